@@ -1,0 +1,63 @@
+"""The command line over every layer: the game window and the tools for teachers, modders,
+tests and benchmarks. Every user mistake ends in a message and a non-zero exit code."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from game.errors import UserError
+
+# name -> (module under game.commands, one-line help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "play": ("play", "open the game window (the default)"),
+    "simulate": ("simulate", "run a level headless and print its turn reports"),
+    "plan": ("plan", "run the participatory planning procedure on an economy file"),
+    "check": ("check", "validate level files and mods"),
+    "screenshot": ("screenshot", "render a scene headless to a PNG"),
+    "report": ("report", "write the printable debrief (HTML + CSV) of a run"),
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that says what is wrong and exits 2, like every other input error here."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="main.py", description="Parecon Pathways")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    for name, (module, helptext) in COMMANDS.items():
+        try:
+            mod = importlib.import_module(f"game.commands.{module}")
+        except ModuleNotFoundError as exc:  # a command not built in this checkout
+            if exc.name != f"game.commands.{module}":
+                raise
+            continue
+        p = sub.add_parser(name, help=helptext, description=helptext)
+        mod.add_arguments(p)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0].startswith("--") and argv[0] not in ("--help",):
+        argv = ["play", *argv]
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    module = importlib.import_module(f"game.commands.{COMMANDS[args.command][0]}")
+    try:
+        return int(module.run(args) or 0)
+    except UserError as exc:
+        print(str(exc), file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,1 @@
+"""Level and economy files: YAML read with positions, validated by pydantic models."""

@@ -1,0 +1,1 @@
+"""The economy simulation: numpy only, seeded, knows nothing of pygame, files or YAML."""

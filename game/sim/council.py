@@ -1,0 +1,119 @@
+"""The council sector's annual plan: a small economy of worker and consumer councils run
+through the participatory planning procedure each turn, warm-started from last turn's prices.
+
+The sector is modelled per capita: adding councils adds worker councils, consumer councils and
+labour in proportion (replication), which leaves per-capita results unchanged, so one
+representative economy serves any sector size. What changes the plan's outcome is
+productivity (job balance, attendance, learning) and shocks (a harvest failure cuts the
+productivity of food councils); the plan re-balances every market within the threshold.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from game.sim.planning import FINAL, INTERMEDIATE, PRIMARY, PUBLIC, PlanEconomy, PlanResult, run_plan
+
+GOODS = ("food", "housing", "care", "tools", "energy", "labour", "nature", "parks")
+KINDS = (FINAL, FINAL, FINAL, INTERMEDIATE, INTERMEDIATE, PRIMARY, PRIMARY, PUBLIC)
+# produced good -> its inputs and Cobb-Douglas exponents (Σb between 0.75 and 0.8)
+TECHNOLOGY: dict[str, dict[str, float]] = {
+    "food": {"tools": 0.2, "energy": 0.1, "labour": 0.3, "nature": 0.2},
+    "housing": {"tools": 0.25, "energy": 0.15, "labour": 0.3, "nature": 0.1},
+    "care": {"energy": 0.05, "labour": 0.7},
+    "tools": {"energy": 0.2, "labour": 0.35, "nature": 0.2},
+    "energy": {"tools": 0.15, "labour": 0.25, "nature": 0.4},
+    "parks": {"labour": 0.5, "nature": 0.25},
+}
+CONSUMPTION = {"food": 0.35, "housing": 0.3, "care": 0.25, "parks": 0.1}
+WC_PER_GOOD = 3
+N_CC = 20
+START_PRICE = 100.0
+THRESHOLD = 0.05
+
+
+def template() -> PlanEconomy:
+    """The representative council economy (per capita; see the module docstring)."""
+    gi = {g: i for i, g in enumerate(GOODS)}
+    outputs, A, inputs, b, indptr = [], [], [], [], [0]
+    spread = np.linspace(0.95, 1.05, WC_PER_GOOD)
+    for good, tech in TECHNOLOGY.items():
+        for a in spread:
+            outputs.append(gi[good])
+            A.append(5.0 * a)
+            for inp, exp in tech.items():
+                inputs.append(gi[inp])
+                b.append(exp)
+            indptr.append(len(inputs))
+    n_wc = len(outputs)
+    cc_good, cc_w, cc_ptr = [], [], [0]
+    tilt = np.linspace(-0.05, 0.05, N_CC)
+    for j in range(N_CC):
+        w = {g: v * (1 + (tilt[j] if g == "food" else -tilt[j] / 3)) for g, v in CONSUMPTION.items()}
+        total = sum(w.values())
+        for g, v in w.items():
+            cc_good.append(gi[g])
+            cc_w.append(v / total)
+        cc_ptr.append(len(cc_good))
+    endow = np.zeros(len(GOODS))
+    endow[gi["labour"]] = 1000.0
+    endow[gi["nature"]] = 1000.0
+    return PlanEconomy(
+        good_ids=GOODS, kinds=np.array(KINDS, dtype=np.int8), endowment=endow,
+        wc_output=np.array(outputs, dtype=np.intp), wc_A=np.array(A),
+        wc_c=np.full(n_wc, 0.08), wc_s=np.ones(n_wc), wc_k=np.full(n_wc, 3.5),
+        wc_count=np.ones(n_wc), wc_indptr=np.array(indptr, dtype=np.intp),
+        wc_input=np.array(inputs, dtype=np.intp), wc_b=np.array(b),
+        cc_income=np.full(N_CC, 5000.0), cc_count=np.ones(N_CC),
+        cc_indptr=np.array(cc_ptr, dtype=np.intp), cc_good=np.array(cc_good, dtype=np.intp),
+        cc_weight=np.array(cc_w),
+    )
+
+
+@dataclass(frozen=True)
+class SectorPlan:
+    """One turn's plan: how many rounds it took and the consumption it delivers."""
+
+    result: PlanResult
+    consumption_index: float  # consumption value at base prices, relative to the base plan
+    scarcest: float  # the lowest ratio of a consumed good to its base-plan amount
+    scarcest_good: str
+
+
+class CouncilSector:
+    """Runs the sector's plan; holds the base plan against which consumption is indexed."""
+
+    def __init__(self) -> None:
+        self.economy = template()
+        # f^0.8 on A: with the sector's intermediate-goods multiplier, consumption then moves
+        # about in proportion to f (checked: f=1.1 gives +11%, f=0.8 gives -11%).
+        self._exponent = 0.8
+        self._food = self.economy.wc_output == GOODS.index("food")
+        self._consumed = np.array([k in (FINAL, PUBLIC) for k in KINDS])
+        base = run_plan(self.economy, START_PRICE, THRESHOLD, record_history=False)
+        self.base_prices = base.prices.copy()
+        self._base_value = float(self._value(base.demand))
+        self._base_demand = base.demand.copy()
+
+    def _value(self, demand: np.ndarray) -> float:
+        return float(np.dot(self.base_prices[self._consumed], demand[self._consumed]))
+
+    def plan(self, productivity: float, food_factor: float, start_prices: np.ndarray | None,
+             record_history: bool = False) -> SectorPlan:
+        """Plan at a productivity level (1 = the base plan) and a food-productivity factor.
+
+        Productivity enters each WC's A as f^0.8, so consumption scales about in proportion
+        to f; a level's productivity numbers read as plain ratios.
+        """
+        factor = np.full(self.economy.n_wc, max(float(productivity), 1e-3))
+        factor[self._food] *= max(float(food_factor), 1e-3)
+        eco = replace(self.economy, wc_A=self.economy.wc_A * factor ** self._exponent)
+        start = self.base_prices if start_prices is None else start_prices
+        result = run_plan(eco, start, THRESHOLD, record_history=record_history)
+        ratios = result.demand[self._consumed] / self._base_demand[self._consumed]
+        k = int(np.argmin(ratios))
+        names = [g for g, c in zip(GOODS, self._consumed, strict=True) if c]
+        return SectorPlan(result, self._value(result.demand) / self._base_value,
+                          float(ratios[k]), names[k])

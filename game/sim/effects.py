@@ -1,0 +1,137 @@
+"""Applying level effects and evaluating level conditions: the closed vocabulary of
+`game.sim.vocabulary`, interpreted here and nowhere else (no eval)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from game.sim.state import State
+
+OPS = {"<": np.less, "<=": np.less_equal, ">": np.greater, ">=": np.greater_equal,
+       "==": np.isclose}
+
+
+def apply_effect(state: State, effect: Any, law_record: dict[str, float] | None = None) -> None:
+    """Apply one effect (a `game.levels.schema.Effect`) to `state` in place.
+
+    `law_record`, if given, collects parameter values before the change so that a court can
+    strike the law down later (the elite's legal challenge).
+    """
+    op = effect.op
+    if op in ("add", "mul", "set"):
+        name = effect.param
+        old = state.params[name]
+        if law_record is not None and name not in law_record:
+            law_record[name] = old
+        value = float(effect.value)
+        new = old + value if op == "add" else old * value if op == "mul" else value
+        state.set_param(name, new)
+    elif op == "convert":
+        move_workers(state, effect.from_, effect.to, float(effect.share))
+    elif op == "found_coops":
+        source = effect.from_ or "unemployed"
+        taken = take_workers(state, source, float(effect.share))
+        new_coops(state, int(effect.count), taken, quality=0.95)
+    elif op == "resource":
+        state.resources[effect.resource] = state.resources.get(effect.resource, 0.0) + float(
+            effect.value)
+    elif op == "counter":
+        state.counters[effect.tactic] = min(1.0, state.counters.get(effect.tactic, 0.0)
+                                            + float(effect.value))
+    elif op == "elite_wealth":
+        state.elite_wealth = max(0.0, state.elite_wealth * float(effect.value))
+    elif op == "awareness":
+        state.awareness = float(np.clip(state.awareness + float(effect.value), 0.0, 1.0))
+        state.support = min(state.support, state.awareness)
+    elif op == "support":
+        state.support = float(np.clip(state.support + float(effect.value), 0.0, state.awareness))
+    elif op == "power":
+        state.power_concentration = float(np.clip(state.power_concentration + float(effect.value),
+                                                  0.0, 1.0))
+    else:  # the schema admits no other op
+        raise ValueError(f"unknown effect op {op!r}")
+
+
+def take_workers(state: State, segment: str, share: float) -> float:
+    """Remove up to `share` of the workforce from `segment`; return how much was removed."""
+    share = max(0.0, share)
+    if segment == "firm":
+        taken = min(share, state.firm_share)
+        state.firm_share -= taken
+    elif segment == "coop":
+        taken = state.coops.remove_share(share)
+    elif segment == "council":
+        taken = min(share, state.council_share)
+        state.council_share -= taken
+    else:
+        taken = min(share, state.unemployment)
+    return taken
+
+
+def give_workers(state: State, segment: str, share: float) -> None:
+    if segment == "firm":
+        state.firm_share += share
+    elif segment == "coop":
+        new_coops(state, 1, share, quality=0.95)
+    elif segment == "council":
+        state.council_share += share
+    # to "unemployed": nothing to do, unemployment is what is left
+
+
+def move_workers(state: State, source: str, target: str, share: float) -> float:
+    taken = take_workers(state, source, share)
+    if taken > 0:
+        give_workers(state, target, taken)
+    return taken
+
+
+def new_coops(state: State, count: int, share: float, quality: float) -> None:
+    """Found `count` co-ops sharing `share` of the workforce; productivity spread evenly
+    around `quality`, capital at 40% of what a co-op needs (they start short of capital)."""
+    if share <= 1e-9 or count < 1:
+        return
+    spread = state.params.get("_coop_spread", 0.3)
+    prod = quality + spread * np.linspace(-0.5, 0.5, count) if count > 1 else np.array([quality])
+    members = np.full(count, share / count)
+    state.coops.add(members, np.maximum(prod, 0.2), np.full(count, 0.4))
+
+
+def metric_value(name: str, metrics: dict[str, float]) -> float:
+    return float(metrics[name])
+
+
+def holds(cond: Any, metrics: dict[str, float], state: State) -> bool:
+    """Evaluate a condition (a `game.levels.schema.Condition`) against metrics and state."""
+    if cond is None:
+        return True
+    if cond.all is not None:
+        return all(holds(c, metrics, state) for c in cond.all)
+    if cond.any is not None:
+        return any(holds(c, metrics, state) for c in cond.any)
+    if cond.not_ is not None:
+        return not holds(cond.not_, metrics, state)
+    if cond.played is not None:
+        return state.played.get(cond.played, 0) > 0
+    value = metrics[cond.metric] if cond.metric else state.params[cond.param]
+    return bool(OPS[cond.op](value, float(cond.value)))
+
+
+def describe(cond: Any, lang: str = "en") -> str:
+    """A condition in words, for goals, warnings and the debrief."""
+    if cond is None:
+        return "always"
+    if cond.all is not None:
+        return " and ".join(describe(c) for c in cond.all)
+    if cond.any is not None:
+        return "(" + " or ".join(describe(c) for c in cond.any) + ")"
+    if cond.not_ is not None:
+        return f"not ({describe(cond.not_)})"
+    if cond.played is not None:
+        return f"'{cond.played}' has been played"
+    name = (cond.metric or cond.param).replace("_", " ")
+    words = {"<": "below", "<=": "at most", ">": "above", ">=": "at least", "==": "equal to"}
+    value = float(cond.value)
+    shown = f"{value:g}"
+    return f"{name} {words[cond.op]} {shown}"

@@ -1,0 +1,129 @@
+"""The old elite as an actor: resources that follow its income, a threat it perceives, a
+tactic chosen each turn and announced one turn ahead, so the player can answer.
+
+Calibration anchors (economics.md §6): capital flight K' = K(1 − φ·max(0, threat − τ)),
+media attacks as a −μ·M·F term in the diffusion of awareness, a credit strike scaling
+co-ops' credit lines by (1 − κ) (Chile 1971: Chase cut credit lines from $31.9M to $5M).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.sim.state import State, Warning_
+
+FLIGHT_PHI = 0.3
+CREDIT_KAPPA = 0.8
+UNDERCUT = 0.3
+
+
+def threat(state: State) -> float:
+    """How threatened the elite feels: self-managed work, popular support, laws passed."""
+    self_managed = state.coop_share + state.council_share
+    laws = len(state.law_log)
+    t = 0.45 * min(1.0, self_managed / 0.4) + 0.35 * min(1.0, state.support / 0.5) + 0.2 * min(
+        1.0, laws / 5.0)
+    return float(np.clip(t, 0.0, 1.0))
+
+
+def intensity(state: State, t: float) -> float:
+    return float(np.clip(state.params["elite_aggression"] * state.elite_wealth * (0.2 + 1.3 * t),
+                         0.0, 1.5))
+
+
+def choose(state: State, allowed: list[str], noise: np.ndarray) -> Warning_ | None:
+    """Pick next turn's tactic: the one that fits the situation best, given the player's
+    defences; a little noise (from the turn's draws) keeps it from being fully predictable."""
+    t = threat(state)
+    power = intensity(state, t)
+    if power < 0.12:
+        return None
+    p = state.params
+    coop, council = state.coop_share, state.council_share
+    fit = {
+        "capital_flight": (0.3 + 0.2 * len(state.law_log) + council) * (1 - p["capital_controls"]),
+        "credit_strike": (0.1 + 4.0 * coop) * (1 - p["public_credit"]),
+        "media_campaign": (0.25 + 1.2 * state.support) * (1 - 0.7 * p["media_defense"]),
+        "legal_challenge": (0.9 if state.law_log else 0.0) * (1 - p["legal_defense"]),
+        "price_undercutting": (3.0 * coop) * (1 - p["solidarity_purchasing"]),
+        "counter_revolution": max(0.0, t - 0.5) * 4.0 * (1 - p["self_defense"]),
+    }
+    best, best_score = None, 0.0
+    for i, name in enumerate(sorted(fit)):
+        if name not in allowed:
+            continue
+        score = fit[name] * (0.85 + 0.3 * float(noise[i % len(noise)]))
+        if state.last_tactics[-2:] == [name, name]:
+            score *= 0.5
+        if score > best_score:
+            best, best_score = name, score
+    if best is None or best_score < 0.05:
+        return None
+    return Warning_(best, power, state.turn + 1)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    tactic: str
+    intensity: float
+    text: str
+
+
+def execute(state: State, warning: Warning_, draw: float, population: int) -> Outcome:
+    """Carry out the warned tactic, weakened by the player's counters this turn."""
+    p = state.params
+    countered = state.counters.get(warning.tactic, 0.0)
+    i = warning.intensity * (1.0 - countered)
+    note = f" (countered by {countered:.0%})" if countered > 0 else ""
+    state.elite_wealth = max(0.0, state.elite_wealth - 0.04 * i)
+    tactic = warning.tactic
+    if tactic == "capital_flight":
+        loss = FLIGHT_PHI * i * (1 - p["capital_controls"])
+        before = state.firm_capital
+        state.firm_capital *= 1 - loss
+        jobs = state.firm_share * (1 - (state.firm_capital / before) ** 0.8)
+        state.firm_share -= jobs
+        text = (f"Owners moved {loss:.0%} of firm capital abroad{note}; "
+                f"{jobs * population:,.0f} jobs were lost")
+    elif tactic == "credit_strike":
+        state.credit_cut = min(0.95, CREDIT_KAPPA * i * (1 - p["public_credit"]))
+        text = f"Banks cut co-op credit lines by {state.credit_cut:.0%}{note}"
+    elif tactic == "media_campaign":
+        state.media = i * (1 - p["media_defense"])
+        text = f"Owned media ran a campaign against the project at strength {state.media:.2f}{note}"
+    elif tactic == "legal_challenge":
+        chance = (1 - p["legal_defense"]) * min(1.0, 0.4 + 0.5 * i)
+        if state.law_log and draw < chance:
+            law, old = state.law_log.pop()
+            for name, value in old.items():
+                state.params[name] = value
+            text = f"A court struck down '{law}'{note}; its measures no longer apply"
+        elif state.law_log:
+            text = f"A legal challenge to '{state.law_log[-1][0]}' failed in court{note}"
+        else:
+            text = "A legal challenge found no law to attack"
+    elif tactic == "price_undercutting":
+        state.undercut = UNDERCUT * i * (1 - p["solidarity_purchasing"])
+        text = f"Big firms undercut co-op prices, cutting co-op revenue by {state.undercut:.0%}{note}"
+    elif tactic == "counter_revolution":
+        strength = i * state.elite_wealth
+        resistance = 0.8 * p["self_defense"] + 0.6 * state.support + 0.1
+        chance = 1.0 / (1.0 + np.exp(-6.0 * (strength - resistance)))
+        if draw < chance:
+            state.lost = "counter_revolution"
+            text = f"The counter-revolution succeeded (it had a {chance:.0%} chance){note}"
+        else:
+            state.elite_wealth *= 0.5
+            text = f"The counter-revolution was defeated (it had a {chance:.0%} chance){note}"
+    else:  # the schema admits no other tactic
+        raise ValueError(f"unknown tactic {tactic!r}")
+    state.last_tactics.append(tactic)
+    return Outcome(tactic, i, text)
+
+
+def update_wealth(state: State, profits: float, start_profit: float, strength: float) -> None:
+    """The elite's resources follow its income: a moving average of profits."""
+    ratio = profits / start_profit if start_profit > 0 else 0.0
+    state.elite_wealth = 0.85 * state.elite_wealth + 0.15 * strength * ratio

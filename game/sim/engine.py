@@ -1,0 +1,472 @@
+"""The simulation a level runs on: turns, decisions, the elite, events, scores and causes.
+
+A turn is computed from the state at the end of the last turn and a list of *moves* (the
+ongoing trends, each action played, the event choice, the elite's tactic). The causes of each
+score's change are found by replaying the turn with the moves added one at a time: the
+differences telescope, so the causes sum exactly to the change they explain. All randomness of
+a turn is drawn once, when the turn is set up, so every replay sees the same draws.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from game.sim import elite as elite_mod
+from game.sim.council import CouncilSector
+from game.sim.dynamics import advance
+from game.sim.economy import calibrate
+from game.sim.effects import apply_effect, describe, holds
+from game.sim.scores import SCORES, Evaluation, approval, evaluate
+from game.sim.state import COUNCIL_SAMPLE, WAGE_LADDER, Coops, CouncilWorkers, State
+from game.sim.vocabulary import PARAMS, TACTICS
+
+N_DRAWS = 16
+
+
+class DecisionError(ValueError):
+    """A decision the rules do not allow (unaffordable, unmet prerequisite, unknown id)."""
+
+
+def _text(value: Any, lang: str = "en") -> str:
+    if isinstance(value, str):
+        return value
+    return value.get(lang) or value["en"]
+
+
+@dataclass(frozen=True)
+class Move:
+    kind: str  # trend | action | event | elite
+    id: str
+    text: str
+
+
+@dataclass
+class TurnSetup:
+    """What the player sees before deciding: the event (if one fires) and the elite's warning."""
+
+    turn: int
+    event: Any | None
+    warning: elite_mod.Warning_ | None
+    draws: np.ndarray
+
+
+@dataclass
+class TurnReport:
+    turn: int
+    scores: dict[str, float]
+    deltas: dict[str, float]
+    causes: list[dict[str, Any]]
+    elite: dict[str, Any]
+    events: list[dict[str, Any]]
+    warnings: list[dict[str, Any]]
+    actions: list[str]
+    metrics: dict[str, float]
+    resources: dict[str, float]
+    plan: dict[str, Any]
+    stress: dict[str, float]
+    news: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        def r(x: float) -> float:
+            return round(float(x), 4)
+
+        return {
+            "turn": self.turn,
+            "scores": {k: r(v) for k, v in self.scores.items()},
+            "deltas": {k: r(v) for k, v in self.deltas.items()},
+            "causes": [{**c, "delta": r(c["delta"])} for c in self.causes],
+            "elite": self.elite,
+            "events": self.events,
+            "warnings": self.warnings,
+            "actions": list(self.actions),
+            "metrics": {k: r(v) for k, v in self.metrics.items()},
+            "resources": {k: r(v) for k, v in self.resources.items()},
+            "plan": self.plan,
+            "stress": {k: r(v) for k, v in self.stress.items()},
+            "news": list(self.news),
+        }
+
+
+def initial_state(level: Any, seed: int) -> State:
+    eco = level.economy
+    params = {name: spec.default for name, spec in PARAMS.items()}
+    params.update({k: float(v) for k, v in eco.params.items()})
+    params["_owner_share"] = float(eco.owner_share)
+    params["_basic_need"] = float(eco.basic_need)
+    params["_coop_spread"] = float(eco.coop_spread)
+    params["_elite_strength"] = float(level.elite.strength)
+    # council workers: the inherited ladder, hours and effort ratings (a fixed sample; the
+    # ratings come from the level's seed so every run of a level and seed is the same)
+    rng = np.random.default_rng([seed, 1])
+    ladder = np.resize(WAGE_LADDER, COUNCIL_SAMPLE)
+    hours = np.round(rng.uniform(30.0, 45.0, COUNCIL_SAMPLE), 1)
+    ratings = np.clip(np.round(rng.normal(1.0, 0.12, COUNCIL_SAMPLE), 2), 0.7, 1.3)
+    n = eco.coop_count
+    coops = Coops.empty()
+    if n:
+        prod = 1.0 + eco.coop_spread * (np.linspace(-0.5, 0.5, n) if n > 1 else np.zeros(1))
+        coops.add(np.full(n, eco.coop_share / n), prod, 0.3 + 0.5 * (prod - prod.min()))
+    return State(
+        turn=0, params=params, firm_share=float(eco.firm_share),
+        council_share=float(eco.council_share), coops=coops,
+        council_workers=CouncilWorkers(ladder, hours, ratings), firm_capital=1.0,
+        awareness=float(eco.awareness), support=min(float(eco.support), float(eco.awareness)),
+        power_concentration=float(eco.power_concentration),
+        elite_wealth=float(level.elite.strength), pollution_stock=0.0,
+        resources={r.id: float(r.start) for r in level.resources},
+    )
+
+
+class Simulation:
+    """One play of a level. Deterministic: the same level, seed and decisions give the same
+    reports, byte for byte."""
+
+    def __init__(self, level: Any, seed: int, lang: str = "en") -> None:
+        self.level = level
+        self.seed = int(seed)
+        self.lang = lang
+        self.rng = np.random.default_rng(self.seed)
+        self.dt = 0.25 if level.turn_length == "season" else 1.0
+        self.actions = {a.id: a for a in level.actions}
+        self.events = {e.id: e for e in level.events}
+        self.sector = CouncilSector()
+        self.state = initial_state(level, self.seed)
+        self.cal = calibrate(self.state)
+        first = evaluate(self.state, self.cal, self.sector)
+        self.state.approval = approval(self.state, first)
+        self.state.participation_raw = first.participation_raw
+        self.state.plan_prices = first.measures.plan.result.prices.copy()
+        self.start = first
+        self.last = first
+        self.history: list[TurnReport] = []
+        self.outcome = "unfinished"
+        self.reason = ""
+        self._setup: TurnSetup | None = None
+
+    # ------------------------------------------------------------------ turn set-up
+    @property
+    def turn(self) -> int:
+        """The number of the turn to be played next (1-based)."""
+        return self.state.turn + 1
+
+    @property
+    def finished(self) -> bool:
+        return self.outcome != "unfinished"
+
+    def setup(self) -> TurnSetup:
+        """Draw this turn's randomness and decide which event fires; idempotent per turn."""
+        if self._setup is not None and self._setup.turn == self.turn:
+            return self._setup
+        draws = self.rng.random(N_DRAWS + len(self.level.events))
+        metrics = self.last.metrics(self.state)
+        metrics["turn"] = float(self.turn)
+        fired = None
+        for i, ev in enumerate(self.level.events):
+            if ev.once and ev.id in self.state.events_fired:
+                continue
+            if self.turn < ev.earliest_turn or not holds(ev.when, metrics, self.state):
+                continue
+            if draws[N_DRAWS + i] < ev.probability:
+                fired = ev
+                break
+        self._setup = TurnSetup(self.turn, fired, self.state.warning, draws)
+        return self._setup
+
+    # ------------------------------------------------------------------ decisions
+    def action_problems(self, action_ids: list[str], state: State | None = None) -> list[str]:
+        """Why a set of actions cannot be played this turn (empty if it can)."""
+        state = state or self.state
+        problems: list[str] = []
+        budget = dict(state.resources)
+        metrics = self.last.metrics(state)
+        seen: set[str] = set()
+        for aid in action_ids:
+            act = self.actions.get(aid)
+            if act is None:
+                problems.append(f"unknown action '{aid}'")
+                continue
+            if aid in seen:
+                problems.append(f"'{aid}' is played twice in one turn")
+            seen.add(aid)
+            if not act.repeatable and state.played.get(aid, 0) > 0:
+                problems.append(f"'{aid}' can be played only once and was played already")
+            for req in act.requires:
+                if state.played.get(req, 0) == 0 and req not in seen:
+                    problems.append(f"'{aid}' requires '{req}' to be played first")
+            if act.condition is not None and not holds(act.condition, metrics, state):
+                problems.append(f"'{aid}' needs {describe(act.condition)}")
+            for res, cost in act.cost.items():
+                budget[res] = budget.get(res, 0.0) - cost
+                if budget[res] < -1e-9:
+                    problems.append(f"'{aid}' costs {cost:g} {res}; only "
+                                    f"{budget[res] + cost:g} left")
+        return problems
+
+    def playable(self, chosen: list[str] | None = None) -> dict[str, str]:
+        """For every action: '' if it can be added to `chosen` now, else the reason why not."""
+        chosen = list(chosen or [])
+        self._begin_resources()
+        out = {}
+        for aid in self.actions:
+            if aid in chosen:
+                out[aid] = ""
+                continue
+            probs = self.action_problems([*chosen, aid], self._turn_start_state())
+            out[aid] = probs[-1] if probs else ""
+        return out
+
+    def _begin_resources(self) -> None:
+        self.setup()
+
+    def _turn_start_state(self) -> State:
+        s = self.state.copy()
+        if self.turn > 1:
+            for r in self.level.resources:
+                s.resources[r.id] = s.resources.get(r.id, 0.0) + r.income
+        s.turn = self.turn
+        return s
+
+    # ------------------------------------------------------------------ the turn itself
+    def _moves(self, actions: list[str], choices: dict[str, str], setup: TurnSetup) -> list[Move]:
+        moves = [Move("trend", "trend", "ongoing trends")]
+        for aid in actions:
+            moves.append(Move("action", aid, _text(self.actions[aid].title, self.lang)))
+        if setup.event is not None:
+            choice = self._choice(setup.event, choices)
+            moves.append(Move("event", f"{setup.event.id}:{choice.id}",
+                              _text(setup.event.title, self.lang)))
+        if setup.warning is not None:
+            moves.append(Move("elite", setup.warning.tactic, setup.warning.tactic))
+        return moves
+
+    def _choice(self, event: Any, choices: dict[str, str]) -> Any:
+        cid = choices.get(event.id)
+        if cid is None:
+            return event.choices[0]
+        for ch in event.choices:
+            if ch.id == cid:
+                return ch
+        raise DecisionError(f"event '{event.id}' has no choice '{cid}'; choices: "
+                            + ", ".join(c.id for c in event.choices))
+
+    def _run(self, moves: list[Move], choices: dict[str, str], setup: TurnSetup
+             ) -> tuple[State, Evaluation, list[str], list[dict[str, Any]]]:
+        """Play the turn from the current state with `moves` applied; return the new state."""
+        s = self._turn_start_state()
+        s.clear_turn_effects()
+        news: list[str] = []
+        elite_moves: list[dict[str, Any]] = []
+        population = self.level.economy.population
+        for mv in moves:
+            if mv.kind == "action":
+                act = self.actions[mv.id]
+                for res, cost in act.cost.items():
+                    s.resources[res] -= cost
+                record: dict[str, float] | None = {} if act.category == "law" else None
+                for eff in act.effects:
+                    apply_effect(s, eff, record)
+                if record:
+                    s.law_log.append((mv.id, record))
+                s.played[mv.id] = s.played.get(mv.id, 0) + 1
+            elif mv.kind == "event":
+                ch = self._choice(setup.event, choices)
+                for res, cost in ch.cost.items():
+                    s.resources[res] = s.resources.get(res, 0.0) - cost
+                for eff in ch.effects:
+                    apply_effect(s, eff)
+                s.events_fired.add(setup.event.id)
+            elif mv.kind == "elite":
+                out = elite_mod.execute(s, setup.warning, float(setup.draws[0]), population)
+                elite_moves.append({"tactic": out.tactic, "intensity": round(out.intensity, 4),
+                                    "text": out.text})
+                news.append(out.text)
+        advance(s, self.cal, self.dt)
+        ev = evaluate(s, self.cal, self.sector)
+        return s, ev, news, elite_moves
+
+    def forecast(self, actions: list[str], choices: dict[str, str] | None = None
+                 ) -> dict[str, float]:
+        """Expected change of each score this turn if `actions` are played, compared with
+        playing none (same draws, same event choice, same elite move)."""
+        setup = self.setup()
+        choices = choices or {}
+        probs = self.action_problems(actions, self._turn_start_state())
+        if probs:
+            raise DecisionError("; ".join(probs))
+        base_moves = self._moves([], choices, setup)
+        with_moves = self._moves(actions, choices, setup)
+        _, base, _, _ = self._run(base_moves, choices, setup)
+        _, ev, _, _ = self._run(with_moves, choices, setup)
+        return {k: ev.scores[k] - base.scores[k] for k in SCORES}
+
+    def play_turn(self, actions: list[str], choices: dict[str, str] | None = None) -> TurnReport:
+        if self.finished:
+            raise DecisionError(f"the level is over ({self.outcome})")
+        choices = dict(choices or {})
+        setup = self.setup()
+        probs = self.action_problems(actions, self._turn_start_state())
+        if probs:
+            raise DecisionError("; ".join(probs))
+        moves = self._moves(actions, choices, setup)
+        before = self.last.scores
+        # causes: add the moves one at a time; the last run is the real turn
+        causes: list[dict[str, Any]] = []
+        prev = before
+        result = None
+        for k in range(1, len(moves) + 1):
+            result = self._run(moves[:k], choices, setup)
+            scores = result[1].scores
+            mv = moves[k - 1]
+            reason = self._reason(mv, prev, scores, result, choices, setup)
+            for name in SCORES:
+                causes.append({"score": name, "delta": scores[name] - prev[name],
+                               "kind": mv.kind, "id": mv.id, "text": reason.get(name, "")})
+            prev = scores
+        assert result is not None
+        state, ev, news, elite_moves = result
+        state.approval = approval(state, ev)
+        state.participation_raw = ev.participation_raw
+        state.plan_prices = ev.measures.plan.result.prices.copy()
+        # the elite decides next turn's move and warns now
+        allowed = list(self.level.elite.tactics)
+        warning = None
+        if state.lost is None and self.turn + 1 >= self.level.elite.first_turn:
+            warning = elite_mod.choose(state, allowed, setup.draws[1:8])
+        state.warning = warning
+        elite_mod.update_wealth(state, ev.measures.profits, self.cal.start_profit,
+                                state.params["_elite_strength"])
+        metrics = ev.metrics(state)
+        warnings = self._check_goals(state, metrics)
+        self.state, self.last = state, ev
+        self._setup = None
+        causes.sort(key=lambda c: (SCORES.index(c["score"]), -abs(c["delta"])))
+        event_info = []
+        if setup.event is not None:
+            ch = self._choice(setup.event, choices)
+            event_info.append({"id": setup.event.id, "title": _text(setup.event.title, self.lang),
+                               "choice": ch.id, "label": _text(ch.label, self.lang)})
+        plan = ev.measures.plan.result
+        report = TurnReport(
+            turn=state.turn,
+            scores=dict(ev.scores),
+            deltas={k: ev.scores[k] - before[k] for k in SCORES},
+            causes=causes,
+            elite={"moves": elite_moves,
+                   "warning": None if warning is None else {
+                       "tactic": warning.tactic, "intensity": round(warning.intensity, 4),
+                       "turn": warning.turn, "text": TACTICS[warning.tactic]},
+                   "power": round(state.elite_wealth, 4),
+                   "threat": round(elite_mod.threat(state), 4)},
+            events=event_info,
+            warnings=warnings,
+            actions=list(actions),
+            metrics=metrics,
+            resources=dict(state.resources),
+            plan={"rounds": int(plan.rounds), "converged": bool(plan.converged),
+                  "max_excess": round(float(plan.max_excess[-1]), 6) if len(plan.max_excess)
+                  else 0.0},
+            stress=ev.stress,
+            news=news,
+        )
+        self.history.append(report)
+        return report
+
+    def _check_goals(self, state: State, metrics: dict[str, float]) -> list[dict[str, Any]]:
+        warnings: list[dict[str, Any]] = []
+        if state.lost == "counter_revolution":
+            self.outcome = "lost"
+            self.reason = ("The old elite's counter-revolution succeeded: popular defence and "
+                           "support were too weak when it struck.")
+            return warnings
+        for loss in self.level.goals.lose:
+            if holds(loss.when, metrics, state):
+                streak = state.loss_streaks.get(loss.id, 0) + 1
+                state.loss_streaks[loss.id] = streak
+                if streak >= loss.for_turns:
+                    self.outcome = "lost"
+                    self.reason = _text(loss.reason, self.lang)
+                    return warnings
+                warnings.append({"id": loss.id, "text": _text(loss.warning, self.lang),
+                                 "turns_left": loss.for_turns - streak})
+            else:
+                state.loss_streaks[loss.id] = 0
+        goals = self.level.goals
+        if holds(goals.win, metrics, state) and (goals.win_early or state.turn >= self.level.turns):
+            self.outcome = "won"
+            self.reason = _text(goals.win_text, self.lang)
+        elif state.turn >= self.level.turns:
+            self.outcome = "lost"
+            self.reason = ("Time ran out before the goal was reached: the goal was "
+                           + describe(goals.win) + ". " + self._shortfall(goals.win, metrics))
+        return warnings
+
+    def _shortfall(self, cond: Any, metrics: dict[str, float]) -> str:
+        missed = []
+        for c in _leaves(cond):
+            if c.metric and not holds(c, metrics, self.state):
+                missed.append(f"{c.metric.replace('_', ' ')} was {metrics[c.metric]:.1f}")
+        return ("Short: " + "; ".join(missed) + ".") if missed else ""
+
+    def _reason(self, mv: Move, before: dict[str, float], after: dict[str, float],
+                result: tuple[State, Evaluation, list[str], list[dict[str, Any]]],
+                choices: dict[str, str], setup: TurnSetup) -> dict[str, str]:
+        """One sentence per score saying why this move changed it, true to the numbers."""
+        state, ev, news, elite_moves = result
+        if mv.kind == "action":
+            act = self.actions[mv.id]
+            because = "; ".join(_text(e.because, self.lang) for e in act.effects)
+            return {k: f"{_text(act.title, self.lang)}: {because}" for k in SCORES}
+        if mv.kind == "event":
+            ch = self._choice(setup.event, choices)
+            because = "; ".join(_text(e.because, self.lang) for e in ch.effects) or "no change"
+            return {k: f"{_text(setup.event.title, self.lang)} ({_text(ch.label, self.lang)}): "
+                       f"{because}" for k in SCORES}
+        if mv.kind == "elite":
+            text = elite_moves[-1]["text"] if elite_moves else TACTICS[mv.id]
+            return {k: text for k in SCORES}
+        last = self.last
+        m0, m1 = last.measures, ev.measures
+        s0 = self.state
+        out = {
+            "equity": f"incomes {'drew together' if m1.gini <= m0.gini else 'drifted apart'} "
+                      f"(Gini {m0.gini:.3f} to {m1.gini:.3f}; pay-for-effort gap "
+                      f"{m0.pay_gap:.2f} to {m1.pay_gap:.2f})",
+            "participation": f"attendance {m0.attendance:.0%} to {m1.attendance:.0%}, "
+                             f"self-managed work {s0.coop_share + s0.council_share:.1%} to "
+                             f"{state.coop_share + state.council_share:.1%}",
+            "resilience": f"basic needs met under the stress test "
+                          f"{np.mean(list(last.stress.values())):.1%} to "
+                          f"{np.mean(list(ev.stress.values())):.1%}",
+            "support": f"awareness {s0.awareness:.1%} to {state.awareness:.1%} "
+                       f"(education and word of mouth), support following what people see",
+        }
+        return out
+
+    def replay(self, decisions: list[dict[str, Any]]) -> None:
+        """Play turns from a list of {actions, choices} (how saves are loaded)."""
+        for d in decisions:
+            if self.finished:
+                break
+            self.play_turn(list(d.get("actions", [])), dict(d.get("choices", {})))
+
+    def plan_detail(self) -> Any:
+        """This turn's council-sector plan with every round recorded, for the planning view."""
+        from game.sim.economy import attendance, council_productivity, job_balance
+        s = self.state
+        prod = council_productivity(s, attendance(s), job_balance(s))
+        return self.sector.plan(prod, 1.0, s.plan_prices, record_history=True)
+
+
+def _leaves(cond: Any) -> list[Any]:
+    if cond is None:
+        return []
+    if cond.all is not None:
+        return [x for c in cond.all for x in _leaves(c)]
+    if cond.any is not None:
+        return [x for c in cond.any for x in _leaves(c)]
+    if cond.not_ is not None:
+        return []
+    return [cond]

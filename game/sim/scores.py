@@ -1,0 +1,103 @@
+"""The four scores, 0 to 100, and the metrics conditions read. Formulas in docs/scores.md.
+
+- equity = 100·(0.6·(1 − min(G, 0.6)/0.6) + 0.4·(1 − min(gap, 0.5)/0.5)), G the Gini of
+  household incomes, gap the pay-for-effort gap (share of income not paid for effort).
+- participation = 100·(0.7·W + 0.3·N)·(1 − power concentration), with
+  W = self-managed share of the workforce × job-complex balance × attendance and
+  N = neighbourhood councils × attendance.
+- resilience = 100 × the mean share of basic needs still met when a copy of the economy goes
+  through each of a fixed set of shocks (capital flight, credit strike, harvest failure,
+  media blitz).
+- support = 100 × the share of people who understand and back the project.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.sim.council import CouncilSector
+from game.sim.economy import Calibration, Measures, Shock, measure
+from game.sim.state import State
+
+SCORES = ("equity", "participation", "resilience", "support")
+
+
+def stress_shocks(state: State) -> tuple[Shock, ...]:
+    harvest = 0.3 + 0.2 * state.pollution_stock / (1.0 + state.pollution_stock)
+    return (
+        Shock("capital flight", capital_loss=0.3),
+        Shock("credit strike", credit_cut=0.8),
+        Shock("harvest failure", harvest=harvest),
+        Shock("media blitz", media=1.0),
+    )
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Everything one look at the economy yields: measures, the stress test, the scores."""
+
+    measures: Measures
+    stress: dict[str, float]  # shock name -> share of basic needs met
+    scores: dict[str, float]
+    participation_raw: float
+
+    def metrics(self, state: State) -> dict[str, float]:
+        m = self.measures
+        return {
+            **self.scores,
+            "turn": float(state.turn),
+            "firm_share": state.firm_share,
+            "coop_share": state.coop_share,
+            "council_share": state.council_share,
+            "unemployment": state.unemployment,
+            "self_managed_share": state.coop_share + state.council_share,
+            "awareness": state.awareness,
+            "gini": m.gini,
+            "needs_met": m.needs_met,
+            "elite_power": state.elite_wealth,
+            "power_concentration": state.power_concentration,
+            "coop_count": float(len(state.coops.members)),
+            "coop_pay_gap": m.coop_pay_gap,
+            "plan_rounds": float(m.plan.result.rounds),
+        }
+
+
+def _under(state: State, shock: Shock) -> State:
+    if shock.media > 0:  # a media blitz costs support, and with it attendance
+        s = state.copy()
+        s.support *= 1.0 - 0.5 * shock.media * (1.0 - s.params["media_defense"])
+        return s
+    return state
+
+
+def evaluate(state: State, cal: Calibration, sector: CouncilSector) -> Evaluation:
+    m = measure(state, cal, sector)
+    stress = {}
+    for shock in stress_shocks(state):
+        stress[shock.name] = measure(_under(state, shock), cal, sector, shock).needs_met
+    resilience = 100.0 * sum(stress.values()) / len(stress)
+    gini = min(m.gini, 0.6) / 0.6
+    gap = min(m.pay_gap, 0.5) / 0.5
+    equity = 100.0 * (0.6 * (1.0 - gini) + 0.4 * (1.0 - gap))
+    p = state.params
+    workplace = (state.coop_share + state.council_share) * m.balance * m.attendance
+    neighbourhood = p["neighbourhood_councils"] * m.attendance
+    raw = (0.7 * workplace + 0.3 * neighbourhood) * (1.0 - state.power_concentration)
+    scores = {
+        "equity": equity,
+        "participation": 100.0 * raw,
+        "resilience": resilience,
+        "support": 100.0 * state.support,
+    }
+    return Evaluation(m, stress, scores, raw)
+
+
+def approval(state: State, ev: Evaluation) -> float:
+    """How people judge the project by what it delivers: needs met where work is
+    self-managed, compared with the rest, and whether power stays with the councils."""
+    needs = ev.measures.needs_by_segment
+    sm = [needs[k] for k in ("co-op members", "council members") if k in needs]
+    delivered = (sum(sm) / len(sm) - ev.measures.needs_met) if sm else 0.0
+    a = 0.6 + 1.5 * delivered + 0.2 * (state.coop_share + state.council_share) \
+        - 0.4 * state.power_concentration + 0.15 * (ev.scores["equity"] - 50.0) / 50.0
+    return float(min(0.95, max(0.15, a)))

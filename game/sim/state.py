@@ -1,0 +1,126 @@
+"""The state of a transition economy between turns. Plain data: copying it is how the
+simulation runs counterfactuals (forecasts, causes, the resilience stress test)."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from game.sim.vocabulary import PARAMS
+
+# Inherited wage ladder of firm workers: five quintile groups, mean 1 (the starting wage).
+WAGE_LADDER = np.array([0.45, 0.7, 0.9, 1.15, 1.8])
+COUNCIL_SAMPLE = 40  # council workers represented individually for effort pay
+PARENT_SHARE = 0.3   # share of workers with young children (childcare limits attendance)
+COOP_TARGET_CAPITAL = 1.0  # capital per member that a co-op needs for full productivity
+
+
+@dataclass
+class Coops:
+    """Worker co-ops as arrays: members (share of the workforce), productivity, owned capital
+    per member. Richer co-ops accumulate capital faster, so co-ops drift apart over time."""
+
+    members: np.ndarray
+    productivity: np.ndarray
+    capital: np.ndarray
+
+    @classmethod
+    def empty(cls) -> Coops:
+        return cls(np.zeros(0), np.zeros(0), np.zeros(0))
+
+    def add(self, members: np.ndarray, productivity: np.ndarray, capital: np.ndarray,
+            limit: int = 500) -> None:
+        room = max(0, limit - len(self.members))
+        if len(members) > room:  # at the limit, newcomers join the smallest co-ops
+            extra = members[room:]
+            members, productivity, capital = members[:room], productivity[:room], capital[:room]
+            if len(self.members):
+                order = np.argsort(self.members, kind="stable")[: len(extra)]
+                np.add.at(self.members, order, extra[: len(order)])
+        self.members = np.concatenate([self.members, members])
+        self.productivity = np.concatenate([self.productivity, productivity])
+        self.capital = np.concatenate([self.capital, capital])
+
+    def remove_share(self, share: float) -> float:
+        """Take `share` of the workforce out of co-ops, proportionally; returns what was taken."""
+        total = float(self.members.sum())
+        take = min(share, total)
+        if total > 0:
+            self.members = self.members * (1 - take / total)
+        return take
+
+
+@dataclass
+class CouncilWorkers:
+    """A fixed sample of council-sector workers: inherited pay grade, hours, effort rating."""
+
+    ladder: np.ndarray
+    hours: np.ndarray
+    ratings: np.ndarray
+
+
+@dataclass
+class Warning_:
+    """The elite's announced move for the next turn."""
+
+    tactic: str
+    intensity: float
+    turn: int
+
+
+@dataclass
+class State:
+    turn: int
+    params: dict[str, float]
+    firm_share: float
+    council_share: float
+    coops: Coops
+    council_workers: CouncilWorkers
+    firm_capital: float
+    awareness: float
+    support: float
+    power_concentration: float
+    elite_wealth: float
+    pollution_stock: float
+    resources: dict[str, float]
+    played: dict[str, int] = field(default_factory=dict)
+    law_log: list[tuple[str, dict[str, float]]] = field(default_factory=list)
+    events_fired: set[str] = field(default_factory=set)
+    warning: Warning_ | None = None
+    last_tactics: list[str] = field(default_factory=list)
+    plan_prices: np.ndarray | None = None
+    loss_streaks: dict[str, int] = field(default_factory=dict)
+    lost: str | None = None  # set by a successful counter-revolution
+    approval: float = 0.5  # how people judge what the project delivers (from last turn)
+    participation_raw: float = 0.0  # last turn's participation, 0 to 1
+    # this turn only
+    counters: dict[str, float] = field(default_factory=dict)
+    credit_cut: float = 0.0
+    undercut: float = 0.0
+    media: float = 0.0
+
+    @property
+    def coop_share(self) -> float:
+        return float(self.coops.members.sum())
+
+    @property
+    def unemployment(self) -> float:
+        return max(0.0, 1.0 - self.firm_share - self.coop_share - self.council_share)
+
+    def copy(self) -> State:
+        return copy.deepcopy(self)
+
+    def param(self, name: str) -> float:
+        return self.params[name]
+
+    def set_param(self, name: str, value: float) -> None:
+        spec = PARAMS[name]
+        self.params[name] = float(min(spec.hi, max(spec.lo, value)))
+
+    def clear_turn_effects(self) -> None:
+        self.counters = {}
+        self.credit_cut = 0.0
+        self.undercut = 0.0
+        self.media = 0.0

@@ -85,7 +85,8 @@ class Measures:
     attendance: float
     balance: float
     levy: float
-    total_output: float
+    total_output: float  # all household income after benefits and the levy
+    produced: float  # what the segments produced and paid out before transfers
 
 
 def calibrate(state: State) -> Calibration:
@@ -263,4 +264,6 @@ def measure(state: State, cal: Calibration, sector: CouncilSector,
         firm_output=Y_f, coop_pay=coop_pay, coop_pay_gap=pay_gap_coops,
         council_income=council_income, plan=plan, attendance=att, balance=bal, levy=levy,
         total_output=float(np.dot(w_a, inc_a)),
+        produced=float(Y_f + bank_interest + np.dot(c.members, coop_pay)
+                       + state.council_share * council_income),
     )

@@ -759,9 +759,15 @@ def generate_economy(n_wc: int, n_cc: int, n_goods: int,
         if cat == 0:  # never one's own output
             own = output[:, None] == goods[None, :]
             keys[own] = 2.0
-        order = np.argsort(keys, axis=1, kind="stable")
-        chosen = goods[order]                           # (n_wc, len(goods)) random order
-        take = np.arange(len(goods))[None, :] < counts[:, cat][:, None]
+        most = int(counts[:, cat].max())
+        if most < len(goods):   # only the `most` smallest keys matter: partition, then sort
+            part = np.argpartition(keys, most - 1, axis=1)[:, :most]
+            sub = np.take_along_axis(keys, part, axis=1)
+            order = np.take_along_axis(part, np.argsort(sub, axis=1, kind="stable"), axis=1)
+        else:
+            order = np.argsort(keys, axis=1, kind="stable")
+        chosen = goods[order]                           # the goods in random order
+        take = np.arange(order.shape[1])[None, :] < counts[:, cat][:, None]
         chosen = np.where(take, chosen, -1)
         picks.append(chosen)
     allin = np.concatenate(picks, axis=1)

@@ -235,7 +235,7 @@ class Economy(Strict):
     support: Annotated[float, Field(ge=0, le=1)] = 0.03
     power_concentration: Annotated[float, Field(ge=0, le=1)] = 0.0
     basic_need: Annotated[float, Field(gt=0, le=2)] = Field(
-        0.55, description="Cost of a household's basic needs, as a share of the starting wage.")
+        0.75, description="Cost of a household's basic needs, as a share of the starting wage.")
     params: dict[StrictStr, Number] = Field(default_factory=dict,
                                             description="Starting values of parameters.")
 

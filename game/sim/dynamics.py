@@ -32,7 +32,7 @@ def advance(state: State, cal: Calibration, dt: float) -> None:
         net = pay / (1.0 - REINVEST)
         invest = 0.0 if state.credit_cut > 0.5 else REINVEST
         c.capital = np.maximum(0.0, c.capital + dt * (invest * net - 0.06 * c.capital))
-        need = p.get("_basic_need", 0.55)
+        need = p.get("_basic_need", 0.75)
         failing = pay < 0.5 * need
         if np.any(failing):
             leaving = c.members * np.where(failing, 0.3, 0.0)

@@ -237,7 +237,7 @@ def measure(state: State, cal: Calibration, sector: CouncilSector,
     groups = Groups(seg_a, w_a, inc_a, hrs_a, rat_a)
 
     # --- basic needs: market households pay more for food after a bad harvest
-    need_cost = state.params.get("_basic_need", 0.55)
+    need_cost = state.params.get("_basic_need", 0.75)
     market_need = need_cost * (1.0 + 0.35 * shock.harvest * (1.0 - p["food_reserves"]))
     cost = np.where(seg_a == 3, need_cost, market_need)
     met = np.minimum(1.0, inc_a / cost)

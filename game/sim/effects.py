@@ -59,6 +59,8 @@ def take_workers(state: State, segment: str, share: float) -> float:
     share = max(0.0, share)
     if segment == "firm":
         taken = min(share, state.firm_share)
+        if state.firm_share > 0:  # workplaces leave with their capital
+            state.firm_capital *= 1.0 - taken / state.firm_share
         state.firm_share -= taken
     elif segment == "coop":
         taken = state.coops.remove_share(share)

@@ -117,11 +117,18 @@ def run(args: argparse.Namespace) -> int:
                           max_rounds=args.max_rounds, record_history=False, paced=args.paced)
     except PlanError as exc:
         raise UserError(f"{source}: {exc}") from None
-    if args.json:
-        print(json.dumps(_as_json(result)))
-    else:
-        _print_tables(result, eco, source)
-    return 0 if result.converged else 3
+    code = 0 if result.converged else 3
+    try:
+        if args.json:
+            print(json.dumps(_as_json(result)))
+        else:
+            _print_tables(result, eco, source)
+        sys.stdout.flush()
+    except BrokenPipeError:   # `plan ... | head`: the reader left; not an error of ours
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return code
 
 
 def _as_json(result: Any) -> dict[str, Any]:

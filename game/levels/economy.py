@@ -29,8 +29,10 @@ from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
+    Discriminator,
     Field,
     StrictStr,
+    Tag,
     ValidationInfo,
     field_validator,
     model_validator,
@@ -60,7 +62,7 @@ def _good_ref(value: str, info: ValidationInfo) -> str:
     """A good id that the file's `goods` list defines (with a 'did you mean')."""
     goods: dict[str, str] = _ctx(info)["goods"]
     if value not in goods:
-        guess = difflib.get_close_matches(value, list(goods), n=1)
+        guess = difflib.get_close_matches(value, list(goods), n=1, cutoff=0.5)
         hint = f"; did you mean '{guess[0]}'?" if guess else ""
         raise PydanticCustomError("unknown_good", "not a good listed under goods{hint}",
                                   {"hint": hint})
@@ -70,7 +72,7 @@ def _good_ref(value: str, info: ValidationInfo) -> str:
 def _consumable_ref(value: str, info: ValidationInfo) -> str:
     value = _good_ref(value, info)
     kind = _ctx(info)["goods"][value]
-    if kind not in ("final", "public"):
+    if kind in ("intermediate", "primary"):   # an invalid kind is reported at the good
         raise PydanticCustomError(
             "not_consumable", "consumer councils can only weight final and public goods, "
             "and this good is {kind}", {"kind": kind})
@@ -86,6 +88,8 @@ def _input_ref(value: str, info: ValidationInfo) -> str:
 
 
 GoodRef = Annotated[StrictStr, AfterValidator(_good_ref)]
+# union tags of start_prices; they appear in error locations and are dropped by _clean
+_NUMBER, _MAP = "<number>", "<map>"
 ConsumableRef = Annotated[StrictStr, AfterValidator(_consumable_ref)]
 InputRef = Annotated[StrictStr, AfterValidator(_input_ref)]
 
@@ -196,7 +200,10 @@ class EconomyFile(BaseModel):
     goods: Annotated[list[GoodSpec], Field(min_length=1, max_length=100_000)]
     worker_councils: Annotated[list[WorkerCouncilSpec], Field(min_length=1)]
     consumer_councils: Annotated[list[ConsumerCouncilSpec], Field(min_length=1)]
-    start_prices: Positive | dict[GoodRef, Positive] = DEFAULT_START_PRICE
+    start_prices: Annotated[
+        Annotated[Positive, Tag(_NUMBER)] | Annotated[dict[GoodRef, Positive], Tag(_MAP)],
+        Discriminator(lambda v: _MAP if isinstance(v, dict) else _NUMBER),
+    ] = DEFAULT_START_PRICE
     threshold: Annotated[float, Field(strict=True, gt=0, lt=2, allow_inf_nan=False)] = (
         DEFAULT_THRESHOLD)
 
@@ -250,8 +257,10 @@ def _list(value: Any) -> list[Any]:
 
 
 def _clean(problem: Problem) -> Problem:
-    """Drop pydantic's '[key]' marker from the field path of a dict-key error."""
+    """Drop pydantic's '[key]' marker and union tags from the field path."""
     field = problem.field.replace(".[key]", "")
+    for tag in (_NUMBER, _MAP):
+        field = field.replace("." + tag, "")
     return Problem(problem.file, problem.line, problem.col, field, problem.message)
 
 

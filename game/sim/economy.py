@@ -28,6 +28,7 @@ from game.sim.pay import effort_pay, pay_effort_gap
 from game.sim.state import COOP_TARGET_CAPITAL, PARENT_SHARE, WAGE_LADDER, State
 
 REINVEST = 0.1  # share of co-op net revenue reinvested
+MAX_LEVY = 0.5  # the most of earned income that the benefit levy can take
 UNBALANCED_SPREAD = 14.0  # empowerment spread (of 19) in a workplace with no balancing
 
 
@@ -221,6 +222,9 @@ def measure(state: State, cal: Calibration, sector: CouncilSector,
     benefits_total = u * benefit
     earned = float(np.dot(w_a, inc_a))
     levy = (benefits_total - pollution_charge) / earned if earned > 0 else 0.0
+    if levy > MAX_LEVY:  # benefits cannot take more than MAX_LEVY of earned income: cut them
+        benefit *= (MAX_LEVY * earned + pollution_charge) / benefits_total
+        levy = MAX_LEVY
     if levy >= 0:
         inc_a = inc_a * (1.0 - levy)
         ue_income = benefit

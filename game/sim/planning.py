@@ -141,7 +141,7 @@ def check_economy(eco: PlanEconomy) -> None:
                 "wc_count": eco.wc_count, "wc_b": eco.wc_b, "cc_income": eco.cc_income,
                 "cc_count": eco.cc_count, "cc_weight": eco.cc_weight}
     for name, arr in positive.items():
-        if not np.all(np.isfinite(arr)) or np.any(arr <= 0):
+        if len(arr) and not (np.isfinite(arr.max()) and arr.min() > 0):
             raise PlanError(f"every {name} must be a finite positive number")
     if n_wc and (eco.wc_output.min() < 0 or eco.wc_output.max() >= G):
         raise PlanError("a worker council produces a good that does not exist")
@@ -151,7 +151,8 @@ def check_economy(eco: PlanEconomy) -> None:
                         f"{eco.good_ids[eco.wc_output[i]]}; primary goods are endowments")
     if len(eco.wc_input) and np.any(eco.kinds[eco.wc_input] == PUBLIC):
         raise PlanError("public goods cannot be production inputs")
-    if len(eco.cc_good) and np.any(np.isin(eco.kinds[eco.cc_good], (INTERMEDIATE, PRIMARY))):
+    cc_uses = np.bincount(eco.cc_good, minlength=G) > 0
+    if np.any(cc_uses & np.isin(eco.kinds, (INTERMEDIATE, PRIMARY))):
         raise PlanError("consumer councils can only want final and public goods")
     gamma = eco.wc_gamma()
     bad = np.flatnonzero(~(gamma < 1.0))
@@ -169,9 +170,8 @@ def check_economy(eco: PlanEconomy) -> None:
     missing = np.flatnonzero(~primary & ~produced)
     if len(missing):
         raise PlanError(f"no worker council produces {eco.good_ids[missing[0]]}")
-    wanted = np.zeros(G, dtype=bool)
+    wanted = cc_uses.copy()
     wanted[eco.wc_input] = True
-    wanted[eco.cc_good] = True
     unwanted = np.flatnonzero(~wanted)
     if len(unwanted):
         raise PlanError(f"no council wants {eco.good_ids[unwanted[0]]}: its price would "
@@ -358,8 +358,12 @@ class PlanResult:
         return excess(self.supply, self.demand)
 
 
-class _Kernel:
-    """Precomputed constants and reusable buffers for the unpaced round.
+class RoundKernel:
+    """One unpaced round as a reusable object: precomputed constants and buffers.
+
+    `run_plan` drives it; the benchmark times it. `values(p)` returns the supply and
+    demand *values* (p·S, p·D) at prices p, `excess(S, D)` the ratios v; both reuse
+    internal buffers, so copy what you keep across calls.
 
     Layout chosen for speed (numpy has no fused sparse kernels):
     - WCs are reordered by their number of inputs L, and each group's inputs are stored
@@ -412,11 +416,7 @@ class _Kernel:
         self.used, first_pos = np.unique(col_sorted, return_index=True)
         self.used = self.used.astype(np.intp)
         self.seg = first_pos.astype(np.intp)
-        cc_rows = np.repeat(np.arange(eco.n_cc), np.diff(eco.cc_indptr))
-        # Spending value per good; public goods: the mean over N_cc of demands at p/N_cc
-        # is Σ_j I_j α_jg / p_g, the same expression as a private good's total demand.
-        self.W = np.bincount(eco.cc_good, eco.cc_count[cc_rows] * eco.cc_income[cc_rows]
-                             * eco.cc_weight, minlength=G).astype(np.float64)
+        self.W = consumer_spending(eco)
         self.endow = eco.endowment.astype(np.float64)
         self.has_endow = bool(np.any(self.endow > 0))
         nnz = len(self.col)
@@ -458,12 +458,12 @@ class _Kernel:
         """Supply and demand values (p·S, p·D) at prices p, in reused buffers."""
         logp = self.logp
         np.log(p, out=logp)
-        g = self.g
+        g, b = self.g, self.b
         np.take(logp, self.col, out=g, mode="clip")
-        np.multiply(g, self.b, out=g)
-        for L, first, n_L, off in self.blocks:
-            np.add.reduce(g[off:off + L * n_L].reshape(L, n_L), axis=0,
-                          out=self.rowsum[first:first + n_L])
+        for L, first, n_L, off in self.blocks:   # Σ_k b·log p down each (L, n_L) block
+            end = off + L * n_L
+            np.einsum("ij,ij->j", g[off:end].reshape(L, n_L), b[off:end].reshape(L, n_L),
+                      out=self.rowsum[first:first + n_L])
         u = self.u
         np.take(logp, self.out, out=u, mode="clip")
         np.subtract(u, self.rowsum, out=u)
@@ -484,14 +484,38 @@ class _Kernel:
         return self.sval, self.dval
 
     def excess(self, S: np.ndarray, D: np.ndarray) -> np.ndarray:
+        """v per good. S + D > 0 always here: check_economy makes every good produced or
+        endowed and wanted, so no division guard is needed in the loop."""
         v, t = self.v, self.tmp
         np.subtract(S, D, out=v)
         np.abs(v, out=v)
-        np.multiply(v, 2.0, out=v)
         np.add(S, D, out=t)
-        np.divide(v, t, out=v, where=t > 0)
-        v[t <= 0] = 0.0
+        np.multiply(t, 0.5, out=t)
+        np.divide(v, t, out=v)
         return v
+
+
+def consumer_spending(eco: PlanEconomy) -> np.ndarray:
+    """W_g = Σ_j count_j·I_j·α_jg: what consumers spend on each good at any prices.
+
+    Cobb-Douglas spending shares do not depend on prices, so aggregate demand is W_g/p_g
+    every round. For a public good the mean over N_cc of the demands at p_g/N_cc is
+    Σ_j I_j α_jg / p_g too. When every CC weights the same goods in the same order (as
+    generated economies do) this is one matrix-vector product instead of a scatter-add.
+    """
+    G = eco.n_goods
+    f = eco.cc_count * eco.cc_income
+    lens = np.diff(eco.cc_indptr)
+    m = int(lens[0]) if len(lens) else 0
+    if m and np.all(lens == m):
+        goods = eco.cc_good.reshape(-1, m)
+        if np.array_equal(goods, np.broadcast_to(goods[0], goods.shape)):
+            W = np.zeros(G)
+            np.add.at(W, goods[0], f @ eco.cc_weight.reshape(-1, m))
+            return W
+    spend = np.repeat(f, lens)
+    np.multiply(spend, eco.cc_weight, out=spend)
+    return np.bincount(eco.cc_good, spend, minlength=G).astype(np.float64)
 
 
 def _update(p: np.ndarray, S: np.ndarray, D: np.ndarray, v: np.ndarray, rule: str,
@@ -523,34 +547,45 @@ def run_plan(economy: PlanEconomy, start_prices: float | Sequence[float] | np.nd
     p = as_prices(economy, start_prices)
     if paced:
         return PacedPlanner(economy, p, rule).run(threshold, max_rounds, record_history)
-    kern = _Kernel(economy)
+    kern = RoundKernel(economy)
     G = economy.n_goods
     max_ex = np.empty(max_rounds)
     ph = np.empty((max_rounds, G)) if record_history else None
     eh = np.empty((max_rounds, G)) if record_history else None
-    mult: np.ndarray | None = None
-    converged = False
-    rounds = 0
-    S = D = v = kern.v
-    for t in range(max_rounds):
-        rounds = t + 1
-        S, D = kern.values(p)
-        v = kern.excess(S, D)
-        m = float(v.max()) if G else 0.0
-        max_ex[t] = m
-        if ph is not None and eh is not None:
-            ph[t] = p
-            eh[t] = v
-        if m < threshold:
-            converged = True
-            break
-        mult = _update(p, S, D, v, rule, mult)
+    with np.errstate(over="ignore", under="ignore", invalid="ignore", divide="ignore"):
+        converged, rounds = _iterate(kern, p, threshold, rule, max_rounds, max_ex, ph, eh)
+    S, D = kern.sval, kern.dval
     supply = S / p
     demand = D / p
     return PlanResult(economy.good_ids, converged, rounds, float(threshold), rule, p.copy(),
                       supply, demand, max_ex[:rounds].copy(),
                       None if ph is None else ph[:rounds].copy(),
                       None if eh is None else eh[:rounds].copy())
+
+
+def _iterate(kern: RoundKernel, p: np.ndarray, threshold: float, rule: str, max_rounds: int,
+             max_ex: np.ndarray, ph: np.ndarray | None,
+             eh: np.ndarray | None) -> tuple[bool, int]:
+    """The unpaced loop; updates p in place. Returns (converged, rounds)."""
+    G = kern.G
+    mult: np.ndarray | None = None
+    rounds = 0
+    for t in range(max_rounds):
+        rounds = t + 1
+        S, D = kern.values(p)
+        v = kern.excess(S, D)
+        m = float(v.max()) if G else 0.0
+        if not np.isfinite(m):
+            raise PlanError(f"the plan broke down in round {rounds}: quantities overflowed "
+                            "or vanished (prices or parameters far out of range)")
+        max_ex[t] = m
+        if ph is not None and eh is not None:
+            ph[t] = p
+            eh[t] = v
+        if m < threshold:
+            return True, rounds
+        mult = _update(p, S, D, v, rule, mult)
+    return False, rounds
 
 
 # --------------------------------------------------------------------------------------
@@ -676,8 +711,12 @@ class PacedPlanner:
         eh: list[np.ndarray] = []
         converged = False
         for _ in range(max_rounds):
-            v = self.step()
+            with np.errstate(over="ignore", under="ignore", invalid="ignore"):
+                v = self.step()
             m = float(v.max()) if eco.n_goods else 0.0
+            if not np.isfinite(m):
+                raise PlanError(f"the plan broke down in round {self.round}: quantities "
+                                "overflowed or vanished (prices or parameters out of range)")
             max_ex.append(m)
             if record_history:
                 ph.append(self.p.copy())
@@ -818,8 +857,9 @@ def generate_economy(n_wc: int, n_cc: int, n_goods: int,
 
 __all__ = [
     "FINAL", "INTERMEDIATE", "PRIMARY", "PUBLIC", "KIND_NAMES", "KIND_CODES", "RULES",
-    "PlanEconomy", "PlanError", "PlanResult", "Proposals", "PacedPlanner",
+    "PlanEconomy", "PlanError", "PlanResult", "Proposals", "PacedPlanner", "RoundKernel",
     "normalise_weights", "check_economy", "as_prices", "cc_demand", "wc_optimum",
-    "proposals", "excess", "step_size", "price_step", "pace_limit", "run_plan",
+    "proposals", "consumer_spending", "excess", "step_size", "price_step", "pace_limit",
+    "run_plan",
     "generate_economy", "HAHNEL_SCALE", "GEN_START_PRICE",
 ]

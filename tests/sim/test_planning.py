@@ -381,3 +381,10 @@ def test_paced_plan_converges_on_the_example_economy(rule: str) -> None:
     res = run_plan(eco, 25.0, threshold=0.05, rule=rule, paced=True)  # type: ignore[arg-type]
     assert res.paced and res.converged and res.rounds <= 30
     assert float(excess(res.supply, res.demand).max()) < 0.05
+
+
+@pytest.mark.parametrize("paced", [False, True])
+def test_absurd_prices_fail_cleanly(paced: bool) -> None:
+    eco = generate_economy(300, 300, 25, np.random.default_rng(1))
+    with pytest.raises(PlanError, match="broke down in round 1"):
+        run_plan(eco, 1e300, paced=paced)

@@ -1,0 +1,131 @@
+"""Benchmark: the participatory plan at Hahnel's scale (30,000 WCs, 30,000 CCs, 500 goods,
+seed 1) to a 3% threshold with the book rule.
+
+Measures, in one process:
+- rounds, and `total_s`: the wall time of `run_plan` (setup of the round kernel included,
+  generation of the economy excluded), median of REPEATS runs;
+- `s_per_round`: one round (proposals at given prices, excess, price update) timed on
+  its own, median of ROUND_SAMPLES;
+- `ratio_to_stream`: s_per_round over one streaming pass that reads every array a round
+  reads once (`arr.sum()` over `RoundKernel.arrays()`), the two timed alternately so
+  that both see the same machine state; median of the per-pair ratios;
+- `peak_mb`: peak resident set size of the whole process (`resource.getrusage` maxrss:
+  interpreter, numpy, the generated economy and the plan). tracemalloc's peak for
+  run_plan alone is printed on an earlier line.
+
+Usage: python benchmarks/bench_plan.py [--quick]. Prints readable lines, then ONE JSON
+line last: {"rounds", "s_per_round", "total_s", "peak_mb", "ratio_to_stream"}.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from game.sim.planning import (  # noqa: E402
+    GEN_START_PRICE,
+    HAHNEL_SCALE,
+    RoundKernel,
+    generate_economy,
+    price_step,
+    run_plan,
+)
+
+THRESHOLD = 0.03
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats (smoke test)")
+    args = parser.parse_args()
+    repeats, samples = (3, 50) if args.quick else (9, 400)
+
+    n_wc, n_cc, n_goods = HAHNEL_SCALE
+    t0 = time.perf_counter()
+    eco = generate_economy(n_wc, n_cc, n_goods, np.random.default_rng(1))
+    gen_s = time.perf_counter() - t0
+    print(f"economy: {n_wc} WCs, {n_cc} CCs, {n_goods} goods, {len(eco.wc_input)} WC inputs, "
+          f"{len(eco.cc_good)} CC weights; generated in {gen_s:.2f} s")
+
+    # whole plan, repeated
+    totals: list[float] = []
+    rounds: set[int] = set()
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        res = run_plan(eco, GEN_START_PRICE, threshold=THRESHOLD, rule="book",
+                       record_history=False)
+        totals.append(time.perf_counter() - t0)
+        rounds.add(res.rounds)
+        assert res.converged
+    assert len(rounds) == 1, "the plan must be deterministic"
+    n_rounds = rounds.pop()
+    r5 = run_plan(eco, GEN_START_PRICE, threshold=0.05, record_history=False).rounds
+    print(f"book rule: <5% in {r5} rounds, <3% in {n_rounds} rounds "
+          f"(Hahnel 2021 Tables 9.1/9.2: 11-13 and 18-22)")
+
+    # one round vs one streaming pass over the arrays a round reads, alternately
+    kern = RoundKernel(eco)
+    arrays = kern.arrays()
+    nbytes = sum(a.nbytes for a in arrays)
+    p0 = res.price_history[0] if res.price_history is not None else None
+    prices = np.full(n_goods, GEN_START_PRICE) if p0 is None else p0
+
+    def one_round(p: np.ndarray) -> None:
+        S, D = kern.values(p)
+        kern.excess(S, D)
+        price_step(p, S, D)
+
+    def stream() -> float:
+        total = 0.0
+        for a in arrays:
+            total += float(a.sum())
+        return total
+
+    for _ in range(20):   # warm caches and code paths
+        one_round(prices)
+        stream()
+    round_s: list[float] = []
+    stream_s: list[float] = []
+    for _ in range(samples):
+        t0 = time.perf_counter()
+        one_round(prices)
+        t1 = time.perf_counter()
+        stream()
+        t2 = time.perf_counter()
+        round_s.append(t1 - t0)
+        stream_s.append(t2 - t1)
+    s_round = statistics.median(round_s)
+    s_stream = statistics.median(stream_s)
+    ratio = statistics.median(r / s for r, s in zip(round_s, stream_s, strict=True))
+    print(f"one round: median {s_round * 1e6:.0f} us (min {min(round_s) * 1e6:.0f}); "
+          f"streaming pass over the {len(arrays)} arrays it reads ({nbytes / 1e6:.1f} MB): "
+          f"median {s_stream * 1e6:.0f} us; ratio {ratio:.2f}")
+
+    tracemalloc.start()
+    run_plan(eco, GEN_START_PRICE, threshold=THRESHOLD, record_history=False)
+    _, traced_peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0  # KiB on Linux
+    total_s = statistics.median(totals)
+    print(f"whole plan: median {total_s:.3f} s over {repeats} runs "
+          f"(min {min(totals):.3f}, max {max(totals):.3f}); "
+          f"tracemalloc peak inside run_plan {traced_peak / 1e6:.1f} MB; "
+          f"process peak RSS {peak_mb:.0f} MB")
+    print(json.dumps({"rounds": n_rounds, "s_per_round": round(s_round, 6),
+                      "total_s": round(total_s, 4), "peak_mb": round(peak_mb, 1),
+                      "ratio_to_stream": round(ratio, 3)}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,135 @@
+"""`python main.py screenshot SCENE [--level ID] [--out FILE.png]`: render one scene headless at
+1280x720 (in a plausible mid-game state where the scene needs one) and save it as a PNG."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from game.errors import UserError
+
+SCENES = (
+    "title",
+    "pathways",
+    "briefing",
+    "turn",
+    "planning",
+    "event",
+    "debrief",
+    "glossary",
+    "settings",
+    "saves",
+    "credits",
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("scene", help="one of: " + ", ".join(SCENES))
+    parser.add_argument("--level", metavar="ID", help="the level to show (scenes that need one)")
+    parser.add_argument("--out", metavar="FILE.png", help="where to write (default: out/SCENE.png)")
+    parser.add_argument("--lang", choices=("en", "es"), default="en")
+    parser.add_argument("--scale", type=int, default=100, help="UI scale in percent (100-200)")
+    parser.add_argument(
+        "--font", choices=("standard", "hyperlegible", "dyslexic"), default="standard"
+    )
+    parser.add_argument("--size", default="1280x720", help="window size, WIDTHxHEIGHT")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="use this data folder's saves (default: a temporary one with examples)",
+    )
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(p) for p in text.lower().split("x"))
+    except ValueError:
+        raise UserError(f"--size {text!r}: expected WIDTHxHEIGHT, e.g. 1280x720", 2) from None
+    if not (320 <= w <= 7680 and 240 <= h <= 4320):
+        raise UserError(f"--size {text!r}: out of range", 2)
+    return w, h
+
+
+def example_saves(data_dir: Path) -> None:
+    """A saves folder as a class might have it: an autosave, a manual save, a damaged file and
+    one from a newer version of the game (so every state of the list is shown)."""
+    from game.saves import SaveGame, SaveStore, SaveSummary
+
+    store = SaveStore(data_dir)
+    store.autosave(
+        SaveGame(
+            level_id="coop_network",
+            level_hash="sha256:" + "0" * 64,
+            seed=2024,
+            decisions=[{"actions": []}] * 6,
+            summary=SaveSummary(
+                turn=6,
+                turns_total=12,
+                scores={"equity": 58, "participation": 44, "resilience": 61, "support": 52},
+                level_title={"en": "The co-op network", "es": "La red de cooperativas"},
+            ),
+            saved_at="2025-03-14T10:42:00+00:00",
+        )
+    )
+    store.write(
+        "class-4b",
+        SaveGame(
+            level_id="reservation_pilot",
+            level_hash="sha256:" + "1" * 64,
+            seed=7,
+            decisions=[{"actions": []}] * 3,
+            summary=SaveSummary(
+                turn=3,
+                turns_total=10,
+                scores={"equity": 71, "participation": 66, "resilience": 40, "support": 63},
+                level_title={"en": "The reservation pilot", "es": "El piloto en la reserva"},
+            ),
+            saved_at="2025-03-13T14:05:00+00:00",
+        ),
+    )
+    store.folder.mkdir(parents=True, exist_ok=True)
+    (store.folder / "friday.json").write_text(
+        '{"version": 2, "level_id": "coop_net', encoding="utf-8"
+    )
+    (store.folder / "from-the-future.json").write_text(
+        json.dumps({"version": 9, "level_id": "revolution", "seed": 1}), encoding="utf-8"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    os.environ["SDL_VIDEODRIVER"] = "dummy"
+    os.environ["SDL_AUDIODRIVER"] = "dummy"
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    if args.scene not in SCENES:
+        raise UserError(f"unknown scene '{args.scene}'; choose one of: {', '.join(SCENES)}", 2)
+    if not 100 <= args.scale <= 200:
+        raise UserError(f"--scale {args.scale}: must be between 100 and 200", 2)
+    size = _size(args.size)
+    out = Path(args.out) if args.out else Path("out") / f"{args.scene}.png"
+    if out.suffix.lower() != ".png":
+        raise UserError(f"--out {out}: the file name must end in .png", 2)
+
+    from game.settings import Settings
+    from game.ui import demo
+    from game.ui.app import App
+
+    settings = Settings(language=args.lang, ui_scale=args.scale, font=args.font)
+    with tempfile.TemporaryDirectory(prefix="parecon-shot-") as tmp:
+        if args.data_dir:
+            data_dir = Path(args.data_dir).expanduser()
+        else:
+            data_dir = Path(tmp)
+            example_saves(data_dir)
+        app = App(settings, data_dir, size=size, persist=False, audio=False)
+        scene = demo.scene_for_screenshot(app, args.scene, args.level)
+        app.push(scene)
+        for _ in range(3):
+            app.step([], 1 / 60)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        app.screenshot(out)
+        app.shutdown()
+    print(out)
+    return 0

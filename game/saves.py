@@ -1,0 +1,309 @@
+"""Saved games: versioned JSON files in the user data folder, written atomically.
+
+A save holds the level, its file hash, the seed and the decisions of every turn played: the
+simulation is deterministic, so loading a game replays those decisions. A short summary (turn,
+scores) lets the save list show each slot without replaying it.
+
+Why this shape: a save that cannot be read (corrupt JSON, a newer game's save, missing
+fields) is listed as unreadable with its reason, loading it raises `SaveError` with a clear
+message, and nothing here ever writes over a file it could not read. Older versions pass
+through `UPGRADERS` one version at a time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+import platformdirs
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
+
+from game import __version__
+from game.atomic import atomic_write_text
+from game.errors import UserError
+
+APP_NAME = "parecon-pathways"
+ENV_DATA_DIR = "PARECON_DATA_DIR"
+SAVE_VERSION = 2
+AUTOSAVE_SLOT = "autosave"
+SAVES_FOLDER = "saves"
+MAX_SAVE_BYTES = 8 * 1024 * 1024
+SLOT_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,47}$")
+
+
+def resolve_data_dir(
+    override: str | os.PathLike[str] | None = None, env: Mapping[str, str] | None = None
+) -> Path:
+    """The folder for settings and saves: `--data-dir`, else $PARECON_DATA_DIR, else the
+    platform's user data folder (e.g. ~/.local/share/parecon-pathways). Not created here."""
+    env = os.environ if env is None else env
+    if override:
+        return Path(override).expanduser()
+    if env.get(ENV_DATA_DIR):
+        return Path(env[ENV_DATA_DIR]).expanduser()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def level_hash(data: bytes) -> str:
+    """The hash saved with a game, to notice a level file that changed since."""
+    return "sha256:" + hashlib.sha256(data).hexdigest()
+
+
+class SaveError(UserError):
+    """A save that cannot be loaded; the message says which file and why."""
+
+
+class SaveSummary(BaseModel):
+    """What the save list shows without replaying: where the game stands."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    turn: StrictInt = Field(ge=0)
+    turns_total: StrictInt | None = Field(None, ge=1)
+    scores: dict[StrictStr, float] = Field(default_factory=dict)
+    level_title: StrictStr | dict[StrictStr, StrictStr] | None = None
+
+
+class SaveGame(BaseModel):
+    """A saved game, version 2."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    version: Literal[2] = SAVE_VERSION
+    game_version: StrictStr = __version__
+    level_id: StrictStr
+    level_hash: StrictStr | None = Field(
+        description="sha256 of the level file; None for saves upgraded from version 1"
+    )
+    seed: StrictInt
+    decisions: list[dict[StrictStr, Any]] = Field(
+        default_factory=list, description="one JSON object per turn played, oldest first"
+    )
+    summary: SaveSummary
+    saved_at: StrictStr = Field(
+        default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds")
+    )
+
+
+def _upgrade_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 named the level `level`, kept `turn_decisions`, put turn and scores at the top
+    level and had no level hash (so the level cannot be verified: `level_hash` is None)."""
+    out = {k: v for k, v in data.items() if k not in ("level", "turn_decisions", "turn", "scores")}
+    out["version"] = 2
+    out["level_id"] = data.get("level")
+    out["level_hash"] = None
+    out["decisions"] = data.get("turn_decisions", [])
+    out["summary"] = {
+        "turn": data.get("turn", len(out["decisions"])),
+        "scores": data.get("scores", {}),
+    }
+    return out
+
+
+# from-version -> function returning the next version's dict
+UPGRADERS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _upgrade_1_to_2}
+
+ProblemKind = Literal[
+    "io", "too_large", "encoding", "json", "not_object", "newer", "unknown_version", "invalid"
+]
+
+
+@dataclass(frozen=True)
+class SaveProblem:
+    """Why a save cannot be read: `kind` for the interface to translate, `detail` in English."""
+
+    kind: ProblemKind
+    detail: str
+
+    def __str__(self) -> str:
+        return self.detail
+
+
+class _Unreadable(Exception):
+    def __init__(self, problem: SaveProblem) -> None:
+        super().__init__(problem.detail)
+        self.problem = problem
+
+
+def upgrade(data: dict[str, Any]) -> dict[str, Any]:
+    """Bring a save dict up to SAVE_VERSION through the upgrader chain."""
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise _Unreadable(
+            SaveProblem("unknown_version", f"no valid 'version' field (got {version!r})")
+        )
+    if version > SAVE_VERSION:
+        raise _Unreadable(
+            SaveProblem(
+                "newer",
+                f"made by a newer version of the game (save version {version}; "
+                f"this game reads up to {SAVE_VERSION})",
+            )
+        )
+    while version < SAVE_VERSION:
+        step = UPGRADERS.get(version)
+        if step is None:
+            raise _Unreadable(
+                SaveProblem("unknown_version", f"save version {version} is not known")
+            )
+        data = step(data)
+        version = data["version"]
+    return data
+
+
+def parse_save(raw: bytes) -> SaveGame:
+    """Decode, upgrade and validate a save file's bytes; raises _Unreadable with the reason."""
+    if len(raw) > MAX_SAVE_BYTES:
+        raise _Unreadable(
+            SaveProblem("too_large", f"file is larger than {MAX_SAVE_BYTES // 1024**2} MiB")
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _Unreadable(SaveProblem("encoding", f"not UTF-8 text (byte {exc.start})")) from None
+    if not text.strip():
+        raise _Unreadable(SaveProblem("json", "the file is empty"))
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise _Unreadable(
+            SaveProblem(
+                "json", f"not valid JSON ({exc.msg}; line {exc.lineno}, column {exc.colno})"
+            )
+        ) from None
+    if not isinstance(data, dict):
+        raise _Unreadable(SaveProblem("not_object", "the file holds no JSON object"))
+    data = upgrade(data)
+    try:
+        return SaveGame.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "(top level)"
+        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        if first["type"] == "missing":
+            msg = f"missing field '{where}'{more}"
+        else:
+            msg = f"{where}: {first['msg']}{more}"
+        raise _Unreadable(SaveProblem("invalid", msg)) from None
+
+
+@dataclass(frozen=True)
+class SlotInfo:
+    """One entry of the save list: a readable save's summary, or the reason it is unreadable."""
+
+    slot: str
+    path: Path
+    modified: float
+    save: SaveGame | None = None
+    problem: SaveProblem | None = None
+
+    @property
+    def readable(self) -> bool:
+        return self.problem is None
+
+    @property
+    def summary(self) -> SaveSummary | None:
+        return self.save.summary if self.save else None
+
+    def describe(self) -> str:
+        """English one-liner, for logs and the command line."""
+        if self.save is None:
+            return f"{self.slot}: unreadable: {self.problem}"
+        s = self.save.summary
+        scores = ", ".join(f"{k} {v:.0f}" for k, v in s.scores.items())
+        return f"{self.slot}: {self.save.level_id}, turn {s.turn}" + (
+            f" ({scores})" if scores else ""
+        )
+
+
+class SaveStore:
+    """The saves folder of one data directory."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.folder = Path(data_dir) / SAVES_FOLDER
+
+    def path(self, slot: str) -> Path:
+        if not SLOT_RE.match(slot):
+            raise SaveError(
+                f"bad save slot name {slot!r}: use letters, digits, '-' and '_' (at most 48)"
+            )
+        return self.folder / f"{slot}.json"
+
+    def write(self, slot: str, save: SaveGame) -> Path:
+        """Write a save atomically: a failure leaves any previous file in this slot as it was."""
+        path = self.path(slot)
+        text = json.dumps(
+            save.model_dump(mode="json"), indent=1, sort_keys=True, ensure_ascii=False
+        )
+        atomic_write_text(path, text + "\n")
+        return path
+
+    def autosave(self, save: SaveGame) -> Path:
+        return self.write(AUTOSAVE_SLOT, save)
+
+    def load(self, slot: str) -> SaveGame:
+        """Read one save; raises SaveError naming the file and the reason. Never writes."""
+        path = self.path(slot)
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            raise SaveError(f"{path}: no such save") from None
+        except OSError as exc:
+            raise SaveError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+        try:
+            return parse_save(raw)
+        except _Unreadable as exc:
+            raise SaveError(f"{path}: cannot be loaded: {exc.problem.detail}") from None
+
+    def delete(self, slot: str) -> None:
+        path = self.path(slot)
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            pass
+
+    def list(self) -> list[SlotInfo]:
+        """Every `*.json` slot in the folder, autosave first, then newest first. Never raises."""
+        try:
+            files = [p for p in self.folder.iterdir() if p.suffix == ".json" and p.is_file()]
+        except OSError:
+            return []
+        out: list[SlotInfo] = []
+        for path in files:
+            slot = path.stem
+            try:
+                modified = path.stat().st_mtime
+                raw = (
+                    path.read_bytes()
+                    if path.stat().st_size <= MAX_SAVE_BYTES
+                    else b"\0" * (MAX_SAVE_BYTES + 1)
+                )
+            except OSError as exc:
+                out.append(
+                    SlotInfo(slot, path, 0.0, problem=SaveProblem("io", exc.strerror or str(exc)))
+                )
+                continue
+            try:
+                out.append(SlotInfo(slot, path, modified, save=parse_save(raw)))
+            except _Unreadable as exc:
+                out.append(SlotInfo(slot, path, modified, problem=exc.problem))
+            except Exception as exc:  # noqa: BLE001 - a listing must never fail on one bad file
+                out.append(
+                    SlotInfo(slot, path, modified, problem=SaveProblem("invalid", repr(exc)))
+                )
+        out.sort(key=lambda s: (s.slot != AUTOSAVE_SLOT, -s.modified, s.slot))
+        return out
+
+    def next_free_slot(self, prefix: str = "save") -> str:
+        existing = {p.stem for p in self.folder.glob("*.json")} if self.folder.exists() else set()
+        n = 1
+        while f"{prefix}-{n}" in existing:
+            n += 1
+        return f"{prefix}-{n}"

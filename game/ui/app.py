@@ -1,0 +1,443 @@
+"""The App: the window, the scene stack and the main loop.
+
+The loop body is `step(events, dt)`: tests call it with injected events and a fixed dt (no
+Clock, no real time), `run()` calls it with real events, and `run_async()` is the same loop
+for a browser build (it yields to asyncio every frame). Nothing in a step blocks: a long
+simulation goes to `workers.submit(...)` and its result arrives through `workers.poll()`.
+
+Keys everywhere: Tab / Shift+Tab move focus, arrows move within and between widgets, Enter
+activates, Esc goes back, F11 toggles full screen, Ctrl + / Ctrl - change the UI scale.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import deque
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import pygame
+import pygame_gui
+
+from game import __version__
+from game.i18n import load_translator
+from game.saves import AUTOSAVE_SLOT, SaveError, SaveGame, SaveStore
+from game.settings import SCALE_STEPS, Settings, save_settings
+from game.ui import palette
+from game.ui.audio import Audio
+from game.ui.context import UIContext
+from game.ui.icons import IconBook
+from game.ui.scene import Scene
+from game.ui.theme import build_theme
+from game.ui.worker import Workers
+
+DEFAULT_SIZE = (1280, 720)
+MIN_SIZE = (800, 450)
+TITLE = "Parecon Pathways"
+
+
+class App:
+    """One game window. `persist=False` keeps settings changes in memory only (tests,
+    screenshots); `audio=False` never opens the mixer."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        data_dir: Path,
+        *,
+        mods_dir: Path | None = None,
+        size: tuple[int, int] = DEFAULT_SIZE,
+        persist: bool = True,
+        audio: bool = True,
+    ) -> None:
+        pygame.display.init()
+        pygame.font.init()
+        self.settings = settings.model_copy()
+        self.data_dir = Path(data_dir)
+        self.mods_dir = mods_dir
+        self.persist = persist
+        self.saves = SaveStore(self.data_dir)
+        self.windowed_size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
+        self.screen = self._set_mode()
+        pygame.display.set_caption(TITLE)
+        self.icons = IconBook()
+        self._set_window_icon()
+        self.audio = Audio(settings.volume / 100, settings.mute, enabled=audio)
+        self.ctx = self._make_ctx()
+        self.manager = self._make_manager()
+        self.workers = Workers()
+        self.scenes: list[Scene] = []
+        self.running = True
+        self.frame = 0
+        self.time = 0.0
+        self.notices: list[list] = []  # [text, seconds left]
+        self._ops: deque[tuple[str, Scene | None]] = deque()
+        self._in_step = False
+        self.on_quit: Callable[[], None] | None = None
+
+    # --- construction ---------------------------------------------------------------
+    def _set_mode(self) -> pygame.Surface:
+        if self.settings.fullscreen:
+            try:
+                return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+            except pygame.error:
+                self.settings.fullscreen = False
+        return pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+
+    def _set_window_icon(self) -> None:
+        try:
+            icon = pygame.Surface((32, 32), pygame.SRCALPHA)
+            pygame.draw.rect(icon, palette.BG, icon.get_rect(), border_radius=6)
+            icon.blit(self.icons.get("route", 26, palette.ACCENT), (3, 3))
+            pygame.display.set_icon(icon)
+        except pygame.error:
+            pass
+
+    def _make_ctx(self) -> UIContext:
+        s = self.settings
+        ctx = UIContext.create(
+            scale=s.ui_scale / 100,
+            family=s.font,
+            lang=s.language,
+            reduced_motion=s.reduced_motion,
+            icons=self.icons,
+            translator=load_translator(s.language),
+        )
+        ctx.play_sound = self.audio.play
+        return ctx
+
+    def _make_manager(self) -> pygame_gui.UIManager:
+        theme = build_theme(self.settings.ui_scale / 100, self.settings.font)
+        return pygame_gui.UIManager(
+            self.screen.get_size(),
+            theme,
+            starting_language=self.settings.language,
+            enable_live_theme_updates=False,
+        )
+
+    # --- scene stack ----------------------------------------------------------------
+    @property
+    def top(self) -> Scene | None:
+        return self.scenes[-1] if self.scenes else None
+
+    def push(self, scene: Scene) -> None:
+        self._queue("push", scene)
+
+    def pop(self) -> None:
+        self._queue("pop", None)
+
+    def replace(self, scene: Scene) -> None:
+        self._queue("replace", scene)
+
+    def open(self, name: str, **kwargs) -> Scene:
+        """Push a scene by its registry name (see game.ui.scenes)."""
+        from game.ui.scenes import make_scene
+
+        scene = make_scene(self, name, **kwargs)
+        self.push(scene)
+        return scene
+
+    # --- games ----------------------------------------------------------------------
+    def continue_game(self) -> None:
+        """Resume the autosave."""
+        self.load_slot(AUTOSAVE_SLOT)
+
+    def load_slot(self, slot: str) -> None:
+        """Load a save and resume it; an unreadable save gets a dialog, never a crash."""
+        from game.ui.widgets.dialog import Choice, Dialog
+
+        _ = self.ctx._
+        try:
+            save = self.saves.load(slot)
+        except SaveError as exc:
+            self.push(
+                Dialog(
+                    self,
+                    _("This save cannot be loaded"),
+                    str(exc),
+                    [Choice("ok", _("OK"), kind="primary")],
+                    cancel="ok",
+                    icon="warning",
+                    icon_colour=palette.WARN,
+                )
+            )
+            return
+        self.resume_save(save)
+
+    def resume_save(self, save: SaveGame) -> None:
+        """Replay a save's decisions and show its game (the turn screen)."""
+        from game.ui.scenes import available
+
+        if available("turn"):
+            self.open("turn", save=save)
+        else:
+            self.notify(self.ctx._("This screen is not available in this build."))
+
+    def _queue(self, op: str, scene: Scene | None) -> None:
+        self._ops.append((op, scene))
+        if not self._in_step:
+            self._apply_ops()
+
+    def _apply_ops(self) -> None:
+        while self._ops:
+            op, scene = self._ops.popleft()
+            if op == "push" and scene is not None:
+                top = self.top
+                if top is not None:
+                    if scene.overlay:
+                        scene.under = self._render_scene(top)
+                    top.pause()
+                self.scenes.append(scene)
+                scene.enter()
+            elif op == "pop":
+                if not self.scenes:
+                    continue
+                self.scenes.pop().exit()
+                if self.top is None:
+                    self.running = False
+                else:
+                    self.top.resume()
+            elif op == "replace" and scene is not None:
+                if self.scenes:
+                    old = self.scenes.pop()
+                    if scene.overlay:
+                        scene.under = old.under
+                    old.exit()
+                self.scenes.append(scene)
+                scene.enter()
+
+    def _render_scene(self, scene: Scene) -> pygame.Surface:
+        """A picture of `scene` as it looks now, without focus ring or tooltip (for overlays)."""
+        surf = pygame.Surface(self.screen.get_size())
+        if scene.overlay and scene.under is not None:
+            surf.blit(scene.under, (0, 0))
+            self._dim(surf)
+        scene.draw(surf)
+        self.manager.draw_ui(surf)
+        scene.draw_over(surf)
+        return surf
+
+    @staticmethod
+    def _dim(surface: pygame.Surface) -> None:
+        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        shade.fill((*palette.BG_DEEP, 170))
+        surface.blit(shade, (0, 0))
+
+    # --- settings, layout -----------------------------------------------------------
+    def apply_settings(self, new: Settings) -> None:
+        """Use new settings now (rebuilding the interface if its look changed) and save them."""
+        old, self.settings = self.settings, new.model_copy()
+        self.audio.set_volume(new.volume / 100, new.mute)
+        if new.fullscreen != old.fullscreen:
+            self.screen = self._set_mode()
+        look = ("ui_scale", "font", "language", "reduced_motion", "fullscreen")
+        if any(getattr(old, k) != getattr(new, k) for k in look):
+            self.relayout(rebuild_context=True)
+        if self.persist:
+            try:
+                save_settings(self.data_dir, self.settings)
+            except OSError as exc:
+                self.notify(
+                    self.ctx._("Settings could not be saved: {reason}").format(
+                        reason=exc.strerror or exc
+                    )
+                )
+
+    def toggle_fullscreen(self) -> None:
+        self.apply_settings(
+            self.settings.model_copy(update={"fullscreen": not self.settings.fullscreen})
+        )
+
+    def change_scale(self, steps: int) -> None:
+        values = list(SCALE_STEPS)
+        cur = min(values, key=lambda v: abs(v - self.settings.ui_scale))
+        i = max(0, min(len(values) - 1, values.index(cur) + steps))
+        if values[i] != self.settings.ui_scale:
+            self.apply_settings(self.settings.model_copy(update={"ui_scale": values[i]}))
+
+    def relayout(self, rebuild_context: bool = False) -> None:
+        """Rebuild the interface for a new window size, scale, font or language."""
+        self.screen = pygame.display.get_surface() or self.screen
+        if rebuild_context:
+            self.ctx = self._make_ctx()
+            self.manager = self._make_manager()
+        else:
+            self.manager.set_window_resolution(self.screen.get_size())
+        # Redraw the pictures under overlays, bottom up, then rebuild the top scene.
+        for i, scene in enumerate(self.scenes):
+            if scene.overlay and i > 0:
+                below = self.scenes[i - 1]
+                below.rebuild()
+                scene.under = self._render_scene(below)
+                below.clear()
+        if self.top is not None:
+            self.top.rebuild()
+
+    # --- loop -------------------------------------------------------------------------
+    def step(self, events: Iterable[pygame.event.Event], dt: float) -> bool:
+        """One frame: handle events, update, draw. Returns False once the game should end."""
+        self._in_step = True
+        try:
+            for event in events:
+                self._handle(event)
+                self._apply_ops()
+                if not self.running:
+                    return False
+            self.manager.update(dt)
+            if self.top is not None:
+                self.top.update(dt)
+            self.workers.poll()
+            self._apply_ops()
+            self.time += dt
+            for n in self.notices:
+                n[1] -= dt
+            self.notices = [n for n in self.notices if n[1] > 0]
+            if self.top is not None:
+                self.draw()
+            self.frame += 1
+        finally:
+            self._in_step = False
+        return self.running
+
+    def _handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.quit()
+            return
+        if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
+            surf = pygame.display.get_surface()
+            if surf is not None and surf.get_size() != self.manager.window_resolution:
+                if not self.settings.fullscreen:
+                    self.windowed_size = surf.get_size()
+                self.relayout()
+            return
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_F11:
+                self.toggle_fullscreen()
+                return
+            if event.mod & pygame.KMOD_CTRL and event.key in (
+                pygame.K_EQUALS,
+                pygame.K_PLUS,
+                pygame.K_KP_PLUS,
+            ):
+                self.change_scale(1)
+                return
+            if event.mod & pygame.KMOD_CTRL and event.key in (pygame.K_MINUS, pygame.K_KP_MINUS):
+                self.change_scale(-1)
+                return
+        consumed = self.manager.process_events(event)
+        top = self.top
+        if top is None:
+            return
+        if consumed and event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
+            top.focus.visible = False
+            return
+        if (
+            consumed
+            and event.type == pygame.KEYDOWN
+            and event.key not in (pygame.K_TAB, pygame.K_ESCAPE)
+        ):
+            return
+        top.handle_event(event)
+
+    def draw(self) -> None:
+        top = self.top
+        assert top is not None
+        if top.overlay and top.under is not None:
+            if top.under.get_size() != self.screen.get_size():
+                top.under = pygame.transform.smoothscale(top.under, self.screen.get_size())
+            self.screen.blit(top.under, (0, 0))
+            self._dim(self.screen)
+        top.draw(self.screen)
+        self.manager.draw_ui(self.screen)
+        top.draw_over(self.screen)
+        top.focus.draw(self.screen, self.ctx.scale)
+        tip = top.tooltip()
+        if tip is not None:
+            self._draw_tooltip(*tip)
+        self._draw_notices()
+
+    def _draw_tooltip(self, text: str, anchor: pygame.Rect) -> None:
+        ctx = self.ctx
+        pad = ctx.px(10)
+        width = min(ctx.px(420), self.screen.get_width() - 2 * pad)
+        lines = ctx.text.wrap(text, "small", width - 2 * pad)
+        lh = ctx.fonts.line_height("small")
+        w = max(ctx.text.size(line, "small")[0] for line in lines) + 2 * pad
+        h = lh * len(lines) + 2 * pad
+        sw, sh = self.screen.get_size()
+        gap = ctx.px(12)
+        if anchor.right + gap + w <= sw - pad and anchor.height < sh // 3:
+            # beside the widget, so it never covers the next one in a column
+            x, y = anchor.right + gap, min(max(pad, anchor.centery - h // 2), sh - h - pad)
+        else:
+            x = min(max(pad, anchor.centerx - w // 2), sw - w - pad)
+            y = anchor.bottom + ctx.px(8)
+            if y + h > sh - pad:
+                y = anchor.top - h - ctx.px(8)
+        rect = pygame.Rect(x, max(pad, y), w, h)
+        pygame.draw.rect(self.screen, palette.BG_DEEP, rect, border_radius=ctx.px(6))
+        pygame.draw.rect(
+            self.screen, palette.FOCUS, rect, max(1, ctx.px(2)), border_radius=ctx.px(6)
+        )
+        for i, line in enumerate(lines):
+            ctx.text.draw(
+                self.screen, line, (rect.x + pad, rect.y + pad + i * lh), "small", palette.TEXT
+            )
+
+    def notify(self, text: str, seconds: float = 4.0) -> None:
+        """A short message at the bottom of the screen (errors that need no decision)."""
+        self.notices.append([text, seconds])
+
+    def _draw_notices(self) -> None:
+        ctx = self.ctx
+        y = self.screen.get_height() - ctx.px(24)
+        for text, _left in reversed(self.notices[-3:]):
+            surf = ctx.text.render(text, "body", palette.TEXT)
+            rect = surf.get_rect(midbottom=(self.screen.get_width() // 2, y)).inflate(
+                ctx.px(28), ctx.px(14)
+            )
+            pygame.draw.rect(self.screen, palette.PANEL_HI, rect, border_radius=ctx.px(8))
+            pygame.draw.rect(
+                self.screen, palette.ACCENT, rect, max(1, ctx.px(2)), border_radius=ctx.px(8)
+            )
+            self.screen.blit(surf, surf.get_rect(center=rect.center))
+            y = rect.top - ctx.px(8)
+
+    def quit(self) -> None:
+        self.running = False
+        if self.on_quit is not None:
+            self.on_quit()
+
+    def run(self, fps: int = 60) -> int:
+        """The real loop: events from SDL, dt from a Clock, a frame cap."""
+        clock = pygame.time.Clock()
+        while self.running:
+            dt = clock.tick(fps) / 1000.0
+            if not self.step(pygame.event.get(), min(dt, 0.1)):
+                break
+            pygame.display.flip()
+        self.shutdown()
+        return 0
+
+    async def run_async(self, fps: int = 60) -> int:
+        """The same loop, yielding to asyncio each frame (for a browser build)."""
+        clock = pygame.time.Clock()
+        while self.running:
+            dt = clock.tick(fps) / 1000.0
+            if not self.step(pygame.event.get(), min(dt, 0.1)):
+                break
+            pygame.display.flip()
+            await asyncio.sleep(0)
+        self.shutdown()
+        return 0
+
+    def shutdown(self) -> None:
+        while self.scenes:
+            self.scenes.pop().exit()
+
+    def screenshot(self, path: Path) -> None:
+        pygame.image.save(self.screen, str(path))
+
+    @property
+    def version(self) -> str:
+        return __version__

@@ -1,0 +1,49 @@
+"""Display names of the simulation's fixed vocabulary (scores, segments, tactics, resources,
+action categories), marked for translation. Translate at the point of display: `ctx._(NAME)`."""
+
+from __future__ import annotations
+
+from game.i18n import N_
+
+SCORES = {
+    "equity": N_("Equity"),
+    "participation": N_("Participation"),
+    "resilience": N_("Resilience"),
+    "support": N_("Support"),
+}
+SCORE_ORDER = ("equity", "participation", "resilience", "support")
+
+SEGMENTS = {
+    "firm": N_("Capitalist firms"),
+    "coop": N_("Co-ops"),
+    "council": N_("Councils"),
+}
+
+TACTICS = {
+    "capital_flight": N_("Capital flight"),
+    "credit_strike": N_("Credit strike"),
+    "media_campaign": N_("Media campaign"),
+    "legal_challenge": N_("Legal challenge"),
+    "price_undercutting": N_("Price undercutting"),
+    "counter_revolution": N_("Counter-revolution"),
+}
+
+RESOURCES = {
+    "money": N_("Money"),
+    "organisers": N_("Organisers"),
+    "political_capital": N_("Political capital"),
+}
+
+CATEGORIES = {
+    "education": N_("Education"),
+    "law": N_("Law"),
+    "finance": N_("Finance"),
+    "organising": N_("Organising"),
+    "mutual_aid": N_("Mutual aid"),
+    "defence": N_("Defence"),
+}
+
+
+def name(table: dict[str, str], key: str, tr) -> str:
+    """The translated display name, or the key made readable when it is not in the table."""
+    return tr(table[key]) if key in table else key.replace("_", " ").capitalize()

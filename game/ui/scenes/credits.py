@@ -1,0 +1,59 @@
+"""Credits: who made what, under which licence (from assets/LICENSES.md), the libraries the
+game is built on, and the sources the levels cite."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.i18n import N_
+from game.ui.assets import LICENSES
+from game.ui.scenes.common import MenuScene
+from game.ui.widgets.textblock import ScrollText
+
+
+def licenses_text() -> str:
+    try:
+        return LICENSES.read_text(encoding="utf-8")
+    except OSError as exc:
+        return f"assets/LICENSES.md: {exc}"
+
+
+def markdown_to_plain(md: str) -> str:
+    """Keep headings and bullets, drop link syntax and emphasis marks for on-screen reading."""
+    import re
+
+    out = []
+    for line in md.splitlines():
+        line = re.sub(r"\[([^\]]+)\]\(([^)]+)\)", r"\1 (\2)", line)
+        line = line.replace("**", "").replace("`", "")
+        if line.startswith("### "):
+            line = "## " + line[4:]
+        out.append(line)
+    return "\n".join(out)
+
+
+class CreditsScene(MenuScene):
+    name = "credits"
+    title = N_("Credits and sources")
+    icon = "info"
+
+    def sources_text(self) -> str:
+        """Sources cited by the levels (empty until levels are loaded)."""
+        cite = getattr(self.app, "level_sources", None)
+        if not cite:
+            return ""
+        items = cite()
+        if not items:
+            return ""
+        return (
+            "\n# " + self._("Sources the pathways cite") + "\n" + "\n".join(f"- {s}" for s in items)
+        )
+
+    def build(self) -> None:
+        ctx = self.ctx
+        w, h = self.size
+        top = self.header_height() + ctx.px(20)
+        width = min(w - ctx.px(48), ctx.px(980))
+        rect = pygame.Rect((w - width) // 2, top, width, h - top - ctx.px(24))
+        text = markdown_to_plain(licenses_text()) + self.sources_text()
+        self.add(ScrollText(ctx, rect, text, key="credits-text"))

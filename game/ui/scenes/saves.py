@@ -1,0 +1,369 @@
+"""Saved games: every slot, readable ones with their level, turn and scores, unreadable ones
+with the reason. Load, delete (after a question), or go back."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pygame
+
+from game.i18n import N_
+from game.saves import AUTOSAVE_SLOT, SlotInfo
+from game.ui import palette
+from game.ui.names import SCORE_ORDER, SCORES
+from game.ui.scenes.common import MenuScene
+from game.ui.widgets.button import Button
+from game.ui.widgets.dialog import Choice, Dialog
+from game.ui.widgets.listview import ListView
+
+PROBLEM_WORDS = {
+    "io": N_("the file cannot be read"),
+    "too_large": N_("the file is too large"),
+    "encoding": N_("the file is not text"),
+    "json": N_("the file is damaged"),
+    "not_object": N_("the file is damaged"),
+    "newer": N_("it was made by a newer version of the game"),
+    "unknown_version": N_("its format is unknown"),
+    "invalid": N_("some of its contents are missing or wrong"),
+}
+
+
+class SavesScene(MenuScene):
+    name = "saves"
+    title = N_("Saved games")
+    icon = "hourglass"
+
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.slots: list[SlotInfo] = []
+        self.selected = 0
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.slots = self.app.saves.list()
+        self.selected = min(self.selected, max(0, len(self.slots) - 1))
+
+    def subtitle(self) -> str:
+        n = len(self.slots)
+        bad = sum(1 for s in self.slots if not s.readable)
+        text = self.ctx.tr.ngettext("{n} saved game", "{n} saved games", n).format(n=n)
+        if bad:
+            text += " · " + self.ctx.tr.ngettext("{n} unreadable", "{n} unreadable", bad).format(
+                n=bad
+            )
+        return text
+
+    def slot_name(self, info: SlotInfo) -> str:
+        return self._("Autosave") if info.slot == AUTOSAVE_SLOT else info.slot
+
+    def problem_text(self, info: SlotInfo) -> str:
+        assert info.problem is not None
+        return self._("Unreadable: {reason}").format(
+            reason=self._(PROBLEM_WORDS.get(info.problem.kind, ""))
+        )
+
+    def level_name(self, info: SlotInfo) -> str:
+        assert info.save is not None
+        title = info.save.summary.level_title
+        return self.ctx.tr.pick(title) if title else info.save.level_id
+
+    def build(self) -> None:
+        ctx = self.ctx
+        _ = self._
+        w, h = self.size
+        top = self.header_height() + ctx.px(20)
+        btn_h = ctx.px(50)
+        list_w = min(ctx.px(700), w * 3 // 5)
+        item_h = (
+            ctx.fonts.line_height("body", True) + ctx.fonts.line_height("small") * 2 + ctx.px(20)
+        )
+        self.list_rect = pygame.Rect(ctx.px(24), top, list_w, h - top - btn_h - ctx.px(44))
+        self.listview = self.add(
+            ListView(
+                ctx,
+                self.list_rect,
+                self.slots,
+                self._paint,
+                item_height=item_h,
+                key="slots",
+                selected=self.selected,
+                on_select=self._select,
+                on_activate=lambda i: self.load(),
+                empty_text=_("No saved games yet. The game saves itself at the end of every turn."),
+            )
+        )
+        y = self.list_rect.bottom + ctx.px(16)
+        bw = (list_w - ctx.px(12)) // 2
+        self.load_btn = self.add(
+            Button(
+                ctx,
+                self.app.manager,
+                pygame.Rect(ctx.px(24), y, bw, btn_h),
+                _("Load"),
+                self.load,
+                kind="primary",
+                key="load",
+            )
+        )
+        self.delete_btn = self.add(
+            Button(
+                ctx,
+                self.app.manager,
+                pygame.Rect(ctx.px(24) + bw + ctx.px(12), y, bw, btn_h),
+                _("Delete"),
+                self.confirm_delete,
+                kind="normal",
+                key="delete",
+            )
+        )
+        self.detail_rect = pygame.Rect(
+            self.list_rect.right + ctx.px(24),
+            top,
+            w - self.list_rect.right - ctx.px(48),
+            h - top - ctx.px(24),
+        )
+        self._update_buttons()
+
+    def _select(self, i: int) -> None:
+        self.selected = i
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        cur = self.current
+        self.load_btn.set_enabled(cur is not None and cur.readable)
+        self.delete_btn.set_enabled(cur is not None)
+
+    @property
+    def current(self) -> SlotInfo | None:
+        return self.slots[self.selected] if 0 <= self.selected < len(self.slots) else None
+
+    def load(self) -> None:
+        cur = self.current
+        if cur is None:
+            return
+        if not cur.readable:
+            self.app.notify(self.problem_text(cur))
+            return
+        self.app.load_slot(cur.slot)
+
+    def confirm_delete(self) -> None:
+        cur = self.current
+        if cur is None:
+            return
+        _ = self._
+
+        def done(key: str) -> None:
+            if key == "delete":
+                self.app.saves.delete(cur.slot)
+                self.refresh()
+
+        self.app.push(
+            Dialog(
+                self.app,
+                _("Delete “{name}”?").format(name=self.slot_name(cur)),
+                _("The file is removed from the saves folder. This cannot be undone."),
+                [
+                    Choice("delete", _("Delete"), kind="danger"),
+                    Choice("keep", _("Keep"), kind="primary"),
+                ],
+                on_choice=done,
+                cancel="keep",
+                icon="warning",
+                icon_colour=palette.BAD,
+            )
+        )
+
+    def _when(self, info: SlotInfo) -> str:
+        if info.save is not None:
+            try:
+                stamp = datetime.fromisoformat(info.save.saved_at).astimezone()
+                return stamp.strftime("%Y-%m-%d %H:%M")
+            except ValueError:
+                pass
+        return (
+            datetime.fromtimestamp(info.modified).strftime("%Y-%m-%d %H:%M")
+            if info.modified
+            else ""
+        )
+
+    def _paint(
+        self, surface: pygame.Surface, r: pygame.Rect, info: SlotInfo, selected: bool, focused: bool
+    ) -> None:
+        ctx = self.ctx
+        _ = self._
+        bg = palette.PANEL_HI if selected else palette.PANEL
+        pygame.draw.rect(surface, bg, r, border_radius=ctx.px(10))
+        if selected:
+            pygame.draw.rect(surface, palette.LINK, r, max(1, ctx.px(2)), border_radius=ctx.px(10))
+        pad = ctx.px(12)
+        isz = ctx.px(28)
+        lh = ctx.fonts.line_height("body", True)
+        sl = ctx.fonts.line_height("small")
+        icon, colour = ("check", palette.GOOD) if info.readable else ("warning", palette.WARN)
+        ctx.icons.draw(surface, icon, (r.x + pad + isz // 2, r.y + pad + lh // 2), isz, colour)
+        x = r.x + pad + isz + ctx.px(12)
+        right = r.right - pad
+        when = self._when(info)
+        ww = ctx.text.size(when, "small")[0]
+        ctx.text.draw(
+            surface, when, (right, r.y + pad), "small", palette.TEXT_DIM, anchor="topright"
+        )
+        name = ctx.text.fit(self.slot_name(info), "body", right - ww - x - ctx.px(12), True)
+        ctx.text.draw(surface, name, (x, r.y + pad - ctx.px(2)), "body", palette.TEXT, True)
+        y = r.y + pad + lh
+        if info.save is None:
+            line = ctx.text.fit(self.problem_text(info), "small", right - x)
+            ctx.text.draw(surface, line, (x, y), "small", palette.WARN, True)
+            detail = ctx.text.fit(str(info.problem), "small", right - x)
+            ctx.text.draw(surface, detail, (x, y + sl), "small", palette.TEXT_DIM)
+            return
+        s = info.save.summary
+        turn = (
+            _("Turn {turn} of {total}").format(turn=s.turn, total=s.turns_total)
+            if s.turns_total
+            else _("Turn {turn}").format(turn=s.turn)
+        )
+        line = ctx.text.fit(f"{self.level_name(info)} · {turn}", "small", right - x)
+        ctx.text.draw(surface, line, (x, y), "small", palette.TEXT)
+        sx = x
+        ssz = ctx.px(18)
+        for key in SCORE_ORDER:
+            if key not in s.scores:
+                continue
+            ctx.icons.draw(
+                surface, key, (sx + ssz // 2, y + sl + sl // 2), ssz, palette.SCORE_COLOURS[key]
+            )
+            rect = ctx.text.draw(
+                surface,
+                f"{s.scores[key]:.0f}",
+                (sx + ssz + ctx.px(4), y + sl),
+                "small",
+                palette.TEXT,
+                True,
+            )
+            sx = rect.right + ctx.px(14)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        ctx = self.ctx
+        _ = self._
+        r = self.detail_rect
+        if r.width < ctx.px(200):
+            return
+        pygame.draw.rect(surface, palette.PANEL, r, border_radius=ctx.px(12))
+        pad = ctx.px(18)
+        inner = r.inflate(-2 * pad, -2 * pad)
+        cur = self.current
+        y = inner.y
+        if cur is None:
+            ctx.text.draw_wrapped(
+                surface,
+                _("Saved games appear here. Start a game with Play on the title screen."),
+                inner,
+                "body",
+                palette.TEXT_DIM,
+            )
+            return
+        ctx.text.draw(
+            surface,
+            ctx.text.fit(self.slot_name(cur), "large", inner.width, True),
+            (inner.x, y),
+            "large",
+            palette.TEXT,
+            True,
+        )
+        y += ctx.fonts.line_height("large", True) + ctx.px(6)
+        if cur.save is None:
+            y += ctx.text.draw_wrapped(
+                surface,
+                self.problem_text(cur),
+                pygame.Rect(inner.x, y, inner.width, inner.height),
+                "body",
+                palette.WARN,
+                True,
+            )
+            y += ctx.px(8)
+            y += ctx.text.draw_wrapped(
+                surface,
+                str(cur.problem),
+                pygame.Rect(inner.x, y, inner.width, inner.height),
+                "small",
+                palette.TEXT_DIM,
+            )
+            y += ctx.px(12)
+            ctx.text.draw_wrapped(
+                surface,
+                _(
+                    "The file is left as it is. You can delete it, or keep it to send "
+                    "to whoever can repair it."
+                ),
+                pygame.Rect(inner.x, y, inner.width, inner.bottom - y),
+                "small",
+                palette.TEXT_DIM,
+            )
+            ctx.text.draw_wrapped(
+                surface,
+                str(cur.path),
+                pygame.Rect(
+                    inner.x,
+                    inner.bottom - ctx.fonts.line_height("small") * 2,
+                    inner.width,
+                    ctx.fonts.line_height("small") * 2,
+                ),
+                "small",
+                palette.TEXT_DIM,
+            )
+            return
+        save = cur.save
+        s = save.summary
+        facts = [
+            (_("Pathway"), self.level_name(cur)),
+            (_("Turn"), f"{s.turn}" + (f" / {s.turns_total}" if s.turns_total else "")),
+            (_("Seed"), str(save.seed)),
+            (_("Saved"), self._when(cur)),
+            (_("Game version"), save.game_version),
+        ]
+        lw = max(ctx.text.size(k, "small", True)[0] for k, _v in facts) + ctx.px(16)
+        sl = ctx.fonts.line_height("body")
+        for k, v in facts:
+            ctx.text.draw(surface, k, (inner.x, y + ctx.px(2)), "small", palette.TEXT_DIM, True)
+            ctx.text.draw(
+                surface,
+                ctx.text.fit(v, "body", inner.width - lw),
+                (inner.x + lw, y),
+                "body",
+                palette.TEXT,
+            )
+            y += sl + ctx.px(2)
+        y += ctx.px(10)
+        from game.ui.widgets.gauge import level_word
+
+        for key in SCORE_ORDER:
+            if key not in s.scores:
+                continue
+            v = s.scores[key]
+            isz = ctx.px(24)
+            ctx.icons.draw(
+                surface, key, (inner.x + isz // 2, y + sl // 2), isz, palette.SCORE_COLOURS[key]
+            )
+            label = f"{_(SCORES[key])}: {v:.0f}, {_(level_word(v))}"
+            ctx.text.draw(
+                surface,
+                ctx.text.fit(label, "body", inner.width - isz - ctx.px(10)),
+                (inner.x + isz + ctx.px(10), y),
+                "body",
+                palette.TEXT,
+            )
+            y += sl + ctx.px(4)
+        if save.level_hash is None:
+            y += ctx.px(8)
+            ctx.text.draw_wrapped(
+                surface,
+                _(
+                    "Saved by an older version: the level file cannot be checked, so the "
+                    "replay may differ if the level has changed since."
+                ),
+                pygame.Rect(inner.x, y, inner.width, inner.bottom - y),
+                "small",
+                palette.TEXT_DIM,
+            )

@@ -1,0 +1,221 @@
+"""Settings: every option changes at once (language, text size, font, full screen, sound,
+motion) and is saved to the user data folder. The rows scroll when they do not fit (200%)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from game.i18n import LANGUAGES, N_
+from game.settings import SCALE_STEPS
+from game.ui import palette
+from game.ui.scenes.common import MenuScene
+from game.ui.widgets.option import OptionRow
+
+
+class SettingsScene(MenuScene):
+    name = "settings"
+    title = N_("Settings")
+    icon = "gear"
+
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        self.scroll = 0
+
+    def subtitle(self) -> str:
+        return self._("Changes apply at once and are saved for next time.")
+
+    def _set(self, field: str, value: Any) -> None:
+        self.app.apply_settings(self.app.settings.model_copy(update={field: value}))
+
+    def _changer(self, field: str):
+        return lambda value: self._set(field, value)
+
+    def build(self) -> None:
+        ctx = self.ctx
+        _ = self._
+        s = self.app.settings
+        w, h = self.size
+        on_off = [(False, _("Off")), (True, _("On"))]
+        rows = [
+            (
+                "language",
+                _("Language"),
+                list(LANGUAGES.items()),
+                s.language,
+                False,
+                _("The language of the interface and, where a level has it, of the level texts"),
+            ),
+            (
+                "ui_scale",
+                _("Text and control size"),
+                [(v, f"{v}%") for v in SCALE_STEPS],
+                s.ui_scale,
+                True,
+                _(
+                    "Bigger text for projectors and for reading at a distance "
+                    "(Ctrl + and Ctrl − also work)"
+                ),
+            ),
+            (
+                "font",
+                _("Font"),
+                [
+                    ("standard", _("Standard")),
+                    ("hyperlegible", _("Hyperlegible")),
+                    ("dyslexic", _("Dyslexia-friendly")),
+                ],
+                s.font,
+                False,
+                _(
+                    "Standard: Noto Sans. Hyperlegible: Atkinson Hyperlegible. "
+                    "Dyslexia-friendly: OpenDyslexic."
+                ),
+            ),
+            (
+                "fullscreen",
+                _("Full screen"),
+                on_off,
+                s.fullscreen,
+                False,
+                _("F11 also switches full screen"),
+            ),
+            (
+                "volume",
+                _("Sound volume"),
+                [(v, f"{v}%") for v in range(0, 101, 10)],
+                s.volume,
+                True,
+                None,
+            ),
+            ("mute", _("Mute all sound"), on_off, s.mute, False, None),
+            (
+                "reduced_motion",
+                _("Reduce motion"),
+                on_off,
+                s.reduced_motion,
+                False,
+                _("No moving transitions; planning rounds advance only when you ask"),
+            ),
+        ]
+        top = self.header_height() + ctx.px(20)
+        self.footer_lines = self._footer_lines()
+        foot = len(self.footer_lines) * ctx.fonts.line_height("small") + ctx.px(28)
+        width = min(w - ctx.px(72), ctx.px(820))
+        self.area = pygame.Rect((w - width) // 2, top, width, h - top - foot)
+        self.row_h, self.row_gap = ctx.px(54), ctx.px(10)
+        self.rows: list[OptionRow] = []
+        for field, label, choices, value, meter, tip in rows:
+            row = OptionRow(
+                ctx,
+                pygame.Rect(self.area.x, 0, width, self.row_h),
+                label,
+                choices,
+                value,
+                self._changer(field),
+                key=field,
+                tooltip=tip,
+                meter=meter,
+            )
+            self.rows.append(row)
+            self.add(row)
+        self.content_h = len(rows) * (self.row_h + self.row_gap) - self.row_gap
+        self.scroll = max(0, min(self.scroll, self.max_scroll))
+        self._place_rows()
+        bottom = self.area.y + min(self.content_h, self.area.height)
+        self.preview = pygame.Rect(
+            self.area.x, bottom + ctx.px(16), width, self.area.bottom - bottom - ctx.px(16)
+        )
+
+    @property
+    def max_scroll(self) -> int:
+        return max(0, self.content_h - self.area.height)
+
+    def _place_rows(self) -> None:
+        for i, row in enumerate(self.rows):
+            row.rect.y = self.area.y + i * (self.row_h + self.row_gap) - self.scroll
+            row.visible = row.rect.bottom > self.area.y and row.rect.top < self.area.bottom
+
+    def _footer_lines(self) -> list[str]:
+        ctx = self.ctx
+        w = self.size[0]
+        folder = self._("Saves and settings are kept in: {folder}").format(folder=self.app.data_dir)
+        lines = ctx.text.wrap(folder, "small", w - ctx.px(48))
+        if ctx.scale <= 1.3:
+            hint = self._(
+                "Left and Right change the selected setting; Enter moves to the next value."
+            )
+            lines = ctx.text.wrap(hint, "small", w - ctx.px(48)) + lines
+        return lines
+
+    def update(self, dt: float) -> None:
+        super().update(dt)
+        cur = self.focus.current
+        if cur in self.rows:
+            i = self.rows.index(cur)
+            top = i * (self.row_h + self.row_gap)
+            if top < self.scroll:
+                self.scroll = top
+            elif top + self.row_h > self.scroll + self.area.height:
+                self.scroll = top + self.row_h - self.area.height
+            self._place_rows()
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.MOUSEWHEEL and self.max_scroll:
+            self.scroll = max(0, min(self.max_scroll, self.scroll - event.y * self.row_h))
+            self._place_rows()
+            return True
+        if event.type in (
+            pygame.MOUSEBUTTONDOWN,
+            pygame.MOUSEBUTTONUP,
+        ) and not self.area.collidepoint(event.pos):
+            for row in self.rows:  # rows scrolled under the header must not take clicks
+                if row.rect.collidepoint(event.pos):
+                    return False
+        return super().handle_event(event)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.draw_background(surface)
+        ctx = self.ctx
+        clip = surface.get_clip()
+        surface.set_clip(self.area.inflate(ctx.px(12), 0))
+        for row in self.rows:
+            if row.visible:
+                row.draw(surface)
+        surface.set_clip(clip)
+        if self.max_scroll:
+            track = pygame.Rect(
+                self.area.right + ctx.px(12), self.area.y, ctx.px(6), self.area.height
+            )
+            pygame.draw.rect(surface, palette.PANEL, track, border_radius=track.width)
+            hh = max(ctx.px(24), track.height * self.area.height // self.content_h)
+            y = track.y + (track.height - hh) * self.scroll // self.max_scroll
+            pygame.draw.rect(
+                surface, palette.TEXT_DIM, (track.x, y, track.width, hh), border_radius=track.width
+            )
+        lh = ctx.fonts.line_height("body")
+        if self.preview.height >= lh + ctx.fonts.line_height("small") + ctx.px(24):
+            pygame.draw.rect(surface, palette.BG_DEEP, self.preview, border_radius=ctx.px(10))
+            inner = self.preview.inflate(-ctx.px(32), -ctx.px(20))
+            ctx.text.draw(surface, self._("Preview"), inner.topleft, "small", palette.ACCENT, True)
+            top = inner.y + ctx.fonts.line_height("small", True) + ctx.px(4)
+            body = pygame.Rect(inner.x, top, inner.width, inner.bottom - top)
+            sample = self._(
+                "Worker and consumer councils propose, revise and agree on a plan, round by round."
+            )
+            ctx.text.draw_wrapped(surface, sample, body, "body", palette.TEXT)
+        for w in self.widgets:
+            if w not in self.rows and w.visible:
+                w.draw(surface)
+        w, h = surface.get_size()
+        sl = ctx.fonts.line_height("small")
+        for i, line in enumerate(reversed(self.footer_lines)):
+            ctx.text.draw(
+                surface,
+                line,
+                (ctx.px(24), h - ctx.px(14) - i * sl),
+                "small",
+                palette.TEXT_DIM,
+                anchor="bottomleft",
+            )

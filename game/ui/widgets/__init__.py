@@ -1,0 +1,1 @@
+"""Widgets: buttons, text, gauges, charts, cards, lists, news, dialogs."""

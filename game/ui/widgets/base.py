@@ -1,0 +1,68 @@
+"""The widget interface shared by every control: a rect, optional keyboard focus, tooltips."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.context import UIContext
+
+
+class Widget:
+    """Something drawn in a rect. Focusable widgets can be reached with Tab and activated with
+    Enter; `on_key` lets a focused widget use arrows itself (lists, sliders, option rows)."""
+
+    focusable = False
+
+    def __init__(
+        self,
+        ctx: UIContext,
+        rect: pygame.Rect,
+        *,
+        key: str | None = None,
+        tooltip: str | None = None,
+    ) -> None:
+        self.ctx = ctx
+        self.rect = pygame.Rect(rect)
+        self.key = key
+        self.tooltip = tooltip
+        self.enabled = True
+        self.visible = True
+        self.hovered = False
+        self.focused = False
+
+    # --- input -----------------------------------------------------------------------
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        """Mouse input for custom widgets; returns True when the event was used."""
+        if event.type == pygame.MOUSEMOTION:
+            self.hovered = self.visible and self.rect.collidepoint(event.pos)
+        return False
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        """Keys while focused (before the focus ring moves); True when used."""
+        return False
+
+    def activate(self) -> None:
+        """Enter/Space while focused, or a click."""
+
+    def set_focused(self, focused: bool) -> None:
+        self.focused = focused
+
+    def tooltip_text(self) -> str | None:
+        return self.tooltip
+
+    # --- drawing ---------------------------------------------------------------------
+    def update(self, dt: float) -> None:
+        pass
+
+    def draw(self, surface: pygame.Surface) -> None:
+        pass
+
+    def draw_over(self, surface: pygame.Surface) -> None:
+        """Drawn after the pygame_gui layer (for decorations on top of gui elements)."""
+
+    def kill(self) -> None:
+        """Release pygame_gui elements, if any."""
+
+    @property
+    def focus_rect(self) -> pygame.Rect:
+        return self.rect

@@ -1,0 +1,215 @@
+"""An action card: category icon and word, title, costs with resource icons, a short text
+and the forecast change of each score before the player commits."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+import pygame
+
+from game.i18n import N_
+from game.ui import palette
+from game.ui.context import UIContext
+from game.ui.widgets.base import Widget
+from game.ui.widgets.panel import format_delta, triangle
+
+CATEGORY_NAMES = {
+    "education": N_("Education"),
+    "law": N_("Law"),
+    "finance": N_("Finance"),
+    "organising": N_("Organising"),
+    "mutual_aid": N_("Mutual aid"),
+    "defence": N_("Defence"),
+}
+RESOURCE_NAMES = {
+    "money": N_("money"),
+    "organisers": N_("organisers"),
+    "political_capital": N_("political capital"),
+}
+CATEGORY_COLOURS = {
+    "education": palette.OKABE_ITO["sky_blue"],
+    "law": palette.OKABE_ITO["reddish_purple"],
+    "finance": palette.OKABE_ITO["orange"],
+    "organising": palette.OKABE_ITO["yellow"],
+    "mutual_aid": palette.OKABE_ITO["bluish_green"],
+    "defence": palette.OKABE_ITO["vermillion"],
+}
+
+
+class ActionCard(Widget):
+    focusable = True
+
+    def __init__(
+        self,
+        ctx: UIContext,
+        rect: pygame.Rect,
+        *,
+        key: str,
+        title: str,
+        category: str,
+        costs: Mapping[str, float],
+        text: str,
+        forecast: Mapping[str, float],
+        selected: bool = False,
+        affordable: bool = True,
+        unaffordable_reason: str = "",
+        on_activate: Callable[[str], None] | None = None,
+        score_names: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(ctx, rect, key=f"card:{key}")
+        self.action = key
+        self.title = title
+        self.category = category
+        self.costs = dict(costs)
+        self.text = text
+        self.forecast = dict(forecast)
+        self.selected = selected
+        self.affordable = affordable
+        self.unaffordable_reason = unaffordable_reason
+        self.on_activate = on_activate
+        self.score_names = dict(score_names or {})
+
+    def activate(self) -> None:
+        if self.on_activate is not None:
+            self.ctx.play_sound("click")
+            self.on_activate(self.action)
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        super().handle_event(event)
+        if (
+            event.type == pygame.MOUSEBUTTONDOWN
+            and event.button == 1
+            and self.rect.collidepoint(event.pos)
+        ):
+            self.activate()
+            return True
+        return False
+
+    def tooltip_text(self) -> str | None:
+        _ = self.ctx._
+        parts = [self.title, self.text]
+        costs = ", ".join(f"{v:g} {_(RESOURCE_NAMES.get(k, k))}" for k, v in self.costs.items())
+        if costs:
+            parts.append(_("Cost: {costs}").format(costs=costs))
+        if self.forecast:
+            fc = ", ".join(
+                f"{_(self.score_names.get(k, k))} {format_delta(v)}"
+                for k, v in self.forecast.items()
+            )
+            parts.append(_("Forecast: {changes}").format(changes=fc))
+        if not self.affordable and self.unaffordable_reason:
+            parts.append(self.unaffordable_reason)
+        return "\n".join(p for p in parts if p)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        _ = ctx._
+        r = self.rect
+        cat_colour = CATEGORY_COLOURS.get(self.category, palette.LINK)
+        bg = palette.PANEL_HI if (self.hovered or self.focused) else palette.PANEL
+        if not self.affordable:
+            bg = palette.mix(palette.PANEL, palette.BG, 0.5)
+        radius = ctx.px(12)
+        pygame.draw.rect(surface, bg, r, border_radius=radius)
+        edge = palette.ACCENT if self.selected else palette.PANEL_EDGE
+        pygame.draw.rect(
+            surface, edge, r, max(1, ctx.px(3 if self.selected else 1)), border_radius=radius
+        )
+        pad = ctx.px(12)
+        # header band: category icon and word, and a check mark when chosen
+        band_h = ctx.fonts.line_height("small") + ctx.px(10)
+        band = pygame.Rect(r.x, r.y, r.width, band_h)
+        pygame.draw.rect(
+            surface,
+            palette.mix(cat_colour, palette.PANEL, 0.55),
+            band,
+            border_top_left_radius=radius,
+            border_top_right_radius=radius,
+        )
+        isz = ctx.px(22)
+        ctx.icons.draw(
+            surface, self.category, (r.x + pad + isz // 2, band.centery), isz, palette.TEXT
+        )
+        cat = _(CATEGORY_NAMES.get(self.category, self.category))
+        ctx.text.draw(
+            surface,
+            cat,
+            (r.x + pad + isz + ctx.px(8), band.centery),
+            "small",
+            palette.TEXT,
+            anchor="midleft",
+        )
+        if self.selected:
+            ctx.icons.draw(
+                surface, "check", (r.right - pad - isz // 2, band.centery), isz, palette.TEXT
+            )
+        elif not self.affordable:
+            ctx.icons.draw(
+                surface, "lock", (r.right - pad - isz // 2, band.centery), isz, palette.TEXT
+            )
+        y = band.bottom + ctx.px(8)
+        inner_w = r.width - 2 * pad
+        text_col = palette.TEXT if self.affordable else palette.TEXT_DIM
+        used = ctx.text.draw_wrapped(
+            surface,
+            self.title,
+            pygame.Rect(r.x + pad, y, inner_w, r.height),
+            "body",
+            text_col,
+            bold=True,
+            max_lines=2,
+        )
+        y += used + ctx.px(4)
+        # costs
+        x = r.x + pad
+        csz = ctx.px(20)
+        lh = ctx.fonts.line_height("small", True)
+        for res, amount in self.costs.items():
+            ctx.icons.draw(surface, res, (x + csz // 2, y + lh // 2), csz, palette.TEXT_DIM)
+            rect = ctx.text.draw(
+                surface, f"{amount:g}", (x + csz + ctx.px(4), y), "small", text_col, True
+            )
+            x = rect.right + ctx.px(12)
+        if self.costs:
+            y += lh + ctx.px(6)
+        # forecast strip at the bottom
+        fl = ctx.fonts.line_height("small", True)
+        strip_h = fl + ctx.px(12)
+        strip = pygame.Rect(
+            r.x + ctx.px(6), r.bottom - strip_h - ctx.px(6), r.width - ctx.px(12), strip_h
+        )
+        body = pygame.Rect(r.x + pad, y, inner_w, strip.top - y - ctx.px(4))
+        if body.height > ctx.fonts.line_height("small"):
+            lines = max(1, body.height // ctx.fonts.line_height("small"))
+            msg = self.text if self.affordable else (self.unaffordable_reason or self.text)
+            ctx.text.draw_wrapped(surface, msg, body, "small", palette.TEXT_DIM, max_lines=lines)
+        pygame.draw.rect(surface, palette.BG_DEEP, strip, border_radius=ctx.px(8))
+        x = strip.x + ctx.px(8)
+        fsz = ctx.px(18)
+        for score, delta in self.forecast.items():
+            n = round(delta)
+            colour = palette.SCORE_COLOURS.get(score, palette.TEXT)
+            ctx.icons.draw(surface, score, (x + fsz // 2, strip.centery), fsz, colour)
+            x += fsz + ctx.px(4)
+            dcol = palette.GOOD if n > 0 else palette.BAD if n < 0 else palette.TEXT_DIM
+            if n:
+                triangle(
+                    surface,
+                    (x + ctx.px(5), strip.centery),
+                    ctx.px(10),
+                    "up" if n > 0 else "down",
+                    dcol,
+                )
+                x += ctx.px(12)
+            rect = ctx.text.draw(
+                surface,
+                format_delta(delta),
+                (x, strip.centery),
+                "small",
+                palette.TEXT,
+                True,
+                "midleft",
+            )
+            x = rect.right + ctx.px(10)
+            if x > strip.right - ctx.px(30):
+                break

@@ -1,0 +1,179 @@
+"""A modal dialog with choices, as an overlay scene: the screen below stays visible, dimmed.
+Esc chooses the cancel choice if there is one; otherwise a choice must be made."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.ui import palette
+from game.ui.scene import Scene
+from game.ui.widgets.button import Button
+from game.ui.widgets.textblock import Paragraph
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+@dataclass(frozen=True)
+class Choice:
+    key: str
+    label: str
+    detail: str = ""  # one line under the button (e.g. the forecast of that choice)
+    kind: str = "normal"  # button style: normal, primary, quiet, danger
+
+
+class Dialog(Scene):
+    name = "dialog"
+    overlay = True
+
+    def __init__(
+        self,
+        app: App,
+        title: str,
+        body: str,
+        choices: Sequence[Choice],
+        on_choice: Callable[[str], None] | None = None,
+        *,
+        cancel: str | None = None,
+        icon: str | None = None,
+        icon_colour: tuple[int, int, int] = palette.ACCENT,
+        on_link: Callable[[str], None] | None = None,
+        define: Callable[[str], str | None] | None = None,
+    ) -> None:
+        super().__init__(app)
+        self.title = title
+        self.body = body
+        self.choices = list(choices)
+        self.on_choice = on_choice
+        self.cancel = cancel
+        self.icon = icon
+        self.icon_colour = icon_colour
+        self.on_link = on_link
+        self.define = define
+        self.chosen: str | None = None
+        self.box = pygame.Rect(0, 0, 0, 0)
+
+    def build(self) -> None:
+        ctx = self.ctx
+        w, h = self.size
+        bw = min(w - ctx.px(40), ctx.px(720))
+        pad = ctx.px(24)
+        inner_w = bw - 2 * pad
+        title_lines = ctx.text.wrap(
+            self.title, "heading", inner_w - (ctx.px(48) if self.icon else 0), True
+        )
+        th = ctx.fonts.line_height("heading", True) * len(title_lines)
+        para = Paragraph(
+            ctx,
+            pygame.Rect(0, 0, inner_w, 0),
+            self.body,
+            on_link=self.on_link,
+            define=self.define,
+            key="dialog-body",
+        )
+        body_h = min(para.height, h // 2)
+        bh_btn = ctx.px(52)
+        detail_h = ctx.fonts.line_height("small") if any(c.detail for c in self.choices) else 0
+        stacked = len(self.choices) > 2 or any(c.detail for c in self.choices)
+        rows = len(self.choices) if stacked else 1
+        buttons_h = rows * (bh_btn + detail_h + ctx.px(10))
+        bh = pad + th + ctx.px(14) + body_h + ctx.px(20) + buttons_h + pad
+        bh = min(bh, h - ctx.px(20))
+        self.box = pygame.Rect((w - bw) // 2, (h - bh) // 2, bw, bh)
+        self.title_lines = title_lines
+        y = self.box.y + pad + th + ctx.px(14)
+        para.rect = pygame.Rect(self.box.x + pad, y, inner_w, body_h)
+        self.add(para)
+        y += body_h + ctx.px(20)
+        if stacked:
+            for c in self.choices:
+                self.add(
+                    Button(
+                        ctx,
+                        self.app.manager,
+                        pygame.Rect(self.box.x + pad, y, inner_w, bh_btn),
+                        c.label,
+                        self._make(c.key),
+                        kind=c.kind,
+                        key=f"choice:{c.key}",
+                        tooltip=c.detail or None,
+                    )
+                )
+                y += bh_btn + detail_h + ctx.px(10)
+        else:
+            n = len(self.choices)
+            gap = ctx.px(12)
+            bw_btn = (inner_w - gap * (n - 1)) // max(1, n)
+            for i, c in enumerate(self.choices):
+                rect = pygame.Rect(self.box.x + pad + i * (bw_btn + gap), y, bw_btn, bh_btn)
+                self.add(
+                    Button(
+                        ctx,
+                        self.app.manager,
+                        rect,
+                        c.label,
+                        self._make(c.key),
+                        kind=c.kind,
+                        key=f"choice:{c.key}",
+                    )
+                )
+        self.detail_rows = stacked
+
+    def _make(self, key: str) -> Callable[[], None]:
+        return lambda: self.choose(key)
+
+    def choose(self, key: str) -> None:
+        if self.chosen is not None:
+            return
+        self.chosen = key
+        self.app.pop()
+        if self.on_choice is not None:
+            self.on_choice(key)
+
+    def back(self) -> None:
+        if self.cancel is not None:
+            self.choose(self.cancel)
+
+    def draw_background(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        shadow = self.box.move(0, ctx.px(6))
+        pygame.draw.rect(surface, palette.BG_DEEP, shadow, border_radius=ctx.px(16))
+        pygame.draw.rect(surface, palette.PANEL, self.box, border_radius=ctx.px(16))
+        pygame.draw.rect(
+            surface, self.icon_colour, self.box, max(2, ctx.px(2)), border_radius=ctx.px(16)
+        )
+        pad = ctx.px(24)
+        x = self.box.x + pad
+        lh = ctx.fonts.line_height("heading", True)
+        if self.icon:
+            ctx.icons.draw(
+                surface,
+                self.icon,
+                (x + ctx.px(18), self.box.y + pad + lh // 2),
+                ctx.px(36),
+                self.icon_colour,
+            )
+            x += ctx.px(48)
+        for i, line in enumerate(self.title_lines):
+            ctx.text.draw(
+                surface, line, (x, self.box.y + pad + i * lh), "heading", palette.TEXT, True
+            )
+
+    def draw_over(self, surface: pygame.Surface) -> None:
+        super().draw_over(surface)
+        if not self.detail_rows:
+            return
+        ctx = self.ctx
+        for w in self.widgets:
+            if isinstance(w, Button) and w.tooltip:
+                ctx.text.draw(
+                    surface,
+                    ctx.text.fit(w.tooltip, "small", w.rect.width),
+                    (w.rect.x, w.rect.bottom + ctx.px(2)),
+                    "small",
+                    palette.TEXT_DIM,
+                )

@@ -1,0 +1,146 @@
+"""Score gauge: the score's icon and name, a 0-100 bar, the value, a word for the level
+("low", "fair", "good", "high") and the change since last turn as "+3" with an up arrow or
+"−4" with a down arrow, so nothing depends on colour alone."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.i18n import N_
+from game.ui import palette
+from game.ui.context import UIContext
+from game.ui.widgets.base import Widget
+from game.ui.widgets.panel import format_delta, triangle
+
+LEVELS = ((25, N_("low")), (50, N_("fair")), (75, N_("good")), (101, N_("high")))
+
+
+def level_word(value: float) -> str:
+    """The untranslated level word for a 0-100 score."""
+    for upper, word in LEVELS:
+        if value < upper:
+            return word
+    return LEVELS[-1][1]
+
+
+class ScoreGauge(Widget):
+    focusable = True
+
+    def __init__(
+        self,
+        ctx: UIContext,
+        rect: pygame.Rect,
+        *,
+        key: str,
+        label: str,
+        value: float,
+        previous: float | None = None,
+        icon: str | None = None,
+        colour: tuple[int, int, int] | None = None,
+        target: float | None = None,
+        explain: str | None = None,
+    ) -> None:
+        super().__init__(ctx, rect, key=f"gauge:{key}")
+        self.score = key
+        self.label = label
+        self.value = float(value)
+        self.previous = previous
+        self.icon = icon or key
+        self.colour = colour or palette.SCORE_COLOURS.get(key, palette.LINK)
+        self.target = target  # a goal line on the bar, if the level has one
+        self.explain = explain  # why it moved (the sim's causes), shown as tooltip
+
+    @property
+    def delta(self) -> float | None:
+        return None if self.previous is None else self.value - self.previous
+
+    def level(self) -> str:
+        return self.ctx._(level_word(self.value))
+
+    def describe(self) -> str:
+        """The gauge as one sentence, e.g. 'Equity: 62, good (+3 since last turn)'."""
+        _ = self.ctx._
+        text = _("{label}: {value}, {level}").format(
+            label=self.label, value=round(self.value), level=self.level()
+        )
+        if self.delta is not None:
+            text += " " + _("({delta} since last turn)").format(delta=format_delta(self.delta))
+        return text
+
+    def tooltip_text(self) -> str | None:
+        return self.describe() + (f"\n{self.explain}" if self.explain else "")
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        r = self.rect
+        pygame.draw.rect(
+            surface,
+            palette.PANEL_HI if self.hovered else palette.PANEL,
+            r,
+            border_radius=ctx.px(10),
+        )
+        pad = ctx.px(10)
+        isz = min(r.height - 2 * pad, ctx.px(40))
+        ctx.icons.draw(surface, self.icon, (r.x + pad + isz // 2, r.centery), isz, self.colour)
+        x0 = r.x + pad * 2 + isz
+        lh = ctx.fonts.line_height("body", True)
+        top = r.y + max(pad // 2, (r.height - lh - ctx.px(14) - ctx.px(4)) // 2)
+        # name and level word on the first line, value at the right
+        value_txt = str(round(self.value))
+        vw = ctx.text.size(value_txt, "large", True)[0]
+        delta = self.delta
+        dtxt = format_delta(delta) if delta is not None else ""
+        dw = (ctx.text.size(dtxt, "body", True)[0] + ctx.px(22)) if delta is not None else 0
+        right = r.right - pad
+        name = f"{self.label}: {self.level()}"
+        name = ctx.text.fit(name, "body", max(ctx.px(40), right - vw - dw - x0 - ctx.px(14)), True)
+        ctx.text.draw(surface, name, (x0, top), "body", palette.TEXT, bold=True)
+        # change since last turn: arrow shape + signed number
+        if delta is not None:
+            n = round(delta)
+            dcol = palette.GOOD if n > 0 else palette.BAD if n < 0 else palette.TEXT_DIM
+            tx = right - dw
+            ymid = top + lh // 2
+            if n > 0:
+                triangle(surface, (tx + ctx.px(8), ymid), ctx.px(14), "up", dcol)
+            elif n < 0:
+                triangle(surface, (tx + ctx.px(8), ymid), ctx.px(14), "down", dcol)
+            else:
+                pygame.draw.rect(
+                    surface, dcol, (tx + ctx.px(2), ymid - ctx.px(2), ctx.px(12), max(2, ctx.px(4)))
+                )
+            ctx.text.draw(surface, dtxt, (tx + ctx.px(20), top), "body", dcol, bold=True)
+            right = tx - ctx.px(10)
+        ctx.text.draw(
+            surface,
+            value_txt,
+            (right, top + lh // 2),
+            "large",
+            palette.TEXT,
+            bold=True,
+            anchor="midright",
+        )
+        # the bar with quarter ticks (the level boundaries)
+        bar = pygame.Rect(x0, top + lh + ctx.px(4), r.right - pad - x0, max(6, ctx.px(12)))
+        pygame.draw.rect(surface, palette.BG_DEEP, bar, border_radius=bar.height // 2)
+        fill = bar.copy()
+        fill.width = round(bar.width * max(0.0, min(100.0, self.value)) / 100)
+        if fill.width > 0:
+            pygame.draw.rect(surface, self.colour, fill, border_radius=bar.height // 2)
+        for q in (25, 50, 75):
+            x = bar.x + bar.width * q // 100
+            pygame.draw.line(
+                surface, palette.BG, (x, bar.y), (x, bar.bottom - 1), max(1, ctx.px(2))
+            )
+        if self.previous is not None:
+            x = bar.x + round(bar.width * max(0.0, min(100.0, self.previous)) / 100)
+            pygame.draw.line(
+                surface,
+                palette.TEXT,
+                (x, bar.y - ctx.px(3)),
+                (x, bar.bottom + ctx.px(2)),
+                max(1, ctx.px(2)),
+            )
+        if self.target is not None:
+            x = bar.x + round(bar.width * self.target / 100)
+            triangle(surface, (x, bar.bottom + ctx.px(6)), ctx.px(10), "up", palette.TEXT)

@@ -1,0 +1,114 @@
+"""The news feed: newest first, each item with an icon by kind, the turn and a headline."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pygame
+
+from game.i18n import N_
+from game.ui import palette
+from game.ui.context import UIContext
+from game.ui.widgets.listview import ListView
+
+KIND_ICONS = {
+    "news": "news",
+    "event": "event",
+    "elite": "warning",
+    "good": "check",
+    "bad": "cross",
+    "info": "info",
+}
+KIND_COLOURS = {
+    "news": palette.TEXT_DIM,
+    "event": palette.LINK,
+    "elite": palette.ELITE,
+    "good": palette.GOOD,
+    "bad": palette.BAD,
+    "info": palette.TEXT_DIM,
+}
+KIND_WORDS = {
+    "news": N_("News"),
+    "event": N_("Event"),
+    "elite": N_("Elite"),
+    "good": N_("Gain"),
+    "bad": N_("Loss"),
+    "info": N_("Note"),
+}
+
+
+@dataclass(frozen=True)
+class NewsItem:
+    turn: int
+    kind: str  # news, event, elite, good, bad, info
+    text: str
+
+
+class NewsFeed(ListView):
+    def __init__(
+        self,
+        ctx: UIContext,
+        rect: pygame.Rect,
+        items: Sequence[NewsItem],
+        *,
+        key: str = "news",
+        lines: int = 2,
+    ) -> None:
+        self.lines = lines
+        lh = ctx.fonts.line_height("small")
+        height = lh * (lines + 1) + ctx.px(12)
+        super().__init__(
+            ctx,
+            rect,
+            list(items),
+            self._paint,
+            item_height=height,
+            key=key,
+            empty_text=ctx._("No news yet."),
+        )
+        self.gap = ctx.px(6)
+
+    def tooltip_text(self) -> str | None:
+        if self.focused and 0 <= self.selected < len(self.items):
+            return self.items[self.selected].text
+        return None
+
+    def _paint(
+        self, surface: pygame.Surface, r: pygame.Rect, item: NewsItem, selected: bool, focused: bool
+    ) -> None:
+        ctx = self.ctx
+        colour = KIND_COLOURS.get(item.kind, palette.TEXT_DIM)
+        bg = palette.PANEL_HI if selected and focused else palette.PANEL
+        pygame.draw.rect(surface, bg, r, border_radius=ctx.px(8))
+        pygame.draw.rect(
+            surface, colour, (r.x, r.y + ctx.px(6), max(2, ctx.px(4)), r.height - ctx.px(12))
+        )
+        pad = ctx.px(10)
+        isz = ctx.px(20)
+        lh = ctx.fonts.line_height("small")
+        ctx.icons.draw(
+            surface,
+            KIND_ICONS.get(item.kind, "news"),
+            (r.x + pad + isz // 2, r.y + pad + lh // 2),
+            isz,
+            colour,
+        )
+        head = (
+            ctx._("Turn {n}").format(n=item.turn) + " · " + ctx._(KIND_WORDS.get(item.kind, "News"))
+        )
+        ctx.text.draw(
+            surface,
+            head,
+            (r.x + pad + isz + ctx.px(8), r.y + pad // 2 + ctx.px(2)),
+            "small",
+            palette.TEXT_DIM,
+            bold=True,
+        )
+        body = pygame.Rect(
+            r.x + pad + isz + ctx.px(8),
+            r.y + pad // 2 + lh + ctx.px(2),
+            r.width - 2 * pad - isz - ctx.px(8),
+            lh * self.lines,
+        )
+        ctx.text.draw_wrapped(surface, item.text, body, "small", palette.TEXT, max_lines=self.lines)

@@ -1,0 +1,138 @@
+"""A settings row: a label and a value changed with ◀ ▶ (mouse), Left/Right or Enter (keys)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import pygame
+
+from game.ui import palette
+from game.ui.context import UIContext
+from game.ui.widgets.base import Widget
+from game.ui.widgets.panel import triangle
+
+
+class OptionRow(Widget):
+    focusable = True
+
+    def __init__(
+        self,
+        ctx: UIContext,
+        rect: pygame.Rect,
+        label: str,
+        choices: Sequence[tuple[Any, str]],
+        value: Any,
+        on_change: Callable[[Any], None],
+        *,
+        key: str | None = None,
+        tooltip: str | None = None,
+        meter: bool = False,
+        wrap: bool = False,
+    ) -> None:
+        super().__init__(ctx, rect, key=key or label, tooltip=tooltip)
+        self.label = label
+        self.choices = list(choices)
+        values = [c[0] for c in self.choices]
+        self.index = values.index(value) if value in values else 0
+        self.on_change = on_change
+        self.meter = meter  # draw a level bar (volume, scale)
+        self.wrap = wrap  # Enter past the last choice goes back to the first
+
+    @property
+    def value(self) -> Any:
+        return self.choices[self.index][0]
+
+    def _value_rect(self) -> pygame.Rect:
+        w = min(self.ctx.px(340), self.rect.width // 2)
+        return pygame.Rect(self.rect.right - w - self.ctx.px(12), self.rect.y, w, self.rect.height)
+
+    def _arrow_rects(self) -> tuple[pygame.Rect, pygame.Rect]:
+        vr = self._value_rect()
+        s = self.rect.height
+        return pygame.Rect(vr.x, vr.y, s, s), pygame.Rect(vr.right - s, vr.y, s, s)
+
+    def change(self, delta: int) -> None:
+        n = len(self.choices)
+        new = self.index + delta
+        new = new % n if self.wrap else max(0, min(n - 1, new))
+        if new != self.index:
+            self.index = new
+            self.ctx.play_sound("click")
+            self.on_change(self.value)
+
+    def activate(self) -> None:
+        self.wrap = True
+        self.change(1)
+        self.wrap = False
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        if event.key == pygame.K_LEFT:
+            self.change(-1)
+            return True
+        if event.key == pygame.K_RIGHT:
+            self.change(1)
+            return True
+        return False
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        super().handle_event(event)
+        if (
+            event.type == pygame.MOUSEBUTTONDOWN
+            and event.button == 1
+            and self.rect.collidepoint(event.pos)
+        ):
+            left, right = self._arrow_rects()
+            if left.collidepoint(event.pos):
+                self.change(-1)
+            elif right.collidepoint(event.pos):
+                self.change(1)
+            else:
+                self.activate()
+            return True
+        return False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        bg = palette.PANEL_HI if (self.hovered or self.focused) else palette.PANEL
+        pygame.draw.rect(surface, bg, self.rect, border_radius=ctx.px(10))
+        lh = ctx.fonts.line_height("body")
+        vr = self._value_rect()
+        label = ctx.text.fit(self.label, "body", vr.x - self.rect.x - ctx.px(24))
+        ctx.text.draw(
+            surface,
+            label,
+            (self.rect.x + ctx.px(16), self.rect.centery - lh // 2),
+            "body",
+            palette.TEXT,
+        )
+        left, right = self._arrow_rects()
+        at_start = self.index == 0
+        at_end = self.index == len(self.choices) - 1
+        size = ctx.px(16)
+        triangle(surface, left.center, size, "left", palette.DISABLED if at_start else palette.LINK)
+        triangle(surface, right.center, size, "right", palette.DISABLED if at_end else palette.LINK)
+        text = self.choices[self.index][1]
+        inner = pygame.Rect(left.right, vr.y, right.left - left.right, vr.height)
+        if self.meter and len(self.choices) > 1:
+            frac = self.index / (len(self.choices) - 1)
+            bar = pygame.Rect(
+                inner.x + ctx.px(6),
+                inner.bottom - ctx.px(10),
+                inner.width - ctx.px(12),
+                max(2, ctx.px(5)),
+            )
+            pygame.draw.rect(surface, palette.GRID, bar, border_radius=bar.height)
+            fill = bar.copy()
+            fill.width = max(bar.height, round(bar.width * frac))
+            pygame.draw.rect(surface, palette.LINK, fill, border_radius=bar.height)
+        text = ctx.text.fit(text, "body", inner.width - ctx.px(8), True)
+        ctx.text.draw(
+            surface,
+            text,
+            (inner.centerx, inner.centery - (ctx.px(3) if self.meter else 0)),
+            "body",
+            palette.TEXT,
+            bold=True,
+            anchor="center",
+        )

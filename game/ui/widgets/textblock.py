@@ -1,0 +1,231 @@
+"""Text widgets: a paragraph whose [[highlighted terms]] link to the glossary.
+
+Links are sky blue AND underlined (never colour alone); hovering one shows its short
+definition as a tooltip; clicking it, or Enter while it is selected with Left/Right, opens
+the glossary at that term.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+
+from game.ui import palette
+from game.ui.context import UIContext
+from game.ui.text import PlacedWord, layout_runs, parse_markup
+from game.ui.widgets.base import Widget
+
+
+class Paragraph(Widget):
+    def __init__(
+        self,
+        ctx: UIContext,
+        rect: pygame.Rect,
+        text: str,
+        *,
+        size: int | str = "body",
+        colour: tuple[int, int, int] = palette.TEXT,
+        on_link: Callable[[str], None] | None = None,
+        define: Callable[[str], str | None] | None = None,
+        key: str | None = None,
+    ) -> None:
+        super().__init__(ctx, rect, key=key)
+        self.size = size
+        self.colour = colour
+        self.on_link = on_link
+        self.define = define
+        self.set_text(text)
+
+    def set_text(self, text: str) -> None:
+        self.text = text
+        self.words, self.height = layout_runs(
+            self.ctx.text, parse_markup(text), self.size, self.rect.width
+        )
+        self.links: list[str] = []
+        for w in self.words:
+            if w.link and w.link not in self.links:
+                self.links.append(w.link)
+        self.link_index = 0
+        self.hover_link: str | None = None
+
+    @property
+    def focusable(self) -> bool:  # type: ignore[override]
+        return bool(self.links) and self.on_link is not None
+
+    def _word_rect(self, w: PlacedWord) -> pygame.Rect:
+        return pygame.Rect(self.rect.x + w.x, self.rect.y + w.y, w.w, w.h)
+
+    def link_at(self, pos: tuple[int, int]) -> str | None:
+        for w in self.words:
+            if w.link and self._word_rect(w).collidepoint(pos):
+                return w.link
+        return None
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.MOUSEMOTION:
+            self.hover_link = self.link_at(event.pos)
+            self.hovered = self.hover_link is not None
+            return False
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            link = self.link_at(event.pos)
+            if link and self.on_link:
+                self.link_index = self.links.index(link)
+                self.on_link(link)
+                return True
+        return False
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        if not self.links:
+            return False
+        if event.key == pygame.K_RIGHT and self.link_index < len(self.links) - 1:
+            self.link_index += 1
+            return True
+        if event.key == pygame.K_LEFT and self.link_index > 0:
+            self.link_index -= 1
+            return True
+        return False
+
+    def activate(self) -> None:
+        if self.links and self.on_link:
+            self.ctx.play_sound("click")
+            self.on_link(self.links[self.link_index])
+
+    def tooltip_text(self) -> str | None:
+        term = (
+            self.hover_link
+            if self.hovered
+            else (self.links[self.link_index] if self.links else None)
+        )
+        if term and self.define:
+            return self.define(term)
+        return None
+
+    @property
+    def focus_rect(self) -> pygame.Rect:
+        if self.links:
+            term = self.links[self.link_index]
+            rects = [self._word_rect(w) for w in self.words if w.link == term]
+            if rects:
+                return rects[0].unionall(rects[1:]) if rects[0].y == rects[-1].y else rects[0]
+        return self.rect
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        thick = max(1, ctx.px(2))
+        for w in self.words:
+            if w.y + w.h > self.rect.height + w.h // 3 and self.rect.height > 0:
+                break
+            if w.link:
+                surf = ctx.text.render(w.text, self.size, palette.LINK)
+                r = self._word_rect(w)
+                surface.blit(surf, r)
+                base = r.bottom - max(2, w.h // 7)
+                pygame.draw.line(surface, palette.LINK, (r.left, base), (r.right, base), thick)
+            else:
+                surface.blit(ctx.text.render(w.text, self.size, self.colour), self._word_rect(w))
+
+
+class ScrollText(Widget):
+    """Long text that scrolls: '# ' headings, '## ' subheadings, '- ' bullets, blank lines
+    between paragraphs. Up/Down/Page keys and the wheel scroll it while it has focus."""
+
+    focusable = True
+
+    def __init__(
+        self, ctx: UIContext, rect: pygame.Rect, text: str, *, key: str | None = None
+    ) -> None:
+        super().__init__(ctx, rect, key=key)
+        self.scroll = 0
+        self.set_text(text)
+
+    def set_text(self, text: str) -> None:
+        ctx = self.ctx
+        width = self.rect.width - ctx.px(20)
+        self.lines: list[tuple[str, int | str, bool, int, tuple[int, int, int]]] = []
+        y = 0
+        for raw in text.splitlines():
+            line = raw.rstrip()
+            if not line:
+                y += ctx.px(10)
+                continue
+            if line.startswith("# "):
+                size, bold, indent, colour, body = "heading", True, 0, palette.TEXT, line[2:]
+                y += ctx.px(6)
+            elif line.startswith("## "):
+                size, bold, indent, colour, body = "large", True, 0, palette.ACCENT, line[3:]
+                y += ctx.px(4)
+            elif line.startswith("- "):
+                size, bold, indent, colour, body = "body", False, ctx.px(22), palette.TEXT, line[2:]
+            else:
+                size, bold, indent, colour, body = "body", False, 0, palette.TEXT_DIM, line
+            lh = ctx.fonts.line_height(size, bold)
+            for i, part in enumerate(ctx.text.wrap(body, size, width - indent, bold)):
+                bullet = line.startswith("- ") and i == 0
+                self.lines.append((part, size, bold, indent, colour, y, bullet))
+                y += lh
+        self.content_h = y
+        self.scroll = max(0, min(self.scroll, self.max_scroll))
+
+    @property
+    def max_scroll(self) -> int:
+        return max(0, self.content_h - self.rect.height)
+
+    def scroll_by(self, dy: int) -> bool:
+        old = self.scroll
+        self.scroll = max(0, min(self.max_scroll, self.scroll + dy))
+        return self.scroll != old
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        step = self.ctx.fonts.line_height("body") * 2
+        page = max(step, self.rect.height - step)
+        moves = {
+            pygame.K_UP: -step,
+            pygame.K_DOWN: step,
+            pygame.K_PAGEUP: -page,
+            pygame.K_PAGEDOWN: page,
+            pygame.K_HOME: -(10**9),
+            pygame.K_END: 10**9,
+        }
+        if event.key in moves:
+            return self.scroll_by(moves[event.key]) or event.key in (
+                pygame.K_PAGEUP,
+                pygame.K_PAGEDOWN,
+            )
+        return False
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        super().handle_event(event)
+        if event.type == pygame.MOUSEWHEEL and self.hovered:
+            self.scroll_by(-event.y * self.ctx.fonts.line_height("body") * 2)
+            return True
+        return False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        clip = surface.get_clip()
+        surface.set_clip(self.rect)
+        for text, size, bold, indent, colour, y, bullet in self.lines:
+            yy = self.rect.y + y - self.scroll
+            lh = ctx.fonts.line_height(size, bold)
+            if yy + lh < self.rect.y or yy > self.rect.bottom:
+                continue
+            if bullet:
+                pygame.draw.circle(
+                    surface,
+                    palette.ACCENT,
+                    (self.rect.x + ctx.px(8), yy + lh // 2),
+                    max(2, ctx.px(4)),
+                )
+            surface.blit(ctx.text.render(text, size, colour, bold), (self.rect.x + indent, yy))
+        surface.set_clip(clip)
+        if self.max_scroll > 0:
+            track = pygame.Rect(
+                self.rect.right - ctx.px(6), self.rect.y, ctx.px(6), self.rect.height
+            )
+            pygame.draw.rect(surface, palette.PANEL, track, border_radius=track.width)
+            h = max(ctx.px(24), track.height * self.rect.height // max(1, self.content_h))
+            y = track.y + (track.height - h) * self.scroll // self.max_scroll
+            pygame.draw.rect(
+                surface, palette.TEXT_DIM, (track.x, y, track.width, h), border_radius=track.width
+            )

@@ -1,0 +1,222 @@
+"""Measure the balance of the shipped levels: win rates of the documented plan, of doing
+nothing and of random play, over many seeds, written to `docs/balance.md`.
+
+    python tools/balance.py                      # 50 seeds per policy, all levels, writes the doc
+    python tools/balance.py --seeds 10 --print   # a quick look, no file written
+    python tools/balance.py --level coop_network --seeds 10 --print
+
+A level is balanced when its plan wins (it shows the level can be won by a sensible strategy),
+doing nothing loses (the level is not won by waiting) and random play mostly loses (winning
+needs a plan, not luck). Random play is seeded too, so the table is reproducible.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # run as a script from anywhere
+    sys.path.insert(0, str(ROOT))
+
+from game.levels.decisions import Decisions  # noqa: E402
+from game.levels.loader import load_level  # noqa: E402
+from game.levels.schema import Level, text_of  # noqa: E402
+from game.sim.effects import describe, holds  # noqa: E402
+from game.sim.engine import Simulation  # noqa: E402
+
+LEVELS_DIR = ROOT / "levels"
+PLANS_DIR = LEVELS_DIR / "plans"
+POLICIES = ("plan", "nothing", "random")
+
+
+@dataclass
+class Run:
+    """The end of one play: outcome, a short loss reason and the final scores."""
+
+    outcome: str
+    reason: str
+    scores: dict[str, float]
+    turns: int
+
+
+@dataclass
+class Tally:
+    runs: list[Run] = field(default_factory=list)
+
+    @property
+    def win_rate(self) -> float:
+        return sum(r.outcome == "won" for r in self.runs) / max(1, len(self.runs))
+
+    def mean_scores(self) -> dict[str, float]:
+        keys = self.runs[0].scores.keys() if self.runs else []
+        return {k: float(np.mean([r.scores[k] for r in self.runs])) for k in keys}
+
+    def loss_reasons(self, top: int = 3) -> list[tuple[str, int]]:
+        return Counter(r.reason for r in self.runs if r.outcome != "won").most_common(top)
+
+
+def shipped_levels() -> list[Path]:
+    """The shipped level files, in a stable order."""
+    return sorted(LEVELS_DIR.glob("*.yaml"))
+
+
+def plan_path(level_id: str) -> Path:
+    return PLANS_DIR / f"{level_id}.yaml"
+
+
+def _leaves(cond: Any) -> list[Any]:
+    if cond is None:
+        return []
+    if cond.all is not None:
+        return [x for c in cond.all for x in _leaves(c)]
+    if cond.any is not None:
+        return [x for c in cond.any for x in _leaves(c)]
+    return [cond]
+
+
+def loss_label(level: Level, sim: Simulation) -> str:
+    """A short, stable name for why a play was lost (numbers left out, so reasons group)."""
+    if sim.outcome == "won":
+        return ""
+    reason = sim.reason
+    for loss in level.goals.lose:
+        if reason == text_of(loss.reason):
+            return f"lose condition '{loss.id}'"
+    if reason.startswith("The old elite's counter-revolution"):
+        return "counter-revolution succeeded"
+    if sim.history:
+        metrics = sim.history[-1].metrics
+        missed = [
+            describe(c)
+            for c in _leaves(level.goals.win)
+            if c.metric is not None and not holds(c, metrics, sim.state)
+        ]
+        if missed:
+            return "time ran out; missed: " + ", ".join(missed)
+    return "time ran out"
+
+
+def play(level: Level, seed: int, policy: str, plan: Decisions | None = None) -> Run:
+    """Play one level to its end under a policy: 'plan' (the decision file), 'nothing' or
+    'random' (random affordable actions and random event choices, seeded by `seed`)."""
+    sim = Simulation(level, seed)
+    rng = np.random.default_rng([seed, 7919])
+    action_ids = [a.id for a in level.actions]
+    while not sim.finished:
+        setup = sim.setup()
+        if policy == "plan":
+            assert plan is not None
+            d = plan.model.for_turn(sim.turn)
+            actions, choices = list(d.actions), dict(d.choices)
+        elif policy == "nothing":
+            actions, choices = [], {}
+        elif policy == "random":
+            actions = []
+            for aid in rng.permutation(action_ids):
+                if rng.random() < 0.5 and sim.playable(actions).get(str(aid)) == "":
+                    actions.append(str(aid))
+            choices = {}
+            if setup.event is not None:
+                ids = [c.id for c in setup.event.choices]
+                choices[setup.event.id] = ids[int(rng.integers(len(ids)))]
+        else:
+            raise ValueError(f"unknown policy {policy!r}")
+        sim.play_turn(actions, choices)
+    scores = sim.history[-1].scores if sim.history else sim.start.scores
+    return Run(sim.outcome, loss_label(level, sim), dict(scores), len(sim.history))
+
+
+def measure(
+    level_file: Path, seeds: range, policies: tuple[str, ...] = POLICIES
+) -> tuple[Level, dict[str, Tally]]:
+    level = load_level(level_file).level
+    plan = Decisions(plan_path(level.id)) if "plan" in policies else None
+    out: dict[str, Tally] = {}
+    for policy in policies:
+        tally = Tally()
+        for seed in seeds:
+            tally.runs.append(play(level, seed, policy, plan))
+        out[policy] = tally
+    return level, out
+
+
+def table(level: Level, tallies: dict[str, Tally], n: int) -> str:
+    lines = [
+        f"## {text_of(level.title)} (`{level.id}`)",
+        "",
+        f"{level.turns} turns of a {level.turn_length}, difficulty {level.difficulty}, "
+        f"about {level.minutes} minutes. Plan: `levels/plans/{level.id}.yaml`.",
+        "",
+        "| policy | wins | win rate | equity | participation | resilience | support |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for policy, t in tallies.items():
+        m = t.mean_scores()
+        wins = sum(r.outcome == "won" for r in t.runs)
+        lines.append(
+            f"| {policy} | {wins}/{n} | {t.win_rate:.0%} | {m['equity']:.1f} | "
+            f"{m['participation']:.1f} | {m['resilience']:.1f} | {m['support']:.1f} |"
+        )
+    lines += ["", "Typical reasons for losing:", ""]
+    for policy, t in tallies.items():
+        reasons = t.loss_reasons()
+        if not reasons:
+            lines.append(f"- {policy}: never lost")
+            continue
+        shown = "; ".join(f"{why} ({k})" for why, k in reasons)
+        lines.append(f"- {policy}: {shown}")
+    return "\n".join(lines) + "\n"
+
+
+HEADER = """# Balance of the shipped levels
+
+Generated by `python tools/balance.py` (do not edit by hand). Each level is played for seeds
+1..{n} under three policies:
+
+- **plan**: the documented winning plan in `levels/plans/<id>.yaml`, the same decisions for
+  every seed (so it must cope with the elite's moves and events it cannot foresee);
+- **nothing**: no action in any turn, every event left at its first choice;
+- **random**: each turn every action is considered in a random order and added with
+  probability 1/2 if it is still affordable and allowed; event choices are random.
+
+Targets (issue 3 §5): the plan wins at least 9 of 10 seeds, doing nothing loses at least 9
+of 10, and random play mostly loses. Scores are the mean final scores (0 to 100). Loss
+reasons count the plays lost for that reason; "time ran out; missed: ..." names the parts of
+the win condition that were not met at the end.
+
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--seeds", type=int, default=50, help="seeds 1..N per policy (default 50)")
+    ap.add_argument("--level", action="append", default=[], help="only this level id")
+    ap.add_argument("--print", action="store_true", help="print the tables; write no file")
+    ap.add_argument("--out", type=Path, default=ROOT / "docs" / "balance.md")
+    args = ap.parse_args(argv)
+    files = [f for f in shipped_levels() if not args.level or f.stem in args.level]
+    if not files:
+        print("no level found", file=sys.stderr)
+        return 1
+    seeds = range(1, args.seeds + 1)
+    parts = []
+    for f in files:
+        level, tallies = measure(f, seeds)
+        part = table(level, tallies, args.seeds)
+        parts.append(part)
+        print(part, flush=True)
+    if not args.print:
+        args.out.write_text(HEADER.format(n=args.seeds) + "\n".join(parts), encoding="utf-8")
+        print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

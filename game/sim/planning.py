@@ -11,14 +11,16 @@ prices, and the excess ratio `v_g` is unchanged when supply and demand of a good
 multiplied by its price. A round therefore works in *values* (`p_g·S_g`, `p_g·D_g`):
 consumer spending on each good is a constant `W_g`, a WC's revenue is
 `R_i = exp(K_i + (log λ_i − Σ b_m log p_m)/(1 − γ_i))` and its spending on input m is
-`b_m R_i`. One round is one gather/reduce over the WC input list plus two bincounts;
-nothing loops over councils or goods in Python. Quantities are `value / price`.
+`b_m R_i`. One round is two gathers and two reductions over the WC input list, one
+exponential per WC and a bincount; nothing loops over councils or goods in Python
+(see `RoundKernel`). Quantities are `value / price`.
 
 Multiplicity: a council entry with `count = n` stands for n identical councils. The arrays
 keep one row per entry and a weight `count`; every aggregate multiplies by it (supply,
 demand, the number of CCs that share a public good). Nothing is materialised n times.
 
-Numpy only: no files, no yaml, no pygame. Same inputs give byte-identical outputs.
+Numpy only: no files, no yaml, no pygame. Same inputs give byte-identical outputs on
+the same machine (numpy's SIMD kernels may differ in the last bit between CPUs).
 """
 
 from __future__ import annotations
@@ -143,6 +145,12 @@ def check_economy(eco: PlanEconomy) -> None:
     for name, arr in positive.items():
         if len(arr) and not (np.isfinite(arr.max()) and arr.min() > 0):
             raise PlanError(f"every {name} must be a finite positive number")
+    if n_cc and np.any(eco.cc_indptr[1:] == eco.cc_indptr[:-1]):
+        raise PlanError("every consumer council needs at least one weight")
+    if n_cc and not np.allclose(np.add.reduceat(eco.cc_weight, eco.cc_indptr[:-1]), 1.0,
+                                rtol=0, atol=1e-9):
+        raise PlanError("each consumer council's weights must sum to 1 "
+                        "(use normalise_weights)")
     if n_wc and (eco.wc_output.min() < 0 or eco.wc_output.max() >= G):
         raise PlanError("a worker council produces a good that does not exist")
     if n_wc and np.any(eco.kinds[eco.wc_output] == PRIMARY):
@@ -409,13 +417,12 @@ class RoundKernel:
         row_of = np.empty(len(entry), dtype=np.intp)
         for L, first, n_L, off in self.blocks:
             row_of[off:off + L * n_L] = np.tile(np.arange(first, first + n_L), L)
-        by_good = np.lexsort((row_of, self.col))
+        by_good = np.argsort(self.col * max(eco.n_wc, 1) + row_of)   # by good, then WC
         self.rows_g = row_of[by_good]
         self.b_g = self.b[by_good]
-        col_sorted = self.col[by_good]
-        self.used, first_pos = np.unique(col_sorted, return_index=True)
-        self.used = self.used.astype(np.intp)
-        self.seg = first_pos.astype(np.intp)
+        per_good = np.bincount(self.col, minlength=G)
+        self.used = np.flatnonzero(per_good).astype(np.intp)
+        self.seg = (np.cumsum(per_good) - per_good)[self.used].astype(np.intp)
         self.W = consumer_spending(eco)
         self.endow = eco.endowment.astype(np.float64)
         self.has_endow = bool(np.any(self.endow > 0))

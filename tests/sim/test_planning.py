@@ -388,3 +388,10 @@ def test_absurd_prices_fail_cleanly(paced: bool) -> None:
     eco = generate_economy(300, 300, 25, np.random.default_rng(1))
     with pytest.raises(PlanError, match="broke down in round 1"):
         run_plan(eco, 1e300, paced=paced)
+
+
+def test_unnormalised_weights_are_rejected() -> None:
+    eco = _tiny(public=True)
+    bad = PlanEconomy(**{**eco.__dict__, "cc_weight": np.array([0.7, 0.7])})
+    with pytest.raises(PlanError, match="sum to 1"):
+        check_economy(bad)

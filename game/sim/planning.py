@@ -461,6 +461,11 @@ class RoundKernel:
         return [self.col, self.b, self.rows_g, self.b_g, self.seg, self.used, self.out,
                 self.K, self.inv, self.W, self.endow]
 
+    def buffers(self) -> list[np.ndarray]:
+        """The scratch arrays a round writes and reads back (for the benchmark)."""
+        return [self.logp, self.g, self.gg, self.rowsum, self.u, self.R, self.u32,
+                self.sval, self.dval, self.tmp, self.v, self.dsum]
+
     def values(self, p: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Supply and demand values (p·S, p·D) at prices p, in reused buffers."""
         logp = self.logp

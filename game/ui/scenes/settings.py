@@ -135,7 +135,7 @@ class SettingsScene(MenuScene):
     def _place_rows(self) -> None:
         for i, row in enumerate(self.rows):
             row.rect.y = self.area.y + i * (self.row_h + self.row_gap) - self.scroll
-            row.visible = row.rect.bottom > self.area.y and row.rect.top < self.area.bottom
+            row.clipped = not (row.rect.bottom > self.area.y and row.rect.top < self.area.bottom)
 
     def _footer_lines(self) -> list[str]:
         ctx = self.ctx
@@ -181,7 +181,7 @@ class SettingsScene(MenuScene):
         clip = surface.get_clip()
         surface.set_clip(self.area.inflate(ctx.px(12), 0))
         for row in self.rows:
-            if row.visible:
+            if not getattr(row, "clipped", False):
                 row.draw(surface)
         surface.set_clip(clip)
         if self.max_scroll:

@@ -277,7 +277,9 @@ class LineChart(Widget):
                 (ctx.px(6), ctx.px(5)),
             )
             lbl = ctx.text.render(th.label, "small", th.colour)
-            surf.blit(lbl, lbl.get_rect(bottomright=(plot.right - ctx.px(4), yy - ctx.px(2))))
+            box = lbl.get_rect(bottomleft=(plot.x + ctx.px(6), yy - ctx.px(3))).inflate(ctx.px(8), ctx.px(2))
+            pygame.draw.rect(surf, palette.PANEL, box, border_radius=ctx.px(4))
+            surf.blit(lbl, lbl.get_rect(center=box.center))
         # series
         width = max(2, ctx.px(3))
         for s in self.series:
@@ -314,7 +316,7 @@ BAND_MEANINGS = (N_("settled"), N_("close"), N_("moving"), N_("far"), N_("very f
 def band_range_text(ctx: UIContext, i: int) -> str:
     bands = palette.EXCESS_BANDS
     if i == len(bands) - 1:
-        return f"\u2265 {bands[i - 1][0] * 100:g}%"
+        return f"{bands[i - 1][0] * 100:g}%+"
     return f"< {bands[i][0] * 100:g}%"
 
 
@@ -394,7 +396,8 @@ class BarChart(Widget):
         icon_w = ctx.px(22) if any(self.icons) else 0
         axis_h = sl + ctx.px(6)
         plot = pygame.Rect(pad + icon_w + name_w + ctx.px(8), y, 0, h - y - pad - axis_h)
-        plot.width = w - plot.x - pad
+        edge = ctx.text.size("+100%", "small")[0] // 2
+        plot.width = w - plot.x - pad - edge
         row = plot.height / n
         vmax = max([0.25] + [abs(e) for e in self.excess])
         step = nice_step(vmax * 100, 2) / 100

@@ -596,7 +596,8 @@ def _iterate(kern: RoundKernel, p: np.ndarray, threshold: float, rule: str, max_
             eh[t] = v
         if m < threshold:
             return True, rounds
-        mult = _update(p, S, D, v, rule, mult)
+        if rounds < max_rounds:   # the reported prices are the last round's
+            mult = _update(p, S, D, v, rule, mult)
     return False, rounds
 
 
@@ -736,7 +737,8 @@ class PacedPlanner:
             if m < threshold:
                 converged = True
                 break
-            self.update_prices()
+            if self.round < max_rounds:
+                self.update_prices()
         return PlanResult(eco.good_ids, converged, self.round, float(threshold), self.rule,
                           self.p.copy(), self.supply.copy(), self.demand.copy(),
                           np.array(max_ex), np.array(ph) if record_history else None,

@@ -395,3 +395,37 @@ def test_unnormalised_weights_are_rejected() -> None:
     bad = PlanEconomy(**{**eco.__dict__, "cc_weight": np.array([0.7, 0.7])})
     with pytest.raises(PlanError, match="sum to 1"):
         check_economy(bad)
+
+
+_SMALL = generate_economy(200, 150, 25, np.random.default_rng(9))
+
+
+@settings(deadline=None, max_examples=40)
+@given(st.lists(st.floats(0.0, 4.0), min_size=25, max_size=25))
+def test_proposals_are_finite_and_non_negative_at_any_prices(log10_prices: list) -> None:
+    p = 10.0 ** np.array(log10_prices)
+    pr = proposals(_SMALL, p)
+    for arr in (pr.wc_output, pr.wc_inputs, pr.wc_effort, pr.cc_demand, pr.supply, pr.demand):
+        assert np.all(np.isfinite(arr)) and np.all(arr >= 0)
+    # consumers spend exactly their incomes
+    spent = float(np.dot(p, np.bincount(
+        _SMALL.cc_good, pr.cc_demand * np.where(_SMALL.kinds[_SMALL.cc_good] == PUBLIC,
+                                                1.0 / _SMALL.n_cc_total, 1.0),
+        minlength=_SMALL.n_goods)))
+    assert spent == pytest.approx(float(_SMALL.cc_income.sum()), rel=1e-9)
+    one = run_plan(_SMALL, p, threshold=1.99, max_rounds=1)
+    np.testing.assert_allclose(one.supply, pr.supply, rtol=1e-5)
+    np.testing.assert_allclose(one.demand, pr.demand, rtol=1e-5)
+
+
+@pytest.mark.parametrize("paced", [False, True])
+def test_unconverged_result_reports_the_last_rounds_prices(paced: bool) -> None:
+    eco = generate_economy(300, 300, 25, np.random.default_rng(5))
+    res = run_plan(eco, 700.0, threshold=1e-6, max_rounds=5, paced=paced)
+    assert not res.converged and res.rounds == 5
+    assert res.price_history is not None
+    np.testing.assert_array_equal(res.prices, res.price_history[-1])
+    if not paced:
+        pr = proposals(eco, res.prices)
+        np.testing.assert_allclose(res.supply, pr.supply, rtol=1e-5)
+        np.testing.assert_allclose(res.demand, pr.demand, rtol=1e-5)

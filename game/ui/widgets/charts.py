@@ -277,7 +277,8 @@ class LineChart(Widget):
                 (ctx.px(6), ctx.px(5)),
             )
             lbl = ctx.text.render(th.label, "small", th.colour)
-            box = lbl.get_rect(bottomleft=(plot.x + ctx.px(6), yy - ctx.px(3))).inflate(ctx.px(8), ctx.px(2))
+            box = lbl.get_rect(bottomleft=(plot.x + ctx.px(6), yy - ctx.px(3)))
+            box = box.inflate(ctx.px(8), ctx.px(2))
             pygame.draw.rect(surf, palette.PANEL, box, border_radius=ctx.px(4))
             surf.blit(lbl, lbl.get_rect(center=box.center))
         # series

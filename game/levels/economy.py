@@ -14,13 +14,15 @@ threshold: 0.05             # command line options override the file
 ```
 
 Cross-references (good ids, who produces and who wants each good) are checked inside the
-field they concern, so each error is reported at that field's line: a `mode="before"`
-validator first records the raw good table in the validation context.
+field they concern, so each error is reported at that field's line: a wrap validator on
+EconomyFile first records the raw good table in a context variable for the duration of
+its own validation (so an EconomyFile can also be embedded in another model, e.g. a level).
 """
 
 from __future__ import annotations
 
 import difflib
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -51,16 +53,21 @@ DEFAULT_START_PRICE = 700.0   # Hahnel's simulations start every price at 700
 DEFAULT_THRESHOLD = 0.05      # Hahnel (2021) Table 9.1: every market within 5%
 
 
-def _ctx(info: ValidationInfo) -> dict[str, Any]:
-    ctx = info.context
-    if not isinstance(ctx, dict) or "goods" not in ctx:
-        raise RuntimeError("validate economy files with load_economy() or parse_economy()")
-    return ctx
+# The good table of the EconomyFile being validated: {"goods": id -> kind, "produced",
+# "wanted", "seen_ids"}. None outside an EconomyFile (a lone GoodSpec skips cross-checks).
+_TABLE: ContextVar[dict[str, Any] | None] = ContextVar("economy_table", default=None)
+
+
+def _ctx(info: ValidationInfo) -> dict[str, Any] | None:
+    return _TABLE.get()
 
 
 def _good_ref(value: str, info: ValidationInfo) -> str:
     """A good id that the file's `goods` list defines (with a 'did you mean')."""
-    goods: dict[str, str] = _ctx(info)["goods"]
+    ctx = _ctx(info)
+    if ctx is None:
+        return value
+    goods: dict[str, str] = ctx["goods"]
     if value not in goods:
         guess = difflib.get_close_matches(value, list(goods), n=1, cutoff=0.5)
         hint = f"; did you mean '{guess[0]}'?" if guess else ""
@@ -71,7 +78,8 @@ def _good_ref(value: str, info: ValidationInfo) -> str:
 
 def _consumable_ref(value: str, info: ValidationInfo) -> str:
     value = _good_ref(value, info)
-    kind = _ctx(info)["goods"][value]
+    ctx = _ctx(info)
+    kind = ctx["goods"][value] if ctx else None
     if kind in ("intermediate", "primary"):   # an invalid kind is reported at the good
         raise PydanticCustomError(
             "not_consumable", "consumer councils can only weight final and public goods, "
@@ -81,7 +89,8 @@ def _consumable_ref(value: str, info: ValidationInfo) -> str:
 
 def _input_ref(value: str, info: ValidationInfo) -> str:
     value = _good_ref(value, info)
-    if _ctx(info)["goods"][value] == "public":
+    ctx = _ctx(info)
+    if ctx and ctx["goods"][value] == "public":
         raise PydanticCustomError("public_input",
                                   "a public good cannot be a production input", {})
     return value
@@ -105,7 +114,10 @@ class GoodSpec(BaseModel):
     @field_validator("id")
     @classmethod
     def _unique(cls, value: str, info: ValidationInfo) -> str:
-        seen: set[str] = _ctx(info).setdefault("seen_ids", set())
+        ctx = _ctx(info)
+        if ctx is None:
+            return value
+        seen: set[str] = ctx["seen_ids"]
         if value in seen:
             raise PydanticCustomError("duplicate_good", "duplicate good id", {})
         seen.add(value)
@@ -116,7 +128,7 @@ class GoodSpec(BaseModel):
     def _has_market(cls, value: str, info: ValidationInfo) -> str:
         ctx = _ctx(info)
         gid = info.data.get("id")
-        if gid is None:
+        if gid is None or ctx is None:
             return value
         if value != "primary" and gid not in ctx["produced"]:
             raise PydanticCustomError(
@@ -160,7 +172,8 @@ class WorkerCouncilSpec(BaseModel):
     @field_validator("output")
     @classmethod
     def _producible(cls, value: str, info: ValidationInfo) -> str:
-        if _ctx(info)["goods"].get(value) == "primary":
+        ctx = _ctx(info)
+        if ctx and ctx["goods"].get(value) == "primary":
             raise PydanticCustomError("primary_output", "primary goods are endowments; "
                                       "no worker council can produce one", {})
         return value
@@ -207,39 +220,23 @@ class EconomyFile(BaseModel):
     threshold: Annotated[float, Field(strict=True, gt=0, lt=2, allow_inf_nan=False)] = (
         DEFAULT_THRESHOLD)
 
-    @model_validator(mode="before")
+    @model_validator(mode="wrap")
     @classmethod
-    def _collect(cls, data: Any, info: ValidationInfo) -> Any:
-        """Record the raw good table, producers and users for the field validators."""
-        ctx = info.context
-        if not isinstance(ctx, dict):
-            raise RuntimeError("validate economy files with load_economy() or parse_economy()")
-        goods: dict[str, str] = {}
-        produced: set[str] = set()
-        wanted: set[str] = set()
-        if isinstance(data, dict):
-            for g in _list(data.get("goods")):
-                if isinstance(g, dict) and isinstance(g.get("id"), str):
-                    kind = g.get("kind")
-                    goods.setdefault(g["id"], kind if isinstance(kind, str) else "?")
-            for wc in _list(data.get("worker_councils")):
-                if isinstance(wc, dict):
-                    if isinstance(wc.get("output"), str):
-                        produced.add(wc["output"])
-                    if isinstance(wc.get("inputs"), dict):
-                        wanted.update(k for k in wc["inputs"] if isinstance(k, str))
-            for cc in _list(data.get("consumer_councils")):
-                if isinstance(cc, dict) and isinstance(cc.get("weights"), dict):
-                    wanted.update(k for k in cc["weights"] if isinstance(k, str))
-        ctx.update(goods=goods, produced=produced, wanted=wanted, seen_ids=set())
-        return data
+    def _with_table(cls, data: Any, handler: Any) -> Any:
+        """Validate with the raw good table, producers and users known to every field."""
+        token = _TABLE.set(_collect(data))
+        try:
+            return handler(data)
+        finally:
+            _TABLE.reset(token)
 
     @field_validator("start_prices")
     @classmethod
     def _every_price(cls, value: float | dict[str, float],
                      info: ValidationInfo) -> float | dict[str, float]:
-        if isinstance(value, dict):
-            missing = [g for g in _ctx(info)["goods"] if g not in value]
+        ctx = _ctx(info)
+        if isinstance(value, dict) and ctx is not None:
+            missing = [g for g in ctx["goods"] if g not in value]
             if missing:
                 shown = ", ".join(missing[:5]) + (" ..." if len(missing) > 5 else "")
                 raise PydanticCustomError(
@@ -250,6 +247,29 @@ class EconomyFile(BaseModel):
     @property
     def good_ids(self) -> tuple[str, ...]:
         return tuple(g.id for g in self.goods)
+
+
+def _collect(data: Any) -> dict[str, Any]:
+    """The raw good table (id -> kind), produced goods and wanted goods, read defensively
+    from unvalidated data so that each field can check its references."""
+    goods: dict[str, str] = {}
+    produced: set[str] = set()
+    wanted: set[str] = set()
+    if isinstance(data, dict):
+        for g in _list(data.get("goods")):
+            if isinstance(g, dict) and isinstance(g.get("id"), str):
+                kind = g.get("kind")
+                goods.setdefault(g["id"], kind if isinstance(kind, str) else "?")
+        for wc in _list(data.get("worker_councils")):
+            if isinstance(wc, dict):
+                if isinstance(wc.get("output"), str):
+                    produced.add(wc["output"])
+                if isinstance(wc.get("inputs"), dict):
+                    wanted.update(k for k in wc["inputs"] if isinstance(k, str))
+        for cc in _list(data.get("consumer_councils")):
+            if isinstance(cc, dict) and isinstance(cc.get("weights"), dict):
+                wanted.update(k for k in cc["weights"] if isinstance(k, str))
+    return {"goods": goods, "produced": produced, "wanted": wanted, "seen_ids": set()}
 
 
 def _list(value: Any) -> list[Any]:
@@ -267,14 +287,14 @@ def _clean(problem: Problem) -> Problem:
 def load_economy(path: Path | str) -> EconomyFile:
     """Read and validate an economy file; every problem raised at once as ContentError."""
     try:
-        return load_model(Path(path), EconomyFile, context={})
+        return load_model(Path(path), EconomyFile)
     except ContentError as exc:
         raise ContentError([_clean(p) for p in exc.problems], exc.code) from None
 
 
 def parse_economy(data: Any) -> EconomyFile:
     """Validate already-parsed data (tests, levels that embed an economy)."""
-    return EconomyFile.model_validate(data, context={})
+    return EconomyFile.model_validate(data)
 
 
 def to_plan_economy(spec: EconomyFile) -> PlanEconomy:

@@ -210,3 +210,49 @@ def test_parse_economy_validates_plain_data() -> None:
             "consumer_councils": [{"income": 100, "weights": {"F": 1}}]}
     eco = to_plan_economy(parse_economy(data))
     assert run_plan(eco, 1.0).converged
+
+
+def test_public_goods_cannot_be_inputs(tmp_path: Path) -> None:
+    text = GOOD.replace("  - {id: I1, kind: intermediate}\n",
+                        "  - {id: I1, kind: intermediate}\n  - {id: P, kind: public}\n")
+    text = text.replace("inputs: {N: 0.3, L: 0.45}}",
+                        "inputs: {N: 0.3, L: 0.45, P: 0.1}}\n"
+                        "  - {output: P, A: 4, c: 0.09, k: 3, inputs: {L: 0.5}}")
+    with pytest.raises(ContentError) as info:
+        load_economy(_write(tmp_path, text))
+    found = [p for p in info.value.problems if p.field == "worker_councils[1].inputs.P"]
+    assert len(found) == 1 and found[0].line == 9
+    assert "public good cannot be a production input" in found[0].message
+
+
+def test_an_economy_can_be_embedded_in_another_file(tmp_path: Path) -> None:
+    from pydantic import BaseModel, ConfigDict
+
+    from game.levels.yamlpos import load_model
+
+    class Level(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+        name: str
+        economy: EconomyFile
+
+    body = "".join("  " + line + "\n" for line in GOOD.splitlines())
+    path = tmp_path / "level.yaml"
+    path.write_text("name: test\neconomy:\n" + body, encoding="utf-8")
+    level = load_model(path, Level)
+    assert to_plan_economy(level.economy).n_goods == 4
+    path.write_text("name: test\neconomy:\n" + body.replace("N: 0.25", "NN: 0.25"),
+                    encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        load_model(path, Level)
+    assert [(p.line, p.field.replace(".[key]", "")) for p in info.value.problems] == [
+        (9, "economy.worker_councils[0].inputs.NN")]
+
+
+def test_a_lone_good_spec_skips_cross_checks() -> None:
+    from pydantic import ValidationError
+
+    from game.levels.economy import GoodSpec
+
+    with pytest.raises(ValidationError):
+        parse_economy({"goods": [{"id": "X", "kind": "final"}]})
+    assert GoodSpec.model_validate({"id": "X", "kind": "final"}).id == "X"

@@ -83,7 +83,8 @@ def execute(state: State, warning: Warning_, draw: float, population: int) -> Ou
         loss = FLIGHT_PHI * i * (1 - p["capital_controls"])
         before = state.firm_capital
         state.firm_capital *= 1 - loss
-        jobs = state.firm_share * (1 - (state.firm_capital / before) ** 0.8)
+        # no firm capital left (every firm converted): nothing to move, no jobs to lose
+        jobs = state.firm_share * (1 - (state.firm_capital / before) ** 0.8) if before > 0 else 0.0
         state.firm_share -= jobs
         text = (f"Owners moved {loss:.0%} of firm capital abroad{note}; "
                 f"{jobs * population:,.0f} jobs were lost")

@@ -1,20 +1,49 @@
 """Finding levels: the shipped `levels/` folder, the user's mods folder and `--mods DIR`.
 
-A mod is a folder of level files. A broken file is reported and skipped; the others load.
-Only regular files inside a mod's own folder are read: a link that leads outside is refused.
+A mod is a folder of level files, with an optional `glossary.yaml` of extra glossary terms.
+A folder given as a mods folder may hold level files itself (one mod, named after the folder)
+and subfolders (one mod each). A broken file is reported and skipped; the others load, and
+loading never raises, so the game always starts. Only regular files inside a mod's own folder
+are read: a link that leads outside it is refused. Decision files (winning plans: a mapping
+with a `turns` map and no level `id`) may sit next to the levels; they are not levels.
+
+The glossary file format:
+
+    format: 1                 # optional
+    glossary:
+      - term: Balanced job complex
+        text: {en: "...", es: "..."}
+        source: "Albert and Hahnel (1991), The Political Economy of Participatory Economics"
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Literal
 
 import platformdirs
+from pydantic import BaseModel, ConfigDict, Field
 
 from game.errors import ContentError, Problem, UserError
-from game.levels.loader import LoadedLevel, load_level
+from game.levels import yamlpos
+from game.levels.loader import LoadedLevel, load_level, validate_level
+from game.levels.schema import GlossaryEntry, Level
 
 APP = "parecon-pathways"
+GLOSSARY_NAMES = ("glossary.yaml", "glossary.yml")
+SUFFIXES = (".yaml", ".yml")
+
+FileKind = Literal["level", "glossary", "decisions"]
+
+
+class GlossaryFile(BaseModel):
+    """A mod's (or the shipped) glossary: terms the game shows next to every level's own."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    format: Literal[1] = Field(1, description="Glossary format version.")
+    glossary: list[GlossaryEntry] = Field(min_length=1)
 
 
 def shipped_dir() -> Path:
@@ -29,6 +58,9 @@ def user_mods_dir() -> Path:
 class Catalog:
     levels: list[LoadedLevel] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    glossary: list[GlossaryEntry] = field(default_factory=list)
+    # term (lower case) -> (file, mod) it came from; the shipped glossary has mod None
+    term_sources: dict[str, tuple[Path, str | None]] = field(default_factory=dict)
 
     def get(self, level_id: str) -> LoadedLevel:
         for lv in self.levels:
@@ -37,66 +69,167 @@ class Catalog:
         known = ", ".join(sorted(lv.level.id for lv in self.levels)) or "none"
         raise UserError(f"unknown level '{level_id}'; known levels: {known}")
 
+    def find(self, level_id: str) -> LoadedLevel | None:
+        """The level with this id, or None."""
+        return next((lv for lv in self.levels if lv.level.id == level_id), None)
 
-def level_files(folder: Path) -> tuple[list[Path], list[Problem]]:
-    """The level files of a folder (recursively), refusing links that leave it."""
+    def glossary_for(self, level: Level) -> list[GlossaryEntry]:
+        """The level's own terms first, then the catalog's terms it does not redefine."""
+        own = {e.term.strip().lower() for e in level.glossary}
+        return list(level.glossary) + [e for e in self.glossary
+                                       if e.term.strip().lower() not in own]
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    try:
+        rel = path.relative_to(root)
+    except ValueError:
+        return False
+    return any(part.startswith(".") for part in rel.parts)
+
+
+def level_files(folder: Path, recursive: bool = True) -> tuple[list[Path], list[Problem]]:
+    """The YAML files of a folder (recursively), refusing links that leave it."""
     files: list[Path] = []
     problems: list[Problem] = []
-    root = folder.resolve()
-    for path in sorted(folder.rglob("*")):
-        if path.suffix.lower() not in (".yaml", ".yml") or path.name.startswith("."):
+    try:
+        root = folder.resolve()
+        found = sorted(folder.rglob("*") if recursive else folder.iterdir())
+    except OSError as exc:
+        return [], [Problem(str(folder), 1, 1, "", f"cannot list folder: {exc.strerror or exc}")]
+    for path in found:
+        if path.suffix.lower() not in SUFFIXES or _hidden(path, folder):
             continue
         try:
             real = path.resolve()
-        except OSError:
+        except (OSError, RuntimeError):  # a broken or looping link
+            problems.append(Problem(str(path), 1, 1, "", "refused: a link that cannot be "
+                                    "followed"))
             continue
         if root not in real.parents and real != root:
-            problems.append(Problem(str(path), 1, 1, "", "refused: the file lies outside its mod "
-                                    "folder (a link)"))
+            problems.append(Problem(str(path), 1, 1, "", "refused: the file lies outside its "
+                                    "mod folder (a link)"))
             continue
         if real.is_file():
             files.append(path)
     return files, problems
 
 
-def load_catalog(mod_dirs: list[Path] | None = None, include_user: bool = True) -> Catalog:
-    """Every level that loads; every problem of those that do not."""
+def file_kind(path: Path, data: Any) -> FileKind:
+    """What a content file is: a glossary (by name), a decision file (by shape) or a level."""
+    if path.name.lower() in GLOSSARY_NAMES:
+        return "glossary"
+    if isinstance(data, dict) and "id" not in data and isinstance(data.get("turns"), dict):
+        return "decisions"
+    return "level"
+
+
+def load_glossary(path: Path) -> GlossaryFile:
+    """Read and validate a glossary file; ContentError with every problem, located."""
+    glossary = yamlpos.load_model(path, GlossaryFile)
+    problems = []
+    seen: dict[str, int] = {}
+    for i, entry in enumerate(glossary.glossary):
+        key = entry.term.strip().lower()
+        if not key:
+            problems.append((i, "a term cannot be empty"))
+        elif key in seen:
+            problems.append((i, f"term '{entry.term}' is defined twice (first as entry "
+                                f"{seen[key]})"))
+        else:
+            seen[key] = i
+    if problems:
+        _, node = yamlpos.parse(yamlpos.read_text(path), str(path))
+        out = []
+        for i, msg in problems:
+            line, col = yamlpos.locate(node, ("glossary", i, "term"))
+            out.append(Problem(str(path), line, col, f"glossary[{i}].term", msg))
+        raise ContentError(out)
+    return glossary
+
+
+def mod_folders(root: Path) -> list[tuple[Path, str, bool]]:
+    """(folder, mod name, recursive) for a mods folder: its own files, then each subfolder."""
+    out: list[tuple[Path, str, bool]] = [(root, root.name, False)]
+    try:
+        subs = sorted(d for d in root.iterdir() if d.is_dir() and not d.name.startswith("."))
+    except OSError:
+        subs = []
+    out += [(d, d.name, True) for d in subs]
+    return out
+
+
+def load_catalog(mod_dirs: list[Path] | None = None, include_user: bool = True,
+                 include_shipped: bool = True) -> Catalog:
+    """Every level that loads; every problem of those that do not. Never raises."""
     cat = Catalog()
-    folders: list[tuple[Path, str | None]] = [(shipped_dir(), None)]
+    folders: list[tuple[Path, str | None, bool]] = []
+    if include_shipped:
+        folders.append((shipped_dir(), None, True))
+    roots: list[Path] = []
     if include_user and user_mods_dir().is_dir():
-        folders += [(d, d.name) for d in sorted(user_mods_dir().iterdir()) if d.is_dir()]
+        roots.append(user_mods_dir())
     for d in mod_dirs or []:
+        d = Path(d)
         if not d.is_dir():
             cat.problems.append(Problem(str(d), 1, 1, "", "mods folder not found"))
             continue
-        folders += [(d, d.name)]
+        roots.append(d)
+    for root in roots:
+        folders += mod_folders(root)
     seen: dict[str, Path] = {}
-    for folder, mod in folders:
+    for folder, mod, recursive in folders:
         if not folder.is_dir():
             continue
-        files, probs = level_files(folder)
+        files, probs = level_files(folder, recursive)
         cat.problems.extend(probs)
         for f in files:
-            if f.name == "glossary.yaml":
-                continue
             try:
-                lv = load_level(f, mod)
+                _load_file(cat, f, mod, seen)
             except ContentError as exc:
                 cat.problems.extend(exc.problems)
-                continue
-            if lv.level.id in seen:
-                cat.problems.append(Problem(str(f), 1, 1, "id", f"level id '{lv.level.id}' is "
-                                            f"already used by {seen[lv.level.id]}; skipped"))
-                continue
-            seen[lv.level.id] = f
-            cat.levels.append(lv)
+            except Exception as exc:  # noqa: BLE001 - a mod must never stop the game
+                cat.problems.append(Problem(str(f), 1, 1, "", f"could not be loaded "
+                                            f"({type(exc).__name__}: {exc})"))
     return cat
+
+
+def _load_file(cat: Catalog, f: Path, mod: str | None, seen: dict[str, Path]) -> None:
+    name = str(f)
+    text = yamlpos.read_text(f)
+    data, node, dups = yamlpos.parse_lenient(text, name)
+    kind = file_kind(f, data)
+    if kind == "decisions":
+        return
+    if kind == "glossary":
+        for entry in load_glossary(f).glossary:
+            key = entry.term.strip().lower()
+            if key in cat.term_sources:
+                where = cat.term_sources[key][0]
+                cat.problems.append(Problem(name, 1, 1, "glossary", f"term '{entry.term}' is "
+                                            f"already defined in {where}; skipped"))
+                continue
+            cat.term_sources[key] = (f, mod)
+            cat.glossary.append(entry)
+        return
+    level, problems = validate_level(data, node, name)
+    problems = yamlpos.sort_problems(dups + problems)
+    if problems or level is None:
+        raise ContentError(problems)
+    if level.id in seen:
+        line, col = yamlpos.locate(node, ("id",))
+        cat.problems.append(Problem(name, line, col, "id", f"level id '{level.id}' is "
+                                    f"already used by {seen[level.id]}; skipped"))
+        return
+    seen[level.id] = f
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    cat.levels.append(LoadedLevel(level, f, digest, mod))
 
 
 def resolve_level(name: str, mod_dirs: list[Path] | None = None) -> LoadedLevel:
     """A level by path (a file) or by id (searched in the catalog)."""
     p = Path(name)
-    if p.suffix.lower() in (".yaml", ".yml") or p.exists():
+    if p.suffix.lower() in SUFFIXES or p.exists():
         if not p.is_file():
             raise UserError(f"{name}: no such level file")
         return load_level(p)

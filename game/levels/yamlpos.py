@@ -3,7 +3,10 @@ every validation error can be mapped back to `file:line:col`.
 
 PyYAML silently lets a duplicate key win; here a duplicate is an error. No tag may construct
 an object (the safe loader refuses them), and files are checked for size, encoding and NULs
-before parsing.
+before parsing. Content comes from mods, so the structure is bounded too: nesting deeper than
+`MAX_DEPTH` would crash libyaml's recursive composer, self-referencing aliases would send any
+walk round in circles, and nested aliases ("billion laughs") would make validation take
+forever; all three are refused with a located error before anything walks the tree.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ from pydantic import BaseModel, ValidationError
 from game.errors import ContentError, Problem
 
 MAX_BYTES = 1_000_000
+MAX_DEPTH = 64  # nesting of collections; a level needs about 8
+MAX_NODES = 500_000  # nodes after expanding aliases
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -32,12 +37,21 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     """Read a content file as UTF-8 text, refusing empty, huge, binary or mis-encoded files."""
     name = str(path)
     try:
+        if path.is_dir():
+            raise ContentError([Problem(name, 1, 1, "", "is a folder, not a file")])
+        size = path.stat().st_size
+        if size > max_bytes:  # do not even read a huge file
+            msg = f"file is {size:,} bytes; the limit is {max_bytes:,}"
+            raise ContentError([Problem(name, 1, 1, "", msg)])
         raw = path.read_bytes()
     except OSError as exc:
-        raise ContentError([Problem(name, 1, 1, "", f"cannot read file: {exc.strerror}")]) from None
+        why = exc.strerror or str(exc)
+        raise ContentError([Problem(name, 1, 1, "", f"cannot read file: {why}")]) from None
     if len(raw) > max_bytes:
         msg = f"file is {len(raw):,} bytes; the limit is {max_bytes:,}"
         raise ContentError([Problem(name, 1, 1, "", msg)])
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ContentError([Problem(name, 1, 1, "", "file is UTF-16 text; save it as UTF-8")])
     if b"\x00" in raw:
         raise ContentError([Problem(name, 1, 1, "", "binary file (contains NUL bytes), not YAML")])
     try:
@@ -52,26 +66,117 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
 
 
 def parse(text: str, name: str) -> tuple[Any, yaml.Node]:
-    """Parse one YAML document; return the plain data and its node tree."""
+    """Parse one YAML document; return the plain data and its node tree. Duplicate keys raise."""
+    data, node, dups = parse_lenient(text, name)
+    if dups:
+        raise ContentError(dups)
+    return data, node
+
+
+def parse_lenient(text: str, name: str) -> tuple[Any, yaml.Node, list[Problem]]:
+    """Parse one YAML document, returning duplicate keys as problems instead of raising, so
+    that a caller can validate the rest and report every problem of the file at once (the
+    data keeps the last of duplicated keys, as YAML loaders do). Anything that prevents
+    parsing (syntax, tags, nesting, aliases) still raises ContentError."""
+    _scan(text, name)
     loader = _loader_class()(text)
     try:
         node = loader.get_single_node()
         if node is None:
             raise ContentError([Problem(name, 1, 1, "", "file holds no YAML document")])
+        _check_graph(node, name)
         dups = _duplicate_keys(node, name)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = exc.problem or exc.context or "YAML error"
-        raise ContentError([Problem(name, line, col, "", f"YAML syntax: {what}")]) from None
+        raise ContentError([_yaml_problem(exc, name)]) from None
     except yaml.YAMLError as exc:
         raise ContentError([Problem(name, 1, 1, "", f"YAML error: {exc}")]) from None
     finally:
         loader.dispose()
-    if dups:
-        raise ContentError(dups)
-    return data, node
+    return data, node, dups
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError, name: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    what = exc.problem or exc.context or "YAML error"
+    if "constructor for the tag" in what:
+        what += " (tags that build objects are not allowed in game files)"
+    return Problem(name, line, col, "", f"YAML syntax: {what}")
+
+
+def _scan(text: str, name: str) -> None:
+    """Check nesting depth on the event stream (libyaml's parser is not recursive; its
+    composer is, and segfaults on very deep nesting)."""
+    loader = _loader_class()(text)
+    depth = 0
+    try:
+        while loader.check_event():
+            ev = loader.get_event()
+            if isinstance(ev, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    m = ev.start_mark
+                    raise ContentError([Problem(name, m.line + 1, m.column + 1, "",
+                                                f"nesting is deeper than {MAX_DEPTH} levels")])
+            elif isinstance(ev, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError as exc:
+        raise ContentError([_yaml_problem(exc, name)]) from None
+    except yaml.YAMLError as exc:
+        raise ContentError([Problem(name, 1, 1, "", f"YAML error: {exc}")]) from None
+    finally:
+        loader.dispose()
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _check_graph(root: yaml.Node, name: str) -> None:
+    """Refuse aliases that contain themselves, and trees too big or deep once aliases are
+    expanded. Iterative, with sizes memoised per node, so it is linear in the text."""
+    size: dict[int, int] = {}
+    depth: dict[int, int] = {}
+    on_path: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        if done:
+            kids = _children(node)
+            size[key] = 1 + sum(size[id(k)] for k in kids)
+            depth[key] = 1 + max((depth[id(k)] for k in kids), default=0)
+            on_path.discard(key)
+            m = node.start_mark
+            if size[key] > MAX_NODES:
+                raise ContentError([Problem(name, m.line + 1, m.column + 1, "",
+                                            f"more than {MAX_NODES:,} values once aliases "
+                                            "are expanded")])
+            if depth[key] > MAX_DEPTH:
+                raise ContentError([Problem(name, m.line + 1, m.column + 1, "",
+                                            f"nesting is deeper than {MAX_DEPTH} levels once "
+                                            "aliases are expanded")])
+            continue
+        if key in size:
+            continue
+        if key in on_path:
+            m = node.start_mark
+            raise ContentError([Problem(name, m.line + 1, m.column + 1, "",
+                                        "an alias refers to a collection that contains it")])
+        on_path.add(key)
+        stack.append((node, True))
+        for kid in _children(node):
+            if id(kid) in on_path:
+                m = node.start_mark
+                raise ContentError([Problem(name, m.line + 1, m.column + 1, "",
+                                            "an alias refers to a collection that contains it")])
+            if id(kid) not in size:
+                stack.append((kid, False))
 
 
 def _duplicate_keys(node: yaml.Node, name: str, path: str = "") -> list[Problem]:
@@ -94,33 +199,46 @@ def _duplicate_keys(node: yaml.Node, name: str, path: str = "") -> list[Problem]
     return out
 
 
+def _child(current: yaml.Node, part: Any) -> tuple[yaml.Node, yaml.Node] | None:
+    """(key node, value node) of `part` in a mapping, or (item, item) in a sequence."""
+    if isinstance(current, yaml.MappingNode):
+        found = None
+        for key, value in current.value:  # the last of duplicate keys is the one that counts
+            if isinstance(key, yaml.ScalarNode) and key.value == str(part):
+                found = (key, value)
+        return found
+    if isinstance(current, yaml.SequenceNode) and isinstance(part, int):
+        if 0 <= part < len(current.value):
+            item = current.value[part]
+            return item, item
+    return None
+
+
 def locate(node: yaml.Node, loc: tuple[Any, ...], key_of_last: bool = False) -> tuple[int, int]:
     """Walk `loc` (a pydantic error location) down the node tree; return (line, col), 1-based.
 
     Stops at the deepest node that exists, so a missing field points at its parent mapping.
-    With `key_of_last`, point at the key rather than the value (for unknown keys).
+    With `key_of_last`, point at the key rather than the value (for unknown keys). A `[key]`
+    part (pydantic's marker for a bad mapping key) points at the key itself.
     """
     current = node
     for i, part in enumerate(loc):
-        nxt = None
-        if isinstance(current, yaml.MappingNode):
-            for key, value in current.value:
-                if isinstance(key, yaml.ScalarNode) and key.value == str(part):
-                    last = i == len(loc) - 1
-                    nxt = key if (last and key_of_last) else value
-                    break
-        elif isinstance(current, yaml.SequenceNode) and isinstance(part, int):
-            if 0 <= part < len(current.value):
-                nxt = current.value[part]
-        if nxt is None:
+        if part == "[key]":
+            continue
+        found = _child(current, part)
+        if found is None:
             continue  # pydantic adds union/tag names to locations; skip what is not a node
-        current = nxt
+        last = i == len(loc) - 1
+        at_key = (last and key_of_last) or (i + 1 < len(loc) and loc[i + 1] == "[key]")
+        current = found[0] if at_key else found[1]
     return current.start_mark.line + 1, current.start_mark.column + 1
 
 
 def field_path(loc: tuple[Any, ...]) -> str:
     out = ""
     for part in loc:
+        if part == "[key]":
+            continue
         if isinstance(part, int):
             out += f"[{part}]"
         else:
@@ -133,38 +251,156 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+# pydantic error types that mean "this value is the wrong kind of thing": when a union has a
+# branch that accepted the kind, the other branches' complaints are noise
+_KIND_ERRORS = {"string_type", "dict_type", "list_type", "int_type", "float_type", "bool_type",
+                "model_type", "tuple_type", "int_parsing", "float_parsing", "none_required",
+                "model_attributes_type", "int_from_float"}
+
+
+def _split_loc(node: yaml.Node, loc: tuple[Any, ...], kind: str
+               ) -> tuple[tuple[Any, ...], tuple[Any, ...] | None, str | None]:
+    """Separate the parts of an error location that name nodes from the union branch tags
+    pydantic inserts ('str', 'dict[str,str]', 'TurnDecision'...). Returns the clean location,
+    the clean location where the first tag was met (the union) and that tag."""
+    clean: list[Any] = []
+    union_at: tuple[Any, ...] | None = None
+    tag: str | None = None
+    current: yaml.Node | None = node
+    for i, part in enumerate(loc):
+        if part == "[key]":
+            clean.append(part)
+            continue
+        found = _child(current, part) if current is not None else None
+        last = i == len(loc) - 1
+        if found is not None:
+            clean.append(part)
+            current = found[1]
+        elif last and kind in ("missing", "extra_forbidden"):
+            clean.append(part)  # a key that is absent (missing) is still the field's name
+        elif isinstance(part, str) and (isinstance(current, yaml.ScalarNode) or not isinstance(
+                current, yaml.MappingNode) or part not in _keys(current)):
+            if union_at is None:
+                union_at, tag = tuple(clean), part
+        else:
+            clean.append(part)
+            current = None
+    return tuple(clean), union_at, tag
+
+
+def _keys(node: yaml.MappingNode) -> set[str]:
+    return {k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+
+
+def _merged_kind_message(errs: list[dict[str, Any]], tags: list[str]) -> str:
+    if {"str", "dict[str,str]"} <= set(tags):
+        return ("Input should be a valid text: a string, or a map from language code (en, es) "
+                "to text")
+    parts: list[str] = []
+    for e in errs:
+        m = e["msg"]
+        if m.startswith("Input should be "):
+            m = m[len("Input should be "):]
+        m = m.split(",")[0].split(" or instance of")[0]
+        if m not in parts:
+            parts.append(m)
+    if "a valid number" in parts and "a valid integer" in parts:
+        parts.remove("a valid integer")
+    return "Input should be " + " or ".join(parts)
+
+
 def validation_problems(exc: ValidationError, node: yaml.Node, name: str,
-                        known_fields: dict[str, list[str]] | None = None) -> list[Problem]:
-    """Turn a pydantic ValidationError into located problems, one per error."""
-    problems: list[Problem] = []
+                        known_fields: dict[str, list[str]] | None = None,
+                        model: type[BaseModel] | None = None) -> list[Problem]:
+    """Turn a pydantic ValidationError into located problems, one per error.
+
+    Errors from the branches of a union (a text that is a string or a map, a number that is
+    a float or an int) are merged: if one branch accepted the kind of value, only its errors
+    are kept; if none did, one message says what kinds would do.
+    """
+    raw = []
     for err in exc.errors(include_url=False):
         loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        clean, union_at, tag = _split_loc(node, loc, err["type"])
+        raw.append((err, loc, clean, union_at, tag))
+
+    # group the union errors by where the union is
+    groups: dict[tuple[Any, ...], dict[str, list[int]]] = {}
+    for i, (_, _, _, union_at, tag) in enumerate(raw):
+        if union_at is not None and tag is not None:
+            groups.setdefault(union_at, {}).setdefault(tag, []).append(i)
+    drop: set[int] = set()
+    merged: list[tuple[tuple[Any, ...], str, Any]] = []
+    for union_at, branches in groups.items():
+        def mismatch(idx: list[int], at: tuple[Any, ...] = union_at) -> bool:
+            return all(raw[i][0]["type"] in _KIND_ERRORS and raw[i][2] == at for i in idx)
+        fitting = [t for t, idx in branches.items() if not mismatch(idx)]
+        if fitting:
+            for t, idx in branches.items():
+                if t not in fitting:
+                    drop.update(idx)
+        else:
+            idx_all = [i for idx in branches.values() for i in idx]
+            drop.update(idx_all)
+            errs = [raw[i][0] for i in idx_all]
+            merged.append((union_at, _merged_kind_message(errs, list(branches)),
+                           errs[0].get("input")))
+
+    problems: list[Problem] = []
+    for i, (err, _loc, clean, _, _) in enumerate(raw):
+        if i in drop:
+            continue
         kind = err["type"]
-        line, col = locate(node, loc, key_of_last=(kind == "extra_forbidden"))
+        line, col = locate(node, clean, key_of_last=(kind == "extra_forbidden"))
         msg = err["msg"]
         if msg.startswith("Value error, "):
             msg = msg[len("Value error, "):]
         if kind == "extra_forbidden":
             msg = "unknown key"
-            if known_fields and loc:
-                parent = field_path(loc[:-1]) or "<top>"
-                options = known_fields.get(parent) or known_fields.get("*", [])
-                guess = difflib.get_close_matches(str(loc[-1]), options, n=1)
+            if (known_fields or model) and clean:
+                parent = field_path(clean[:-1]) or "<top>"
+                here = _model_at(model, clean[:-1]) if model is not None else None
+                options = (_field_names(here) if here is not None else None) or (
+                    known_fields or {}).get(parent) or (known_fields or {}).get("*", [])
+                guess = difflib.get_close_matches(str(clean[-1]), options, n=1)
                 if guess:
                     msg += f"; did you mean '{guess[0]}'?"
-        elif kind not in ("missing",) and "input" in err and not isinstance(err["input"], dict | list):
+        elif kind != "unknown_name" and "input" in err and not isinstance(err["input"],
+                                                                            dict | list):
             msg += f" (got {_short(err['input'])})"
-        problems.append(Problem(name, line, col, field_path(loc), msg))
-    problems.sort(key=lambda p: (p.line, p.col))
-    return problems
+        problems.append(Problem(name, line, col, field_path(clean), msg))
+    for at, msg, value in merged:
+        line, col = locate(node, at)
+        if not isinstance(value, dict | list):
+            msg += f" (got {_short(value)})"
+        problems.append(Problem(name, line, col, field_path(at), msg))
+    return sort_problems(problems)
+
+
+def sort_problems(problems: list[Problem]) -> list[Problem]:
+    """By position, without repeating the same message at the same place."""
+    out: list[Problem] = []
+    seen: set[tuple[int, int, str, str]] = set()
+    for p in sorted(problems, key=lambda p: (p.line, p.col, p.field)):
+        key = (p.line, p.col, p.field, p.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
 
 
 def load_model(path: Path, model: type[M], context: dict[str, Any] | None = None,
                max_bytes: int = MAX_BYTES) -> M:
     """Read, parse and validate a YAML file into `model`; every problem raised at once."""
     name = str(path)
-    data, node = parse(read_text(path, max_bytes), name)
-    return validate(data, node, name, model, context)
+    data, node, dups = parse_lenient(read_text(path, max_bytes), name)
+    try:
+        result = validate(data, node, name, model, context)
+    except ContentError as exc:
+        raise ContentError(sort_problems(dups + exc.problems)) from None
+    if dups:
+        raise ContentError(dups)
+    return result
 
 
 def validate(data: Any, node: yaml.Node, name: str, model: type[M],
@@ -172,7 +408,8 @@ def validate(data: Any, node: yaml.Node, name: str, model: type[M],
     try:
         return model.model_validate(data, context=context)
     except ValidationError as exc:
-        raise ContentError(validation_problems(exc, node, name, known_fields(model))) from None
+        raise ContentError(validation_problems(exc, node, name, known_fields(model),
+                                               model)) from None
 
 
 def known_fields(model: type[BaseModel]) -> dict[str, list[str]]:
@@ -200,3 +437,51 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
     for arg in getattr(annotation, "__args__", ()) or ():
         out.extend(_models_in(arg))
     return out
+
+
+def _field_names(model: type[BaseModel]) -> list[str]:
+    return [f.alias or n for n, f in model.model_fields.items()]
+
+
+def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model that validates the mapping at `loc`, following field annotations, so that an
+    unknown key is compared with the keys that are allowed where it stands."""
+    ann: Any = model
+    for part in loc:
+        ann = _unwrap(ann, part)
+        if ann is None:
+            return None
+        if isinstance(ann, type) and issubclass(ann, BaseModel) and isinstance(part, str):
+            fields = {(f.alias or n): f for n, f in ann.model_fields.items()}
+            if part not in fields:
+                return None
+            ann = fields[part].annotation
+        elif isinstance(part, int) and getattr(ann, "__origin__", None) in (list, tuple):
+            args = getattr(ann, "__args__", ())
+            ann = args[0] if args else None
+        elif getattr(ann, "__origin__", None) is dict:
+            args = getattr(ann, "__args__", ())
+            ann = args[1] if len(args) == 2 else None
+        else:
+            return None
+    found = _models_in(ann)
+    return found[0] if len(found) == 1 else None
+
+
+def _unwrap(ann: Any, part: Any) -> Any:
+    """Strip Optional/Annotated/unions down to what can hold `part` (a model or container)."""
+    if isinstance(ann, type) and issubclass(ann, BaseModel):
+        return ann
+    origin = getattr(ann, "__origin__", None)
+    if origin in (list, tuple, dict):
+        return ann
+    for arg in getattr(ann, "__args__", ()) or ():
+        got = _unwrap(arg, part)
+        if got is None:
+            continue
+        if isinstance(part, int) and getattr(got, "__origin__", None) in (list, tuple):
+            return got
+        if isinstance(part, str) and (getattr(got, "__origin__", None) is dict or (
+                isinstance(got, type) and issubclass(got, BaseModel))):
+            return got
+    return None

@@ -1,0 +1,289 @@
+"""`check [PATH...]`: validate level files, glossaries, decision files and whole mod folders.
+
+Every problem of every file is printed as `file:line:col: field: message` (warnings as
+`file:line:col: warning: field: message`), then a one-line summary on stderr. Exit 1 if any
+error was found (or any warning, with --strict), 0 when clean. `--schema` writes the JSON
+Schema of the level format (or of a glossary or decision file) for editor completion.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from game.errors import ContentError, Problem, UserError
+
+SCHEMA_KINDS = ("level", "glossary", "decisions")
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                   help="level files or folders (default: the shipped levels and your mods)")
+    p.add_argument("--schema", nargs="?", const="level", choices=SCHEMA_KINDS,
+                   help="write the JSON Schema of a file format (default: level) and exit")
+    p.add_argument("--out", type=Path, help="with --schema: write to this file, not stdout")
+    p.add_argument("--all-texts", action="store_true",
+                   help="list every text without a Spanish version, not just the first")
+    p.add_argument("--no-warnings", action="store_true", help="print errors only")
+    p.add_argument("--strict", action="store_true", help="warnings count as errors")
+
+
+def schema_of(kind: str = "level") -> dict[str, Any]:
+    """The JSON Schema of a content file format, for editors (yaml-language-server)."""
+    from game.levels.catalog import GlossaryFile
+    from game.levels.decisions import DecisionFile
+    from game.levels.schema import Level
+
+    model = {"level": Level, "glossary": GlossaryFile, "decisions": DecisionFile}[kind]
+    schema = model.model_json_schema()
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+
+
+def schema_text(kind: str = "level") -> str:
+    return json.dumps(schema_of(kind), indent=2, ensure_ascii=False) + "\n"
+
+
+@dataclass
+class Findings:
+    """What checking a set of files found, in the order the files were given."""
+
+    files: list[str] = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class _Level:
+    level: Any
+    node: yaml.Node
+    path: Path
+
+
+def gather(paths: list[Path], findings: Findings) -> list[Path]:
+    """The files to check: files as given, folders searched for .yaml/.yml files."""
+    from game.levels.catalog import level_files
+
+    out: list[Path] = []
+    for p in paths:
+        if not p.exists() and not p.is_symlink():
+            findings.errors.append(Problem(str(p), 1, 1, "", "no such file or folder"))
+        elif p.is_dir():
+            files, problems = level_files(p)
+            findings.errors.extend(problems)
+            if not files and not problems:
+                findings.errors.append(Problem(str(p), 1, 1, "", "no level files (.yaml, .yml) "
+                                               "in this folder"))
+            out.extend(files)
+        else:
+            out.append(p)
+    seen: set[Path] = set()
+    unique = []
+    for f in out:
+        key = f.resolve() if f.exists() else f
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique
+
+
+def check_paths(paths: list[Path], all_texts: bool = False, warnings: bool = True) -> Findings:
+    """Check files and folders; never raises for content problems."""
+    from game.levels import yamlpos
+    from game.levels.catalog import file_kind, load_glossary
+    from game.levels.decisions import DecisionFile
+    from game.levels.lint import lint_level
+    from game.levels.loader import validate_level
+
+    findings = Findings()
+    levels: list[_Level] = []
+    decisions: list[tuple[Path, Any, yaml.Node]] = []
+    for f in gather(paths, findings):
+        name = str(f)
+        findings.files.append(name)
+        try:
+            text = yamlpos.read_text(f)
+            data, node, dups = yamlpos.parse_lenient(text, name)
+            kind = file_kind(f, data)
+            if kind == "glossary":
+                load_glossary(f)
+            elif kind == "decisions":
+                model = None
+                try:
+                    model = yamlpos.validate(data, node, name, DecisionFile)
+                except ContentError as exc:
+                    findings.errors.extend(exc.problems)
+                findings.errors.extend(dups)
+                if model is not None:
+                    decisions.append((f, model, node))
+            else:
+                level, problems = validate_level(data, node, name)
+                findings.errors.extend(yamlpos.sort_problems(dups + problems))
+                if level is not None and not problems:
+                    levels.append(_Level(level, node, f))
+                    if warnings:
+                        findings.warnings.extend(lint_level(level, node, name, all_texts))
+        except ContentError as exc:
+            findings.errors.extend(exc.problems)
+        except Exception as exc:  # noqa: BLE001 - the checker must report, not crash
+            findings.errors.append(Problem(name, 1, 1, "", f"internal error while checking "
+                                           f"({type(exc).__name__}: {exc}); please report it"))
+    findings.errors.extend(_duplicate_ids(levels))
+    for f, model, node in decisions:
+        errs, warns = _check_decisions(f, model, node, levels)
+        findings.errors.extend(errs)
+        if warnings:
+            findings.warnings.extend(warns)
+    return findings
+
+
+def _shipped_levels() -> list[_Level]:
+    """The shipped levels, to find id clashes with a mod and levels for decision files."""
+    from game.levels import yamlpos
+    from game.levels.catalog import file_kind, level_files, shipped_dir
+    from game.levels.loader import validate_level
+
+    out = []
+    folder = shipped_dir()
+    if not folder.is_dir():
+        return out
+    for f in level_files(folder)[0]:
+        try:
+            data, node, _ = yamlpos.parse_lenient(yamlpos.read_text(f), str(f))
+        except ContentError:
+            continue
+        if file_kind(f, data) != "level":
+            continue
+        level, problems = validate_level(data, node, str(f))
+        if level is not None and not problems:
+            out.append(_Level(level, node, f))
+    return out
+
+
+def _duplicate_ids(levels: list[_Level]) -> list[Problem]:
+    from game.levels import yamlpos
+
+    out = []
+    first: dict[str, Path] = {}
+    for lv in levels:
+        if lv.level.id in first:
+            line, col = yamlpos.locate(lv.node, ("id",))
+            out.append(Problem(str(lv.path), line, col, "id", f"level id '{lv.level.id}' is "
+                               f"also used by {first[lv.level.id]}; the game loads only one"))
+        else:
+            first[lv.level.id] = lv.path
+    checked = {lv.path.resolve() for lv in levels}
+    if levels:
+        for sh in _shipped_levels():
+            if sh.path.resolve() in checked:
+                continue
+            for lv in levels:
+                if lv.level.id == sh.level.id:
+                    line, col = yamlpos.locate(lv.node, ("id",))
+                    out.append(Problem(str(lv.path), line, col, "id",
+                                       f"level id '{lv.level.id}' is already used by the "
+                                       f"shipped level {sh.path.name}; the game would skip "
+                                       "this one"))
+    return out
+
+
+def _check_decisions(path: Path, model: Any, node: yaml.Node, levels: list[_Level]
+                     ) -> tuple[list[Problem], list[Problem]]:
+    """Check a decision file's ids against its level: the level whose id is the file name
+    up to the first dot (coop_network.plan.yaml -> coop_network)."""
+    from game.levels import yamlpos
+
+    name = str(path)
+    stem = path.name.split(".")[0]
+    level = next((lv.level for lv in levels if lv.level.id == stem), None)
+    if level is None:
+        level = next((lv.level for lv in _shipped_levels() if lv.level.id == stem), None)
+    if level is None:
+        return [], [Problem(name, 1, 1, "", f"no level with id '{stem}' found, so the action "
+                            "ids are not checked (name a decision file after its level, e.g. "
+                            f"{stem if stem else 'my_level'}.plan.yaml)")]
+    errors: list[Problem] = []
+    acts = [a.id for a in level.actions]
+    events = {e.id: [c.id for c in e.choices] for e in level.events}
+
+    def err(loc: tuple[Any, ...], msg: str) -> None:
+        line, col = yamlpos.locate(node, loc)
+        errors.append(Problem(name, line, col, yamlpos.field_path(loc), msg))
+
+    def unknown(kind: str, value: str, known: list[str]) -> str:
+        guess = difflib.get_close_matches(value, known, n=1)
+        hint = f"; did you mean '{guess[0]}'?" if guess else (
+            f"; known: {', '.join(known)}" if known else "")
+        return f"unknown {kind} '{value}' in level '{level.id}'{hint}"
+
+    for turn, entry in model.turns.items():
+        if turn > level.turns:
+            err(("turns", turn, "[key]"), f"turn {turn} is after the level's last turn "
+                f"({level.turns})")
+        short = isinstance(entry, list)
+        actions = entry if short else entry.actions
+        for i, a in enumerate(actions):
+            if a not in acts:
+                loc = ("turns", turn, i) if short else ("turns", turn, "actions", i)
+                err(loc, unknown("action", a, acts))
+        if not short:
+            for ev, ch in entry.choices.items():
+                if ev not in events:
+                    err(("turns", turn, "choices", ev, "[key]"), unknown("event", ev,
+                                                                          list(events)))
+                elif ch not in events[ev]:
+                    err(("turns", turn, "choices", ev), unknown(f"choice of event '{ev}'", ch,
+                                                                events[ev]))
+    return yamlpos.sort_problems(errors), []
+
+
+def format_warning(p: Problem) -> str:
+    field_part = f"{p.field}: " if p.field else ""
+    return f"{p.file}:{p.line}:{p.col}: warning: {field_part}{p.message}"
+
+
+def report(findings: Findings) -> list[str]:
+    """The lines to print: each file's errors and warnings together, by position."""
+    order = {name: i for i, name in enumerate(findings.files)}
+    items = [(p, False) for p in findings.errors] + [(p, True) for p in findings.warnings]
+    items.sort(key=lambda t: (order.get(t[0].file, -1), t[0].file, t[0].line, t[0].col, t[1]))
+    return [format_warning(p) if w else str(p) for p, w in items]
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.schema:
+        text = schema_text(args.schema)
+        if args.out is None:
+            sys.stdout.write(text)
+            return 0
+        from game.atomic import atomic_write_text
+        try:
+            atomic_write_text(args.out, text)
+        except OSError as exc:
+            raise UserError(f"{args.out}: cannot write: {exc.strerror or exc}") from None
+        print(f"wrote the {args.schema} schema to {args.out}", file=sys.stderr)
+        return 0
+    if args.out is not None:
+        raise UserError("--out is only used with --schema")
+    paths = list(args.paths)
+    if not paths:
+        from game.levels.catalog import shipped_dir, user_mods_dir
+        paths = [shipped_dir()] + ([user_mods_dir()] if user_mods_dir().is_dir() else [])
+    findings = check_paths(paths, all_texts=args.all_texts, warnings=not args.no_warnings)
+    for line in report(findings):
+        print(line)
+    n_err, n_warn = len(findings.errors), len(findings.warnings)
+    summary = (f"{_plural(len(findings.files), 'file')} checked, {_plural(n_err, 'error')}, "
+               f"{_plural(n_warn, 'warning')}")
+    print(summary, file=sys.stderr)
+    return 1 if n_err or (args.strict and n_warn) else 0

@@ -1,0 +1,287 @@
+"""Warnings for level authors: things a valid level may still get wrong. They do not stop a
+level from loading; `check` prints them as `file:line:col: warning: field: message`.
+
+Each check is conservative: it only warns when the level's own numbers prove the problem
+(an action that costs more than a player who never spends could ever hold; a condition on a
+quantity that no effect, no starting value and no dynamic of the simulation can move).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from typing import Any, get_args
+
+import yaml
+
+from game.errors import Problem
+from game.levels import yamlpos
+from game.levels.schema import Condition, Effect, Level, Text
+
+TEXT_TYPE = get_args(Text)[0]
+
+# Metrics that move every turn whatever the level says (scores, the market economy, society).
+ALWAYS_MOVING = {"equity", "participation", "resilience", "support", "turn", "firm_share",
+                 "unemployment", "awareness", "gini", "needs_met", "elite_power",
+                 "plan_rounds"}
+
+
+def lint_level(level: Level, node: yaml.Node, name: str, all_texts: bool = False,
+               simulate_start: bool = True) -> list[Problem]:
+    """Every warning for a valid level, located. `all_texts` lists each text without Spanish
+    instead of one summary; `simulate_start` computes the starting metrics to find goals
+    that already hold before turn 1."""
+    out: list[Problem] = []
+
+    def warn(loc: tuple[Any, ...], message: str) -> None:
+        line, col = yamlpos.locate(node, loc)
+        out.append(Problem(name, line, col, yamlpos.field_path(loc), message))
+
+    _affordable(level, warn)
+    _static_conditions(level, warn)
+    _requires_cycles(level, warn)
+    _unused_resources(level, warn)
+    _glossary(level, warn)
+    if level.elite.first_turn > level.turns:
+        warn(("elite", "first_turn"), f"the elite first acts on turn {level.elite.first_turn}, "
+             f"after the level's last turn ({level.turns}): it never acts")
+    _spanish(level, warn, all_texts)
+    if simulate_start:
+        _start_goals(level, warn)
+    return yamlpos.sort_problems(out)
+
+
+# ---------------------------------------------------------------- resources
+
+
+def _resource_gains(level: Level) -> dict[str, float]:
+    """Most each resource can gain from effects over the level (inf for repeatable gains)."""
+    gains: dict[str, float] = {}
+    for a in level.actions:
+        for e in a.effects:
+            if e.op == "resource" and e.resource and (e.value or 0) > 0:
+                add = math.inf if a.repeatable else float(e.value or 0)
+                gains[e.resource] = gains.get(e.resource, 0.0) + add
+    for ev in level.events:
+        best: dict[str, float] = {}
+        for ch in ev.choices:
+            for e in ch.effects:
+                if e.op == "resource" and e.resource and (e.value or 0) > 0:
+                    best[e.resource] = max(best.get(e.resource, 0.0), float(e.value or 0))
+        times = 1 if ev.once else level.turns
+        for r, v in best.items():
+            gains[r] = gains.get(r, 0.0) + v * times
+    return gains
+
+
+def _affordable(level: Level, warn: Any) -> None:
+    res = {r.id: r for r in level.resources}
+    gains = _resource_gains(level)
+
+    def most(rid: str) -> float:
+        r = res[rid]
+        return r.start + r.income * (level.turns - 1) + gains.get(rid, 0.0)
+
+    def check(loc: tuple[Any, ...], what: str, cost: dict[str, float]) -> None:
+        for rid, amount in cost.items():
+            if rid not in res:
+                continue  # an unknown resource is an error reported elsewhere
+            top = most(rid)
+            if amount > top + 1e-9:
+                r = res[rid]
+                warn((*loc, rid), f"{what} costs {amount:g} {rid}, but a player who never "
+                     f"spends holds at most {top:g} by the last turn (start {r.start:g} + "
+                     f"{r.income:g} a turn for {level.turns - 1} turns): nobody can afford it")
+
+    for i, a in enumerate(level.actions):
+        check(("actions", i, "cost"), f"action '{a.id}'", a.cost)
+    for i, ev in enumerate(level.events):
+        for k, ch in enumerate(ev.choices):
+            check(("events", i, "choices", k, "cost"), f"choice '{ev.id}.{ch.id}'", ch.cost)
+
+
+def _unused_resources(level: Level, warn: Any) -> None:
+    used = {r for a in level.actions for r in a.cost}
+    used |= {r for ev in level.events for ch in ev.choices for r in ch.cost}
+    for i, r in enumerate(level.resources):
+        if r.id not in used:
+            warn(("resources", i, "id"), f"resource '{r.id}' is never spent by any action or "
+                 "choice")
+
+
+# ---------------------------------------------------------------- conditions
+
+
+def _all_effects(level: Level) -> Iterator[Effect]:
+    for a in level.actions:
+        yield from a.effects
+    for ev in level.events:
+        for ch in ev.choices:
+            yield from ch.effects
+
+
+def static_values(level: Level) -> dict[str, float]:
+    """Metrics and parameters that nothing in this level can change, with their value.
+
+    Parameters change only through effects; co-op figures need co-ops (at the start, or
+    founded by an effect, the Marcora law or a co-op fund); the council sector's share moves
+    only by effects that move workers into or out of it; power concentration needs a starting
+    value, vanguard pressure or a `power` effect.
+    """
+    from game.sim.vocabulary import PARAMS
+
+    eco = level.economy
+    effects = list(_all_effects(level))
+    touched = {e.param for e in effects if e.op in ("add", "mul", "set") and e.param}
+    params = {n: float(eco.params.get(n, spec.default)) for n, spec in PARAMS.items()}
+    static = {n: v for n, v in params.items() if n not in touched}
+
+    def param_can_be_positive(n: str) -> bool:
+        return params[n] > 0 or n in touched
+
+    coops_possible = (eco.coop_count > 0 or param_can_be_positive("marcora")
+                      or param_can_be_positive("coop_fund")
+                      or any(e.op == "found_coops" or (e.op == "convert" and e.to == "coop")
+                             for e in effects))
+    if not coops_possible:
+        static.update(coop_share=0.0, coop_count=0.0, coop_pay_gap=1.0)
+    new_coops = (param_can_be_positive("marcora") or param_can_be_positive("coop_fund")
+                 or any(e.op == "found_coops" or (e.op == "convert" and e.to == "coop")
+                        for e in effects))
+    if not new_coops:
+        static["coop_count"] = float(eco.coop_count)
+    if not any(e.op == "convert" and "council" in (e.from_, e.to) for e in effects):
+        static["council_share"] = float(eco.council_share)
+        if not coops_possible:
+            static["self_managed_share"] = float(eco.council_share)
+    if (eco.power_concentration == 0 and not param_can_be_positive("vanguard_pressure")
+            and not any(e.op == "power" for e in effects)):
+        static["power_concentration"] = 0.0
+    return {k: v for k, v in static.items() if k not in ALWAYS_MOVING}
+
+
+def _leaves(c: Condition | None) -> Iterator[Condition]:
+    if c is None:
+        return
+    if c.all is not None or c.any is not None or c.not_ is not None:
+        for sub in (c.all or []) + (c.any or []) + ([c.not_] if c.not_ else []):
+            yield from _leaves(sub)
+    elif c.metric or c.param:
+        yield c
+
+
+def _compare(op: str, a: float, b: float) -> bool:
+    return {"<": a < b, "<=": a <= b, ">": a > b, ">=": a >= b,
+            "==": math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)}[op]
+
+
+def _static_conditions(level: Level, warn: Any) -> None:
+    static = static_values(level)
+
+    def check(loc: tuple[Any, ...], what: str, cond: Condition | None) -> None:
+        for leaf in _leaves(cond):
+            name = leaf.metric or leaf.param or ""
+            if name not in static:
+                continue
+            value = static[name]
+            truth = _compare(leaf.op or "==", value, float(leaf.value or 0))
+            kind = "metric" if leaf.metric else "parameter"
+            warn(loc, f"{what} reads the {kind} '{name}', which nothing in this level changes "
+                 f"(it stays {value:g}), so '{name} {leaf.op} {leaf.value:g}' is always "
+                 f"{'true' if truth else 'false'}")
+
+    for i, loss in enumerate(level.goals.lose):
+        check(("goals", "lose", i, "when"), f"loss condition '{loss.id}'", loss.when)
+    check(("goals", "win"), "the win condition", level.goals.win)
+    for i, ev in enumerate(level.events):
+        check(("events", i, "when"), f"event '{ev.id}'", ev.when)
+    for i, a in enumerate(level.actions):
+        check(("actions", i, "condition"), f"action '{a.id}'", a.condition)
+
+
+def _requires_cycles(level: Level, warn: Any) -> None:
+    req = {a.id: list(a.requires) for a in level.actions}
+    for i, a in enumerate(level.actions):
+        seen: set[str] = set()
+        stack = list(req.get(a.id, []))
+        while stack:
+            x = stack.pop()
+            if x == a.id:
+                warn(("actions", i, "requires"), f"action '{a.id}' can never be played: its "
+                     "prerequisites require it in turn (a cycle)")
+                break
+            if x in seen:
+                continue
+            seen.add(x)
+            stack.extend(req.get(x, []))
+
+
+def _glossary(level: Level, warn: Any) -> None:
+    seen: dict[str, int] = {}
+    for i, g in enumerate(level.glossary):
+        key = g.term.strip().lower()
+        if key in seen:
+            warn(("glossary", i, "term"), f"term '{g.term}' is defined twice (first as entry "
+                 f"{seen[key]})")
+        seen.setdefault(key, i)
+
+
+# ---------------------------------------------------------------- translations
+
+
+def texts(model: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Any]]:
+    """Every translatable text of a model tree with its location (field alias names)."""
+    for fname, f in type(model).model_fields.items():
+        value = getattr(model, fname)
+        key = f.alias or fname
+        ann = f.annotation
+        if ann == TEXT_TYPE:
+            yield (*loc, key), value
+        elif getattr(ann, "__origin__", None) is list and value and _is_text_list(ann):
+            for i, v in enumerate(value):
+                yield (*loc, key, i), v
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                if hasattr(type(v), "model_fields"):
+                    yield from texts(v, (*loc, key, i))
+        elif hasattr(type(value), "model_fields"):
+            yield from texts(value, (*loc, key))
+
+
+def _is_text_list(ann: Any) -> bool:
+    args = get_args(ann)
+    if not args:
+        return False
+    return args[0] == TEXT_TYPE or get_args(args[0])[:1] == (TEXT_TYPE,)
+
+
+def _spanish(level: Level, warn: Any, all_texts: bool) -> None:
+    missing = [loc for loc, v in texts(level)
+               if isinstance(v, str) or not (isinstance(v, dict) and v.get("es"))]
+    if not missing:
+        return
+    if all_texts:
+        for loc in missing:
+            warn(loc, "no Spanish ('es') text")
+        return
+    total = sum(1 for _ in texts(level))
+    warn(missing[0], f"{len(missing)} of {total} texts have no Spanish ('es') version; this "
+         "is the first (check --all-texts lists each one)")
+
+
+# ---------------------------------------------------------------- the starting position
+
+
+def _start_goals(level: Level, warn: Any) -> None:
+    from game.sim.effects import holds
+    from game.sim.engine import Simulation
+
+    sim = Simulation(level, 1)
+    metrics = sim.last.metrics(sim.state)
+    for i, loss in enumerate(level.goals.lose):
+        if holds(loss.when, metrics, sim.state):
+            warn(("goals", "lose", i, "when"), f"loss condition '{loss.id}' already holds "
+                 f"before turn 1: unless the first turns change it, the level is lost on turn "
+                 f"{loss.for_turns}")
+    if holds(level.goals.win, metrics, sim.state):
+        warn(("goals", "win"), "the win condition already holds before turn 1")

@@ -126,8 +126,12 @@ def run(args: argparse.Namespace) -> int:
         app = App(settings, data_dir, size=size, persist=False, audio=False)
         scene = demo.scene_for_screenshot(app, args.scene, args.level)
         app.push(scene)
-        for _ in range(3):
-            app.step([], 1 / 60)
+        demo.settle(app)
+        if args.scene == "planning":
+            scene.playing = False
+            scene.round = min(2, max(0, scene.rounds - 1))
+            scene.rebuild()
+            demo.settle(app)
         out.parent.mkdir(parents=True, exist_ok=True)
         app.screenshot(out)
         app.shutdown()

@@ -74,6 +74,7 @@ class App:
         self._ops: deque[tuple[str, Scene | None]] = deque()
         self._in_step = False
         self.on_quit: Callable[[], None] | None = None
+        self._catalog = None
 
     # --- construction ---------------------------------------------------------------
     def _set_mode(self) -> pygame.Surface:
@@ -165,13 +166,82 @@ class App:
         self.resume_save(save)
 
     def resume_save(self, save: SaveGame) -> None:
-        """Replay a save's decisions and show its game (the turn screen)."""
-        from game.ui.scenes import available
+        """Replay a save's decisions (in a worker) and show its game on the turn screen."""
+        from game.ui.session import Session
+        from game.ui.widgets.dialog import Choice, Dialog
 
-        if available("turn"):
-            self.open("turn", save=save)
-        else:
-            self.notify(self.ctx._("This screen is not available in this build."))
+        _ = self.ctx._
+        loaded = next((lv for lv in self.catalog().levels if lv.level.id == save.level_id), None)
+        if loaded is None:
+            self.push(
+                Dialog(
+                    self,
+                    _("This save cannot be loaded"),
+                    _("Its pathway “{level}” is not installed.").format(level=save.level_id),
+                    [Choice("ok", _("OK"), kind="primary")],
+                    cancel="ok",
+                    icon="warning",
+                    icon_colour=palette.WARN,
+                )
+            )
+            return
+
+        def done(session: Session) -> None:
+            self.start_session(session)
+            if session.hash_mismatch:
+                self.notify(
+                    _("The pathway has changed since this game was saved: the replay may differ."),
+                    8,
+                )
+
+        def failed(exc: BaseException) -> None:
+            self.push(
+                Dialog(
+                    self,
+                    _("This save cannot be loaded"),
+                    str(exc),
+                    [Choice("ok", _("OK"), kind="primary")],
+                    cancel="ok",
+                    icon="warning",
+                    icon_colour=palette.WARN,
+                )
+            )
+
+        self.notify(_("Loading…"), 2)
+        self.workers.submit(
+            Session.from_save, save, loaded, self.settings.language, on_done=done, on_error=failed
+        )
+
+    def start_session(self, session) -> None:
+        """Show a game on the turn screen, above the title screen (Esc from it asks first)."""
+        from game.ui.scenes import make_scene
+
+        while len(self.scenes) > 1:
+            self._queue("pop_quiet", None)
+        scene = make_scene(self, "turn", session=session)
+        self.push(scene)
+
+    # --- levels -------------------------------------------------------------------
+    def catalog(self):
+        """Shipped levels plus mods (loaded once); broken files are in `.problems`."""
+        if self._catalog is None:
+            from game.levels.catalog import load_catalog
+
+            mods = [self.mods_dir] if self.mods_dir is not None else None
+            self._catalog = load_catalog(mod_dirs=mods)
+        return self._catalog
+
+    def level_sources(self) -> list[str]:
+        """Every source the levels cite (notes and glossary), for the credits."""
+        seen: list[str] = []
+        for lv in self.catalog().levels:
+            for note in lv.level.notes:
+                if note.source not in seen:
+                    seen.append(note.source)
+            for g in lv.level.glossary:
+                if g.source and g.source not in seen:
+                    seen.append(g.source)
+        return seen
 
     def _queue(self, op: str, scene: Scene | None) -> None:
         self._ops.append((op, scene))
@@ -189,6 +259,9 @@ class App:
                     top.pause()
                 self.scenes.append(scene)
                 scene.enter()
+            elif op == "pop_quiet":  # drop a scene without resuming the one below
+                if len(self.scenes) > 1:
+                    self.scenes.pop().exit()
             elif op == "pop":
                 if not self.scenes:
                     continue

@@ -26,6 +26,7 @@ MOUSE_EVENTS = (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION
 class Scene:
     name = "scene"
     overlay = False  # True: drawn over a dimmed picture of the scene below (dialogs)
+    initial_focus: str | None = None  # key of the widget focused when the screen opens
 
     def __init__(self, app: App) -> None:
         self.app = app
@@ -76,7 +77,7 @@ class Scene:
 
     def rebuild(self) -> None:
         current = self.focus.current
-        prefer = current.key if current is not None else None
+        prefer = current.key if current is not None else self.initial_focus
         self.clear()
         self.build()
         self.after_build()
@@ -125,6 +126,9 @@ class Scene:
 
     def draw(self, surface: pygame.Surface) -> None:
         self.draw_background(surface)
+        self.draw_widgets(surface)
+
+    def draw_widgets(self, surface: pygame.Surface) -> None:
         for w in self.widgets:
             if w.visible:
                 w.draw(surface)

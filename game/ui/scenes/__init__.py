@@ -16,6 +16,12 @@ SCENES: dict[str, tuple[str, str]] = {
     "settings": ("game.ui.scenes.settings", "SettingsScene"),
     "saves": ("game.ui.scenes.saves", "SavesScene"),
     "credits": ("game.ui.scenes.credits", "CreditsScene"),
+    "pathways": ("game.ui.scenes.pathways", "PathwaysScene"),
+    "briefing": ("game.ui.scenes.briefing", "BriefingScene"),
+    "turn": ("game.ui.scenes.turn", "TurnScene"),
+    "planning": ("game.ui.scenes.planning", "PlanningScene"),
+    "debrief": ("game.ui.scenes.debrief", "DebriefScene"),
+    "glossary": ("game.ui.scenes.glossary", "GlossaryScene"),
 }
 
 

@@ -186,30 +186,34 @@ class ActionCard(Widget):
         pygame.draw.rect(surface, palette.BG_DEEP, strip, border_radius=ctx.px(8))
         x = strip.x + ctx.px(8)
         fsz = ctx.px(18)
-        for score, delta in self.forecast.items():
-            n = round(delta)
-            colour = palette.SCORE_COLOURS.get(score, palette.TEXT)
-            ctx.icons.draw(surface, score, (x + fsz // 2, strip.centery), fsz, colour)
-            x += fsz + ctx.px(4)
-            dcol = palette.GOOD if n > 0 else palette.BAD if n < 0 else palette.TEXT_DIM
-            if n:
-                triangle(
-                    surface,
-                    (x + ctx.px(5), strip.centery),
-                    ctx.px(10),
-                    "up" if n > 0 else "down",
-                    dcol,
-                )
-                x += ctx.px(12)
-            rect = ctx.text.draw(
+        shown = [(k, v) for k, v in self.forecast.items() if format_delta(v, 1) != "0"]
+        if self.forecast and not shown:
+            ctx.text.draw(
                 surface,
-                format_delta(delta),
+                _("no visible change"),
                 (x, strip.centery),
                 "small",
-                palette.TEXT,
-                True,
-                "midleft",
+                palette.TEXT_DIM,
+                anchor="midleft",
+            )
+        for score, delta in shown:
+            label = format_delta(delta, 1)
+            need = fsz + ctx.px(16) + ctx.text.size(label, "small", True)[0]
+            if x + need > strip.right - ctx.px(4):
+                break
+            colour = palette.SCORE_COLOURS.get(score, palette.TEXT)
+            ctx.icons.draw(surface, score, (x + fsz // 2, strip.centery), fsz, colour)
+            x += fsz + ctx.px(2)
+            dcol = palette.GOOD if delta > 0 else palette.BAD
+            triangle(
+                surface,
+                (x + ctx.px(5), strip.centery),
+                ctx.px(10),
+                "up" if delta > 0 else "down",
+                dcol,
+            )
+            x += ctx.px(12)
+            rect = ctx.text.draw(
+                surface, label, (x, strip.centery), "small", palette.TEXT, True, "midleft"
             )
             x = rect.right + ctx.px(10)
-            if x > strip.right - ctx.px(30):
-                break

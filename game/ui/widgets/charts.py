@@ -448,29 +448,37 @@ class BarChart(Widget):
             pct = ("+" if e > 0 else "\u2212" if e < 0 else "") + f"{abs(e) * 100:.1f}%"
             txt = f"{pct} {_(BAND_WORDS[band])}"
             tw = ctx.text.size(txt, "small", True)[0]
+            # the label goes beyond the bar's end; if there is no room, on the other side of zero
             if e >= 0:
-                tx = bar.right + ctx.px(6)
-                if tx + tw > plot.right:
-                    tx = bar.right - tw - ctx.px(6)
-                    ctx.text.draw(
-                        surf, txt, (tx, cy), "small", palette.text_on(colour), True, "midleft"
-                    )
-                else:
-                    ctx.text.draw(surf, txt, (tx, cy), "small", palette.TEXT, True, "midleft")
-            else:
-                tx = bar.left - ctx.px(6)
-                if tx - tw < plot.x:
+                if bar.right + ctx.px(6) + tw <= plot.right:
                     ctx.text.draw(
                         surf,
                         txt,
-                        (bar.left + ctx.px(6), cy),
+                        (bar.right + ctx.px(6), cy),
                         "small",
-                        palette.text_on(colour),
+                        palette.TEXT,
                         True,
                         "midleft",
                     )
                 else:
-                    ctx.text.draw(surf, txt, (tx, cy), "small", palette.TEXT, True, "midright")
+                    ctx.text.draw(
+                        surf, txt, (zero - ctx.px(8), cy), "small", palette.TEXT, True, "midright"
+                    )
+            else:
+                if bar.left - ctx.px(6) - tw >= plot.x:
+                    ctx.text.draw(
+                        surf,
+                        txt,
+                        (bar.left - ctx.px(6), cy),
+                        "small",
+                        palette.TEXT,
+                        True,
+                        "midright",
+                    )
+                else:
+                    ctx.text.draw(
+                        surf, txt, (zero + ctx.px(8), cy), "small", palette.TEXT, True, "midleft"
+                    )
         return surf
 
     def draw(self, surface: pygame.Surface) -> None:

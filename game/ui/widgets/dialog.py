@@ -12,6 +12,7 @@ import pygame
 from game.ui import palette
 from game.ui.scene import Scene
 from game.ui.widgets.button import Button
+from game.ui.widgets.choice import ChoiceButton
 from game.ui.widgets.textblock import Paragraph
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ class Dialog(Scene):
     def build(self) -> None:
         ctx = self.ctx
         w, h = self.size
-        bw = min(w - ctx.px(40), ctx.px(720))
+        bw = min(w - ctx.px(40), ctx.px(780))
         pad = ctx.px(24)
         inner_w = bw - 2 * pad
         title_lines = ctx.text.wrap(
@@ -77,12 +78,27 @@ class Dialog(Scene):
         )
         body_h = min(para.height, h // 2)
         bh_btn = ctx.px(52)
-        detail_h = ctx.fonts.line_height("small") if any(c.detail for c in self.choices) else 0
-        stacked = len(self.choices) > 2 or any(c.detail for c in self.choices)
-        rows = len(self.choices) if stacked else 1
-        buttons_h = rows * (bh_btn + detail_h + ctx.px(10))
+        stacked = (
+            len(self.choices) > 2
+            or any(c.detail for c in self.choices)
+            or any(
+                ctx.text.size(c.label, "body", True)[0]
+                > (inner_w - ctx.px(12)) // max(1, len(self.choices)) - ctx.px(40)
+                for c in self.choices
+            )
+        )
+        gap = ctx.px(10)
+        if stacked:
+            heights = [
+                ChoiceButton.height_for(ctx, c.label, c.detail, inner_w) for c in self.choices
+            ]
+            buttons_h = sum(heights) + gap * len(heights)
+        else:
+            buttons_h = bh_btn + gap
         bh = pad + th + ctx.px(14) + body_h + ctx.px(20) + buttons_h + pad
-        bh = min(bh, h - ctx.px(20))
+        if bh > h - ctx.px(20):  # shrink the body text area first, never the choices
+            body_h = max(ctx.fonts.line_height("body") * 2, body_h - (bh - (h - ctx.px(20))))
+            bh = min(bh, h - ctx.px(20))
         self.box = pygame.Rect((w - bw) // 2, (h - bh) // 2, bw, bh)
         self.title_lines = title_lines
         y = self.box.y + pad + th + ctx.px(14)
@@ -90,23 +106,21 @@ class Dialog(Scene):
         self.add(para)
         y += body_h + ctx.px(20)
         if stacked:
-            for c in self.choices:
+            for c, ch in zip(self.choices, heights, strict=True):
                 self.add(
-                    Button(
+                    ChoiceButton(
                         ctx,
-                        self.app.manager,
-                        pygame.Rect(self.box.x + pad, y, inner_w, bh_btn),
+                        pygame.Rect(self.box.x + pad, y, inner_w, ch),
                         c.label,
+                        c.detail,
                         self._make(c.key),
                         kind=c.kind,
                         key=f"choice:{c.key}",
-                        tooltip=c.detail or None,
                     )
                 )
-                y += bh_btn + detail_h + ctx.px(10)
+                y += ch + gap
         else:
             n = len(self.choices)
-            gap = ctx.px(12)
             bw_btn = (inner_w - gap * (n - 1)) // max(1, n)
             for i, c in enumerate(self.choices):
                 rect = pygame.Rect(self.box.x + pad + i * (bw_btn + gap), y, bw_btn, bh_btn)
@@ -162,18 +176,3 @@ class Dialog(Scene):
             ctx.text.draw(
                 surface, line, (x, self.box.y + pad + i * lh), "heading", palette.TEXT, True
             )
-
-    def draw_over(self, surface: pygame.Surface) -> None:
-        super().draw_over(surface)
-        if not self.detail_rows:
-            return
-        ctx = self.ctx
-        for w in self.widgets:
-            if isinstance(w, Button) and w.tooltip:
-                ctx.text.draw(
-                    surface,
-                    ctx.text.fit(w.tooltip, "small", w.rect.width),
-                    (w.rect.x, w.rect.bottom + ctx.px(2)),
-                    "small",
-                    palette.TEXT_DIM,
-                )

@@ -92,8 +92,9 @@ class ScoreGauge(Widget):
         dtxt = format_delta(delta) if delta is not None else ""
         dw = (ctx.text.size(dtxt, "body", True)[0] + ctx.px(22)) if delta is not None else 0
         right = r.right - pad
-        name = f"{self.label}: {self.level()}"
-        name = ctx.text.fit(name, "body", max(ctx.px(40), right - vw - dw - x0 - ctx.px(14)), True)
+        name = ctx.text.fit(
+            self.label, "body", max(ctx.px(40), right - vw - dw - x0 - ctx.px(14)), True
+        )
         ctx.text.draw(surface, name, (x0, top), "body", palette.TEXT, bold=True)
         # change since last turn: arrow shape + signed number
         if delta is not None:
@@ -121,7 +122,14 @@ class ScoreGauge(Widget):
             anchor="midright",
         )
         # the bar with quarter ticks (the level boundaries)
-        bar = pygame.Rect(x0, top + lh + ctx.px(4), r.right - pad - x0, max(6, ctx.px(12)))
+        word = self.level()
+        ww = ctx.text.size(word, "small", True)[0]
+        bar = pygame.Rect(
+            x0, top + lh + ctx.px(4), r.right - pad - x0 - ww - ctx.px(8), max(6, ctx.px(12))
+        )
+        ctx.text.draw(
+            surface, word, (r.right - pad, bar.centery), "small", palette.TEXT, True, "midright"
+        )
         pygame.draw.rect(surface, palette.BG_DEEP, bar, border_radius=bar.height // 2)
         fill = bar.copy()
         fill.width = round(bar.width * max(0.0, min(100.0, self.value)) / 100)

@@ -54,8 +54,10 @@ class NewsFeed(ListView):
         *,
         key: str = "news",
         lines: int = 2,
+        turn_word: str | None = None,
     ) -> None:
         self.lines = lines
+        self.turn_word = turn_word  # translated "Season {n}" / "Year {n}"; default "Turn {n}"
         lh = ctx.fonts.line_height("small")
         height = lh * (lines + 1) + ctx.px(12)
         super().__init__(
@@ -95,7 +97,9 @@ class NewsFeed(ListView):
             colour,
         )
         head = (
-            ctx._("Turn {n}").format(n=item.turn) + " · " + ctx._(KIND_WORDS.get(item.kind, "News"))
+            (self.turn_word or ctx._("Turn {n}")).format(n=item.turn)
+            + " · "
+            + ctx._(KIND_WORDS.get(item.kind, "News"))
         )
         ctx.text.draw(
             surface,

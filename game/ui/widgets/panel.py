@@ -32,15 +32,15 @@ def draw_panel(
         pygame.draw.rect(surface, accent, bar)
     if title:
         x = inner.x
-        lh = ctx.fonts.line_height("large", True)
+        lh = ctx.fonts.line_height("body", True)
         if icon:
-            isz = ctx.px(26)
+            isz = ctx.px(22)
             ctx.icons.draw(
                 surface, icon, (x + isz // 2, inner.y + lh // 2), isz, accent or palette.TEXT
             )
             x += isz + ctx.px(10)
-        title = ctx.text.fit(title, "large", inner.right - x, True)
-        ctx.text.draw(surface, title, (x, inner.y), "large", palette.TEXT, bold=True)
+        title = ctx.text.fit(title, "body", inner.right - x, True)
+        ctx.text.draw(surface, title, (x, inner.y), "body", palette.TEXT, bold=True)
         inner = pygame.Rect(
             inner.x, inner.y + lh + ctx.px(8), inner.width, inner.height - lh - ctx.px(8)
         )
@@ -105,11 +105,12 @@ def dashed_line(
     return (phase + length) % period
 
 
-def format_delta(value: float) -> str:
+def format_delta(value: float, decimals: int = 0) -> str:
     """'+3', '−4' (true minus sign) or '0' for a change shown to the player."""
-    n = round(value)
+    n = round(value, decimals) if decimals else round(value)
+    text = f"{abs(n):.{decimals}f}" if decimals else str(abs(n))
     if n > 0:
-        return f"+{n}"
+        return f"+{text}"
     if n < 0:
-        return f"\u2212{abs(n)}"
+        return f"\u2212{text}"
     return "0"

@@ -137,11 +137,17 @@ class ScrollText(Widget):
     ) -> None:
         super().__init__(ctx, rect, key=key)
         self.scroll = 0
+        self.pad = ctx.px(14)
         self.set_text(text)
+
+    @property
+    def view(self) -> pygame.Rect:
+        """The text area inside the panel's padding."""
+        return self.rect.inflate(-2 * self.pad, -2 * self.pad)
 
     def set_text(self, text: str) -> None:
         ctx = self.ctx
-        width = self.rect.width - ctx.px(20)
+        width = self.view.width - ctx.px(12)
         self.lines: list[tuple[str, int | str, bool, int, tuple[int, int, int]]] = []
         y = 0
         for raw in text.splitlines():
@@ -169,7 +175,7 @@ class ScrollText(Widget):
 
     @property
     def max_scroll(self) -> int:
-        return max(0, self.content_h - self.rect.height)
+        return max(0, self.content_h - self.view.height)
 
     def scroll_by(self, dy: int) -> bool:
         old = self.scroll
@@ -178,7 +184,7 @@ class ScrollText(Widget):
 
     def on_key(self, event: pygame.event.Event) -> bool:
         step = self.ctx.fonts.line_height("body") * 2
-        page = max(step, self.rect.height - step)
+        page = max(step, self.view.height - step)
         moves = {
             pygame.K_UP: -step,
             pygame.K_DOWN: step,
@@ -203,28 +209,28 @@ class ScrollText(Widget):
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
+        pygame.draw.rect(surface, palette.PANEL, self.rect, border_radius=ctx.px(12))
+        view = self.view
         clip = surface.get_clip()
-        surface.set_clip(self.rect)
+        surface.set_clip(view)
         for text, size, bold, indent, colour, y, bullet in self.lines:
-            yy = self.rect.y + y - self.scroll
+            yy = view.y + y - self.scroll
             lh = ctx.fonts.line_height(size, bold)
-            if yy + lh < self.rect.y or yy > self.rect.bottom:
+            if yy + lh < view.y or yy > view.bottom:
                 continue
             if bullet:
                 pygame.draw.circle(
                     surface,
                     palette.ACCENT,
-                    (self.rect.x + ctx.px(8), yy + lh // 2),
+                    (view.x + ctx.px(8), yy + lh // 2),
                     max(2, ctx.px(4)),
                 )
-            surface.blit(ctx.text.render(text, size, colour, bold), (self.rect.x + indent, yy))
+            surface.blit(ctx.text.render(text, size, colour, bold), (view.x + indent, yy))
         surface.set_clip(clip)
         if self.max_scroll > 0:
-            track = pygame.Rect(
-                self.rect.right - ctx.px(6), self.rect.y, ctx.px(6), self.rect.height
-            )
+            track = pygame.Rect(view.right - ctx.px(6), view.y, ctx.px(6), view.height)
             pygame.draw.rect(surface, palette.PANEL, track, border_radius=track.width)
-            h = max(ctx.px(24), track.height * self.rect.height // max(1, self.content_h))
+            h = max(ctx.px(24), track.height * view.height // max(1, self.content_h))
             y = track.y + (track.height - h) * self.scroll // self.max_scroll
             pygame.draw.rect(
                 surface, palette.TEXT_DIM, (track.x, y, track.width, h), border_radius=track.width

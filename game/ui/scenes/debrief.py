@@ -1,0 +1,183 @@
+"""The debrief: won or lost and why, the turning points with their causes, the charts of the
+whole game and the level's questions for discussion."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.i18n import N_
+from game.ui import palette
+from game.ui.names import SCORE_ORDER, SCORES
+from game.ui.scenes.common import MenuScene
+from game.ui.session import ECONOMY_SERIES
+from game.ui.widgets.button import Button
+from game.ui.widgets.charts import LineChart, styled_series
+from game.ui.widgets.panel import format_delta
+from game.ui.widgets.textblock import ScrollText
+
+
+class DebriefScene(MenuScene):
+    name = "debrief"
+    title = N_("Debrief")
+
+    def __init__(self, app, session) -> None:
+        super().__init__(app)
+        self.session = session
+        self.chart_mode = "scores"
+
+    @property
+    def won(self) -> bool:
+        return self.session.sim.outcome == "won"
+
+    @property
+    def icon(self) -> str:  # type: ignore[override]
+        return "flag" if self.won else "cross"
+
+    def subtitle(self) -> str:
+        _ = self._
+        s = self.session
+        head = _("The pathway held: you won.") if self.won else _("The pathway broke: you lost.")
+        return f"{s.title()} · {head}"
+
+    def turning_points(self, n: int = 6) -> list[tuple[int, dict]]:
+        """The largest single causes of score changes over the game, biggest first."""
+        found = []
+        for r in self.session.reports:
+            for c in r.causes:
+                if c["kind"] != "trend" and abs(c["delta"]) >= 0.3:
+                    found.append((r.turn, c))
+        found.sort(key=lambda tc: -abs(tc[1]["delta"]))
+        return found[:n]
+
+    def story(self) -> str:
+        _ = self._
+        tr = self.ctx.tr
+        s = self.session
+        L = s.level
+        unit = _("Season") if L.turn_length == "season" else _("Year")
+        lines = ["## " + (_("Why you won") if self.won else _("Why you lost"))]
+        reason = s.sim.reason or ""
+        if self.won:
+            lines.append(tr.pick(L.goals.win_text))
+        if reason and reason != tr.pick(L.goals.win_text):
+            lines.append(reason)
+        final = s.scores()
+        lines.append(" · ".join(f"{_(SCORES[k])} {final[k]:.0f}" for k in SCORE_ORDER))
+        lines.append("")
+        lines.append("## " + _("Turning points"))
+        points = self.turning_points()
+        if not points:
+            lines.append(_("No single decision moved a score by much: change came slowly."))
+        for turn, c in points:
+            name = _(SCORES.get(c["score"], c["score"]))
+            verb = _("rose") if c["delta"] > 0 else _("fell")
+            lines.append(
+                f"- {unit} {turn}: {name} {verb} {format_delta(abs(c['delta']), 1).lstrip('+')}. "
+                f"{c['text']}"
+            )
+        if L.questions:
+            lines.append("")
+            lines.append("## " + _("Questions for discussion"))
+            for q in L.questions:
+                lines.append(f"- {tr.pick(q)}")
+        lines.append("")
+        lines.append(_("Scenario code: {code}").format(code=s.scenario_code))
+        return "\n".join(lines)
+
+    def build(self) -> None:
+        ctx = self.ctx
+        _ = self._
+        w, h = self.size
+        top = self.header_height() + ctx.px(14)
+        btn_h = ctx.px(50)
+        body_h = h - top - btn_h - ctx.px(34)
+        wide = w >= ctx.px(1000)
+        chart_w = (w - ctx.px(60)) * 11 // 20 if wide else 0
+        s = self.session
+        if wide:
+            if self.chart_mode == "scores":
+                items = [(k, _(SCORES[k]), s.score_history(k), k) for k in SCORE_ORDER]
+                title = _("Scores over time")
+            else:
+                from game.ui.scenes.turn import METRIC_ICONS, METRIC_NAMES
+
+                items = [
+                    (k, _(METRIC_NAMES[k]), [100 * v for v in s.metric_history(k)], METRIC_ICONS[k])
+                    for k in ECONOMY_SERIES
+                ]
+                title = _("The economy over time (%)")
+            chart = pygame.Rect(ctx.px(20), top, chart_w, body_h)
+            self.add(
+                LineChart(
+                    ctx,
+                    chart,
+                    styled_series(items),
+                    title=title,
+                    y_range=(0, 100),
+                    x_start=0,
+                    x_label=_("Season") if s.level.turn_length == "season" else _("Year"),
+                    key="chart",
+                )
+            )
+        text = pygame.Rect(
+            ctx.px(20) + (chart_w + ctx.px(20) if wide else 0),
+            top,
+            w - ctx.px(40) - (chart_w + ctx.px(20) if wide else 0),
+            body_h,
+        )
+        self.add(ScrollText(ctx, text.inflate(-ctx.px(8), 0), self.story(), key="story"))
+        y = h - btn_h - ctx.px(18)
+        x = ctx.px(20)
+        buttons = [
+            (_("Play this pathway again"), "again", self.again, "primary"),
+            (_("Choose another pathway"), "pathways", self.other, "normal"),
+            (
+                _("Show the economy") if self.chart_mode == "scores" else _("Show the scores"),
+                "chart-mode",
+                self.toggle_chart,
+                "normal",
+            ),
+            (_("Title screen"), "title", self.to_title, "quiet"),
+        ]
+        for label, key, fn, kind in buttons:
+            bw = ctx.text.size(label, "body", True)[0] + ctx.px(40)
+            if x + bw > w - ctx.px(20) or (key == "chart-mode" and not wide):
+                continue
+            self.add(
+                Button(
+                    ctx,
+                    self.app.manager,
+                    pygame.Rect(x, y, bw, btn_h),
+                    label,
+                    fn,
+                    kind=kind,
+                    key=key,
+                )
+            )
+            x += bw + ctx.px(10)
+
+    def toggle_chart(self) -> None:
+        self.chart_mode = "economy" if self.chart_mode == "scores" else "scores"
+        self.rebuild()
+
+    def again(self) -> None:
+        from game.ui.scenes import make_scene
+
+        self.app.replace(make_scene(self.app, "briefing", loaded=self.session.loaded))
+
+    def other(self) -> None:
+        from game.ui.scenes import make_scene
+
+        self.app.replace(make_scene(self.app, "pathways"))
+
+    def to_title(self) -> None:
+        self.app.pop()
+
+    def draw_background(self, surface: pygame.Surface) -> None:
+        super().draw_background(surface)
+        # a coloured band under the header says the outcome together with the icon and words
+        hh = self.header_height()
+        colour = palette.GOOD if self.won else palette.BAD
+        pygame.draw.line(
+            surface, colour, (0, hh - 1), (surface.get_width(), hh - 1), max(3, self.px(4))
+        )

@@ -1,0 +1,157 @@
+"""The glossary: every term of the game and of the levels, with sources; opened at a term
+from any highlighted word."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.i18n import N_
+from game.ui import glossary as gloss
+from game.ui import palette
+from game.ui.scenes.common import MenuScene
+from game.ui.widgets.listview import ListView
+from game.ui.widgets.textblock import Paragraph
+
+
+class GlossaryScene(MenuScene):
+    name = "glossary"
+    title = N_("Glossary")
+    icon = "info"
+
+    def __init__(self, app, term: str | None = None, levels: list | None = None) -> None:
+        super().__init__(app)
+        self.levels = levels if levels is not None else [lv.level for lv in app.catalog().levels]
+        self.term = term
+        self.selected = 0
+
+    def subtitle(self) -> str:
+        return self._(
+            "The words of a participatory economy. Underlined words lead to other entries."
+        )
+
+    def build(self) -> None:
+        ctx = self.ctx
+        w, h = self.size
+        self.entries = gloss.entries(ctx.tr, self.levels)
+        if self.term is not None:
+            for i, e in enumerate(self.entries):
+                if e.key == self.term or gloss.slug(e.term) == gloss.slug(self.term):
+                    self.selected = i
+            self.term = None
+        top = self.header_height() + ctx.px(16)
+        list_w = min(ctx.px(380), w * 2 // 5)
+        item_h = ctx.fonts.line_height("body", True) + ctx.px(14)
+        self.listview = ListView(
+            ctx,
+            pygame.Rect(ctx.px(20), top, list_w, h - top - ctx.px(20)),
+            self.entries,
+            self._paint,
+            item_height=item_h,
+            key="terms",
+            selected=self.selected,
+            on_select=self._select,
+        )
+        self.add(self.listview)
+        self.detail = pygame.Rect(
+            self.listview.rect.right + ctx.px(20),
+            top,
+            w - list_w - ctx.px(60),
+            h - top - ctx.px(20),
+        )
+        self._add_text()
+
+    def _add_text(self) -> None:
+        ctx = self.ctx
+        inner = self.detail.inflate(-ctx.px(36), -ctx.px(32))
+        head = ctx.fonts.line_height("heading", True) + ctx.px(12)
+        e = self.entries[self.selected] if self.entries else None
+        text = gloss.auto_link(e.text, [x for x in self.entries if x.key != e.key]) if e else ""
+        self.paragraph = Paragraph(
+            ctx,
+            pygame.Rect(
+                inner.x,
+                inner.y + head,
+                inner.width,
+                inner.height - head - ctx.fonts.line_height("small") * 3,
+            ),
+            text,
+            on_link=self.jump,
+            define=self.define,
+            key="entry-text",
+        )
+        self.add(self.paragraph)
+
+    def define(self, key: str) -> str | None:
+        for e in self.entries:
+            if e.key == key:
+                return e.text
+        return None
+
+    def jump(self, key: str) -> None:
+        for i, e in enumerate(self.entries):
+            if e.key == key:
+                self.selected = i
+                self.listview.select(i)
+                break
+
+    def _select(self, i: int) -> None:
+        self.selected = i
+        self.widgets.remove(self.paragraph)
+        self.focus.items = [w for w in self.focus.items if w is not self.paragraph]
+        self._add_text()
+        self.focus.set_items(self.widgets, self.focus.current.key if self.focus.current else None)
+
+    def _paint(self, surface, r, e, selected, focused) -> None:
+        ctx = self.ctx
+        pygame.draw.rect(
+            surface, palette.PANEL_HI if selected else palette.PANEL, r, border_radius=ctx.px(8)
+        )
+        if selected:
+            pygame.draw.rect(surface, palette.ACCENT, r, max(1, ctx.px(2)), border_radius=ctx.px(8))
+        ctx.text.draw(
+            surface,
+            ctx.text.fit(e.term, "body", r.width - ctx.px(24), selected),
+            (r.x + ctx.px(12), r.centery),
+            "body",
+            palette.TEXT,
+            selected,
+            "midleft",
+        )
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        _ = self._
+        self.draw_background(surface)
+        pygame.draw.rect(surface, palette.PANEL, self.detail, border_radius=ctx.px(12))
+        super().draw_widgets(surface)
+        if not self.entries:
+            return
+        e = self.entries[self.selected]
+        inner = self.detail.inflate(-ctx.px(36), -ctx.px(32))
+        ctx.text.draw(
+            surface,
+            ctx.text.fit(e.term, "heading", inner.width, True),
+            inner.topleft,
+            "heading",
+            palette.TEXT,
+            True,
+        )
+        sl = ctx.fonts.line_height("small")
+        foot = []
+        if e.source:
+            foot.append(_("Source: {source}").format(source=e.source))
+        foot.append(
+            _("From the pathway: {title}").format(title=e.origin)
+            if e.origin != "core"
+            else _("A term of the game")
+        )
+        y = inner.bottom - sl * len(foot)
+        for line in foot:
+            ctx.text.draw(
+                surface,
+                ctx.text.fit(line, "small", inner.width),
+                (inner.x, y),
+                "small",
+                palette.TEXT_DIM,
+            )
+            y += sl

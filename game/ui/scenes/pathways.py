@@ -1,0 +1,308 @@
+"""Choose a pathway: every level as a route on a map from today's economy, with its
+difficulty and length; a list beside the map for the keyboard; Enter opens the briefing."""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from game.i18n import N_
+from game.ui import palette
+from game.ui.scenes.common import MenuScene
+from game.ui.widgets.base import Widget
+from game.ui.widgets.button import Button
+from game.ui.widgets.listview import ListView
+
+DIFFICULTY = {
+    1: N_("gentle"),
+    2: N_("moderate"),
+    3: N_("demanding"),
+    4: N_("hard"),
+    5: N_("very hard"),
+}
+TURN_WORDS = {"season": N_("{n} seasons"), "year": N_("{n} years")}
+
+
+class RouteMap(Widget):
+    """The map: a start point ('today') and a winding route to each level's place."""
+
+    focusable = False
+
+    def __init__(self, scene: PathwaysScene, rect: pygame.Rect) -> None:
+        super().__init__(scene.ctx, rect, key="map")
+        self.scene = scene
+
+    def node(self, i: int) -> tuple[int, int]:
+        lv = self.scene.levels[i].level
+        x, y = lv.map_position
+        pad = self.ctx.px(40)
+        return (
+            round(self.rect.x + pad + x * (self.rect.width - 2 * pad)),
+            round(self.rect.y + pad + y * (self.rect.height - 2 * pad)),
+        )
+
+    def start(self) -> tuple[int, int]:
+        return self.rect.x + self.ctx.px(46), self.rect.bottom - self.ctx.px(40)
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            for i in range(len(self.scene.levels)):
+                x, y = self.node(i)
+                if math.hypot(event.pos[0] - x, event.pos[1] - y) < self.ctx.px(26):
+                    self.scene.select(i)
+                    return True
+        return False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        r = self.rect
+        pygame.draw.rect(surface, palette.BG_DEEP, r, border_radius=ctx.px(14))
+        # contour lines: a terrain feel, drawn from fixed sine waves (no randomness)
+        clip = surface.get_clip()
+        surface.set_clip(r.inflate(-ctx.px(4), -ctx.px(4)))
+        for k in range(9):
+            pts = []
+            for i in range(0, 41):
+                t = i / 40
+                x = r.x + t * r.width
+                y = r.y + r.height * (0.12 + k * 0.11) + ctx.px(10) * math.sin(t * 6.1 + k * 1.3)
+                pts.append((x, y))
+            pygame.draw.lines(
+                surface, palette.mix(palette.BG_DEEP, palette.PANEL_EDGE, 0.35), False, pts, 1
+            )
+        surface.set_clip(clip)
+        sx, sy = self.start()
+        for i in range(len(self.scene.levels)):
+            nx, ny = self.node(i)
+            selected = i == self.scene.selected
+            colour = palette.ACCENT if selected else palette.TEXT_DIM
+            # a winding dashed route
+            pts = []
+            for j in range(25):
+                t = j / 24
+                bend = math.sin(t * math.pi) * ctx.px(36) * (1 if i % 2 else -1)
+                dx, dy = nx - sx, ny - sy
+                length = math.hypot(dx, dy) or 1
+                pts.append((sx + dx * t - dy / length * bend, sy + dy * t + dx / length * bend))
+            for j in range(0, len(pts) - 1, 2):
+                pygame.draw.line(
+                    surface, colour, pts[j], pts[j + 1], max(2, ctx.px(4 if selected else 3))
+                )
+        pygame.draw.circle(surface, palette.TEXT, (sx, sy), ctx.px(10))
+        pygame.draw.circle(surface, palette.BG_DEEP, (sx, sy), ctx.px(5))
+        ctx.text.draw(
+            surface,
+            self.scene._("Today"),
+            (sx + ctx.px(16), sy),
+            "small",
+            palette.TEXT,
+            True,
+            "midleft",
+        )
+        for i, lv in enumerate(self.scene.levels):
+            nx, ny = self.node(i)
+            selected = i == self.scene.selected
+            rad = ctx.px(20 if selected else 16)
+            pygame.draw.circle(surface, palette.BG_DEEP, (nx, ny), rad + ctx.px(4))
+            pygame.draw.circle(
+                surface, palette.ACCENT if selected else palette.PANEL_HI, (nx, ny), rad
+            )
+            ctx.icons.draw(
+                surface,
+                "flag",
+                (nx, ny),
+                round(rad * 1.2),
+                palette.TEXT_DARK if selected else palette.TEXT,
+            )
+            title = ctx.text.fit(
+                self.scene.ctx.tr.pick(lv.level.title), "small", ctx.px(320), selected
+            )
+            tw = ctx.text.size(title, "small", selected)[0]
+            tx = min(max(r.x + ctx.px(8), nx - tw // 2), r.right - tw - ctx.px(8))
+            ty = ny + rad + ctx.px(6) if ny < r.bottom - ctx.px(60) else ny - rad - ctx.px(30)
+            label = pygame.Rect(
+                tx - ctx.px(6),
+                ty - ctx.px(2),
+                tw + ctx.px(12),
+                ctx.fonts.line_height("small") + ctx.px(4),
+            )
+            pygame.draw.rect(surface, palette.BG_DEEP, label, border_radius=ctx.px(6))
+            ctx.text.draw(surface, title, (tx, ty), "small", palette.TEXT, selected)
+
+
+class PathwaysScene(MenuScene):
+    name = "pathways"
+    title = N_("Choose a pathway")
+    icon = "route"
+
+    def __init__(self, app) -> None:
+        super().__init__(app)
+        cat = app.catalog()
+        self.levels = sorted(cat.levels, key=lambda lv: (lv.level.difficulty, lv.level.id))
+        self.problems = cat.problems
+        self.selected = 0
+
+    def subtitle(self) -> str:
+        return self._(
+            "Each pathway is one way a society could move towards a participatory economy."
+        )
+
+    def select(self, i: int) -> None:
+        self.selected = i
+        if self.listview.selected != i:
+            self.listview.select(i)
+
+    def difficulty_text(self, lv) -> str:
+        d = lv.level.difficulty
+        return self._("Difficulty {n} of 5: {word}").format(n=d, word=self._(DIFFICULTY[d]))
+
+    def length_text(self, lv) -> str:
+        L = lv.level
+        turns = self._(TURN_WORDS[L.turn_length]).format(n=L.turns)
+        return self._("{turns}, about {minutes} minutes").format(turns=turns, minutes=L.minutes)
+
+    def build(self) -> None:
+        ctx = self.ctx
+        _ = self._
+        w, h = self.size
+        top = self.header_height() + ctx.px(16)
+        side_w = min(ctx.px(440), w * 2 // 5)
+        map_rect = pygame.Rect(ctx.px(20), top, w - side_w - ctx.px(52), h - top - ctx.px(20))
+        if map_rect.width >= ctx.px(280):
+            self.add(RouteMap(self, map_rect))
+            side = pygame.Rect(map_rect.right + ctx.px(16), top, side_w, h - top - ctx.px(20))
+        else:
+            side = pygame.Rect(ctx.px(20), top, w - ctx.px(40), h - top - ctx.px(20))
+        item_h = (
+            ctx.fonts.line_height("body", True) + ctx.fonts.line_height("small") * 2 + ctx.px(18)
+        )
+        btn_h = ctx.px(50)
+        list_h = min(
+            len(self.levels) * (item_h + ctx.px(8)) + ctx.px(8), (side.height - btn_h) * 3 // 5
+        )
+        list_h = max(list_h, item_h + ctx.px(8))
+        self.listview = ListView(
+            ctx,
+            pygame.Rect(side.x, side.y, side.width, list_h),
+            self.levels,
+            self._paint,
+            item_height=item_h,
+            key="levels",
+            selected=self.selected,
+            on_select=self._on_select,
+            on_activate=lambda i: self.begin(),
+            empty_text=_("No pathways found. Check the levels folder."),
+        )
+        self.add(self.listview)
+        self.detail = pygame.Rect(
+            side.x,
+            side.y + list_h + ctx.px(8),
+            side.width,
+            side.bottom - side.y - list_h - btn_h - ctx.px(24),
+        )
+        self.add(
+            Button(
+                ctx,
+                self.app.manager,
+                pygame.Rect(side.x, side.bottom - btn_h, side.width, btn_h),
+                _("Read the briefing"),
+                self.begin,
+                kind="primary",
+                key="begin",
+                enabled=bool(self.levels),
+            )
+        )
+
+    def _on_select(self, i: int) -> None:
+        self.selected = i
+
+    def begin(self) -> None:
+        if self.levels:
+            self.app.open("briefing", loaded=self.levels[self.selected])
+
+    def _paint(self, surface, r, lv, selected, focused) -> None:
+        ctx = self.ctx
+        pygame.draw.rect(
+            surface, palette.PANEL_HI if selected else palette.PANEL, r, border_radius=ctx.px(10)
+        )
+        if selected:
+            pygame.draw.rect(
+                surface, palette.ACCENT, r, max(1, ctx.px(2)), border_radius=ctx.px(10)
+            )
+        pad = ctx.px(12)
+        ctx.text.draw(
+            surface,
+            ctx.text.fit(ctx.tr.pick(lv.level.title), "body", r.width - 2 * pad, True),
+            (r.x + pad, r.y + pad - ctx.px(2)),
+            "body",
+            palette.TEXT,
+            True,
+        )
+        y = r.y + pad + ctx.fonts.line_height("body", True) - ctx.px(2)
+        # difficulty as pips (shape) and words
+        for k in range(5):
+            c = (r.x + pad + ctx.px(6) + k * ctx.px(16), y + ctx.fonts.line_height("small") // 2)
+            if k < lv.level.difficulty:
+                pygame.draw.circle(surface, palette.ACCENT, c, ctx.px(5))
+            else:
+                pygame.draw.circle(surface, palette.TEXT_DIM, c, ctx.px(5), max(1, ctx.px(1)))
+        ctx.text.draw(
+            surface,
+            ctx.text.fit(self.difficulty_text(lv), "small", r.width - ctx.px(110)),
+            (r.x + pad + ctx.px(88), y),
+            "small",
+            palette.TEXT_DIM,
+        )
+        ctx.text.draw(
+            surface,
+            ctx.text.fit(self.length_text(lv), "small", r.width - 2 * pad),
+            (r.x + pad, y + ctx.fonts.line_height("small")),
+            "small",
+            palette.TEXT_DIM,
+        )
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        ctx = self.ctx
+        r = self.detail
+        if not self.levels or r.height < ctx.px(60):
+            return
+        lv = self.levels[self.selected].level
+        pygame.draw.rect(surface, palette.PANEL, r, border_radius=ctx.px(12))
+        inner = r.inflate(-ctx.px(28), -ctx.px(24))
+        y = inner.y
+        y += ctx.text.draw_wrapped(
+            surface,
+            ctx.tr.pick(lv.path),
+            pygame.Rect(inner.x, y, inner.width, inner.height),
+            "body",
+            palette.ACCENT,
+            True,
+            max_lines=2,
+        ) + ctx.px(6)
+        lines = max(1, (inner.bottom - y) // ctx.fonts.line_height("small"))
+        ctx.text.draw_wrapped(
+            surface,
+            ctx.tr.pick(lv.summary),
+            pygame.Rect(inner.x, y, inner.width, inner.bottom - y),
+            "small",
+            palette.TEXT,
+            max_lines=lines,
+        )
+        if self.problems:
+            n = len({p.file for p in self.problems})
+            msg = self.ctx.tr.ngettext(
+                "{n} level file has problems and was skipped (see: main.py check)",
+                "{n} level files have problems and were skipped (see: main.py check)",
+                n,
+            ).format(n=n)
+            w, h = surface.get_size()
+            ctx.text.draw(
+                surface,
+                ctx.text.fit(msg, "small", w - ctx.px(40)),
+                (ctx.px(24), h - ctx.px(4)),
+                "small",
+                palette.WARN,
+                anchor="bottomleft",
+            )

@@ -1,0 +1,266 @@
+"""The planning round view: prices and excess demand per good, round by round, so the player
+watches participatory planning converge. Step with Left/Right, auto-play with Space."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.i18n import N_
+from game.ui import palette
+from game.ui.scenes.common import MenuScene
+from game.ui.widgets.button import Button
+from game.ui.widgets.charts import BarChart, LineChart, Threshold, styled_series
+
+GOODS = {
+    "food": N_("Food"),
+    "housing": N_("Housing"),
+    "care": N_("Care"),
+    "tools": N_("Tools"),
+    "energy": N_("Energy"),
+    "labour": N_("Labour"),
+    "nature": N_("Nature"),
+    "parks": N_("Parks"),
+}
+STEP_SECONDS = 0.9
+
+
+class PlanningScene(MenuScene):
+    name = "planning"
+    initial_focus = "next"
+    title = N_("Planning rounds")
+    icon = "council"
+
+    def __init__(self, app, session, from_scratch: bool = False) -> None:
+        super().__init__(app)
+        self.session = session
+        self.from_scratch = from_scratch
+        self.plan = None
+        self.round = 0
+        self.playing = False
+        self.clock = 0.0
+        self.error: str | None = None
+        self._load()
+
+    def _load(self) -> None:
+        self.plan = None
+        self.app.workers.submit(
+            self.session.plan_rounds, self.from_scratch, on_done=self._loaded, on_error=self._failed
+        )
+
+    def _loaded(self, plan) -> None:
+        self.plan = plan
+        self.round = 0
+        self.playing = not self.ctx.reduced_motion and self.rounds > 1
+        if self.app.top is self:
+            self.rebuild()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.error = str(exc)
+
+    @property
+    def rounds(self) -> int:
+        if self.plan is None or self.plan.result.excess_history is None:
+            return 0
+        return len(self.plan.result.excess_history)
+
+    def subtitle(self) -> str:
+        _ = self._
+        s = self.session
+        unit = _("Season") if s.level.turn_length == "season" else _("Year")
+        base = _(
+            "{unit} {n}: worker and consumer councils propose, prices adjust, proposals are revised"
+        ).format(unit=unit, n=min(s.turn, s.level.turns))
+        return base
+
+    def good_name(self, gid: str) -> str:
+        return self._(GOODS[gid]) if gid in GOODS else gid.replace("_", " ").capitalize()
+
+    def build(self) -> None:
+        ctx = self.ctx
+        _ = self._
+        w, h = self.size
+        top = self.header_height() + ctx.px(14)
+        btn_h = ctx.px(48)
+        text_h = ctx.fonts.line_height("body") * 3 + ctx.px(8)
+        body_h = h - top - btn_h - text_h - ctx.px(44)
+        self.text_rect = pygame.Rect(ctx.px(20), top + body_h + ctx.px(10), w - ctx.px(40), text_h)
+        if self.plan is not None and self.rounds:
+            r = self.plan.result
+            names = [self.good_name(g) for g in r.good_ids]
+            wide = w >= ctx.px(1000)
+            left_w = (w - ctx.px(60)) // 2 if wide else w - ctx.px(40)
+            self.bars = BarChart(
+                ctx,
+                pygame.Rect(ctx.px(20), top, left_w, body_h),
+                names,
+                list(r.excess_history[self.round]),
+                title=_("Excess demand per good"),
+                subtitle=_("Round {n} of {total}").format(n=self.round + 1, total=self.rounds),
+                key="bars",
+            )
+            self.add(self.bars)
+            if wide:
+                hist = r.price_history[: self.round + 1]
+                series = styled_series(
+                    [
+                        (g, names[i], [float(p[i]) for p in hist], None)
+                        for i, g in enumerate(r.good_ids)
+                    ]
+                )
+                self.add(
+                    LineChart(
+                        ctx,
+                        pygame.Rect(ctx.px(40) + left_w, top, w - left_w - ctx.px(60), body_h),
+                        series,
+                        title=_("Prices, round by round"),
+                        y_range=None,
+                        x_label=_("Round"),
+                        x_start=1,
+                        key="prices",
+                    )
+                )
+        y = h - btn_h - ctx.px(20)
+        x = ctx.px(20)
+        buttons = [
+            (_("Previous round"), "prev", lambda: self.step(-1), self.round > 0),
+            (_("Next round"), "next", lambda: self.step(1), self.round < self.rounds - 1),
+            (
+                _("Pause") if self.playing else _("Play the rounds"),
+                "play",
+                self.toggle_play,
+                self.rounds > 1 and not ctx.reduced_motion,
+            ),
+            (
+                _("Last season's prices") if self.from_scratch else _("Start from scratch"),
+                "scratch",
+                self.toggle_scratch,
+                self.plan is not None,
+            ),
+        ]
+        for label, key, fn, ok in buttons:
+            bw = ctx.text.size(label, "body", True)[0] + ctx.px(40)
+            if x + bw > w - ctx.px(20):
+                break
+            self.add(
+                Button(
+                    ctx,
+                    self.app.manager,
+                    pygame.Rect(x, y, bw, btn_h),
+                    label,
+                    fn,
+                    key=key,
+                    enabled=ok,
+                    kind="primary" if key == "next" else "normal",
+                )
+            )
+            x += bw + ctx.px(10)
+
+    def step(self, delta: int) -> None:
+        new = max(0, min(self.rounds - 1, self.round + delta))
+        if new != self.round:
+            self.round = new
+            self.rebuild()
+
+    def toggle_play(self) -> None:
+        if self.round >= self.rounds - 1:
+            self.round = 0
+        self.playing = not self.playing
+        self.clock = 0.0
+        self.rebuild()
+
+    def toggle_scratch(self) -> None:
+        self.from_scratch = not self.from_scratch
+        self.playing = False
+        self._load()
+        self.rebuild()
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        if event.key in (pygame.K_PERIOD, pygame.K_n):
+            self.step(1)
+            return True
+        if event.key in (pygame.K_COMMA, pygame.K_b):
+            self.step(-1)
+            return True
+        return False
+
+    def update(self, dt: float) -> None:
+        super().update(dt)
+        if self.playing and self.rounds:
+            self.clock += dt
+            if self.clock >= STEP_SECONDS:
+                self.clock = 0.0
+                if self.round < self.rounds - 1:
+                    self.step(1)
+                else:
+                    self.playing = False
+                    self.rebuild()
+
+    def explanation(self) -> str:
+        _ = self._
+        if self.error:
+            return _("The plan could not be computed: {reason}").format(reason=self.error)
+        if self.plan is None:
+            return _("The councils are meeting…")
+        r = self.plan.result
+        if not self.rounds:
+            return _("No planning rounds were recorded.")
+        ex = r.excess_history[self.round]
+        worst = int(abs(ex).argmax())
+        pct = 100 * float(abs(ex).max())
+        threshold = 100 * float(getattr(r, "threshold", 0.05))
+        lines = [
+            _("Round {n}: the largest gap is {good}, {pct:.1f}% apart.").format(
+                n=self.round + 1, good=self.good_name(r.good_ids[worst]), pct=pct
+            )
+        ]
+        if self.round == 0:
+            lines.append(
+                _(
+                    "The facilitation board publishes prices; councils answer with what they "
+                    "want to make and to use."
+                )
+            )
+        else:
+            lines.append(
+                _(
+                    "Prices of goods in excess demand went up and those in excess supply went "
+                    "down; councils revised their proposals."
+                )
+            )
+        if self.round == self.rounds - 1:
+            if r.converged:
+                lines.append(
+                    _("Every good is within {t:g}%: the plan is agreed after {n} rounds.").format(
+                        t=threshold, n=self.rounds
+                    )
+                )
+            else:
+                lines.append(
+                    _("The councils stopped after {n} rounds without full agreement.").format(
+                        n=self.rounds
+                    )
+                )
+        elif self.rounds == 1:
+            lines.append(_("Last season's prices were already right: the councils agreed at once."))
+        return " ".join(lines)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        ctx = self.ctx
+        if self.plan is None or not self.rounds:
+            w, h = surface.get_size()
+            ctx.text.draw(
+                surface,
+                self.explanation(),
+                (w // 2, h // 2),
+                "large",
+                palette.TEXT_DIM,
+                anchor="center",
+            )
+            return
+        ctx.text.draw_wrapped(
+            surface, self.explanation(), self.text_rect, "body", palette.TEXT, max_lines=3
+        )
+
+
+__all__ = ["PlanningScene", "Threshold"]

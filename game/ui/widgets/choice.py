@@ -1,0 +1,84 @@
+"""A choice in a dialog: a wide button whose label wraps onto two lines, with a detail line
+(cost, consequence) under it. Drawn by us so long labels are never cut off."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+
+from game.ui import palette
+from game.ui.context import UIContext
+from game.ui.widgets.base import Widget
+
+KIND_COLOURS = {
+    "primary": (palette.ACCENT, palette.TEXT_DARK),
+    "danger": (palette.BAD, palette.TEXT_DARK),
+    "normal": (palette.PANEL_HI, palette.TEXT),
+    "quiet": (palette.BG_DEEP, palette.TEXT_DIM),
+}
+
+
+class ChoiceButton(Widget):
+    focusable = True
+
+    def __init__(
+        self,
+        ctx: UIContext,
+        rect: pygame.Rect,
+        label: str,
+        detail: str,
+        on_click: Callable[[], None],
+        *,
+        kind: str = "normal",
+        key: str | None = None,
+    ) -> None:
+        super().__init__(ctx, rect, key=key or label)
+        self.label = label
+        self.detail = detail
+        self.kind = kind
+        self.on_click = on_click
+
+    @staticmethod
+    def height_for(ctx: UIContext, label: str, detail: str, width: int) -> int:
+        lines = min(2, len(ctx.text.wrap(label, "body", width - ctx.px(32), True)))
+        h = lines * ctx.fonts.line_height("body", True) + ctx.px(20)
+        if detail:
+            h += ctx.fonts.line_height("small")
+        return h
+
+    def activate(self) -> None:
+        if self.enabled:
+            self.ctx.play_sound("click")
+            self.on_click()
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        super().handle_event(event)
+        if (
+            event.type == pygame.MOUSEBUTTONUP
+            and event.button == 1
+            and self.rect.collidepoint(event.pos)
+        ):
+            self.activate()
+            return True
+        return event.type == pygame.MOUSEBUTTONDOWN and self.rect.collidepoint(event.pos)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        bg, fg = KIND_COLOURS.get(self.kind, KIND_COLOURS["normal"])
+        if self.hovered or self.focused:
+            bg = palette.mix(bg, palette.TEXT, 0.12)
+        pygame.draw.rect(surface, bg, self.rect, border_radius=ctx.px(10))
+        edge = palette.LINK if self.hovered else palette.PANEL_EDGE
+        pygame.draw.rect(surface, edge, self.rect, max(1, ctx.px(2)), border_radius=ctx.px(10))
+        inner = self.rect.inflate(-ctx.px(32), -ctx.px(20))
+        used = ctx.text.draw_wrapped(surface, self.label, inner, "body", fg, True, max_lines=2)
+        if self.detail:
+            dcol = palette.mix(fg, bg, 0.25)
+            ctx.text.draw(
+                surface,
+                ctx.text.fit(self.detail, "small", inner.width),
+                (inner.x, inner.y + used),
+                "small",
+                dcol,
+            )

@@ -171,9 +171,12 @@ def measure(state: State, cal: Calibration, sector: CouncilSector,
     if shock.capital_loss > 0:  # jobs follow capital (employment elasticity 0.8)
         f = f * (K / max(state.firm_capital, 1e-9)) ** 0.8
     Y_f = cal.firm_scale * p["firm_productivity"] * K ** alpha * f ** (1 - alpha) if f > 0 else 0.0
-    wage = (1 - alpha) * Y_f / f if f > 0 else (1 - alpha) * cal.firm_scale * p["firm_productivity"]
+    # the split of firm output between wages and profits follows the current capital share
+    # (unions and laws can change it); the production exponent stays the calibrated alpha
+    split = p["capital_share"]
+    wage = (1 - split) * Y_f / f if f > 0 else (1 - split) * cal.firm_scale * p["firm_productivity"]
     pollution_charge = p["pollution_price"] * p["pollution_intensity"] * Y_f * 0.5
-    profits = max(0.0, alpha * Y_f - pollution_charge)
+    profits = max(0.0, split * Y_f - pollution_charge)
 
     coop_pay, bank_interest = coop_production(state, cal, shock)
     c = state.coops

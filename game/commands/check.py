@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,19 +34,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--strict", action="store_true", help="warnings count as errors")
 
 
-def schema_of(kind: str = "level") -> dict[str, Any]:
-    """The JSON Schema of a content file format, for editors (yaml-language-server)."""
-    from game.levels.catalog import GlossaryFile
-    from game.levels.decisions import DecisionFile
-    from game.levels.schema import Level
-
-    model = {"level": Level, "glossary": GlossaryFile, "decisions": DecisionFile}[kind]
-    schema = model.model_json_schema()
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
-
-
 def schema_text(kind: str = "level") -> str:
-    return json.dumps(schema_of(kind), indent=2, ensure_ascii=False) + "\n"
+    """The JSON Schema of a content file format, for editors (yaml-language-server)."""
+    from game.levels.docs import schema_text as text
+
+    return text(kind)
 
 
 @dataclass
@@ -214,13 +205,13 @@ def _check_decisions(path: Path, model: Any, node: yaml.Node, levels: list[_Leve
 
     def err(loc: tuple[Any, ...], msg: str) -> None:
         line, col = yamlpos.locate(node, loc)
-        errors.append(Problem(name, line, col, yamlpos.field_path(loc), msg))
+        errors.append(Problem(name, line, col, yamlpos.field_path(loc, node), msg))
 
-    def unknown(kind: str, value: str, known: list[str]) -> str:
+    def unknown(kind: str, value: str, known: list[str], where: str = "") -> str:
         guess = difflib.get_close_matches(value, known, n=1)
         hint = f"; did you mean '{guess[0]}'?" if guess else (
             f"; known: {', '.join(known)}" if known else "")
-        return f"unknown {kind} '{value}' in level '{level.id}'{hint}"
+        return f"unknown {kind} '{value}' {where or f'in level {level.id!r}'}{hint}"
 
     for turn, entry in model.turns.items():
         if turn > level.turns:
@@ -238,8 +229,8 @@ def _check_decisions(path: Path, model: Any, node: yaml.Node, levels: list[_Leve
                     err(("turns", turn, "choices", ev, "[key]"), unknown("event", ev,
                                                                           list(events)))
                 elif ch not in events[ev]:
-                    err(("turns", turn, "choices", ev), unknown(f"choice of event '{ev}'", ch,
-                                                                events[ev]))
+                    err(("turns", turn, "choices", ev),
+                        unknown("choice", ch, events[ev], f"for event '{ev}'"))
     return yamlpos.sort_problems(errors), []
 
 
@@ -266,9 +257,8 @@ def run(args: argparse.Namespace) -> int:
         if args.out is None:
             sys.stdout.write(text)
             return 0
-        from game.atomic import atomic_write_text
         try:
-            atomic_write_text(args.out, text)
+            args.out.write_text(text, encoding="utf-8")
         except OSError as exc:
             raise UserError(f"{args.out}: cannot write: {exc.strerror or exc}") from None
         print(f"wrote the {args.schema} schema to {args.out}", file=sys.stderr)

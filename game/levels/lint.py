@@ -35,7 +35,7 @@ def lint_level(level: Level, node: yaml.Node, name: str, all_texts: bool = False
 
     def warn(loc: tuple[Any, ...], message: str) -> None:
         line, col = yamlpos.locate(node, loc)
-        out.append(Problem(name, line, col, yamlpos.field_path(loc), message))
+        out.append(Problem(name, line, col, yamlpos.field_path(loc, node), message))
 
     _affordable(level, warn)
     _static_conditions(level, warn)

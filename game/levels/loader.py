@@ -4,6 +4,7 @@ problems of a file reported at once."""
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,18 @@ from pydantic import ValidationError
 
 from game.errors import ContentError, Problem
 from game.levels import yamlpos
-from game.levels.schema import Level, reference_problems
+from game.levels.schema import (
+    Action,
+    Condition,
+    Event,
+    Goals,
+    Level,
+    Loss,
+    Resource,
+    reference_problems,
+)
+
+_NAMED = re.compile(r"^unknown \w+ '([^']+)'")
 
 
 @dataclass(frozen=True)
@@ -33,12 +45,66 @@ def validate_level(data: Any, node: yaml.Node, name: str) -> tuple[Level | None,
         level = Level.model_validate(data)
     except ValidationError as exc:
         known = yamlpos.known_fields(Level)
-        return None, yamlpos.validation_problems(exc, node, name, known, Level)
+        problems = yamlpos.validation_problems(exc, node, name, known, Level)
+        partial = _partial_level(data)
+        if partial is not None:  # the references of the parts that did validate
+            problems += _reference_problems(partial, node, name)
+        return None, yamlpos.sort_problems(problems)
+    return level, yamlpos.sort_problems(_reference_problems(level, node, name))
+
+
+def _reference_problems(level: Level, node: yaml.Node, name: str) -> list[Problem]:
     problems = []
     for loc, msg in reference_problems(level):
         line, col = yamlpos.locate(node, loc)
-        problems.append(Problem(name, line, col, yamlpos.field_path(loc), msg))
-    return level, yamlpos.sort_problems(problems)
+        named = _NAMED.search(msg)
+        if named:  # point at the very name, not the condition or list that holds it
+            found = yamlpos.find_scalar(node, loc, named.group(1))
+            if found is not None:
+                loc, line, col = found
+        problems.append(Problem(name, line, col, yamlpos.field_path(loc, node), msg))
+    return problems
+
+
+def _raw_id(item: Any) -> str:
+    value = item.get("id") if isinstance(item, dict) else None
+    return value if isinstance(value, str) else ("" if value is None else str(value))
+
+
+def _items(raw: Any, model: Any, placeholder: Any) -> list[Any]:
+    """Validate a list item by item; an invalid item becomes a placeholder with its id and
+    nothing that refers elsewhere, so positions and ids stay as written."""
+    out: list[Any] = []
+    for item in raw if isinstance(raw, list) else []:
+        try:
+            out.append(model.model_validate(item))
+        except ValidationError:
+            out.append(placeholder(_raw_id(item)))
+    return out
+
+
+def _partial_level(data: Any) -> Level | None:
+    """A level built from the parts of `data` that validate on their own, for checking the
+    references between parts even when another part has errors (so that one run of `check`
+    shows every problem of the file). Never used to play."""
+    if not isinstance(data, dict):
+        return None
+    goals_raw = data.get("goals") if isinstance(data.get("goals"), dict) else {}
+    try:
+        win: Condition | None = Condition.model_validate(goals_raw.get("win"))
+    except ValidationError:
+        win = None
+    goals = Goals.model_construct(win=win, lose=_items(
+        goals_raw.get("lose"), Loss, lambda i: Loss.model_construct(id=i, when=None)))
+    return Level.model_construct(
+        resources=_items(data.get("resources"), Resource,
+                         lambda i: Resource.model_construct(id=i)),
+        actions=_items(data.get("actions"), Action, lambda i: Action.model_construct(
+            id=i, cost={}, requires=[], condition=None, effects=[])),
+        events=_items(data.get("events"), Event,
+                      lambda i: Event.model_construct(id=i, when=None, choices=[])),
+        goals=goals,
+    )
 
 
 def parse_level(path: Path | str) -> tuple[Level | None, yaml.Node | None, str, list[Problem]]:

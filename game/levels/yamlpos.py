@@ -234,15 +234,62 @@ def locate(node: yaml.Node, loc: tuple[Any, ...], key_of_last: bool = False) -> 
     return current.start_mark.line + 1, current.start_mark.column + 1
 
 
-def field_path(loc: tuple[Any, ...]) -> str:
+def node_at(node: yaml.Node, loc: tuple[Any, ...]) -> yaml.Node | None:
+    """The value node at `loc`, or None if the path does not exist."""
+    current = node
+    for part in loc:
+        found = _child(current, part)
+        if found is None:
+            return None
+        current = found[1]
+    return current
+
+
+def find_scalar(node: yaml.Node, loc: tuple[Any, ...], value: str
+                ) -> tuple[tuple[Any, ...], int, int] | None:
+    """Search the subtree at `loc` for a key or scalar equal to `value` (the name a message
+    complains about) and return its full location and (line, col), so that an error raised
+    on a whole list or condition points at the very item."""
+    start = node_at(node, loc)
+    if start is None:
+        return None
+    stack: list[tuple[yaml.Node, tuple[Any, ...]]] = [(start, tuple(loc))]
+    while stack:
+        current, here = stack.pop(0)
+        if isinstance(current, yaml.MappingNode):
+            for k, v in current.value:
+                if isinstance(k, yaml.ScalarNode) and k.value == value:
+                    return (*here, k.value), k.start_mark.line + 1, k.start_mark.column + 1
+                if isinstance(v, yaml.ScalarNode) and v.value == value:
+                    return (*here, k.value), v.start_mark.line + 1, v.start_mark.column + 1
+            for k, v in current.value:
+                if isinstance(k, yaml.ScalarNode) and not isinstance(v, yaml.ScalarNode):
+                    stack.append((v, (*here, k.value)))
+        elif isinstance(current, yaml.SequenceNode):
+            for i, item in enumerate(current.value):
+                if isinstance(item, yaml.ScalarNode) and item.value == value:
+                    return (*here, i), item.start_mark.line + 1, item.start_mark.column + 1
+            stack.extend((item, (*here, i)) for i, item in enumerate(current.value)
+                         if not isinstance(item, yaml.ScalarNode))
+    return None
+
+
+def field_path(loc: tuple[Any, ...], node: yaml.Node | None = None) -> str:
+    """`actions[2].effects[0].param`: list items in brackets, keys after dots. With the node
+    tree, a number that is a mapping key (a turn in a decision file) is shown as a key."""
     out = ""
+    current = node
     for part in loc:
         if part == "[key]":
             continue
-        if isinstance(part, int):
+        is_key = isinstance(current, yaml.MappingNode)
+        if isinstance(part, int) and not is_key:
             out += f"[{part}]"
         else:
             out += f".{part}" if out else str(part)
+        if current is not None:
+            found = _child(current, part)
+            current = found[1] if found is not None else None
     return out
 
 
@@ -351,7 +398,16 @@ def validation_problems(exc: ValidationError, node: yaml.Node, name: str,
         if i in drop:
             continue
         kind = err["type"]
+        ctx = err.get("ctx") or {}
+        if kind == "effect_range":
+            clean = (*clean, "value")
         line, col = locate(node, clean, key_of_last=(kind == "extra_forbidden"))
+        name_in_msg = ctx.get("name") if kind == "unknown_name" else (
+            ctx.get("p") if kind == "param_range" else None)
+        if isinstance(name_in_msg, str):
+            found = find_scalar(node, clean, name_in_msg)
+            if found is not None:
+                clean, line, col = found
         msg = err["msg"]
         if msg.startswith("Value error, "):
             msg = msg[len("Value error, "):]
@@ -368,12 +424,12 @@ def validation_problems(exc: ValidationError, node: yaml.Node, name: str,
         elif kind != "unknown_name" and "input" in err and not isinstance(err["input"],
                                                                             dict | list):
             msg += f" (got {_short(err['input'])})"
-        problems.append(Problem(name, line, col, field_path(clean), msg))
+        problems.append(Problem(name, line, col, field_path(clean, node), msg))
     for at, msg, value in merged:
         line, col = locate(node, at)
         if not isinstance(value, dict | list):
             msg += f" (got {_short(value)})"
-        problems.append(Problem(name, line, col, field_path(at), msg))
+        problems.append(Problem(name, line, col, field_path(at, node), msg))
     return sort_problems(problems)
 
 

@@ -189,7 +189,9 @@ def measure(state: State, cal: Calibration, sector: CouncilSector,
     cw = state.council_workers
     pt = p["pay_transition"]
     ladder_share = cw.ladder / cw.ladder.sum()
-    effort = effort_pay(1.0, cw.hours, cw.ratings, cap=p["effort_cap"]).incomes
+    # the cap on a council's mean rating (economics.md §4) rescales every rating alike, so it
+    # leaves shares of one council's pool unchanged: pay here is the pool by hours × rating
+    effort = effort_pay(1.0, cw.hours, cw.ratings).incomes
     council_pay = council_income * len(cw.ladder) * ((1 - pt) * ladder_share + pt * effort)
 
     # --- groups before the levy

@@ -55,7 +55,6 @@ PARAMS: dict[str, Param] = {p.name: p for p in [
        "How far council-sector pay has moved from the inherited wage ladder to pay for effort."),
     _p("job_balance", 0.2, 0.0, 1.0, "share",
        "How far job complexes in self-managed workplaces are balanced for empowerment."),
-    _p("effort_cap", 1.0, 0.5, 2.0, "rating", "Cap on a council's mean effort rating."),
     _p("childcare", 0.2, 0.0, 1.0, "share",
        "Share of parents whose children are cared for while they attend councils."),
     _p("meeting_load", 3.0, 0.0, 12.0, "hours/week", "Hours a week that council meetings take."),

@@ -46,6 +46,7 @@ class Findings:
     """What checking a set of files found, in the order the files were given."""
 
     files: list[str] = field(default_factory=list)
+    order: list[str] = field(default_factory=list)  # every name in the order met
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
 
@@ -63,6 +64,7 @@ def gather(paths: list[Path], findings: Findings) -> list[Path]:
 
     out: list[Path] = []
     for p in paths:
+        findings.order.append(str(p))
         if not p.exists() and not p.is_symlink():
             findings.errors.append(Problem(str(p), 1, 1, "", "no such file or folder"))
         elif p.is_dir():
@@ -98,6 +100,7 @@ def check_paths(paths: list[Path], all_texts: bool = False, warnings: bool = Tru
     for f in gather(paths, findings):
         name = str(f)
         findings.files.append(name)
+        findings.order.append(name)
         try:
             text = yamlpos.read_text(f)
             data, node, dups = yamlpos.parse_lenient(text, name)
@@ -241,7 +244,9 @@ def format_warning(p: Problem) -> str:
 
 def report(findings: Findings) -> list[str]:
     """The lines to print: each file's errors and warnings together, by position."""
-    order = {name: i for i, name in enumerate(findings.files)}
+    order: dict[str, int] = {}
+    for name in findings.order + findings.files:
+        order.setdefault(name, len(order))
     items = [(p, False) for p in findings.errors] + [(p, True) for p in findings.warnings]
     items.sort(key=lambda t: (order.get(t[0].file, -1), t[0].file, t[0].line, t[0].col, t[1]))
     return [format_warning(p) if w else str(p) for p, w in items]

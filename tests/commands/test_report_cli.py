@@ -1,0 +1,280 @@
+"""`report RUN.json --out DIR` end to end: a run made by `simulate --json` on a test level
+becomes a self-contained HTML debrief and two CSV files that agree with the run; broken runs
+get one clear message and exit code 2."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.reports.debrief import turning_points
+from game.reports.labels import LABELS
+from game.reports.run import load_run
+from game.reports.scenario import parse_scenario_code, scenario_code
+
+ROOT = Path(__file__).resolve().parents[2]
+SMOKE = ROOT / "tests" / "levels" / "good" / "smoke.yaml"
+MOD = ROOT / "examples" / "mods" / "mondragon_valley"
+SCORES = ("equity", "participation", "resilience", "support")
+
+
+def _simulate(*args: str) -> str:
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        assert main(["simulate", *args, "--json"]) == 0
+    return buf.getvalue()
+
+
+@pytest.fixture(scope="module")
+def run_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("run") / "run.json"
+    path.write_text(_simulate(str(SMOKE), "--seed", "7"), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def report_dir(run_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("report")
+    assert main(["report", str(run_file), "--out", str(out), "--level", str(SMOKE)]) == 0
+    return out
+
+
+def _report(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, str]:
+    code = main(["report", *map(str, args)])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return code, out, err
+
+
+def test_writes_the_four_files(report_dir: Path) -> None:
+    assert sorted(p.name for p in report_dir.iterdir()) == [
+        "causes.csv", "decisions.yaml", "report.html", "turns.csv"]
+
+
+def test_html_is_self_contained_and_printable(report_dir: Path) -> None:
+    html = (report_dir / "report.html").read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and html.rstrip().endswith("</html>")
+    assert "<script" not in html.lower()
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:|//|file:)""", html, re.I)
+    assert "@import" not in html and "url(" not in html
+    assert "@media print" in html and "@page" in html
+    assert html.count("<svg") == 1 and 'role="img"' in html
+
+
+def test_html_tells_the_run(report_dir: Path, run_file: Path) -> None:
+    run = json.loads(run_file.read_text())
+    html = (report_dir / "report.html").read_text(encoding="utf-8")
+    assert "<h1><small>Debrief</small>Smoke test</h1>" in html
+    assert '<span class="code">smoke-7</span>' in html
+    outcome = {"won": "Won", "lost": "Lost", "unfinished": "Unfinished"}[run["outcome"]]
+    assert f"Outcome: {outcome}.</strong> " in html
+    from html import escape
+    assert escape(run["reason"]) in html
+    # the chart: one line per score through the start and every turn
+    polylines = re.findall(r'<polyline points="([^"]+)"', html)
+    assert len(polylines) == 4
+    assert all(len(p.split()) == len(run["turns"]) + 1 for p in polylines)
+    # the table: the start and one row per turn, each with its four scores
+    last = run["turns"][-1]
+    row = re.search(rf"<tr><td>{last['turn']}</td>(.*?)</tr>", html).group(1)
+    for s in SCORES:
+        assert f"{last['scores'][s]:.1f} (" in row
+    # the event and its choice, the elite's moves, the level's question and glossary
+    assert "A plant closes: Let it go" in html
+    first_move = next(m for t in run["turns"] for m in t["elite"]["moves"])
+    assert escape(first_move["text"]) in html
+    assert "<li>Why did the co-ops grow, or not?</li>" in html
+    assert "<dt>Worker co-op</dt>" in html and "ICA Statement" in html
+
+
+def test_turning_points_are_the_largest_causes(report_dir: Path, run_file: Path) -> None:
+    run = load_run(run_file)
+    points = turning_points(run)
+    assert 3 <= len(points) <= 8
+    biggest = max((c for t in run.turns for c in t.causes), key=lambda c: abs(c.delta))
+    assert any(p.text == biggest.text and p.delta == biggest.delta for p in points)
+    assert [p.turn for p in points] == sorted(p.turn for p in points)
+    html = (report_dir / "report.html").read_text(encoding="utf-8")
+    section = html.split("<h2>Turning points</h2>")[1].split("<h2>")[0]
+    assert section.count("<li>") == len(points)
+
+
+def test_turns_csv_matches_the_run(report_dir: Path, run_file: Path) -> None:
+    run = json.loads(run_file.read_text())
+    with open(report_dir / "turns.csv", encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == len(run["turns"])
+    for row, t in zip(rows, run["turns"], strict=True):
+        assert int(row["turn"]) == t["turn"]
+        for s in SCORES:
+            assert float(row[s]) == pytest.approx(t["scores"][s], abs=1e-4)
+            assert float(row[f"change_{s}"]) == pytest.approx(t["deltas"][s], abs=1e-4)
+        assert float(row["coop_share"]) == pytest.approx(t["metrics"]["coop_share"], abs=1e-4)
+        assert float(row["resource_money"]) == pytest.approx(t["resources"]["money"], abs=1e-4)
+        assert row["event"] == " ".join(e["id"] for e in t["events"])
+        assert row["elite_moves"] == " ".join(m["tactic"] for m in t["elite"]["moves"])
+
+
+def test_causes_csv_has_every_cause(report_dir: Path, run_file: Path) -> None:
+    run = json.loads(run_file.read_text())
+    with open(report_dir / "causes.csv", encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    causes = [(t["turn"], c) for t in run["turns"] for c in t["causes"]]
+    assert len(rows) == len(causes)
+    for row, (turn, c) in zip(rows, causes, strict=True):
+        assert (int(row["turn"]), row["score"], row["kind"], row["id"], row["text"]) == (
+            turn, c["score"], c["kind"], c["id"], c["text"])
+        assert float(row["change"]) == pytest.approx(c["delta"], abs=1e-4)
+
+
+def test_decisions_file_replays_the_run_exactly(tmp_path: Path) -> None:
+    plan = MOD / "plans" / "mondragon_valley.yaml"
+    level = MOD / "mondragon_valley.yaml"
+    original = _simulate(str(level), "--seed", "2", "--actions", str(plan))
+    run = tmp_path / "run.json"
+    run.write_text(original, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["report", str(run), "--out", str(out), "--mods", str(MOD.parent)]) == 0
+    again = _simulate(str(level), "--seed", "2", "--actions", str(out / "decisions.yaml"))
+    assert again == original
+
+
+def test_level_found_by_id_in_mods_with_the_mod_glossary(tmp_path: Path) -> None:
+    run = tmp_path / "run.json"
+    run.write_text(_simulate(str(MOD / "mondragon_valley.yaml"), "--seed", "1", "--turns",
+                             "2"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["report", str(run), "--out", str(out), "--mods", str(MOD.parent),
+                 "--lang", "es"]) == 0
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "<h1><small>Informe final</small>El valle de Mondragón</h1>" in html
+    assert "Preguntas para el debate" in html
+    assert "<dt>Caja Laboral Popular</dt>" in html  # the level's own glossary
+    assert "<dt>Intercooperation</dt>" in html  # the mod's glossary.yaml
+    assert "Sin terminar" in html
+
+
+def test_missing_level_degrades_gracefully(capsys: pytest.CaptureFixture[str],
+                                           run_file: Path, tmp_path: Path) -> None:
+    code, out, err = _report(capsys, run_file, "--out", tmp_path / "r")
+    assert code == 0
+    assert "level 'smoke' not found" in err
+    html = (tmp_path / "r" / "report.html").read_text(encoding="utf-8")
+    assert "The level &#x27;smoke&#x27; is not installed here" in html
+    assert "Discussion questions" not in html and "<h2>Scores</h2>" in html
+    assert out.splitlines()[0] == str(tmp_path / "r" / "report.html")
+
+
+def test_level_file_of_another_level_is_refused(capsys: pytest.CaptureFixture[str],
+                                               run_file: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.yaml"
+    other.write_text(SMOKE.read_text().replace("id: smoke", "id: other"))
+    code, _, err = _report(capsys, run_file, "--out", tmp_path / "r", "--level", other)
+    assert code == 2 and "this is level 'other', but" in err
+
+
+def test_out_must_be_a_folder(capsys: pytest.CaptureFixture[str], run_file: Path,
+                              tmp_path: Path) -> None:
+    f = tmp_path / "file"
+    f.write_text("x")
+    code, _, err = _report(capsys, run_file, "--out", f)
+    assert code == 2 and "exists and is not a folder" in err
+
+
+def _good(run_file: Path) -> dict:
+    return json.loads(run_file.read_text())
+
+
+BROKEN = {
+    "not_json": (b"this is not json", "1:1: not valid JSON: Expecting value"),
+    "truncated": (None, "not valid JSON: "),
+    "empty": (b"", "not a run: the file is empty"),
+    "binary": (b"\xff\xfe\x00\x01garbage", "not a run: the file is not UTF-8 text"),
+    "a_list": (b"[1, 2, 3]", "not a run: expected a JSON object"),
+    "no_turns": ("drop:turns", "turns: Field required"),
+    "no_outcome": ("drop:outcome", "outcome: Field required"),
+    "bad_score": ("score:high", "turns[2].scores.equity: Input should be a valid number"),
+    "nan_score": ("score:NaN", "is not a number a run can hold"),
+    "bad_outcome": ("outcome:draw", "outcome: Input should be 'won', 'lost' or 'unfinished'"),
+    "renumbered": ("renumber", "turns are not numbered 1, 2, 3...: entry 2 is turn 5"),
+    "no_causes": ("drop_causes", "turns[0].causes: Field required"),
+}
+
+
+def _broken(kind: str, good: dict, run_file: Path) -> bytes:
+    raw, _ = BROKEN[kind]
+    if isinstance(raw, bytes):
+        return raw
+    if raw is None:
+        return run_file.read_bytes()[:200]
+    d = json.loads(json.dumps(good))
+    if raw.startswith("drop:"):
+        del d[raw[5:]]
+    elif raw == "score:high":
+        d["turns"][2]["scores"]["equity"] = "high"
+    elif raw == "score:NaN":
+        return json.dumps(d).replace(str(d["turns"][0]["scores"]["equity"]), "NaN",
+                                     1).encode()
+    elif raw == "outcome:draw":
+        d["outcome"] = "draw"
+    elif raw == "renumber":
+        d["turns"][1]["turn"] = 5
+    elif raw == "drop_causes":
+        del d["turns"][0]["causes"]
+    return json.dumps(d).encode()
+
+
+@pytest.mark.parametrize("kind", sorted(BROKEN))
+def test_broken_runs_exit_2_naming_the_file(capsys: pytest.CaptureFixture[str],
+                                            run_file: Path, tmp_path: Path, kind: str) -> None:
+    bad = tmp_path / f"{kind}.json"
+    bad.write_bytes(_broken(kind, _good(run_file), run_file))
+    code, _, err = _report(capsys, bad, "--out", tmp_path / "r")
+    assert code == 2
+    assert err.startswith(str(bad))
+    assert BROKEN[kind][1] in err
+    assert not (tmp_path / "r").exists()
+
+
+def test_missing_run_and_folder_run(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = _report(capsys, tmp_path / "none.json", "--out", tmp_path / "r")
+    assert code == 2 and err.strip() == f"{tmp_path / 'none.json'}: no such file"
+    code, _, err = _report(capsys, tmp_path, "--out", tmp_path / "r")
+    assert code == 2 and "is a folder" in err
+
+
+def test_out_is_required(capsys: pytest.CaptureFixture[str], run_file: Path) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["report", str(run_file)])
+    assert info.value.code == 2 and "--out" in capsys.readouterr().err
+
+
+def test_every_label_has_spanish() -> None:
+    assert set(LABELS["es"]) == set(LABELS["en"])
+    assert all(v.strip() for v in LABELS["es"].values())
+
+
+def test_scenario_codes() -> None:
+    assert scenario_code("coop_network", 42) == "coop_network-42"
+    assert parse_scenario_code("coop_network-42") == ("coop_network", 42)
+    assert parse_scenario_code(" Coop_Network-7 ") == ("coop_network", 7)
+    for bad in ("coop_network", "coop-network-x", "-3", "42"):
+        assert parse_scenario_code(bad) is None
+
+
+def test_a_report_of_a_copied_level_in_a_mods_folder(tmp_path: Path, run_file: Path) -> None:
+    mods = tmp_path / "mods" / "mine"
+    mods.mkdir(parents=True)
+    shutil.copy(SMOKE, mods / "smoke.yaml")
+    out = tmp_path / "out"
+    assert main(["report", str(run_file), "--out", str(out), "--mods",
+                 str(tmp_path / "mods")]) == 0
+    assert "Why did the co-ops grow" in (out / "report.html").read_text(encoding="utf-8")

@@ -1,21 +1,31 @@
-"""`report RUN.json --out DIR`: the printable debrief of a run that `simulate --json` wrote:
-DIR/report.html, DIR/turns.csv and DIR/causes.csv. The level is looked up by its id in the
+"""`report RUN.json --out DIR`: the printable debrief of a run: DIR/report.html,
+DIR/turns.csv, DIR/causes.csv and DIR/decisions.yaml (to replay it).
+
+RUN.json is what `simulate --json` wrote, or a saved game from the game window (its saves
+folder): a save holds the level, the seed and the decisions, so it is replayed first (and
+the replayed run is written to DIR/run.json too). The level is looked up by its id in the
 shipped levels, the user's mods and `--mods DIR` (or given with `--level FILE`) for its
-questions, glossary and notes; without it the report says what is missing."""
+questions, glossary and notes; without it a run still gets its report, which says what is
+missing, while a save cannot be replayed.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
+from typing import Any
 
-from game.errors import UserError
+from game.errors import Problem, UserError
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("run", type=Path, metavar="RUN.json", help="the output of simulate --json")
+    p.add_argument("run", type=Path, metavar="RUN.json",
+                   help="the output of simulate --json, or a saved game")
     p.add_argument("--out", type=Path, required=True, metavar="DIR",
-                   help="folder to write report.html, turns.csv and causes.csv into")
+                   help="folder to write report.html, turns.csv, causes.csv and "
+                        "decisions.yaml into")
     p.add_argument("--level", type=Path, metavar="FILE",
                    help="the level file, if it is not installed (default: found by its id)")
     p.add_argument("--mods", type=Path, action="append", default=[], metavar="DIR",
@@ -24,38 +34,118 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="language of the report's headings and the level's texts")
 
 
+def _is_save(path: Path) -> bool:
+    """A saved game (not a run): a JSON object with a version, a level id and decisions."""
+    try:
+        if path.stat().st_size > 8 * 1024 * 1024:
+            return False
+        data = json.loads(path.read_bytes().decode("utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return False
+    return (isinstance(data, dict) and "turns" not in data and "version" in data
+            and ("level_id" in data or "level" in data))
+
+
+class _SaveDecisions:
+    """A save's decisions in the shape `simulate.run_level` replays."""
+
+    def __init__(self, path: Path, decisions: list[dict[str, Any]]) -> None:
+        from pydantic import ValidationError
+
+        from game.levels.decisions import DecisionFile, TurnDecision
+
+        self.path = path
+        try:
+            turns = {i: TurnDecision(actions=list(d.get("actions", [])),
+                                     choices=dict(d.get("choices", {})))
+                     for i, d in enumerate(decisions, start=1)}
+        except (ValidationError, TypeError, AttributeError) as exc:
+            raise UserError(f"{path}: cannot be replayed: a turn's decisions are malformed "
+                            f"({exc.__class__.__name__})", 2) from None
+        self.model = DecisionFile(turns=turns)
+
+    def problem(self, turn: int, message: str) -> Problem:
+        return Problem(str(self.path), 1, 1, f"decisions[{turn - 1}]", message)
+
+
+def _replay_save(path: Path, mods: list[Path], level_file: Path | None,
+                 lang: str) -> tuple[dict[str, Any], Any]:
+    """Replay a saved game into a run (the dict `simulate --json` prints) and its level."""
+    from game.commands.simulate import run_level
+    from game.levels.catalog import load_catalog
+    from game.levels.loader import load_level
+    from game.saves import _Unreadable, parse_save
+
+    try:
+        save = parse_save(path.read_bytes())
+    except _Unreadable as exc:
+        raise UserError(f"{path}: cannot be loaded: {exc.problem.detail}", 2) from None
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read: {exc.strerror or exc}", 2) from None
+    if level_file is not None:
+        loaded = load_level(level_file)
+    else:
+        loaded = load_catalog(mods).find(save.level_id)
+        if loaded is None:
+            raise UserError(f"{path}: a saved game of level '{save.level_id}', which is not "
+                            "installed here; give its file with --level or its mod folder "
+                            "with --mods", 2)
+    if loaded.level.id != save.level_id:
+        raise UserError(f"{level_file}: this is level '{loaded.level.id}', but {path} is a "
+                        f"game of '{save.level_id}'", 2)
+    if save.level_hash and save.level_hash != f"sha256:{loaded.sha256}":
+        print(f"note: level '{save.level_id}' has changed since this game was saved; the "
+              "replay may differ from what was played", file=sys.stderr)
+    if not save.decisions:
+        raise UserError(f"{path}: no turn has been played in this saved game yet", 2)
+    decisions = _SaveDecisions(path, save.decisions)
+    return run_level(loaded.level, save.seed, len(save.decisions), decisions, lang), loaded
+
+
 def run(args: argparse.Namespace) -> int:
     from game.levels.catalog import load_catalog
     from game.levels.loader import load_level
     from game.reports.debrief import write_report
-    from game.reports.run import load_run
+    from game.reports.run import Run, load_run
 
-    result = load_run(args.run)
+    if args.out.exists() and not args.out.is_dir():
+        raise UserError(f"{args.out}: exists and is not a folder", 2)
+    replayed = None
+    loaded = None
+    if _is_save(args.run):
+        replayed, loaded = _replay_save(args.run, args.mods, args.level, args.lang)
+        result = Run.model_validate(replayed)
+    else:
+        result = load_run(args.run)
     level = None
-    glossary: list = []
-    if args.level is not None:
+    cat = None
+    if loaded is None and args.level is not None:
         if not args.level.is_file():
             raise UserError(f"{args.level}: no such level file", 2)
         loaded = load_level(args.level)  # ContentError (located problems) if it is broken
         if loaded.level.id != result.level:
             raise UserError(f"{args.level}: this is level '{loaded.level.id}', but "
                             f"{args.run} is a run of '{result.level}'", 2)
+    elif loaded is None:
+        cat = load_catalog(args.mods)
+        loaded = cat.find(result.level)
+    glossary: list = []
+    if loaded is not None:
         level = loaded.level
         glossary = list(level.glossary)
-    else:
-        cat = load_catalog(args.mods)
-        found = cat.find(result.level)
-        if found is not None:
-            level = found.level
+        if cat is not None or loaded.mod is not None:
+            # the glossary.yaml terms of the level's own mod (or the shipped ones)
+            cat = cat or load_catalog(args.mods)
             own = {e.term.strip().lower() for e in level.glossary}
-            glossary = list(level.glossary) + [
-                g for g in cat.glossary
-                if g.term.strip().lower() not in own
-                and cat.term_sources.get(g.term.strip().lower(), (None, None))[1] == found.mod]
-    if args.out.exists() and not args.out.is_dir():
-        raise UserError(f"{args.out}: exists and is not a folder", 2)
+            glossary += [g for g in cat.glossary if g.term.strip().lower() not in own
+                         and cat.term_sources[g.term.strip().lower()][1] == loaded.mod]
     try:
         files = write_report(result, args.out, level, glossary, args.lang, args.run.name)
+        if replayed is not None:
+            run_file = args.out / "run.json"
+            run_file.write_text(json.dumps(replayed, ensure_ascii=False,
+                                           separators=(",", ":")) + "\n", encoding="utf-8")
+            files.append(run_file)
     except OSError as exc:
         raise UserError(f"{args.out}: cannot write the report: {exc.strerror or exc}", 2) \
             from None
@@ -65,4 +155,3 @@ def run(args: argparse.Namespace) -> int:
     for f in files:
         print(f)
     return 0
-

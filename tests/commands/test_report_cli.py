@@ -278,3 +278,112 @@ def test_a_report_of_a_copied_level_in_a_mods_folder(tmp_path: Path, run_file: P
     assert main(["report", str(run_file), "--out", str(out), "--mods",
                  str(tmp_path / "mods")]) == 0
     assert "Why did the co-ops grow" in (out / "report.html").read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- saved games
+
+
+def _save(tmp_path: Path, decisions: list[dict], level_id: str = "mondragon_valley",
+          seed: int = 5, level_hash: str | None = None) -> Path:
+    from game.saves import SaveGame, SaveStore, SaveSummary
+    from game.saves import level_hash as hash_of
+
+    level = MOD / "mondragon_valley.yaml"
+    save = SaveGame(level_id=level_id, seed=seed, decisions=decisions,
+                    level_hash=level_hash or hash_of(level.read_bytes()),
+                    summary=SaveSummary(turn=len(decisions)))
+    return SaveStore(tmp_path / "data").write("class-1", save)
+
+
+DECISIONS = [{"actions": ["night_school", "found_coop"]},
+             {"actions": ["found_coop", "pay_solidarity"], "choices": {}},
+             {"actions": []}]
+
+
+def test_a_saved_game_is_replayed_into_a_report(capsys: pytest.CaptureFixture[str],
+                                                tmp_path: Path) -> None:
+    save = _save(tmp_path, DECISIONS)
+    out = tmp_path / "out"
+    code, stdout, err = _report(capsys, save, "--out", out, "--mods", MOD.parent)
+    assert code == 0 and err == ""
+    assert stdout.splitlines()[-1] == str(out / "run.json")
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("turns:\n  1: [night_school, found_coop]\n"
+                    "  2: [found_coop, pay_solidarity]\n")
+    expected = _simulate(str(MOD / "mondragon_valley.yaml"), "--seed", "5", "--turns", "3",
+                         "--actions", str(plan))
+    assert (out / "run.json").read_text(encoding="utf-8") == expected
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert "mondragon_valley-5" in html and "3 of 10 years" in html
+    assert "<dt>Intercooperation</dt>" in html
+
+
+def test_saved_game_problems_exit_2(capsys: pytest.CaptureFixture[str],
+                                    tmp_path: Path) -> None:
+    code, _, err = _report(capsys, _save(tmp_path, DECISIONS), "--out", tmp_path / "o")
+    assert code == 2 and "a saved game of level 'mondragon_valley', which is not " in err
+    code, _, err = _report(capsys, _save(tmp_path, []), "--out", tmp_path / "o", "--mods",
+                           MOD.parent)
+    assert code == 2 and "no turn has been played" in err
+    bad = _save(tmp_path, [{"actions": ["found_coop"]}, {"actions": ["bank_robbery"]}])
+    code, _, err = _report(capsys, bad, "--out", tmp_path / "o", "--mods", MOD.parent)
+    assert code == 2 and err.strip() == (f"{bad}:1:1: decisions[1]: unknown action "
+                                         "'bank_robbery'")
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"version": 2, "level_id": "mondragon_valley", "seed": "x"}')
+    code, _, err = _report(capsys, broken, "--out", tmp_path / "o")
+    assert code == 2 and err.startswith(f"{broken}: cannot be loaded: ")
+    assert not (tmp_path / "o").exists()
+
+
+def test_a_changed_level_is_noted(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    save = _save(tmp_path, DECISIONS, level_hash="sha256:" + "0" * 64)
+    code, _, err = _report(capsys, save, "--out", tmp_path / "o", "--mods", MOD.parent)
+    assert code == 0 and "has changed since this game was saved" in err
+
+
+# ---------------------------------------------------------------- docs/teachers.md
+
+TEACHERS = ROOT / "docs" / "teachers.md"
+
+
+def test_teachers_level_table_is_current() -> None:
+    from game.levels import docs
+
+    text = TEACHERS.read_text(encoding="utf-8")
+    assert text == docs.render(text), (
+        "docs/teachers.md is out of date: python -m game.levels.docs --write docs/teachers.md")
+
+
+def test_the_class_save_of_the_guide_loads(tmp_path: Path) -> None:
+    from game.saves import SaveStore, parse_save
+
+    block = re.search(r"```json\n(.*?)```", TEACHERS.read_text(encoding="utf-8"), re.S)[1]
+    save = parse_save(block.encode())
+    assert (save.level_id, save.seed, save.decisions) == ("coop_network", 42, [])
+    store = SaveStore(tmp_path)
+    store.folder.mkdir(parents=True)
+    (store.folder / "class.json").write_text(block, encoding="utf-8")
+    assert store.load("class").seed == 42
+
+
+def test_the_guides_debrief_commands_work(tmp_path: Path) -> None:
+    level = ROOT / "levels" / "coop_network.yaml"
+    plan = ROOT / "levels" / "plans" / "coop_network.yaml"
+    if not (level.is_file() and plan.is_file()):
+        pytest.skip("coop_network is not shipped in this checkout")
+    run = tmp_path / "run.json"
+    run.write_text(_simulate("coop_network", "--seed", "42", "--actions", str(plan)),
+                   encoding="utf-8")
+    assert main(["report", str(run), "--out", str(tmp_path / "debrief")]) == 0
+    html = (tmp_path / "debrief" / "report.html").read_text(encoding="utf-8")
+    assert "coop_network-42" in html and "Discussion questions" in html
+
+
+def test_teachers_guide_links_resolve() -> None:
+    text = TEACHERS.read_text(encoding="utf-8")
+    modding = (ROOT / "docs" / "modding.md").read_text(encoding="utf-8")
+    for target, anchor in re.findall(r"\]\(([a-z]+\.md)(?:#([^)]+))?\)", text):
+        assert (TEACHERS.parent / target).exists()
+        if anchor:
+            assert f'<a id="{anchor}"></a>' in modding

@@ -216,7 +216,7 @@ class App:
         """Show a game on the turn screen, above the title screen (Esc from it asks first)."""
         from game.ui.scenes import make_scene
 
-        while len(self.scenes) > 1:
+        for _ in range(len(self.scenes) - 1):
             self._queue("pop_quiet", None)
         scene = make_scene(self, "turn", session=session)
         self.push(scene)

@@ -67,6 +67,12 @@ def scene_for_screenshot(app, name: str, level: str | None) -> Scene:
             )
         return make_scene(app, "turn", session=session)
     play_turns(session, max(1, loaded.level.turns // 3))
+    while (
+        session.setup().event is not None
+        and not session.finished
+        and session.turn < loaded.level.turns
+    ):
+        session.play(policy(session), {})  # show a turn without an event dialog on top
     if name == "planning":
         return make_scene(app, "planning", session=session, from_scratch=True)
     scene = make_scene(app, "turn", session=session)

@@ -47,3 +47,37 @@ CATEGORIES = {
 def name(table: dict[str, str], key: str, tr) -> str:
     """The translated display name, or the key made readable when it is not in the table."""
     return tr(table[key]) if key in table else key.replace("_", " ").capitalize()
+
+
+RESOURCE_ICON_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("money", ("money", "fund", "cash", "credit", "budget", "capital")),
+    (
+        "organisers",
+        (
+            "organis",
+            "organiz",
+            "labour",
+            "labor",
+            "day",
+            "time",
+            "volunteer",
+            "member",
+            "worker",
+            "people",
+        ),
+    ),
+    (
+        "political_capital",
+        ("influence", "political", "goodwill", "trust", "legitim", "vote", "power"),
+    ),
+)
+RESOURCE_FALLBACK = ("money", "organisers", "political_capital")
+
+
+def resource_icon(resource_id: str, index: int = 0) -> str:
+    """An icon for a level's resource: by the words in its id, else by its place in the list."""
+    rid = resource_id.lower()
+    for icon, words in RESOURCE_ICON_WORDS:
+        if rid == icon or any(w in rid for w in words):
+            return icon
+    return RESOURCE_FALLBACK[index % len(RESOURCE_FALLBACK)]

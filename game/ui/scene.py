@@ -88,6 +88,10 @@ class Scene:
             w.kill()
         self.widgets = []
 
+    def visible_rect(self, widget: Widget) -> pygame.Rect:
+        """The part of a widget that is drawn (scrolling screens clip their content)."""
+        return widget.rect
+
     # --- input -----------------------------------------------------------------------
     def handle_event(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.KEYDOWN:

@@ -147,7 +147,7 @@ def test_scene_widgets_fit_the_window(make_app, name, scale, lang):
     screen = app.screen.get_rect()
     for w in app.top.widgets:
         if w.visible and not getattr(w, "clipped", False):  # clipped: scrolled out of view
-            assert screen.contains(w.rect), (name, w.key, w.rect)
+            assert screen.contains(app.top.visible_rect(w)), (name, w.key, w.rect)
 
 
 def shot_args(**kw):

@@ -10,6 +10,7 @@ from game.ui import palette
 from game.ui.scenes.common import MenuScene
 from game.ui.widgets.button import Button
 from game.ui.widgets.charts import BarChart, LineChart, Threshold, styled_series
+from game.ui.widgets.textblock import ScrollText
 
 GOODS = {
     "food": N_("Food"),
@@ -65,6 +66,8 @@ class PlanningScene(MenuScene):
 
     def subtitle(self) -> str:
         _ = self._
+        if self.ctx.scale >= 1.4:
+            return ""  # large text: the round and the explanation below say enough
         s = self.session
         unit = _("Season") if s.level.turn_length == "season" else _("Year")
         base = _(
@@ -80,10 +83,20 @@ class PlanningScene(MenuScene):
         _ = self._
         w, h = self.size
         top = self.header_height() + ctx.px(14)
-        btn_h = ctx.px(48)
-        text_h = ctx.fonts.line_height("body") * 3 + ctx.px(8)
-        body_h = h - top - btn_h - text_h - ctx.px(44)
+        btn_h, gap = ctx.px(48), ctx.px(10)
+        buttons = self._buttons()
+        widths = [ctx.text.size(label, "body", True)[0] + ctx.px(40) for label, *_rest in buttons]
+        rows, x = 1, ctx.px(20)
+        for bw in widths:
+            if x > ctx.px(20) and x + bw > w - ctx.px(20):
+                rows, x = rows + 1, ctx.px(20)
+            x += bw + gap
+        buttons_h = rows * (btn_h + gap)
+        lines = 3 if ctx.scale < 1.4 else 2
+        text_h = ctx.fonts.line_height("body") * lines + ctx.px(30)
+        body_h = h - top - buttons_h - text_h - ctx.px(34)
         self.text_rect = pygame.Rect(ctx.px(20), top + body_h + ctx.px(10), w - ctx.px(40), text_h)
+        self.text_lines = lines
         if self.plan is not None and self.rounds:
             r = self.plan.result
             names = [self.good_name(g) for g in r.good_ids]
@@ -119,28 +132,13 @@ class PlanningScene(MenuScene):
                         key="prices",
                     )
                 )
-        y = h - btn_h - ctx.px(20)
+        if self.plan is not None and self.rounds:
+            self.add(ScrollText(ctx, self.text_rect, self.explanation(), key="explanation"))
+        y = h - buttons_h - ctx.px(10)
         x = ctx.px(20)
-        buttons = [
-            (_("Previous round"), "prev", lambda: self.step(-1), self.round > 0),
-            (_("Next round"), "next", lambda: self.step(1), self.round < self.rounds - 1),
-            (
-                _("Pause") if self.playing else _("Play the rounds"),
-                "play",
-                self.toggle_play,
-                self.rounds > 1 and not ctx.reduced_motion,
-            ),
-            (
-                _("Last season's prices") if self.from_scratch else _("Start from scratch"),
-                "scratch",
-                self.toggle_scratch,
-                self.plan is not None,
-            ),
-        ]
-        for label, key, fn, ok in buttons:
-            bw = ctx.text.size(label, "body", True)[0] + ctx.px(40)
-            if x + bw > w - ctx.px(20):
-                break
+        for (label, key, fn, ok), bw in zip(buttons, widths, strict=True):
+            if x > ctx.px(20) and x + bw > w - ctx.px(20):
+                x, y = ctx.px(20), y + btn_h + gap
             self.add(
                 Button(
                     ctx,
@@ -153,7 +151,26 @@ class PlanningScene(MenuScene):
                     kind="primary" if key == "next" else "normal",
                 )
             )
-            x += bw + ctx.px(10)
+            x += bw + gap
+
+    def _buttons(self) -> list:
+        _ = self._
+        return [
+            (_("Previous round"), "prev", lambda: self.step(-1), self.round > 0),
+            (_("Next round"), "next", lambda: self.step(1), self.round < self.rounds - 1),
+            (
+                _("Pause") if self.playing else _("Play the rounds"),
+                "play",
+                self.toggle_play,
+                self.rounds > 1 and not self.ctx.reduced_motion,
+            ),
+            (
+                _("Last season's prices") if self.from_scratch else _("Start from scratch"),
+                "scratch",
+                self.toggle_scratch,
+                self.plan is not None,
+            ),
+        ]
 
     def step(self, delta: int) -> None:
         new = max(0, min(self.rounds - 1, self.round + delta))
@@ -258,9 +275,6 @@ class PlanningScene(MenuScene):
                 anchor="center",
             )
             return
-        ctx.text.draw_wrapped(
-            surface, self.explanation(), self.text_rect, "body", palette.TEXT, max_lines=3
-        )
 
 
 __all__ = ["PlanningScene", "Threshold"]

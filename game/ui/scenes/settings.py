@@ -128,6 +128,13 @@ class SettingsScene(MenuScene):
             self.area.x, bottom + ctx.px(16), width, self.area.bottom - bottom - ctx.px(16)
         )
 
+    def visible_rect(self, widget) -> pygame.Rect:
+        return (
+            widget.rect.clip(self.area.inflate(self.px(12), 0))
+            if widget in self.rows
+            else widget.rect
+        )
+
     @property
     def max_scroll(self) -> int:
         return max(0, self.content_h - self.area.height)

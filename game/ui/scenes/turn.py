@@ -12,9 +12,10 @@ import pygame
 from game.i18n import N_
 from game.ui import palette
 from game.ui.glossary import CORE
-from game.ui.names import SCORE_ORDER, SCORES, TACTICS
+from game.ui.names import SCORE_ORDER, SCORES, TACTICS, resource_icon
 from game.ui.scene import Scene
 from game.ui.session import ECONOMY_SERIES, Session
+from game.ui.widgets.actionlist import ActionList
 from game.ui.widgets.button import Button
 from game.ui.widgets.card import ActionCard
 from game.ui.widgets.charts import LineChart, Threshold, styled_series
@@ -23,9 +24,11 @@ from game.ui.widgets.gauge import ScoreGauge
 from game.ui.widgets.hand import HandView
 from game.ui.widgets.news import NewsFeed, NewsItem
 from game.ui.widgets.panel import draw_panel, format_delta, triangle
+from game.ui.widgets.textblock import ScrollText
 
 TABS = (
-    ("overview", N_("Overview")),
+    ("scores", N_("Scores")),
+    ("economy", N_("Economy")),
     ("actions", N_("Actions")),
     ("charts", N_("Charts")),
     ("news", N_("News")),
@@ -43,13 +46,6 @@ METRIC_ICONS = {
     "firm_share": "firm",
     "unemployment": "cross",
     "needs_met": "check",
-}
-RESOURCE_ICONS = {
-    "influence": "political_capital",
-    "political_capital": "political_capital",
-    "money": "money",
-    "funds": "money",
-    "organisers": "organisers",
 }
 INTENSITY = ((0.34, N_("mild")), (0.67, N_("strong")), (9.9, N_("severe")))
 
@@ -70,7 +66,7 @@ class TurnScene(Scene):
         self.session = session
         self.chosen: list[str] = []
         self.choices: dict[str, str] = {}
-        self.tab = "overview"
+        self.tab = "actions"
         self.chart_mode = "scores"
         self.hand_index = 0
         self.busy = False
@@ -242,6 +238,9 @@ class TurnScene(Scene):
                 return self.ctx.tr.pick(r.name)
         return rid
 
+    def resource_icons(self) -> dict[str, str]:
+        return {r.id: resource_icon(r.id, i) for i, r in enumerate(self.session.level.resources)}
+
     def unit_n(self) -> str:
         """'Season {n}' or 'Year {n}', translated, for labels of past turns."""
         return (
@@ -251,12 +250,30 @@ class TurnScene(Scene):
         )
 
     def pretty_reason(self, reason: str) -> str:
-        """The simulation's reason with ids replaced by the names the player sees."""
+        """The simulation's reason why an action cannot be played, in the player's words."""
+        import re
+
+        _ = self._
         tr = self.ctx.tr
-        for a in self.session.level.actions:
-            reason = reason.replace(f"'{a.id}'", f"“{tr.pick(a.title)}”")
-        for r in self.session.level.resources:
-            reason = reason.replace(f" {r.id}", f" {tr.pick(r.name).lower()}")
+        titles = {a.id: tr.pick(a.title) for a in self.session.level.actions}
+        names = {r.id: tr.pick(r.name) for r in self.session.level.resources}
+        m = re.match(r"'(\w+)' costs ([\d.]+) (\w+); only ([\d.]+) left", reason)
+        if m:
+            return _("Costs {cost} {resource}; only {left} left").format(
+                cost=m.group(2), resource=names.get(m.group(3), m.group(3)), left=m.group(4)
+            )
+        m = re.match(r"'(\w+)' requires '(\w+)' to be played first", reason)
+        if m:
+            return _("Play “{title}” first").format(title=titles.get(m.group(2), m.group(2)))
+        if re.match(r"'(\w+)' can be played only once", reason):
+            return _("Already played: this action works once only")
+        if re.match(r"'(\w+)' is played twice", reason):
+            return _("Already chosen this turn")
+        m = re.match(r"'(\w+)' needs (.*)", reason)
+        if m:
+            return _("Needs {condition}").format(condition=m.group(2))
+        for aid, title in titles.items():
+            reason = reason.replace(f"'{aid}'", f"“{title}”")
         return reason[:1].upper() + reason[1:]
 
     def score_name(self, key: str) -> str:
@@ -271,6 +288,19 @@ class TurnScene(Scene):
             else self._("{score} fell {amount}: {text}")
         )
         return tmpl.format(score=name, amount=amount, text=c["text"])
+
+    def causes_text(self) -> str:
+        """Why each score moved last turn, for the narrow layout's Scores tab."""
+        lines = ["## " + self._("Why the scores moved")]
+        any_cause = False
+        for key in SCORE_ORDER:
+            why = self.explain(key)
+            if why:
+                any_cause = True
+                lines += [f"- {line}" for line in why.splitlines()]
+        if not any_cause:
+            lines.append(self._("Nothing has happened yet: choose actions and end the turn."))
+        return "\n".join(lines)
 
     def explain(self, key: str) -> str | None:
         """The top causes of the last change of a score, for its gauge's tooltip."""
@@ -313,182 +343,236 @@ class TurnScene(Scene):
         return w >= self.px(1100) and h >= self.px(620)
 
     def build(self) -> None:
+        self.header_h = self.px(64)
+        self.panels: dict[str, pygame.Rect] = {}
+        self.forecast_strip: pygame.Rect | None = None
+        self.resource_strip: pygame.Rect | None = None
+        if self.wide:
+            self._build_wide()
+        else:
+            self._build_narrow()
+
+    def _build_wide(self) -> None:
+        ctx = self.ctx
+        w, h = self.size
+        pad = ctx.px(14)
+        top = self.header_h + pad
+        left_w, right_w = ctx.px(300), ctx.px(318)
+        body_h = h - top - pad
+        left = pygame.Rect(pad, top, left_w, body_h)
+        right = pygame.Rect(w - right_w - pad, top, right_w, body_h)
+        center = pygame.Rect(left.right + pad, top, right.left - left.right - 2 * pad, body_h)
+        self.show = {"scores", "economy", "actions", "charts", "news"}
+        gh, gap = ctx.px(62), ctx.px(8)
+        self._add_gauges(
+            [pygame.Rect(left.x, left.y + i * (gh + gap), left.width, gh) for i in range(4)]
+        )
+        y = left.y + 4 * (gh + gap)
+        self.panels["economy"] = pygame.Rect(left.x, y, left.width, left.bottom - y)
+        elite_h, fc_h = ctx.px(178), ctx.px(136)
+        self.panels["elite"] = pygame.Rect(right.x, right.y, right.width, elite_h)
+        self.panels["forecast"] = pygame.Rect(right.x, right.y + elite_h + pad, right.width, fc_h)
+        hand_h = ctx.px(262)
+        self._add_chart(pygame.Rect(center.x, center.y, center.width, center.height - hand_h - pad))
+        self._add_hand(pygame.Rect(center.x, center.bottom - hand_h, center.width, hand_h))
+        bh = ctx.px(50)
+        end = pygame.Rect(right.x, right.bottom - bh, right.width, bh)
+        plan = pygame.Rect(right.x, end.y - ctx.px(54), right.width, ctx.px(44))
+        y0 = self.panels["forecast"].bottom + pad
+        self._add_news(pygame.Rect(right.x, y0, right.width, plan.y - y0 - pad))
+        self._add_planning(plan)
+        self._add_end(end)
+        self._add_menu()
+
+    def _build_narrow(self) -> None:
+        """Large text: the header holds End and Menu; the panels sit behind tabs."""
         ctx = self.ctx
         _ = self._
         w, h = self.size
-        s = self.session
-        self.header_h = ctx.px(64)
-        pad = ctx.px(14)
+        pad = ctx.px(12)
         top = self.header_h + pad
-        self.panels: dict[str, pygame.Rect] = {}
-        if self.wide:
-            left_w, right_w = ctx.px(300), ctx.px(318)
-            body_h = h - top - pad
-            left = pygame.Rect(pad, top, left_w, body_h)
-            right = pygame.Rect(w - right_w - pad, top, right_w, body_h)
-            center = pygame.Rect(left.right + pad, top, right.left - left.right - 2 * pad, body_h)
-            show = {"overview", "actions", "charts", "news"}
-        else:
-            tab_h = ctx.px(46)
-            names = [(k, _(label)) for k, label in TABS]
-            x = pad
-            for k, label in names:
-                bw = ctx.text.size(label, "body", True)[0] + ctx.px(36)
-                self.add(
-                    Button(
-                        ctx,
-                        self.app.manager,
-                        pygame.Rect(x, top, bw, tab_h),
-                        label,
-                        self._tab(k),
-                        kind="primary" if self.tab == k else "normal",
-                        key=f"tab:{k}",
-                    )
-                )
-                x += bw + ctx.px(8)
-            top += tab_h + pad
-            body_h = h - top - pad
-            full = pygame.Rect(pad, top, w - 2 * pad, body_h)
-            left = right = center = full
-            show = {self.tab}
-        self.show = show
-        # scores and economy (overview)
-        if "overview" in show:
-            gh, gap = ctx.px(62), ctx.px(8)
-            col = (
-                left
-                if self.wide
-                else pygame.Rect(full.x, full.y, (full.width - pad) // 2, full.height)
-            )
-            scores, prev = s.scores(), s.previous_scores()
-            y = col.y
-            for key in SCORE_ORDER:
-                self.add(
-                    ScoreGauge(
-                        ctx,
-                        pygame.Rect(col.x, y, col.width, gh),
-                        key=key,
-                        label=self.score_name(key),
-                        value=scores[key],
-                        previous=None if prev is None else prev[key],
-                        explain=self.explain(key),
-                    )
-                )
-                y += gh + gap
-            self.panels["economy"] = pygame.Rect(col.x, y, col.width, col.bottom - y)
-            if self.wide:
-                self.panels["elite"] = pygame.Rect(right.x, right.y, right.width, ctx.px(178))
-            else:
-                self.panels["elite"] = pygame.Rect(
-                    col.right + pad, full.y, full.right - col.right - pad, full.height
-                )
-        # chart
-        if "charts" in show:
-            ch = pygame.Rect(
-                center.x,
-                center.y,
-                center.width,
-                center.height - ctx.px(262) - pad if self.wide else center.height - ctx.px(56),
-            )
-            self.chart = LineChart(
-                ctx,
-                ch,
-                self._series(),
-                title=self._chart_title(),
-                y_range=(0, 100),
-                thresholds=self._thresholds(),
-                x_start=0,
-                x_label=self._("Season") if s.level.turn_length == "season" else self._("Year"),
-                key="chart",
-            )
-            self.add(self.chart)
-            label = _("Show the economy") if self.chart_mode == "scores" else _("Show the scores")
-            bw = ctx.text.size(label, "small", True)[0] + ctx.px(40)
+        tab_h = ctx.px(46)
+        x = pad
+        for k, label in TABS:  # the tabs flow onto a second row if the words are long
+            text = _(label)
+            bw = ctx.text.size(text, "body", True)[0] + ctx.px(32)
+            if x > pad and x + bw > w - pad:
+                x, top = pad, top + tab_h + ctx.px(8)
             self.add(
                 Button(
                     ctx,
                     self.app.manager,
-                    pygame.Rect(ch.right - bw - ctx.px(8), ch.y + ctx.px(6), bw, ctx.px(36)),
-                    label,
-                    self.toggle_chart,
-                    kind="quiet",
-                    key="chart-mode",
+                    pygame.Rect(x, top, bw, tab_h),
+                    text,
+                    self._tab(k),
+                    kind="primary" if self.tab == k else "normal",
+                    key=f"tab:{k}",
                 )
             )
-        # hand and forecast (actions)
-        if "actions" in show:
-            if self.wide:
-                hand_rect = pygame.Rect(
-                    center.x, center.bottom - ctx.px(262), center.width, ctx.px(262)
+            x += bw + ctx.px(8)
+        top += tab_h + pad
+        full = pygame.Rect(pad, top, w - 2 * pad, h - top - pad)
+        self.show = {self.tab}
+        if self.tab == "scores":
+            gw, gh = (full.width - pad) // 2, ctx.px(62)
+            rects = [
+                pygame.Rect(full.x + (i % 2) * (gw + pad), full.y + (i // 2) * (gh + pad), gw, gh)
+                for i in range(4)
+            ]
+            self._add_gauges(rects)
+            y = rects[-1].bottom + pad
+            if full.bottom - y > ctx.fonts.line_height("body") * 2 + ctx.px(28):
+                self.add(
+                    ScrollText(
+                        ctx,
+                        pygame.Rect(full.x, y, full.width, full.bottom - y),
+                        self.causes_text(),
+                        key="causes",
+                    )
                 )
-                self.panels["forecast"] = pygame.Rect(
-                    right.x, right.y + ctx.px(178) + pad, right.width, ctx.px(136)
-                )
-            else:
-                fh = ctx.px(150)
-                hand_rect = pygame.Rect(
-                    full.x, full.y, full.width, full.height - fh - pad - ctx.px(62)
-                )
-                self.panels["forecast"] = pygame.Rect(
-                    full.x, hand_rect.bottom + pad, full.width, fh
-                )
-            self.hand = HandView(
-                ctx, hand_rect, self._cards(hand_rect), on_toggle=self.toggle, index=self.hand_index
+        elif self.tab == "economy":
+            half = (full.width - pad) // 2
+            self.panels["economy"] = pygame.Rect(full.x, full.y, half, full.height)
+            self.panels["elite"] = pygame.Rect(
+                full.x + half + pad, full.y, full.width - half - pad, full.height
             )
-            self.add(self.hand)
-        # news
-        if "news" in show:
-            if self.wide:
-                y0 = right.y + ctx.px(178) + pad + ctx.px(136) + pad
-                news_rect = pygame.Rect(right.x, y0, right.width, right.bottom - y0 - ctx.px(112))
-            else:
-                news_rect = pygame.Rect(full.x, full.y, full.width, full.height - ctx.px(62))
-            if news_rect.height > ctx.px(60):
-                self.add(NewsFeed(ctx, news_rect, self.news, key="news", turn_word=self.unit_n()))
-        # end turn and planning view
-        bh = ctx.px(50)
-        if self.wide:
-            end = pygame.Rect(right.x, right.bottom - bh, right.width, bh)
-            plan = pygame.Rect(right.x, end.y - ctx.px(44) - ctx.px(10), right.width, ctx.px(44))
-        else:
-            end = pygame.Rect(w - pad - ctx.px(260), h - pad - bh, ctx.px(260), bh)
-            plan = pygame.Rect(end.x - ctx.px(12) - ctx.px(260), end.y, ctx.px(260), bh)
+        elif self.tab == "actions":
+            sl = ctx.fonts.line_height("small", True)
+            self.resource_strip = pygame.Rect(full.x, full.y, full.width, sl + ctx.px(8))
+            self.forecast_strip = pygame.Rect(
+                full.x, full.bottom - sl - ctx.px(12), full.width, sl + ctx.px(12)
+            )
+            hand_top = self.resource_strip.bottom + ctx.px(6)
+            self._add_hand(
+                pygame.Rect(
+                    full.x, hand_top, full.width, self.forecast_strip.y - hand_top - ctx.px(6)
+                )
+            )
+        elif self.tab == "charts":
+            self._add_chart(full, with_planning=True)
+        elif self.tab == "news":
+            self._add_news(full)
+        # End and Menu in the header, right aligned
+        mw = ctx.text.size(_("Menu"), "body", True)[0] + ctx.px(40)
+        label = self._end_label()
+        ew = ctx.text.size(label, "body", True)[0] + ctx.px(40)
+        self._add_end(pygame.Rect(w - pad - mw - ctx.px(10) - ew, ctx.px(9), ew, ctx.px(46)))
+        self._add_menu()
+
+    def _end_label(self) -> str:
+        return (
+            self._("End the season")
+            if self.session.level.turn_length == "season"
+            else self._("End the year")
+        )
+
+    def _add_gauges(self, rects: list[pygame.Rect]) -> None:
+        scores, prev = self.session.scores(), self.session.previous_scores()
+        for key, rect in zip(SCORE_ORDER, rects, strict=True):
+            self.add(
+                ScoreGauge(
+                    self.ctx,
+                    rect,
+                    key=key,
+                    label=self.score_name(key),
+                    value=scores[key],
+                    previous=None if prev is None else prev[key],
+                    explain=self.explain(key),
+                )
+            )
+
+    def _add_chart(self, rect: pygame.Rect, with_planning: bool = False) -> None:
+        ctx = self.ctx
+        _ = self._
+        s = self.session
+        self.chart = LineChart(
+            ctx,
+            rect,
+            self._series(),
+            title=self._chart_title(),
+            y_range=(0, 100),
+            thresholds=self._thresholds(),
+            x_start=0,
+            x_label=_("Season") if s.level.turn_length == "season" else _("Year"),
+            key="chart",
+        )
+        self.add(self.chart)
+        label = _("Show the economy") if self.chart_mode == "scores" else _("Show the scores")
+        bw = ctx.text.size(label, "small", True)[0] + ctx.px(40)
+        toggle = pygame.Rect(rect.right - bw - ctx.px(8), rect.y + ctx.px(6), bw, ctx.px(36))
         self.add(
             Button(
                 ctx,
                 self.app.manager,
-                plan,
-                _("Planning rounds"),
-                self.open_planning,
-                key="planning",
-                tooltip=_("Watch this season's participatory planning, round by round"),
+                toggle,
+                label,
+                self.toggle_chart,
+                kind="quiet",
+                key="chart-mode",
             )
         )
-        label = _("End the season") if s.level.turn_length == "season" else _("End the year")
+        if with_planning:
+            label = _("Planning rounds")
+            pw = ctx.text.size(label, "small", True)[0] + ctx.px(40)
+            self._add_planning(pygame.Rect(toggle.x - pw - ctx.px(8), toggle.y, pw, toggle.height))
+
+    def _add_hand(self, rect: pygame.Rect) -> None:
+        if self.wide:
+            self.hand = HandView(
+                self.ctx, rect, self._cards(rect), on_toggle=self.toggle, index=self.hand_index
+            )
+        else:
+            self.hand = ActionList(
+                self.ctx, rect, self._cards(rect), on_toggle=self.toggle, index=self.hand_index
+            )
+        self.add(self.hand)
+
+    def _add_news(self, rect: pygame.Rect) -> None:
+        if rect.height > self.px(60):
+            self.add(NewsFeed(self.ctx, rect, self.news, key="news", turn_word=self.unit_n()))
+
+    def _add_planning(self, rect: pygame.Rect) -> None:
         self.add(
             Button(
-                ctx,
+                self.ctx,
                 self.app.manager,
-                end,
-                label,
+                rect,
+                self._("Planning rounds"),
+                self.open_planning,
+                key="planning",
+                tooltip=self._("Watch this season's participatory planning, round by round"),
+            )
+        )
+
+    def _add_end(self, rect: pygame.Rect) -> None:
+        self.add(
+            Button(
+                self.ctx,
+                self.app.manager,
+                rect,
+                self._end_label(),
                 self.end_turn,
                 kind="primary",
                 key="end",
                 enabled=not self.busy,
             )
         )
-        # the menu button comes last in the focus order: the hand is focused first
-        mw = ctx.text.size(_("Menu"), "body", True)[0] + ctx.px(40)
+
+    def _add_menu(self) -> None:
+        """Last in the focus order: the hand is focused first."""
+        ctx = self.ctx
+        w = self.size[0]
+        mw = ctx.text.size(self._("Menu"), "body", True)[0] + ctx.px(40)
         self.add(
             Button(
                 ctx,
                 self.app.manager,
-                pygame.Rect(w - mw - pad, ctx.px(9), mw, ctx.px(46)),
-                _("Menu"),
+                pygame.Rect(w - mw - ctx.px(12), ctx.px(9), mw, ctx.px(46)),
+                self._("Menu"),
                 self.open_menu,
                 kind="quiet",
                 key="menu",
-                tooltip=_("Save, glossary, settings (Esc)"),
+                tooltip=self._("Save, glossary, settings (Esc)"),
             )
         )
 
@@ -568,7 +652,9 @@ class TurnScene(Scene):
                     key=a.id,
                     title=tr.pick(a.title),
                     category=a.category,
-                    costs={RESOURCE_ICONS.get(k, k): v for k, v in a.cost.items()},
+                    costs=dict(a.cost),
+                    resource_icons=self.resource_icons(),
+                    resource_names={r.id: tr.pick(r.name) for r in self.session.level.resources},
                     text=tr.pick(a.text),
                     forecast=self.card_forecasts.get(a.id, {}),
                     selected=chosen,
@@ -655,6 +741,16 @@ class TurnScene(Scene):
             self._draw_elite(surface, self.panels["elite"])
         if "forecast" in self.panels:
             self._draw_forecast(surface, self.panels["forecast"])
+        if self.resource_strip is not None:
+            self._draw_resources(
+                surface,
+                self.resource_strip.x,
+                self.resource_strip.right,
+                self.resource_strip.y,
+                compact=True,
+            )
+        if self.forecast_strip is not None:
+            self._draw_forecast_strip(surface, self.forecast_strip)
         if self.busy:
             self._draw_busy(surface)
 
@@ -672,7 +768,9 @@ class TurnScene(Scene):
             max(2, ctx.px(2)),
         )
         x = ctx.px(16)
-        title = ctx.text.fit(s.title(), "large", ctx.px(330), True)
+        buttons = [wd.rect.x for wd in self.widgets if wd.rect.y < self.header_h]
+        limit = min(buttons, default=w) - ctx.px(16)
+        title = ctx.text.fit(s.title(), "large", min(ctx.px(330), limit - x), True)
         ctx.text.draw(surface, title, (x, ctx.px(6)), "large", palette.TEXT, True)
         unit = _("Season") if s.level.turn_length == "season" else _("Year")
         turn = min(s.turn, s.level.turns)
@@ -683,28 +781,121 @@ class TurnScene(Scene):
             "small",
             palette.TEXT_DIM,
         )
-        # resources: icon, value, income
-        x = max(x + ctx.px(330) + ctx.px(24), ctx.px(360))
-        limit = w - ctx.px(150)
+        # resources: icon, value, income (left of the header's buttons)
+        self._draw_resources(
+            surface, max(x + ctx.px(330) + ctx.px(24), ctx.px(360)), limit, ctx.px(5)
+        )
+
+    def _draw_resources(
+        self, surface: pygame.Surface, x: int, limit: int, y: int, compact: bool = False
+    ) -> None:
+        """Each resource: icon, amount and income per turn; with its name above unless compact."""
+        ctx = self.ctx
+        s = self.session
         res = s.resources()
+        names_fit = True
+        if compact:  # names only if every resource fits with its name
+            total = sum(
+                ctx.text.size(f"{res.get(r.id, 0):g} +{r.income:g}", "body", True)[0]
+                + ctx.px(66)
+                + ctx.text.size(ctx.tr.pick(r.name), "small")[0]
+                for r in s.level.resources
+            )
+            names_fit = x + total <= limit
         for r in s.level.resources:
-            icon = RESOURCE_ICONS.get(r.id, r.id if ctx.icons.exists(r.id) else "info")
+            icon = self.resource_icons()[r.id]
             value = f"{res.get(r.id, 0):g}"
             inc = f"+{r.income:g}"
             name = ctx.text.fit(ctx.tr.pick(r.name), "small", ctx.px(170))
-            wd = max(
-                ctx.text.size(name, "small")[0],
-                ctx.text.size(value + " " + inc, "body", True)[0] + ctx.px(30),
-            )
+            amount_w = ctx.text.size(value + " " + inc, "body", True)[0] + ctx.px(30)
+            if compact:
+                wd = amount_w + ctx.text.size(name, "small")[0] + ctx.px(8)
+                if not names_fit:
+                    name, wd = "", amount_w
+            else:
+                wd = max(ctx.text.size(name, "small")[0], amount_w)
             if x + wd > limit:
                 break
-            ctx.icons.draw(surface, icon, (x + ctx.px(11), ctx.px(40)), ctx.px(22), palette.ACCENT)
-            ctx.text.draw(surface, name, (x, ctx.px(5)), "small", palette.TEXT_DIM)
-            rect = ctx.text.draw(
-                surface, value, (x + ctx.px(28), ctx.px(27)), "body", palette.TEXT, True
-            )
-            ctx.text.draw(surface, inc, (rect.right + ctx.px(6), ctx.px(30)), "small", palette.GOOD)
+            if compact:
+                sl = ctx.fonts.line_height("small", True)
+                ctx.icons.draw(
+                    surface,
+                    icon,
+                    (x + ctx.px(11), y + sl // 2 + ctx.px(4)),
+                    ctx.px(22),
+                    palette.ACCENT,
+                )
+                rect = ctx.text.draw(
+                    surface, value, (x + ctx.px(28), y + ctx.px(4)), "small", palette.TEXT, True
+                )
+                rect = ctx.text.draw(
+                    surface, inc, (rect.right + ctx.px(4), y + ctx.px(4)), "small", palette.GOOD
+                )
+                ctx.text.draw(
+                    surface,
+                    name,
+                    (rect.right + ctx.px(8), y + ctx.px(4)),
+                    "small",
+                    palette.TEXT_DIM,
+                )
+            else:
+                ctx.icons.draw(
+                    surface, icon, (x + ctx.px(11), y + ctx.px(35)), ctx.px(22), palette.ACCENT
+                )
+                ctx.text.draw(surface, name, (x, y), "small", palette.TEXT_DIM)
+                rect = ctx.text.draw(
+                    surface, value, (x + ctx.px(28), y + ctx.px(22)), "body", palette.TEXT, True
+                )
+                ctx.text.draw(
+                    surface, inc, (rect.right + ctx.px(6), y + ctx.px(25)), "small", palette.GOOD
+                )
             x += wd + ctx.px(28)
+
+    def _draw_forecast_strip(self, surface: pygame.Surface, r: pygame.Rect) -> None:
+        """The forecast in one line (narrow layout): icon, arrow and change per score."""
+        ctx = self.ctx
+        pygame.draw.rect(surface, palette.BG_DEEP, r, border_radius=ctx.px(8))
+        x = r.x + ctx.px(12)
+        if not self.chosen or self.forecast is None:
+            text = (
+                self._("Choose actions from your hand to see what they would change this turn.")
+                if not self.chosen
+                else self._("Working out the forecast…")
+            )
+            ctx.text.draw(
+                surface,
+                ctx.text.fit(text, "small", r.width - ctx.px(24)),
+                (x, r.centery),
+                "small",
+                palette.TEXT_DIM,
+                anchor="midleft",
+            )
+            return
+        rect = ctx.text.draw(
+            surface, self._("Forecast"), (x, r.centery), "small", palette.ACCENT, True, "midleft"
+        )
+        x = rect.right + ctx.px(16)
+        for key in SCORE_ORDER:
+            d = self.forecast.get(key, 0.0)
+            shown = format_delta(d, 1)
+            ctx.icons.draw(
+                surface, key, (x + ctx.px(10), r.centery), ctx.px(20), palette.SCORE_COLOURS[key]
+            )
+            x += ctx.px(24)
+            if shown != "0":
+                colour = palette.GOOD if d > 0 else palette.BAD
+                triangle(
+                    surface,
+                    (x + ctx.px(5), r.centery),
+                    ctx.px(10),
+                    "up" if d > 0 else "down",
+                    colour,
+                )
+                x += ctx.px(13)
+            rect = ctx.text.draw(
+                surface, shown, (x, r.centery), "small", palette.TEXT, True, "midleft"
+            )
+            x = rect.right + ctx.px(18)
 
     def _draw_economy(self, surface: pygame.Surface, r: pygame.Rect) -> None:
         ctx = self.ctx
@@ -763,7 +954,11 @@ class TurnScene(Scene):
             ctx.icons.draw(surface, icon, (inner.x + ctx.px(9), y + sl // 2), ctx.px(18), colour)
             ctx.text.draw(
                 surface,
-                ctx.text.fit(label, "small", inner.width - ctx.px(90)),
+                ctx.text.fit(
+                    label,
+                    "small",
+                    inner.width - ctx.px(34) - ctx.text.size(value, "small", True)[0],
+                ),
                 (inner.x + ctx.px(26), y),
                 "small",
                 palette.TEXT,
@@ -922,8 +1117,15 @@ class TurnScene(Scene):
                 )
                 x += ctx.px(13)
             rect = ctx.text.draw(surface, shown, (x, cy), "small", palette.TEXT, True)
-            name = ctx.text.fit(self.score_name(key), "small", cx + col_w - rect.right - ctx.px(10))
-            ctx.text.draw(surface, name, (rect.right + ctx.px(5), cy), "small", palette.TEXT_DIM)
+            room = cx + col_w - rect.right - ctx.px(10)
+            if ctx.text.size(self.score_name(key), "small")[0] <= room:  # else the icon says it
+                ctx.text.draw(
+                    surface,
+                    self.score_name(key),
+                    (rect.right + ctx.px(5), cy),
+                    "small",
+                    palette.TEXT_DIM,
+                )
 
     def _draw_busy(self, surface: pygame.Surface) -> None:
         ctx = self.ctx

@@ -55,6 +55,8 @@ class ActionCard(Widget):
         unaffordable_reason: str = "",
         on_activate: Callable[[str], None] | None = None,
         score_names: Mapping[str, str] | None = None,
+        resource_icons: Mapping[str, str] | None = None,
+        resource_names: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(ctx, rect, key=f"card:{key}")
         self.action = key
@@ -68,6 +70,8 @@ class ActionCard(Widget):
         self.unaffordable_reason = unaffordable_reason
         self.on_activate = on_activate
         self.score_names = dict(score_names or {})
+        self.resource_icons = dict(resource_icons or {})  # resource id -> icon name
+        self.resource_names = dict(resource_names or {})  # resource id -> shown name
 
     def activate(self) -> None:
         if self.on_activate is not None:
@@ -88,7 +92,10 @@ class ActionCard(Widget):
     def tooltip_text(self) -> str | None:
         _ = self.ctx._
         parts = [self.title, self.text]
-        costs = ", ".join(f"{v:g} {_(RESOURCE_NAMES.get(k, k))}" for k, v in self.costs.items())
+        costs = ", ".join(
+            f"{v:g} {self.resource_names.get(k) or _(RESOURCE_NAMES.get(k, k))}"
+            for k, v in self.costs.items()
+        )
         if costs:
             parts.append(_("Cost: {costs}").format(costs=costs))
         if self.forecast:
@@ -131,6 +138,8 @@ class ActionCard(Widget):
             surface, self.category, (r.x + pad + isz // 2, band.centery), isz, palette.TEXT
         )
         cat = _(CATEGORY_NAMES.get(self.category, self.category))
+        mark_w = isz + ctx.px(6) if (self.selected or not self.affordable) else 0
+        cat = ctx.text.fit(cat, "small", r.width - 2 * pad - isz - ctx.px(8) - mark_w)
         ctx.text.draw(
             surface,
             cat,
@@ -150,6 +159,11 @@ class ActionCard(Widget):
         y = band.bottom + ctx.px(8)
         inner_w = r.width - 2 * pad
         text_col = palette.TEXT if self.affordable else palette.TEXT_DIM
+        # room for the title once the costs line and the forecast strip are kept (compact cards)
+        strip_need = ctx.fonts.line_height("small", True) + ctx.px(18)
+        cost_need = ctx.fonts.line_height("small", True) + ctx.px(6) if self.costs else 0
+        room = r.bottom - y - strip_need - cost_need - ctx.px(4)
+        title_lines = max(1, min(2, room // ctx.fonts.line_height("body", True)))
         used = ctx.text.draw_wrapped(
             surface,
             self.title,
@@ -157,7 +171,7 @@ class ActionCard(Widget):
             "body",
             text_col,
             bold=True,
-            max_lines=2,
+            max_lines=title_lines,
         )
         y += used + ctx.px(4)
         # costs
@@ -165,7 +179,8 @@ class ActionCard(Widget):
         csz = ctx.px(20)
         lh = ctx.fonts.line_height("small", True)
         for res, amount in self.costs.items():
-            ctx.icons.draw(surface, res, (x + csz // 2, y + lh // 2), csz, palette.TEXT_DIM)
+            icon = self.resource_icons.get(res, res)
+            ctx.icons.draw(surface, icon, (x + csz // 2, y + lh // 2), csz, palette.TEXT_DIM)
             rect = ctx.text.draw(
                 surface, f"{amount:g}", (x + csz + ctx.px(4), y), "small", text_col, True
             )

@@ -170,15 +170,33 @@ class LineChart(Widget):
                 bold=True,
             )
             y += ctx.fonts.line_height("body", True) + ctx.px(4)
-        # legend: line sample with dash and marker, icon, label; wraps onto more rows
+        # legend: line sample with dash and marker, icon, label; wraps onto more rows. When a
+        # wrapped legend would leave too little room for the plot, the labels give way to the
+        # icons (each score has its own shape), so the lines stay readable at 200%.
         sl = ctx.fonts.line_height("small")
-        lx = pad
         sample = ctx.px(34)
         isz = ctx.px(20)
+
+        def item_w(s: Series, labels: bool) -> int:
+            label_w = ctx.text.size(s.label, "small")[0] if labels or not s.icon else 0
+            return sample + ctx.px(6) + (isz + ctx.px(4) if s.icon else 0) + label_w + ctx.px(18)
+
+        def rows(labels: bool) -> int:
+            n, lx = 1, pad
+            for s in self.series:
+                iw = item_w(s, labels)
+                if lx > pad and lx + iw > w - pad:
+                    n, lx = n + 1, pad
+                lx += iw
+            return n
+
+        labels = True
+        if rows(True) > 1 and h - y - rows(True) * (sl + ctx.px(4)) < ctx.px(150):
+            labels = False
+        lx = pad
         for s in self.series:
-            label_w = ctx.text.size(s.label, "small")[0]
-            item_w = sample + ctx.px(6) + (isz + ctx.px(4) if s.icon else 0) + label_w + ctx.px(18)
-            if lx > pad and lx + item_w > w - pad:
+            iw = item_w(s, labels)
+            if lx > pad and lx + iw > w - pad:
                 lx = pad
                 y += sl + ctx.px(4)
             cy = y + sl // 2
@@ -195,12 +213,14 @@ class LineChart(Widget):
             if s.icon:
                 ctx.icons.draw(surf, s.icon, (x + isz // 2, cy), isz, s.colour)
                 x += isz + ctx.px(4)
-            ctx.text.draw(surf, s.label, (x, y), "small", palette.TEXT)
-            lx += item_w
+            if labels or not s.icon:
+                ctx.text.draw(surf, s.label, (x, y), "small", palette.TEXT)
+            lx += iw
         y += sl + ctx.px(8)
         # plot area
         lo, hi = self._bounds()
-        step = nice_step(hi - lo, 4)
+        est_plot_h = h - y - sl // 2 - pad - sl * 2 - ctx.px(6)
+        step = nice_step(hi - lo, max(1, min(4, int(est_plot_h // (sl * 1.3)))))
         ticks = []
         t = math.ceil(lo / step) * step
         while t <= hi + 1e-9:
@@ -374,22 +394,33 @@ class BarChart(Widget):
                     surf, self.subtitle, (w - pad, y), "small", palette.TEXT_DIM, anchor="topright"
                 )
             y += ctx.fonts.line_height("body", True) + ctx.px(4)
-        # legend: swatch + colour word + range + meaning, wrapping
+        # legend: swatch + colour word + range + meaning, wrapping. If it would squeeze the
+        # bars too much (large text), it is left out: every bar still names its band in words.
         sl = ctx.fonts.line_height("small")
-        lx = pad
         sw = ctx.px(16)
+        items = []
         for i, (_upper, _key, colour) in enumerate(palette.EXCESS_BANDS):
             text = f"{_(BAND_WORDS[i])} {band_range_text(ctx, i)}: {_(BAND_MEANINGS[i])}"
-            iw = sw + ctx.px(6) + ctx.text.size(text, "small")[0] + ctx.px(16)
-            if lx > pad and lx + iw > w - pad:
-                lx = pad
-                y += sl + ctx.px(2)
-            pygame.draw.rect(
-                surf, colour, (lx, y + (sl - sw) // 2, sw, sw), border_radius=ctx.px(3)
+            items.append(
+                (text, colour, sw + ctx.px(6) + ctx.text.size(text, "small")[0] + ctx.px(16))
             )
-            ctx.text.draw(surf, text, (lx + sw + ctx.px(6), y), "small", palette.TEXT_DIM)
+        rows, lx = 1, pad
+        for _t, _c, iw in items:
+            if lx > pad and lx + iw > w - pad:
+                rows, lx = rows + 1, pad
             lx += iw
-        y += sl + ctx.px(10)
+        if h - y - rows * (sl + ctx.px(2)) - sl * 2 >= h * 0.45:
+            lx = pad
+            for text, colour, iw in items:
+                if lx > pad and lx + iw > w - pad:
+                    lx = pad
+                    y += sl + ctx.px(2)
+                pygame.draw.rect(
+                    surf, colour, (lx, y + (sl - sw) // 2, sw, sw), border_radius=ctx.px(3)
+                )
+                ctx.text.draw(surf, text, (lx + sw + ctx.px(6), y), "small", palette.TEXT_DIM)
+                lx += iw
+            y += sl + ctx.px(10)
         n = len(self.labels)
         if n == 0:
             return surf
@@ -399,6 +430,8 @@ class BarChart(Widget):
         plot = pygame.Rect(pad + icon_w + name_w + ctx.px(8), y, 0, h - y - pad - axis_h)
         edge = ctx.text.size("+100%", "small")[0] // 2
         plot.width = w - plot.x - pad - edge
+        if plot.height < ctx.px(24) * n // 2 or plot.width < ctx.px(60):
+            return surf  # no room to draw bars legibly
         row = plot.height / n
         vmax = max([0.25] + [abs(e) for e in self.excess])
         step = nice_step(vmax * 100, 2) / 100

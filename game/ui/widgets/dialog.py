@@ -76,7 +76,6 @@ class Dialog(Scene):
             define=self.define,
             key="dialog-body",
         )
-        body_h = min(para.height, h // 2)
         bh_btn = ctx.px(52)
         stacked = (
             len(self.choices) > 2
@@ -95,35 +94,47 @@ class Dialog(Scene):
             buttons_h = sum(heights) + gap * len(heights)
         else:
             buttons_h = bh_btn + gap
-        bh = pad + th + ctx.px(14) + body_h + ctx.px(20) + buttons_h + pad
-        if bh > h - ctx.px(20):  # shrink the body text area first, never the choices
-            body_h = max(ctx.fonts.line_height("body") * 2, body_h - (bh - (h - ctx.px(20))))
-            bh = min(bh, h - ctx.px(20))
+        bh = pad + th + ctx.px(14) + para.height + ctx.px(20) + buttons_h + pad
+        self.scrolling = bh > h - ctx.px(20)
+        if self.scrolling and not stacked:  # our own buttons can be clipped, pygame_gui's cannot
+            stacked = True
+            heights = [
+                ChoiceButton.height_for(ctx, c.label, c.detail, inner_w) for c in self.choices
+            ]
+            buttons_h = sum(heights) + gap * len(heights)
+            bh = pad + th + ctx.px(14) + para.height + ctx.px(20) + buttons_h + pad
+        bh = min(bh, h - ctx.px(20))
         self.box = pygame.Rect((w - bw) // 2, (h - bh) // 2, bw, bh)
         self.title_lines = title_lines
-        y = self.box.y + pad + th + ctx.px(14)
-        para.rect = pygame.Rect(self.box.x + pad, y, inner_w, body_h)
+        top = self.box.y + pad + th + ctx.px(14)
+        self.view = pygame.Rect(self.box.x + pad, top, inner_w, self.box.bottom - pad - top)
+        # content positions relative to the top of the view; scrolled when it does not fit
+        self.placed: list[tuple[object, int]] = []
+        para.rect = pygame.Rect(self.view.x, 0, inner_w, para.height)
         self.add(para)
-        y += body_h + ctx.px(20)
+        self.placed.append((para, 0))
+        y = para.height + ctx.px(20)
         if stacked:
             for c, ch in zip(self.choices, heights, strict=True):
-                self.add(
-                    ChoiceButton(
-                        ctx,
-                        pygame.Rect(self.box.x + pad, y, inner_w, ch),
-                        c.label,
-                        c.detail,
-                        self._make(c.key),
-                        kind=c.kind,
-                        key=f"choice:{c.key}",
-                    )
+                btn = ChoiceButton(
+                    ctx,
+                    pygame.Rect(self.view.x, 0, inner_w, ch),
+                    c.label,
+                    c.detail,
+                    self._make(c.key),
+                    kind=c.kind,
+                    key=f"choice:{c.key}",
                 )
+                self.add(btn)
+                self.placed.append((btn, y))
                 y += ch + gap
         else:
             n = len(self.choices)
             bw_btn = (inner_w - gap * (n - 1)) // max(1, n)
             for i, c in enumerate(self.choices):
-                rect = pygame.Rect(self.box.x + pad + i * (bw_btn + gap), y, bw_btn, bh_btn)
+                rect = pygame.Rect(
+                    self.view.x + i * (bw_btn + gap), self.view.y + y, bw_btn, bh_btn
+                )
                 self.add(
                     Button(
                         ctx,
@@ -135,7 +146,69 @@ class Dialog(Scene):
                         key=f"choice:{c.key}",
                     )
                 )
-        self.detail_rows = stacked
+            y += bh_btn
+        self.content_h = y
+        self.scroll = max(0, min(getattr(self, "scroll", 0), self.max_scroll))
+        self._place()
+
+    @property
+    def max_scroll(self) -> int:
+        return max(0, self.content_h - self.view.height) if self.scrolling else 0
+
+    def visible_rect(self, widget) -> pygame.Rect:
+        return (
+            widget.rect.clip(self.view.inflate(self.px(8), self.px(8)))
+            if self.scrolling
+            else widget.rect
+        )
+
+    def _place(self) -> None:
+        for widget, y in self.placed:
+            widget.rect.y = self.view.y + y - self.scroll
+            widget.clipped = not widget.rect.colliderect(self.view)
+
+    def update(self, dt: float) -> None:
+        super().update(dt)
+        cur = self.focus.current
+        if self.scrolling and cur is not None and any(cur is w for w, _y in self.placed):
+            r = cur.focus_rect
+            if r.top < self.view.top:
+                self.scroll = max(0, self.scroll - (self.view.top - r.top))
+            elif r.bottom > self.view.bottom:
+                self.scroll = min(self.max_scroll, self.scroll + (r.bottom - self.view.bottom))
+            self._place()
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.MOUSEWHEEL and self.scrolling:
+            self.scroll = max(0, min(self.max_scroll, self.scroll - event.y * self.px(40)))
+            self._place()
+            return True
+        if (
+            event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP)
+            and self.scrolling
+            and not self.view.collidepoint(event.pos)
+        ):
+            return False
+        return super().handle_event(event)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.draw_background(surface)
+        clip = surface.get_clip()
+        surface.set_clip(self.view.inflate(self.px(8), self.px(8)))
+        for w in self.widgets:
+            if w.visible and not getattr(w, "clipped", False):
+                w.draw(surface)
+        surface.set_clip(clip)
+        if self.max_scroll:
+            track = pygame.Rect(
+                self.box.right - self.px(14), self.view.y, self.px(6), self.view.height
+            )
+            pygame.draw.rect(surface, palette.BG_DEEP, track, border_radius=track.width)
+            hh = max(self.px(24), track.height * self.view.height // self.content_h)
+            y = track.y + (track.height - hh) * self.scroll // self.max_scroll
+            pygame.draw.rect(
+                surface, palette.TEXT_DIM, (track.x, y, track.width, hh), border_radius=track.width
+            )
 
     def _make(self, key: str) -> Callable[[], None]:
         return lambda: self.choose(key)

@@ -1,0 +1,131 @@
+"""The hand as a list, for large text sizes: one row per action with its category icon,
+title, costs and forecast; Enter or a click chooses or un-chooses it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import pygame
+
+from game.ui import palette
+from game.ui.context import UIContext
+from game.ui.widgets.card import CATEGORY_COLOURS, ActionCard
+from game.ui.widgets.listview import ListView
+from game.ui.widgets.panel import format_delta, triangle
+
+
+class ActionList(ListView):
+    def __init__(
+        self,
+        ctx: UIContext,
+        rect: pygame.Rect,
+        cards: Sequence[ActionCard],
+        *,
+        on_toggle: Callable[[str], None],
+        key: str = "hand",
+        index: int = 0,
+    ) -> None:
+        height = (
+            ctx.fonts.line_height("body", True) + ctx.fonts.line_height("small", True) + ctx.px(16)
+        )
+        super().__init__(
+            ctx,
+            rect,
+            list(cards),
+            self._paint,
+            item_height=height,
+            key=key,
+            selected=index,
+            on_activate=lambda i: on_toggle(self.items[i].action),
+        )
+        self.gap = ctx.px(6)
+        self._ensure_visible()
+
+    @property
+    def index(self) -> int:
+        return self.selected
+
+    def tooltip_text(self) -> str | None:
+        if 0 <= self.selected < len(self.items) and (self.focused or self.hovered):
+            return self.items[self.selected].tooltip_text()
+        return None
+
+    def _paint(
+        self,
+        surface: pygame.Surface,
+        r: pygame.Rect,
+        card: ActionCard,
+        selected: bool,
+        focused: bool,
+    ) -> None:
+        ctx = self.ctx
+        bg = palette.PANEL_HI if selected else palette.PANEL
+        if not card.affordable:
+            bg = palette.mix(palette.PANEL, palette.BG, 0.5)
+        pygame.draw.rect(surface, bg, r, border_radius=ctx.px(8))
+        edge = (
+            palette.ACCENT if card.selected else (palette.LINK if selected else palette.PANEL_EDGE)
+        )
+        pygame.draw.rect(
+            surface, edge, r, max(1, ctx.px(3 if card.selected else 1)), border_radius=ctx.px(8)
+        )
+        pad = ctx.px(10)
+        isz = ctx.px(28)
+        colour = CATEGORY_COLOURS.get(card.category, palette.LINK)
+        ctx.icons.draw(surface, card.category, (r.x + pad + isz // 2, r.centery), isz, colour)
+        x = r.x + pad * 2 + isz
+        mark = "check" if card.selected else ("lock" if not card.affordable else None)
+        right = r.right - pad
+        if mark:
+            ctx.icons.draw(
+                surface,
+                mark,
+                (right - ctx.px(12), r.y + pad + ctx.px(12)),
+                ctx.px(24),
+                palette.TEXT,
+            )
+            right -= ctx.px(32)
+        text_col = palette.TEXT if card.affordable else palette.TEXT_DIM
+        title = ctx.text.fit(card.title, "body", right - x, True)
+        ctx.text.draw(surface, title, (x, r.y + pad - ctx.px(2)), "body", text_col, True)
+        y = r.y + pad + ctx.fonts.line_height("body", True) - ctx.px(2)
+        sl = ctx.fonts.line_height("small", True)
+        csz = ctx.px(20)
+        for res, amount in card.costs.items():
+            ctx.icons.draw(
+                surface,
+                card.resource_icons.get(res, res),
+                (x + csz // 2, y + sl // 2),
+                csz,
+                palette.TEXT_DIM,
+            )
+            rect = ctx.text.draw(
+                surface, f"{amount:g}", (x + csz + ctx.px(4), y), "small", text_col, True
+            )
+            x = rect.right + ctx.px(14)
+        x += ctx.px(10)
+        for score, delta in card.forecast.items():
+            shown = format_delta(delta, 1)
+            if shown == "0":
+                continue
+            need = csz + ctx.px(16) + ctx.text.size(shown, "small", True)[0]
+            if x + need > r.right - pad:
+                break
+            ctx.icons.draw(
+                surface,
+                score,
+                (x + csz // 2, y + sl // 2),
+                csz,
+                palette.SCORE_COLOURS.get(score, palette.TEXT),
+            )
+            x += csz + ctx.px(2)
+            dcol = palette.GOOD if delta > 0 else palette.BAD
+            triangle(
+                surface,
+                (x + ctx.px(5), y + sl // 2),
+                ctx.px(10),
+                "up" if delta > 0 else "down",
+                dcol,
+            )
+            rect = ctx.text.draw(surface, shown, (x + ctx.px(12), y), "small", palette.TEXT, True)
+            x = rect.right + ctx.px(12)

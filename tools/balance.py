@@ -13,8 +13,10 @@ needs a plan, not luck). Random play is seeded too, so the table is reproducible
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -133,17 +135,34 @@ def play(level: Level, seed: int, policy: str, plan: Decisions | None = None) ->
     return Run(sim.outcome, loss_label(level, sim), dict(scores), len(sim.history))
 
 
+_LEVEL_CACHE: dict[str, tuple[Level, Decisions | None]] = {}
+
+
+def _job(job: tuple[str, str, int]) -> Run:
+    """One play, for a process pool: (level file, policy, seed)."""
+    path, policy, seed = job
+    if path not in _LEVEL_CACHE:
+        level = load_level(Path(path)).level
+        plan_file = plan_path(level.id)
+        _LEVEL_CACHE[path] = (level, Decisions(plan_file) if plan_file.is_file() else None)
+    level, plan = _LEVEL_CACHE[path]
+    return play(level, seed, policy, plan)
+
+
 def measure(
-    level_file: Path, seeds: range, policies: tuple[str, ...] = POLICIES
+    level_file: Path, seeds: range, policies: tuple[str, ...] = POLICIES, jobs: int = 1
 ) -> tuple[Level, dict[str, Tally]]:
+    """Play a level for every seed under every policy (in `jobs` processes)."""
     level = load_level(level_file).level
-    plan = Decisions(plan_path(level.id)) if "plan" in policies else None
-    out: dict[str, Tally] = {}
-    for policy in policies:
-        tally = Tally()
-        for seed in seeds:
-            tally.runs.append(play(level, seed, policy, plan))
-        out[policy] = tally
+    work = [(str(level_file), policy, seed) for policy in policies for seed in seeds]
+    if jobs > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            runs = list(pool.map(_job, work, chunksize=4))
+    else:
+        runs = [_job(w) for w in work]
+    out: dict[str, Tally] = {policy: Tally() for policy in policies}
+    for (_, policy, _), run in zip(work, runs, strict=True):
+        out[policy].runs.append(run)
     return level, out
 
 
@@ -200,6 +219,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--level", action="append", default=[], help="only this level id")
     ap.add_argument("--print", action="store_true", help="print the tables; write no file")
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "balance.md")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                    help="processes to play in (default: one per core)")
     args = ap.parse_args(argv)
     files = [f for f in shipped_levels() if not args.level or f.stem in args.level]
     if not files:
@@ -208,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     seeds = range(1, args.seeds + 1)
     parts = []
     for f in files:
-        level, tallies = measure(f, seeds)
+        level, tallies = measure(f, seeds, jobs=max(1, args.jobs))
         part = table(level, tallies, args.seeds)
         parts.append(part)
         print(part, flush=True)

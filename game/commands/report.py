@@ -37,7 +37,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def _is_save(path: Path) -> bool:
     """A saved game (not a run): a JSON object with a version, a level id and decisions."""
     try:
-        if path.stat().st_size > 8 * 1024 * 1024:
+        if not path.is_file() or path.stat().st_size > 8 * 1024 * 1024:
             return False
         data = json.loads(path.read_bytes().decode("utf-8"))
     except (OSError, UnicodeDecodeError, ValueError):

@@ -39,11 +39,14 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     try:
         if path.is_dir():
             raise ContentError([Problem(name, 1, 1, "", "is a folder, not a file")])
+        if path.exists() and not path.is_file():  # a device or a pipe could be endless
+            raise ContentError([Problem(name, 1, 1, "", "not a regular file")])
         size = path.stat().st_size
         if size > max_bytes:  # do not even read a huge file
             msg = f"file is {size:,} bytes; the limit is {max_bytes:,}"
             raise ContentError([Problem(name, 1, 1, "", msg)])
-        raw = path.read_bytes()
+        with path.open("rb") as handle:  # bounded, in case it grows while being read
+            raw = handle.read(max_bytes + 1)
     except OSError as exc:
         why = exc.strerror or str(exc)
         raise ContentError([Problem(name, 1, 1, "", f"cannot read file: {why}")]) from None

@@ -129,11 +129,14 @@ def load_run(path: Path) -> Run:
         if path.is_dir():
             raise UserError(f"{name}: is a folder; give the JSON file that `simulate --json` "
                             "wrote", 2)
+        if path.exists() and not path.is_file():
+            raise UserError(f"{name}: not a regular file", 2)
         size = path.stat().st_size
         if size > MAX_RUN_BYTES:
             raise UserError(f"{name}: file is {size:,} bytes; a run is at most "
                             f"{MAX_RUN_BYTES:,}", 2)
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_RUN_BYTES + 1)
     except FileNotFoundError:
         raise UserError(f"{name}: no such file", 2) from None
     except OSError as exc:

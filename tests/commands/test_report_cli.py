@@ -387,3 +387,13 @@ def test_teachers_guide_links_resolve() -> None:
         assert (TEACHERS.parent / target).exists()
         if anchor:
             assert f'<a id="{anchor}"></a>' in modding
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no named pipes here")
+def test_a_pipe_is_not_a_run(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "run.json"
+    os.mkfifo(fifo)
+    code, _, err = _report(capsys, fifo, "--out", tmp_path / "o")
+    assert code == 2 and err.strip() == f"{fifo}: not a regular file"

@@ -224,3 +224,15 @@ def test_locate_skips_what_is_not_a_node() -> None:
 
 def test_parse_uses_libyaml() -> None:
     assert yamlpos._loader_class() is yaml.CSafeLoader
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no named pipes here")
+def test_pipes_and_devices_are_not_read(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)  # opening it would block until a writer came
+    assert _problems(yamlpos.read_text, fifo) == [(1, 1, "", "not a regular file")]
+    if Path("/dev/zero").exists():  # reading it would never end
+        assert _problems(yamlpos.read_text, Path("/dev/zero")) == [
+            (1, 1, "", "not a regular file")]

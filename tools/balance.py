@@ -31,7 +31,7 @@ from game.levels.decisions import Decisions  # noqa: E402
 from game.levels.loader import load_level  # noqa: E402
 from game.levels.schema import Level, text_of  # noqa: E402
 from game.sim.effects import describe, holds  # noqa: E402
-from game.sim.engine import Simulation  # noqa: E402
+from game.sim.engine import DecisionError, Simulation  # noqa: E402
 
 LEVELS_DIR = ROOT / "levels"
 PLANS_DIR = LEVELS_DIR / "plans"
@@ -130,7 +130,11 @@ def play(level: Level, seed: int, policy: str, plan: Decisions | None = None) ->
                 choices[setup.event.id] = ids[int(rng.integers(len(ids)))]
         else:
             raise ValueError(f"unknown policy {policy!r}")
-        sim.play_turn(actions, choices)
+        try:
+            sim.play_turn(actions, choices)
+        except DecisionError as exc:  # a plan that cannot be played is a broken plan file
+            raise DecisionError(f"{level.id}, seed {seed}, turn {sim.turn}, {policy}: {exc}"
+                                ) from None
     scores = sim.history[-1].scores if sim.history else sim.start.scores
     return Run(sim.outcome, loss_label(level, sim), dict(scores), len(sim.history))
 

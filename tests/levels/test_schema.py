@@ -240,3 +240,39 @@ def test_modding_guide_links_resolve() -> None:
 def test_json_schemas_in_docs_are_json() -> None:
     for kind in ("level", "glossary", "decisions"):
         json.loads((ROOT / "docs" / f"{kind}.schema.json").read_text(encoding="utf-8"))
+
+
+def test_tutorial_broken_plan_is_reported_as_shown(tutorial: Path, tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    from game.cli import main
+
+    text = MODDING.read_text(encoding="utf-8").split("### Step 4")[1].split("### Step 5")[0]
+    shown = next(x for x in text.splitlines() if x.startswith("my_mod/plans/"))
+    plan = (tutorial / "plans" / "tool_library.yaml").read_text(encoding="utf-8")
+    broken = tmp_path / "my_mod" / "plans" / "tool_library.yaml"
+    broken.parent.mkdir(parents=True)
+    broken.write_text(plan.replace("7: [repair_coop]", "7: [workshop, repair_coop]"))
+    code = main(["simulate", str(tutorial / "tool_library.yaml"), "--seed", "1",
+                 "--actions", str(broken)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.strip().replace(str(tmp_path / "my_mod"), "my_mod") == shown
+
+
+def test_tutorial_simulate_output_is_real(tutorial: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from game.cli import main
+
+    text = MODDING.read_text(encoding="utf-8").split("### Step 4")[1]
+    block = next(b for b in _blocks(text) if b.startswith("$ python main.py simulate"))
+    shown = [x for x in block.splitlines()[1:] if x.strip() and x.strip() != "..."]
+    assert main(["simulate", str(tutorial / "tool_library.yaml"), "--seed", "1"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+
+    def shape(line: str) -> str:  # the numbers may move when the model is recalibrated
+        return re.sub(r"\d+(\.\d+)?", "N", line)
+
+    shapes = [shape(x) for x in lines]
+    for line in shown:
+        assert shape(line) in shapes, line
+    assert lines[0] == shown[0] and shape(lines[-1]) == shape(shown[-1])

@@ -97,7 +97,7 @@ class PlanningScene(MenuScene):
         body_h = h - top - buttons_h - text_h - ctx.px(34)
         self.text_rect = pygame.Rect(ctx.px(20), top + body_h + ctx.px(10), w - ctx.px(40), text_h)
         self.text_lines = lines
-        if self.plan is not None and self.rounds:
+        if self.plan is not None and self.rounds and body_h >= ctx.px(60):
             r = self.plan.result
             names = [self.good_name(g) for g in r.good_ids]
             wide = w >= ctx.px(1000)

@@ -155,7 +155,7 @@ class LineChart(Widget):
 
     def render(self) -> pygame.Surface:
         ctx = self.ctx
-        w, h = self.rect.size
+        w, h = max(1, self.rect.width), max(1, self.rect.height)
         surf = pygame.Surface((w, h), pygame.SRCALPHA)
         surf.fill((*palette.PANEL, 255))
         pad = ctx.px(12)
@@ -324,6 +324,8 @@ class LineChart(Widget):
         return surf
 
     def draw(self, surface: pygame.Surface) -> None:
+        if self.rect.width <= 0 or self.rect.height <= 0:
+            return
         if self._surface is None or self._surface.get_size() != self.rect.size:
             self._surface = self.render()
         pygame.draw.rect(surface, palette.PANEL, self.rect, border_radius=self.ctx.px(10))
@@ -375,7 +377,7 @@ class BarChart(Widget):
     def render(self) -> pygame.Surface:
         ctx = self.ctx
         _ = ctx._
-        w, h = self.rect.size
+        w, h = max(1, self.rect.width), max(1, self.rect.height)
         surf = pygame.Surface((w, h), pygame.SRCALPHA)
         surf.fill((*palette.PANEL, 255))
         pad = ctx.px(12)
@@ -515,6 +517,8 @@ class BarChart(Widget):
         return surf
 
     def draw(self, surface: pygame.Surface) -> None:
+        if self.rect.width <= 0 or self.rect.height <= 0:
+            return
         if self._surface is None or self._surface.get_size() != self.rect.size:
             self._surface = self.render()
         surface.blit(self._surface, self.rect)

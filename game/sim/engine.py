@@ -452,12 +452,19 @@ class Simulation:
                 break
             self.play_turn(list(d.get("actions", [])), dict(d.get("choices", {})))
 
-    def plan_detail(self) -> Any:
-        """This turn's council-sector plan with every round recorded, for the planning view."""
+    def plan_detail(self, from_scratch: bool = False) -> Any:
+        """This turn's council-sector plan with every round recorded, for the planning view.
+
+        Warm-started from last turn's prices, a plan needs few rounds; `from_scratch` starts
+        from the base plan's uniform start prices, as in a council sector's first year.
+        """
+        from game.sim.council import START_PRICE
         from game.sim.economy import attendance, council_productivity, job_balance
         s = self.state
         prod = council_productivity(s, attendance(s), job_balance(s))
-        return self.sector.plan(prod, 1.0, s.plan_prices, record_history=True)
+        start = np.full(len(self.sector.economy.good_ids), START_PRICE) if from_scratch \
+            else s.plan_prices
+        return self.sector.plan(prod, 1.0, start, record_history=True)
 
 
 def _leaves(cond: Any) -> list[Any]:

@@ -128,17 +128,10 @@ class Session:
 
     def plan_rounds(self, from_scratch: bool = False):
         """The council sector's plan this turn with every round recorded. `from_scratch`
-        starts from the base prices instead of last season's (so every round can be watched);
-        the simulation's state is restored afterwards."""
+        starts from the plan's uniform start prices instead of last season's, so that every
+        round of the iteration can be watched."""
         with self.lock:
-            if not from_scratch:
-                return self.sim.plan_detail()
-            saved = self.sim.state.plan_prices
-            try:
-                self.sim.state.plan_prices = None
-                return self.sim.plan_detail()
-            finally:
-                self.sim.state.plan_prices = saved
+            return self.sim.plan_detail(from_scratch=from_scratch)
 
     # --- saving -----------------------------------------------------------------------
     def to_save(self) -> SaveGame:

@@ -345,7 +345,8 @@ class PlanResult:
 
     `prices`, `supply`, `demand` are those of the last round (the accepted plan when
     `converged`); prices are not updated after it. `max_excess[t-1]` is round t's max v.
-    `price_history` / `excess_history` (rounds × goods) only with record_history=True.
+    `price_history` / `excess_history` (rounds × goods) only with record_history=True;
+    `excess_history` is signed (positive where demand exceeds supply; |value| is v).
     """
 
     good_ids: tuple[str, ...]
@@ -593,7 +594,7 @@ def _iterate(kern: RoundKernel, p: np.ndarray, threshold: float, rule: str, max_
         max_ex[t] = m
         if ph is not None and eh is not None:
             ph[t] = p
-            eh[t] = v
+            np.copysign(v, D - S, out=eh[t])   # signed: + where demand exceeds supply
         if m < threshold:
             return True, rounds
         if rounds < max_rounds:   # the reported prices are the last round's
@@ -733,7 +734,7 @@ class PacedPlanner:
             max_ex.append(m)
             if record_history:
                 ph.append(self.p.copy())
-                eh.append(v)
+                eh.append(np.copysign(v, self.demand - self.supply))
             if m < threshold:
                 converged = True
                 break

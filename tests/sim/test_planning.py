@@ -241,7 +241,7 @@ def test_at_convergence_every_market_is_within_the_threshold(rule: str) -> None:
     assert res.price_history is not None and res.price_history.shape == (res.rounds, 50)
     assert res.price_history[0].tolist() == [700.0] * 50
     assert res.excess_history is not None
-    np.testing.assert_allclose(res.excess_history.max(axis=1), res.max_excess)
+    np.testing.assert_allclose(np.abs(res.excess_history).max(axis=1), res.max_excess)
 
 
 def test_history_is_optional_and_warm_start_is_immediate() -> None:
@@ -429,3 +429,15 @@ def test_unconverged_result_reports_the_last_rounds_prices(paced: bool) -> None:
         pr = proposals(eco, res.prices)
         np.testing.assert_allclose(res.supply, pr.supply, rtol=1e-5)
         np.testing.assert_allclose(res.demand, pr.demand, rtol=1e-5)
+
+
+def test_excess_history_is_signed_like_the_price_moves() -> None:
+    """Positive excess (demand above supply) is followed by a price rise, negative by a fall."""
+    eco = generate_economy(60, 60, 10, np.random.default_rng(4))
+    res = run_plan(eco, 700.0, threshold=0.03)
+    assert res.price_history is not None and res.excess_history is not None
+    moves = np.sign(np.diff(res.price_history, axis=0))
+    signs = np.sign(res.excess_history[:-1])
+    moved = moves != 0
+    assert moved.any()
+    assert np.all(moves[moved] == signs[moved])

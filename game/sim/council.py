@@ -14,7 +14,15 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from game.sim.planning import FINAL, INTERMEDIATE, PRIMARY, PUBLIC, PlanEconomy, PlanResult, run_plan
+from game.sim.planning import (
+    FINAL,
+    INTERMEDIATE,
+    PRIMARY,
+    PUBLIC,
+    PlanEconomy,
+    PlanResult,
+    run_plan,
+)
 
 GOODS = ("food", "housing", "care", "tools", "energy", "labour", "nature", "parks")
 KINDS = (FINAL, FINAL, FINAL, INTERMEDIATE, INTERMEDIATE, PRIMARY, PRIMARY, PUBLIC)

@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 
 from game.sim.state import State
+from game.sim.texts import name, t
 
 OPS = {"<": np.less, "<=": np.less_equal, ">": np.greater, ">=": np.greater_equal,
        "==": np.isclose}
@@ -123,17 +124,13 @@ def holds(cond: Any, metrics: dict[str, float], state: State) -> bool:
 def describe(cond: Any, lang: str = "en") -> str:
     """A condition in words, for goals, warnings and the debrief."""
     if cond is None:
-        return "always"
+        return t(lang, "always")
     if cond.all is not None:
-        return " and ".join(describe(c) for c in cond.all)
+        return t(lang, "and").join(describe(c, lang) for c in cond.all)
     if cond.any is not None:
-        return "(" + " or ".join(describe(c) for c in cond.any) + ")"
+        return "(" + t(lang, "or").join(describe(c, lang) for c in cond.any) + ")"
     if cond.not_ is not None:
-        return f"not ({describe(cond.not_)})"
+        return t(lang, "not", x=describe(cond.not_, lang))
     if cond.played is not None:
-        return f"'{cond.played}' has been played"
-    name = (cond.metric or cond.param).replace("_", " ")
-    words = {"<": "below", "<=": "at most", ">": "above", ">=": "at least", "==": "equal to"}
-    value = float(cond.value)
-    shown = f"{value:g}"
-    return f"{name} {words[cond.op]} {shown}"
+        return t(lang, "played", x=cond.played)
+    return f"{name(lang, cond.metric or cond.param)} {t(lang, cond.op)} {float(cond.value):g}"

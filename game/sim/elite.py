@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from game.sim.state import State, Warning_
+from game.sim.texts import pct, t
 
 FLIGHT_PHI = 0.3
 CREDIT_KAPPA = 0.8
@@ -71,12 +72,15 @@ class Outcome:
     text: str
 
 
-def execute(state: State, warning: Warning_, draw: float, population: int) -> Outcome:
-    """Carry out the warned tactic, weakened by the player's counters this turn."""
+def execute(state: State, warning: Warning_, draw: float, population: int, lang: str = "en",
+            titles: dict[str, str] | None = None) -> Outcome:
+    """Carry out the warned tactic, weakened by the player's counters this turn. `titles`
+    names laws by their action titles in the report."""
+    titles = titles or {}
     p = state.params
     countered = state.counters.get(warning.tactic, 0.0)
     i = warning.intensity * (1.0 - countered)
-    note = f" (countered by {countered:.0%})" if countered > 0 else ""
+    note = t(lang, "countered", share=pct(countered)) if countered > 0 else ""
     state.elite_wealth = max(0.0, state.elite_wealth - 0.04 * i)
     tactic = warning.tactic
     if tactic == "capital_flight":
@@ -86,38 +90,39 @@ def execute(state: State, warning: Warning_, draw: float, population: int) -> Ou
         # no firm capital left (every firm converted): nothing to move, no jobs to lose
         jobs = state.firm_share * (1 - (state.firm_capital / before) ** 0.8) if before > 0 else 0.0
         state.firm_share -= jobs
-        text = (f"Owners moved {loss:.0%} of firm capital abroad{note}; "
-                f"{jobs * population:,.0f} jobs were lost")
+        text = (t(lang, "flight", loss=pct(loss), note=note, jobs=f"{jobs * population:,.0f}")
+                if before > 0 else t(lang, "flight_none"))
     elif tactic == "credit_strike":
         state.credit_cut = min(0.95, CREDIT_KAPPA * i * (1 - p["public_credit"]))
-        text = f"Banks cut co-op credit lines by {state.credit_cut:.0%}{note}"
+        text = t(lang, "credit", cut=pct(state.credit_cut), note=note)
     elif tactic == "media_campaign":
         state.media = i * (1 - p["media_defense"])
-        text = f"Owned media ran a campaign against the project at strength {state.media:.2f}{note}"
+        text = t(lang, "media", power=f"{state.media:.2f}", note=note)
     elif tactic == "legal_challenge":
         chance = (1 - p["legal_defense"]) * min(1.0, 0.4 + 0.5 * i)
         if state.law_log and draw < chance:
             law, old = state.law_log.pop()
             for name, value in old.items():
                 state.params[name] = value
-            text = f"A court struck down '{law}'{note}; its measures no longer apply"
+            text = t(lang, "court_struck", law=titles.get(law, law), note=note)
         elif state.law_log:
-            text = f"A legal challenge to '{state.law_log[-1][0]}' failed in court{note}"
+            law = state.law_log[-1][0]
+            text = t(lang, "court_failed", law=titles.get(law, law), note=note)
         else:
-            text = "A legal challenge found no law to attack"
+            text = t(lang, "court_nothing")
     elif tactic == "price_undercutting":
         state.undercut = UNDERCUT * i * (1 - p["solidarity_purchasing"])
-        text = f"Big firms undercut co-op prices, cutting co-op revenue by {state.undercut:.0%}{note}"
+        text = t(lang, "undercut", cut=pct(state.undercut), note=note)
     elif tactic == "counter_revolution":
         strength = i * state.elite_wealth
         resistance = 0.8 * p["self_defense"] + 0.6 * state.support + 0.1
         chance = 1.0 / (1.0 + np.exp(-6.0 * (strength - resistance)))
         if draw < chance:
             state.lost = "counter_revolution"
-            text = f"The counter-revolution succeeded (it had a {chance:.0%} chance){note}"
+            text = t(lang, "coup_won", chance=pct(chance), note=note)
         else:
             state.elite_wealth *= 0.5
-            text = f"The counter-revolution was defeated (it had a {chance:.0%} chance){note}"
+            text = t(lang, "coup_lost", chance=pct(chance), note=note)
     else:  # the schema admits no other tactic
         raise ValueError(f"unknown tactic {tactic!r}")
     state.last_tactics.append(tactic)

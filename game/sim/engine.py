@@ -21,7 +21,8 @@ from game.sim.economy import calibrate
 from game.sim.effects import apply_effect, describe, holds
 from game.sim.scores import SCORES, Evaluation, approval, evaluate
 from game.sim.state import COUNCIL_SAMPLE, WAGE_LADDER, Coops, CouncilWorkers, State
-from game.sim.vocabulary import PARAMS, TACTICS
+from game.sim.texts import name, pct, t, tactic_text
+from game.sim.vocabulary import PARAMS
 
 N_DRAWS = 16
 
@@ -145,6 +146,7 @@ class Simulation:
         self.outcome = "unfinished"
         self.reason = ""
         self._setup: TurnSetup | None = None
+        self._titles = {a.id: _text(a.title, lang) for a in level.actions}
 
     # ------------------------------------------------------------------ turn set-up
     @property
@@ -197,7 +199,7 @@ class Simulation:
                 if state.played.get(req, 0) == 0 and req not in seen:
                     problems.append(f"'{aid}' requires '{req}' to be played first")
             if act.condition is not None and not holds(act.condition, metrics, state):
-                problems.append(f"'{aid}' needs {describe(act.condition)}")
+                problems.append(f"'{aid}' needs {describe(act.condition, self.lang)}")
             for res, cost in act.cost.items():
                 budget[res] = budget.get(res, 0.0) - cost
                 if budget[res] < -1e-9:
@@ -279,7 +281,8 @@ class Simulation:
                     apply_effect(s, eff)
                 s.events_fired.add(setup.event.id)
             elif mv.kind == "elite":
-                out = elite_mod.execute(s, setup.warning, float(setup.draws[0]), population)
+                out = elite_mod.execute(s, setup.warning, float(setup.draws[0]), population,
+                                        self.lang, self._titles)
                 elite_moves.append({"tactic": out.tactic, "intensity": round(out.intensity, 4),
                                     "text": out.text})
                 news.append(out.text)
@@ -321,9 +324,9 @@ class Simulation:
             scores = result[1].scores
             mv = moves[k - 1]
             reason = self._reason(mv, prev, scores, result, choices, setup)
-            for name in SCORES:
-                causes.append({"score": name, "delta": scores[name] - prev[name],
-                               "kind": mv.kind, "id": mv.id, "text": reason.get(name, "")})
+            for score in SCORES:
+                causes.append({"score": score, "delta": scores[score] - prev[score],
+                               "kind": mv.kind, "id": mv.id, "text": reason.get(score, "")})
             prev = scores
         assert result is not None
         state, ev, news, elite_moves = result
@@ -357,7 +360,8 @@ class Simulation:
             elite={"moves": elite_moves,
                    "warning": None if warning is None else {
                        "tactic": warning.tactic, "intensity": round(warning.intensity, 4),
-                       "turn": warning.turn, "text": TACTICS[warning.tactic]},
+                       "turn": warning.turn,
+                       "text": tactic_text(self.lang, warning.tactic)},
                    "power": round(state.elite_wealth, 4),
                    "threat": round(elite_mod.threat(state), 4)},
             events=event_info,
@@ -378,8 +382,7 @@ class Simulation:
         warnings: list[dict[str, Any]] = []
         if state.lost == "counter_revolution":
             self.outcome = "lost"
-            self.reason = ("The old elite's counter-revolution succeeded: popular defence and "
-                           "support were too weak when it struck.")
+            self.reason = t(self.lang, "coup_reason")
             return warnings
         for loss in self.level.goals.lose:
             if holds(loss.when, metrics, state):
@@ -399,16 +402,17 @@ class Simulation:
             self.reason = _text(goals.win_text, self.lang)
         elif state.turn >= self.level.turns:
             self.outcome = "lost"
-            self.reason = ("Time ran out before the goal was reached: the goal was "
-                           + describe(goals.win) + ". " + self._shortfall(goals.win, metrics))
+            self.reason = (t(self.lang, "timeout", goal=describe(goals.win, self.lang)) + " "
+                           + self._shortfall(goals.win, metrics)).strip()
         return warnings
 
     def _shortfall(self, cond: Any, metrics: dict[str, float]) -> str:
         missed = []
         for c in _leaves(cond):
             if c.metric and not holds(c, metrics, self.state):
-                missed.append(f"{c.metric.replace('_', ' ')} was {metrics[c.metric]:.1f}")
-        return ("Short: " + "; ".join(missed) + ".") if missed else ""
+                missed.append(t(self.lang, "was", name=name(self.lang, c.metric),
+                                value=f"{metrics[c.metric]:.2f}".rstrip("0").rstrip(".")))
+        return t(self.lang, "short", items="; ".join(missed)) if missed else ""
 
     def _reason(self, mv: Move, before: dict[str, float], after: dict[str, float],
                 result: tuple[State, Evaluation, list[str], list[dict[str, Any]]],
@@ -421,29 +425,30 @@ class Simulation:
             return {k: f"{_text(act.title, self.lang)}: {because}" for k in SCORES}
         if mv.kind == "event":
             ch = self._choice(setup.event, choices)
-            because = "; ".join(_text(e.because, self.lang) for e in ch.effects) or "no change"
+            because = "; ".join(_text(e.because, self.lang) for e in ch.effects) or t(
+                self.lang, "no_change")
             return {k: f"{_text(setup.event.title, self.lang)} ({_text(ch.label, self.lang)}): "
                        f"{because}" for k in SCORES}
         if mv.kind == "elite":
-            text = elite_moves[-1]["text"] if elite_moves else TACTICS[mv.id]
+            text = elite_moves[-1]["text"] if elite_moves else tactic_text(self.lang, mv.id)
             return {k: text for k in SCORES}
         last = self.last
         m0, m1 = last.measures, ev.measures
         s0 = self.state
-        out = {
-            "equity": f"incomes {'drew together' if m1.gini <= m0.gini else 'drifted apart'} "
-                      f"(Gini {m0.gini:.3f} to {m1.gini:.3f}; pay-for-effort gap "
-                      f"{m0.pay_gap:.2f} to {m1.pay_gap:.2f})",
-            "participation": f"attendance {m0.attendance:.0%} to {m1.attendance:.0%}, "
-                             f"self-managed work {s0.coop_share + s0.council_share:.1%} to "
-                             f"{state.coop_share + state.council_share:.1%}",
-            "resilience": f"basic needs met under the stress test "
-                          f"{np.mean(list(last.stress.values())):.1%} to "
-                          f"{np.mean(list(ev.stress.values())):.1%}",
-            "support": f"awareness {s0.awareness:.1%} to {state.awareness:.1%} "
-                       f"(education and word of mouth), support following what people see",
+        lang = self.lang
+        eq_key = "trend_equity_up" if m1.gini <= m0.gini else "trend_equity_down"
+        return {
+            "equity": t(lang, eq_key, g0=f"{m0.gini:.3f}", g1=f"{m1.gini:.3f}",
+                        p0=f"{m0.pay_gap:.2f}", p1=f"{m1.pay_gap:.2f}"),
+            "participation": t(lang, "trend_participation", a0=pct(m0.attendance),
+                               a1=pct(m1.attendance), s0=pct(s0.coop_share + s0.council_share, 1),
+                               s1=pct(state.coop_share + state.council_share, 1)),
+            "resilience": t(lang, "trend_resilience",
+                            r0=pct(float(np.mean(list(last.stress.values()))), 1),
+                            r1=pct(float(np.mean(list(ev.stress.values()))), 1)),
+            "support": t(lang, "trend_support", f0=pct(s0.awareness, 1),
+                         f1=pct(state.awareness, 1)),
         }
-        return out
 
     def replay(self, decisions: list[dict[str, Any]]) -> None:
         """Play turns from a list of {actions, choices} (how saves are loaded)."""

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.levels.loader import load_level
-from game.sim.economy import Shock, calibrate, measure
+from game.sim.economy import Shock, measure
 from game.sim.engine import DecisionError, Simulation
 from game.sim.scores import SCORES
 from game.sim.vocabulary import PARAMS
@@ -104,7 +104,7 @@ def test_loss_is_warned_at_least_one_turn_ahead() -> None:
     sim.state.awareness = 0.01
     sim.state.support = 0.01
     while not sim.finished:
-        rep = sim.play_turn([])
+        sim.play_turn([])
     assert sim.outcome == "lost" and sim.reason == "Support collapsed."
     warned = [r.turn for r in sim.history if r.warnings]
     assert warned and warned[0] < sim.history[-1].turn
@@ -147,7 +147,7 @@ def test_coops_drift_apart_without_the_association() -> None:
     sim = Simulation(LEVEL, 1)
     gaps = []
     for _ in range(12):
-        rep = sim.play_turn([])
+        sim.play_turn([])
         gaps.append(rep.metrics["coop_pay_gap"])
     assert gaps[-1] > gaps[0]
 

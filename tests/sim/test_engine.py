@@ -147,7 +147,7 @@ def test_coops_drift_apart_without_the_association() -> None:
     sim = Simulation(LEVEL, 1)
     gaps = []
     for _ in range(12):
-        sim.play_turn([])
+        rep = sim.play_turn([])
         gaps.append(rep.metrics["coop_pay_gap"])
     assert gaps[-1] > gaps[0]
 

@@ -3,6 +3,7 @@ crashing or hanging the game, and errors mapped to the right line, column and fi
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import time
@@ -131,7 +132,9 @@ def test_deep_nesting_is_refused_before_libyaml_can_crash(tmp_path: Path) -> Non
     done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True,
                           text=True, timeout=120, cwd=Path(__file__).resolve().parents[2])
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "f:1:67: nesting is deeper than 64 levels"
+    # our depth check (PyYAML 6.0.3) or libyaml's own limit (newer wheels) refuses it first
+    assert re.fullmatch(r"f:1:\d+: (nesting is deeper than 64 levels|"
+                        r"YAML syntax: exceeded maximum nesting depth)", done.stdout.strip())
 
 
 # ---------------------------------------------------------------- locating errors

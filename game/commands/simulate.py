@@ -11,9 +11,20 @@ from typing import Any
 from game.errors import ContentError, UserError
 
 
+def seed_value(text: str) -> int:
+    """A seed is a whole number from 0 up (numpy's generators take no negative seeds)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"a seed must be 0 or more, not {value}")
+    return value
+
+
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("level", help="a level file (.yaml) or a level id")
-    p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    p.add_argument("--seed", type=seed_value, default=1, help="random seed, 0 or more (default 1)")
     p.add_argument("--turns", type=int, help="turns to play (default: the level's length)")
     p.add_argument("--actions", type=Path, help="decision file: actions and choices per turn")
     p.add_argument("--mods", type=Path, action="append", default=[], help="extra mods folder")
@@ -70,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return 0
     print(f"{result['title']} (seed {args.seed})")
-    print(f"start: " + "  ".join(f"{k} {v:5.1f}" for k, v in result["start"].items()))
+    print("start: " + "  ".join(f"{k} {v:5.1f}" for k, v in result["start"].items()))
     for t in result["turns"]:
         scores = "  ".join(f"{k} {v:5.1f} ({t['deltas'][k]:+.1f})" for k, v in t["scores"].items())
         print(f"\nturn {t['turn']:2d}: {scores}")

@@ -128,6 +128,8 @@ class Simulation:
     def __init__(self, level: Any, seed: int, lang: str = "en") -> None:
         self.level = level
         self.seed = int(seed)
+        if self.seed < 0:
+            raise DecisionError(f"a seed must be 0 or more, not {self.seed}")
         self.lang = lang
         self.rng = np.random.default_rng(self.seed)
         self.dt = 0.25 if level.turn_length == "season" else 1.0
@@ -206,6 +208,19 @@ class Simulation:
                     problems.append(f"'{aid}' costs {cost:g} {res}; only "
                                     f"{budget[res] + cost:g} left")
         return problems
+
+    def choice_problems(self, actions: list[str], choices: dict[str, str]) -> list[str]:
+        """Why this turn's event choice cannot be paid for after `actions` (empty if it can)."""
+        setup = self.setup()
+        if setup.event is None:
+            return []
+        choice = self._choice(setup.event, choices)
+        budget = dict(self._turn_start_state().resources)
+        for aid in actions:
+            for res, cost in self.actions[aid].cost.items():
+                budget[res] = budget.get(res, 0.0) - cost
+        return [f"choice '{choice.id}' costs {cost:g} {res}; only {budget.get(res, 0.0):g} left"
+                for res, cost in choice.cost.items() if budget.get(res, 0.0) - cost < -1e-9]
 
     def playable(self, chosen: list[str] | None = None) -> dict[str, str]:
         """For every action: '' if it can be added to `chosen` now, else the reason why not."""
@@ -311,6 +326,7 @@ class Simulation:
         choices = dict(choices or {})
         setup = self.setup()
         probs = self.action_problems(actions, self._turn_start_state())
+        probs += self.choice_problems(actions, choices)
         if probs:
             raise DecisionError("; ".join(probs))
         moves = self._moves(actions, choices, setup)

@@ -106,11 +106,11 @@ def test_argparse_errors_exit_2(capsys: pytest.CaptureFixture[str], args: list[s
     assert words in capsys.readouterr().err
 
 
-@pytest.mark.xfail(strict=True, reason="simulate passes a negative seed to numpy, which "
-                   "refuses it with a ValueError (reported to the lead)")
 def test_negative_seed_is_a_user_error(capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["simulate", str(SMOKE), "--seed", "-1"])
-    assert code == 2
+    with pytest.raises(SystemExit) as info:
+        main(["simulate", str(SMOKE), "--seed", "-1"])
+    assert info.value.code == 2
+    assert "a seed must be 0 or more, not -1" in capsys.readouterr().err
 
 
 def test_unknown_level_id_lists_the_known(capsys: pytest.CaptureFixture[str]) -> None:

@@ -194,3 +194,17 @@ def test_money_is_conserved_and_incomes_are_sane(firm: float, coop: float, counc
 def test_param_defaults_lie_in_their_ranges() -> None:
     for p in PARAMS.values():
         assert p.lo <= p.default <= p.hi, p.name
+
+
+def test_an_event_choice_that_cannot_be_paid_is_refused() -> None:
+    from game.levels.schema import Choice, Event
+
+    costly = Event(id="offer", title="An offer", text="Pay up.", probability=1.0,
+                   choices=[Choice(id="free", label="No"),
+                            Choice(id="dear", label="Yes", cost={"money": 1000})])
+    level = LEVEL.model_copy(update={"events": [costly]})
+    sim = Simulation(level, 1)
+    assert sim.setup().event is not None
+    with pytest.raises(DecisionError, match="choice 'dear' costs 1000 money"):
+        sim.play_turn([], {"offer": "dear"})
+    sim.play_turn([], {"offer": "free"})

@@ -217,7 +217,8 @@ class Simulation:
         choice = self._choice(setup.event, choices)
         budget = dict(self._turn_start_state().resources)
         for aid in actions:
-            for res, cost in self.actions[aid].cost.items():
+            act = self.actions.get(aid)  # unknown ids are reported by action_problems
+            for res, cost in (act.cost.items() if act else ()):
                 budget[res] = budget.get(res, 0.0) - cost
         return [f"choice '{choice.id}' costs {cost:g} {res}; only {budget.get(res, 0.0):g} left"
                 for res, cost in choice.cost.items() if budget.get(res, 0.0) - cost < -1e-9]

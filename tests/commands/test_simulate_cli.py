@@ -96,7 +96,7 @@ def test_zero_turns_is_a_user_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 2 and err.strip() == "--turns must be at least 1"
 
 
-@pytest.mark.parametrize("args,words", [(["--seed", "x"], "invalid int value"),
+@pytest.mark.parametrize("args,words", [(["--seed", "x"], "not a whole number"),
                                         (["--lang", "fr"], "invalid choice")])
 def test_argparse_errors_exit_2(capsys: pytest.CaptureFixture[str], args: list[str],
                                 words: str) -> None:

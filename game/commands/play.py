@@ -20,6 +20,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--mods", metavar="DIR", help="a folder of extra levels (mods) to load")
     parser.add_argument("--fullscreen", action="store_true", help="start in full screen")
     parser.add_argument("--lang", choices=("en", "es"), help="interface language for this session")
+    parser.add_argument("--scenario", metavar="CODE",
+                        help="start straight at a level's briefing from a scenario code such as "
+                        "coop_network-42 (level id and seed), so a whole class plays the same game")
 
 
 def prepare(args: argparse.Namespace):
@@ -49,6 +52,24 @@ def run(args: argparse.Namespace) -> int:
     settings, data_dir, mods_dir = prepare(args)
     from game.ui.app import App
 
+    scenario = None
+    if getattr(args, "scenario", None):
+        from game.reports.scenario import parse_scenario_code
+
+        parsed = parse_scenario_code(args.scenario)
+        if parsed is None:
+            raise UserError(f"--scenario {args.scenario!r}: a scenario code is a level id, a dash "
+                            "and a seed, such as coop_network-42", 2)
+        scenario = parsed
+        from game.levels.catalog import load_catalog
+
+        catalog = load_catalog(mod_dirs=[mods_dir] if mods_dir is not None else None)
+        if catalog.find(parsed[0]) is None:  # checked before any window opens
+            known = ", ".join(sorted(lv.level.id for lv in catalog.levels))
+            raise UserError(f"--scenario: unknown level '{parsed[0]}'; known levels: {known}", 2)
     app = App(settings, data_dir, mods_dir=mods_dir)
     app.open("title")
+    if scenario is not None:
+        level_id, seed = scenario
+        app.open("briefing", loaded=app.catalog().find(level_id), seed=seed)
     return app.run()

@@ -143,8 +143,11 @@ def slug(term: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", term.lower()).strip("_")
 
 
-def entries(tr: Translator, levels: list | None = None) -> list[Entry]:
-    """Every glossary entry, sorted by term in the player's language."""
+def entries(tr: Translator, levels: list | None = None, extra: list | None = None,
+            sources: dict[str, str] | None = None) -> list[Entry]:
+    """Every glossary entry, sorted by term in the player's language. `extra` holds the terms
+    that mods add in their glossary.yaml files (a level's own terms come first); `sources`
+    maps a lower-case term to the mod that defines it."""
     out: dict[str, Entry] = {}
     for key, (term, text) in CORE.items():
         out[key] = Entry(key, tr.gettext(term), tr.gettext(text), None, "core")
@@ -155,7 +158,18 @@ def entries(tr: Translator, levels: list | None = None) -> list[Entry]:
             if key in out and out[key].origin != "core":
                 continue
             out[key] = Entry(key, g.term, pick(g.text, tr.lang), g.source, title)
+    for g in extra or []:
+        key = slug(g.term)
+        if key not in out:
+            out[key] = Entry(key, g.term, pick(g.text, tr.lang), g.source,
+                             "mod:" + (sources or {}).get(g.term.strip().lower(), "mods"))
     return sorted(out.values(), key=lambda e: e.term.casefold())
+
+
+def mod_terms(catalog) -> tuple[list, dict[str, str]]:
+    """The terms mods add (glossary.yaml files) and, for each, the mod it comes from."""
+    sources = {term: (mod or "") for term, (_path, mod) in catalog.term_sources.items()}
+    return list(catalog.glossary), sources
 
 
 def auto_link(text: str, glossary: list[Entry], limit: int = 6) -> str:

@@ -272,3 +272,29 @@ def test_dyslexia_font_at_200_percent_fits(make_app, name):
         for w in app.top.widgets:
             if w.visible and not getattr(w, "clipped", False):
                 assert screen.contains(app.top.visible_rect(w)), (name, tab, w.key, w.rect)
+
+
+def test_mod_glossary_terms_reach_the_game(make_app, tmp_path):
+    """Terms from a mod's glossary.yaml appear in the glossary scene, marked with their mod."""
+    from pathlib import Path
+
+    from game.ui import glossary as gloss
+
+    mods = Path(__file__).resolve().parents[2] / "examples" / "mods"
+    app = make_app(data_dir=tmp_path, mods_dir=mods)
+    extra, sources = gloss.mod_terms(app.catalog())
+    assert extra, "the example mod ships a glossary.yaml"
+    found = gloss.entries(app.ctx.tr, [], extra, sources)
+    mod_entries = [e for e in found if e.origin.startswith("mod:")]
+    assert {e.term for e in mod_entries} >= {g.term for g in extra if gloss.slug(g.term) not in
+                                             {k for k in gloss.CORE}}
+    assert all(e.origin != "mod:" for e in mod_entries)
+
+
+def test_briefing_opened_from_a_scenario_code_shows_it(make_app, tmp_path):
+    app = make_app(data_dir=tmp_path)
+    loaded = app.catalog().find("coop_network")
+    app.open("title")
+    scene = app.open("briefing", loaded=loaded, seed=42)
+    app.step([], 0.016)
+    assert scene.seed == 42 and app.scenes[-1] is scene

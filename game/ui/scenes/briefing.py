@@ -40,7 +40,7 @@ class BriefingScene(MenuScene):
         return self.ctx.tr.pick(self.level.title) + " · " + self.ctx.tr.pick(self.level.path)
 
     def glossary(self) -> list[gloss.Entry]:
-        return gloss.entries(self.ctx.tr, [self.level])
+        return gloss.entries(self.ctx.tr, [self.level], *gloss.mod_terms(self.app.catalog()))
 
     def define(self, key: str) -> str | None:
         for e in self.glossary():

@@ -32,7 +32,7 @@ class GlossaryScene(MenuScene):
     def build(self) -> None:
         ctx = self.ctx
         w, h = self.size
-        self.entries = gloss.entries(ctx.tr, self.levels)
+        self.entries = gloss.entries(ctx.tr, self.levels, *gloss.mod_terms(self.app.catalog()))
         if self.term is not None:
             for i, e in enumerate(self.entries):
                 if e.key == self.term or gloss.slug(e.term) == gloss.slug(self.term):
@@ -140,11 +140,12 @@ class GlossaryScene(MenuScene):
         foot = []
         if e.source:
             foot.append(_("Source: {source}").format(source=e.source))
-        foot.append(
-            _("From the pathway: {title}").format(title=e.origin)
-            if e.origin != "core"
-            else _("A term of the game")
-        )
+        if e.origin == "core":
+            foot.append(_("A term of the game"))
+        elif e.origin.startswith("mod:"):
+            foot.append(_("From the mod: {name}").format(name=e.origin[4:]))
+        else:
+            foot.append(_("From the pathway: {title}").format(title=e.origin))
         y = inner.bottom - sl * len(foot)
         for line in foot:
             ctx.text.draw(

@@ -73,6 +73,23 @@ def plan_path(level_id: str) -> Path:
     return PLANS_DIR / f"{level_id}.yaml"
 
 
+def plan_strategy(path: Path) -> str:
+    """The plan file's leading comment (its strategy in words) as one paragraph, without
+    its "Winning plan for <id>" preamble."""
+    if not path.is_file():
+        return ""
+    words = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            break
+        words.append(line.lstrip("#").strip())
+    text = " ".join(w for w in words if w)
+    head = f"Winning plan for {path.stem}"
+    if text.startswith(head):
+        text = text[len(head):].lstrip(":. ")
+    return text[:1].upper() + text[1:]
+
+
 def _leaves(cond: Any) -> list[Any]:
     if cond is None:
         return []
@@ -125,9 +142,12 @@ def play(level: Level, seed: int, policy: str, plan: Decisions | None = None) ->
                 if rng.random() < 0.5 and sim.playable(actions).get(str(aid)) == "":
                     actions.append(str(aid))
             choices = {}
-            if setup.event is not None:
-                ids = [c.id for c in setup.event.choices]
-                choices[setup.event.id] = ids[int(rng.integers(len(ids)))]
+            if setup.event is not None:  # a random choice among those still affordable
+                ev = setup.event.id
+                ids = [c.id for c in setup.event.choices
+                       if not sim.choice_problems(actions, {ev: c.id})]
+                if ids:
+                    choices[ev] = ids[int(rng.integers(len(ids)))]
         else:
             raise ValueError(f"unknown policy {policy!r}")
         try:
@@ -171,12 +191,14 @@ def measure(
 
 
 def table(level: Level, tallies: dict[str, Tally], n: int) -> str:
+    strategy = plan_strategy(plan_path(level.id))
     lines = [
         f"## {text_of(level.title)} (`{level.id}`)",
         "",
         f"{level.turns} turns of a {level.turn_length}, difficulty {level.difficulty}, "
         f"about {level.minutes} minutes. Plan: `levels/plans/{level.id}.yaml`.",
         "",
+        *([f"The plan: {strategy}", ""] if strategy else []),
         "| policy | wins | win rate | equity | participation | resilience | support |",
         "|---|---|---|---|---|---|---|",
     ]

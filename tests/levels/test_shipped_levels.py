@@ -100,6 +100,9 @@ def test_level_has_the_parts_of_a_level(path: Path) -> None:
     assert len(categories) >= 4, f"actions span only {sorted(categories)}"
     for ev in lv.events:
         assert len(ev.choices) >= 2, f"event {ev.id} offers no choice"
+        # the first choice is the default: a player who cannot pay for the others must
+        # still be able to take it
+        assert not ev.choices[0].cost, f"event {ev.id}: the default choice has a cost"
     for field in ("title", "summary"):
         value = getattr(lv, field)
         assert isinstance(value, dict) and value.get("es"), f"{field} lacks Spanish"

@@ -10,6 +10,7 @@ productivity of food councils); the plan re-balances every market within the thr
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -91,37 +92,86 @@ class SectorPlan:
 
 
 class CouncilSector:
-    """Runs the sector's plan; holds the base plan against which consumption is indexed."""
+    """Runs the sector's plan each turn and values what it delivers.
+
+    Two uses of the same procedure:
+    - the turn's plan, warm-started from last turn's prices and stopped at the 5% threshold
+      (Hahnel 2021, Table 9.1): its rounds and prices are what the player watches;
+    - what the plan delivers is valued at the procedure's limit (every market within 0.1%),
+      computed from the base plan's prices on a grid of productivity and food factors and
+      interpolated, so consumption is a smooth function of productivity and never depends
+      on where last turn's plan happened to stop.
+    """
+
+    GRID = 0.02  # grid step of the productivity and food factors for the valuation
+    TIGHT = 1e-3  # the valuation's convergence threshold
 
     def __init__(self) -> None:
         self.economy = template()
-        # f^0.8 on A: with the sector's intermediate-goods multiplier, consumption then moves
-        # about in proportion to f (checked: f=1.1 gives +11%, f=0.8 gives -11%).
+        # f^0.8 on A: at the procedure's limit consumption then moves about in proportion to
+        # f (measured: f = 0.8 gives 0.80, f = 1.2 gives 1.21 of the base consumption)
         self._exponent = 0.8
         self._food = self.economy.wc_output == GOODS.index("food")
         self._consumed = np.array([k in (FINAL, PUBLIC) for k in KINDS])
-        base = run_plan(self.economy, START_PRICE, THRESHOLD, record_history=False)
+        self._names = [g for g, c in zip(GOODS, self._consumed, strict=True) if c]
+        base = run_plan(self.economy, START_PRICE, self.TIGHT, max_rounds=5000,
+                        record_history=False)
         self.base_prices = base.prices.copy()
-        self._base_value = float(self._value(base.demand))
         self._base_demand = base.demand.copy()
+        self._base_value = float(self._value(base.demand))
+        self._corners: dict[tuple[int, int], tuple[float, np.ndarray]] = {}
 
     def _value(self, demand: np.ndarray) -> float:
         return float(np.dot(self.base_prices[self._consumed], demand[self._consumed]))
 
-    def plan(self, productivity: float, food_factor: float, start_prices: np.ndarray | None,
-             record_history: bool = False) -> SectorPlan:
-        """Plan at a productivity level (1 = the base plan) and a food-productivity factor.
-
-        Productivity enters each WC's A as f^0.8, so consumption scales about in proportion
-        to f; a level's productivity numbers read as plain ratios.
-        """
+    def _economy(self, productivity: float, food_factor: float) -> PlanEconomy:
         factor = np.full(self.economy.n_wc, max(float(productivity), 1e-3))
         factor[self._food] *= max(float(food_factor), 1e-3)
-        eco = replace(self.economy, wc_A=self.economy.wc_A * factor ** self._exponent)
+        return replace(self.economy, wc_A=self.economy.wc_A * factor ** self._exponent)
+
+    def _corner(self, i: int, j: int) -> tuple[float, np.ndarray]:
+        """Consumption value index and per-good ratios at grid point (i, j); a pure function
+        of the point, memoised (the same answer whatever was asked before)."""
+        key = (i, j)
+        if key not in self._corners:
+            eco = self._economy(i * self.GRID, j * self.GRID)
+            res = run_plan(eco, self.base_prices, self.TIGHT, max_rounds=5000,
+                           record_history=False)
+            ratios = res.demand[self._consumed] / self._base_demand[self._consumed]
+            self._corners[key] = (self._value(res.demand) / self._base_value, ratios)
+        return self._corners[key]
+
+    def delivered(self, productivity: float, food_factor: float) -> tuple[float, np.ndarray]:
+        """(consumption index, per-good ratios to the base plan) at the procedure's limit,
+        interpolated bilinearly between grid points."""
+        x = max(float(productivity), self.GRID) / self.GRID
+        y = max(float(food_factor), self.GRID) / self.GRID
+        i, j = int(np.floor(x)), int(np.floor(y))
+        tx, ty = x - i, y - j
+        out_v = 0.0
+        out_r = np.zeros(int(self._consumed.sum()))
+        for di, dj, w in ((0, 0, (1 - tx) * (1 - ty)), (1, 0, tx * (1 - ty)),
+                          (0, 1, (1 - tx) * ty), (1, 1, tx * ty)):
+            if w <= 0.0:
+                continue
+            v, r = self._corner(i + di, j + dj)
+            out_v += w * v
+            out_r = out_r + w * r
+        return out_v, out_r
+
+    def plan(self, productivity: float, food_factor: float, start_prices: np.ndarray | None,
+             record_history: bool = False) -> SectorPlan:
+        """This turn's plan at a productivity level (1 = the base plan) and a food factor."""
+        eco = self._economy(productivity, food_factor)
         start = self.base_prices if start_prices is None else start_prices
         result = run_plan(eco, start, THRESHOLD, record_history=record_history)
-        ratios = result.demand[self._consumed] / self._base_demand[self._consumed]
+        index, ratios = self.delivered(productivity, food_factor)
         k = int(np.argmin(ratios))
-        names = [g for g, c in zip(GOODS, self._consumed, strict=True) if c]
-        return SectorPlan(result, self._value(result.demand) / self._base_value,
-                          float(ratios[k]), names[k])
+        return SectorPlan(result, index, float(ratios[k]), self._names[k])
+
+
+@functools.lru_cache(maxsize=1)
+def shared_sector() -> CouncilSector:
+    """One sector for every simulation in a process: its valuation grid is a memo of a pure
+    function, so sharing it saves work and cannot change any result."""
+    return CouncilSector()

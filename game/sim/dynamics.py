@@ -32,6 +32,9 @@ def advance(state: State, cal: Calibration, dt: float) -> None:
         net = pay / (1.0 - REINVEST)
         invest = 0.0 if state.credit_cut > 0.5 else REINVEST
         c.capital = np.maximum(0.0, c.capital + dt * (invest * net - 0.06 * c.capital))
+        # capital buys better technique: well-capitalised co-ops grow more productive and
+        # capital-starved ones fall behind, so market co-ops drift apart over the years
+        c.productivity = c.productivity * (1.0 + dt * (0.04 * np.minimum(c.capital, 2.0) - 0.02))
         need = p.get("_basic_need", 0.75)
         failing = pay < 0.5 * need
         if np.any(failing):

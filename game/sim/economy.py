@@ -122,12 +122,17 @@ def council_productivity(state: State, att: float, bal: float) -> float:
     return p["council_productivity"] * (1.0 + 0.15 * bal) * (0.85 + 0.15 * att) / (1.15 * 1.0)
 
 
-def coop_production(state: State, cal: Calibration, shock: Shock | None = None
-                    ) -> tuple[np.ndarray, float]:
-    """Pay per member of each co-op and the interest co-ops pay to banks.
+def coop_production(state: State, cal: Calibration, shock: Shock | None = None,
+                    profits: float = float("inf")) -> tuple[np.ndarray, float]:
+    """Pay per member of each co-op, and the net interest co-ops pay to banks (negative when
+    they earn more on deposits than they pay on loans).
 
-    Association loans come first (if co-ops have formed one), then bank credit for what is
-    still needed, limited by credit access (a credit strike cuts it).
+    Capital beyond what a co-op's members can work (the target) is spare. In the market it is
+    deposited with banks at the market rate r*, so advantaged co-ops also earn interest and
+    pull further ahead (Hahnel 2009's starting point). In a mutual aid association it is
+    lent first to the association's capital-poor co-ops at θ·r* (the reconstructed rule of
+    economics.md §3); what they do not need is still deposited. Bank credit, limited by
+    credit access (a credit strike cuts it), covers the rest of what poorer co-ops need.
     """
     p = state.params
     alpha = cal.alpha
@@ -137,19 +142,26 @@ def coop_production(state: State, cal: Calibration, shock: Shock | None = None
         1.0 - p["public_credit"]))
     rate = p["interest_rate"]
     need = np.maximum(0.0, COOP_TARGET_CAPITAL - c.capital)
-    own = np.minimum(c.capital, COOP_TARGET_CAPITAL)  # capital above the target is idle
+    own = np.minimum(c.capital, COOP_TARGET_CAPITAL)
+    spare = np.maximum(0.0, c.capital - COOP_TARGET_CAPITAL)  # per member
     assoc = np.zeros_like(c.capital)  # association capital per member (+ borrowed, − lent)
     use_assoc = p["mutual_aid"] >= 0.5 and len(c.members) > 1 and bool(np.all(c.members > 0))
     if use_assoc:
-        spare = np.maximum(0.0, c.capital - COOP_TARGET_CAPITAL) * c.members
-        _, flows = association_transfer(np.zeros_like(spare), c.members, spare, rate,
-                                        p["mutual_aid_theta"], capital_need=need * c.members)
+        # at a zero market rate the association lends interest-free (the rule needs r* > 0)
+        _, flows = association_transfer(np.zeros_like(spare), c.members, spare * c.members,
+                                        max(rate, 1e-12), p["mutual_aid_theta"],
+                                        capital_need=need * c.members)
         assoc = -flows / c.members
+    deposited = spare - np.maximum(-assoc, 0.0)
     credit = credit_access * np.maximum(0.0, need - np.maximum(assoc, 0.0))
     gross = (cal.coop_scale * p["coop_productivity"] * c.productivity
              * np.minimum(own + np.maximum(assoc, 0.0) + credit, COOP_TARGET_CAPITAL) ** alpha
              * (1.0 - state.undercut))
-    interest = rate * credit
+    # deposits earn what firms pay for the capital, at most the firms' profits
+    earned = rate * float(np.dot(deposited, c.members))
+    paid = rate * float(np.dot(credit, c.members))
+    deposit_rate = rate if earned <= profits + paid else rate * (profits + paid) / earned
+    interest = rate * credit - deposit_rate * deposited
     # lenders receive and borrowers pay the association rate θ·r* on association capital
     net = gross - interest - p["mutual_aid_theta"] * rate * assoc if use_assoc else gross - interest
     coop_pay = np.maximum(0.0, net * (1.0 - REINVEST))
@@ -178,7 +190,7 @@ def measure(state: State, cal: Calibration, sector: CouncilSector,
     pollution_charge = p["pollution_price"] * p["pollution_intensity"] * Y_f * 0.5
     profits = max(0.0, split * Y_f - pollution_charge)
 
-    coop_pay, bank_interest = coop_production(state, cal, shock)
+    coop_pay, bank_interest = coop_production(state, cal, shock, profits)
     c = state.coops
 
     # --- councils

@@ -14,21 +14,22 @@ OPS = {"<": np.less, "<=": np.less_equal, ">": np.greater, ">=": np.greater_equa
        "==": np.isclose}
 
 
-def apply_effect(state: State, effect: Any, law_record: dict[str, float] | None = None) -> None:
+def apply_effect(state: State, effect: Any,
+                 law_record: list[tuple[str, str, float, float, float]] | None = None) -> None:
     """Apply one effect (a `game.levels.schema.Effect`) to `state` in place.
 
-    `law_record`, if given, collects parameter values before the change so that a court can
-    strike the law down later (the elite's legal challenge).
+    `law_record`, if given, collects each parameter change (name, op, value, before, after)
+    so that a court can strike the law down later and undo exactly what it changed.
     """
     op = effect.op
     if op in ("add", "mul", "set"):
         name = effect.param
         old = state.params[name]
-        if law_record is not None and name not in law_record:
-            law_record[name] = old
         value = float(effect.value)
         new = old + value if op == "add" else old * value if op == "mul" else value
         state.set_param(name, new)
+        if law_record is not None:
+            law_record.append((name, op, value, old, state.params[name]))
     elif op == "convert":
         move_workers(state, effect.from_, effect.to, float(effect.share))
     elif op == "found_coops":
@@ -53,6 +54,27 @@ def apply_effect(state: State, effect: Any, law_record: dict[str, float] | None 
                                                   0.0, 1.0))
     else:  # the schema admits no other op
         raise ValueError(f"unknown effect op {op!r}")
+
+
+def undo_law(state: State, changes: list[tuple[str, str, float, float, float]]) -> int:
+    """Undo a struck-down law's own parameter changes, newest first, leaving what other
+    decisions changed since: an addition is taken back, a factor divided out, a value that
+    was set is restored if nothing has changed it since. Returns how many were undone."""
+    undone = 0
+    for name, op, value, before, after in reversed(changes):
+        current = state.params[name]
+        if op == "add":
+            state.set_param(name, current - (after - before))
+        elif op == "mul":
+            if before == 0 or after == 0:
+                continue
+            state.set_param(name, current * before / after)
+        elif abs(current - after) < 1e-12:
+            state.set_param(name, before)
+        else:
+            continue
+        undone += 1
+    return undone
 
 
 def take_workers(state: State, segment: str, share: float) -> float:

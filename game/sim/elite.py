@@ -1,9 +1,11 @@
 """The old elite as an actor: resources that follow its income, a threat it perceives, a
 tactic chosen each turn and announced one turn ahead, so the player can answer.
 
-Calibration anchors (economics.md §6): capital flight K' = K(1 − φ·max(0, threat − τ)),
-media attacks as a −μ·M·F term in the diffusion of awareness, a credit strike scaling
-co-ops' credit lines by (1 − κ) (Chile 1971: Chase cut credit lines from $31.9M to $5M).
+Forms from economics.md §6 [D]: capital flight removes a share φ·I·(1 − capital controls)
+of firm capital, where the intensity I grows with the threat the elite sees (the reference's
+φ·max(0, threat − τ) with τ = 0: the elite acts at any threat, more at more); media attacks
+enter the diffusion of awareness as −μ·M·F; a credit strike scales co-ops' credit lines by
+(1 − κ) (Chile 1971: Chase cut credit lines from $31.9M to $5M).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from game.sim.effects import undo_law
 from game.sim.state import State, Warning_
 from game.sim.texts import pct, t
 
@@ -101,10 +104,10 @@ def execute(state: State, warning: Warning_, draw: float, population: int, lang:
     elif tactic == "legal_challenge":
         chance = (1 - p["legal_defense"]) * min(1.0, 0.4 + 0.5 * i)
         if state.law_log and draw < chance:
-            law, old = state.law_log.pop()
-            for name, value in old.items():
-                state.params[name] = value
-            text = t(lang, "court_struck", law=titles.get(law, law), note=note)
+            law, changes = state.law_log.pop()
+            undone = undo_law(state, changes)
+            key = "court_struck" if undone else "court_struck_none"
+            text = t(lang, key, law=titles.get(law, law), note=note)
         elif state.law_log:
             law = state.law_log[-1][0]
             text = t(lang, "court_failed", law=titles.get(law, law), note=note)

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 
 from game.sim import elite as elite_mod
-from game.sim.council import CouncilSector
+from game.sim.council import shared_sector
 from game.sim.dynamics import advance
 from game.sim.economy import calibrate
 from game.sim.effects import apply_effect, describe, holds
@@ -109,7 +109,10 @@ def initial_state(level: Any, seed: int) -> State:
     coops = Coops.empty()
     if n:
         prod = 1.0 + eco.coop_spread * (np.linspace(-0.5, 0.5, n) if n > 1 else np.zeros(1))
-        coops.add(np.full(n, eco.coop_share / n), prod, 0.3 + 0.5 * (prod - prod.min()))
+        # advantaged co-ops start with more capital than they can use (Hahnel 2009's premise:
+        # market co-ops reproduce the gap), the least advantaged with 40% of what they need
+        rank = np.linspace(0.0, 1.0, n) if n > 1 else np.full(1, 0.5)
+        coops.add(np.full(n, eco.coop_share / n), prod, 0.4 + 1.0 * rank)
     return State(
         turn=0, params=params, firm_share=float(eco.firm_share),
         council_share=float(eco.council_share), coops=coops,
@@ -135,7 +138,7 @@ class Simulation:
         self.dt = 0.25 if level.turn_length == "season" else 1.0
         self.actions = {a.id: a for a in level.actions}
         self.events = {e.id: e for e in level.events}
-        self.sector = CouncilSector()
+        self.sector = shared_sector()
         self.state = initial_state(level, self.seed)
         self.cal = calibrate(self.state)
         first = evaluate(self.state, self.cal, self.sector)
@@ -283,10 +286,11 @@ class Simulation:
                 act = self.actions[mv.id]
                 for res, cost in act.cost.items():
                     s.resources[res] -= cost
-                record: dict[str, float] | None = {} if act.category == "law" else None
+                record: list[tuple[str, str, float, float, float]] | None = (
+                    [] if act.category == "law" else None)
                 for eff in act.effects:
                     apply_effect(s, eff, record)
-                if record:
+                if record is not None:  # every law can be challenged in court
                     s.law_log.append((mv.id, record))
                 s.played[mv.id] = s.played.get(mv.id, 0) + 1
             elif mv.kind == "event":
@@ -453,13 +457,18 @@ class Simulation:
         m0, m1 = last.measures, ev.measures
         s0 = self.state
         lang = self.lang
-        eq_key = "trend_equity_up" if m1.gini <= m0.gini else "trend_equity_down"
+        d_eq = after["equity"] - before["equity"]
+        eq_key = ("trend_equity_up" if d_eq > 1e-9 else "trend_equity_down" if d_eq < -1e-9
+                  else "trend_equity_flat")
         return {
             "equity": t(lang, eq_key, g0=f"{m0.gini:.3f}", g1=f"{m1.gini:.3f}",
-                        p0=f"{m0.pay_gap:.2f}", p1=f"{m1.pay_gap:.2f}"),
-            "participation": t(lang, "trend_participation", a0=pct(m0.attendance),
-                               a1=pct(m1.attendance), s0=pct(s0.coop_share + s0.council_share, 1),
-                               s1=pct(state.coop_share + state.council_share, 1)),
+                        p0=f"{m0.pay_gap:.3f}", p1=f"{m1.pay_gap:.3f}"),
+            "participation": t(lang, "trend_participation", a0=pct(m0.attendance, 1),
+                               a1=pct(m1.attendance, 1),
+                               s0=pct(s0.coop_share + s0.council_share, 1),
+                               s1=pct(state.coop_share + state.council_share, 1),
+                               c0=f"{s0.power_concentration:.2f}",
+                               c1=f"{state.power_concentration:.2f}"),
             "resilience": t(lang, "trend_resilience",
                             r0=pct(float(np.mean(list(last.stress.values()))), 1),
                             r1=pct(float(np.mean(list(ev.stress.values()))), 1)),

@@ -86,7 +86,9 @@ class State:
     pollution_stock: float
     resources: dict[str, float]
     played: dict[str, int] = field(default_factory=dict)
-    law_log: list[tuple[str, dict[str, float]]] = field(default_factory=list)
+    # laws passed, newest last: (action id, its parameter changes (name, op, value, before, after))
+    law_log: list[tuple[str, list[tuple[str, str, float, float, float]]]] = field(
+        default_factory=list)
     events_fired: set[str] = field(default_factory=set)
     warning: Warning_ | None = None
     last_tactics: list[str] = field(default_factory=list)

@@ -17,8 +17,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "media": {"en": "Owned media ran a campaign against the project at strength {power}{note}",
               "es": "Los medios de los dueños lanzaron una campaña contra el proyecto con "
                     "fuerza {power}{note}"},
-    "court_struck": {"en": "A court struck down '{law}'{note}; its measures no longer apply",
-                     "es": "Un tribunal anuló «{law}»{note}; sus medidas dejan de aplicarse"},
+    "court_struck": {"en": "A court struck down '{law}'{note}; the rules it set no longer apply",
+                     "es": "Un tribunal anuló «{law}»{note}; las reglas que fijó dejan de "
+                           "aplicarse"},
+    "court_struck_none": {"en": "A court struck down '{law}'{note}, but what it had already "
+                                "done stays done",
+                          "es": "Un tribunal anuló «{law}»{note}, pero lo que ya había hecho "
+                                "no se deshace"},
     "court_failed": {"en": "A legal challenge to '{law}' failed in court{note}",
                      "es": "Una demanda contra «{law}» fracasó en los tribunales{note}"},
     "court_nothing": {"en": "A legal challenge found no law to attack",
@@ -31,17 +36,22 @@ MESSAGES: dict[str, dict[str, str]] = {
     "coup_lost": {"en": "The counter-revolution was defeated (it had a {chance} chance){note}",
                   "es": "La contrarrevolución fue derrotada (tenía un {chance} de "
                         "probabilidad){note}"},
-    "trend_equity_up": {"en": "incomes drew together (Gini {g0} to {g1}; pay-for-effort gap "
-                              "{p0} to {p1})",
-                        "es": "los ingresos se acercaron (Gini de {g0} a {g1}; brecha entre "
-                              "pago y esfuerzo de {p0} a {p1})"},
-    "trend_equity_down": {"en": "incomes drifted apart (Gini {g0} to {g1}; pay-for-effort gap "
-                                "{p0} to {p1})",
-                          "es": "los ingresos se separaron (Gini de {g0} a {g1}; brecha entre "
-                                "pago y esfuerzo de {p0} a {p1})"},
-    "trend_participation": {"en": "attendance {a0} to {a1}, self-managed work {s0} to {s1}",
+    "trend_equity_up": {"en": "pay moved closer to equal and to effort (Gini {g0} to {g1}; "
+                              "pay-for-effort gap {p0} to {p1})",
+                        "es": "el pago se acercó a la igualdad y al esfuerzo (Gini de {g0} a "
+                              "{g1}; brecha entre pago y esfuerzo de {p0} a {p1})"},
+    "trend_equity_down": {"en": "pay moved away from equal and from effort (Gini {g0} to {g1}; "
+                                "pay-for-effort gap {p0} to {p1})",
+                          "es": "el pago se alejó de la igualdad y del esfuerzo (Gini de {g0} "
+                                "a {g1}; brecha entre pago y esfuerzo de {p0} a {p1})"},
+    "trend_equity_flat": {"en": "pay held steady (Gini {g0} to {g1}; pay-for-effort gap {p0} "
+                                "to {p1})",
+                          "es": "el pago se mantuvo (Gini de {g0} a {g1}; brecha entre pago y "
+                                "esfuerzo de {p0} a {p1})"},
+    "trend_participation": {"en": "attendance {a0} to {a1}, self-managed work {s0} to {s1}, "
+                                  "power concentration {c0} to {c1}",
                             "es": "asistencia de {a0} a {a1}, trabajo autogestionado de {s0} "
-                                  "a {s1}"},
+                                  "a {s1}, concentración del poder de {c0} a {c1}"},
     "trend_resilience": {"en": "basic needs met under the stress test {r0} to {r1}",
                          "es": "necesidades básicas cubiertas en la prueba de estrés de {r0} "
                                "a {r1}"},

@@ -42,7 +42,8 @@ PARAMS: dict[str, Param] = {p.name: p for p in [
     # co-ops
     _p("coop_credit", 0.5, 0.0, 1.0, "share",
        "Share of their capital needs that co-ops can borrow (credit access)."),
-    _p("coop_fund", 0.0, 0.0, 1e9, "money", "A revolving fund that finances worker buyouts."),
+    _p("coop_fund", 0.0, 0.0, 1.0, "share/year",
+       "Share of the workforce a year whose firms a revolving fund buys out for their workers."),
     _p("marcora", 0.0, 0.0, 1.0, "switch",
        "1 when laid-off workers may pool unemployment benefits to found a co-op (Marcora law)."),
     _p("mutual_aid", 0.0, 0.0, 1.0, "switch",

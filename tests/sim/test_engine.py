@@ -128,19 +128,26 @@ def test_forecast_matches_the_played_turn() -> None:
         assert rep.scores[k] - nothing.scores[k] == pytest.approx(fc[k], abs=1e-9)
 
 
-def test_mutual_aid_narrows_the_coop_pay_gap_without_idle_capital() -> None:
+def test_mutual_aid_narrows_the_coop_pay_gap_and_lenders_beat_autarky() -> None:
+    """Hahnel (2009)'s three properties, as reconstructed in economics.md §3: less inequity,
+    lenders better off than with their spare capital idle, no capital left idle."""
     sim = Simulation(LEVEL, 1)
     for _ in range(8):
         sim.play_turn([])
     state = sim.state.copy()
     state.coops.capital = np.linspace(0.2, 1.8, len(state.coops.capital))
-    without = measure(state, sim.cal, sim.sector)
+    market = measure(state, sim.cal, sim.sector)
+    autarky_state = state.copy()
+    autarky_state.params["interest_rate"] = 0.0  # spare capital earns nothing
+    autarky = measure(autarky_state, sim.cal, sim.sector)
     state.params["mutual_aid"] = 1.0
     with_aid = measure(state, sim.cal, sim.sector)
-    assert with_aid.coop_pay_gap < without.coop_pay_gap
-    # lenders are still better off than if their spare capital sat idle (r_A > 0)
+    assert with_aid.coop_pay_gap < market.coop_pay_gap
     rich = state.coops.capital > 1.0
-    assert np.all(with_aid.coop_pay[rich] > without.coop_pay[rich])
+    assert np.all(with_aid.coop_pay[rich] > autarky.coop_pay[rich])
+    assert np.all(with_aid.coop_pay[rich] < market.coop_pay[rich])  # θ < 1: below r*
+    poor = state.coops.capital < 1.0
+    assert np.all(with_aid.coop_pay[poor] >= market.coop_pay[poor])
 
 
 def test_coops_drift_apart_without_the_association() -> None:
@@ -208,3 +215,56 @@ def test_an_event_choice_that_cannot_be_paid_is_refused() -> None:
     with pytest.raises(DecisionError, match="choice 'dear' costs 1000 money"):
         sim.play_turn([], {"offer": "dear"})
     sim.play_turn([], {"offer": "free"})
+
+
+def test_a_struck_down_law_undoes_only_its_own_changes() -> None:
+    from game.sim.effects import undo_law
+
+    sim = Simulation(LEVEL, 1)
+    s = sim.state.copy()
+    s.params["capital_controls"] = 0.0
+    changes: list = []
+    from game.levels.schema import Effect
+
+    law = Effect(op="add", param="capital_controls", value=0.3, because="the law")
+    from game.sim.effects import apply_effect
+
+    apply_effect(s, law, changes)
+    s.params["capital_controls"] += 0.5  # a later, unrelated decision
+    assert undo_law(s, changes) == 1
+    assert s.params["capital_controls"] == pytest.approx(0.5)
+
+
+def test_every_law_is_logged_for_the_courts() -> None:
+    sim = Simulation(LEVEL, 1)
+    sim.play_turn(["marcora_law"])
+    assert [law for law, _ in sim.state.law_log] == ["marcora_law"]
+
+
+def test_the_trend_sentence_agrees_with_the_sign_of_the_change() -> None:
+    sim = play(3, PLAN)
+    for rep in sim.history:
+        for c in rep.causes:
+            if c["kind"] == "trend" and c["score"] == "equity":
+                if c["delta"] > 1e-9:
+                    assert c["text"].startswith("pay moved closer")
+                elif c["delta"] < -1e-9:
+                    assert c["text"].startswith("pay moved away")
+
+
+def test_mutual_aid_works_at_a_zero_interest_rate() -> None:
+    sim = Simulation(LEVEL, 1)
+    s = sim.state.copy()
+    s.params.update(mutual_aid=1.0, interest_rate=0.0)
+    m = measure(s, sim.cal, sim.sector)
+    assert np.all(np.isfinite(m.coop_pay))
+
+
+def test_the_association_narrows_the_gap_from_the_start() -> None:
+    """Advantaged co-ops start with spare capital, so the association has something to lend."""
+    sim = Simulation(LEVEL, 1)
+    s = sim.state.copy()
+    assert (s.coops.capital > 1.0).any()
+    without = measure(s, sim.cal, sim.sector).coop_pay_gap
+    s.params["mutual_aid"] = 1.0
+    assert measure(s, sim.cal, sim.sector).coop_pay_gap < without

@@ -21,19 +21,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SCENES = (
-    "title",
-    "pathways",
-    "briefing",
-    "turn",
-    "planning",
-    "event",
-    "debrief",
-    "glossary",
-    "settings",
-    "saves",
-    "credits",
-)
+sys.path.insert(0, str(ROOT))
+from game.commands.screenshot import SCENES  # noqa: E402  (every scene it can render)
 
 STARTUP = """
 import os, sys, time, tempfile

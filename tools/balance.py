@@ -19,7 +19,6 @@ from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
@@ -30,7 +29,7 @@ if str(ROOT) not in sys.path:  # run as a script from anywhere
 from game.levels.decisions import Decisions  # noqa: E402
 from game.levels.loader import load_level  # noqa: E402
 from game.levels.schema import Level, text_of  # noqa: E402
-from game.sim.effects import describe, holds  # noqa: E402
+from game.sim.effects import comparisons, describe, holds  # noqa: E402
 from game.sim.engine import DecisionError, Simulation  # noqa: E402
 
 LEVELS_DIR = ROOT / "levels"
@@ -90,16 +89,6 @@ def plan_strategy(path: Path) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _leaves(cond: Any) -> list[Any]:
-    if cond is None:
-        return []
-    if cond.all is not None:
-        return [x for c in cond.all for x in _leaves(c)]
-    if cond.any is not None:
-        return [x for c in cond.any for x in _leaves(c)]
-    return [cond]
-
-
 def loss_label(level: Level, sim: Simulation) -> str:
     """A short, stable name for why a play was lost (numbers left out, so reasons group)."""
     if sim.outcome == "won":
@@ -114,7 +103,7 @@ def loss_label(level: Level, sim: Simulation) -> str:
         metrics = sim.history[-1].metrics
         missed = [
             describe(c)
-            for c in _leaves(level.goals.win)
+            for c in comparisons(level.goals.win)
             if c.metric is not None and not holds(c, metrics, sim.state)
         ]
         if missed:

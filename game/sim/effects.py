@@ -61,16 +61,16 @@ def undo_law(state: State, changes: list[tuple[str, str, float, float, float]]) 
     decisions changed since: an addition is taken back, a factor divided out, a value that
     was set is restored if nothing has changed it since. Returns how many were undone."""
     undone = 0
-    for name, op, value, before, after in reversed(changes):
-        current = state.params[name]
+    for param, op, _value, before, after in reversed(changes):
+        current = state.params[param]
         if op == "add":
-            state.set_param(name, current - (after - before))
+            state.set_param(param, current - (after - before))
         elif op == "mul":
             if before == 0 or after == 0:
                 continue
-            state.set_param(name, current * before / after)
+            state.set_param(param, current * before / after)
         elif abs(current - after) < 1e-12:
-            state.set_param(name, before)
+            state.set_param(param, before)
         else:
             continue
         undone += 1
@@ -156,3 +156,15 @@ def describe(cond: Any, lang: str = "en") -> str:
     if cond.played is not None:
         return t(lang, "played", x=cond.played)
     return f"{name(lang, cond.metric or cond.param)} {t(lang, cond.op)} {float(cond.value):g}"
+
+
+def comparisons(cond: Any) -> list[Any]:
+    """The comparisons a condition is built from through all/any (what a goal asks for);
+    negated parts are left out, since 'short of' has no plain meaning for them."""
+    if cond is None or cond.not_ is not None:
+        return []
+    if cond.all is not None:
+        return [x for c in cond.all for x in comparisons(c)]
+    if cond.any is not None:
+        return [x for c in cond.any for x in comparisons(c)]
+    return [cond]

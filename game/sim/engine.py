@@ -18,7 +18,7 @@ from game.sim import elite as elite_mod
 from game.sim.council import shared_sector
 from game.sim.dynamics import advance
 from game.sim.economy import calibrate
-from game.sim.effects import apply_effect, describe, holds
+from game.sim.effects import apply_effect, comparisons, describe, holds
 from game.sim.scores import SCORES, Evaluation, approval, evaluate
 from game.sim.state import COUNCIL_SAMPLE, WAGE_LADDER, Coops, CouncilWorkers, State
 from game.sim.texts import name, pct, t, tactic_text
@@ -429,7 +429,7 @@ class Simulation:
 
     def _shortfall(self, cond: Any, metrics: dict[str, float]) -> str:
         missed = []
-        for c in _leaves(cond):
+        for c in comparisons(cond):
             if c.metric and not holds(c, metrics, self.state):
                 missed.append(t(self.lang, "was", name=name(self.lang, c.metric),
                                 value=f"{metrics[c.metric]:.2f}".rstrip("0").rstrip(".")))
@@ -496,15 +496,3 @@ class Simulation:
         start = np.full(len(self.sector.economy.good_ids), START_PRICE) if from_scratch \
             else s.plan_prices
         return self.sector.plan(prod, 1.0, start, record_history=True)
-
-
-def _leaves(cond: Any) -> list[Any]:
-    if cond is None:
-        return []
-    if cond.all is not None:
-        return [x for c in cond.all for x in _leaves(c)]
-    if cond.any is not None:
-        return [x for c in cond.any for x in _leaves(c)]
-    if cond.not_ is not None:
-        return []
-    return [cond]

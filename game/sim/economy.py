@@ -220,7 +220,9 @@ def measure(state: State, cal: Calibration, sector: CouncilSector,
         hrs.append(np.broadcast_to(hours, n).astype(float))
         rat.append(np.broadcast_to(rating, n).astype(float))
 
-    add(0, owners, (profits + bank_interest) / owners, 10.0, 1.0)
+    # deposits earn at most what firms can pay (coop_production), so this is ≥ 0 but for
+    # rounding; clip the rounding so no income is ever negative
+    add(0, owners, max(0.0, profits + bank_interest) / owners, 10.0, 1.0)
     add(1, f / len(WAGE_LADDER), wage * WAGE_LADDER / WAGE_LADDER.mean(), 40.0, 1.0)
     if len(c.members):
         ratio = np.sqrt(p["coop_pay_ratio"])  # between the top fifth and the rest

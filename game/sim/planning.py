@@ -39,6 +39,7 @@ KIND_CODES: dict[str, int] = {name: code for code, name in enumerate(KIND_NAMES)
 Rule = Literal["book", "program"]
 RULES: tuple[str, ...] = ("book", "program")
 STEP_CAP = 0.25       # the cap on v in the multiplier (Hahnel 2021 p. 181)
+SMALL_ECONOMY = 4096  # below this many WCs a round's exp runs in float64 (see RoundKernel._exp)
 PROGRAM_FLOOR = 0.001  # the program variant never moves a price by less than 0.1%
 
 
@@ -448,6 +449,9 @@ class RoundKernel:
         AVX2 and it was a fifth of the round; float32 adds ~1e-6 relative error to a
         revenue, far below any planning threshold. Outside ±80 (float32 would overflow or
         lose range) it falls back to float64."""
+        if len(u) < SMALL_ECONOMY:  # small economies (the game's) stay in float64
+            np.exp(u, out=self.R)
+            return
         lo, hi = float(u.min()), float(u.max())
         if -80.0 < lo and hi < 80.0:
             u32 = self.u32

@@ -32,6 +32,25 @@ DASH_ORDER = ("solid", "dash", "dot", "dashdot", "longdash")
 MARKER_ORDER = ("circle", "square", "triangle", "diamond", "cross")
 
 
+def chart_panel(ctx, rect: pygame.Rect, title: str, subtitle: str = ""
+                ) -> tuple[pygame.Surface, int, int, int, int]:
+    """A chart's panel: background, title (and a subtitle on the right); returns the surface,
+    its size, the padding and the y where the chart's content starts."""
+    w, h = max(1, rect.width), max(1, rect.height)
+    surf = pygame.Surface((w, h), pygame.SRCALPHA)
+    surf.fill((*palette.PANEL, 255))
+    pad = ctx.px(12)
+    y = pad
+    if title:
+        ctx.text.draw(surf, ctx.text.fit(title, "body", w - 2 * pad, True), (pad, y), "body",
+                      palette.TEXT, bold=True)
+        if subtitle:
+            ctx.text.draw(surf, subtitle, (w - pad, y), "small", palette.TEXT_DIM,
+                          anchor="topright")
+        y += ctx.fonts.line_height("body", True) + ctx.px(4)
+    return surf, w, h, pad, y
+
+
 @dataclass
 class Series:
     key: str
@@ -155,21 +174,7 @@ class LineChart(Widget):
 
     def render(self) -> pygame.Surface:
         ctx = self.ctx
-        w, h = max(1, self.rect.width), max(1, self.rect.height)
-        surf = pygame.Surface((w, h), pygame.SRCALPHA)
-        surf.fill((*palette.PANEL, 255))
-        pad = ctx.px(12)
-        y = pad
-        if self.title:
-            ctx.text.draw(
-                surf,
-                ctx.text.fit(self.title, "body", w - 2 * pad, True),
-                (pad, y),
-                "body",
-                palette.TEXT,
-                bold=True,
-            )
-            y += ctx.fonts.line_height("body", True) + ctx.px(4)
+        surf, w, h, pad, y = chart_panel(ctx, self.rect, self.title)
         # legend: line sample with dash and marker, icon, label; wraps onto more rows. When a
         # wrapped legend would leave too little room for the plot, the labels give way to the
         # icons (each score has its own shape), so the lines stay readable at 200%.
@@ -377,25 +382,7 @@ class BarChart(Widget):
     def render(self) -> pygame.Surface:
         ctx = self.ctx
         _ = ctx._
-        w, h = max(1, self.rect.width), max(1, self.rect.height)
-        surf = pygame.Surface((w, h), pygame.SRCALPHA)
-        surf.fill((*palette.PANEL, 255))
-        pad = ctx.px(12)
-        y = pad
-        if self.title:
-            ctx.text.draw(
-                surf,
-                ctx.text.fit(self.title, "body", w - 2 * pad, True),
-                (pad, y),
-                "body",
-                palette.TEXT,
-                bold=True,
-            )
-            if self.subtitle:
-                ctx.text.draw(
-                    surf, self.subtitle, (w - pad, y), "small", palette.TEXT_DIM, anchor="topright"
-                )
-            y += ctx.fonts.line_height("body", True) + ctx.px(4)
+        surf, w, h, pad, y = chart_panel(ctx, self.rect, self.title, self.subtitle)
         # legend: swatch + colour word + range + meaning, wrapping. If it would squeeze the
         # bars too much (large text), it is left out: every bar still names its band in words.
         sl = ctx.fonts.line_height("small")

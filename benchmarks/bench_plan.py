@@ -54,24 +54,27 @@ def main() -> int:
     t0 = time.perf_counter()
     eco = generate_economy(n_wc, n_cc, n_goods, np.random.default_rng(1))
     gen_s = time.perf_counter() - t0
-    print(f"economy: {n_wc} WCs, {n_cc} CCs, {n_goods} goods, {len(eco.wc_input)} WC inputs, "
-          f"{len(eco.cc_good)} CC weights; generated in {gen_s:.2f} s")
+    print(
+        f"economy: {n_wc} WCs, {n_cc} CCs, {n_goods} goods, {len(eco.wc_input)} WC inputs, "
+        f"{len(eco.cc_good)} CC weights; generated in {gen_s:.2f} s"
+    )
 
     # whole plan, repeated
     totals: list[float] = []
     rounds: set[int] = set()
     for _ in range(repeats):
         t0 = time.perf_counter()
-        res = run_plan(eco, GEN_START_PRICE, threshold=THRESHOLD, rule="book",
-                       record_history=False)
+        res = run_plan(eco, GEN_START_PRICE, threshold=THRESHOLD, rule="book", record_history=False)
         totals.append(time.perf_counter() - t0)
         rounds.add(res.rounds)
         assert res.converged
     assert len(rounds) == 1, "the plan must be deterministic"
     n_rounds = rounds.pop()
     r5 = run_plan(eco, GEN_START_PRICE, threshold=0.05, record_history=False).rounds
-    print(f"book rule: <5% in {r5} rounds, <3% in {n_rounds} rounds "
-          f"(Hahnel 2021 Tables 9.1/9.2: 11-13 and 18-22)")
+    print(
+        f"book rule: <5% in {r5} rounds, <3% in {n_rounds} rounds "
+        f"(Hahnel 2021 Tables 9.1/9.2: 11-13 and 18-22)"
+    )
 
     # one round vs one streaming pass over the arrays a round reads, alternately
     kern = RoundKernel(eco)
@@ -99,7 +102,7 @@ def main() -> int:
             total += float(a.sum())
         return total
 
-    for _ in range(20):   # warm caches and code paths
+    for _ in range(20):  # warm caches and code paths
         one_round(prices)
         stream()
         stream_all()
@@ -121,13 +124,17 @@ def main() -> int:
     s_stream = statistics.median(stream_s)
     ratio = statistics.median(r / s for r, s in zip(round_s, stream_s, strict=True))
     ratio_all = statistics.median(r / s for r, s in zip(round_s, all_s, strict=True))
-    print(f"one round: median {s_round * 1e6:.0f} us (min {min(round_s) * 1e6:.0f}); "
-          f"streaming pass over the {len(arrays)} input arrays it reads "
-          f"({nbytes / 1e6:.1f} MB): median {s_stream * 1e6:.0f} us; ratio {ratio:.2f}")
+    print(
+        f"one round: median {s_round * 1e6:.0f} us (min {min(round_s) * 1e6:.0f}); "
+        f"streaming pass over the {len(arrays)} input arrays it reads "
+        f"({nbytes / 1e6:.1f} MB): median {s_stream * 1e6:.0f} us; ratio {ratio:.2f}"
+    )
     all_mb = sum(a.nbytes for a in touched) / 1e6
-    print(f"  vs a pass over inputs and scratch buffers ({len(touched)} arrays, "
-          f"{all_mb:.1f} MB): median {statistics.median(all_s) * 1e6:.0f} us; "
-          f"ratio {ratio_all:.2f} (not the reported figure)")
+    print(
+        f"  vs a pass over inputs and scratch buffers ({len(touched)} arrays, "
+        f"{all_mb:.1f} MB): median {statistics.median(all_s) * 1e6:.0f} us; "
+        f"ratio {ratio_all:.2f} (not the reported figure)"
+    )
 
     tracemalloc.start()
     run_plan(eco, GEN_START_PRICE, threshold=THRESHOLD, record_history=False)
@@ -135,13 +142,23 @@ def main() -> int:
     tracemalloc.stop()
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0  # KiB on Linux
     total_s = statistics.median(totals)
-    print(f"whole plan: median {total_s:.3f} s over {repeats} runs "
-          f"(min {min(totals):.3f}, max {max(totals):.3f}); "
-          f"tracemalloc peak inside run_plan {traced_peak / 1e6:.1f} MB; "
-          f"process peak RSS {peak_mb:.0f} MB")
-    print(json.dumps({"rounds": n_rounds, "s_per_round": round(s_round, 6),
-                      "total_s": round(total_s, 4), "peak_mb": round(peak_mb, 1),
-                      "ratio_to_stream": round(ratio, 3)}))
+    print(
+        f"whole plan: median {total_s:.3f} s over {repeats} runs "
+        f"(min {min(totals):.3f}, max {max(totals):.3f}); "
+        f"tracemalloc peak inside run_plan {traced_peak / 1e6:.1f} MB; "
+        f"process peak RSS {peak_mb:.0f} MB"
+    )
+    print(
+        json.dumps(
+            {
+                "rounds": n_rounds,
+                "s_per_round": round(s_round, 6),
+                "total_s": round(total_s, 4),
+                "peak_mb": round(peak_mb, 1),
+                "ratio_to_stream": round(ratio, 3),
+            }
+        )
+    )
     return 0
 
 

@@ -39,9 +39,7 @@ print(time.perf_counter() - t0)
 
 def startup_seconds() -> float:
     """Wall time of a fresh interpreter until the title screen's first frame is drawn."""
-    env = dict(
-        os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", PYGAME_HIDE_SUPPORT_PROMPT="1"
-    )
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", PYGAME_HIDE_SUPPORT_PROMPT="1")
     t0 = time.perf_counter()
     subprocess.run(
         [sys.executable, "-c", STARTUP.format(root=str(ROOT))],
@@ -56,9 +54,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--frames", type=int, default=300)
     args = parser.parse_args()
-    os.environ.update(
-        SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", PYGAME_HIDE_SUPPORT_PROMPT="1"
-    )
+    os.environ.update(SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", PYGAME_HIDE_SUPPORT_PROMPT="1")
     sys.path.insert(0, str(ROOT))
     from game.commands.screenshot import example_saves
     from game.settings import Settings

@@ -87,9 +87,7 @@ class SaveGame(BaseModel):
         default_factory=list, description="one JSON object per turn played, oldest first"
     )
     summary: SaveSummary
-    saved_at: StrictStr = Field(
-        default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds")
-    )
+    saved_at: StrictStr = Field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
 
 
 def _upgrade_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
@@ -136,9 +134,7 @@ def upgrade(data: dict[str, Any]) -> dict[str, Any]:
     """Bring a save dict up to SAVE_VERSION through the upgrader chain."""
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise _Unreadable(
-            SaveProblem("unknown_version", f"no valid 'version' field (got {version!r})")
-        )
+        raise _Unreadable(SaveProblem("unknown_version", f"no valid 'version' field (got {version!r})"))
     if version > SAVE_VERSION:
         raise _Unreadable(
             SaveProblem(
@@ -150,9 +146,7 @@ def upgrade(data: dict[str, Any]) -> dict[str, Any]:
     while version < SAVE_VERSION:
         step = UPGRADERS.get(version)
         if step is None:
-            raise _Unreadable(
-                SaveProblem("unknown_version", f"save version {version} is not known")
-            )
+            raise _Unreadable(SaveProblem("unknown_version", f"save version {version} is not known"))
         data = step(data)
         version = data["version"]
     return data
@@ -161,9 +155,7 @@ def upgrade(data: dict[str, Any]) -> dict[str, Any]:
 def parse_save(raw: bytes) -> SaveGame:
     """Decode, upgrade and validate a save file's bytes; raises _Unreadable with the reason."""
     if len(raw) > MAX_SAVE_BYTES:
-        raise _Unreadable(
-            SaveProblem("too_large", f"file is larger than {MAX_SAVE_BYTES // 1024**2} MiB")
-        )
+        raise _Unreadable(SaveProblem("too_large", f"file is larger than {MAX_SAVE_BYTES // 1024**2} MiB"))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -174,9 +166,7 @@ def parse_save(raw: bytes) -> SaveGame:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise _Unreadable(
-            SaveProblem(
-                "json", f"not valid JSON ({exc.msg}; line {exc.lineno}, column {exc.colno})"
-            )
+            SaveProblem("json", f"not valid JSON ({exc.msg}; line {exc.lineno}, column {exc.colno})")
         ) from None
     if not isinstance(data, dict):
         raise _Unreadable(SaveProblem("not_object", "the file holds no JSON object"))
@@ -218,9 +208,7 @@ class SlotInfo:
             return f"{self.slot}: unreadable: {self.problem}"
         s = self.save.summary
         scores = ", ".join(f"{k} {v:.0f}" for k, v in s.scores.items())
-        return f"{self.slot}: {self.save.level_id}, turn {s.turn}" + (
-            f" ({scores})" if scores else ""
-        )
+        return f"{self.slot}: {self.save.level_id}, turn {s.turn}" + (f" ({scores})" if scores else "")
 
 
 class SaveStore:
@@ -231,17 +219,13 @@ class SaveStore:
 
     def path(self, slot: str) -> Path:
         if not SLOT_RE.match(slot):
-            raise SaveError(
-                f"bad save slot name {slot!r}: use letters, digits, '-' and '_' (at most 48)"
-            )
+            raise SaveError(f"bad save slot name {slot!r}: use letters, digits, '-' and '_' (at most 48)")
         return self.folder / f"{slot}.json"
 
     def write(self, slot: str, save: SaveGame) -> Path:
         """Write a save atomically: a failure leaves any previous file in this slot as it was."""
         path = self.path(slot)
-        text = json.dumps(
-            save.model_dump(mode="json"), indent=1, sort_keys=True, ensure_ascii=False
-        )
+        text = json.dumps(save.model_dump(mode="json"), indent=1, sort_keys=True, ensure_ascii=False)
         atomic_write_text(path, text + "\n")
         return path
 
@@ -286,18 +270,14 @@ class SaveStore:
                     else b"\0" * (MAX_SAVE_BYTES + 1)
                 )
             except OSError as exc:
-                out.append(
-                    SlotInfo(slot, path, 0.0, problem=SaveProblem("io", exc.strerror or str(exc)))
-                )
+                out.append(SlotInfo(slot, path, 0.0, problem=SaveProblem("io", exc.strerror or str(exc))))
                 continue
             try:
                 out.append(SlotInfo(slot, path, modified, save=parse_save(raw)))
             except _Unreadable as exc:
                 out.append(SlotInfo(slot, path, modified, problem=exc.problem))
             except Exception as exc:  # noqa: BLE001 - a listing must never fail on one bad file
-                out.append(
-                    SlotInfo(slot, path, modified, problem=SaveProblem("invalid", repr(exc)))
-                )
+                out.append(SlotInfo(slot, path, modified, problem=SaveProblem("invalid", repr(exc))))
         out.sort(key=lambda s: (s.slot != AUTOSAVE_SLOT, -s.modified, s.slot))
         return out
 

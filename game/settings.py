@@ -68,9 +68,7 @@ def settings_path(data_dir: Path) -> Path:
     return Path(data_dir) / SETTINGS_FILE
 
 
-def load_settings(
-    data_dir: Path, env: Mapping[str, str] | None = None
-) -> tuple[Settings, list[str]]:
+def load_settings(data_dir: Path, env: Mapping[str, str] | None = None) -> tuple[Settings, list[str]]:
     """Read the settings file; return the settings and warnings about anything ignored.
 
     A missing file gives the defaults (language from the environment); a broken file or a bad

@@ -88,9 +88,7 @@ def test_atomic_write_replaces(tmp_path):
         (json.dumps({"version": 99, "level_id": "x"}).encode(), "newer", "newer version"),
         (json.dumps({"version": "two"}).encode(), "unknown_version", "version"),
         (
-            json.dumps(
-                {"version": 2, "level_id": "x", "level_hash": None, "summary": {"turn": 1}}
-            ).encode(),
+            json.dumps({"version": 2, "level_id": "x", "level_hash": None, "summary": {"turn": 1}}).encode(),
             "invalid",
             "missing field 'seed'",
         ),

@@ -85,7 +85,7 @@ def plan_strategy(path: Path) -> str:
     text = " ".join(w for w in words if w)
     head = f"Winning plan for {path.stem}"
     if text.startswith(head):
-        text = text[len(head):].lstrip(":. ")
+        text = text[len(head) :].lstrip(":. ")
     return text[:1].upper() + text[1:]
 
 
@@ -133,8 +133,7 @@ def play(level: Level, seed: int, policy: str, plan: Decisions | None = None) ->
             choices = {}
             if setup.event is not None:  # a random choice among those still affordable
                 ev = setup.event.id
-                ids = [c.id for c in setup.event.choices
-                       if not sim.choice_problems(actions, {ev: c.id})]
+                ids = [c.id for c in setup.event.choices if not sim.choice_problems(actions, {ev: c.id})]
                 if ids:
                     choices[ev] = ids[int(rng.integers(len(ids)))]
         else:
@@ -142,8 +141,7 @@ def play(level: Level, seed: int, policy: str, plan: Decisions | None = None) ->
         try:
             sim.play_turn(actions, choices)
         except DecisionError as exc:  # a plan that cannot be played is a broken plan file
-            raise DecisionError(f"{level.id}, seed {seed}, turn {sim.turn}, {policy}: {exc}"
-                                ) from None
+            raise DecisionError(f"{level.id}, seed {seed}, turn {sim.turn}, {policy}: {exc}") from None
     scores = sim.history[-1].scores if sim.history else sim.start.scores
     return Run(sim.outcome, loss_label(level, sim), dict(scores), len(sim.history))
 
@@ -236,13 +234,10 @@ level's own loss conditions (each warns at least one turn ahead).
 
 def summary(rows: list[tuple[Level, dict[str, Tally]]]) -> str:
     """One line per level: the three win rates side by side."""
-    lines = ["| level | turns | plan wins | nothing wins | random wins |",
-             "|---|---|---|---|---|"]
+    lines = ["| level | turns | plan wins | nothing wins | random wins |", "|---|---|---|---|---|"]
     for level, tallies in rows:
-        rates = " | ".join(f"{tallies[p].win_rate:.0%}" if p in tallies else "-"
-                           for p in POLICIES)
-        lines.append(f"| [{text_of(level.title)}](#{level.id}) `{level.id}` | {level.turns} | "
-                     f"{rates} |")
+        rates = " | ".join(f"{tallies[p].win_rate:.0%}" if p in tallies else "-" for p in POLICIES)
+        lines.append(f"| [{text_of(level.title)}](#{level.id}) `{level.id}` | {level.turns} | {rates} |")
     return "\n".join(lines) + "\n\n"
 
 
@@ -252,8 +247,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--level", action="append", default=[], help="only this level id")
     ap.add_argument("--print", action="store_true", help="print the tables; write no file")
     ap.add_argument("--out", type=Path, default=ROOT / "docs" / "balance.md")
-    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
-                    help="processes to play in (default: one per core)")
+    ap.add_argument(
+        "--jobs", type=int, default=os.cpu_count() or 1, help="processes to play in (default: one per core)"
+    )
     args = ap.parse_args(argv)
     files = [f for f in shipped_levels() if not args.level or f.stem in args.level]
     if not files:

@@ -66,9 +66,7 @@ class Canvas:
     def rect(self, x0: float, y0: float, x1: float, y1: float, radius: float = 0) -> None:
         a, b = self._p((x0, y0)), self._p((x1, y1))
         rect = pygame.Rect(a[0], a[1], b[0] - a[0], b[1] - a[1])
-        pygame.draw.rect(
-            self.surface, self.colour, rect, border_radius=self._n(radius) if radius else 0
-        )
+        pygame.draw.rect(self.surface, self.colour, rect, border_radius=self._n(radius) if radius else 0)
 
     def ellipse(self, x0: float, y0: float, x1: float, y1: float, w: float = 0) -> None:
         a, b = self._p((x0, y0)), self._p((x1, y1))
@@ -88,9 +86,7 @@ class Canvas:
         for a, b in zip(pts, pts[1:], strict=False):
             self.line(a, b, w)
 
-    def arc(
-        self, c: Point, r: float, start_deg: float, end_deg: float, w: float, steps: int = 24
-    ) -> None:
+    def arc(self, c: Point, r: float, start_deg: float, end_deg: float, w: float, steps: int = 24) -> None:
         pts = [
             (
                 c[0] + r * math.cos(math.radians(start_deg + (end_deg - start_deg) * i / steps)),
@@ -204,9 +200,7 @@ def icon_firm(c: Canvas) -> None:
     """A factory with a smokestack: capitalist firms."""
     c.rect(70, 16, 82, 56)
     c.circle((80, 9), 5)
-    c.poly(
-        [(10, 88), (10, 40), (30, 54), (30, 40), (50, 54), (50, 40), (70, 54), (90, 54), (90, 88)]
-    )
+    c.poly([(10, 88), (10, 40), (30, 54), (30, 40), (50, 54), (50, 40), (70, 54), (90, 54), (90, 88)])
     c.erase()
     for x in (18, 38, 58, 74):
         c.rect(x, 64, x + 9, 74)
@@ -531,10 +525,7 @@ def icon_route(c: Canvas) -> None:
     c.erase()
     c.circle((20, 78), 5)
     c.ink()
-    pts = [
-        (20 + 60 * t + 16 * math.sin(t * 2 * math.pi), 78 - 56 * t)
-        for t in (i / 16 for i in range(17))
-    ]
+    pts = [(20 + 60 * t + 16 * math.sin(t * 2 * math.pi), 78 - 56 * t) for t in (i / 16 for i in range(17))]
     c.polyline(pts[2:-2], 6)
     c.poly([(80, 6), (96, 22), (80, 38), (64, 22)])
 
@@ -614,9 +605,7 @@ def contact_sheet(path: Path) -> None:
     rows = math.ceil(len(names) / cols)
     cell = 80
     sheet = pygame.Surface((cols * cell * 2, rows * cell * 2))
-    for half, (bg, fg) in enumerate(
-        (((27, 35, 48), (242, 237, 228)), ((242, 237, 228), (27, 35, 48)))
-    ):
+    for half, (bg, fg) in enumerate((((27, 35, 48), (242, 237, 228)), ((242, 237, 228), (27, 35, 48)))):
         for i, name in enumerate(names):
             for j, size in enumerate((64, 32)):
                 x = (i % cols) * cell + half * cols * cell

@@ -94,16 +94,12 @@ def turn_end() -> np.ndarray:
 
 def score_up() -> np.ndarray:
     """A rising major third: something got better."""
-    return _norm(
-        _place(0.45, [(0.0, _bell(NOTE["E5"], 0.3, 9)), (0.1, _bell(NOTE["G5"], 0.35, 8))]), 0.3
-    )
+    return _norm(_place(0.45, [(0.0, _bell(NOTE["E5"], 0.3, 9)), (0.1, _bell(NOTE["G5"], 0.35, 8))]), 0.3)
 
 
 def score_down() -> np.ndarray:
     """A falling minor third, lower and softer: something got worse."""
-    return _norm(
-        _place(0.5, [(0.0, _bell(NOTE["E4"], 0.3, 9)), (0.12, _bell(NOTE["C4"], 0.38, 8))]), 0.3
-    )
+    return _norm(_place(0.5, [(0.0, _bell(NOTE["E4"], 0.3, 9)), (0.12, _bell(NOTE["C4"], 0.38, 8))]), 0.3)
 
 
 def elite_warning() -> np.ndarray:

@@ -80,9 +80,7 @@ def main() -> int:
         missing = [m for m in merged.values() if not is_translated(m)]
         mo_path = po_path(lang).with_suffix(".mo")
         if args.check:
-            stale = not mo_path.exists() or mo_path.read_bytes() != compile_mo(
-                *read_po(po_path(lang))
-            )
+            stale = not mo_path.exists() or mo_path.read_bytes() != compile_mo(*read_po(po_path(lang)))
             for m in missing:
                 print(f"{lang}: untranslated: {m.msgid!r} ({', '.join(m.locations[:2])})")
             if stale:

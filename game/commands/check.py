@@ -23,13 +23,26 @@ SCHEMA_KINDS = ("level", "glossary", "decisions")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                   help="level files or folders (default: the shipped levels and your mods)")
-    p.add_argument("--schema", nargs="?", const="level", choices=SCHEMA_KINDS,
-                   help="write the JSON Schema of a file format (default: level) and exit")
+    p.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="level files or folders (default: the shipped levels and your mods)",
+    )
+    p.add_argument(
+        "--schema",
+        nargs="?",
+        const="level",
+        choices=SCHEMA_KINDS,
+        help="write the JSON Schema of a file format (default: level) and exit",
+    )
     p.add_argument("--out", type=Path, help="with --schema: write to this file, not stdout")
-    p.add_argument("--all-texts", action="store_true",
-                   help="list every text without a Spanish version, not just the first")
+    p.add_argument(
+        "--all-texts",
+        action="store_true",
+        help="list every text without a Spanish version, not just the first",
+    )
     p.add_argument("--no-warnings", action="store_true", help="print errors only")
     p.add_argument("--strict", action="store_true", help="warnings count as errors")
 
@@ -71,8 +84,9 @@ def gather(paths: list[Path], findings: Findings) -> list[Path]:
             files, problems = level_files(p)
             findings.errors.extend(problems)
             if not files and not problems:
-                findings.errors.append(Problem(str(p), 1, 1, "", "no level files (.yaml, .yml) "
-                                               "in this folder"))
+                findings.errors.append(
+                    Problem(str(p), 1, 1, "", "no level files (.yaml, .yml) in this folder")
+                )
             out.extend(files)
         else:
             out.append(p)
@@ -126,8 +140,15 @@ def check_paths(paths: list[Path], all_texts: bool = False, warnings: bool = Tru
         except ContentError as exc:
             findings.errors.extend(exc.problems)
         except Exception as exc:  # noqa: BLE001 - the checker must report, not crash
-            findings.errors.append(Problem(name, 1, 1, "", f"internal error while checking "
-                                           f"({type(exc).__name__}: {exc}); please report it"))
+            findings.errors.append(
+                Problem(
+                    name,
+                    1,
+                    1,
+                    "",
+                    f"internal error while checking ({type(exc).__name__}: {exc}); please report it",
+                )
+            )
     findings.errors.extend(_duplicate_ids(levels))
     for f, model, node in decisions:
         errs, warns = _check_decisions(f, model, node, levels)
@@ -168,8 +189,15 @@ def _duplicate_ids(levels: list[_Level]) -> list[Problem]:
     for lv in levels:
         if lv.level.id in first:
             line, col = yamlpos.locate(lv.node, ("id",))
-            out.append(Problem(str(lv.path), line, col, "id", f"level id '{lv.level.id}' is "
-                               f"also used by {first[lv.level.id]}; the game loads only one"))
+            out.append(
+                Problem(
+                    str(lv.path),
+                    line,
+                    col,
+                    "id",
+                    f"level id '{lv.level.id}' is also used by {first[lv.level.id]}; the game loads only one",
+                )
+            )
         else:
             first[lv.level.id] = lv.path
     checked = {lv.path.resolve() for lv in levels}
@@ -180,15 +208,23 @@ def _duplicate_ids(levels: list[_Level]) -> list[Problem]:
             for lv in levels:
                 if lv.level.id == sh.level.id:
                     line, col = yamlpos.locate(lv.node, ("id",))
-                    out.append(Problem(str(lv.path), line, col, "id",
-                                       f"level id '{lv.level.id}' is already used by the "
-                                       f"shipped level {sh.path.name}; the game would skip "
-                                       "this one"))
+                    out.append(
+                        Problem(
+                            str(lv.path),
+                            line,
+                            col,
+                            "id",
+                            f"level id '{lv.level.id}' is already used by the "
+                            f"shipped level {sh.path.name}; the game would skip "
+                            "this one",
+                        )
+                    )
     return out
 
 
-def _check_decisions(path: Path, model: Any, node: yaml.Node, levels: list[_Level]
-                     ) -> tuple[list[Problem], list[Problem]]:
+def _check_decisions(
+    path: Path, model: Any, node: yaml.Node, levels: list[_Level]
+) -> tuple[list[Problem], list[Problem]]:
     """Check a decision file's ids against its level: the level whose id is the file name
     up to the first dot (coop_network.plan.yaml -> coop_network)."""
     from game.levels import yamlpos
@@ -199,9 +235,17 @@ def _check_decisions(path: Path, model: Any, node: yaml.Node, levels: list[_Leve
     if level is None:
         level = next((lv.level for lv in _shipped_levels() if lv.level.id == stem), None)
     if level is None:
-        return [], [Problem(name, 1, 1, "", f"no level with id '{stem}' found, so the action "
-                            "ids are not checked (name a decision file after its level, e.g. "
-                            f"{stem if stem else 'my_level'}.plan.yaml)")]
+        return [], [
+            Problem(
+                name,
+                1,
+                1,
+                "",
+                f"no level with id '{stem}' found, so the action "
+                "ids are not checked (name a decision file after its level, e.g. "
+                f"{stem if stem else 'my_level'}.plan.yaml)",
+            )
+        ]
     errors: list[Problem] = []
     acts = [a.id for a in level.actions]
     events = {e.id: [c.id for c in e.choices] for e in level.events}
@@ -212,14 +256,12 @@ def _check_decisions(path: Path, model: Any, node: yaml.Node, levels: list[_Leve
 
     def unknown(kind: str, value: str, known: list[str], where: str = "") -> str:
         guess = difflib.get_close_matches(value, known, n=1)
-        hint = f"; did you mean '{guess[0]}'?" if guess else (
-            f"; known: {', '.join(known)}" if known else "")
+        hint = f"; did you mean '{guess[0]}'?" if guess else (f"; known: {', '.join(known)}" if known else "")
         return f"unknown {kind} '{value}' {where or f'in level {level.id!r}'}{hint}"
 
     for turn, entry in model.turns.items():
         if turn > level.turns:
-            err(("turns", turn, "[key]"), f"turn {turn} is after the level's last turn "
-                f"({level.turns})")
+            err(("turns", turn, "[key]"), f"turn {turn} is after the level's last turn ({level.turns})")
         short = isinstance(entry, list)
         actions = entry if short else entry.actions
         for i, a in enumerate(actions):
@@ -229,11 +271,11 @@ def _check_decisions(path: Path, model: Any, node: yaml.Node, levels: list[_Leve
         if not short:
             for ev, ch in entry.choices.items():
                 if ev not in events:
-                    err(("turns", turn, "choices", ev, "[key]"), unknown("event", ev,
-                                                                          list(events)))
+                    err(("turns", turn, "choices", ev, "[key]"), unknown("event", ev, list(events)))
                 elif ch not in events[ev]:
-                    err(("turns", turn, "choices", ev),
-                        unknown("choice", ch, events[ev], f"for event '{ev}'"))
+                    err(
+                        ("turns", turn, "choices", ev), unknown("choice", ch, events[ev], f"for event '{ev}'")
+                    )
     return yamlpos.sort_problems(errors), []
 
 
@@ -273,12 +315,15 @@ def run(args: argparse.Namespace) -> int:
     paths = list(args.paths)
     if not paths:
         from game.levels.catalog import shipped_dir, user_mods_dir
+
         paths = [shipped_dir()] + ([user_mods_dir()] if user_mods_dir().is_dir() else [])
     findings = check_paths(paths, all_texts=args.all_texts, warnings=not args.no_warnings)
     for line in report(findings):
         print(line)
     n_err, n_warn = len(findings.errors), len(findings.warnings)
-    summary = (f"{_plural(len(findings.files), 'file')} checked, {_plural(n_err, 'error')}, "
-               f"{_plural(n_warn, 'warning')}")
+    summary = (
+        f"{_plural(len(findings.files), 'file')} checked, {_plural(n_err, 'error')}, "
+        f"{_plural(n_warn, 'warning')}"
+    )
     print(summary, file=sys.stderr)
     return 1 if n_err or (args.strict and n_warn) else 0

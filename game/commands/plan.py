@@ -17,31 +17,53 @@ from game.errors import UserError
 
 MAX_GENERATED_COUNCILS = 1_000_000
 MAX_GENERATED_GOODS = 100_000
-MAX_GENERATED_WEIGHTS = 50_000_000   # CC weights are dense over consumer goods
+MAX_GENERATED_WEIGHTS = 50_000_000  # CC weights are dense over consumer goods
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("economy", nargs="?", metavar="ECONOMY.yaml",
-                        help="economy file (goods, worker_councils, consumer_councils)")
-    parser.add_argument("--generate", metavar="WCS,CCS,GOODS",
-                        help="plan a random economy of this size instead of a file "
-                             "(Hahnel's scale: 30000,30000,500)")
-    parser.add_argument("--seed", type=int, default=1,
-                        help="random seed for --generate (default 1)")
-    parser.add_argument("--threshold", type=float, metavar="X",
-                        help="stop when every market's excess ratio is below X "
-                             "(default: the file's, else 0.05)")
-    parser.add_argument("--start-prices", type=float, metavar="P", dest="start_prices",
-                        help="start every price at P (default: the file's, else 700)")
-    parser.add_argument("--rule", choices=("book", "program"), default="book",
-                        help="price rule: Hahnel (2021) p.181 'book' (default) or the "
-                             "simulation program's variant")
-    parser.add_argument("--paced", action="store_true",
-                        help="human-paced variant: limit how far proposals move per round")
-    parser.add_argument("--max-rounds", type=int, default=1000, metavar="N", dest="max_rounds",
-                        help="give up after N rounds (default 1000; exit code 3)")
-    parser.add_argument("--json", action="store_true",
-                        help="print one JSON object instead of tables")
+    parser.add_argument(
+        "economy",
+        nargs="?",
+        metavar="ECONOMY.yaml",
+        help="economy file (goods, worker_councils, consumer_councils)",
+    )
+    parser.add_argument(
+        "--generate",
+        metavar="WCS,CCS,GOODS",
+        help="plan a random economy of this size instead of a file (Hahnel's scale: 30000,30000,500)",
+    )
+    parser.add_argument("--seed", type=int, default=1, help="random seed for --generate (default 1)")
+    parser.add_argument(
+        "--threshold",
+        type=float,
+        metavar="X",
+        help="stop when every market's excess ratio is below X (default: the file's, else 0.05)",
+    )
+    parser.add_argument(
+        "--start-prices",
+        type=float,
+        metavar="P",
+        dest="start_prices",
+        help="start every price at P (default: the file's, else 700)",
+    )
+    parser.add_argument(
+        "--rule",
+        choices=("book", "program"),
+        default="book",
+        help="price rule: Hahnel (2021) p.181 'book' (default) or the simulation program's variant",
+    )
+    parser.add_argument(
+        "--paced", action="store_true", help="human-paced variant: limit how far proposals move per round"
+    )
+    parser.add_argument(
+        "--max-rounds",
+        type=int,
+        default=1000,
+        metavar="N",
+        dest="max_rounds",
+        help="give up after N rounds (default 1000; exit code 3)",
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
 
 
 def _parse_generate(spec: str) -> tuple[int, int, int]:
@@ -51,19 +73,26 @@ def _parse_generate(spec: str) -> tuple[int, int, int]:
     except ValueError:
         sizes = ()
     if len(sizes) != 3 or min(sizes) < 1:
-        raise UserError(f"--generate expects WCS,CCS,GOODS as three positive integers "
-                        f"(e.g. 30000,30000,500), got '{spec}'")
+        raise UserError(
+            f"--generate expects WCS,CCS,GOODS as three positive integers "
+            f"(e.g. 30000,30000,500), got '{spec}'"
+        )
     n_wc, n_cc, n_goods = sizes
     if max(n_wc, n_cc) > MAX_GENERATED_COUNCILS or n_goods > MAX_GENERATED_GOODS:
-        raise UserError(f"--generate: at most {MAX_GENERATED_COUNCILS:,} councils of each "
-                        f"kind and {MAX_GENERATED_GOODS:,} goods")
+        raise UserError(
+            f"--generate: at most {MAX_GENERATED_COUNCILS:,} councils of each "
+            f"kind and {MAX_GENERATED_GOODS:,} goods"
+        )
     if n_goods < 5:
-        raise UserError("--generate: at least 5 goods (one of each category: final, "
-                        "intermediate, nature, labour, public)")
+        raise UserError(
+            "--generate: at least 5 goods (one of each category: final, intermediate, nature, labour, public)"
+        )
     consumer_goods = 2 * (n_goods // 5) + (1 if n_goods % 5 >= 1 else 0)
     if n_cc * consumer_goods > MAX_GENERATED_WEIGHTS:
-        raise UserError(f"--generate: {n_cc:,} consumer councils × {consumer_goods:,} "
-                        "consumer goods is too large for memory; use fewer")
+        raise UserError(
+            f"--generate: {n_cc:,} consumer councils × {consumer_goods:,} "
+            "consumer goods is too large for memory; use fewer"
+        )
     return n_wc, n_cc, n_goods
 
 
@@ -74,12 +103,12 @@ def run(args: argparse.Namespace) -> int:
 
     if (args.economy is None) == (args.generate is None):
         raise UserError("plan: give either an economy file or --generate WCS,CCS,GOODS")
-    if args.threshold is not None and not (math.isfinite(args.threshold)
-                                           and 0 < args.threshold < 2):
-        raise UserError(f"--threshold must be a number between 0 and 2 (excess ratios lie "
-                        f"in [0, 2]), got {args.threshold}")
-    if args.start_prices is not None and not (math.isfinite(args.start_prices)
-                                              and args.start_prices > 0):
+    if args.threshold is not None and not (math.isfinite(args.threshold) and 0 < args.threshold < 2):
+        raise UserError(
+            f"--threshold must be a number between 0 and 2 (excess ratios lie "
+            f"in [0, 2]), got {args.threshold}"
+        )
+    if args.start_prices is not None and not (math.isfinite(args.start_prices) and args.start_prices > 0):
         raise UserError(f"--start-prices must be a positive number, got {args.start_prices}")
     if args.max_rounds < 1:
         raise UserError(f"--max-rounds must be at least 1, got {args.max_rounds}")
@@ -100,8 +129,7 @@ def run(args: argparse.Namespace) -> int:
 
         path = Path(args.economy)
         if not path.is_file():
-            raise UserError(f"{path}: no such file" if not path.exists()
-                            else f"{path}: not a file")
+            raise UserError(f"{path}: no such file" if not path.exists() else f"{path}: not a file")
         spec = load_economy(path)
         eco = to_plan_economy(spec)
         start = start_price_vector(spec)
@@ -113,8 +141,15 @@ def run(args: argparse.Namespace) -> int:
         threshold = float(args.threshold)
 
     try:
-        result = run_plan(eco, start, threshold=threshold, rule=args.rule,
-                          max_rounds=args.max_rounds, record_history=False, paced=args.paced)
+        result = run_plan(
+            eco,
+            start,
+            threshold=threshold,
+            rule=args.rule,
+            max_rounds=args.max_rounds,
+            record_history=False,
+            paced=args.paced,
+        )
     except PlanError as exc:
         raise UserError(f"{source}: {exc}") from None
     code = 0 if result.converged else 3
@@ -124,7 +159,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             _print_tables(result, eco, source)
         sys.stdout.flush()
-    except BrokenPipeError:   # `plan ... | head`: the reader left; not an error of ours
+    except BrokenPipeError:  # `plan ... | head`: the reader left; not an error of ours
         import os
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -142,8 +177,7 @@ def _as_json(result: Any) -> dict[str, Any]:
         "prices": {g: float(x) for g, x in zip(ids, result.prices, strict=True)},
         "supply": {g: float(x) for g, x in zip(ids, result.supply, strict=True)},
         "demand": {g: float(x) for g, x in zip(ids, result.demand, strict=True)},
-        "history": [{"round": i + 1, "max_excess": float(m)}
-                    for i, m in enumerate(result.max_excess)],
+        "history": [{"round": i + 1, "max_excess": float(m)} for i, m in enumerate(result.max_excess)],
     }
 
 
@@ -163,21 +197,31 @@ def _print_tables(result: Any, eco: Any, source: str) -> None:
     n_cc = int(eco.cc_count.sum())
     pace = ", human-paced" if result.paced else ""
     print(f"Economy: {source}", file=out)
-    print(f"  {eco.n_goods} goods, {n_wc} worker councils, {n_cc} consumer councils; "
-          f"rule {result.rule}{pace}, threshold {result.threshold:.2%}", file=out)
+    print(
+        f"  {eco.n_goods} goods, {n_wc} worker councils, {n_cc} consumer councils; "
+        f"rule {result.rule}{pace}, threshold {result.threshold:.2%}",
+        file=out,
+    )
     if result.converged:
-        print(f"Converged in {result.rounds} rounds: every market within "
-              f"{result.threshold:.2%}.", file=out)
+        print(f"Converged in {result.rounds} rounds: every market within {result.threshold:.2%}.", file=out)
     else:
-        print(f"NOT converged after {result.rounds} rounds: the largest excess is still "
-              f"{result.max_excess[-1]:.2%}.", file=out)
+        print(
+            f"NOT converged after {result.rounds} rounds: the largest excess is still "
+            f"{result.max_excess[-1]:.2%}.",
+            file=out,
+        )
     print("\nRound  largest excess  band", file=out)
     for i, m in enumerate(result.max_excess):
         print(f"{i + 1:5d}  {m:13.2%}  {_band(float(m))}", file=out)
     width = max(4, *(len(g) for g in result.good_ids))
-    print(f"\n{'Good':<{width}}  {'kind':<12}  {'price':>12}  {'supply':>14}  "
-          f"{'demand':>14}  {'excess':>8}", file=out)
+    print(
+        f"\n{'Good':<{width}}  {'kind':<12}  {'price':>12}  {'supply':>14}  {'demand':>14}  {'excess':>8}",
+        file=out,
+    )
     ex = result.excess
     for i, g in enumerate(result.good_ids):
-        print(f"{g:<{width}}  {KIND_NAMES[int(eco.kinds[i])]:<12}  {result.prices[i]:12.2f}  "
-              f"{result.supply[i]:14.2f}  {result.demand[i]:14.2f}  {ex[i]:8.2%}", file=out)
+        print(
+            f"{g:<{width}}  {KIND_NAMES[int(eco.kinds[i])]:<12}  {result.prices[i]:12.2f}  "
+            f"{result.supply[i]:14.2f}  {result.demand[i]:14.2f}  {ex[i]:8.2%}",
+            file=out,
+        )

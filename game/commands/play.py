@@ -20,9 +20,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--mods", metavar="DIR", help="a folder of extra levels (mods) to load")
     parser.add_argument("--fullscreen", action="store_true", help="start in full screen")
     parser.add_argument("--lang", choices=("en", "es"), help="interface language for this session")
-    parser.add_argument("--scenario", metavar="CODE",
-                        help="start straight at a level's briefing from a scenario code such as "
-                        "coop_network-42 (level id and seed), so a whole class plays the same game")
+    parser.add_argument(
+        "--scenario",
+        metavar="CODE",
+        help="start straight at a level's briefing from a scenario code such as "
+        "coop_network-42 (level id and seed), so a whole class plays the same game",
+    )
 
 
 def prepare(args: argparse.Namespace):
@@ -58,8 +61,11 @@ def run(args: argparse.Namespace) -> int:
 
         parsed = parse_scenario_code(args.scenario)
         if parsed is None:
-            raise UserError(f"--scenario {args.scenario!r}: a scenario code is a level id, a dash "
-                            "and a seed, such as coop_network-42", 2)
+            raise UserError(
+                f"--scenario {args.scenario!r}: a scenario code is a level id, a dash "
+                "and a seed, such as coop_network-42",
+                2,
+            )
         scenario = parsed
         from game.levels.catalog import load_catalog
 

@@ -21,17 +21,36 @@ from game.errors import Problem, UserError
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("run", type=Path, metavar="RUN.json",
-                   help="the output of simulate --json, or a saved game")
-    p.add_argument("--out", type=Path, required=True, metavar="DIR",
-                   help="folder to write report.html, turns.csv, causes.csv and "
-                        "decisions.yaml into")
-    p.add_argument("--level", type=Path, metavar="FILE",
-                   help="the level file, if it is not installed (default: found by its id)")
-    p.add_argument("--mods", type=Path, action="append", default=[], metavar="DIR",
-                   help="also look for the level in this mods folder")
-    p.add_argument("--lang", default="en", choices=["en", "es"],
-                   help="language of the report's headings and the level's texts")
+    p.add_argument(
+        "run", type=Path, metavar="RUN.json", help="the output of simulate --json, or a saved game"
+    )
+    p.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="DIR",
+        help="folder to write report.html, turns.csv, causes.csv and decisions.yaml into",
+    )
+    p.add_argument(
+        "--level",
+        type=Path,
+        metavar="FILE",
+        help="the level file, if it is not installed (default: found by its id)",
+    )
+    p.add_argument(
+        "--mods",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="also look for the level in this mods folder",
+    )
+    p.add_argument(
+        "--lang",
+        default="en",
+        choices=["en", "es"],
+        help="language of the report's headings and the level's texts",
+    )
 
 
 def _is_save(path: Path) -> bool:
@@ -42,8 +61,12 @@ def _is_save(path: Path) -> bool:
         data = json.loads(path.read_bytes().decode("utf-8"))
     except (OSError, UnicodeDecodeError, ValueError):
         return False
-    return (isinstance(data, dict) and "turns" not in data and "version" in data
-            and ("level_id" in data or "level" in data))
+    return (
+        isinstance(data, dict)
+        and "turns" not in data
+        and "version" in data
+        and ("level_id" in data or "level" in data)
+    )
 
 
 class _SaveDecisions:
@@ -56,20 +79,23 @@ class _SaveDecisions:
 
         self.path = path
         try:
-            turns = {i: TurnDecision(actions=list(d.get("actions", [])),
-                                     choices=dict(d.get("choices", {})))
-                     for i, d in enumerate(decisions, start=1)}
+            turns = {
+                i: TurnDecision(actions=list(d.get("actions", [])), choices=dict(d.get("choices", {})))
+                for i, d in enumerate(decisions, start=1)
+            }
         except (ValidationError, TypeError, AttributeError) as exc:
-            raise UserError(f"{path}: cannot be replayed: a turn's decisions are malformed "
-                            f"({exc.__class__.__name__})", 2) from None
+            raise UserError(
+                f"{path}: cannot be replayed: a turn's decisions are malformed ({exc.__class__.__name__})", 2
+            ) from None
         self.model = DecisionFile(turns=turns)
 
     def problem(self, turn: int, message: str) -> Problem:
         return Problem(str(self.path), 1, 1, f"decisions[{turn - 1}]", message)
 
 
-def _replay_save(path: Path, mods: list[Path], level_file: Path | None,
-                 lang: str) -> tuple[dict[str, Any], Any]:
+def _replay_save(
+    path: Path, mods: list[Path], level_file: Path | None, lang: str
+) -> tuple[dict[str, Any], Any]:
     """Replay a saved game into a run (the dict `simulate --json` prints) and its level."""
     from game.commands.simulate import run_level
     from game.levels.catalog import load_catalog
@@ -87,15 +113,22 @@ def _replay_save(path: Path, mods: list[Path], level_file: Path | None,
     else:
         loaded = load_catalog(mods).find(save.level_id)
         if loaded is None:
-            raise UserError(f"{path}: a saved game of level '{save.level_id}', which is not "
-                            "installed here; give its file with --level or its mod folder "
-                            "with --mods", 2)
+            raise UserError(
+                f"{path}: a saved game of level '{save.level_id}', which is not "
+                "installed here; give its file with --level or its mod folder "
+                "with --mods",
+                2,
+            )
     if loaded.level.id != save.level_id:
-        raise UserError(f"{level_file}: this is level '{loaded.level.id}', but {path} is a "
-                        f"game of '{save.level_id}'", 2)
+        raise UserError(
+            f"{level_file}: this is level '{loaded.level.id}', but {path} is a game of '{save.level_id}'", 2
+        )
     if save.level_hash and save.level_hash != f"sha256:{loaded.sha256}":
-        print(f"note: level '{save.level_id}' has changed since this game was saved; the "
-              "replay may differ from what was played", file=sys.stderr)
+        print(
+            f"note: level '{save.level_id}' has changed since this game was saved; the "
+            "replay may differ from what was played",
+            file=sys.stderr,
+        )
     if not save.decisions:
         raise UserError(f"{path}: no turn has been played in this saved game yet", 2)
     decisions = _SaveDecisions(path, save.decisions)
@@ -124,8 +157,11 @@ def run(args: argparse.Namespace) -> int:
             raise UserError(f"{args.level}: no such level file", 2)
         loaded = load_level(args.level)  # ContentError (located problems) if it is broken
         if loaded.level.id != result.level:
-            raise UserError(f"{args.level}: this is level '{loaded.level.id}', but "
-                            f"{args.run} is a run of '{result.level}'", 2)
+            raise UserError(
+                f"{args.level}: this is level '{loaded.level.id}', but "
+                f"{args.run} is a run of '{result.level}'",
+                2,
+            )
     elif loaded is None:
         cat = load_catalog(args.mods)
         loaded = cat.find(result.level)
@@ -137,21 +173,28 @@ def run(args: argparse.Namespace) -> int:
             # the glossary.yaml terms of the level's own mod (or the shipped ones)
             cat = cat or load_catalog(args.mods)
             own = {e.term.strip().lower() for e in level.glossary}
-            glossary += [g for g in cat.glossary if g.term.strip().lower() not in own
-                         and cat.term_sources[g.term.strip().lower()][1] == loaded.mod]
+            glossary += [
+                g
+                for g in cat.glossary
+                if g.term.strip().lower() not in own
+                and cat.term_sources[g.term.strip().lower()][1] == loaded.mod
+            ]
     try:
         files = write_report(result, args.out, level, glossary, args.lang, args.run.name)
         if replayed is not None:
             run_file = args.out / "run.json"
-            run_file.write_text(json.dumps(replayed, ensure_ascii=False,
-                                           separators=(",", ":")) + "\n", encoding="utf-8")
+            run_file.write_text(
+                json.dumps(replayed, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
+            )
             files.append(run_file)
     except OSError as exc:
-        raise UserError(f"{args.out}: cannot write the report: {exc.strerror or exc}", 2) \
-            from None
+        raise UserError(f"{args.out}: cannot write the report: {exc.strerror or exc}", 2) from None
     if level is None:
-        print(f"note: level '{result.level}' not found; the report has no questions, "
-              "glossary or background (use --level FILE or --mods DIR)", file=sys.stderr)
+        print(
+            f"note: level '{result.level}' not found; the report has no questions, "
+            "glossary or background (use --level FILE or --mods DIR)",
+            file=sys.stderr,
+        )
     for f in files:
         print(f)
     return 0

@@ -32,9 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", metavar="FILE.png", help="where to write (default: out/SCENE.png)")
     parser.add_argument("--lang", choices=("en", "es"), default="en")
     parser.add_argument("--scale", type=int, default=100, help="UI scale in percent (100-200)")
-    parser.add_argument(
-        "--font", choices=("standard", "hyperlegible", "dyslexic"), default="standard"
-    )
+    parser.add_argument("--font", choices=("standard", "hyperlegible", "dyslexic"), default="standard")
     parser.add_argument("--size", default="1280x720", help="window size, WIDTHxHEIGHT")
     parser.add_argument(
         "--data-dir",
@@ -91,9 +89,7 @@ def example_saves(data_dir: Path) -> None:
         ),
     )
     store.folder.mkdir(parents=True, exist_ok=True)
-    (store.folder / "friday.json").write_text(
-        '{"version": 2, "level_id": "coop_net', encoding="utf-8"
-    )
+    (store.folder / "friday.json").write_text('{"version": 2, "level_id": "coop_net', encoding="utf-8")
     (store.folder / "from-the-future.json").write_text(
         json.dumps({"version": 9, "level_id": "revolution", "seed": 1}), encoding="utf-8"
     )

@@ -32,8 +32,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print one JSON object")
 
 
-def run_level(level: Any, seed: int, turns: int | None, decisions: Any = None,
-              lang: str = "en") -> dict[str, Any]:
+def run_level(
+    level: Any, seed: int, turns: int | None, decisions: Any = None, lang: str = "en"
+) -> dict[str, Any]:
     """Play a level headless and return the run as the JSON-ready dict `simulate` prints."""
     from game.levels.schema import text_of
     from game.sim.engine import DecisionError, Simulation
@@ -98,8 +99,10 @@ def run(args: argparse.Namespace) -> int:
                 print(f"  {c['score'].capitalize()} {verb} {abs(c['delta']):.1f}: {c['text']}")
         if t["elite"]["warning"]:
             w = t["elite"]["warning"]
-            print(f"  warning: next turn the elite plans {w['tactic'].replace('_', ' ')} "
-                  f"(strength {w['intensity']:.2f})")
+            print(
+                f"  warning: next turn the elite plans {w['tactic'].replace('_', ' ')} "
+                f"(strength {w['intensity']:.2f})"
+            )
         for w in t["warnings"]:
             print(f"  DANGER: {w['text']}")
     print(f"\noutcome: {result['outcome']}: {result['reason']}")

@@ -76,8 +76,7 @@ class Catalog:
     def glossary_for(self, level: Level) -> list[GlossaryEntry]:
         """The level's own terms first, then the catalog's terms it does not redefine."""
         own = {e.term.strip().lower() for e in level.glossary}
-        return list(level.glossary) + [e for e in self.glossary
-                                       if e.term.strip().lower() not in own]
+        return list(level.glossary) + [e for e in self.glossary if e.term.strip().lower() not in own]
 
 
 def _hidden(path: Path, root: Path) -> bool:
@@ -103,12 +102,12 @@ def level_files(folder: Path, recursive: bool = True) -> tuple[list[Path], list[
         try:
             real = path.resolve()
         except (OSError, RuntimeError):  # a broken or looping link
-            problems.append(Problem(str(path), 1, 1, "", "refused: a link that cannot be "
-                                    "followed"))
+            problems.append(Problem(str(path), 1, 1, "", "refused: a link that cannot be followed"))
             continue
         if root not in real.parents and real != root:
-            problems.append(Problem(str(path), 1, 1, "", "refused: the file lies outside its "
-                                    "mod folder (a link)"))
+            problems.append(
+                Problem(str(path), 1, 1, "", "refused: the file lies outside its mod folder (a link)")
+            )
             continue
         if real.is_file():
             files.append(path)
@@ -134,8 +133,7 @@ def load_glossary(path: Path) -> GlossaryFile:
         if not key:
             problems.append((i, "a term cannot be empty"))
         elif key in seen:
-            problems.append((i, f"term '{entry.term}' is defined twice (first as entry "
-                                f"{seen[key]})"))
+            problems.append((i, f"term '{entry.term}' is defined twice (first as entry {seen[key]})"))
         else:
             seen[key] = i
     if problems:
@@ -159,8 +157,9 @@ def mod_folders(root: Path) -> list[tuple[Path, str, bool]]:
     return out
 
 
-def load_catalog(mod_dirs: list[Path] | None = None, include_user: bool = True,
-                 include_shipped: bool = True) -> Catalog:
+def load_catalog(
+    mod_dirs: list[Path] | None = None, include_user: bool = True, include_shipped: bool = True
+) -> Catalog:
     """Every level that loads; every problem of those that do not. Never raises."""
     cat = Catalog()
     folders: list[tuple[Path, str | None, bool]] = []
@@ -189,8 +188,9 @@ def load_catalog(mod_dirs: list[Path] | None = None, include_user: bool = True,
             except ContentError as exc:
                 cat.problems.extend(exc.problems)
             except Exception as exc:  # noqa: BLE001 - a mod must never stop the game
-                cat.problems.append(Problem(str(f), 1, 1, "", f"could not be loaded "
-                                            f"({type(exc).__name__}: {exc})"))
+                cat.problems.append(
+                    Problem(str(f), 1, 1, "", f"could not be loaded ({type(exc).__name__}: {exc})")
+                )
     return cat
 
 
@@ -206,8 +206,11 @@ def _load_file(cat: Catalog, f: Path, mod: str | None, seen: dict[str, Path]) ->
             key = entry.term.strip().lower()
             if key in cat.term_sources:
                 where = cat.term_sources[key][0]
-                cat.problems.append(Problem(name, 1, 1, "glossary", f"term '{entry.term}' is "
-                                            f"already defined in {where}; skipped"))
+                cat.problems.append(
+                    Problem(
+                        name, 1, 1, "glossary", f"term '{entry.term}' is already defined in {where}; skipped"
+                    )
+                )
                 continue
             cat.term_sources[key] = (f, mod)
             cat.glossary.append(entry)
@@ -218,8 +221,11 @@ def _load_file(cat: Catalog, f: Path, mod: str | None, seen: dict[str, Path]) ->
         raise ContentError(problems)
     if level.id in seen:
         line, col = yamlpos.locate(node, ("id",))
-        cat.problems.append(Problem(name, line, col, "id", f"level id '{level.id}' is "
-                                    f"already used by {seen[level.id]}; skipped"))
+        cat.problems.append(
+            Problem(
+                name, line, col, "id", f"level id '{level.id}' is already used by {seen[level.id]}; skipped"
+            )
+        )
         return
     seen[level.id] = f
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()

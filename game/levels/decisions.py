@@ -26,8 +26,7 @@ class TurnDecision(BaseModel):
 
 class DecisionFile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-    turns: dict[Annotated[int, Field(ge=1)], list[StrictStr] | TurnDecision] = Field(
-        default_factory=dict)
+    turns: dict[Annotated[int, Field(ge=1)], list[StrictStr] | TurnDecision] = Field(default_factory=dict)
 
     def for_turn(self, turn: int) -> TurnDecision:
         d = self.turns.get(turn)

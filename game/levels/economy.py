@@ -49,8 +49,8 @@ Kind = Literal["final", "intermediate", "primary", "public"]
 Positive = Annotated[float, Field(strict=True, gt=0, allow_inf_nan=False)]
 Count = Annotated[int, Field(strict=True, ge=1, le=10_000_000)]
 GOOD_ID_PATTERN = r"^[A-Za-z][A-Za-z0-9_.\-]{0,39}$"
-DEFAULT_START_PRICE = 700.0   # Hahnel's simulations start every price at 700
-DEFAULT_THRESHOLD = 0.05      # Hahnel (2021) Table 9.1: every market within 5%
+DEFAULT_START_PRICE = 700.0  # Hahnel's simulations start every price at 700
+DEFAULT_THRESHOLD = 0.05  # Hahnel (2021) Table 9.1: every market within 5%
 
 
 # The good table of the EconomyFile being validated: {"goods": id -> kind, "produced",
@@ -71,8 +71,7 @@ def _good_ref(value: str, info: ValidationInfo) -> str:
     if value not in goods:
         guess = difflib.get_close_matches(value, list(goods), n=1, cutoff=0.5)
         hint = f"; did you mean '{guess[0]}'?" if guess else ""
-        raise PydanticCustomError("unknown_good", "not a good listed under goods{hint}",
-                                  {"hint": hint})
+        raise PydanticCustomError("unknown_good", "not a good listed under goods{hint}", {"hint": hint})
     return value
 
 
@@ -80,10 +79,12 @@ def _consumable_ref(value: str, info: ValidationInfo) -> str:
     value = _good_ref(value, info)
     ctx = _ctx(info)
     kind = ctx["goods"][value] if ctx else None
-    if kind in ("intermediate", "primary"):   # an invalid kind is reported at the good
+    if kind in ("intermediate", "primary"):  # an invalid kind is reported at the good
         raise PydanticCustomError(
-            "not_consumable", "consumer councils can only weight final and public goods, "
-            "and this good is {kind}", {"kind": kind})
+            "not_consumable",
+            "consumer councils can only weight final and public goods, and this good is {kind}",
+            {"kind": kind},
+        )
     return value
 
 
@@ -91,8 +92,7 @@ def _input_ref(value: str, info: ValidationInfo) -> str:
     value = _good_ref(value, info)
     ctx = _ctx(info)
     if ctx and ctx["goods"][value] == "public":
-        raise PydanticCustomError("public_input",
-                                  "a public good cannot be a production input", {})
+        raise PydanticCustomError("public_input", "a public good cannot be a production input", {})
     return value
 
 
@@ -132,18 +132,23 @@ class GoodSpec(BaseModel):
             return value
         if value != "primary" and gid not in ctx["produced"]:
             raise PydanticCustomError(
-                "no_producer", "no worker council produces this {kind} good", {"kind": value})
+                "no_producer", "no worker council produces this {kind} good", {"kind": value}
+            )
         if gid not in ctx["wanted"]:
             raise PydanticCustomError(
-                "no_demand", "no council wants this good (no input or consumer weight "
-                "names it), so its price would fall forever", {})
+                "no_demand",
+                "no council wants this good (no input or consumer weight "
+                "names it), so its price would fall forever",
+                {},
+            )
         return value
 
     @model_validator(mode="after")
     def _endowment(self) -> GoodSpec:
         if self.kind == "primary" and self.endowment is None:
-            raise PydanticCustomError("missing_endowment",
-                                      "a primary good needs an endowment (its supply)", {})
+            raise PydanticCustomError(
+                "missing_endowment", "a primary good needs an endowment (its supply)", {}
+            )
         return self
 
     @field_validator("endowment")
@@ -152,8 +157,10 @@ class GoodSpec(BaseModel):
         kind = info.data.get("kind")
         if value is not None and kind is not None and kind != "primary":
             raise PydanticCustomError(
-                "endowment_not_primary", "only primary goods have an endowment; "
-                "{kind} goods are produced by worker councils", {"kind": kind})
+                "endowment_not_primary",
+                "only primary goods have an endowment; {kind} goods are produced by worker councils",
+                {"kind": kind},
+            )
         return value
 
 
@@ -174,8 +181,9 @@ class WorkerCouncilSpec(BaseModel):
     def _producible(cls, value: str, info: ValidationInfo) -> str:
         ctx = _ctx(info)
         if ctx and ctx["goods"].get(value) == "primary":
-            raise PydanticCustomError("primary_output", "primary goods are endowments; "
-                                      "no worker council can produce one", {})
+            raise PydanticCustomError(
+                "primary_output", "primary goods are endowments; no worker council can produce one", {}
+            )
         return value
 
     @field_validator("inputs")
@@ -183,17 +191,20 @@ class WorkerCouncilSpec(BaseModel):
     def _returns(cls, value: dict[str, float], info: ValidationInfo) -> dict[str, float]:
         out = info.data.get("output")
         if out is not None and out in value:
-            raise PydanticCustomError("self_input",
-                                      "a council cannot use its own output ({out}) as an input",
-                                      {"out": out})
+            raise PydanticCustomError(
+                "self_input", "a council cannot use its own output ({out}) as an input", {"out": out}
+            )
         c, k = info.data.get("c"), info.data.get("k")
         if c is not None and k is not None:
             gamma = sum(value.values()) + c / k
             if gamma >= 1:
                 raise PydanticCustomError(
-                    "gamma", "the input exponents plus c/k sum to {gamma:.4f}; they must "
+                    "gamma",
+                    "the input exponents plus c/k sum to {gamma:.4f}; they must "
                     "be below 1 (decreasing returns) or the council would want infinite "
-                    "output", {"gamma": gamma})
+                    "output",
+                    {"gamma": gamma},
+                )
         return value
 
 
@@ -217,8 +228,7 @@ class EconomyFile(BaseModel):
         Annotated[Positive, Tag(_NUMBER)] | Annotated[dict[GoodRef, Positive], Tag(_MAP)],
         Discriminator(lambda v: _MAP if isinstance(v, dict) else _NUMBER),
     ] = DEFAULT_START_PRICE
-    threshold: Annotated[float, Field(strict=True, gt=0, lt=2, allow_inf_nan=False)] = (
-        DEFAULT_THRESHOLD)
+    threshold: Annotated[float, Field(strict=True, gt=0, lt=2, allow_inf_nan=False)] = DEFAULT_THRESHOLD
 
     @model_validator(mode="wrap")
     @classmethod
@@ -232,16 +242,17 @@ class EconomyFile(BaseModel):
 
     @field_validator("start_prices")
     @classmethod
-    def _every_price(cls, value: float | dict[str, float],
-                     info: ValidationInfo) -> float | dict[str, float]:
+    def _every_price(cls, value: float | dict[str, float], info: ValidationInfo) -> float | dict[str, float]:
         ctx = _ctx(info)
         if isinstance(value, dict) and ctx is not None:
             missing = [g for g in ctx["goods"] if g not in value]
             if missing:
                 shown = ", ".join(missing[:5]) + (" ..." if len(missing) > 5 else "")
                 raise PydanticCustomError(
-                    "missing_prices", "a start price map must price every good; missing: "
-                    "{shown}", {"shown": shown})
+                    "missing_prices",
+                    "a start price map must price every good; missing: {shown}",
+                    {"shown": shown},
+                )
         return value
 
     @property
@@ -314,16 +325,24 @@ def to_plan_economy(spec: EconomyFile) -> PlanEconomy:
     cc_good = np.array([index[g] for c in ccs for g in c.weights], dtype=np.intp)
     raw = np.array([a for c in ccs for a in c.weights.values()], dtype=np.float64)
     eco = PlanEconomy(
-        good_ids=ids, kinds=kinds, endowment=endowment,
+        good_ids=ids,
+        kinds=kinds,
+        endowment=endowment,
         wc_output=np.array([index[w.output] for w in wcs], dtype=np.intp),
-        wc_A=np.array([w.A for w in wcs]), wc_c=np.array([w.c for w in wcs]),
-        wc_s=np.array([w.s for w in wcs]), wc_k=np.array([w.k for w in wcs]),
+        wc_A=np.array([w.A for w in wcs]),
+        wc_c=np.array([w.c for w in wcs]),
+        wc_s=np.array([w.s for w in wcs]),
+        wc_k=np.array([w.k for w in wcs]),
         wc_count=np.array([w.count for w in wcs], dtype=np.float64),
-        wc_indptr=wc_indptr, wc_input=wc_input, wc_b=wc_b,
+        wc_indptr=wc_indptr,
+        wc_input=wc_input,
+        wc_b=wc_b,
         cc_income=np.array([c.income for c in ccs]),
         cc_count=np.array([c.count for c in ccs], dtype=np.float64),
-        cc_indptr=cc_indptr, cc_good=cc_good,
-        cc_weight=normalise_weights(raw, cc_indptr))
+        cc_indptr=cc_indptr,
+        cc_good=cc_good,
+        cc_weight=normalise_weights(raw, cc_indptr),
+    )
     return eco
 
 
@@ -335,7 +354,14 @@ def start_price_vector(spec: EconomyFile) -> np.ndarray:
 
 
 __all__ = [
-    "EconomyFile", "GoodSpec", "WorkerCouncilSpec", "ConsumerCouncilSpec",
-    "load_economy", "parse_economy", "to_plan_economy", "start_price_vector",
-    "DEFAULT_START_PRICE", "DEFAULT_THRESHOLD",
+    "EconomyFile",
+    "GoodSpec",
+    "WorkerCouncilSpec",
+    "ConsumerCouncilSpec",
+    "load_economy",
+    "parse_economy",
+    "to_plan_economy",
+    "start_price_vector",
+    "DEFAULT_START_PRICE",
+    "DEFAULT_THRESHOLD",
 ]

@@ -21,13 +21,25 @@ from game.levels.schema import Condition, Effect, Level, Text
 TEXT_TYPE = get_args(Text)[0]
 
 # Metrics that move every turn whatever the level says (scores, the market economy, society).
-ALWAYS_MOVING = {"equity", "participation", "resilience", "support", "turn", "firm_share",
-                 "unemployment", "awareness", "gini", "needs_met", "elite_power",
-                 "plan_rounds"}
+ALWAYS_MOVING = {
+    "equity",
+    "participation",
+    "resilience",
+    "support",
+    "turn",
+    "firm_share",
+    "unemployment",
+    "awareness",
+    "gini",
+    "needs_met",
+    "elite_power",
+    "plan_rounds",
+}
 
 
-def lint_level(level: Level, node: yaml.Node, name: str, all_texts: bool = False,
-               simulate_start: bool = True) -> list[Problem]:
+def lint_level(
+    level: Level, node: yaml.Node, name: str, all_texts: bool = False, simulate_start: bool = True
+) -> list[Problem]:
     """Every warning for a valid level, located. `all_texts` lists each text without Spanish
     instead of one summary; `simulate_start` computes the starting metrics to find goals
     that already hold before turn 1."""
@@ -43,8 +55,11 @@ def lint_level(level: Level, node: yaml.Node, name: str, all_texts: bool = False
     _unused_resources(level, warn)
     _glossary(level, warn)
     if level.elite.first_turn > level.turns:
-        warn(("elite", "first_turn"), f"the elite first acts on turn {level.elite.first_turn}, "
-             f"after the level's last turn ({level.turns}): it never acts")
+        warn(
+            ("elite", "first_turn"),
+            f"the elite first acts on turn {level.elite.first_turn}, "
+            f"after the level's last turn ({level.turns}): it never acts",
+        )
     _spanish(level, warn, all_texts)
     if simulate_start:
         _start_goals(level, warn)
@@ -89,9 +104,12 @@ def _affordable(level: Level, warn: Any) -> None:
             top = most(rid)
             if amount > top + 1e-9:
                 r = res[rid]
-                warn((*loc, rid), f"{what} costs {amount:g} {rid}, but a player who never "
-                     f"spends holds at most {top:g} by the last turn (start {r.start:g} + "
-                     f"{r.income:g} a turn for {level.turns - 1} turns): nobody can afford it")
+                warn(
+                    (*loc, rid),
+                    f"{what} costs {amount:g} {rid}, but a player who never "
+                    f"spends holds at most {top:g} by the last turn (start {r.start:g} + "
+                    f"{r.income:g} a turn for {level.turns - 1} turns): nobody can afford it",
+                )
 
     for i, a in enumerate(level.actions):
         check(("actions", i, "cost"), f"action '{a.id}'", a.cost)
@@ -105,8 +123,7 @@ def _unused_resources(level: Level, warn: Any) -> None:
     used |= {r for ev in level.events for ch in ev.choices for r in ch.cost}
     for i, r in enumerate(level.resources):
         if r.id not in used:
-            warn(("resources", i, "id"), f"resource '{r.id}' is never spent by any action or "
-                 "choice")
+            warn(("resources", i, "id"), f"resource '{r.id}' is never spent by any action or choice")
 
 
 # ---------------------------------------------------------------- conditions
@@ -139,23 +156,30 @@ def static_values(level: Level) -> dict[str, float]:
     def param_can_be_positive(n: str) -> bool:
         return params[n] > 0 or n in touched
 
-    coops_possible = (eco.coop_count > 0 or param_can_be_positive("marcora")
-                      or param_can_be_positive("coop_fund")
-                      or any(e.op == "found_coops" or (e.op == "convert" and e.to == "coop")
-                             for e in effects))
+    coops_possible = (
+        eco.coop_count > 0
+        or param_can_be_positive("marcora")
+        or param_can_be_positive("coop_fund")
+        or any(e.op == "found_coops" or (e.op == "convert" and e.to == "coop") for e in effects)
+    )
     if not coops_possible:
         static.update(coop_share=0.0, coop_count=0.0, coop_pay_gap=1.0)
-    new_coops = (param_can_be_positive("marcora") or param_can_be_positive("coop_fund")
-                 or any(e.op == "found_coops" or (e.op == "convert" and e.to == "coop")
-                        for e in effects))
+    new_coops = (
+        param_can_be_positive("marcora")
+        or param_can_be_positive("coop_fund")
+        or any(e.op == "found_coops" or (e.op == "convert" and e.to == "coop") for e in effects)
+    )
     if not new_coops:
         static["coop_count"] = float(eco.coop_count)
     if not any(e.op == "convert" and "council" in (e.from_, e.to) for e in effects):
         static["council_share"] = float(eco.council_share)
         if not coops_possible:
             static["self_managed_share"] = float(eco.council_share)
-    if (eco.power_concentration == 0 and not param_can_be_positive("vanguard_pressure")
-            and not any(e.op == "power" for e in effects)):
+    if (
+        eco.power_concentration == 0
+        and not param_can_be_positive("vanguard_pressure")
+        and not any(e.op == "power" for e in effects)
+    ):
         static["power_concentration"] = 0.0
     return {k: v for k, v in static.items() if k not in ALWAYS_MOVING}
 
@@ -171,8 +195,13 @@ def _leaves(c: Condition | None) -> Iterator[Condition]:
 
 
 def _compare(op: str, a: float, b: float) -> bool:
-    return {"<": a < b, "<=": a <= b, ">": a > b, ">=": a >= b,
-            "==": math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)}[op]
+    return {
+        "<": a < b,
+        "<=": a <= b,
+        ">": a > b,
+        ">=": a >= b,
+        "==": math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9),
+    }[op]
 
 
 def _static_conditions(level: Level, warn: Any) -> None:
@@ -186,9 +215,12 @@ def _static_conditions(level: Level, warn: Any) -> None:
             value = static[name]
             truth = _compare(leaf.op or "==", value, float(leaf.value or 0))
             kind = "metric" if leaf.metric else "parameter"
-            warn(loc, f"{what} reads the {kind} '{name}', which nothing in this level changes "
-                 f"(it stays {value:g}), so '{name} {leaf.op} {leaf.value:g}' is always "
-                 f"{'true' if truth else 'false'}")
+            warn(
+                loc,
+                f"{what} reads the {kind} '{name}', which nothing in this level changes "
+                f"(it stays {value:g}), so '{name} {leaf.op} {leaf.value:g}' is always "
+                f"{'true' if truth else 'false'}",
+            )
 
     for i, loss in enumerate(level.goals.lose):
         check(("goals", "lose", i, "when"), f"loss condition '{loss.id}'", loss.when)
@@ -207,8 +239,10 @@ def _requires_cycles(level: Level, warn: Any) -> None:
         while stack:
             x = stack.pop()
             if x == a.id:
-                warn(("actions", i, "requires"), f"action '{a.id}' can never be played: its "
-                     "prerequisites require it in turn (a cycle)")
+                warn(
+                    ("actions", i, "requires"),
+                    f"action '{a.id}' can never be played: its prerequisites require it in turn (a cycle)",
+                )
                 break
             if x in seen:
                 continue
@@ -221,8 +255,7 @@ def _glossary(level: Level, warn: Any) -> None:
     for i, g in enumerate(level.glossary):
         key = g.term.strip().lower()
         if key in seen:
-            warn(("glossary", i, "term"), f"term '{g.term}' is defined twice (first as entry "
-                 f"{seen[key]})")
+            warn(("glossary", i, "term"), f"term '{g.term}' is defined twice (first as entry {seen[key]})")
         seen.setdefault(key, i)
 
 
@@ -256,8 +289,9 @@ def _is_text_list(ann: Any) -> bool:
 
 
 def _spanish(level: Level, warn: Any, all_texts: bool) -> None:
-    missing = [loc for loc, v in texts(level)
-               if isinstance(v, str) or not (isinstance(v, dict) and v.get("es"))]
+    missing = [
+        loc for loc, v in texts(level) if isinstance(v, str) or not (isinstance(v, dict) and v.get("es"))
+    ]
     if not missing:
         return
     if all_texts:
@@ -265,8 +299,11 @@ def _spanish(level: Level, warn: Any, all_texts: bool) -> None:
             warn(loc, "no Spanish ('es') text")
         return
     total = sum(1 for _ in texts(level))
-    warn(missing[0], f"{len(missing)} of {total} texts have no Spanish ('es') version; this "
-         "is the first (check --all-texts lists each one)")
+    warn(
+        missing[0],
+        f"{len(missing)} of {total} texts have no Spanish ('es') version; this "
+        "is the first (check --all-texts lists each one)",
+    )
 
 
 # ---------------------------------------------------------------- the starting position
@@ -280,8 +317,11 @@ def _start_goals(level: Level, warn: Any) -> None:
     metrics = sim.last.metrics(sim.state)
     for i, loss in enumerate(level.goals.lose):
         if holds(loss.when, metrics, sim.state):
-            warn(("goals", "lose", i, "when"), f"loss condition '{loss.id}' already holds "
-                 f"before turn 1: unless the first turns change it, the level is lost on turn "
-                 f"{loss.for_turns}")
+            warn(
+                ("goals", "lose", i, "when"),
+                f"loss condition '{loss.id}' already holds "
+                f"before turn 1: unless the first turns change it, the level is lost on turn "
+                f"{loss.for_turns}",
+            )
     if holds(level.goals.win, metrics, sim.state):
         warn(("goals", "win"), "the win condition already holds before turn 1")

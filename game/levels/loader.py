@@ -94,15 +94,19 @@ def _partial_level(data: Any) -> Level | None:
         win: Condition | None = Condition.model_validate(goals_raw.get("win"))
     except ValidationError:
         win = None
-    goals = Goals.model_construct(win=win, lose=_items(
-        goals_raw.get("lose"), Loss, lambda i: Loss.model_construct(id=i, when=None)))
+    goals = Goals.model_construct(
+        win=win, lose=_items(goals_raw.get("lose"), Loss, lambda i: Loss.model_construct(id=i, when=None))
+    )
     return Level.model_construct(
-        resources=_items(data.get("resources"), Resource,
-                         lambda i: Resource.model_construct(id=i)),
-        actions=_items(data.get("actions"), Action, lambda i: Action.model_construct(
-            id=i, cost={}, requires=[], condition=None, effects=[])),
-        events=_items(data.get("events"), Event,
-                      lambda i: Event.model_construct(id=i, when=None, choices=[])),
+        resources=_items(data.get("resources"), Resource, lambda i: Resource.model_construct(id=i)),
+        actions=_items(
+            data.get("actions"),
+            Action,
+            lambda i: Action.model_construct(id=i, cost={}, requires=[], condition=None, effects=[]),
+        ),
+        events=_items(
+            data.get("events"), Event, lambda i: Event.model_construct(id=i, when=None, choices=[])
+        ),
         goals=goals,
     )
 

@@ -31,8 +31,9 @@ LANGS = ("en", "es")
 def _unknown(kind: str, name: str, known: list[str] | tuple[str, ...]) -> PydanticCustomError:
     guess = difflib.get_close_matches(name, list(known), n=1)
     hint = f"; did you mean '{guess[0]}'?" if guess else f"; known: {', '.join(sorted(known))}"
-    return PydanticCustomError("unknown_name", "unknown {kind} '{name}'{hint}",
-                               {"kind": kind, "name": name, "hint": hint})
+    return PydanticCustomError(
+        "unknown_name", "unknown {kind} '{name}'{hint}", {"kind": kind, "name": name, "hint": hint}
+    )
 
 
 class Strict(BaseModel):
@@ -49,8 +50,10 @@ def _check_text(v: Any) -> Any:
     return v
 
 
-Text = Annotated[StrictStr | dict[StrictStr, StrictStr], Field(description=(
-    "Plain text, or a map from language code (en, es) to text; English is the fallback."))]
+Text = Annotated[
+    StrictStr | dict[StrictStr, StrictStr],
+    Field(description=("Plain text, or a map from language code (en, es) to text; English is the fallback.")),
+]
 
 
 def text_of(value: str | dict[str, str], lang: str = "en") -> str:
@@ -92,12 +95,18 @@ class Condition(Strict):
 
     @model_validator(mode="after")
     def _one_form(self) -> Condition:
-        forms = [self.metric is not None or self.param is not None, self.played is not None,
-                 self.all is not None, self.any is not None, self.not_ is not None]
+        forms = [
+            self.metric is not None or self.param is not None,
+            self.played is not None,
+            self.all is not None,
+            self.any is not None,
+            self.not_ is not None,
+        ]
         if sum(forms) != 1 or (self.metric is not None and self.param is not None):
             raise PydanticCustomError(
                 "condition_form",
-                "a condition is exactly one of: metric/param with op and value, played, all, any, not")
+                "a condition is exactly one of: metric/param with op and value, played, all, any, not",
+            )
         if (self.metric or self.param) and (self.op is None or self.value is None):
             raise PydanticCustomError("condition_form", "a comparison needs 'op' and 'value'")
         return self
@@ -110,9 +119,19 @@ class Effect(Strict):
     """One change to the simulation, from the closed vocabulary of operations. `because` is
     the sentence the game shows to explain it."""
 
-    op: Literal["add", "mul", "set", "convert", "found_coops", "resource", "counter",
-                "elite_wealth", "awareness", "support", "power"] = Field(
-        description="; ".join(f"{k}: {v}" for k, v in EFFECT_OPS.items()))
+    op: Literal[
+        "add",
+        "mul",
+        "set",
+        "convert",
+        "found_coops",
+        "resource",
+        "counter",
+        "elite_wealth",
+        "awareness",
+        "support",
+        "power",
+    ] = Field(description="; ".join(f"{k}: {v}" for k, v in EFFECT_OPS.items()))
     param: StrictStr | None = None
     value: Number | None = None
     from_: StrictStr | None = Field(None, alias="from")
@@ -149,22 +168,31 @@ class Effect(Strict):
     @model_validator(mode="after")
     def _fields_for_op(self) -> Effect:
         need = {
-            "add": ("param", "value"), "mul": ("param", "value"), "set": ("param", "value"),
-            "convert": ("from_", "to", "share"), "found_coops": ("count", "share"),
-            "resource": ("resource", "value"), "counter": ("tactic", "value"),
-            "elite_wealth": ("value",), "awareness": ("value",), "support": ("value",),
+            "add": ("param", "value"),
+            "mul": ("param", "value"),
+            "set": ("param", "value"),
+            "convert": ("from_", "to", "share"),
+            "found_coops": ("count", "share"),
+            "resource": ("resource", "value"),
+            "counter": ("tactic", "value"),
+            "elite_wealth": ("value",),
+            "awareness": ("value",),
+            "support": ("value",),
             "power": ("value",),
         }[self.op]
         missing = [n.rstrip("_") for n in need if getattr(self, n) is None]
         if missing:
-            raise PydanticCustomError("effect_fields", "op '{op}' needs: {missing}",
-                                      {"op": self.op, "missing": ", ".join(missing)})
+            raise PydanticCustomError(
+                "effect_fields", "op '{op}' needs: {missing}", {"op": self.op, "missing": ", ".join(missing)}
+            )
         if self.op == "set" and self.param:
             spec = PARAMS[self.param]
             if not spec.lo <= float(self.value or 0) <= spec.hi:
                 raise PydanticCustomError(
-                    "effect_range", "value {v} is outside {p}'s range [{lo}, {hi}]",
-                    {"v": self.value, "p": self.param, "lo": spec.lo, "hi": spec.hi})
+                    "effect_range",
+                    "value {v} is outside {p}'s range [{lo}, {hi}]",
+                    {"v": self.value, "p": self.param, "lo": spec.lo, "hi": spec.hi},
+                )
         if self.op == "convert" and self.from_ == self.to:
             raise PydanticCustomError("effect_fields", "convert needs two different segments")
         return self
@@ -229,15 +257,18 @@ class Economy(Strict):
     council_share: Annotated[float, Field(ge=0, le=1)] = 0.0
     coop_count: Annotated[int, Field(ge=0, le=500)] = 0
     coop_spread: Annotated[float, Field(ge=0, le=1)] = Field(
-        0.3, description="Spread of co-op productivity: richer and poorer co-ops.")
+        0.3, description="Spread of co-op productivity: richer and poorer co-ops."
+    )
     owner_share: Annotated[float, Field(gt=0, le=0.2)] = 0.02
     awareness: Annotated[float, Field(ge=0, le=1)] = 0.05
     support: Annotated[float, Field(ge=0, le=1)] = 0.03
     power_concentration: Annotated[float, Field(ge=0, le=1)] = 0.0
     basic_need: Annotated[float, Field(gt=0, le=2)] = Field(
-        0.75, description="Cost of a household's basic needs, as a share of the starting wage.")
-    params: dict[StrictStr, Number] = Field(default_factory=dict,
-                                            description="Starting values of parameters.")
+        0.75, description="Cost of a household's basic needs, as a share of the starting wage."
+    )
+    params: dict[StrictStr, Number] = Field(
+        default_factory=dict, description="Starting values of parameters."
+    )
 
     @field_validator("params")
     @classmethod
@@ -248,16 +279,19 @@ class Economy(Strict):
             spec = PARAMS[name]
             if not spec.lo <= value <= spec.hi:
                 raise PydanticCustomError(
-                    "param_range", "{p} = {v} is outside its range [{lo}, {hi}]",
-                    {"p": name, "v": value, "lo": spec.lo, "hi": spec.hi})
+                    "param_range",
+                    "{p} = {v} is outside its range [{lo}, {hi}]",
+                    {"p": name, "v": value, "lo": spec.lo, "hi": spec.hi},
+                )
         return v
 
     @model_validator(mode="after")
     def _shares(self) -> Economy:
         total = self.firm_share + self.coop_share + self.council_share
         if total > 1.0 + 1e-9:
-            raise PydanticCustomError("shares", "firm, coop and council shares sum to {t} > 1",
-                                      {"t": round(total, 4)})
+            raise PydanticCustomError(
+                "shares", "firm, coop and council shares sum to {t} > 1", {"t": round(total, 4)}
+            )
         if self.coop_share > 0 and self.coop_count == 0:
             raise PydanticCustomError("shares", "coop_share > 0 needs coop_count >= 1")
         return self
@@ -265,7 +299,8 @@ class Economy(Strict):
 
 class Elite(Strict):
     strength: Annotated[float, Field(ge=0, le=3)] = Field(
-        1.0, description="Starting resources of the old elite (1 = typical).")
+        1.0, description="Starting resources of the old elite (1 = typical)."
+    )
     tactics: list[StrictStr] = Field(min_length=1)
     first_turn: Annotated[int, Field(ge=1)] = Field(2, description="First turn it may act.")
 
@@ -282,7 +317,8 @@ class Loss(Strict):
     id: Id
     when: Condition
     for_turns: Annotated[int, Field(ge=2, le=10)] = Field(
-        2, description="Turns in a row the condition must hold; the first one only warns.")
+        2, description="Turns in a row the condition must hold; the first one only warns."
+    )
     warning: Text
     reason: Text
     _t = field_validator("warning", "reason")(_check_text)
@@ -315,8 +351,7 @@ class Level(Strict):
     turns: Annotated[int, Field(ge=1, le=60)]
     difficulty: Annotated[int, Field(ge=1, le=5)]
     minutes: Annotated[int, Field(ge=5, le=120)] = Field(30, description="Expected play time.")
-    map_position: tuple[Annotated[float, Field(ge=0, le=1)], Annotated[float, Field(ge=0, le=1)]] = (
-        0.5, 0.5)
+    map_position: tuple[Annotated[float, Field(ge=0, le=1)], Annotated[float, Field(ge=0, le=1)]] = (0.5, 0.5)
     briefing: list[Text] = Field(min_length=1)
     notes: list[Source] = Field(default_factory=list, description="Historical notes with sources.")
     economy: Economy
@@ -349,8 +384,11 @@ def reference_problems(level: Level) -> list[tuple[tuple[Any, ...], str]]:
         hint = f"; did you mean '{guess[0]}'?" if guess else f"; known: {', '.join(known)}"
         out.append((loc, f"unknown {kind} '{name}'{hint}"))
 
-    for kind, key, items in (("resource", "resources", res), ("action", "actions", acts),
-                             ("event", "events", [e.id for e in level.events])):
+    for kind, key, items in (
+        ("resource", "resources", res),
+        ("action", "actions", acts),
+        ("event", "events", [e.id for e in level.events]),
+    ):
         seen: set[str] = set()
         for i, ident in enumerate(items):
             if ident in seen:

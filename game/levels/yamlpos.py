@@ -120,8 +120,17 @@ def _scan(text: str, name: str) -> None:
                 depth += 1
                 if depth > MAX_DEPTH:
                     m = ev.start_mark
-                    raise ContentError([Problem(name, m.line + 1, m.column + 1, "",
-                                                f"nesting is deeper than {MAX_DEPTH} levels")])
+                    raise ContentError(
+                        [
+                            Problem(
+                                name,
+                                m.line + 1,
+                                m.column + 1,
+                                "",
+                                f"nesting is deeper than {MAX_DEPTH} levels",
+                            )
+                        ]
+                    )
             elif isinstance(ev, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.MarkedYAMLError as exc:
@@ -157,27 +166,57 @@ def _check_graph(root: yaml.Node, name: str) -> None:
             on_path.discard(key)
             m = node.start_mark
             if size[key] > MAX_NODES:
-                raise ContentError([Problem(name, m.line + 1, m.column + 1, "",
-                                            f"more than {MAX_NODES:,} values once aliases "
-                                            "are expanded")])
+                raise ContentError(
+                    [
+                        Problem(
+                            name,
+                            m.line + 1,
+                            m.column + 1,
+                            "",
+                            f"more than {MAX_NODES:,} values once aliases are expanded",
+                        )
+                    ]
+                )
             if depth[key] > MAX_DEPTH:
-                raise ContentError([Problem(name, m.line + 1, m.column + 1, "",
-                                            f"nesting is deeper than {MAX_DEPTH} levels once "
-                                            "aliases are expanded")])
+                raise ContentError(
+                    [
+                        Problem(
+                            name,
+                            m.line + 1,
+                            m.column + 1,
+                            "",
+                            f"nesting is deeper than {MAX_DEPTH} levels once aliases are expanded",
+                        )
+                    ]
+                )
             continue
         if key in size:
             continue
         if key in on_path:
             m = node.start_mark
-            raise ContentError([Problem(name, m.line + 1, m.column + 1, "",
-                                        "an alias refers to a collection that contains it")])
+            raise ContentError(
+                [
+                    Problem(
+                        name, m.line + 1, m.column + 1, "", "an alias refers to a collection that contains it"
+                    )
+                ]
+            )
         on_path.add(key)
         stack.append((node, True))
         for kid in _children(node):
             if id(kid) in on_path:
                 m = node.start_mark
-                raise ContentError([Problem(name, m.line + 1, m.column + 1, "",
-                                            "an alias refers to a collection that contains it")])
+                raise ContentError(
+                    [
+                        Problem(
+                            name,
+                            m.line + 1,
+                            m.column + 1,
+                            "",
+                            "an alias refers to a collection that contains it",
+                        )
+                    ]
+                )
             if id(kid) not in size:
                 stack.append((kid, False))
 
@@ -191,8 +230,7 @@ def _duplicate_keys(node: yaml.Node, name: str, path: str = "") -> list[Problem]
             here = f"{path}.{k}" if path else str(k)
             if k in seen:
                 msg = f"duplicate key '{k}' (first at line {seen[k]})"
-                out.append(Problem(name, key.start_mark.line + 1, key.start_mark.column + 1,
-                                   here, msg))
+                out.append(Problem(name, key.start_mark.line + 1, key.start_mark.column + 1, here, msg))
             else:
                 seen[k] = key.start_mark.line + 1
             out.extend(_duplicate_keys(value, name, here))
@@ -248,8 +286,7 @@ def node_at(node: yaml.Node, loc: tuple[Any, ...]) -> yaml.Node | None:
     return current
 
 
-def find_scalar(node: yaml.Node, loc: tuple[Any, ...], value: str
-                ) -> tuple[tuple[Any, ...], int, int] | None:
+def find_scalar(node: yaml.Node, loc: tuple[Any, ...], value: str) -> tuple[tuple[Any, ...], int, int] | None:
     """Search the subtree at `loc` for a key or scalar equal to `value` (the name a message
     complains about) and return its full location and (line, col), so that an error raised
     on a whole list or condition points at the very item."""
@@ -272,8 +309,11 @@ def find_scalar(node: yaml.Node, loc: tuple[Any, ...], value: str
             for i, item in enumerate(current.value):
                 if isinstance(item, yaml.ScalarNode) and item.value == value:
                     return (*here, i), item.start_mark.line + 1, item.start_mark.column + 1
-            stack.extend((item, (*here, i)) for i, item in enumerate(current.value)
-                         if not isinstance(item, yaml.ScalarNode))
+            stack.extend(
+                (item, (*here, i))
+                for i, item in enumerate(current.value)
+                if not isinstance(item, yaml.ScalarNode)
+            )
     return None
 
 
@@ -303,13 +343,26 @@ def _short(value: Any) -> str:
 
 # pydantic error types that mean "this value is the wrong kind of thing": when a union has a
 # branch that accepted the kind, the other branches' complaints are noise
-_KIND_ERRORS = {"string_type", "dict_type", "list_type", "int_type", "float_type", "bool_type",
-                "model_type", "tuple_type", "int_parsing", "float_parsing", "none_required",
-                "model_attributes_type", "int_from_float"}
+_KIND_ERRORS = {
+    "string_type",
+    "dict_type",
+    "list_type",
+    "int_type",
+    "float_type",
+    "bool_type",
+    "model_type",
+    "tuple_type",
+    "int_parsing",
+    "float_parsing",
+    "none_required",
+    "model_attributes_type",
+    "int_from_float",
+}
 
 
-def _split_loc(node: yaml.Node, loc: tuple[Any, ...], kind: str
-               ) -> tuple[tuple[Any, ...], tuple[Any, ...] | None, str | None]:
+def _split_loc(
+    node: yaml.Node, loc: tuple[Any, ...], kind: str
+) -> tuple[tuple[Any, ...], tuple[Any, ...] | None, str | None]:
     """Separate the parts of an error location that name nodes from the union branch tags
     pydantic inserts ('str', 'dict[str,str]', 'TurnDecision'...). Returns the clean location,
     the clean location where the first tag was met (the union) and that tag."""
@@ -328,8 +381,11 @@ def _split_loc(node: yaml.Node, loc: tuple[Any, ...], kind: str
             current = found[1]
         elif last and kind in ("missing", "extra_forbidden"):
             clean.append(part)  # a key that is absent (missing) is still the field's name
-        elif isinstance(part, str) and (isinstance(current, yaml.ScalarNode) or not isinstance(
-                current, yaml.MappingNode) or part not in _keys(current)):
+        elif isinstance(part, str) and (
+            isinstance(current, yaml.ScalarNode)
+            or not isinstance(current, yaml.MappingNode)
+            or part not in _keys(current)
+        ):
             if union_at is None:
                 union_at, tag = tuple(clean), part
         else:
@@ -344,13 +400,12 @@ def _keys(node: yaml.MappingNode) -> set[str]:
 
 def _merged_kind_message(errs: list[dict[str, Any]], tags: list[str]) -> str:
     if {"str", "dict[str,str]"} <= set(tags):
-        return ("Input should be a valid text: a string, or a map from language code (en, es) "
-                "to text")
+        return "Input should be a valid text: a string, or a map from language code (en, es) to text"
     parts: list[str] = []
     for e in errs:
         m = e["msg"]
         if m.startswith("Input should be "):
-            m = m[len("Input should be "):]
+            m = m[len("Input should be ") :]
         m = m.split(",")[0].split(" or instance of")[0]
         if m not in parts:
             parts.append(m)
@@ -359,9 +414,13 @@ def _merged_kind_message(errs: list[dict[str, Any]], tags: list[str]) -> str:
     return "Input should be " + " or ".join(parts)
 
 
-def validation_problems(exc: ValidationError, node: yaml.Node, name: str,
-                        known_fields: dict[str, list[str]] | None = None,
-                        model: type[BaseModel] | None = None) -> list[Problem]:
+def validation_problems(
+    exc: ValidationError,
+    node: yaml.Node,
+    name: str,
+    known_fields: dict[str, list[str]] | None = None,
+    model: type[BaseModel] | None = None,
+) -> list[Problem]:
     """Turn a pydantic ValidationError into located problems, one per error.
 
     Errors from the branches of a union (a text that is a string or a map, a number that is
@@ -382,8 +441,10 @@ def validation_problems(exc: ValidationError, node: yaml.Node, name: str,
     drop: set[int] = set()
     merged: list[tuple[tuple[Any, ...], str, Any]] = []
     for union_at, branches in groups.items():
+
         def mismatch(idx: list[int], at: tuple[Any, ...] = union_at) -> bool:
             return all(raw[i][0]["type"] in _KIND_ERRORS and raw[i][2] == at for i in idx)
+
         fitting = [t for t, idx in branches.items() if not mismatch(idx)]
         if fitting:
             for t, idx in branches.items():
@@ -393,8 +454,7 @@ def validation_problems(exc: ValidationError, node: yaml.Node, name: str,
             idx_all = [i for idx in branches.values() for i in idx]
             drop.update(idx_all)
             errs = [raw[i][0] for i in idx_all]
-            merged.append((union_at, _merged_kind_message(errs, list(branches)),
-                           errs[0].get("input")))
+            merged.append((union_at, _merged_kind_message(errs, list(branches)), errs[0].get("input")))
 
     problems: list[Problem] = []
     for i, (err, _loc, clean, _, _) in enumerate(raw):
@@ -405,27 +465,30 @@ def validation_problems(exc: ValidationError, node: yaml.Node, name: str,
         if kind == "effect_range":
             clean = (*clean, "value")
         line, col = locate(node, clean, key_of_last=(kind == "extra_forbidden"))
-        name_in_msg = ctx.get("name") if kind == "unknown_name" else (
-            ctx.get("p") if kind == "param_range" else None)
+        name_in_msg = (
+            ctx.get("name") if kind == "unknown_name" else (ctx.get("p") if kind == "param_range" else None)
+        )
         if isinstance(name_in_msg, str):
             found = find_scalar(node, clean, name_in_msg)
             if found is not None:
                 clean, line, col = found
         msg = err["msg"]
         if msg.startswith("Value error, "):
-            msg = msg[len("Value error, "):]
+            msg = msg[len("Value error, ") :]
         if kind == "extra_forbidden":
             msg = "unknown key"
             if (known_fields or model) and clean:
                 parent = field_path(clean[:-1]) or "<top>"
                 here = _model_at(model, clean[:-1]) if model is not None else None
-                options = (_field_names(here) if here is not None else None) or (
-                    known_fields or {}).get(parent) or (known_fields or {}).get("*", [])
+                options = (
+                    (_field_names(here) if here is not None else None)
+                    or (known_fields or {}).get(parent)
+                    or (known_fields or {}).get("*", [])
+                )
                 guess = difflib.get_close_matches(str(clean[-1]), options, n=1)
                 if guess:
                     msg += f"; did you mean '{guess[0]}'?"
-        elif kind != "unknown_name" and "input" in err and not isinstance(err["input"],
-                                                                            dict | list):
+        elif kind != "unknown_name" and "input" in err and not isinstance(err["input"], dict | list):
             msg += f" (got {_short(err['input'])})"
         problems.append(Problem(name, line, col, field_path(clean, node), msg))
     for at, msg, value in merged:
@@ -448,8 +511,9 @@ def sort_problems(problems: list[Problem]) -> list[Problem]:
     return out
 
 
-def load_model(path: Path, model: type[M], context: dict[str, Any] | None = None,
-               max_bytes: int = MAX_BYTES) -> M:
+def load_model(
+    path: Path, model: type[M], context: dict[str, Any] | None = None, max_bytes: int = MAX_BYTES
+) -> M:
     """Read, parse and validate a YAML file into `model`; every problem raised at once."""
     name = str(path)
     data, node, dups = parse_lenient(read_text(path, max_bytes), name)
@@ -462,13 +526,13 @@ def load_model(path: Path, model: type[M], context: dict[str, Any] | None = None
     return result
 
 
-def validate(data: Any, node: yaml.Node, name: str, model: type[M],
-             context: dict[str, Any] | None = None) -> M:
+def validate(
+    data: Any, node: yaml.Node, name: str, model: type[M], context: dict[str, Any] | None = None
+) -> M:
     try:
         return model.model_validate(data, context=context)
     except ValidationError as exc:
-        raise ContentError(validation_problems(exc, node, name, known_fields(model),
-                                               model)) from None
+        raise ContentError(validation_problems(exc, node, name, known_fields(model), model)) from None
 
 
 def known_fields(model: type[BaseModel]) -> dict[str, list[str]]:
@@ -540,7 +604,8 @@ def _unwrap(ann: Any, part: Any) -> Any:
             continue
         if isinstance(part, int) and getattr(got, "__origin__", None) in (list, tuple):
             return got
-        if isinstance(part, str) and (getattr(got, "__origin__", None) is dict or (
-                isinstance(got, type) and issubclass(got, BaseModel))):
+        if isinstance(part, str) and (
+            getattr(got, "__origin__", None) is dict or (isinstance(got, type) and issubclass(got, BaseModel))
+        ):
             return got
     return None

@@ -21,10 +21,24 @@ from game.reports.run import SCORES, Run
 from game.reports.scenario import scenario_code
 
 # metrics shown in the summary and written to turns.csv first (others follow)
-KEY_METRICS = ("coop_share", "council_share", "unemployment", "awareness", "gini", "needs_met",
-               "power_concentration", "elite_power")
-SHARE_METRICS = {"coop_share", "council_share", "unemployment", "awareness", "needs_met",
-                 "power_concentration"}
+KEY_METRICS = (
+    "coop_share",
+    "council_share",
+    "unemployment",
+    "awareness",
+    "gini",
+    "needs_met",
+    "power_concentration",
+    "elite_power",
+)
+SHARE_METRICS = {
+    "coop_share",
+    "council_share",
+    "unemployment",
+    "awareness",
+    "needs_met",
+    "power_concentration",
+}
 
 
 @dataclass(frozen=True)
@@ -36,14 +50,17 @@ class TurningPoint:
     text: str
 
 
-def turning_points(run: Run, limit: int = 8, at_least: float = 0.5,
-                   same: int = 2) -> list[TurningPoint]:
+def turning_points(run: Run, limit: int = 8, at_least: float = 0.5, same: int = 2) -> list[TurningPoint]:
     """The largest causes of the run, in turn order: causes of at least `at_least` points,
     the largest first, at most `limit` of them and at most `same` from the same source on
     the same score (so that one trend repeated every turn does not hide the rest); at least
     the three largest if fewer are that big."""
-    found = [(TurningPoint(t.turn, c.score, c.delta, c.kind, c.text), (c.kind, c.id, c.score))
-             for t in run.turns for c in t.causes if abs(c.delta) > 1e-9 and c.text]
+    found = [
+        (TurningPoint(t.turn, c.score, c.delta, c.kind, c.text), (c.kind, c.id, c.score))
+        for t in run.turns
+        for c in t.causes
+        if abs(c.delta) > 1e-9 and c.text
+    ]
     found.sort(key=lambda pk: -abs(pk[0].delta))
     chosen: list[TurningPoint] = []
     count: dict[tuple[str, str, str], int] = {}
@@ -84,22 +101,35 @@ def turns_csv(run: Run) -> str:
         resource_names += [r for r in t.resources if r not in resource_names]
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["turn", *SCORES, *(f"change_{s}" for s in SCORES), *metric_names,
-                *(f"resource_{r}" for r in resource_names), "actions", "event", "choice",
-                "elite_moves", "loss_warnings"])
+    w.writerow(
+        [
+            "turn",
+            *SCORES,
+            *(f"change_{s}" for s in SCORES),
+            *metric_names,
+            *(f"resource_{r}" for r in resource_names),
+            "actions",
+            "event",
+            "choice",
+            "elite_moves",
+            "loss_warnings",
+        ]
+    )
     for i, t in enumerate(run.turns):
-        w.writerow([
-            t.turn,
-            *(_num(t.scores.get(s)) for s in SCORES),
-            *(_num(run.delta(i, s)) for s in SCORES),
-            *(_num(t.metrics[m]) if m in t.metrics else "" for m in metric_names),
-            *(_num(t.resources[r]) if r in t.resources else "" for r in resource_names),
-            " ".join(t.actions),
-            " ".join(e.id for e in t.events),
-            " ".join(e.choice for e in t.events),
-            " ".join(m.tactic for m in t.elite.moves),
-            " ".join(w_.id for w_ in t.warnings),
-        ])
+        w.writerow(
+            [
+                t.turn,
+                *(_num(t.scores.get(s)) for s in SCORES),
+                *(_num(run.delta(i, s)) for s in SCORES),
+                *(_num(t.metrics[m]) if m in t.metrics else "" for m in metric_names),
+                *(_num(t.resources[r]) if r in t.resources else "" for r in resource_names),
+                " ".join(t.actions),
+                " ".join(e.id for e in t.events),
+                " ".join(e.choice for e in t.events),
+                " ".join(m.tactic for m in t.elite.moves),
+                " ".join(w_.id for w_ in t.warnings),
+            ]
+        )
     return buf.getvalue()
 
 
@@ -116,9 +146,11 @@ def causes_csv(run: Run) -> str:
 
 def decisions_yaml(run: Run) -> str:
     """The run's decisions as a decision file: `simulate --actions` replays the same run."""
-    lines = [f"# The decisions of run {scenario_code(run.level, run.seed)}. Replay it with:",
-             f"#   python main.py simulate {run.level} --seed {run.seed} --actions "
-             "decisions.yaml", "turns:"]
+    lines = [
+        f"# The decisions of run {scenario_code(run.level, run.seed)}. Replay it with:",
+        f"#   python main.py simulate {run.level} --seed {run.seed} --actions decisions.yaml",
+        "turns:",
+    ]
     for t in run.turns:
         if not t.actions and not t.events:
             continue
@@ -213,8 +245,13 @@ def _metric(name: str, value: float) -> str:
     return f"{value:.2f}"
 
 
-def render_html(run: Run, level: Any | None = None, glossary: list[Any] | None = None,
-                lang: str = "en", source_name: str = "RUN.json") -> str:
+def render_html(
+    run: Run,
+    level: Any | None = None,
+    glossary: list[Any] | None = None,
+    lang: str = "en",
+    source_name: str = "RUN.json",
+) -> str:
     """The whole report as one HTML document. `level` is a `game.levels.schema.Level` (or
     None if it is not installed); `glossary` the entries to print (the level's own first)."""
     lab = labels(lang)
@@ -242,7 +279,7 @@ def render_html(run: Run, level: Any | None = None, glossary: list[Any] | None =
     unit = lab.get(run.turn_length or (level.turn_length if level is not None else ""), "")
     parts += [
         '<dl class="facts">',
-        f"<dt>{e(lab['scenario'])}</dt><dd><span class=\"code\">{e(code)}</span></dd>",
+        f'<dt>{e(lab["scenario"])}</dt><dd><span class="code">{e(code)}</span></dd>',
         f"<dt>{e(lab['level'])}</dt><dd><code>{e(run.level)}</code></dd>",
         f"<dt>{e(lab['seed'])}</dt><dd>{run.seed}</dd>",
         f"<dt>{e(lab['turns_played'])}</dt><dd>{len(run.turns)}{total} {e(unit)}</dd>",
@@ -263,17 +300,21 @@ def render_html(run: Run, level: Any | None = None, glossary: list[Any] | None =
     if run.start is not None:
         turns = [0, *turns]
         series = {s: [run.start.get(s), *v] for s, v in series.items()}
-    parts += [f"<h2>{e(lab['scores'])}</h2>",
-              score_chart(series, turns, {s: lab[s] for s in SCORES}, lab["turn"],
-                          lab["score_axis"], lab["chart_title"])]
+    parts += [
+        f"<h2>{e(lab['scores'])}</h2>",
+        score_chart(
+            series, turns, {s: lab[s] for s in SCORES}, lab["turn"], lab["score_axis"], lab["chart_title"]
+        ),
+    ]
     head = "".join(f'<th class="num">{e(lab[s])}</th>' for s in SCORES)
     rows = [f"<table><thead><tr><th>{e(lab['turn'])}</th>{head}</tr></thead><tbody>"]
     if run.start is not None:
         cells = "".join(f'<td class="num">{run.start.get(s):.1f}</td>' for s in SCORES)
         rows.append(f"<tr><td>{e(lab['start'])}</td>{cells}</tr>")
     for i, t in enumerate(run.turns):
-        cells = "".join(f'<td class="num">{t.scores.get(s):.1f} '
-                        f"({_delta_cell(run.delta(i, s))})</td>" for s in SCORES)
+        cells = "".join(
+            f'<td class="num">{t.scores.get(s):.1f} ({_delta_cell(run.delta(i, s))})</td>' for s in SCORES
+        )
         rows.append(f"<tr><td>{t.turn}</td>{cells}</tr>")
     rows.append("</tbody></table>")
     parts += rows
@@ -282,8 +323,9 @@ def render_html(run: Run, level: Any | None = None, glossary: list[Any] | None =
     shown = [m for m in KEY_METRICS if m in last]
     if shown:
         parts.append(f"<h2>{e(lab['metrics'])}</h2><table><tbody>")
-        parts += [f"<tr><th>{e(lab.get(m, m))}</th><td class=\"num\">{_metric(m, last[m])}"
-                  "</td></tr>" for m in shown]
+        parts += [
+            f'<tr><th>{e(lab.get(m, m))}</th><td class="num">{_metric(m, last[m])}</td></tr>' for m in shown
+        ]
         parts.append("</tbody></table>")
 
     # turning points
@@ -291,13 +333,17 @@ def render_html(run: Run, level: Any | None = None, glossary: list[Any] | None =
     parts.append(f"<h2>{e(lab['turning_points'])}</h2><p>{e(lab['turning_intro'])}</p>")
     if points:
         parts.append('<ol class="points">')
-        parts += [f"<li><strong>{e(lab['turn'])} {p.turn}.</strong> "
-                  f"{e(cause_sentence(p, lang))}</li>" for p in points]
+        parts += [
+            f"<li><strong>{e(lab['turn'])} {p.turn}.</strong> {e(cause_sentence(p, lang))}</li>"
+            for p in points
+        ]
         parts.append("</ol>")
 
     # decisions, events and choices
-    parts.append(f"<h2>{e(lab['decisions'])}</h2><table><thead><tr><th>{e(lab['turn'])}</th>"
-                 f"<th>{e(lab['actions'])}</th><th>{e(lab['event'])}</th></tr></thead><tbody>")
+    parts.append(
+        f"<h2>{e(lab['decisions'])}</h2><table><thead><tr><th>{e(lab['turn'])}</th>"
+        f"<th>{e(lab['actions'])}</th><th>{e(lab['event'])}</th></tr></thead><tbody>"
+    )
     for t in run.turns:
         played = ", ".join(actions.get(a, a) for a in t.actions) or lab["nothing"]
         events = "; ".join(f"{ev.title}: {ev.label}" for ev in t.events)
@@ -310,8 +356,10 @@ def render_html(run: Run, level: Any | None = None, glossary: list[Any] | None =
     parts.append(f"<h2>{e(lab['elite'])}</h2>")
     elite_rows = [t for t in run.turns if t.elite.moves or t.elite.warning is not None]
     if any(t.elite.moves for t in run.turns) or elite_rows:
-        parts.append(f"<table><thead><tr><th>{e(lab['turn'])}</th><th>{e(lab['move'])}</th>"
-                     f"<th>{e(lab['next_warning'])}</th></tr></thead><tbody>")
+        parts.append(
+            f"<table><thead><tr><th>{e(lab['turn'])}</th><th>{e(lab['move'])}</th>"
+            f"<th>{e(lab['next_warning'])}</th></tr></thead><tbody>"
+        )
         for t in elite_rows:
             moves = "; ".join(m.text for m in t.elite.moves)
             warn = t.elite.warning.text if t.elite.warning is not None else ""
@@ -322,37 +370,46 @@ def render_html(run: Run, level: Any | None = None, glossary: list[Any] | None =
 
     dangers = [(t.turn, w) for t in run.turns for w in t.warnings]
     if dangers:
-        parts.append(f"<h2>{e(lab['dangers'])}</h2><ul class=\"plain\">")
-        parts += [f"<li><strong>{e(lab['turn'])} {turn}.</strong> {e(w.text)} "
-                  f"({w.turns_left} {e(lab['danger_left'])})</li>" for turn, w in dangers]
+        parts.append(f'<h2>{e(lab["dangers"])}</h2><ul class="plain">')
+        parts += [
+            f"<li><strong>{e(lab['turn'])} {turn}.</strong> {e(w.text)} "
+            f"({w.turns_left} {e(lab['danger_left'])})</li>"
+            for turn, w in dangers
+        ]
         parts.append("</ul>")
 
     # from the level: questions, glossary, background
     if level is not None and level.questions:
-        parts.append(f"<h2>{e(lab['questions'])}</h2><ol class=\"questions\">")
+        parts.append(f'<h2>{e(lab["questions"])}</h2><ol class="questions">')
         parts += [f"<li>{e(_t(q, lang))}</li>" for q in level.questions]
         parts.append("</ol>")
     entries = list(glossary or [])
     if entries:
-        parts.append(f"<h2>{e(lab['glossary'])}</h2><dl class=\"glossary\">")
+        parts.append(f'<h2>{e(lab["glossary"])}</h2><dl class="glossary">')
         for g in entries:
             src = f' <span class="src">({e(g.source)})</span>' if g.source else ""
             parts.append(f"<div><dt>{e(g.term)}</dt><dd>{e(_t(g.text, lang))}{src}</dd></div>")
         parts.append("</dl>")
     if level is not None and level.notes:
-        parts.append(f"<h2>{e(lab['background'])}</h2><ul class=\"plain\">")
-        parts += [f"<li>{e(_t(n.text, lang))} <span class=\"src\">({e(lab['source'])}: "
-                  f"{e(n.source)})</span></li>" for n in level.notes]
+        parts.append(f'<h2>{e(lab["background"])}</h2><ul class="plain">')
+        parts += [
+            f'<li>{e(_t(n.text, lang))} <span class="src">({e(lab["source"])}: {e(n.source)})</span></li>'
+            for n in level.notes
+        ]
         parts.append("</ul>")
 
-    parts += [f"<footer>{e(lab['footer'].format(file=source_name))}</footer>", "</body>",
-              "</html>"]
+    parts += [f"<footer>{e(lab['footer'].format(file=source_name))}</footer>", "</body>", "</html>"]
     return "\n".join(parts) + "\n"
 
 
-def write_report(run: Run, out_dir: Path, level: Any | None = None,
-                 glossary: list[Any] | None = None, lang: str = "en",
-                 source_name: str = "RUN.json") -> list[Path]:
+def write_report(
+    run: Run,
+    out_dir: Path,
+    level: Any | None = None,
+    glossary: list[Any] | None = None,
+    lang: str = "en",
+    source_name: str = "RUN.json",
+) -> list[Path]:
     """Write report.html, turns.csv, causes.csv and decisions.yaml (the run's decisions, to
     replay it) into `out_dir` (created if needed).
     The CSV files are UTF-8 with a byte-order mark so that spreadsheet programs read accents

@@ -47,11 +47,13 @@ LABELS: dict[str, dict[str, str]] = {
         "glossary": "Glossary",
         "background": "Background",
         "source": "Source",
-        "not_found": ("The level '{id}' is not installed here, so its questions, glossary "
-                      "and background are missing from this report. Give its file with "
-                      "--level or its mod folder with --mods."),
+        "not_found": (
+            "The level '{id}' is not installed here, so its questions, glossary "
+            "and background are missing from this report. Give its file with "
+            "--level or its mod folder with --mods."
+        ),
         "footer": "Written by Parecon Pathways from {file}. The tables are also in turns.csv "
-                  "and causes.csv; decisions.yaml holds the decisions of this run.",
+        "and causes.csv; decisions.yaml holds the decisions of this run.",
         "summary": "Summary",
         "metrics": "Key figures at the end",
         "coop_share": "Workforce in co-ops",
@@ -105,12 +107,14 @@ LABELS: dict[str, dict[str, str]] = {
         "glossary": "Glosario",
         "background": "Contexto",
         "source": "Fuente",
-        "not_found": ("El nivel '{id}' no está instalado aquí, así que faltan sus preguntas, "
-                      "su glosario y su contexto. Indica su archivo con --level o su carpeta "
-                      "de mod con --mods."),
+        "not_found": (
+            "El nivel '{id}' no está instalado aquí, así que faltan sus preguntas, "
+            "su glosario y su contexto. Indica su archivo con --level o su carpeta "
+            "de mod con --mods."
+        ),
         "footer": "Escrito por Parecon Pathways a partir de {file}. Las tablas están también "
-                  "en turns.csv y causes.csv; decisions.yaml guarda las decisiones de esta "
-                  "partida.",
+        "en turns.csv y causes.csv; decisions.yaml guarda las decisiones de esta "
+        "partida.",
         "summary": "Resumen",
         "metrics": "Cifras clave al final",
         "coop_share": "Fuerza laboral en cooperativas",

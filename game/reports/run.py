@@ -102,8 +102,7 @@ class Run(_Part):
     def _numbered(self) -> Run:
         for i, t in enumerate(self.turns, start=1):
             if t.turn != i:
-                raise ValueError(f"turns are not numbered 1, 2, 3...: entry {i} is turn "
-                                 f"{t.turn}")
+                raise ValueError(f"turns are not numbered 1, 2, 3...: entry {i} is turn {t.turn}")
         return self
 
     def delta(self, index: int, score: str) -> float:
@@ -127,14 +126,12 @@ def load_run(path: Path) -> Run:
     name = str(path)
     try:
         if path.is_dir():
-            raise UserError(f"{name}: is a folder; give the JSON file that `simulate --json` "
-                            "wrote", 2)
+            raise UserError(f"{name}: is a folder; give the JSON file that `simulate --json` wrote", 2)
         if path.exists() and not path.is_file():
             raise UserError(f"{name}: not a regular file", 2)
         size = path.stat().st_size
         if size > MAX_RUN_BYTES:
-            raise UserError(f"{name}: file is {size:,} bytes; a run is at most "
-                            f"{MAX_RUN_BYTES:,}", 2)
+            raise UserError(f"{name}: file is {size:,} bytes; a run is at most {MAX_RUN_BYTES:,}", 2)
         with path.open("rb") as handle:
             raw = handle.read(MAX_RUN_BYTES + 1)
     except FileNotFoundError:
@@ -144,8 +141,9 @@ def load_run(path: Path) -> Run:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise UserError(f"{name}: not a run: the file is not UTF-8 text (is it the JSON "
-                        "from `simulate --json`?)", 2) from None
+        raise UserError(
+            f"{name}: not a run: the file is not UTF-8 text (is it the JSON from `simulate --json`?)", 2
+        ) from None
     if not text.strip():
         raise UserError(f"{name}: not a run: the file is empty", 2)
 
@@ -155,13 +153,15 @@ def load_run(path: Path) -> Run:
     try:
         data = json.loads(text, parse_constant=no_constants)
     except json.JSONDecodeError as exc:
-        raise UserError(f"{name}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}", 2) \
-            from None
+        raise UserError(f"{name}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}", 2) from None
     except ValueError as exc:
         raise UserError(f"{name}: not valid JSON: {exc}", 2) from None
     if not isinstance(data, dict):
-        raise UserError(f"{name}: not a run: expected a JSON object with 'level', 'seed', "
-                        f"'turns', 'outcome' and 'reason', got a {type(data).__name__}", 2)
+        raise UserError(
+            f"{name}: not a run: expected a JSON object with 'level', 'seed', "
+            f"'turns', 'outcome' and 'reason', got a {type(data).__name__}",
+            2,
+        )
     try:
         return Run.model_validate(data)
     except ValidationError as exc:
@@ -172,7 +172,4 @@ def load_run(path: Path) -> Run:
         more = exc.error_count() - len(lines)
         if more > 0:
             lines.append(f"  ... and {more} more")
-        raise UserError(f"{name}: not a run from `simulate --json`:\n" + "\n".join(lines),
-                        2) from None
-
-
+        raise UserError(f"{name}: not a run from `simulate --json`:\n" + "\n".join(lines), 2) from None

@@ -70,13 +70,22 @@ def template() -> PlanEconomy:
     endow[gi["labour"]] = 1000.0
     endow[gi["nature"]] = 1000.0
     return PlanEconomy(
-        good_ids=GOODS, kinds=np.array(KINDS, dtype=np.int8), endowment=endow,
-        wc_output=np.array(outputs, dtype=np.intp), wc_A=np.array(A),
-        wc_c=np.full(n_wc, 0.08), wc_s=np.ones(n_wc), wc_k=np.full(n_wc, 3.5),
-        wc_count=np.ones(n_wc), wc_indptr=np.array(indptr, dtype=np.intp),
-        wc_input=np.array(inputs, dtype=np.intp), wc_b=np.array(b),
-        cc_income=np.full(N_CC, 5000.0), cc_count=np.ones(N_CC),
-        cc_indptr=np.array(cc_ptr, dtype=np.intp), cc_good=np.array(cc_good, dtype=np.intp),
+        good_ids=GOODS,
+        kinds=np.array(KINDS, dtype=np.int8),
+        endowment=endow,
+        wc_output=np.array(outputs, dtype=np.intp),
+        wc_A=np.array(A),
+        wc_c=np.full(n_wc, 0.08),
+        wc_s=np.ones(n_wc),
+        wc_k=np.full(n_wc, 3.5),
+        wc_count=np.ones(n_wc),
+        wc_indptr=np.array(indptr, dtype=np.intp),
+        wc_input=np.array(inputs, dtype=np.intp),
+        wc_b=np.array(b),
+        cc_income=np.full(N_CC, 5000.0),
+        cc_count=np.ones(N_CC),
+        cc_indptr=np.array(cc_ptr, dtype=np.intp),
+        cc_good=np.array(cc_good, dtype=np.intp),
         cc_weight=np.array(cc_w),
     )
 
@@ -114,8 +123,7 @@ class CouncilSector:
         self._food = self.economy.wc_output == GOODS.index("food")
         self._consumed = np.array([k in (FINAL, PUBLIC) for k in KINDS])
         self._names = [g for g, c in zip(GOODS, self._consumed, strict=True) if c]
-        base = run_plan(self.economy, START_PRICE, self.TIGHT, max_rounds=5000,
-                        record_history=False)
+        base = run_plan(self.economy, START_PRICE, self.TIGHT, max_rounds=5000, record_history=False)
         self.base_prices = base.prices.copy()
         self._base_demand = base.demand.copy()
         self._base_value = float(self._value(base.demand))
@@ -127,7 +135,7 @@ class CouncilSector:
     def _economy(self, productivity: float, food_factor: float) -> PlanEconomy:
         factor = np.full(self.economy.n_wc, max(float(productivity), 1e-3))
         factor[self._food] *= max(float(food_factor), 1e-3)
-        return replace(self.economy, wc_A=self.economy.wc_A * factor ** self._exponent)
+        return replace(self.economy, wc_A=self.economy.wc_A * factor**self._exponent)
 
     def _corner(self, i: int, j: int) -> tuple[float, np.ndarray]:
         """Consumption value index and per-good ratios at grid point (i, j); a pure function
@@ -135,8 +143,7 @@ class CouncilSector:
         key = (i, j)
         if key not in self._corners:
             eco = self._economy(i * self.GRID, j * self.GRID)
-            res = run_plan(eco, self.base_prices, self.TIGHT, max_rounds=5000,
-                           record_history=False)
+            res = run_plan(eco, self.base_prices, self.TIGHT, max_rounds=5000, record_history=False)
             ratios = res.demand[self._consumed] / self._base_demand[self._consumed]
             self._corners[key] = (self._value(res.demand) / self._base_value, ratios)
         return self._corners[key]
@@ -150,8 +157,12 @@ class CouncilSector:
         tx, ty = x - i, y - j
         out_v = 0.0
         out_r = np.zeros(int(self._consumed.sum()))
-        for di, dj, w in ((0, 0, (1 - tx) * (1 - ty)), (1, 0, tx * (1 - ty)),
-                          (0, 1, (1 - tx) * ty), (1, 1, tx * ty)):
+        for di, dj, w in (
+            (0, 0, (1 - tx) * (1 - ty)),
+            (1, 0, tx * (1 - ty)),
+            (0, 1, (1 - tx) * ty),
+            (1, 1, tx * ty),
+        ):
             if w <= 0.0:
                 continue
             v, r = self._corner(i + di, j + dj)
@@ -159,8 +170,13 @@ class CouncilSector:
             out_r = out_r + w * r
         return out_v, out_r
 
-    def plan(self, productivity: float, food_factor: float, start_prices: np.ndarray | None,
-             record_history: bool = False) -> SectorPlan:
+    def plan(
+        self,
+        productivity: float,
+        food_factor: float,
+        start_prices: np.ndarray | None,
+        record_history: bool = False,
+    ) -> SectorPlan:
         """This turn's plan at a productivity level (1 = the base plan) and a food factor."""
         eco = self._economy(productivity, food_factor)
         start = self.base_prices if start_prices is None else start_prices

@@ -66,9 +66,7 @@ def bass_media_step(
     result is clipped to [0, 1] against rounding. With ``mu = 0`` it reproduces ``bass_F``
     exactly. All arguments broadcast.
     """
-    f, p_, q_, mu_, m_ = np.broadcast_arrays(
-        *(np.asarray(a, dtype=np.float64) for a in (F, p, q, mu, media))
-    )
+    f, p_, q_, mu_, m_ = np.broadcast_arrays(*(np.asarray(a, dtype=np.float64) for a in (F, p, q, mu, media)))
     if np.any((f < 0) | (f > 1)):
         raise ValueError("F must lie in [0, 1]")
     if np.any(p_ < 0) or np.any(q_ < 0) or np.any(mu_ < 0) or np.any(m_ < 0) or dt < 0:

@@ -56,8 +56,9 @@ def advance(state: State, cal: Calibration, dt: float) -> None:
         new_coops(state, 1, taken, quality=0.9)
 
     # awareness spreads (education p, word of mouth q) and is attacked by elite media
-    state.awareness = float(bass_media_step(state.awareness, p["education"], p["word_of_mouth"],
-                                            MEDIA_MU, state.media))
+    state.awareness = float(
+        bass_media_step(state.awareness, p["education"], p["word_of_mouth"], MEDIA_MU, state.media)
+    )
     target = state.awareness * state.approval
     state.support += 0.5 * (target - state.support)
     state.support -= 0.5 * state.media * state.support
@@ -71,5 +72,3 @@ def advance(state: State, cal: Calibration, dt: float) -> None:
     # unpriced pollution accumulates and deepens harvest failures
     emitted = p["pollution_intensity"] * (1.0 - p["pollution_price"]) * state.firm_share
     state.pollution_stock = 0.85 * state.pollution_stock + emitted * dt
-
-

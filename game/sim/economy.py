@@ -122,8 +122,9 @@ def council_productivity(state: State, att: float, bal: float) -> float:
     return p["council_productivity"] * (1.0 + 0.15 * bal) * (0.85 + 0.15 * att) / (1.15 * 1.0)
 
 
-def coop_production(state: State, cal: Calibration, shock: Shock | None = None,
-                    profits: float = float("inf")) -> tuple[np.ndarray, float]:
+def coop_production(
+    state: State, cal: Calibration, shock: Shock | None = None, profits: float = float("inf")
+) -> tuple[np.ndarray, float]:
     """Pay per member of each co-op, and the net interest co-ops pay to banks (negative when
     they earn more on deposits than they pay on loans).
 
@@ -138,8 +139,9 @@ def coop_production(state: State, cal: Calibration, shock: Shock | None = None,
     alpha = cal.alpha
     shock = shock or Shock("none")
     c = state.coops
-    credit_access = p["coop_credit"] * (1.0 - state.credit_cut) * (1.0 - shock.credit_cut * (
-        1.0 - p["public_credit"]))
+    credit_access = (
+        p["coop_credit"] * (1.0 - state.credit_cut) * (1.0 - shock.credit_cut * (1.0 - p["public_credit"]))
+    )
     rate = p["interest_rate"]
     need = np.maximum(0.0, COOP_TARGET_CAPITAL - c.capital)
     own = np.minimum(c.capital, COOP_TARGET_CAPITAL)
@@ -148,15 +150,24 @@ def coop_production(state: State, cal: Calibration, shock: Shock | None = None,
     use_assoc = p["mutual_aid"] >= 0.5 and len(c.members) > 1 and bool(np.all(c.members > 0))
     if use_assoc:
         # at a zero market rate the association lends interest-free (the rule needs r* > 0)
-        _, flows = association_transfer(np.zeros_like(spare), c.members, spare * c.members,
-                                        max(rate, 1e-12), p["mutual_aid_theta"],
-                                        capital_need=need * c.members)
+        _, flows = association_transfer(
+            np.zeros_like(spare),
+            c.members,
+            spare * c.members,
+            max(rate, 1e-12),
+            p["mutual_aid_theta"],
+            capital_need=need * c.members,
+        )
         assoc = -flows / c.members
     deposited = spare - np.maximum(-assoc, 0.0)
     credit = credit_access * np.maximum(0.0, need - np.maximum(assoc, 0.0))
-    gross = (cal.coop_scale * p["coop_productivity"] * c.productivity
-             * np.minimum(own + np.maximum(assoc, 0.0) + credit, COOP_TARGET_CAPITAL) ** alpha
-             * (1.0 - state.undercut))
+    gross = (
+        cal.coop_scale
+        * p["coop_productivity"]
+        * c.productivity
+        * np.minimum(own + np.maximum(assoc, 0.0) + credit, COOP_TARGET_CAPITAL) ** alpha
+        * (1.0 - state.undercut)
+    )
     # deposits earn what firms pay for the capital, at most the firms' profits
     earned = rate * float(np.dot(deposited, c.members))
     paid = rate * float(np.dot(credit, c.members))
@@ -169,8 +180,13 @@ def coop_production(state: State, cal: Calibration, shock: Shock | None = None,
     return coop_pay, bank_interest
 
 
-def measure(state: State, cal: Calibration, sector: CouncilSector,
-            shock: Shock | None = None, record_plan: bool = False) -> Measures:
+def measure(
+    state: State,
+    cal: Calibration,
+    sector: CouncilSector,
+    shock: Shock | None = None,
+    record_plan: bool = False,
+) -> Measures:
     p = state.params
     alpha = cal.alpha
     shock = shock or Shock("none")
@@ -182,7 +198,7 @@ def measure(state: State, cal: Calibration, sector: CouncilSector,
     f = state.firm_share
     if shock.capital_loss > 0:  # jobs follow capital (employment elasticity 0.8)
         f = f * (K / max(state.firm_capital, 1e-9)) ** 0.8
-    Y_f = cal.firm_scale * p["firm_productivity"] * K ** alpha * f ** (1 - alpha) if f > 0 else 0.0
+    Y_f = cal.firm_scale * p["firm_productivity"] * K**alpha * f ** (1 - alpha) if f > 0 else 0.0
     # the split of firm output between wages and profits follows the current capital share
     # (unions and laws can change it); the production exponent stays the calibrated alpha
     split = p["capital_share"]
@@ -211,8 +227,13 @@ def measure(state: State, cal: Calibration, sector: CouncilSector,
     owners = state.params.get("_owner_share", 0.02)
     seg, w, inc, hrs, rat = [], [], [], [], []
 
-    def add(s: int, weight: np.ndarray | float, income: np.ndarray | float,
-            hours: np.ndarray | float, rating: np.ndarray | float) -> None:
+    def add(
+        s: int,
+        weight: np.ndarray | float,
+        income: np.ndarray | float,
+        hours: np.ndarray | float,
+        rating: np.ndarray | float,
+    ) -> None:
         n = np.broadcast(np.asarray(weight), np.asarray(income)).shape or (1,)
         seg.append(np.full(n, s))
         w.append(np.broadcast_to(weight, n).astype(float))
@@ -265,8 +286,7 @@ def measure(state: State, cal: Calibration, sector: CouncilSector,
     cost = np.where(seg_a == 3, need_cost, market_need)
     met = np.minimum(1.0, inc_a / cost)
     if state.council_share > 0:  # a plan short of one good leaves that need part unmet
-        met = np.where(seg_a == 3, np.minimum(met, 0.5 + 0.5 * min(1.0, plan.scarcest / 0.85)),
-                       met)
+        met = np.where(seg_a == 3, np.minimum(met, 0.5 + 0.5 * min(1.0, plan.scarcest / 0.85)), met)
     weight_total = float(w_a.sum())
     needs_met = float(np.dot(w_a, met) / weight_total) if weight_total > 0 else 1.0
     needs_by, mean_by = {}, {}
@@ -278,15 +298,27 @@ def measure(state: State, cal: Calibration, sector: CouncilSector,
             mean_by[name] = float(np.dot(w_a[mask], inc_a[mask]) / ws)
 
     workers = seg_a != 4
-    gap = pay_effort_gap(w_a[workers] * inc_a[workers], w_a[workers] * hrs_a[workers],
-                         rat_a[workers])
+    gap = pay_effort_gap(w_a[workers] * inc_a[workers], w_a[workers] * hrs_a[workers], rat_a[workers])
     pay_gap_coops = float(coop_pay.max() / max(coop_pay.min(), 1e-6)) if len(coop_pay) else 1.0
     return Measures(
-        groups=groups, gini=gini(inc_a, w_a), pay_gap=gap, needs_met=needs_met,
-        needs_by_segment=needs_by, mean_income=mean_by, firm_wage=wage, profits=profits,
-        firm_output=Y_f, coop_pay=coop_pay, coop_pay_gap=pay_gap_coops,
-        council_income=council_income, plan=plan, attendance=att, balance=bal, levy=levy,
+        groups=groups,
+        gini=gini(inc_a, w_a),
+        pay_gap=gap,
+        needs_met=needs_met,
+        needs_by_segment=needs_by,
+        mean_income=mean_by,
+        firm_wage=wage,
+        profits=profits,
+        firm_output=Y_f,
+        coop_pay=coop_pay,
+        coop_pay_gap=pay_gap_coops,
+        council_income=council_income,
+        plan=plan,
+        attendance=att,
+        balance=bal,
+        levy=levy,
         total_output=float(np.dot(w_a, inc_a)),
-        produced=float(Y_f + bank_interest + np.dot(c.members, coop_pay)
-                       + state.council_share * council_income),
+        produced=float(
+            Y_f + bank_interest + np.dot(c.members, coop_pay) + state.council_share * council_income
+        ),
     )

@@ -10,12 +10,12 @@ import numpy as np
 from game.sim.state import State
 from game.sim.texts import name, t
 
-OPS = {"<": np.less, "<=": np.less_equal, ">": np.greater, ">=": np.greater_equal,
-       "==": np.isclose}
+OPS = {"<": np.less, "<=": np.less_equal, ">": np.greater, ">=": np.greater_equal, "==": np.isclose}
 
 
-def apply_effect(state: State, effect: Any,
-                 law_record: list[tuple[str, str, float, float, float]] | None = None) -> None:
+def apply_effect(
+    state: State, effect: Any, law_record: list[tuple[str, str, float, float, float]] | None = None
+) -> None:
     """Apply one effect (a `game.levels.schema.Effect`) to `state` in place.
 
     `law_record`, if given, collects each parameter change (name, op, value, before, after)
@@ -37,11 +37,9 @@ def apply_effect(state: State, effect: Any,
         taken = take_workers(state, source, float(effect.share))
         new_coops(state, int(effect.count), taken, quality=0.95)
     elif op == "resource":
-        state.resources[effect.resource] = state.resources.get(effect.resource, 0.0) + float(
-            effect.value)
+        state.resources[effect.resource] = state.resources.get(effect.resource, 0.0) + float(effect.value)
     elif op == "counter":
-        state.counters[effect.tactic] = min(1.0, state.counters.get(effect.tactic, 0.0)
-                                            + float(effect.value))
+        state.counters[effect.tactic] = min(1.0, state.counters.get(effect.tactic, 0.0) + float(effect.value))
     elif op == "elite_wealth":
         state.elite_wealth = max(0.0, state.elite_wealth * float(effect.value))
     elif op == "awareness":
@@ -50,8 +48,7 @@ def apply_effect(state: State, effect: Any,
     elif op == "support":
         state.support = float(np.clip(state.support + float(effect.value), 0.0, state.awareness))
     elif op == "power":
-        state.power_concentration = float(np.clip(state.power_concentration + float(effect.value),
-                                                  0.0, 1.0))
+        state.power_concentration = float(np.clip(state.power_concentration + float(effect.value), 0.0, 1.0))
     else:  # the schema admits no other op
         raise ValueError(f"unknown effect op {op!r}")
 

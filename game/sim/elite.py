@@ -27,14 +27,16 @@ def threat(state: State) -> float:
     """How threatened the elite feels: self-managed work, popular support, laws passed."""
     self_managed = state.coop_share + state.council_share
     laws = len(state.law_log)
-    t = 0.45 * min(1.0, self_managed / 0.4) + 0.35 * min(1.0, state.support / 0.5) + 0.2 * min(
-        1.0, laws / 5.0)
+    t = (
+        0.45 * min(1.0, self_managed / 0.4)
+        + 0.35 * min(1.0, state.support / 0.5)
+        + 0.2 * min(1.0, laws / 5.0)
+    )
     return float(np.clip(t, 0.0, 1.0))
 
 
 def intensity(state: State, t: float) -> float:
-    return float(np.clip(state.params["elite_aggression"] * state.elite_wealth * (0.2 + 1.3 * t),
-                         0.0, 1.5))
+    return float(np.clip(state.params["elite_aggression"] * state.elite_wealth * (0.2 + 1.3 * t), 0.0, 1.5))
 
 
 def choose(state: State, allowed: list[str], noise: np.ndarray) -> Warning_ | None:
@@ -75,8 +77,14 @@ class Outcome:
     text: str
 
 
-def execute(state: State, warning: Warning_, draw: float, population: int, lang: str = "en",
-            titles: dict[str, str] | None = None) -> Outcome:
+def execute(
+    state: State,
+    warning: Warning_,
+    draw: float,
+    population: int,
+    lang: str = "en",
+    titles: dict[str, str] | None = None,
+) -> Outcome:
     """Carry out the warned tactic, weakened by the player's counters this turn. `titles`
     names laws by their action titles in the report."""
     titles = titles or {}
@@ -93,8 +101,11 @@ def execute(state: State, warning: Warning_, draw: float, population: int, lang:
         # no firm capital left (every firm converted): nothing to move, no jobs to lose
         jobs = state.firm_share * (1 - (state.firm_capital / before) ** 0.8) if before > 0 else 0.0
         state.firm_share -= jobs
-        text = (t(lang, "flight", loss=pct(loss), note=note, jobs=f"{jobs * population:,.0f}")
-                if before > 0 else t(lang, "flight_none"))
+        text = (
+            t(lang, "flight", loss=pct(loss), note=note, jobs=f"{jobs * population:,.0f}")
+            if before > 0
+            else t(lang, "flight_none")
+        )
     elif tactic == "credit_strike":
         state.credit_cut = min(0.95, CREDIT_KAPPA * i * (1 - p["public_credit"]))
         text = t(lang, "credit", cut=pct(state.credit_cut), note=note)

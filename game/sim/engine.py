@@ -114,12 +114,18 @@ def initial_state(level: Any, seed: int) -> State:
         rank = np.linspace(0.0, 1.0, n) if n > 1 else np.full(1, 0.5)
         coops.add(np.full(n, eco.coop_share / n), prod, 0.4 + 1.0 * rank)
     return State(
-        turn=0, params=params, firm_share=float(eco.firm_share),
-        council_share=float(eco.council_share), coops=coops,
-        council_workers=CouncilWorkers(ladder, hours, ratings), firm_capital=1.0,
-        awareness=float(eco.awareness), support=min(float(eco.support), float(eco.awareness)),
+        turn=0,
+        params=params,
+        firm_share=float(eco.firm_share),
+        council_share=float(eco.council_share),
+        coops=coops,
+        council_workers=CouncilWorkers(ladder, hours, ratings),
+        firm_capital=1.0,
+        awareness=float(eco.awareness),
+        support=min(float(eco.support), float(eco.awareness)),
         power_concentration=float(eco.power_concentration),
-        elite_wealth=float(level.elite.strength), pollution_stock=0.0,
+        elite_wealth=float(level.elite.strength),
+        pollution_stock=0.0,
         resources={r.id: float(r.start) for r in level.resources},
     )
 
@@ -208,8 +214,7 @@ class Simulation:
             for res, cost in act.cost.items():
                 budget[res] = budget.get(res, 0.0) - cost
                 if budget[res] < -1e-9:
-                    problems.append(f"'{aid}' costs {cost:g} {res}; only "
-                                    f"{budget[res] + cost:g} left")
+                    problems.append(f"'{aid}' costs {cost:g} {res}; only {budget[res] + cost:g} left")
         return problems
 
     def choice_problems(self, actions: list[str], choices: dict[str, str]) -> list[str]:
@@ -221,10 +226,13 @@ class Simulation:
         budget = dict(self._turn_start_state().resources)
         for aid in actions:
             act = self.actions.get(aid)  # unknown ids are reported by action_problems
-            for res, cost in (act.cost.items() if act else ()):
+            for res, cost in act.cost.items() if act else ():
                 budget[res] = budget.get(res, 0.0) - cost
-        return [f"choice '{choice.id}' costs {cost:g} {res}; only {budget.get(res, 0.0):g} left"
-                for res, cost in choice.cost.items() if budget.get(res, 0.0) - cost < -1e-9]
+        return [
+            f"choice '{choice.id}' costs {cost:g} {res}; only {budget.get(res, 0.0):g} left"
+            for res, cost in choice.cost.items()
+            if budget.get(res, 0.0) - cost < -1e-9
+        ]
 
     def playable(self, chosen: list[str] | None = None) -> dict[str, str]:
         """For every action: '' if it can be added to `chosen` now, else the reason why not."""
@@ -257,8 +265,7 @@ class Simulation:
             moves.append(Move("action", aid, _text(self.actions[aid].title, self.lang)))
         if setup.event is not None:
             choice = self._choice(setup.event, choices)
-            moves.append(Move("event", f"{setup.event.id}:{choice.id}",
-                              _text(setup.event.title, self.lang)))
+            moves.append(Move("event", f"{setup.event.id}:{choice.id}", _text(setup.event.title, self.lang)))
         if setup.warning is not None:
             moves.append(Move("elite", setup.warning.tactic, setup.warning.tactic))
         return moves
@@ -270,11 +277,13 @@ class Simulation:
         for ch in event.choices:
             if ch.id == cid:
                 return ch
-        raise DecisionError(f"event '{event.id}' has no choice '{cid}'; choices: "
-                            + ", ".join(c.id for c in event.choices))
+        raise DecisionError(
+            f"event '{event.id}' has no choice '{cid}'; choices: " + ", ".join(c.id for c in event.choices)
+        )
 
-    def _run(self, moves: list[Move], choices: dict[str, str], setup: TurnSetup
-             ) -> tuple[State, Evaluation, list[str], list[dict[str, Any]]]:
+    def _run(
+        self, moves: list[Move], choices: dict[str, str], setup: TurnSetup
+    ) -> tuple[State, Evaluation, list[str], list[dict[str, Any]]]:
         """Play the turn from the current state with `moves` applied; return the new state."""
         s = self._turn_start_state()
         s.clear_turn_effects()
@@ -287,7 +296,8 @@ class Simulation:
                 for res, cost in act.cost.items():
                     s.resources[res] -= cost
                 record: list[tuple[str, str, float, float, float]] | None = (
-                    [] if act.category == "law" else None)
+                    [] if act.category == "law" else None
+                )
                 for eff in act.effects:
                     apply_effect(s, eff, record)
                 if record is not None:  # every law can be challenged in court
@@ -301,17 +311,18 @@ class Simulation:
                     apply_effect(s, eff)
                 s.events_fired.add(setup.event.id)
             elif mv.kind == "elite":
-                out = elite_mod.execute(s, setup.warning, float(setup.draws[0]), population,
-                                        self.lang, self._titles)
-                elite_moves.append({"tactic": out.tactic, "intensity": round(out.intensity, 4),
-                                    "text": out.text})
+                out = elite_mod.execute(
+                    s, setup.warning, float(setup.draws[0]), population, self.lang, self._titles
+                )
+                elite_moves.append(
+                    {"tactic": out.tactic, "intensity": round(out.intensity, 4), "text": out.text}
+                )
                 news.append(out.text)
         advance(s, self.cal, self.dt)
         ev = evaluate(s, self.cal, self.sector)
         return s, ev, news, elite_moves
 
-    def forecast(self, actions: list[str], choices: dict[str, str] | None = None
-                 ) -> dict[str, float]:
+    def forecast(self, actions: list[str], choices: dict[str, str] | None = None) -> dict[str, float]:
         """Expected change of each score this turn if `actions` are played, compared with
         playing none (same draws, same event choice, same elite move)."""
         setup = self.setup()
@@ -346,8 +357,15 @@ class Simulation:
             mv = moves[k - 1]
             reason = self._reason(mv, prev, scores, result, choices, setup)
             for score in SCORES:
-                causes.append({"score": score, "delta": scores[score] - prev[score],
-                               "kind": mv.kind, "id": mv.id, "text": reason.get(score, "")})
+                causes.append(
+                    {
+                        "score": score,
+                        "delta": scores[score] - prev[score],
+                        "kind": mv.kind,
+                        "id": mv.id,
+                        "text": reason.get(score, ""),
+                    }
+                )
             prev = scores
         assert result is not None
         state, ev, news, elite_moves = result
@@ -360,8 +378,9 @@ class Simulation:
         if state.lost is None and self.turn + 1 >= self.level.elite.first_turn:
             warning = elite_mod.choose(state, allowed, setup.draws[1:8])
         state.warning = warning
-        elite_mod.update_wealth(state, ev.measures.profits, self.cal.start_profit,
-                                state.params["_elite_strength"])
+        elite_mod.update_wealth(
+            state, ev.measures.profits, self.cal.start_profit, state.params["_elite_strength"]
+        )
         metrics = ev.metrics(state)
         warnings = self._check_goals(state, metrics)
         self.state, self.last = state, ev
@@ -370,29 +389,43 @@ class Simulation:
         event_info = []
         if setup.event is not None:
             ch = self._choice(setup.event, choices)
-            event_info.append({"id": setup.event.id, "title": _text(setup.event.title, self.lang),
-                               "choice": ch.id, "label": _text(ch.label, self.lang)})
+            event_info.append(
+                {
+                    "id": setup.event.id,
+                    "title": _text(setup.event.title, self.lang),
+                    "choice": ch.id,
+                    "label": _text(ch.label, self.lang),
+                }
+            )
         plan = ev.measures.plan.result
         report = TurnReport(
             turn=state.turn,
             scores=dict(ev.scores),
             deltas={k: ev.scores[k] - before[k] for k in SCORES},
             causes=causes,
-            elite={"moves": elite_moves,
-                   "warning": None if warning is None else {
-                       "tactic": warning.tactic, "intensity": round(warning.intensity, 4),
-                       "turn": warning.turn,
-                       "text": tactic_text(self.lang, warning.tactic)},
-                   "power": round(state.elite_wealth, 4),
-                   "threat": round(elite_mod.threat(state), 4)},
+            elite={
+                "moves": elite_moves,
+                "warning": None
+                if warning is None
+                else {
+                    "tactic": warning.tactic,
+                    "intensity": round(warning.intensity, 4),
+                    "turn": warning.turn,
+                    "text": tactic_text(self.lang, warning.tactic),
+                },
+                "power": round(state.elite_wealth, 4),
+                "threat": round(elite_mod.threat(state), 4),
+            },
             events=event_info,
             warnings=warnings,
             actions=list(actions),
             metrics=metrics,
             resources=dict(state.resources),
-            plan={"rounds": int(plan.rounds), "converged": bool(plan.converged),
-                  "max_excess": round(float(plan.max_excess[-1]), 6) if len(plan.max_excess)
-                  else 0.0},
+            plan={
+                "rounds": int(plan.rounds),
+                "converged": bool(plan.converged),
+                "max_excess": round(float(plan.max_excess[-1]), 6) if len(plan.max_excess) else 0.0,
+            },
             stress=ev.stress,
             news=news,
         )
@@ -413,8 +446,13 @@ class Simulation:
                     self.outcome = "lost"
                     self.reason = _text(loss.reason, self.lang)
                     return warnings
-                warnings.append({"id": loss.id, "text": _text(loss.warning, self.lang),
-                                 "turns_left": loss.for_turns - streak})
+                warnings.append(
+                    {
+                        "id": loss.id,
+                        "text": _text(loss.warning, self.lang),
+                        "turns_left": loss.for_turns - streak,
+                    }
+                )
             else:
                 state.loss_streaks[loss.id] = 0
         goals = self.level.goals
@@ -423,21 +461,36 @@ class Simulation:
             self.reason = _text(goals.win_text, self.lang)
         elif state.turn >= self.level.turns:
             self.outcome = "lost"
-            self.reason = (t(self.lang, "timeout", goal=describe(goals.win, self.lang)) + " "
-                           + self._shortfall(goals.win, metrics)).strip()
+            self.reason = (
+                t(self.lang, "timeout", goal=describe(goals.win, self.lang))
+                + " "
+                + self._shortfall(goals.win, metrics)
+            ).strip()
         return warnings
 
     def _shortfall(self, cond: Any, metrics: dict[str, float]) -> str:
         missed = []
         for c in comparisons(cond):
             if c.metric and not holds(c, metrics, self.state):
-                missed.append(t(self.lang, "was", name=name(self.lang, c.metric),
-                                value=f"{metrics[c.metric]:.2f}".rstrip("0").rstrip(".")))
+                missed.append(
+                    t(
+                        self.lang,
+                        "was",
+                        name=name(self.lang, c.metric),
+                        value=f"{metrics[c.metric]:.2f}".rstrip("0").rstrip("."),
+                    )
+                )
         return t(self.lang, "short", items="; ".join(missed)) if missed else ""
 
-    def _reason(self, mv: Move, before: dict[str, float], after: dict[str, float],
-                result: tuple[State, Evaluation, list[str], list[dict[str, Any]]],
-                choices: dict[str, str], setup: TurnSetup) -> dict[str, str]:
+    def _reason(
+        self,
+        mv: Move,
+        before: dict[str, float],
+        after: dict[str, float],
+        result: tuple[State, Evaluation, list[str], list[dict[str, Any]]],
+        choices: dict[str, str],
+        setup: TurnSetup,
+    ) -> dict[str, str]:
         """One sentence per score saying why this move changed it, true to the numbers."""
         state, ev, news, elite_moves = result
         if mv.kind == "action":
@@ -446,10 +499,11 @@ class Simulation:
             return {k: f"{_text(act.title, self.lang)}: {because}" for k in SCORES}
         if mv.kind == "event":
             ch = self._choice(setup.event, choices)
-            because = "; ".join(_text(e.because, self.lang) for e in ch.effects) or t(
-                self.lang, "no_change")
-            return {k: f"{_text(setup.event.title, self.lang)} ({_text(ch.label, self.lang)}): "
-                       f"{because}" for k in SCORES}
+            because = "; ".join(_text(e.because, self.lang) for e in ch.effects) or t(self.lang, "no_change")
+            return {
+                k: f"{_text(setup.event.title, self.lang)} ({_text(ch.label, self.lang)}): {because}"
+                for k in SCORES
+            }
         if mv.kind == "elite":
             text = elite_moves[-1]["text"] if elite_moves else tactic_text(self.lang, mv.id)
             return {k: text for k in SCORES}
@@ -458,22 +512,35 @@ class Simulation:
         s0 = self.state
         lang = self.lang
         d_eq = after["equity"] - before["equity"]
-        eq_key = ("trend_equity_up" if d_eq > 1e-9 else "trend_equity_down" if d_eq < -1e-9
-                  else "trend_equity_flat")
+        eq_key = (
+            "trend_equity_up" if d_eq > 1e-9 else "trend_equity_down" if d_eq < -1e-9 else "trend_equity_flat"
+        )
         return {
-            "equity": t(lang, eq_key, g0=f"{m0.gini:.3f}", g1=f"{m1.gini:.3f}",
-                        p0=f"{m0.pay_gap:.3f}", p1=f"{m1.pay_gap:.3f}"),
-            "participation": t(lang, "trend_participation", a0=pct(m0.attendance, 1),
-                               a1=pct(m1.attendance, 1),
-                               s0=pct(s0.coop_share + s0.council_share, 1),
-                               s1=pct(state.coop_share + state.council_share, 1),
-                               c0=f"{s0.power_concentration:.2f}",
-                               c1=f"{state.power_concentration:.2f}"),
-            "resilience": t(lang, "trend_resilience",
-                            r0=pct(float(np.mean(list(last.stress.values()))), 1),
-                            r1=pct(float(np.mean(list(ev.stress.values()))), 1)),
-            "support": t(lang, "trend_support", f0=pct(s0.awareness, 1),
-                         f1=pct(state.awareness, 1)),
+            "equity": t(
+                lang,
+                eq_key,
+                g0=f"{m0.gini:.3f}",
+                g1=f"{m1.gini:.3f}",
+                p0=f"{m0.pay_gap:.3f}",
+                p1=f"{m1.pay_gap:.3f}",
+            ),
+            "participation": t(
+                lang,
+                "trend_participation",
+                a0=pct(m0.attendance, 1),
+                a1=pct(m1.attendance, 1),
+                s0=pct(s0.coop_share + s0.council_share, 1),
+                s1=pct(state.coop_share + state.council_share, 1),
+                c0=f"{s0.power_concentration:.2f}",
+                c1=f"{state.power_concentration:.2f}",
+            ),
+            "resilience": t(
+                lang,
+                "trend_resilience",
+                r0=pct(float(np.mean(list(last.stress.values()))), 1),
+                r1=pct(float(np.mean(list(ev.stress.values()))), 1),
+            ),
+            "support": t(lang, "trend_support", f0=pct(s0.awareness, 1), f1=pct(state.awareness, 1)),
         }
 
     def replay(self, decisions: list[dict[str, Any]]) -> None:
@@ -491,8 +558,8 @@ class Simulation:
         """
         from game.sim.council import START_PRICE
         from game.sim.economy import attendance, council_productivity, job_balance
+
         s = self.state
         prod = council_productivity(s, attendance(s), job_balance(s))
-        start = np.full(len(self.sector.economy.good_ids), START_PRICE) if from_scratch \
-            else s.plan_prices
+        start = np.full(len(self.sector.economy.good_ids), START_PRICE) if from_scratch else s.plan_prices
         return self.sector.plan(prod, 1.0, start, record_history=True)

@@ -43,9 +43,7 @@ def gini(incomes: ArrayLike, weights: ArrayLike | None = None) -> float:
     return float(min(max(g, 0.0), np.nextafter(1.0, 0.0)))
 
 
-def lorenz_curve(
-    incomes: ArrayLike, weights: ArrayLike | None = None
-) -> tuple[np.ndarray, np.ndarray]:
+def lorenz_curve(incomes: ArrayLike, weights: ArrayLike | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Lorenz curve vertices ``(population share, income share)``, both starting at 0.
 
     Between vertices the curve is linear, which is exact because everyone in a group earns
@@ -62,9 +60,7 @@ def lorenz_curve(
     return pop, inc
 
 
-def income_shares(
-    incomes: ArrayLike, weights: ArrayLike | None = None, groups: int = 5
-) -> np.ndarray:
+def income_shares(incomes: ArrayLike, weights: ArrayLike | None = None, groups: int = 5) -> np.ndarray:
     """Share of total income going to each of ``groups`` equal population slices, poorest first.
 
     ``groups=5`` gives quintile shares; groups straddling a slice boundary are split by

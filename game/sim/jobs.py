@@ -16,9 +16,7 @@ RATING_MAX = 20.0
 RATING_SPAN = RATING_MAX - RATING_MIN
 
 
-def job_complex_ratings(
-    hours: ArrayLike, task_ratings: ArrayLike, empty: float = np.nan
-) -> np.ndarray:
+def job_complex_ratings(hours: ArrayLike, task_ratings: ArrayLike, empty: float = np.nan) -> np.ndarray:
     """Per-worker ``E_i = sum_t h_it E_t / sum_t h_it`` (works for desirability too).
 
     ``hours`` is ``(workers, tasks)``, ``task_ratings`` is ``(tasks,)``. A worker with no

@@ -186,12 +186,8 @@ def association_days(
     if not (0.0 < theta < 1.0):
         raise ValueError("theta must lie strictly between 0 and 1")
     if market_rate is None:
-        market_rate = market_clearing_rate(
-            lender_members, lender_seed, borrower_members, borrower_seed
-        )
-    return _outcome(
-        lender_members, lender_seed, borrower_members, borrower_seed, theta * market_rate
-    )
+        market_rate = market_clearing_rate(lender_members, lender_seed, borrower_members, borrower_seed)
+    return _outcome(lender_members, lender_seed, borrower_members, borrower_seed, theta * market_rate)
 
 
 def worked_example_days(rate: ArrayLike) -> tuple[np.ndarray, np.ndarray]:

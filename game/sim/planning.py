@@ -38,7 +38,7 @@ KIND_CODES: dict[str, int] = {name: code for code, name in enumerate(KIND_NAMES)
 
 Rule = Literal["book", "program"]
 RULES: tuple[str, ...] = ("book", "program")
-STEP_CAP = 0.25       # the cap on v in the multiplier (Hahnel 2021 p. 181)
+STEP_CAP = 0.25  # the cap on v in the multiplier (Hahnel 2021 p. 181)
 SMALL_ECONOMY = 4096  # below this many WCs a round's exp runs in float64 (see RoundKernel._exp)
 PROGRAM_FLOOR = 0.001  # the program variant never moves a price by less than 0.1%
 
@@ -51,6 +51,7 @@ class PlanError(ValueError):
 # The economy
 # --------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True, eq=False)
 class PlanEconomy:
     """An economy as the planning procedure sees it: goods, WCs and CCs as flat arrays.
@@ -62,22 +63,22 @@ class PlanEconomy:
     """
 
     good_ids: tuple[str, ...]
-    kinds: np.ndarray           # int8, (G,) FINAL | INTERMEDIATE | PRIMARY | PUBLIC
-    endowment: np.ndarray       # float64, (G,) supply of primary goods; 0 for the others
-    wc_output: np.ndarray       # intp, (n_wc,) index of the good each WC produces
-    wc_A: np.ndarray            # float64, (n_wc,) productivity
-    wc_c: np.ndarray            # float64, (n_wc,) effort exponent in the production function
-    wc_s: np.ndarray            # float64, (n_wc,) disutility scale of effort
-    wc_k: np.ndarray            # float64, (n_wc,) disutility exponent of effort
-    wc_count: np.ndarray        # float64, (n_wc,) multiplicity
-    wc_indptr: np.ndarray       # intp, (n_wc+1,)
-    wc_input: np.ndarray        # intp, (nnz,) input good index
-    wc_b: np.ndarray            # float64, (nnz,) input exponent
-    cc_income: np.ndarray       # float64, (n_cc,)
-    cc_count: np.ndarray        # float64, (n_cc,) multiplicity
-    cc_indptr: np.ndarray       # intp, (n_cc+1,)
-    cc_good: np.ndarray         # intp, (nnz_cc,) final or public good index
-    cc_weight: np.ndarray       # float64, (nnz_cc,) normalised Cobb-Douglas exponent
+    kinds: np.ndarray  # int8, (G,) FINAL | INTERMEDIATE | PRIMARY | PUBLIC
+    endowment: np.ndarray  # float64, (G,) supply of primary goods; 0 for the others
+    wc_output: np.ndarray  # intp, (n_wc,) index of the good each WC produces
+    wc_A: np.ndarray  # float64, (n_wc,) productivity
+    wc_c: np.ndarray  # float64, (n_wc,) effort exponent in the production function
+    wc_s: np.ndarray  # float64, (n_wc,) disutility scale of effort
+    wc_k: np.ndarray  # float64, (n_wc,) disutility exponent of effort
+    wc_count: np.ndarray  # float64, (n_wc,) multiplicity
+    wc_indptr: np.ndarray  # intp, (n_wc+1,)
+    wc_input: np.ndarray  # intp, (nnz,) input good index
+    wc_b: np.ndarray  # float64, (nnz,) input exponent
+    cc_income: np.ndarray  # float64, (n_cc,)
+    cc_count: np.ndarray  # float64, (n_cc,) multiplicity
+    cc_indptr: np.ndarray  # intp, (n_cc+1,)
+    cc_good: np.ndarray  # intp, (nnz_cc,) final or public good index
+    cc_weight: np.ndarray  # float64, (nnz_cc,) normalised Cobb-Douglas exponent
 
     @property
     def n_goods(self) -> int:
@@ -133,31 +134,46 @@ def check_economy(eco: PlanEconomy) -> None:
             raise PlanError(f"{name} must have one entry per worker council")
     if eco.cc_count.shape != (n_cc,):
         raise PlanError("cc_count must have one entry per consumer council")
-    for name, indptr, idx, vals, n in (("wc", eco.wc_indptr, eco.wc_input, eco.wc_b, n_wc),
-                                       ("cc", eco.cc_indptr, eco.cc_good, eco.cc_weight, n_cc)):
-        if (indptr.shape != (n + 1,) or indptr[0] != 0 or indptr[-1] != len(idx)
-                or np.any(np.diff(indptr) < 0) or vals.shape != idx.shape):
+    for name, indptr, idx, vals, n in (
+        ("wc", eco.wc_indptr, eco.wc_input, eco.wc_b, n_wc),
+        ("cc", eco.cc_indptr, eco.cc_good, eco.cc_weight, n_cc),
+    ):
+        if (
+            indptr.shape != (n + 1,)
+            or indptr[0] != 0
+            or indptr[-1] != len(idx)
+            or np.any(np.diff(indptr) < 0)
+            or vals.shape != idx.shape
+        ):
             raise PlanError(f"{name} CSR arrays are inconsistent")
         if len(idx) and (idx.min() < 0 or idx.max() >= G):
             raise PlanError(f"{name} entries refer to goods that do not exist")
-    positive = {"wc_A": eco.wc_A, "wc_c": eco.wc_c, "wc_s": eco.wc_s, "wc_k": eco.wc_k,
-                "wc_count": eco.wc_count, "wc_b": eco.wc_b, "cc_income": eco.cc_income,
-                "cc_count": eco.cc_count, "cc_weight": eco.cc_weight}
+    positive = {
+        "wc_A": eco.wc_A,
+        "wc_c": eco.wc_c,
+        "wc_s": eco.wc_s,
+        "wc_k": eco.wc_k,
+        "wc_count": eco.wc_count,
+        "wc_b": eco.wc_b,
+        "cc_income": eco.cc_income,
+        "cc_count": eco.cc_count,
+        "cc_weight": eco.cc_weight,
+    }
     for name, arr in positive.items():
         if len(arr) and not (np.isfinite(arr.max()) and arr.min() > 0):
             raise PlanError(f"every {name} must be a finite positive number")
     if n_cc and np.any(eco.cc_indptr[1:] == eco.cc_indptr[:-1]):
         raise PlanError("every consumer council needs at least one weight")
-    if n_cc and not np.allclose(np.add.reduceat(eco.cc_weight, eco.cc_indptr[:-1]), 1.0,
-                                rtol=0, atol=1e-9):
-        raise PlanError("each consumer council's weights must sum to 1 "
-                        "(use normalise_weights)")
+    if n_cc and not np.allclose(np.add.reduceat(eco.cc_weight, eco.cc_indptr[:-1]), 1.0, rtol=0, atol=1e-9):
+        raise PlanError("each consumer council's weights must sum to 1 (use normalise_weights)")
     if n_wc and (eco.wc_output.min() < 0 or eco.wc_output.max() >= G):
         raise PlanError("a worker council produces a good that does not exist")
     if n_wc and np.any(eco.kinds[eco.wc_output] == PRIMARY):
         i = int(np.flatnonzero(eco.kinds[eco.wc_output] == PRIMARY)[0])
-        raise PlanError(f"worker council {i} produces primary good "
-                        f"{eco.good_ids[eco.wc_output[i]]}; primary goods are endowments")
+        raise PlanError(
+            f"worker council {i} produces primary good "
+            f"{eco.good_ids[eco.wc_output[i]]}; primary goods are endowments"
+        )
     if len(eco.wc_input) and np.any(eco.kinds[eco.wc_input] == PUBLIC):
         raise PlanError("public goods cannot be production inputs")
     cc_uses = np.bincount(eco.cc_good, minlength=G) > 0
@@ -170,7 +186,8 @@ def check_economy(eco: PlanEconomy) -> None:
         raise PlanError(
             f"worker council {i} (output {eco.good_ids[eco.wc_output[i]]}): "
             f"γ = Σb + c/k = {gamma[i]:.4f} must be < 1 (returns to scale in inputs and "
-            f"effort must be decreasing, or the council would want infinite output)")
+            f"effort must be decreasing, or the council would want infinite output)"
+        )
     primary = eco.kinds == PRIMARY
     if np.any(eco.endowment[primary] <= 0) or np.any(eco.endowment[~primary] != 0):
         raise PlanError("primary goods need a positive endowment; other goods none")
@@ -183,8 +200,10 @@ def check_economy(eco: PlanEconomy) -> None:
     wanted[eco.wc_input] = True
     unwanted = np.flatnonzero(~wanted)
     if len(unwanted):
-        raise PlanError(f"no council wants {eco.good_ids[unwanted[0]]}: its price would "
-                        "fall forever and the plan could never converge")
+        raise PlanError(
+            f"no council wants {eco.good_ids[unwanted[0]]}: its price would "
+            "fall forever and the plan could never converge"
+        )
 
 
 def as_prices(eco: PlanEconomy, start_prices: float | Sequence[float] | np.ndarray) -> np.ndarray:
@@ -203,6 +222,7 @@ def as_prices(eco: PlanEconomy, start_prices: float | Sequence[float] | np.ndarr
 # Council proposals (closed forms, vectorised)
 # --------------------------------------------------------------------------------------
 
+
 def cc_demand(income: np.ndarray | float, weights: np.ndarray, prices: np.ndarray) -> np.ndarray:
     """Cobb-Douglas demand `d_g = I·α_g / (Σ_h α_h · p_g)`; broadcasts over leading axes."""
     w = np.asarray(weights, dtype=np.float64)
@@ -210,9 +230,15 @@ def cc_demand(income: np.ndarray | float, weights: np.ndarray, prices: np.ndarra
     return inc[..., None] * w / (w.sum(axis=-1, keepdims=True) * np.asarray(prices))
 
 
-def wc_optimum(A: np.ndarray | float, c: np.ndarray | float, s: np.ndarray | float,
-               k: np.ndarray | float, b: np.ndarray, input_prices: np.ndarray,
-               output_price: np.ndarray | float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def wc_optimum(
+    A: np.ndarray | float,
+    c: np.ndarray | float,
+    s: np.ndarray | float,
+    k: np.ndarray | float,
+    b: np.ndarray,
+    input_prices: np.ndarray,
+    output_price: np.ndarray | float,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """A WC's best proposal (y, x, e) for dense inputs b, p of shape (..., m).
 
     Closed form of max λy − Σp x − s e^k with y = A Π x^b e^c (economics.md §1 item 2),
@@ -225,8 +251,11 @@ def wc_optimum(A: np.ndarray | float, c: np.ndarray | float, s: np.ndarray | flo
     if np.any(gamma >= 1):
         raise PlanError(f"γ = Σb + c/k = {np.max(gamma):.4f} must be < 1")
     safe_b = np.where(b > 0, b, 1.0)
-    log_y = (np.log(A) + (b * (np.log(safe_b) + np.log(lam)[..., None] - np.log(p))).sum(-1)
-             + (c / k) * np.log(c * lam / (s * k))) / (1.0 - gamma)
+    log_y = (
+        np.log(A)
+        + (b * (np.log(safe_b) + np.log(lam)[..., None] - np.log(p))).sum(-1)
+        + (c / k) * np.log(c * lam / (s * k))
+    ) / (1.0 - gamma)
     y = np.exp(log_y)
     x = b * (lam * y)[..., None] / p
     e = np.exp(np.log(c * lam * y / (s * k)) / k)
@@ -237,12 +266,12 @@ def wc_optimum(A: np.ndarray | float, c: np.ndarray | float, s: np.ndarray | flo
 class Proposals:
     """Every council's proposal at one price vector (for reports and the UI)."""
 
-    wc_output: np.ndarray     # y_i per WC entry (one council, not times count)
-    wc_effort: np.ndarray     # e_i
-    wc_inputs: np.ndarray     # x per WC input entry (CSR order)
-    cc_demand: np.ndarray     # d per CC weight entry (CSR order); public goods at p/N_cc
-    supply: np.ndarray        # aggregate per good
-    demand: np.ndarray        # aggregate per good
+    wc_output: np.ndarray  # y_i per WC entry (one council, not times count)
+    wc_effort: np.ndarray  # e_i
+    wc_inputs: np.ndarray  # x per WC input entry (CSR order)
+    cc_demand: np.ndarray  # d per CC weight entry (CSR order); public goods at p/N_cc
+    supply: np.ndarray  # aggregate per good
+    demand: np.ndarray  # aggregate per good
 
 
 def proposals(eco: PlanEconomy, prices: np.ndarray) -> Proposals:
@@ -275,22 +304,24 @@ def _wc_constants(eco: PlanEconomy) -> tuple[np.ndarray, np.ndarray]:
     gamma = eco.wc_gamma()
     inv = 1.0 / (1.0 - gamma)
     ck = eco.wc_c / eco.wc_k
-    const = (np.log(eco.wc_A) + _segment_sum(b * np.log(b), eco.wc_indptr)
-             + ck * np.log(eco.wc_c / (eco.wc_s * eco.wc_k)))
+    const = (
+        np.log(eco.wc_A)
+        + _segment_sum(b * np.log(b), eco.wc_indptr)
+        + ck * np.log(eco.wc_c / (eco.wc_s * eco.wc_k))
+    )
     return const * inv, inv
 
 
-def _log_revenue(eco: PlanEconomy, logp: np.ndarray,
-                 consts: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+def _log_revenue(eco: PlanEconomy, logp: np.ndarray, consts: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
     """log(λ_i y_i) for one council of each WC entry (not times count)."""
     K, inv = consts
-    return K + (logp[eco.wc_output] - _segment_sum(eco.wc_b * logp[eco.wc_input],
-                                                    eco.wc_indptr)) * inv
+    return K + (logp[eco.wc_output] - _segment_sum(eco.wc_b * logp[eco.wc_input], eco.wc_indptr)) * inv
 
 
 # --------------------------------------------------------------------------------------
 # The facilitation board's price rule
 # --------------------------------------------------------------------------------------
+
 
 def excess(supply: np.ndarray | float, demand: np.ndarray | float) -> np.ndarray:
     """v = |2(S − D)|/(S + D): 0 when balanced, 2 when one side is zero (and 0 if both are)."""
@@ -302,8 +333,9 @@ def excess(supply: np.ndarray | float, demand: np.ndarray | float) -> np.ndarray
     return np.where(total > 0, v, 0.0)
 
 
-def step_size(v: np.ndarray | float, rule: Rule = "book",
-              prev_mult: np.ndarray | float | None = None) -> np.ndarray:
+def step_size(
+    v: np.ndarray | float, rule: Rule = "book", prev_mult: np.ndarray | float | None = None
+) -> np.ndarray:
     """The fraction w by which a price moves, given this round's excess v.
 
     book:    w = min(v, 0.25)·(1.05 − 0.5^v)             (Hahnel 2021 p. 181)
@@ -320,9 +352,13 @@ def step_size(v: np.ndarray | float, rule: Rule = "book",
     raise PlanError(f"unknown price rule {rule!r}; use one of {', '.join(RULES)}")
 
 
-def price_step(prices: np.ndarray | float, supply: np.ndarray | float,
-               demand: np.ndarray | float, rule: Rule = "book",
-               prev_mult: np.ndarray | float | None = None) -> tuple[np.ndarray, np.ndarray]:
+def price_step(
+    prices: np.ndarray | float,
+    supply: np.ndarray | float,
+    demand: np.ndarray | float,
+    rule: Rule = "book",
+    prev_mult: np.ndarray | float | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
     """One IFB update: p·(1+w) where D > S, p·(1−w) where S > D, unchanged where equal.
 
     Returns (new prices, multiplier for the program rule's next update = min(v, 0.25)).
@@ -339,6 +375,7 @@ def price_step(prices: np.ndarray | float, supply: np.ndarray | float,
 # --------------------------------------------------------------------------------------
 # The iterative procedure
 # --------------------------------------------------------------------------------------
+
 
 @dataclass(eq=False)
 class PlanResult:
@@ -391,35 +428,35 @@ class RoundKernel:
         self.G = G
         K, inv = _wc_constants(eco)
         lens = np.diff(eco.wc_indptr).astype(np.intp)
-        perm = np.argsort(lens, kind="stable")           # kernel order of WCs
+        perm = np.argsort(lens, kind="stable")  # kernel order of WCs
         self.perm = perm
-        self.K = (K + np.log(eco.wc_count))[perm]      # count folded in: R is per entry × n
+        self.K = (K + np.log(eco.wc_count))[perm]  # count folded in: R is per entry × n
         self.inv = inv[perm]
         self.out = np.ascontiguousarray(eco.wc_output[perm], dtype=np.intp)
         starts = eco.wc_indptr[:-1].astype(np.intp)[perm]
         lens_k = lens[perm]
         # (L, n_L) blocks, laid out one after another in flat arrays
         flat_idx: list[np.ndarray] = []
-        self.blocks: list[tuple[int, int, int, int]] = []   # (L, first WC, n_L, offset)
+        self.blocks: list[tuple[int, int, int, int]] = []  # (L, first WC, n_L, offset)
         offset = 0
         first = 0
         for L in np.unique(lens_k):
             n_L = int(np.count_nonzero(lens_k == L))
             if L > 0:
-                ent = starts[first:first + n_L][None, :] + np.arange(L)[:, None]
+                ent = starts[first : first + n_L][None, :] + np.arange(L)[:, None]
                 flat_idx.append(ent.ravel())
                 self.blocks.append((int(L), first, n_L, offset))
                 offset += int(L) * n_L
             first += n_L
-        self.n_zero = int(np.count_nonzero(lens_k == 0))   # WCs without inputs come first
+        self.n_zero = int(np.count_nonzero(lens_k == 0))  # WCs without inputs come first
         entry = np.concatenate(flat_idx) if flat_idx else np.zeros(0, dtype=np.intp)
         self.col = np.ascontiguousarray(eco.wc_input[entry], dtype=np.intp)
         self.b = np.ascontiguousarray(eco.wc_b[entry], dtype=np.float64)
         # kernel-order WC of each flat entry, then the by-good copy
         row_of = np.empty(len(entry), dtype=np.intp)
         for L, first, n_L, off in self.blocks:
-            row_of[off:off + L * n_L] = np.tile(np.arange(first, first + n_L), L)
-        by_good = np.argsort(self.col * max(eco.n_wc, 1) + row_of)   # by good, then WC
+            row_of[off : off + L * n_L] = np.tile(np.arange(first, first + n_L), L)
+        by_good = np.argsort(self.col * max(eco.n_wc, 1) + row_of)  # by good, then WC
         self.rows_g = row_of[by_good]
         self.b_g = self.b[by_good]
         per_good = np.bincount(self.col, minlength=G)
@@ -463,13 +500,36 @@ class RoundKernel:
 
     def arrays(self) -> list[np.ndarray]:
         """Every array a round reads (for the benchmark's streaming-pass reference)."""
-        return [self.col, self.b, self.rows_g, self.b_g, self.seg, self.used, self.out,
-                self.K, self.inv, self.W, self.endow]
+        return [
+            self.col,
+            self.b,
+            self.rows_g,
+            self.b_g,
+            self.seg,
+            self.used,
+            self.out,
+            self.K,
+            self.inv,
+            self.W,
+            self.endow,
+        ]
 
     def buffers(self) -> list[np.ndarray]:
         """The scratch arrays a round writes and reads back (for the benchmark)."""
-        return [self.logp, self.g, self.gg, self.rowsum, self.u, self.R, self.u32,
-                self.sval, self.dval, self.tmp, self.v, self.dsum]
+        return [
+            self.logp,
+            self.g,
+            self.gg,
+            self.rowsum,
+            self.u,
+            self.R,
+            self.u32,
+            self.sval,
+            self.dval,
+            self.tmp,
+            self.v,
+            self.dsum,
+        ]
 
     def values(self, p: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Supply and demand values (p·S, p·D) at prices p, in reused buffers."""
@@ -477,10 +537,14 @@ class RoundKernel:
         np.log(p, out=logp)
         g, b = self.g, self.b
         np.take(logp, self.col, out=g, mode="clip")
-        for L, first, n_L, off in self.blocks:   # Σ_k b·log p down each (L, n_L) block
+        for L, first, n_L, off in self.blocks:  # Σ_k b·log p down each (L, n_L) block
             end = off + L * n_L
-            np.einsum("ij,ij->j", g[off:end].reshape(L, n_L), b[off:end].reshape(L, n_L),
-                      out=self.rowsum[first:first + n_L])
+            np.einsum(
+                "ij,ij->j",
+                g[off:end].reshape(L, n_L),
+                b[off:end].reshape(L, n_L),
+                out=self.rowsum[first : first + n_L],
+            )
         u = self.u
         np.take(logp, self.out, out=u, mode="clip")
         np.subtract(u, self.rowsum, out=u)
@@ -535,8 +599,9 @@ def consumer_spending(eco: PlanEconomy) -> np.ndarray:
     return np.bincount(eco.cc_good, spend, minlength=G).astype(np.float64)
 
 
-def _update(p: np.ndarray, S: np.ndarray, D: np.ndarray, v: np.ndarray, rule: str,
-            mult: np.ndarray | None) -> np.ndarray | None:
+def _update(
+    p: np.ndarray, S: np.ndarray, D: np.ndarray, v: np.ndarray, rule: str, mult: np.ndarray | None
+) -> np.ndarray | None:
     """In-place IFB step on p; returns the program rule's next multiplier."""
     w = step_size(v, rule, mult)  # type: ignore[arg-type]
     np.multiply(w, np.sign(D - S), out=w)
@@ -545,9 +610,15 @@ def _update(p: np.ndarray, S: np.ndarray, D: np.ndarray, v: np.ndarray, rule: st
     return np.minimum(v, STEP_CAP) if rule == "program" else None
 
 
-def run_plan(economy: PlanEconomy, start_prices: float | Sequence[float] | np.ndarray,
-             threshold: float = 0.05, rule: Rule = "book", max_rounds: int = 1000,
-             record_history: bool = True, paced: bool = False) -> PlanResult:
+def run_plan(
+    economy: PlanEconomy,
+    start_prices: float | Sequence[float] | np.ndarray,
+    threshold: float = 0.05,
+    rule: Rule = "book",
+    max_rounds: int = 1000,
+    record_history: bool = True,
+    paced: bool = False,
+) -> PlanResult:
     """Iterate proposals and price updates until every market is within `threshold`.
 
     Round 1 is the councils' proposals at `start_prices` (a warm start passes last year's
@@ -574,15 +645,31 @@ def run_plan(economy: PlanEconomy, start_prices: float | Sequence[float] | np.nd
     S, D = kern.sval, kern.dval
     supply = S / p
     demand = D / p
-    return PlanResult(economy.good_ids, converged, rounds, float(threshold), rule, p.copy(),
-                      supply, demand, max_ex[:rounds].copy(),
-                      None if ph is None else ph[:rounds].copy(),
-                      None if eh is None else eh[:rounds].copy())
+    return PlanResult(
+        economy.good_ids,
+        converged,
+        rounds,
+        float(threshold),
+        rule,
+        p.copy(),
+        supply,
+        demand,
+        max_ex[:rounds].copy(),
+        None if ph is None else ph[:rounds].copy(),
+        None if eh is None else eh[:rounds].copy(),
+    )
 
 
-def _iterate(kern: RoundKernel, p: np.ndarray, threshold: float, rule: str, max_rounds: int,
-             max_ex: np.ndarray, ph: np.ndarray | None,
-             eh: np.ndarray | None) -> tuple[bool, int]:
+def _iterate(
+    kern: RoundKernel,
+    p: np.ndarray,
+    threshold: float,
+    rule: str,
+    max_rounds: int,
+    max_ex: np.ndarray,
+    ph: np.ndarray | None,
+    eh: np.ndarray | None,
+) -> tuple[bool, int]:
     """The unpaced loop; updates p in place. Returns (converged, rounds)."""
     G = kern.G
     mult: np.ndarray | None = None
@@ -593,15 +680,17 @@ def _iterate(kern: RoundKernel, p: np.ndarray, threshold: float, rule: str, max_
         v = kern.excess(S, D)
         m = float(v.max()) if G else 0.0
         if not np.isfinite(m):
-            raise PlanError(f"the plan broke down in round {rounds}: quantities overflowed "
-                            "or vanished (prices or parameters far out of range)")
+            raise PlanError(
+                f"the plan broke down in round {rounds}: quantities overflowed "
+                "or vanished (prices or parameters far out of range)"
+            )
         max_ex[t] = m
         if ph is not None and eh is not None:
             ph[t] = p
-            np.copysign(v, D - S, out=eh[t])   # signed: + where demand exceeds supply
+            np.copysign(v, D - S, out=eh[t])  # signed: + where demand exceeds supply
         if m < threshold:
             return True, rounds
-        if rounds < max_rounds:   # the reported prices are the last round's
+        if rounds < max_rounds:  # the reported prices are the last round's
             mult = _update(p, S, D, v, rule, mult)
     return False, rounds
 
@@ -610,14 +699,19 @@ def _iterate(kern: RoundKernel, p: np.ndarray, threshold: float, rule: str, max_
 # Human-paced variant (Looking Forward, ch. 6-7)
 # --------------------------------------------------------------------------------------
 
-PACE_TOWARD = 0.5   # share of the per-capita excess a council may move toward balance
-PACE_AWAY = 0.25    # ... and away from balance
-PACE_FREE_CC = 2    # consumers revise freely in rounds 1-2
-PACE_FREE_WC = 3    # producers revise freely in rounds 1-3
+PACE_TOWARD = 0.5  # share of the per-capita excess a council may move toward balance
+PACE_AWAY = 0.25  # ... and away from balance
+PACE_FREE_CC = 2  # consumers revise freely in rounds 1-2
+PACE_FREE_WC = 3  # producers revise freely in rounds 1-3
 
 
-def pace_limit(prev: np.ndarray, target: np.ndarray, gap: np.ndarray, toward_up: np.ndarray,
-               weight: np.ndarray | float = 1.0) -> np.ndarray:
+def pace_limit(
+    prev: np.ndarray,
+    target: np.ndarray,
+    gap: np.ndarray,
+    toward_up: np.ndarray,
+    weight: np.ndarray | float = 1.0,
+) -> np.ndarray:
     """Move each quantity from `prev` toward `target`, within the paced limits.
 
     `gap` is the good's average per-capita |excess| in the previous round and `toward_up`
@@ -668,9 +762,11 @@ class PacedPlanner:
         self._cc_w = eco.cc_count[self._cc_rows]
         self._wc_w = eco.wc_count
         self._x_w = eco.wc_count[self._wc_rows]
-        participants = (np.bincount(eco.cc_good, self._cc_w, minlength=G)
-                        + np.bincount(eco.wc_output, eco.wc_count, minlength=G)
-                        + np.bincount(eco.wc_input, self._x_w, minlength=G))
+        participants = (
+            np.bincount(eco.cc_good, self._cc_w, minlength=G)
+            + np.bincount(eco.wc_output, eco.wc_count, minlength=G)
+            + np.bincount(eco.wc_input, self._x_w, minlength=G)
+        )
         self.participants = np.maximum(participants, 1.0)
         self._consts = _wc_constants(eco)
         # current proposals, aggregate per entry (already times count)
@@ -700,7 +796,7 @@ class PacedPlanner:
             self.cc_q, self.y_q, self.x_q = cc_t, y_t, x_t
         else:
             gap = np.abs(self.demand - self.supply) / self.participants
-            in_demand = self.demand > self.supply   # excess demand in the previous round
+            in_demand = self.demand > self.supply  # excess demand in the previous round
             if self.round > PACE_FREE_CC:
                 g = eco.cc_good
                 self.cc_q = pace_limit(self.cc_q, cc_t, gap[g], ~in_demand[g], self._cc_w)
@@ -714,8 +810,9 @@ class PacedPlanner:
                 self.y_q, self.x_q = y_t, x_t
         G = eco.n_goods
         self.supply = np.bincount(eco.wc_output, self.y_q, minlength=G) + eco.endowment
-        self.demand = (np.bincount(eco.cc_good, self.cc_q, minlength=G)
-                       + np.bincount(eco.wc_input, self.x_q, minlength=G))
+        self.demand = np.bincount(eco.cc_good, self.cc_q, minlength=G) + np.bincount(
+            eco.wc_input, self.x_q, minlength=G
+        )
         return excess(self.supply, self.demand)
 
     def update_prices(self) -> None:
@@ -733,8 +830,10 @@ class PacedPlanner:
                 v = self.step()
             m = float(v.max()) if eco.n_goods else 0.0
             if not np.isfinite(m):
-                raise PlanError(f"the plan broke down in round {self.round}: quantities "
-                                "overflowed or vanished (prices or parameters out of range)")
+                raise PlanError(
+                    f"the plan broke down in round {self.round}: quantities "
+                    "overflowed or vanished (prices or parameters out of range)"
+                )
             max_ex.append(m)
             if record_history:
                 ph.append(self.p.copy())
@@ -744,10 +843,20 @@ class PacedPlanner:
                 break
             if self.round < max_rounds:
                 self.update_prices()
-        return PlanResult(eco.good_ids, converged, self.round, float(threshold), self.rule,
-                          self.p.copy(), self.supply.copy(), self.demand.copy(),
-                          np.array(max_ex), np.array(ph) if record_history else None,
-                          np.array(eh) if record_history else None, paced=True)
+        return PlanResult(
+            eco.good_ids,
+            converged,
+            self.round,
+            float(threshold),
+            self.rule,
+            self.p.copy(),
+            self.supply.copy(),
+            self.demand.copy(),
+            np.array(max_ex),
+            np.array(ph) if record_history else None,
+            np.array(eh) if record_history else None,
+            paced=True,
+        )
 
 
 # --------------------------------------------------------------------------------------
@@ -760,8 +869,7 @@ GEN_START_PRICE = 700.0
 GEN_ENDOWMENT = 1000.0
 
 
-def generate_economy(n_wc: int, n_cc: int, n_goods: int,
-                     rng: np.random.Generator) -> PlanEconomy:
+def generate_economy(n_wc: int, n_cc: int, n_goods: int, rng: np.random.Generator) -> PlanEconomy:
     """A random economy drawn like pequod-cljs (wcs.clj, ccs.clj, csvgen.clj).
 
     Goods: five equal categories as in pequod (final, intermediate, nature, labour,
@@ -799,15 +907,15 @@ def generate_economy(n_wc: int, n_cc: int, n_goods: int,
     final, inter, nature, labour, public = cat_idx
     producible = np.concatenate([final, inter, public])
     if n_wc < len(producible):
-        raise PlanError(f"{n_wc} worker councils cannot produce {len(producible)} goods; "
-                        f"use at least {len(producible)}")
+        raise PlanError(
+            f"{n_wc} worker councils cannot produce {len(producible)} goods; use at least {len(producible)}"
+        )
     if n_cc < 1:
         raise PlanError("a generated economy needs at least one consumer council")
     output = producible[np.arange(n_wc) % len(producible)].astype(np.intp)
 
     # input lists: draw counts, then distinct goods per category via random keys
-    counts = np.stack([rng.integers(1, 5, n_wc), rng.integers(1, 3, n_wc),
-                       rng.integers(1, 3, n_wc)], axis=1)
+    counts = np.stack([rng.integers(1, 5, n_wc), rng.integers(1, 3, n_wc), rng.integers(1, 3, n_wc)], axis=1)
     counts[:, 0] = np.minimum(counts[:, 0], len(inter) - 1 if len(inter) > 1 else 1)
     counts[:, 1] = np.minimum(counts[:, 1], len(nature))
     counts[:, 2] = np.minimum(counts[:, 2], len(labour))
@@ -818,13 +926,13 @@ def generate_economy(n_wc: int, n_cc: int, n_goods: int,
             own = output[:, None] == goods[None, :]
             keys[own] = 2.0
         most = int(counts[:, cat].max())
-        if most < len(goods):   # only the `most` smallest keys matter: partition, then sort
+        if most < len(goods):  # only the `most` smallest keys matter: partition, then sort
             part = np.argpartition(keys, most - 1, axis=1)[:, :most]
             sub = np.take_along_axis(keys, part, axis=1)
             order = np.take_along_axis(part, np.argsort(sub, axis=1, kind="stable"), axis=1)
         else:
             order = np.argsort(keys, axis=1, kind="stable")
-        chosen = goods[order]                           # the goods in random order
+        chosen = goods[order]  # the goods in random order
         take = np.arange(order.shape[1])[None, :] < counts[:, cat][:, None]
         chosen = np.where(take, chosen, -1)
         picks.append(chosen)
@@ -838,7 +946,7 @@ def generate_economy(n_wc: int, n_cc: int, n_goods: int,
             for _ in range(1000):
                 i = int(rng.integers(n_wc))
                 if output[i] != g:
-                    allin[i, offset] = g      # replace the council's first pick of that kind
+                    allin[i, offset] = g  # replace the council's first pick of that kind
                     break
         used[allin[allin >= 0]] = True
     # canonical order within each council: sorted good index
@@ -867,18 +975,53 @@ def generate_economy(n_wc: int, n_cc: int, n_goods: int,
     scale = (n_wc / n_goods) / (HAHNEL_SCALE[0] / HAHNEL_SCALE[2])
     endowment[kinds == PRIMARY] = GEN_ENDOWMENT * scale
     return PlanEconomy(
-        good_ids=tuple(ids), kinds=kinds, endowment=endowment,
-        wc_output=output, wc_A=A, wc_c=c, wc_s=s, wc_k=k, wc_count=np.ones(n_wc),
-        wc_indptr=indptr, wc_input=col, wc_b=b,
-        cc_income=np.full(n_cc, GEN_INCOME), cc_count=np.ones(n_cc),
-        cc_indptr=cc_indptr, cc_good=cc_good, cc_weight=raw.ravel())
+        good_ids=tuple(ids),
+        kinds=kinds,
+        endowment=endowment,
+        wc_output=output,
+        wc_A=A,
+        wc_c=c,
+        wc_s=s,
+        wc_k=k,
+        wc_count=np.ones(n_wc),
+        wc_indptr=indptr,
+        wc_input=col,
+        wc_b=b,
+        cc_income=np.full(n_cc, GEN_INCOME),
+        cc_count=np.ones(n_cc),
+        cc_indptr=cc_indptr,
+        cc_good=cc_good,
+        cc_weight=raw.ravel(),
+    )
 
 
 __all__ = [
-    "FINAL", "INTERMEDIATE", "PRIMARY", "PUBLIC", "KIND_NAMES", "KIND_CODES", "RULES",
-    "PlanEconomy", "PlanError", "PlanResult", "Proposals", "PacedPlanner", "RoundKernel",
-    "normalise_weights", "check_economy", "as_prices", "cc_demand", "wc_optimum",
-    "proposals", "consumer_spending", "excess", "step_size", "price_step", "pace_limit",
+    "FINAL",
+    "INTERMEDIATE",
+    "PRIMARY",
+    "PUBLIC",
+    "KIND_NAMES",
+    "KIND_CODES",
+    "RULES",
+    "PlanEconomy",
+    "PlanError",
+    "PlanResult",
+    "Proposals",
+    "PacedPlanner",
+    "RoundKernel",
+    "normalise_weights",
+    "check_economy",
+    "as_prices",
+    "cc_demand",
+    "wc_optimum",
+    "proposals",
+    "consumer_spending",
+    "excess",
+    "step_size",
+    "price_step",
+    "pace_limit",
     "run_plan",
-    "generate_economy", "HAHNEL_SCALE", "GEN_START_PRICE",
+    "generate_economy",
+    "HAHNEL_SCALE",
+    "GEN_START_PRICE",
 ]

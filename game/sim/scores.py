@@ -98,6 +98,11 @@ def approval(state: State, ev: Evaluation) -> float:
     needs = ev.measures.needs_by_segment
     sm = [needs[k] for k in ("co-op members", "council members") if k in needs]
     delivered = (sum(sm) / len(sm) - ev.measures.needs_met) if sm else 0.0
-    a = 0.6 + 1.5 * delivered + 0.2 * (state.coop_share + state.council_share) \
-        - 0.4 * state.power_concentration + 0.15 * (ev.scores["equity"] - 50.0) / 50.0
+    a = (
+        0.6
+        + 1.5 * delivered
+        + 0.2 * (state.coop_share + state.council_share)
+        - 0.4 * state.power_concentration
+        + 0.15 * (ev.scores["equity"] - 50.0) / 50.0
+    )
     return float(min(0.95, max(0.15, a)))

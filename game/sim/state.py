@@ -13,7 +13,7 @@ from game.sim.vocabulary import PARAMS
 # Inherited wage ladder of firm workers: five quintile groups, mean 1 (the starting wage).
 WAGE_LADDER = np.array([0.45, 0.7, 0.9, 1.15, 1.8])
 COUNCIL_SAMPLE = 40  # council workers represented individually for effort pay
-PARENT_SHARE = 0.3   # share of workers with young children (childcare limits attendance)
+PARENT_SHARE = 0.3  # share of workers with young children (childcare limits attendance)
 COOP_TARGET_CAPITAL = 1.0  # capital per member that a co-op needs for full productivity
 
 
@@ -30,8 +30,9 @@ class Coops:
     def empty(cls) -> Coops:
         return cls(np.zeros(0), np.zeros(0), np.zeros(0))
 
-    def add(self, members: np.ndarray, productivity: np.ndarray, capital: np.ndarray,
-            limit: int = 500) -> None:
+    def add(
+        self, members: np.ndarray, productivity: np.ndarray, capital: np.ndarray, limit: int = 500
+    ) -> None:
         room = max(0, limit - len(self.members))
         if len(members) > room:  # at the limit, newcomers join the smallest co-ops
             extra = members[room:]
@@ -87,8 +88,7 @@ class State:
     resources: dict[str, float]
     played: dict[str, int] = field(default_factory=dict)
     # laws passed, newest last: (action id, its parameter changes (name, op, value, before, after))
-    law_log: list[tuple[str, list[tuple[str, str, float, float, float]]]] = field(
-        default_factory=list)
+    law_log: list[tuple[str, list[tuple[str, str, float, float, float]]]] = field(default_factory=list)
     events_fired: set[str] = field(default_factory=set)
     warning: Warning_ | None = None
     last_tactics: list[str] = field(default_factory=list)

@@ -311,15 +311,11 @@ class App:
                 save_settings(self.data_dir, self.settings)
             except OSError as exc:
                 self.notify(
-                    self.ctx._("Settings could not be saved: {reason}").format(
-                        reason=exc.strerror or exc
-                    )
+                    self.ctx._("Settings could not be saved: {reason}").format(reason=exc.strerror or exc)
                 )
 
     def toggle_fullscreen(self) -> None:
-        self.apply_settings(
-            self.settings.model_copy(update={"fullscreen": not self.settings.fullscreen})
-        )
+        self.apply_settings(self.settings.model_copy(update={"fullscreen": not self.settings.fullscreen}))
 
     def change_scale(self, steps: int) -> None:
         values = list(SCALE_STEPS)
@@ -404,11 +400,7 @@ class App:
         if consumed and event.type in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
             top.focus.visible = False
             return
-        if (
-            consumed
-            and event.type == pygame.KEYDOWN
-            and event.key not in (pygame.K_TAB, pygame.K_ESCAPE)
-        ):
+        if consumed and event.type == pygame.KEYDOWN and event.key not in (pygame.K_TAB, pygame.K_ESCAPE):
             return
         top.handle_event(event)
 
@@ -449,13 +441,9 @@ class App:
                 y = anchor.top - h - ctx.px(8)
         rect = pygame.Rect(x, max(pad, y), w, h)
         pygame.draw.rect(self.screen, palette.BG_DEEP, rect, border_radius=ctx.px(6))
-        pygame.draw.rect(
-            self.screen, palette.FOCUS, rect, max(1, ctx.px(2)), border_radius=ctx.px(6)
-        )
+        pygame.draw.rect(self.screen, palette.FOCUS, rect, max(1, ctx.px(2)), border_radius=ctx.px(6))
         for i, line in enumerate(lines):
-            ctx.text.draw(
-                self.screen, line, (rect.x + pad, rect.y + pad + i * lh), "small", palette.TEXT
-            )
+            ctx.text.draw(self.screen, line, (rect.x + pad, rect.y + pad + i * lh), "small", palette.TEXT)
 
     def notify(self, text: str, seconds: float = 4.0) -> None:
         """A short message at the bottom of the screen (errors that need no decision)."""
@@ -466,13 +454,9 @@ class App:
         y = self.screen.get_height() - ctx.px(24)
         for text, _left in reversed(self.notices[-3:]):
             surf = ctx.text.render(text, "body", palette.TEXT)
-            rect = surf.get_rect(midbottom=(self.screen.get_width() // 2, y)).inflate(
-                ctx.px(28), ctx.px(14)
-            )
+            rect = surf.get_rect(midbottom=(self.screen.get_width() // 2, y)).inflate(ctx.px(28), ctx.px(14))
             pygame.draw.rect(self.screen, palette.PANEL_HI, rect, border_radius=ctx.px(8))
-            pygame.draw.rect(
-                self.screen, palette.ACCENT, rect, max(1, ctx.px(2)), border_radius=ctx.px(8)
-            )
+            pygame.draw.rect(self.screen, palette.ACCENT, rect, max(1, ctx.px(2)), border_radius=ctx.px(8))
             self.screen.blit(surf, surf.get_rect(center=rect.center))
             y = rect.top - ctx.px(8)
 

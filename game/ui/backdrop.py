@@ -10,9 +10,7 @@ import pygame
 from game.ui import palette
 
 
-def _hill(
-    w: int, h: int, base: float, amp: float, freq: float, phase: float
-) -> list[tuple[int, int]]:
+def _hill(w: int, h: int, base: float, amp: float, freq: float, phase: float) -> list[tuple[int, int]]:
     pts = [(0, h)]
     for i in range(0, w + 1, max(4, w // 160)):
         x = i / w
@@ -38,11 +36,7 @@ def draw_backdrop(size: tuple[int, int]) -> pygame.Surface:
     horizon = int(h * 0.62)
     for y in range(horizon):
         t = y / horizon
-        c = (
-            palette.mix(top, mid, min(1.0, t * 1.6))
-            if t < 0.6
-            else palette.mix(mid, low, (t - 0.6) / 0.4)
-        )
+        c = palette.mix(top, mid, min(1.0, t * 1.6)) if t < 0.6 else palette.mix(mid, low, (t - 0.6) / 0.4)
         pygame.draw.line(surf, c, (0, y), (w, y))
     surf.fill(low, (0, horizon, w, h - horizon))
     # the sun rising behind the hills, right of centre

@@ -62,16 +62,10 @@ def scene_for_screenshot(app, name: str, level: str | None) -> Scene:
     if name == "event":
         play_turns(session, loaded.level.turns - 1, stop_at_event=True)
         if session.setup().event is None:
-            raise UserError(
-                f"no event happens in level '{loaded.level.id}' with seed {DEMO_SEED}", 2
-            )
+            raise UserError(f"no event happens in level '{loaded.level.id}' with seed {DEMO_SEED}", 2)
         return make_scene(app, "turn", session=session)
     play_turns(session, max(1, loaded.level.turns // 3))
-    while (
-        session.setup().event is not None
-        and not session.finished
-        and session.turn < loaded.level.turns
-    ):
+    while session.setup().event is not None and not session.finished and session.turn < loaded.level.turns:
         session.play(policy(session), {})  # show a turn without an event dialog on top
     if name == "planning":
         return make_scene(app, "planning", session=session, from_scratch=True)

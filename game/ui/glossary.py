@@ -143,8 +143,12 @@ def slug(term: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", term.lower()).strip("_")
 
 
-def entries(tr: Translator, levels: list | None = None, extra: list | None = None,
-            sources: dict[str, str] | None = None) -> list[Entry]:
+def entries(
+    tr: Translator,
+    levels: list | None = None,
+    extra: list | None = None,
+    sources: dict[str, str] | None = None,
+) -> list[Entry]:
     """Every glossary entry, sorted by term in the player's language. `extra` holds the terms
     that mods add in their glossary.yaml files (a level's own terms come first); `sources`
     maps a lower-case term to the mod that defines it."""
@@ -161,8 +165,13 @@ def entries(tr: Translator, levels: list | None = None, extra: list | None = Non
     for g in extra or []:
         key = slug(g.term)
         if key not in out:
-            out[key] = Entry(key, g.term, pick(g.text, tr.lang), g.source,
-                             "mod:" + (sources or {}).get(g.term.strip().lower(), "mods"))
+            out[key] = Entry(
+                key,
+                g.term,
+                pick(g.text, tr.lang),
+                g.source,
+                "mod:" + (sources or {}).get(g.term.strip().lower(), "mods"),
+            )
     return sorted(out.values(), key=lambda e: e.term.casefold())
 
 

@@ -43,9 +43,7 @@ class IconBook:
         surf = self._cache.get(key)
         if surf is None:
             src = self._source(name, size)
-            surf = (
-                src if src.get_width() == size else pygame.transform.smoothscale(src, (size, size))
-            )
+            surf = src if src.get_width() == size else pygame.transform.smoothscale(src, (size, size))
             surf = surf.copy()
             surf.fill((*colour[:3], 255), special_flags=pygame.BLEND_RGBA_MULT)
             self._cache[key] = surf

@@ -7,9 +7,7 @@ import math
 import pygame
 
 
-def fit_columns(
-    n: int, area: pygame.Rect, item_h: int, gap: int, max_cols: int = 3
-) -> list[pygame.Rect]:
+def fit_columns(n: int, area: pygame.Rect, item_h: int, gap: int, max_cols: int = 3) -> list[pygame.Rect]:
     """n equal items in as few columns as fit `area` vertically (filled column by column)."""
     if n <= 0:
         return []
@@ -20,9 +18,7 @@ def fit_columns(
     out = []
     for i in range(n):
         c, r = divmod(i, rows)
-        out.append(
-            pygame.Rect(area.x + c * (col_w + gap), area.y + r * (item_h + gap), col_w, item_h)
-        )
+        out.append(pygame.Rect(area.x + c * (col_w + gap), area.y + r * (item_h + gap), col_w, item_h))
     return out
 
 

@@ -106,9 +106,7 @@ class Session:
         with self.lock:
             return self.sim.forecast(list(actions), dict(choices))
 
-    def forecast_each(
-        self, action_ids: list[str], choices: dict[str, str]
-    ) -> dict[str, dict[str, float]]:
+    def forecast_each(self, action_ids: list[str], choices: dict[str, str]) -> dict[str, dict[str, float]]:
         """The forecast of each action played alone (for the cards); unplayable ones skipped."""
         out: dict[str, dict[str, float]] = {}
         for a in action_ids:
@@ -144,9 +142,7 @@ class Session:
             summary=SaveSummary(
                 turn=len(self.decisions),
                 turns_total=int(self.level.turns),
-                scores={
-                    k: round(float(v), 2) for k, v in self.scores().items() if k in SCORE_ORDER
-                },
+                scores={k: round(float(v), 2) for k, v in self.scores().items() if k in SCORE_ORDER},
                 level_title=self.level.title,
             ),
         )
@@ -155,9 +151,7 @@ class Session:
     def from_save(cls, save: SaveGame, loaded: Any, lang: str = "en") -> Session:
         """Rebuild a game by replaying the saved decisions (the simulation is deterministic)."""
         session = cls(loaded, save.seed, lang)
-        session.hash_mismatch = (
-            save.level_hash is not None and save.level_hash != "sha256:" + loaded.sha256
-        )
+        session.hash_mismatch = save.level_hash is not None and save.level_hash != "sha256:" + loaded.sha256
         for d in save.decisions:
             if session.finished:
                 break

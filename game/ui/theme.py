@@ -30,9 +30,7 @@ def _scale_int(value: str, scale: float) -> str:
     return str(max(1, round(int(value) * scale))) if int(value) > 0 else "0"
 
 
-def build_theme(
-    scale: float, family: str = "standard", base: dict[str, Any] | None = None
-) -> dict[str, Any]:
+def build_theme(scale: float, family: str = "standard", base: dict[str, Any] | None = None) -> dict[str, Any]:
     """A theme dict for UIManager at this scale and font family (absolute font paths)."""
     theme = copy.deepcopy(base if base is not None else load_theme_file())
     factor = font_factor(family)

@@ -39,8 +39,10 @@ def test_errors_exit_1_one_line_each(capsys: pytest.CaptureFixture[str]) -> None
     assert code == 1
     assert err.strip() == "1 file checked, 4 errors, 0 warnings"
     assert [LINE.match(x)["line"] for x in out] == ["5", "7", "29", "34"]
-    assert out[3] == (f"{BAD / 'many_errors.yaml'}:34:18: actions[1].cost.mony: unknown "
-                      "resource 'mony'; did you mean 'money'?")
+    assert out[3] == (
+        f"{BAD / 'many_errors.yaml'}:34:18: actions[1].cost.mony: unknown "
+        "resource 'mony'; did you mean 'money'?"
+    )
 
 
 def test_strict_and_no_warnings(capsys: pytest.CaptureFixture[str]) -> None:
@@ -65,12 +67,13 @@ def test_the_whole_bad_folder(capsys: pytest.CaptureFixture[str]) -> None:
     assert m and int(m[1]) == len(list(BAD.rglob("*.yaml"))) and int(m[2]) >= int(m[1])
 
 
-def test_missing_path_and_empty_folder(capsys: pytest.CaptureFixture[str],
-                                       tmp_path: Path) -> None:
+def test_missing_path_and_empty_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, out, err = _check(capsys, tmp_path / "nope.yaml", tmp_path)
     assert code == 1
-    assert out == [f"{tmp_path / 'nope.yaml'}:1:1: no such file or folder",
-                   f"{tmp_path}:1:1: no level files (.yaml, .yml) in this folder"]
+    assert out == [
+        f"{tmp_path / 'nope.yaml'}:1:1: no such file or folder",
+        f"{tmp_path}:1:1: no level files (.yaml, .yml) in this folder",
+    ]
     assert err.strip() == "0 files checked, 2 errors, 0 warnings"
 
 
@@ -88,8 +91,7 @@ def test_without_paths_checks_the_shipped_levels(capsys: pytest.CaptureFixture[s
 
 
 @pytest.mark.parametrize("kind", ["level", "glossary", "decisions"])
-def test_schema_is_json_and_shipped_in_docs(capsys: pytest.CaptureFixture[str],
-                                            kind: str) -> None:
+def test_schema_is_json_and_shipped_in_docs(capsys: pytest.CaptureFixture[str], kind: str) -> None:
     code = main(["check", "--schema", kind])
     out = capsys.readouterr().out
     assert code == 0
@@ -98,11 +100,13 @@ def test_schema_is_json_and_shipped_in_docs(capsys: pytest.CaptureFixture[str],
     shipped = ROOT / "docs" / f"{kind}.schema.json"
     assert shipped.read_text(encoding="utf-8") == out, (
         f"docs/{kind}.schema.json is out of date: python main.py check --schema {kind} "
-        f"--out docs/{kind}.schema.json")
+        f"--out docs/{kind}.schema.json"
+    )
 
 
-def test_schema_default_is_level_and_out_writes_a_file(capsys: pytest.CaptureFixture[str],
-                                                       tmp_path: Path) -> None:
+def test_schema_default_is_level_and_out_writes_a_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     assert main(["check", "--schema", "--out", str(tmp_path / "s.json")]) == 0
     schema = json.loads((tmp_path / "s.json").read_text(encoding="utf-8"))
     assert schema["title"] == "Level" and "actions" in schema["properties"]

@@ -73,20 +73,22 @@ def test_generate(capsys: pytest.CaptureFixture[str]) -> None:
     assert "F1" in a["prices"] and "P10" in a["prices"]
 
 
-@pytest.mark.parametrize("argv,words", [
-    (["plan", "missing.yaml"], "missing.yaml: no such file"),
-    (["plan"], "either an economy file or --generate"),
-    (["plan", VILLAGE, "--generate", "10,10,10"], "either an economy file or --generate"),
-    (["plan", "--generate", "10,10"], "three positive integers"),
-    (["plan", "--generate", "a,b,c"], "three positive integers"),
-    (["plan", "--generate", "10,10,0"], "three positive integers"),
-    (["plan", "--generate", "2,5,10"], "cannot produce"),
-    (["plan", VILLAGE, "--threshold", "-0.1"], "--threshold"),
-    (["plan", VILLAGE, "--start-prices", "0"], "--start-prices"),
-    (["plan", VILLAGE, "--max-rounds", "0"], "--max-rounds"),
-])
-def test_bad_input_exits_2(capsys: pytest.CaptureFixture[str], argv: list[str],
-                           words: str) -> None:
+@pytest.mark.parametrize(
+    "argv,words",
+    [
+        (["plan", "missing.yaml"], "missing.yaml: no such file"),
+        (["plan"], "either an economy file or --generate"),
+        (["plan", VILLAGE, "--generate", "10,10,10"], "either an economy file or --generate"),
+        (["plan", "--generate", "10,10"], "three positive integers"),
+        (["plan", "--generate", "a,b,c"], "three positive integers"),
+        (["plan", "--generate", "10,10,0"], "three positive integers"),
+        (["plan", "--generate", "2,5,10"], "cannot produce"),
+        (["plan", VILLAGE, "--threshold", "-0.1"], "--threshold"),
+        (["plan", VILLAGE, "--start-prices", "0"], "--start-prices"),
+        (["plan", VILLAGE, "--max-rounds", "0"], "--max-rounds"),
+    ],
+)
+def test_bad_input_exits_2(capsys: pytest.CaptureFixture[str], argv: list[str], words: str) -> None:
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert words in err and "Traceback" not in err

@@ -56,7 +56,11 @@ def _report(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str
 
 def test_writes_the_four_files(report_dir: Path) -> None:
     assert sorted(p.name for p in report_dir.iterdir()) == [
-        "causes.csv", "decisions.yaml", "report.html", "turns.csv"]
+        "causes.csv",
+        "decisions.yaml",
+        "report.html",
+        "turns.csv",
+    ]
 
 
 def test_html_is_self_contained_and_printable(report_dir: Path) -> None:
@@ -77,6 +81,7 @@ def test_html_tells_the_run(report_dir: Path, run_file: Path) -> None:
     outcome = {"won": "Won", "lost": "Lost", "unfinished": "Unfinished"}[run["outcome"]]
     assert f"Outcome: {outcome}.</strong> " in html
     from html import escape
+
     assert escape(run["reason"]) in html
     # the chart: one line per score through the start and every turn
     polylines = re.findall(r'<polyline points="([^"]+)"', html)
@@ -131,7 +136,12 @@ def test_causes_csv_has_every_cause(report_dir: Path, run_file: Path) -> None:
     assert len(rows) == len(causes)
     for row, (turn, c) in zip(rows, causes, strict=True):
         assert (int(row["turn"]), row["score"], row["kind"], row["id"], row["text"]) == (
-            turn, c["score"], c["kind"], c["id"], c["text"])
+            turn,
+            c["score"],
+            c["kind"],
+            c["id"],
+            c["text"],
+        )
         assert float(row["change"]) == pytest.approx(c["delta"], abs=1e-4)
 
 
@@ -149,11 +159,11 @@ def test_decisions_file_replays_the_run_exactly(tmp_path: Path) -> None:
 
 def test_level_found_by_id_in_mods_with_the_mod_glossary(tmp_path: Path) -> None:
     run = tmp_path / "run.json"
-    run.write_text(_simulate(str(MOD / "mondragon_valley.yaml"), "--seed", "1", "--turns",
-                             "2"), encoding="utf-8")
+    run.write_text(
+        _simulate(str(MOD / "mondragon_valley.yaml"), "--seed", "1", "--turns", "2"), encoding="utf-8"
+    )
     out = tmp_path / "out"
-    assert main(["report", str(run), "--out", str(out), "--mods", str(MOD.parent),
-                 "--lang", "es"]) == 0
+    assert main(["report", str(run), "--out", str(out), "--mods", str(MOD.parent), "--lang", "es"]) == 0
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "<h1><small>Informe final</small>El valle de Mondragón</h1>" in html
     assert "Preguntas para el debate" in html
@@ -162,8 +172,9 @@ def test_level_found_by_id_in_mods_with_the_mod_glossary(tmp_path: Path) -> None
     assert "Sin terminar" in html
 
 
-def test_missing_level_degrades_gracefully(capsys: pytest.CaptureFixture[str],
-                                           run_file: Path, tmp_path: Path) -> None:
+def test_missing_level_degrades_gracefully(
+    capsys: pytest.CaptureFixture[str], run_file: Path, tmp_path: Path
+) -> None:
     code, out, err = _report(capsys, run_file, "--out", tmp_path / "r")
     assert code == 0
     assert "level 'smoke' not found" in err
@@ -173,16 +184,16 @@ def test_missing_level_degrades_gracefully(capsys: pytest.CaptureFixture[str],
     assert out.splitlines()[0] == str(tmp_path / "r" / "report.html")
 
 
-def test_level_file_of_another_level_is_refused(capsys: pytest.CaptureFixture[str],
-                                               run_file: Path, tmp_path: Path) -> None:
+def test_level_file_of_another_level_is_refused(
+    capsys: pytest.CaptureFixture[str], run_file: Path, tmp_path: Path
+) -> None:
     other = tmp_path / "other.yaml"
     other.write_text(SMOKE.read_text().replace("id: smoke", "id: other"))
     code, _, err = _report(capsys, run_file, "--out", tmp_path / "r", "--level", other)
     assert code == 2 and "this is level 'other', but" in err
 
 
-def test_out_must_be_a_folder(capsys: pytest.CaptureFixture[str], run_file: Path,
-                              tmp_path: Path) -> None:
+def test_out_must_be_a_folder(capsys: pytest.CaptureFixture[str], run_file: Path, tmp_path: Path) -> None:
     f = tmp_path / "file"
     f.write_text("x")
     code, _, err = _report(capsys, run_file, "--out", f)
@@ -221,8 +232,7 @@ def _broken(kind: str, good: dict, run_file: Path) -> bytes:
     elif raw == "score:high":
         d["turns"][2]["scores"]["equity"] = "high"
     elif raw == "score:NaN":
-        return json.dumps(d).replace(str(d["turns"][0]["scores"]["equity"]), "NaN",
-                                     1).encode()
+        return json.dumps(d).replace(str(d["turns"][0]["scores"]["equity"]), "NaN", 1).encode()
     elif raw == "outcome:draw":
         d["outcome"] = "draw"
     elif raw == "renumber":
@@ -233,8 +243,9 @@ def _broken(kind: str, good: dict, run_file: Path) -> bytes:
 
 
 @pytest.mark.parametrize("kind", sorted(BROKEN))
-def test_broken_runs_exit_2_naming_the_file(capsys: pytest.CaptureFixture[str],
-                                            run_file: Path, tmp_path: Path, kind: str) -> None:
+def test_broken_runs_exit_2_naming_the_file(
+    capsys: pytest.CaptureFixture[str], run_file: Path, tmp_path: Path, kind: str
+) -> None:
     bad = tmp_path / f"{kind}.json"
     bad.write_bytes(_broken(kind, _good(run_file), run_file))
     code, _, err = _report(capsys, bad, "--out", tmp_path / "r")
@@ -275,60 +286,66 @@ def test_a_report_of_a_copied_level_in_a_mods_folder(tmp_path: Path, run_file: P
     mods.mkdir(parents=True)
     shutil.copy(SMOKE, mods / "smoke.yaml")
     out = tmp_path / "out"
-    assert main(["report", str(run_file), "--out", str(out), "--mods",
-                 str(tmp_path / "mods")]) == 0
+    assert main(["report", str(run_file), "--out", str(out), "--mods", str(tmp_path / "mods")]) == 0
     assert "Why did the co-ops grow" in (out / "report.html").read_text(encoding="utf-8")
 
 
 # ---------------------------------------------------------------- saved games
 
 
-def _save(tmp_path: Path, decisions: list[dict], level_id: str = "mondragon_valley",
-          seed: int = 5, level_hash: str | None = None) -> Path:
+def _save(
+    tmp_path: Path,
+    decisions: list[dict],
+    level_id: str = "mondragon_valley",
+    seed: int = 5,
+    level_hash: str | None = None,
+) -> Path:
     from game.saves import SaveGame, SaveStore, SaveSummary
     from game.saves import level_hash as hash_of
 
     level = MOD / "mondragon_valley.yaml"
-    save = SaveGame(level_id=level_id, seed=seed, decisions=decisions,
-                    level_hash=level_hash or hash_of(level.read_bytes()),
-                    summary=SaveSummary(turn=len(decisions)))
+    save = SaveGame(
+        level_id=level_id,
+        seed=seed,
+        decisions=decisions,
+        level_hash=level_hash or hash_of(level.read_bytes()),
+        summary=SaveSummary(turn=len(decisions)),
+    )
     return SaveStore(tmp_path / "data").write("class-1", save)
 
 
-DECISIONS = [{"actions": ["night_school", "found_coop"]},
-             {"actions": ["found_coop", "pay_solidarity"], "choices": {}},
-             {"actions": []}]
+DECISIONS = [
+    {"actions": ["night_school", "found_coop"]},
+    {"actions": ["found_coop", "pay_solidarity"], "choices": {}},
+    {"actions": []},
+]
 
 
-def test_a_saved_game_is_replayed_into_a_report(capsys: pytest.CaptureFixture[str],
-                                                tmp_path: Path) -> None:
+def test_a_saved_game_is_replayed_into_a_report(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     save = _save(tmp_path, DECISIONS)
     out = tmp_path / "out"
     code, stdout, err = _report(capsys, save, "--out", out, "--mods", MOD.parent)
     assert code == 0 and err == ""
     assert stdout.splitlines()[-1] == str(out / "run.json")
     plan = tmp_path / "plan.yaml"
-    plan.write_text("turns:\n  1: [night_school, found_coop]\n"
-                    "  2: [found_coop, pay_solidarity]\n")
-    expected = _simulate(str(MOD / "mondragon_valley.yaml"), "--seed", "5", "--turns", "3",
-                         "--actions", str(plan))
+    plan.write_text("turns:\n  1: [night_school, found_coop]\n  2: [found_coop, pay_solidarity]\n")
+    expected = _simulate(
+        str(MOD / "mondragon_valley.yaml"), "--seed", "5", "--turns", "3", "--actions", str(plan)
+    )
     assert (out / "run.json").read_text(encoding="utf-8") == expected
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "mondragon_valley-5" in html and "3 of 10 years" in html
     assert "<dt>Intercooperation</dt>" in html
 
 
-def test_saved_game_problems_exit_2(capsys: pytest.CaptureFixture[str],
-                                    tmp_path: Path) -> None:
+def test_saved_game_problems_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, _, err = _report(capsys, _save(tmp_path, DECISIONS), "--out", tmp_path / "o")
     assert code == 2 and "a saved game of level 'mondragon_valley', which is not " in err
-    code, _, err = _report(capsys, _save(tmp_path, []), "--out", tmp_path / "o", "--mods",
-                           MOD.parent)
+    code, _, err = _report(capsys, _save(tmp_path, []), "--out", tmp_path / "o", "--mods", MOD.parent)
     assert code == 2 and "no turn has been played" in err
     bad = _save(tmp_path, [{"actions": ["found_coop"]}, {"actions": ["bank_robbery"]}])
     code, _, err = _report(capsys, bad, "--out", tmp_path / "o", "--mods", MOD.parent)
-    assert code == 2 and err.strip() == (f"{bad}:1:1: decisions[1]: unknown action "
-                                         "'bank_robbery'")
+    assert code == 2 and err.strip() == (f"{bad}:1:1: decisions[1]: unknown action 'bank_robbery'")
     broken = tmp_path / "broken.json"
     broken.write_text('{"version": 2, "level_id": "mondragon_valley", "seed": "x"}')
     code, _, err = _report(capsys, broken, "--out", tmp_path / "o")
@@ -352,7 +369,8 @@ def test_teachers_level_table_is_current() -> None:
 
     text = TEACHERS.read_text(encoding="utf-8")
     assert text == docs.render(text), (
-        "docs/teachers.md is out of date: python -m game.levels.docs --write docs/teachers.md")
+        "docs/teachers.md is out of date: python -m game.levels.docs --write docs/teachers.md"
+    )
 
 
 def test_the_class_save_of_the_guide_loads(tmp_path: Path) -> None:
@@ -373,8 +391,7 @@ def test_the_guides_debrief_commands_work(tmp_path: Path) -> None:
     if not (level.is_file() and plan.is_file()):
         pytest.skip("coop_network is not shipped in this checkout")
     run = tmp_path / "run.json"
-    run.write_text(_simulate("coop_network", "--seed", "42", "--actions", str(plan)),
-                   encoding="utf-8")
+    run.write_text(_simulate("coop_network", "--seed", "42", "--actions", str(plan)), encoding="utf-8")
     assert main(["report", str(run), "--out", str(tmp_path / "debrief")]) == 0
     html = (tmp_path / "debrief" / "report.html").read_text(encoding="utf-8")
     assert "coop_network-42" in html and "Discussion questions" in html

@@ -96,10 +96,10 @@ def test_zero_turns_is_a_user_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 2 and err.strip() == "--turns must be at least 1"
 
 
-@pytest.mark.parametrize("args,words", [(["--seed", "x"], "not a whole number"),
-                                        (["--lang", "fr"], "invalid choice")])
-def test_argparse_errors_exit_2(capsys: pytest.CaptureFixture[str], args: list[str],
-                                words: str) -> None:
+@pytest.mark.parametrize(
+    "args,words", [(["--seed", "x"], "not a whole number"), (["--lang", "fr"], "invalid choice")]
+)
+def test_argparse_errors_exit_2(capsys: pytest.CaptureFixture[str], args: list[str], words: str) -> None:
     with pytest.raises(SystemExit) as info:
         main(["simulate", str(SMOKE), *args])
     assert info.value.code == 2
@@ -123,17 +123,19 @@ def test_missing_level_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
     assert code == 2 and err.strip() == f"{tmp_path / 'gone.yaml'}: no such level file"
 
 
-def test_broken_level_file_is_located(capsys: pytest.CaptureFixture[str],
-                                      tmp_path: Path) -> None:
+def test_broken_level_file_is_located(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
-    bad.write_text(SMOKE.read_text().replace("difficulty: 2", "difficulty: 9").replace(
-        "param: education", "param: educaton"))
+    bad.write_text(
+        SMOKE.read_text()
+        .replace("difficulty: 2", "difficulty: 9")
+        .replace("param: education", "param: educaton")
+    )
     code, _, err = _run(capsys, bad)
     assert code == 2
     assert err.splitlines() == [
         f"{bad}:7:13: difficulty: Input should be less than or equal to 5 (got 9)",
-        f"{bad}:29:26: actions[0].effects[0].param: unknown parameter 'educaton'; did you "
-        "mean 'education'?"]
+        f"{bad}:29:26: actions[0].effects[0].param: unknown parameter 'educaton'; did you mean 'education'?",
+    ]
 
 
 def _plan(tmp_path: Path, text: str) -> Path:
@@ -142,35 +144,34 @@ def _plan(tmp_path: Path, text: str) -> Path:
     return path
 
 
-def test_decision_file_unknown_action_is_located(capsys: pytest.CaptureFixture[str],
-                                                 tmp_path: Path) -> None:
+def test_decision_file_unknown_action_is_located(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     plan = _plan(tmp_path, "turns:\n  1: [study_circles]\n  2: [study_circle]\n")
     code, _, err = _run(capsys, SMOKE, "--actions", plan)
     assert code == 2
     assert err.strip() == f"{plan}:3:6: turns.2: unknown action 'study_circle'"
 
 
-def test_decision_file_unaffordable_is_located(capsys: pytest.CaptureFixture[str],
-                                               tmp_path: Path) -> None:
+def test_decision_file_unaffordable_is_located(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     plan = _plan(tmp_path, "turns:\n  1: {actions: [marcora_law, mutual_aid, buyout]}\n")
     code, _, err = _run(capsys, SMOKE, "--actions", plan)
     assert code == 2
     assert err.strip() == f"{plan}:2:6: turns.1: 'buyout' costs 50 money; only 0 left"
 
 
-def test_decision_file_schema_errors_are_located(capsys: pytest.CaptureFixture[str],
-                                                 tmp_path: Path) -> None:
+def test_decision_file_schema_errors_are_located(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     plan = _plan(tmp_path, "turns:\n  1: {acts: [study_circles]}\n  two: [buyout]\n")
     code, _, err = _run(capsys, SMOKE, "--actions", plan)
     assert code == 2
     assert err.splitlines() == [
         f"{plan}:2:7: turns.1.acts: unknown key; did you mean 'actions'?",
         f"{plan}:3:3: turns.two: Input should be a valid integer, unable to parse string as "
-        "an integer (got 'two')"]
+        "an integer (got 'two')",
+    ]
 
 
-def test_decision_file_yaml_error_and_missing_file(capsys: pytest.CaptureFixture[str],
-                                                   tmp_path: Path) -> None:
+def test_decision_file_yaml_error_and_missing_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     plan = _plan(tmp_path, "turns:\n  1: [study_circles\n")
     code, _, err = _run(capsys, SMOKE, "--actions", plan)
     assert code == 2 and err.startswith(f"{plan}:3:1: YAML syntax:")
@@ -178,8 +179,7 @@ def test_decision_file_yaml_error_and_missing_file(capsys: pytest.CaptureFixture
     assert code == 2 and "no such decision file" in err
 
 
-def test_a_choice_the_event_does_not_have(capsys: pytest.CaptureFixture[str],
-                                          tmp_path: Path) -> None:
+def test_a_choice_the_event_does_not_have(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     turns = "\n".join(f"  {t}: {{choices: {{plant_closes: sell}}}}" for t in range(1, 13))
     plan = _plan(tmp_path, "turns:\n" + turns + "\n")
     code, _, err = _run(capsys, SMOKE, "--seed", "7", "--actions", plan)
@@ -188,16 +188,25 @@ def test_a_choice_the_event_does_not_have(capsys: pytest.CaptureFixture[str],
 
 
 def test_example_mod_plan_wins_by_id_with_mods(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = _run(capsys, "mondragon_valley", "--mods", MOD.parent, "--seed", "1",
-                        "--actions", MOD / "plans" / "mondragon_valley.yaml", "--json",
-                        "--lang", "es")
+    code, out, _ = _run(
+        capsys,
+        "mondragon_valley",
+        "--mods",
+        MOD.parent,
+        "--seed",
+        "1",
+        "--actions",
+        MOD / "plans" / "mondragon_valley.yaml",
+        "--json",
+        "--lang",
+        "es",
+    )
     run = json.loads(out)
     assert code == 0 and run["outcome"] == "won" and len(run["turns"]) == 10
     assert run["title"] == "El valle de Mondragón"
 
 
-def test_a_level_found_through_a_copied_mod(capsys: pytest.CaptureFixture[str],
-                                            tmp_path: Path) -> None:
+def test_a_level_found_through_a_copied_mod(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     mods = tmp_path / "mods"
     (mods / "mine").mkdir(parents=True)
     shutil.copy(SMOKE, mods / "mine" / "smoke.yaml")

@@ -58,8 +58,12 @@ def test_mods_folder_files_and_subfolders_are_mods(tmp_path: Path, no_user_mods:
     _level(mods / "alpha" / "more", "alpha_two")
     _level(mods / "beta", "beta_one", "level.yml")
     cat = load_catalog([mods])
-    assert _mod_ids(cat) == {"loose_level": "mods", "alpha_one": "alpha", "alpha_two": "alpha",
-                             "beta_one": "beta"}
+    assert _mod_ids(cat) == {
+        "loose_level": "mods",
+        "alpha_one": "alpha",
+        "alpha_two": "alpha",
+        "beta_one": "beta",
+    }
     assert cat.problems == []
 
 
@@ -72,16 +76,14 @@ def test_user_mods_folder_is_searched(no_user_mods: Path) -> None:
 def test_a_broken_mod_is_reported_and_skipped(tmp_path: Path, no_user_mods: Path) -> None:
     mods = tmp_path / "mods"
     _level(mods / "good", "good_level")
-    broken = _level(mods / "broken", "broken_level",
-                    text=SMOKE.replace("difficulty: 2", "difficulty: 9"))
+    broken = _level(mods / "broken", "broken_level", text=SMOKE.replace("difficulty: 2", "difficulty: 9"))
     _level(mods / "broken", "sibling_level")  # the same mod's other level still loads
     (mods / "broken" / "binary.yaml").write_bytes(b"\x00\x01\x02")
     (mods / "broken" / "deep.yaml").write_text("a: " + "[" * 5000 + "]" * 5000)
     cat = load_catalog([mods])
     assert _mod_ids(cat) == {"good_level": "good", "sibling_level": "broken"}
     got = sorted((Path(p.file).name, p.line, p.field) for p in cat.problems)
-    assert got == [("binary.yaml", 1, ""), ("broken_level.yaml", 7, "difficulty"),
-                   ("deep.yaml", 1, "")]
+    assert got == [("binary.yaml", 1, ""), ("broken_level.yaml", 7, "difficulty"), ("deep.yaml", 1, "")]
     assert any(str(p).startswith(f"{broken}:7:13: difficulty:") for p in cat.problems)
 
 
@@ -101,13 +103,17 @@ def test_a_mod_cannot_take_a_shipped_id(tmp_path: Path, no_user_mods: Path) -> N
 def test_missing_mods_folder(tmp_path: Path, no_user_mods: Path) -> None:
     cat = load_catalog([tmp_path / "nowhere"])
     assert [(p.file, p.message) for p in cat.problems] == [
-        (str(tmp_path / "nowhere"), "mods folder not found")]
+        (str(tmp_path / "nowhere"), "mods folder not found")
+    ]
 
 
 def test_python_tags_are_refused_and_never_run(tmp_path: Path, no_user_mods: Path) -> None:
     marker = tmp_path / "owned"
-    evil = _level(tmp_path / "mods" / "evil", "evil_level", text=SMOKE.replace(
-        "title: Smoke test", f'title: !!python/object/apply:os.system ["touch {marker}"]'))
+    evil = _level(
+        tmp_path / "mods" / "evil",
+        "evil_level",
+        text=SMOKE.replace("title: Smoke test", f'title: !!python/object/apply:os.system ["touch {marker}"]'),
+    )
     _level(tmp_path / "mods" / "evil", "innocent")
     cat = load_catalog([tmp_path / "mods"])
     assert not marker.exists()
@@ -139,8 +145,7 @@ def test_links_out_of_a_mod_are_refused(tmp_path: Path, no_user_mods: Path) -> N
     assert not any("secret" in p.file for p in cat.problems)
 
 
-def test_hidden_folders_and_decision_files_are_not_levels(tmp_path: Path,
-                                                          no_user_mods: Path) -> None:
+def test_hidden_folders_and_decision_files_are_not_levels(tmp_path: Path, no_user_mods: Path) -> None:
     mod = tmp_path / "mods" / "tidy"
     _level(mod, "tidy_level")
     _level(mod / ".git", "hidden_level")
@@ -157,9 +162,11 @@ def test_glossaries_load_with_their_mod(tmp_path: Path, no_user_mods: Path) -> N
     (mods / "one" / "glossary.yaml").write_text(GLOSSARY, encoding="utf-8")
     _level(mods / "two", "level_two")
     dup = mods / "two" / "glossary.yaml"
-    dup.write_text(GLOSSARY.replace("Tool library", "tool LIBRARY") +
-                   "  - term: Repair café\n    text: Fixing things together.\n",
-                   encoding="utf-8")
+    dup.write_text(
+        GLOSSARY.replace("Tool library", "tool LIBRARY")
+        + "  - term: Repair café\n    text: Fixing things together.\n",
+        encoding="utf-8",
+    )
     cat = load_catalog([mods])
     terms = [g.term for g in cat.glossary]
     assert "Tool library" in terms and "Repair café" in terms and "tool LIBRARY" not in terms
@@ -182,8 +189,10 @@ def test_a_broken_glossary_is_located_and_skipped(tmp_path: Path, no_user_mods: 
     cat = load_catalog([tmp_path / "mods"])
     assert _mod_ids(cat) == {"glossy_level": "glossy"}
     got = sorted((p.line, p.col, p.field, p.message) for p in cat.problems)
-    assert got == [(2, 5, "glossary[0].text", "Field required"),
-                   (3, 5, "glossary[0].txt", "unknown key; did you mean 'text'?")]
+    assert got == [
+        (2, 5, "glossary[0].text", "Field required"),
+        (3, 5, "glossary[0].txt", "unknown key; did you mean 'text'?"),
+    ]
     assert all(p.file == str(bad) for p in cat.problems)
 
 
@@ -199,12 +208,12 @@ def test_hostile_files_do_not_hang_the_catalog(tmp_path: Path, no_user_mods: Pat
     cat = load_catalog([tmp_path / "mods"])
     assert time.perf_counter() - start < 10
     assert _mod_ids(cat) == {"survivor": "hostile"}
-    assert sorted(Path(p.file).name for p in cat.problems) == ["bomb.yaml", "huge.yaml",
-                                                                "loop.yaml"]
+    assert sorted(Path(p.file).name for p in cat.problems) == ["bomb.yaml", "huge.yaml", "loop.yaml"]
 
 
-def test_an_unexpected_failure_is_reported_not_raised(tmp_path: Path, no_user_mods: Path,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unexpected_failure_is_reported_not_raised(
+    tmp_path: Path, no_user_mods: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _level(tmp_path / "mods" / "m", "fine")
 
     def boom(*_: object) -> None:
@@ -213,8 +222,7 @@ def test_an_unexpected_failure_is_reported_not_raised(tmp_path: Path, no_user_mo
     monkeypatch.setattr(catalog_mod, "validate_level", boom)
     cat = load_catalog([tmp_path / "mods"], include_shipped=False)
     assert cat.levels == []
-    assert [p.message for p in cat.problems] == ["could not be loaded (RuntimeError: disk on "
-                                                 "fire)"]
+    assert [p.message for p in cat.problems] == ["could not be loaded (RuntimeError: disk on fire)"]
 
 
 def test_resolve_level_by_path_or_id(tmp_path: Path, no_user_mods: Path) -> None:
@@ -244,7 +252,10 @@ def test_example_mod_is_clean_and_loads_with_its_glossary(no_user_mods: Path) ->
     found = check_paths([EXAMPLE])
     assert found.errors == [] and found.warnings == []
     assert sorted(Path(f).name for f in found.files) == [
-        "glossary.yaml", "mondragon_valley.yaml", "mondragon_valley.yaml"]
+        "glossary.yaml",
+        "mondragon_valley.yaml",
+        "mondragon_valley.yaml",
+    ]
     cat = load_catalog([EXAMPLE.parent])
     assert cat.get("mondragon_valley").mod == "mondragon_valley"
     assert {"Intercooperation", "Pay ratio"} <= {g.term for g in cat.glossary}

@@ -35,7 +35,7 @@ def _expected(path: Path) -> list[tuple[int, int, str, str]]:
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("# expect: "):
-            where, rest = line[len("# expect: "):].split(" ", 1)
+            where, rest = line[len("# expect: ") :].split(" ", 1)
             field, message = rest.split(" | ", 1)
             ln, col = where.split(":")
             out.append((int(ln), int(col), "" if field == "-" else field, message))
@@ -98,43 +98,51 @@ def test_warns_about_an_action_nobody_can_afford(tmp_path: Path) -> None:
     assert (w.line, w.field) == (34, "actions[1].cost.money")
     assert "costs 321 money" in w.message and "at most 320" in w.message
     # 320 is affordable by saving every turn: no warning
-    assert _warnings(_write(tmp_path, SMOKE.replace("cost: {money: 60}", "cost: {money: 320}"),
-                            "ok.yaml")) == []
+    assert (
+        _warnings(_write(tmp_path, SMOKE.replace("cost: {money: 60}", "cost: {money: 320}"), "ok.yaml")) == []
+    )
 
 
 def test_affordability_counts_resource_gains(tmp_path: Path) -> None:
     text = SMOKE.replace("cost: {money: 60}", "cost: {money: 400}").replace(
-        '      - {op: add, param: education, value: 0.02, because: "study circles reach new '
-        'people"}',
-        '      - {op: resource, resource: money, value: 5, because: "members pay dues"}')
+        '      - {op: add, param: education, value: 0.02, because: "study circles reach new people"}',
+        '      - {op: resource, resource: money, value: 5, because: "members pay dues"}',
+    )
     assert _warnings(_write(tmp_path, text)) == []  # study circles are repeatable: no bound
 
 
 def test_warns_about_an_unaffordable_event_choice(tmp_path: Path) -> None:
-    path = _write(tmp_path, SMOKE.replace("cost: {money: 40}\n        effects",
-                                          "cost: {money: 1000}\n        effects"))
+    path = _write(
+        tmp_path, SMOKE.replace("cost: {money: 40}\n        effects", "cost: {money: 1000}\n        effects")
+    )
     (w,) = _warnings(path)
     assert (w.line, w.field) == (64, "events[0].choices[1].cost.money")
     assert "choice 'plant_closes.buyout'" in w.message
 
 
 def test_warns_about_a_loss_on_a_metric_the_level_cannot_move(tmp_path: Path) -> None:
-    text = SMOKE.replace('      when: {metric: support, op: "<", value: 2}',
-                         '      when: {metric: power_concentration, op: ">", value: 0.5}')
+    text = SMOKE.replace(
+        '      when: {metric: support, op: "<", value: 2}',
+        '      when: {metric: power_concentration, op: ">", value: 0.5}',
+    )
     (w,) = _warnings(_write(tmp_path, text))
     assert (w.line, w.field) == (72, "goals.lose[0].when")
     assert "'power_concentration', which nothing in this level changes" in w.message
     assert "always false" in w.message
     # a power effect, vanguard pressure or a starting value makes it movable
-    moving = text.replace('      - {op: set, param: mutual_aid, value: 1,',
-                          '      - {op: power, value: -0.1, because: "councils hold power"}\n'
-                          '      - {op: set, param: mutual_aid, value: 1,')
+    moving = text.replace(
+        "      - {op: set, param: mutual_aid, value: 1,",
+        '      - {op: power, value: -0.1, because: "councils hold power"}\n'
+        "      - {op: set, param: mutual_aid, value: 1,",
+    )
     assert _warnings(_write(tmp_path, moving, "moving.yaml")) == []
 
 
 def test_warns_about_a_parameter_no_effect_changes(tmp_path: Path) -> None:
-    text = SMOKE.replace('      when: {metric: support, op: "<", value: 2}',
-                         '      when: {param: capital_controls, op: ">=", value: 0}')
+    text = SMOKE.replace(
+        '      when: {metric: support, op: "<", value: 2}',
+        '      when: {param: capital_controls, op: ">=", value: 0}',
+    )
     ws = _warnings(_write(tmp_path, text))
     static = [w for w in ws if "nothing in this level changes" in w.message]
     assert [(w.line, w.field) for w in static] == [(72, "goals.lose[0].when")]
@@ -144,31 +152,38 @@ def test_warns_about_a_parameter_no_effect_changes(tmp_path: Path) -> None:
 
 
 def test_warns_about_council_share_without_council_effects(tmp_path: Path) -> None:
-    text = SMOKE.replace("{metric: support, op: \">=\", value: 20}",
-                         "{metric: council_share, op: \">=\", value: 0.1}")
+    text = SMOKE.replace(
+        '{metric: support, op: ">=", value: 20}', '{metric: council_share, op: ">=", value: 0.1}'
+    )
     (w,) = _warnings(_write(tmp_path, text))
     assert (w.line, w.field) == (68, "goals.win")
     assert "'council_share'" in w.message
 
 
 def test_warns_about_a_loss_that_already_holds(tmp_path: Path) -> None:
-    text = SMOKE.replace('when: {metric: support, op: "<", value: 2}',
-                         'when: {metric: support, op: "<", value: 50}')
+    text = SMOKE.replace(
+        'when: {metric: support, op: "<", value: 2}', 'when: {metric: support, op: "<", value: 50}'
+    )
     (w,) = _warnings(_write(tmp_path, text))
     assert (w.line, w.field) == (72, "goals.lose[0].when")
     assert "already holds before turn 1" in w.message and "lost on turn 2" in w.message
 
 
 def test_warns_about_unused_resources_cycles_and_a_late_elite(tmp_path: Path) -> None:
-    text = SMOKE.replace(
-        "  - {id: money, name: Money, start: 100, income: 20}\n",
-        "  - {id: money, name: Money, start: 100, income: 20}\n"
-        "  - {id: time, name: Time, start: 5, income: 1}\n").replace(
-        "    cost: {money: 50}\n", "    cost: {money: 50}\n    requires: [mutual_aid]\n").replace(
-        "    cost: {money: 40}\n    effects:\n      - {op: set, param: mutual_aid",
-        "    cost: {money: 40}\n    requires: [buyout]\n    effects:\n"
-        "      - {op: set, param: mutual_aid").replace(
-        "  strength: 1.0\n", "  strength: 1.0\n  first_turn: 13\n")
+    text = (
+        SMOKE.replace(
+            "  - {id: money, name: Money, start: 100, income: 20}\n",
+            "  - {id: money, name: Money, start: 100, income: 20}\n"
+            "  - {id: time, name: Time, start: 5, income: 1}\n",
+        )
+        .replace("    cost: {money: 50}\n", "    cost: {money: 50}\n    requires: [mutual_aid]\n")
+        .replace(
+            "    cost: {money: 40}\n    effects:\n      - {op: set, param: mutual_aid",
+            "    cost: {money: 40}\n    requires: [buyout]\n    effects:\n"
+            "      - {op: set, param: mutual_aid",
+        )
+        .replace("  strength: 1.0\n", "  strength: 1.0\n  first_turn: 13\n")
+    )
     ws = _warnings(_write(tmp_path, text))
     got = {(w.line, w.field): w.message for w in ws}
     assert "resource 'time' is never spent" in got[(22, "resources[1].id")]
@@ -185,9 +200,14 @@ def test_missing_spanish_is_one_warning_or_each_text(tmp_path: Path) -> None:
     each = check_paths([_write(tmp_path, text)], all_texts=True).warnings
     assert len(each) == 27
     assert (each[0].line, each[0].field) == (3, "path")
-    assert {"actions[0].effects[0].because", "events[0].choices[1].label",
-            "goals.lose[0].reason", "questions[0]", "glossary[0].text",
-            "briefing[0]"} <= {x.field for x in each}
+    assert {
+        "actions[0].effects[0].because",
+        "events[0].choices[1].label",
+        "goals.lose[0].reason",
+        "questions[0]",
+        "glossary[0].text",
+        "briefing[0]",
+    } <= {x.field for x in each}
 
 
 def test_no_warnings_option(tmp_path: Path) -> None:
@@ -232,7 +252,9 @@ def test_missing_path_and_folder_without_levels(tmp_path: Path) -> None:
     (tmp_path / "empty" / "notes.txt").write_text("not a level")
     found = check_paths([tmp_path / "nope.yaml", tmp_path / "empty"])
     assert [p.message for p in found.errors] == [
-        "no such file or folder", "no level files (.yaml, .yml) in this folder"]
+        "no such file or folder",
+        "no level files (.yaml, .yml) in this folder",
+    ]
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symlinks here")
@@ -243,4 +265,5 @@ def test_a_link_out_of_a_checked_folder_is_refused(tmp_path: Path) -> None:
     (mod / "inside.yaml").symlink_to(outside)
     found = check_paths([mod])
     assert [(p.file, p.message) for p in found.errors] == [
-        (str(mod / "inside.yaml"), "refused: the file lies outside its mod folder (a link)")]
+        (str(mod / "inside.yaml"), "refused: the file lies outside its mod folder (a link)")
+    ]

@@ -33,16 +33,14 @@ def test_every_parameter_metric_tactic_and_segment_is_accepted() -> None:
     for p, spec in PARAMS.items():
         Effect.model_validate({"op": "set", "param": p, "value": spec.lo, "because": "x"})
         Condition.model_validate({"param": p, "op": ">", "value": 0})
-        Economy.model_validate({"population": 1000, "firm_share": 0.5,
-                                "params": {p: spec.default}})
+        Economy.model_validate({"population": 1000, "firm_share": 0.5, "params": {p: spec.default}})
     for m in METRICS:
         Condition.model_validate({"metric": m, "op": "<=", "value": 1})
     for t in TACTICS:
         Effect.model_validate({"op": "counter", "tactic": t, "value": 0.5, "because": "x"})
     for a in SEGMENTS:
         b = "coop" if a != "coop" else "firm"
-        Effect.model_validate({"op": "convert", "from": a, "to": b, "share": 0.1,
-                               "because": "x"})
+        Effect.model_validate({"op": "convert", "from": a, "to": b, "share": 0.1, "because": "x"})
     level = _smoke()
     level["elite"]["tactics"] = list(TACTICS)
     Level.model_validate(level)
@@ -52,9 +50,18 @@ def test_every_parameter_metric_tactic_and_segment_is_accepted() -> None:
 def test_each_effect_op_needs_exactly_its_keys(op: str) -> None:
     need = docs.effect_requirements()[op]
     assert need, f"op {op} needs nothing?"
-    full = {"op": op, "because": "x", "param": "education", "value": 0.01, "from": "firm",
-            "to": "coop", "share": 0.1, "count": 2, "resource": "money",
-            "tactic": "credit_strike"}
+    full = {
+        "op": op,
+        "because": "x",
+        "param": "education",
+        "value": 0.01,
+        "from": "firm",
+        "to": "coop",
+        "share": 0.1,
+        "count": 2,
+        "resource": "money",
+        "tactic": "credit_strike",
+    }
     keep = {"op": op, "because": "x", **{k: full[k] for k in need}}
     Effect.model_validate(keep)
     for k in need:
@@ -67,29 +74,30 @@ def test_set_stays_in_range_and_params_start_in_range() -> None:
         Effect.model_validate({"op": "set", "param": "marcora", "value": 2, "because": "x"})
     Effect.model_validate({"op": "add", "param": "marcora", "value": 2, "because": "x"})
     with pytest.raises(ValidationError, match="education = 0.5 is outside its range"):
-        Economy.model_validate({"population": 1000, "firm_share": 0.5,
-                                "params": {"education": 0.5}})
+        Economy.model_validate({"population": 1000, "firm_share": 0.5, "params": {"education": 0.5}})
 
 
 def test_condition_forms() -> None:
-    ok = [{"metric": "equity", "op": ">", "value": 1}, {"played": "x"},
-          {"all": [{"played": "x"}, {"any": [{"not": {"metric": "turn", "op": "==",
-                                                       "value": 3}}]}]}]
+    ok = [
+        {"metric": "equity", "op": ">", "value": 1},
+        {"played": "x"},
+        {"all": [{"played": "x"}, {"any": [{"not": {"metric": "turn", "op": "==", "value": 3}}]}]},
+    ]
     for c in ok:
         Condition.model_validate(c)
-    for c, words in [({"metric": "equity", "value": 1}, "needs 'op' and 'value'"),
-                     ({"metric": "equity", "param": "education", "op": ">", "value": 1},
-                      "exactly one of"),
-                     ({"played": "x", "all": []}, "exactly one of"),
-                     ({}, "exactly one of")]:
+    for c, words in [
+        ({"metric": "equity", "value": 1}, "needs 'op' and 'value'"),
+        ({"metric": "equity", "param": "education", "op": ">", "value": 1}, "exactly one of"),
+        ({"played": "x", "all": []}, "exactly one of"),
+        ({}, "exactly one of"),
+    ]:
         with pytest.raises(ValidationError, match=words):
             Condition.model_validate(c)
 
 
 def test_economy_shares() -> None:
     with pytest.raises(ValidationError, match="sum to 1.1 > 1"):
-        Economy.model_validate({"population": 1000, "firm_share": 0.9, "coop_share": 0.2,
-                                "coop_count": 1})
+        Economy.model_validate({"population": 1000, "firm_share": 0.9, "coop_share": 0.2, "coop_count": 1})
     with pytest.raises(ValidationError, match="coop_share > 0 needs coop_count >= 1"):
         Economy.model_validate({"population": 1000, "firm_share": 0.5, "coop_share": 0.2})
 
@@ -122,8 +130,11 @@ def test_json_schema_offers_the_vocabulary_for_completion() -> None:
 def test_json_schema_accepts_every_valid_level_and_refuses_typos() -> None:
     jsonschema = pytest.importorskip("jsonschema")
     validator = jsonschema.Draft202012Validator(docs.level_json_schema())
-    files = [*sorted((ROOT / "levels").glob("*.yaml")), SMOKE,
-             ROOT / "examples" / "mods" / "mondragon_valley" / "mondragon_valley.yaml"]
+    files = [
+        *sorted((ROOT / "levels").glob("*.yaml")),
+        SMOKE,
+        ROOT / "examples" / "mods" / "mondragon_valley" / "mondragon_valley.yaml",
+    ]
     for f in files:
         data = yaml.load(f.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
         errors = [e.message for e in validator.iter_errors(data)]
@@ -140,8 +151,8 @@ def test_json_schema_accepts_every_valid_level_and_refuses_typos() -> None:
 def test_modding_reference_is_current() -> None:
     current = MODDING.read_text(encoding="utf-8")
     assert current == docs.render(current), (
-        "docs/modding.md is out of date: run python -m game.levels.docs --write "
-        "docs/modding.md")
+        "docs/modding.md is out of date: run python -m game.levels.docs --write docs/modding.md"
+    )
     assert docs.main(["--check", str(MODDING)]) == 0
 
 
@@ -150,8 +161,20 @@ def test_reference_names_the_whole_vocabulary() -> None:
     for names in (PARAMS, METRICS, TACTICS, EFFECT_OPS, SEGMENTS):
         for n in names:
             assert f"`{n}`" in ref, n
-    for model in ("Economy", "Elite", "Resource", "Action", "Effect", "Condition", "Event",
-                  "Choice", "Goals", "Loss", "Source", "GlossaryEntry"):
+    for model in (
+        "Economy",
+        "Elite",
+        "Resource",
+        "Action",
+        "Effect",
+        "Condition",
+        "Event",
+        "Choice",
+        "Goals",
+        "Loss",
+        "Source",
+        "GlossaryEntry",
+    ):
         for key in docs.level_json_schema()["$defs"][model]["properties"]:
             assert f"| `{key}` |" in ref, (model, key)
 
@@ -199,6 +222,7 @@ def test_tutorial_level_is_valid_and_its_output_is_real(tutorial: Path) -> None:
     found = check_paths([tutorial])
     assert found.errors == []
     from game.commands.check import report
+
     shown = [x.replace(str(tutorial), "my_mod") for x in report(found)]
     assert shown == _doc_lines("### Step 2")
 
@@ -206,7 +230,8 @@ def test_tutorial_level_is_valid_and_its_output_is_real(tutorial: Path) -> None:
 def test_tutorial_mistakes_are_reported_as_shown(tutorial: Path, tmp_path: Path) -> None:
     text = (tutorial / "tool_library.yaml").read_text(encoding="utf-8")
     bad = text.replace("category: education", "category: teaching").replace(
-        "requires: [workshop]", "requires: [worksop]")
+        "requires: [workshop]", "requires: [worksop]"
+    )
     mod = tmp_path / "my_mod"
     mod.mkdir()
     (mod / "tool_library.yaml").write_text(bad, encoding="utf-8")
@@ -242,8 +267,9 @@ def test_json_schemas_in_docs_are_json() -> None:
         json.loads((ROOT / "docs" / f"{kind}.schema.json").read_text(encoding="utf-8"))
 
 
-def test_tutorial_broken_plan_is_reported_as_shown(tutorial: Path, tmp_path: Path,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_tutorial_broken_plan_is_reported_as_shown(
+    tutorial: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     from game.cli import main
 
     text = MODDING.read_text(encoding="utf-8").split("### Step 4")[1].split("### Step 5")[0]
@@ -252,15 +278,13 @@ def test_tutorial_broken_plan_is_reported_as_shown(tutorial: Path, tmp_path: Pat
     broken = tmp_path / "my_mod" / "plans" / "tool_library.yaml"
     broken.parent.mkdir(parents=True)
     broken.write_text(plan.replace("7: [repair_coop]", "7: [workshop, repair_coop]"))
-    code = main(["simulate", str(tutorial / "tool_library.yaml"), "--seed", "1",
-                 "--actions", str(broken)])
+    code = main(["simulate", str(tutorial / "tool_library.yaml"), "--seed", "1", "--actions", str(broken)])
     err = capsys.readouterr().err
     assert code == 2
     assert err.strip().replace(str(tmp_path / "my_mod"), "my_mod") == shown
 
 
-def test_tutorial_simulate_output_is_real(tutorial: Path,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_tutorial_simulate_output_is_real(tutorial: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from game.cli import main
 
     text = MODDING.read_text(encoding="utf-8").split("### Step 4")[1]

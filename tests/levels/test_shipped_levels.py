@@ -21,8 +21,15 @@ from game.sim.engine import DecisionError
 
 ROOT = Path(__file__).resolve().parents[2]
 LEVELS = ROOT / "levels"
-EXPECTED = {"coop_network", "reservation_pilot", "elected_government", "revolution",
-            "state_economy_reform", "union_register", "sandbox_pluralist"}
+EXPECTED = {
+    "coop_network",
+    "reservation_pilot",
+    "elected_government",
+    "revolution",
+    "state_economy_reform",
+    "union_register",
+    "sandbox_pluralist",
+}
 SEEDS = range(1, 11)
 FILES = sorted(LEVELS.glob("*.yaml"))
 
@@ -59,8 +66,7 @@ def _play_one(job: tuple[str, str, int]) -> tuple[str, str, int, str, str]:
 def _results() -> dict[tuple[str, str], list[tuple[int, str, str]]]:
     """Every shipped level under its plan and under doing nothing, seeds 1..10, computed once
     and spread over the machine's cores (about 140 plays)."""
-    jobs = [(str(f), policy, seed) for f in FILES for policy in ("plan", "nothing")
-            for seed in SEEDS]
+    jobs = [(str(f), policy, seed) for f in FILES for policy in ("plan", "nothing") for seed in SEEDS]
     out: dict[tuple[str, str], list[tuple[int, str, str]]] = {}
     workers = max(1, min(4, os.cpu_count() or 1))
     if workers > 1:
@@ -113,8 +119,11 @@ def test_level_has_the_parts_of_a_level(path: Path) -> None:
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
 def test_plan_is_playable_for_every_seed(path: Path) -> None:
     """Every planned action is affordable and allowed whatever the seed (no DecisionError)."""
-    errors = [f"seed {seed}: {error}" for seed, outcome, error in _results()[(str(path), "plan")]
-              if outcome == "error"]
+    errors = [
+        f"seed {seed}: {error}"
+        for seed, outcome, error in _results()[(str(path), "plan")]
+        if outcome == "error"
+    ]
     assert not errors, "; ".join(errors)
 
 

@@ -30,8 +30,7 @@ def test_read_text_refuses_what_is_not_utf8_yaml(tmp_path: Path) -> None:
     cases = {
         "nul.yaml": (b"a: 1\x00\n", (1, 1, "", "binary file (contains NUL bytes), not YAML")),
         "latin.yaml": (b"a: 1\nb: se\xf1al\n", (2, 6, "", "file is not valid UTF-8 text")),
-        "utf16.yaml": ("a: 1\n".encode("utf-16"), (1, 1, "", "file is UTF-16 text; save it "
-                                                   "as UTF-8")),
+        "utf16.yaml": ("a: 1\n".encode("utf-16"), (1, 1, "", "file is UTF-16 text; save it as UTF-8")),
         "empty.yaml": (b"", (1, 1, "", "file is empty")),
         "space.yaml": (b" \n\t\n", (1, 1, "", "file is empty")),
     }
@@ -68,14 +67,16 @@ def test_duplicate_keys_are_errors_at_every_depth() -> None:
     assert len(dups) == 3 and data["a"] == 4  # lenient: the last one wins, as in YAML
 
 
-@pytest.mark.parametrize("text,line,col,words", [
-    ("a: !!python/object:os.system {}\n", 1, 4, "python/object:os.system"),
-    ("a: !!python/object/apply:os.system ['ls']\n", 1, 4, "python/object/apply"),
-    ("a: !!python/name:os.system\n", 1, 4, "python/name:os.system"),
-    ("a: !custom 1\n", 1, 4, "'!custom'"),
-])
-def test_tags_that_build_objects_are_refused(text: str, line: int, col: int,
-                                             words: str) -> None:
+@pytest.mark.parametrize(
+    "text,line,col,words",
+    [
+        ("a: !!python/object:os.system {}\n", 1, 4, "python/object:os.system"),
+        ("a: !!python/object/apply:os.system ['ls']\n", 1, 4, "python/object/apply"),
+        ("a: !!python/name:os.system\n", 1, 4, "python/name:os.system"),
+        ("a: !custom 1\n", 1, 4, "'!custom'"),
+    ],
+)
+def test_tags_that_build_objects_are_refused(text: str, line: int, col: int, words: str) -> None:
     ((ln, c, field, msg),) = _problems(yamlpos.parse, text, "f")
     assert (ln, c, field) == (line, col, "")
     assert words in msg and "tags that build objects are not allowed" in msg
@@ -94,8 +95,7 @@ def test_syntax_errors_are_located() -> None:
     assert (line, col) == (2, 1) and "tab" in msg
     ((line, _, _, msg),) = _problems(yamlpos.parse, "a: 1\n---\nb: 2\n", "f")
     assert line == 2 and "another document" in msg
-    assert _problems(yamlpos.parse, "# only a comment\n", "f") == [
-        (1, 1, "", "file holds no YAML document")]
+    assert _problems(yamlpos.parse, "# only a comment\n", "f") == [(1, 1, "", "file holds no YAML document")]
 
 
 def test_self_referencing_alias_is_refused() -> None:
@@ -125,16 +125,26 @@ def test_deep_nesting_is_refused_before_libyaml_can_crash(tmp_path: Path) -> Non
     # regression fails this test instead of killing the test run
     path = tmp_path / "deep.yaml"
     path.write_text("a: " + "[" * 300_000 + "]" * 300_000 + "\n")
-    code = ("import sys; from pathlib import Path; from game.levels import yamlpos\n"
-            "from game.errors import ContentError\n"
-            "try:\n    yamlpos.parse(yamlpos.read_text(Path(sys.argv[1])), 'f')\n"
-            "except ContentError as e:\n    print(e)\n")
-    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True,
-                          text=True, timeout=120, cwd=Path(__file__).resolve().parents[2])
+    code = (
+        "import sys; from pathlib import Path; from game.levels import yamlpos\n"
+        "from game.errors import ContentError\n"
+        "try:\n    yamlpos.parse(yamlpos.read_text(Path(sys.argv[1])), 'f')\n"
+        "except ContentError as e:\n    print(e)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parents[2],
+    )
     assert done.returncode == 0, done.stderr
     # our depth check (PyYAML 6.0.3) or libyaml's own limit (newer wheels) refuses it first
-    assert re.fullmatch(r"f:1:\d+: (nesting is deeper than 64 levels|"
-                        r"YAML syntax: exceeded maximum nesting depth)", done.stdout.strip())
+    assert re.fullmatch(
+        r"f:1:\d+: (nesting is deeper than 64 levels|"
+        r"YAML syntax: exceeded maximum nesting depth)",
+        done.stdout.strip(),
+    )
 
 
 # ---------------------------------------------------------------- locating errors
@@ -160,31 +170,32 @@ def _validate(text: str) -> list[tuple[int, int, str, str]]:
 
 
 def test_errors_point_at_the_value_key_or_parent() -> None:
-    text = ("title: ok\n"
-            "items:\n"
-            "  - {name: a, size: -1}\n"
-            "  - name: b\n"
-            "    sise: 3\n"
-            "by_turn:\n"
-            "  x: [a]\n")
+    text = "title: ok\nitems:\n  - {name: a, size: -1}\n  - name: b\n    sise: 3\nby_turn:\n  x: [a]\n"
     assert _validate(text) == [
         (3, 21, "items[0].size", "Input should be greater than or equal to 0 (got -1)"),
         (4, 5, "items[1].size", "Field required"),
         (5, 5, "items[1].sise", "unknown key; did you mean 'size'?"),
-        (7, 3, "by_turn.x", "Input should be a valid integer, unable to parse string as an "
-                            "integer (got 'x')"),
+        (
+            7,
+            3,
+            "by_turn.x",
+            "Input should be a valid integer, unable to parse string as an integer (got 'x')",
+        ),
     ]
 
 
 def test_union_errors_are_merged_into_one() -> None:
     assert _validate("title: 5\nvalue: lots\n") == [
-        (1, 8, "title", "Input should be a valid text: a string, or a map from language code "
-                        "(en, es) to text (got 5)"),
+        (
+            1,
+            8,
+            "title",
+            "Input should be a valid text: a string, or a map from language code (en, es) to text (got 5)",
+        ),
         (2, 8, "value", "Input should be a valid number (got 'lots')"),
     ]
     # a map is the right kind for a text: only the map's own complaint remains
-    assert _validate("title: {en: 5}\n") == [
-        (1, 13, "title.en", "Input should be a valid string (got 5)")]
+    assert _validate("title: {en: 5}\n") == [(1, 13, "title.en", "Input should be a valid string (got 5)")]
 
 
 def test_unknown_keys_suggest_from_the_model_that_holds_them() -> None:
@@ -212,8 +223,7 @@ def test_field_path_shows_numeric_keys_as_keys() -> None:
 def test_find_scalar_points_at_the_named_item() -> None:
     text = "cond:\n  all:\n    - {metric: a}\n    - not:\n        played: zed\n"
     _, node = yamlpos.parse(text, "f")
-    assert yamlpos.find_scalar(node, ("cond",), "zed") == (
-        ("cond", "all", 1, "not", "played"), 5, 17)
+    assert yamlpos.find_scalar(node, ("cond",), "zed") == (("cond", "all", 1, "not", "played"), 5, 17)
     assert yamlpos.find_scalar(node, ("cond",), "nothing") is None
 
 
@@ -237,5 +247,4 @@ def test_pipes_and_devices_are_not_read(tmp_path: Path) -> None:
     os.mkfifo(fifo)  # opening it would block until a writer came
     assert _problems(yamlpos.read_text, fifo) == [(1, 1, "", "not a regular file")]
     if Path("/dev/zero").exists():  # reading it would never end
-        assert _problems(yamlpos.read_text, Path("/dev/zero")) == [
-            (1, 1, "", "not a regular file")]
+        assert _problems(yamlpos.read_text, Path("/dev/zero")) == [(1, 1, "", "not a regular file")]

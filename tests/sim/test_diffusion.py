@@ -88,9 +88,7 @@ def test_media_step_vectorised():
     f = np.array([0.0, 0.3, 0.9])
     got = bass_media_step(f, P, Q, 0.4, np.array([0.0, 0.5, 1.0]))
     for i in range(3):
-        assert got[i] == pytest.approx(
-            float(bass_media_step(f[i], P, Q, 0.4, [0.0, 0.5, 1.0][i])), abs=1e-15
-        )
+        assert got[i] == pytest.approx(float(bass_media_step(f[i], P, Q, 0.4, [0.0, 0.5, 1.0][i])), abs=1e-15)
     # Heavy media pushes awareness down.
     assert got[2] < 0.9
 

@@ -174,13 +174,26 @@ shares = st.floats(0.0, 0.3)
 
 
 @settings(deadline=None, max_examples=60)
-@given(firm=st.floats(0.2, 0.9), coop=shares, council=shares,
-       benefit=st.floats(0.0, 1.0), pollution=st.floats(0.0, 1.0),
-       aid=st.sampled_from([0.0, 1.0]), pay=st.floats(0.0, 1.0),
-       capital=st.lists(st.floats(0.0, 2.0), min_size=10, max_size=10))
-def test_money_is_conserved_and_incomes_are_sane(firm: float, coop: float, council: float,
-                                                  benefit: float, pollution: float, aid: float,
-                                                  pay: float, capital: list[float]) -> None:
+@given(
+    firm=st.floats(0.2, 0.9),
+    coop=shares,
+    council=shares,
+    benefit=st.floats(0.0, 1.0),
+    pollution=st.floats(0.0, 1.0),
+    aid=st.sampled_from([0.0, 1.0]),
+    pay=st.floats(0.0, 1.0),
+    capital=st.lists(st.floats(0.0, 2.0), min_size=10, max_size=10),
+)
+def test_money_is_conserved_and_incomes_are_sane(
+    firm: float,
+    coop: float,
+    council: float,
+    benefit: float,
+    pollution: float,
+    aid: float,
+    pay: float,
+    capital: list[float],
+) -> None:
     sim = Simulation(LEVEL, 1)
     s = sim.state.copy()
     total = firm + coop + council
@@ -189,8 +202,9 @@ def test_money_is_conserved_and_incomes_are_sane(firm: float, coop: float, counc
     s.firm_share, s.council_share = firm, council
     s.coops.members = np.full(len(s.coops.members), coop / len(s.coops.members))
     s.coops.capital = np.array(capital)
-    s.params.update(unemployment_benefit=benefit, pollution_price=pollution, mutual_aid=aid,
-                    pay_transition=pay)
+    s.params.update(
+        unemployment_benefit=benefit, pollution_price=pollution, mutual_aid=aid, pay_transition=pay
+    )
     m = measure(s, sim.cal, sim.sector)
     inc = m.groups.income
     assert np.all(np.isfinite(inc)) and np.all(inc >= 0)
@@ -206,9 +220,13 @@ def test_param_defaults_lie_in_their_ranges() -> None:
 def test_an_event_choice_that_cannot_be_paid_is_refused() -> None:
     from game.levels.schema import Choice, Event
 
-    costly = Event(id="offer", title="An offer", text="Pay up.", probability=1.0,
-                   choices=[Choice(id="free", label="No"),
-                            Choice(id="dear", label="Yes", cost={"money": 1000})])
+    costly = Event(
+        id="offer",
+        title="An offer",
+        text="Pay up.",
+        probability=1.0,
+        choices=[Choice(id="free", label="No"), Choice(id="dear", label="Yes", cost={"money": 1000})],
+    )
     level = LEVEL.model_copy(update={"events": [costly]})
     sim = Simulation(level, 1)
     assert sim.setup().event is not None

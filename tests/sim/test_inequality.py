@@ -36,9 +36,7 @@ def _brute(x):
     return np.abs(x[:, None] - x[None, :]).sum() / (2 * x.size**2 * x.mean())
 
 
-incomes = hnp.arrays(
-    np.float64, st.integers(1, 30), elements=st.one_of(st.just(0.0), st.floats(1e-3, 1e6))
-)
+incomes = hnp.arrays(np.float64, st.integers(1, 30), elements=st.one_of(st.just(0.0), st.floats(1e-3, 1e6)))
 
 
 @settings(deadline=None)
@@ -68,9 +66,7 @@ def test_repetition_equals_weights(args):
     x, w = args
     assume(w.sum() > 0)
     assert gini(x, weights=w) == pytest.approx(gini(np.repeat(x, w)), abs=1e-9)
-    np.testing.assert_allclose(
-        income_shares(x, weights=w), income_shares(np.repeat(x, w)), atol=1e-9
-    )
+    np.testing.assert_allclose(income_shares(x, weights=w), income_shares(np.repeat(x, w)), atol=1e-9)
 
 
 def test_income_shares():

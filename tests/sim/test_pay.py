@@ -123,9 +123,7 @@ def test_pay_effort_gap_values():
 @settings(deadline=None)
 @given(
     st.integers(1, 8).flatmap(
-        lambda n: st.tuples(
-            *(hnp.arrays(np.float64, n, elements=st.floats(0, 100)) for _ in range(3))
-        )
+        lambda n: st.tuples(*(hnp.arrays(np.float64, n, elements=st.floats(0, 100)) for _ in range(3)))
     )
 )
 def test_pay_effort_gap_in_unit_interval(arrs):

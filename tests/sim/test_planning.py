@@ -37,6 +37,7 @@ VILLAGE = ROOT / "examples" / "economies" / "village.yaml"
 
 # --- validation cases (economics.md §7) ----------------------------------------------
 
+
 def test_case_1_book_rule_excess_supply() -> None:
     v = excess(110, 100)
     assert round(float(v), 6) == 0.095238
@@ -54,8 +55,7 @@ def test_case_2_book_rule_large_excess_demand() -> None:
 
 @pytest.mark.parametrize("rule", ["book", "program"])
 def test_case_3_balanced_market_keeps_its_price(rule: str) -> None:
-    p, _ = price_step(np.array([700.0, 12.5]), np.array([100.0, 3.0]),
-                      np.array([100.0, 3.0]), rule)  # type: ignore[arg-type]
+    p, _ = price_step(np.array([700.0, 12.5]), np.array([100.0, 3.0]), np.array([100.0, 3.0]), rule)  # type: ignore[arg-type]
     assert p.tolist() == [700.0, 12.5]
 
 
@@ -68,8 +68,7 @@ def test_case_4_program_rule_first_round() -> None:
 
 def test_program_rule_floor_and_multiplier() -> None:
     assert float(step_size(1e-6, "program", 1e-4)) == 0.001
-    p, mult = price_step(np.array([10.0, 10.0]), np.array([100.0, 50.0]),
-                         np.array([101.0, 150.0]), "program")
+    p, mult = price_step(np.array([10.0, 10.0]), np.array([100.0, 50.0]), np.array([101.0, 150.0]), "program")
     assert mult.tolist() == pytest.approx([float(excess(100, 101)), 0.25])
     assert p[0] > 10.0 and p[1] > 10.0
 
@@ -109,9 +108,16 @@ positive = st.floats(0.01, 1e4, allow_nan=False, allow_infinity=False)
 
 
 @settings(deadline=None, max_examples=60)
-@given(st.integers(1, 8).flatmap(lambda n: st.tuples(
-    positive, st.lists(positive, min_size=n, max_size=n),
-    st.lists(positive, min_size=n, max_size=n), st.floats(0.01, 100.0))))
+@given(
+    st.integers(1, 8).flatmap(
+        lambda n: st.tuples(
+            positive,
+            st.lists(positive, min_size=n, max_size=n),
+            st.lists(positive, min_size=n, max_size=n),
+            st.floats(0.01, 100.0),
+        )
+    )
+)
 def test_cc_budget_balances_and_is_homogeneous(case: tuple) -> None:
     income, weights, prices, scale = case
     w, p = np.array(weights), np.array(prices)
@@ -122,21 +128,30 @@ def test_cc_budget_balances_and_is_homogeneous(case: tuple) -> None:
 
 
 @settings(deadline=None, max_examples=60)
-@given(st.integers(1, 8).flatmap(lambda n: st.tuples(
-    st.floats(4.0, 6.0), st.floats(0.05, 0.10), st.floats(0.5, 2.0), st.floats(3.0, 4.0),
-    st.lists(st.floats(0.02, 0.8 / n), min_size=n, max_size=n),
-    st.lists(st.floats(1.0, 2000.0), min_size=n, max_size=n), st.floats(1.0, 2000.0))))
+@given(
+    st.integers(1, 8).flatmap(
+        lambda n: st.tuples(
+            st.floats(4.0, 6.0),
+            st.floats(0.05, 0.10),
+            st.floats(0.5, 2.0),
+            st.floats(3.0, 4.0),
+            st.lists(st.floats(0.02, 0.8 / n), min_size=n, max_size=n),
+            st.lists(st.floats(1.0, 2000.0), min_size=n, max_size=n),
+            st.floats(1.0, 2000.0),
+        )
+    )
+)
 def test_wc_optimum_properties(case: tuple) -> None:
     A, c, s, k, b, p, lam = case
     b, p = np.array(b), np.array(p)
     y, x, e = wc_optimum(A, c, s, k, b, p, lam)
     assert np.isfinite(y) and y > 0 and np.all(np.isfinite(x)) and np.all(x > 0) and e > 0
     # the proposal is on the production function and SB/SC = 1/B at the optimum
-    assert float(y) == pytest.approx(A * np.prod(x ** b) * e ** c, rel=1e-9)
+    assert float(y) == pytest.approx(A * np.prod(x**b) * e**c, rel=1e-9)
     assert lam * y / float(np.dot(p, x)) == pytest.approx(1.0 / b.sum(), rel=1e-9)
 
     def surplus(xx: np.ndarray, ee: float) -> float:
-        return lam * A * np.prod(xx ** b) * ee ** c - float(np.dot(p, xx)) - s * ee ** k
+        return lam * A * np.prod(xx**b) * ee**c - float(np.dot(p, xx)) - s * ee**k
 
     best = surplus(x, float(e))
     for factor in (0.97, 1.03):
@@ -154,8 +169,8 @@ def test_gamma_of_one_or_more_is_rejected() -> None:
 
 # --- economies --------------------------------------------------------------------------
 
-def _tiny(b: float = 0.6, wc_count: float = 1.0, cc_count: float = 1.0,
-          public: bool = False) -> PlanEconomy:
+
+def _tiny(b: float = 0.6, wc_count: float = 1.0, cc_count: float = 1.0, public: bool = False) -> PlanEconomy:
     """F (final), I (intermediate), L (primary), optionally P (public)."""
     ids = ("F", "I", "L") + (("P",) if public else ())
     kinds = np.array([FINAL, INTERMEDIATE, PRIMARY] + ([PUBLIC] if public else []), np.int8)
@@ -169,14 +184,24 @@ def _tiny(b: float = 0.6, wc_count: float = 1.0, cc_count: float = 1.0,
     cc_good = np.array([0, 3] if public else [0], dtype=np.intp)
     cc_w = np.array([0.7, 0.3] if public else [1.0])
     return PlanEconomy(
-        good_ids=ids, kinds=kinds, endowment=endow,
-        wc_output=np.array(outputs, np.intp), wc_A=np.full(n, 5.0), wc_c=np.full(n, 0.08),
-        wc_s=np.ones(n), wc_k=np.full(n, 3.5), wc_count=np.full(n, wc_count),
-        wc_indptr=indptr, wc_input=np.array(sum(inputs, []), np.intp),
+        good_ids=ids,
+        kinds=kinds,
+        endowment=endow,
+        wc_output=np.array(outputs, np.intp),
+        wc_A=np.full(n, 5.0),
+        wc_c=np.full(n, 0.08),
+        wc_s=np.ones(n),
+        wc_k=np.full(n, 3.5),
+        wc_count=np.full(n, wc_count),
+        wc_indptr=indptr,
+        wc_input=np.array(sum(inputs, []), np.intp),
         wc_b=np.array(sum(bs, [])),
-        cc_income=np.array([500.0]), cc_count=np.array([cc_count]),
-        cc_indptr=np.array([0, len(cc_good)], np.intp), cc_good=cc_good,
-        cc_weight=normalise_weights(cc_w, np.array([0, len(cc_good)])))
+        cc_income=np.array([500.0]),
+        cc_count=np.array([cc_count]),
+        cc_indptr=np.array([0, len(cc_good)], np.intp),
+        cc_good=cc_good,
+        cc_weight=normalise_weights(cc_w, np.array([0, len(cc_good)])),
+    )
 
 
 def test_public_good_demand_is_the_mean_of_council_demands() -> None:
@@ -184,7 +209,7 @@ def test_public_good_demand_is_the_mean_of_council_demands() -> None:
     p = np.array([10.0, 8.0, 5.0, 20.0])
     pr = proposals(eco, p)
     n_cc = 4.0
-    own = 500.0 * 0.3 / (p[3] / n_cc)         # one council's demand at p/N_cc
+    own = 500.0 * 0.3 / (p[3] / n_cc)  # one council's demand at p/N_cc
     assert pr.cc_demand[1] == pytest.approx(own)
     assert pr.demand[3] == pytest.approx(own)  # the mean of 4 identical councils
     assert pr.demand[0] == pytest.approx(4 * 500.0 * 0.7 / p[0])
@@ -194,16 +219,24 @@ def test_count_is_the_same_as_copies() -> None:
     eco = _tiny(wc_count=3.0, cc_count=5.0)
     base = _tiny()
     copies = PlanEconomy(
-        good_ids=base.good_ids, kinds=base.kinds, endowment=base.endowment,
-        wc_output=np.repeat(base.wc_output, 3), wc_A=np.repeat(base.wc_A, 3),
-        wc_c=np.repeat(base.wc_c, 3), wc_s=np.repeat(base.wc_s, 3),
-        wc_k=np.repeat(base.wc_k, 3), wc_count=np.ones(6),
+        good_ids=base.good_ids,
+        kinds=base.kinds,
+        endowment=base.endowment,
+        wc_output=np.repeat(base.wc_output, 3),
+        wc_A=np.repeat(base.wc_A, 3),
+        wc_c=np.repeat(base.wc_c, 3),
+        wc_s=np.repeat(base.wc_s, 3),
+        wc_k=np.repeat(base.wc_k, 3),
+        wc_count=np.ones(6),
         wc_indptr=np.array([0, 2, 4, 6, 7, 8, 9], np.intp),
         wc_input=np.array([1, 2, 1, 2, 1, 2, 2, 2, 2], np.intp),
         wc_b=np.array([0.3, 0.3] * 3 + [0.6] * 3),
-        cc_income=np.full(5, 500.0), cc_count=np.ones(5),
-        cc_indptr=np.arange(6, dtype=np.intp), cc_good=np.zeros(5, np.intp),
-        cc_weight=np.ones(5))
+        cc_income=np.full(5, 500.0),
+        cc_count=np.ones(5),
+        cc_indptr=np.arange(6, dtype=np.intp),
+        cc_good=np.zeros(5, np.intp),
+        cc_weight=np.ones(5),
+    )
     a = run_plan(eco, 10.0, threshold=0.01)
     b = run_plan(copies, 10.0, threshold=0.01)
     assert a.converged and a.rounds == b.rounds
@@ -218,7 +251,7 @@ def test_a_round_matches_the_council_proposals() -> None:
     pr = proposals(eco, p)
     for arr in (pr.wc_output, pr.wc_inputs, pr.wc_effort, pr.cc_demand, pr.supply, pr.demand):
         assert np.all(np.isfinite(arr)) and np.all(arr >= 0)
-    res = run_plan(eco, p, threshold=1.99, max_rounds=1)   # one round at exactly p
+    res = run_plan(eco, p, threshold=1.99, max_rounds=1)  # one round at exactly p
     assert res.rounds == 1
     np.testing.assert_allclose(res.supply, pr.supply, rtol=1e-5)
     np.testing.assert_allclose(res.demand, pr.demand, rtol=1e-5)
@@ -235,7 +268,7 @@ def test_at_convergence_every_market_is_within_the_threshold(rule: str) -> None:
     res = run_plan(eco, 700.0, threshold=0.03, rule=rule)  # type: ignore[arg-type]
     assert res.converged
     assert res.max_excess[-1] < 0.03 and np.all(res.max_excess[:-1] >= 0.03)
-    pr = proposals(eco, res.prices)       # recomputed independently at the final prices
+    pr = proposals(eco, res.prices)  # recomputed independently at the final prices
     assert float(excess(pr.supply, pr.demand).max()) < 0.03
     assert np.all(res.supply > 0) and np.all(res.demand > 0)
     assert res.price_history is not None and res.price_history.shape == (res.rounds, 50)
@@ -323,6 +356,7 @@ def test_bad_economies_are_rejected() -> None:
 
 # --- human-paced variant -------------------------------------------------------------------
 
+
 def test_pace_limit_bounds() -> None:
     prev = np.array([10.0, 10.0, 10.0, 10.0])
     target = np.array([0.0, 20.0, 0.0, 20.0])
@@ -331,8 +365,7 @@ def test_pace_limit_bounds() -> None:
     out = pace_limit(prev, target, gap, np.array([False, False, True, True]))
     assert out.tolist() == [8.0, 11.0, 9.0, 12.0]
     assert pace_limit(prev, prev + 0.5, gap, np.array(True)).tolist() == [10.5] * 4
-    assert pace_limit(np.array([1.0]), np.array([0.0]), np.array(10.0),
-                      np.array(False)).tolist() == [0.0]
+    assert pace_limit(np.array([1.0]), np.array([0.0]), np.array(10.0), np.array(False)).tolist() == [0.0]
 
 
 def _village() -> PlanEconomy:
@@ -358,16 +391,16 @@ def test_paced_rounds_respect_the_limits() -> None:
             g = eco.cc_good
             change = planner.cc_q - prev[0]
             w = eco.cc_count[np.repeat(np.arange(eco.n_cc), np.diff(eco.cc_indptr))]
-            toward = np.where(in_demand[g], -change, change)   # cutting helps excess demand
+            toward = np.where(in_demand[g], -change, change)  # cutting helps excess demand
             lim_toward, lim_away = 0.5 * gap[g] * w, 0.25 * gap[g] * w
             assert np.all(toward <= lim_toward + 1e-9)
             assert np.all(-toward <= lim_away + 1e-9)
             if rnd == 3:
-                np.testing.assert_allclose(planner.y_q, targets[1])   # producers still free
+                np.testing.assert_allclose(planner.y_q, targets[1])  # producers still free
             else:
                 o = eco.wc_output
                 dy = planner.y_q - prev[1]
-                toward_y = np.where(in_demand[o], dy, -dy)       # more output helps
+                toward_y = np.where(in_demand[o], dy, -dy)  # more output helps
                 assert np.all(toward_y <= 0.5 * gap[o] * eco.wc_count + 1e-9)
                 assert np.all(-toward_y <= 0.25 * gap[o] * eco.wc_count + 1e-9)
                 checked_producers = True
@@ -408,10 +441,16 @@ def test_proposals_are_finite_and_non_negative_at_any_prices(log10_prices: list)
     for arr in (pr.wc_output, pr.wc_inputs, pr.wc_effort, pr.cc_demand, pr.supply, pr.demand):
         assert np.all(np.isfinite(arr)) and np.all(arr >= 0)
     # consumers spend exactly their incomes
-    spent = float(np.dot(p, np.bincount(
-        _SMALL.cc_good, pr.cc_demand * np.where(_SMALL.kinds[_SMALL.cc_good] == PUBLIC,
-                                                1.0 / _SMALL.n_cc_total, 1.0),
-        minlength=_SMALL.n_goods)))
+    spent = float(
+        np.dot(
+            p,
+            np.bincount(
+                _SMALL.cc_good,
+                pr.cc_demand * np.where(_SMALL.kinds[_SMALL.cc_good] == PUBLIC, 1.0 / _SMALL.n_cc_total, 1.0),
+                minlength=_SMALL.n_goods,
+            ),
+        )
+    )
     assert spent == pytest.approx(float(_SMALL.cc_income.sum()), rel=1e-9)
     one = run_plan(_SMALL, p, threshold=1.99, max_rounds=1)
     np.testing.assert_allclose(one.supply, pr.supply, rtol=1e-5)

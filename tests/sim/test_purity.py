@@ -29,9 +29,12 @@ def test_no_module_under_game_sim_imports_pygame_or_yaml() -> None:
 
 
 def test_importing_the_engine_loads_no_pygame() -> None:
-    code = ("import sys, game.sim.engine, game.sim.planning; "
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in "
-            "{'pygame', 'pygame_gui', 'yaml'}))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, cwd=SIM.parents[1])
+    code = (
+        "import sys, game.sim.engine, game.sim.planning; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "{'pygame', 'pygame_gui', 'yaml'}))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=SIM.parents[1]
+    )
     assert out.stdout.strip() == "[]"

@@ -250,9 +250,7 @@ def test_dialog_button_click(make_app):
     app = make_app()
     app.open("title")
     chosen = []
-    app.push(
-        Dialog(app, "T", "B", [Choice("yes", "Yes"), Choice("no", "No")], on_choice=chosen.append)
-    )
+    app.push(Dialog(app, "T", "B", [Choice("yes", "Yes"), Choice("no", "No")], on_choice=chosen.append))
     run_frames(app)
     yes = next(w for w in app.top.widgets if isinstance(w, Button) and w.key == "choice:yes")
     run_frames(app, click(yes.rect.center))

@@ -70,18 +70,13 @@ def test_every_required_icon_exists_in_every_size(icons_tool):
 def test_committed_icons_match_the_script(icons_tool):
     for name in icons_tool.ICONS:
         drawn = pygame.surfarray.array_alpha(icons_tool.render_icon(name, 64)).astype(int)
-        stored = pygame.surfarray.array_alpha(
-            pygame.image.load(str(ASSETS / "icons" / "64" / f"{name}.png"))
-        )
+        stored = pygame.surfarray.array_alpha(pygame.image.load(str(ASSETS / "icons" / "64" / f"{name}.png")))
         assert np.abs(drawn - stored.astype(int)).max() <= 8, f"{name}: run tools/make_icons.py"
 
 
 def test_icons_differ_in_shape_at_32px(icons_tool):
     """Every pair of icons differs in silhouette, not only in tint: readable at 32 px."""
-    masks = {
-        n: pygame.surfarray.array_alpha(icons_tool.render_icon(n, 32)) > 127
-        for n in icons_tool.ICONS
-    }
+    masks = {n: pygame.surfarray.array_alpha(icons_tool.render_icon(n, 32)) > 127 for n in icons_tool.ICONS}
     for (a, ma), (b, mb) in itertools.combinations(masks.items(), 2):
         diff = float((ma != mb).mean())
         assert diff > 0.08, f"{a} and {b} look alike at 32 px ({diff:.2%} differ)"
@@ -106,9 +101,7 @@ def test_fonts_and_licences_shipped():
     for regular, bold, _factor in FONT_FAMILIES.values():
         assert (ASSETS / "fonts" / regular).exists() and (ASSETS / "fonts" / bold).exists()
     assert "SIL Open Font License" in (ASSETS / "fonts" / "NotoSans-OFL.txt").read_text()
-    assert (
-        "SIL Open Font License" in (ASSETS / "fonts" / "AtkinsonHyperlegible-OFL.txt").read_text()
-    )
+    assert "SIL Open Font License" in (ASSETS / "fonts" / "AtkinsonHyperlegible-OFL.txt").read_text()
     assert "CC-BY-3.0" in (ASSETS / "fonts" / "OpenDyslexic-LICENSE.txt").read_text()
 
 

@@ -230,9 +230,7 @@ def test_monkey_20000_inputs(make_app, tmp_path):
                 events.append(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
                 events.append(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
             elif r < 0.9:
-                events.append(
-                    pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0))
-                )
+                events.append(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
             else:
                 events.append(
                     pygame.event.Event(
@@ -286,8 +284,9 @@ def test_mod_glossary_terms_reach_the_game(make_app, tmp_path):
     assert extra, "the example mod ships a glossary.yaml"
     found = gloss.entries(app.ctx.tr, [], extra, sources)
     mod_entries = [e for e in found if e.origin.startswith("mod:")]
-    assert {e.term for e in mod_entries} >= {g.term for g in extra if gloss.slug(g.term) not in
-                                             {k for k in gloss.CORE}}
+    assert {e.term for e in mod_entries} >= {
+        g.term for g in extra if gloss.slug(g.term) not in {k for k in gloss.CORE}
+    }
     assert all(e.origin != "mod:" for e in mod_entries)
 
 

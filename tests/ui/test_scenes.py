@@ -102,10 +102,7 @@ def test_saves_lists_unreadable_with_reason(make_app, tmp_path):
     scene = app.top
     by_slot = {s.slot: s for s in scene.slots}
     assert scene.problem_text(by_slot["broken"]) == "Unreadable: the file is damaged"
-    assert (
-        scene.problem_text(by_slot["future"])
-        == "Unreadable: it was made by a newer version of the game"
-    )
+    assert scene.problem_text(by_slot["future"]) == "Unreadable: it was made by a newer version of the game"
     assert scene.slots[0].slot == "autosave"
     # select the broken one: Load is disabled, Delete asks first and Keep leaves the file
     i = [s.slot for s in scene.slots].index("broken")

@@ -61,9 +61,7 @@ def test_gauge_in_spanish():
     from game.ui.context import UIContext
 
     es = UIContext.create(lang="es")
-    g = ScoreGauge(
-        es, pygame.Rect(0, 0, 300, 60), key="equity", label="Equidad", value=80, previous=80
-    )
+    g = ScoreGauge(es, pygame.Rect(0, 0, 300, 60), key="equity", label="Equidad", value=80, previous=80)
     assert g.describe() == "Equidad: 80, nivel alto (0 desde el turno anterior)"
 
 
@@ -91,9 +89,9 @@ def test_line_chart_renders(ctx):
 
 def test_line_chart_auto_range_and_empty(ctx):
     r = pygame.Rect(0, 0, ctx.px(400), ctx.px(240))
-    LineChart(
-        ctx, r, styled_series([("gdp", "Output", [1200.0, 1350.5, 990.0], None)]), y_range=None
-    ).draw(canvas())
+    LineChart(ctx, r, styled_series([("gdp", "Output", [1200.0, 1350.5, 990.0], None)]), y_range=None).draw(
+        canvas()
+    )
     LineChart(ctx, r, [], y_range=None).draw(canvas())
     LineChart(ctx, pygame.Rect(0, 0, 40, 30), styled_series(_history())).draw(canvas())
 
@@ -178,13 +176,9 @@ def test_list_view_mouse_and_wheel(ctx):
     )
     lv.draw(canvas())
     assert painted and max(painted) < 10
+    lv.handle_event(pygame.event.Event(pygame.MOUSEMOTION, pos=(50, 50), rel=(0, 0), buttons=(0, 0, 0)))
     lv.handle_event(
-        pygame.event.Event(pygame.MOUSEMOTION, pos=(50, 50), rel=(0, 0), buttons=(0, 0, 0))
-    )
-    lv.handle_event(
-        pygame.event.Event(
-            pygame.MOUSEWHEEL, x=0, y=-3, flipped=False, precise_x=0.0, precise_y=-3.0
-        )
+        pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-3, flipped=False, precise_x=0.0, precise_y=-3.0)
     )
     assert lv.scroll > 0
     pos = (50, lv.rect.y + 5)
@@ -238,9 +232,7 @@ def test_paragraph_links(ctx):
     # click on the first link's first word
     w = next(w for w in p.words if w.link == "participatory_planning")
     p.handle_event(
-        pygame.event.Event(
-            pygame.MOUSEBUTTONDOWN, pos=(p.rect.x + w.x + 2, p.rect.y + w.y + 2), button=1
-        )
+        pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=(p.rect.x + w.x + 2, p.rect.y + w.y + 2), button=1)
     )
     assert opened[-1] == "participatory_planning"
     # links are underlined (a line under the word, in the link colour)
@@ -252,9 +244,7 @@ def test_paragraph_links(ctx):
 
 
 def test_scroll_text(ctx):
-    text = "# Heading\n\n## Sub\n" + "\n".join(
-        f"- item {i} with some words to wrap" for i in range(60)
-    )
+    text = "# Heading\n\n## Sub\n" + "\n".join(f"- item {i} with some words to wrap" for i in range(60))
     st = ScrollText(ctx, pygame.Rect(0, 0, ctx.px(500), ctx.px(300)), text)
     st.draw(canvas())
     assert st.max_scroll > 0
@@ -298,9 +288,7 @@ def test_text_cache_hits(ctx100):
         "one two",
         "three four",
         "five six",
-    ] or all(
-        t.size(line, "body")[0] <= 80 for line in t.wrap("one two three four five six", "body", 80)
-    )
+    ] or all(t.size(line, "body")[0] <= 80 for line in t.wrap("one two three four five six", "body", 80))
     assert t.fit("a" * 200, "body", 100).endswith("…")
 
 

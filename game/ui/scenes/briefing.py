@@ -74,17 +74,13 @@ class BriefingScene(MenuScene):
         glossary = self.glossary()
         text = "\n\n".join(ctx.tr.pick(p) for p in self.level.briefing)
         text = gloss.auto_link(text, glossary) + "\n\n" + self.goals_text()
-        para = Paragraph(
-            ctx, body, text, on_link=self.open_term, define=self.define, key="briefing-text"
-        )
+        para = Paragraph(ctx, body, text, on_link=self.open_term, define=self.define, key="briefing-text")
         # split into pages that fit, so nothing is cut off at any scale
         self.pages = self._paginate(text, body)
         self.page = min(self.page, len(self.pages) - 1)
         para.set_text(self.pages[self.page])
         self.add(para)
-        self.side = (
-            pygame.Rect(w - side_w - ctx.px(24), top, side_w, body.height) if side_w else None
-        )
+        self.side = pygame.Rect(w - side_w - ctx.px(24), top, side_w, body.height) if side_w else None
         y = h - btn_h - ctx.px(20)
         x = ctx.px(28)
         if len(self.pages) > 1:
@@ -193,9 +189,7 @@ class BriefingScene(MenuScene):
         icon_for = {"influence": "political_capital", "funds": "money"}
         for res in L.resources:
             icon = res.id if ctx.icons.exists(res.id) else icon_for.get(res.id, "info")
-            ctx.icons.draw(
-                surface, icon, (inner.x + ctx.px(12), y + lh // 2), ctx.px(22), palette.TEXT
-            )
+            ctx.icons.draw(surface, icon, (inner.x + ctx.px(12), y + lh // 2), ctx.px(22), palette.TEXT)
             text = _("{name}: {start:g}, +{income:g} a turn").format(
                 name=ctx.tr.pick(res.name), start=res.start, income=res.income
             )

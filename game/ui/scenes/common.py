@@ -78,9 +78,7 @@ class MenuScene(Scene):
         lines = self._subtitle_lines()
         y = (hh - lh - len(lines) * sl) // 2
         if self.icon:
-            ctx.icons.draw(
-                surface, self.icon, (x + ctx.px(18), y + lh // 2), ctx.px(36), palette.ACCENT
-            )
+            ctx.icons.draw(surface, self.icon, (x + ctx.px(18), y + lh // 2), ctx.px(36), palette.ACCENT)
             x += ctx.px(50)
         title = ctx.text.fit(self._(self.title), "heading", self._header_text_width(), True)
         ctx.text.draw(surface, title, (x, y), "heading", palette.TEXT, True)

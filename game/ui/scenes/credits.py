@@ -45,9 +45,7 @@ class CreditsScene(MenuScene):
         items = cite()
         if not items:
             return ""
-        return (
-            "\n# " + self._("Sources the pathways cite") + "\n" + "\n".join(f"- {s}" for s in items)
-        )
+        return "\n# " + self._("Sources the pathways cite") + "\n" + "\n".join(f"- {s}" for s in items)
 
     def build(self) -> None:
         ctx = self.ctx

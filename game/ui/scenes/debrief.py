@@ -72,8 +72,7 @@ class DebriefScene(MenuScene):
             name = _(SCORES.get(c["score"], c["score"]))
             verb = _("rose") if c["delta"] > 0 else _("fell")
             lines.append(
-                f"- {unit} {turn}: {name} {verb} {format_delta(abs(c['delta']), 1).lstrip('+')}. "
-                f"{c['text']}"
+                f"- {unit} {turn}: {name} {verb} {format_delta(abs(c['delta']), 1).lstrip('+')}. {c['text']}"
             )
         if L.questions:
             lines.append("")
@@ -178,6 +177,4 @@ class DebriefScene(MenuScene):
         # a coloured band under the header says the outcome together with the icon and words
         hh = self.header_height()
         colour = palette.GOOD if self.won else palette.BAD
-        pygame.draw.line(
-            surface, colour, (0, hh - 1), (surface.get_width(), hh - 1), max(3, self.px(4))
-        )
+        pygame.draw.line(surface, colour, (0, hh - 1), (surface.get_width(), hh - 1), max(3, self.px(4)))

@@ -25,9 +25,7 @@ class GlossaryScene(MenuScene):
         self.selected = 0
 
     def subtitle(self) -> str:
-        return self._(
-            "The words of a participatory economy. Underlined words lead to other entries."
-        )
+        return self._("The words of a participatory economy. Underlined words lead to other entries.")
 
     def build(self) -> None:
         ctx = self.ctx
@@ -103,9 +101,7 @@ class GlossaryScene(MenuScene):
 
     def _paint(self, surface, r, e, selected, focused) -> None:
         ctx = self.ctx
-        pygame.draw.rect(
-            surface, palette.PANEL_HI if selected else palette.PANEL, r, border_radius=ctx.px(8)
-        )
+        pygame.draw.rect(surface, palette.PANEL_HI if selected else palette.PANEL, r, border_radius=ctx.px(8))
         if selected:
             pygame.draw.rect(surface, palette.ACCENT, r, max(1, ctx.px(2)), border_radius=ctx.px(8))
         ctx.text.draw(

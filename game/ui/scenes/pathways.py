@@ -68,9 +68,7 @@ class RouteMap(Widget):
                 x = r.x + t * r.width
                 y = r.y + r.height * (0.12 + k * 0.11) + ctx.px(10) * math.sin(t * 6.1 + k * 1.3)
                 pts.append((x, y))
-            pygame.draw.lines(
-                surface, palette.mix(palette.BG_DEEP, palette.PANEL_EDGE, 0.35), False, pts, 1
-            )
+            pygame.draw.lines(surface, palette.mix(palette.BG_DEEP, palette.PANEL_EDGE, 0.35), False, pts, 1)
         surface.set_clip(clip)
         sx, sy = self.start()
         for i in range(len(self.scene.levels)):
@@ -86,9 +84,7 @@ class RouteMap(Widget):
                 length = math.hypot(dx, dy) or 1
                 pts.append((sx + dx * t - dy / length * bend, sy + dy * t + dx / length * bend))
             for j in range(0, len(pts) - 1, 2):
-                pygame.draw.line(
-                    surface, colour, pts[j], pts[j + 1], max(2, ctx.px(4 if selected else 3))
-                )
+                pygame.draw.line(surface, colour, pts[j], pts[j + 1], max(2, ctx.px(4 if selected else 3)))
         pygame.draw.circle(surface, palette.TEXT, (sx, sy), ctx.px(10))
         pygame.draw.circle(surface, palette.BG_DEEP, (sx, sy), ctx.px(5))
         ctx.text.draw(
@@ -105,9 +101,7 @@ class RouteMap(Widget):
             selected = i == self.scene.selected
             rad = ctx.px(20 if selected else 16)
             pygame.draw.circle(surface, palette.BG_DEEP, (nx, ny), rad + ctx.px(4))
-            pygame.draw.circle(
-                surface, palette.ACCENT if selected else palette.PANEL_HI, (nx, ny), rad
-            )
+            pygame.draw.circle(surface, palette.ACCENT if selected else palette.PANEL_HI, (nx, ny), rad)
             ctx.icons.draw(
                 surface,
                 "flag",
@@ -115,9 +109,7 @@ class RouteMap(Widget):
                 round(rad * 1.2),
                 palette.TEXT_DARK if selected else palette.TEXT,
             )
-            title = ctx.text.fit(
-                self.scene.ctx.tr.pick(lv.level.title), "small", ctx.px(320), selected
-            )
+            title = ctx.text.fit(self.scene.ctx.tr.pick(lv.level.title), "small", ctx.px(320), selected)
             tw = ctx.text.size(title, "small", selected)[0]
             tx = min(max(r.x + ctx.px(8), nx - tw // 2), r.right - tw - ctx.px(8))
             ty = ny + rad + ctx.px(6) if ny < r.bottom - ctx.px(60) else ny - rad - ctx.px(30)
@@ -144,9 +136,7 @@ class PathwaysScene(MenuScene):
         self.selected = 0
 
     def subtitle(self) -> str:
-        return self._(
-            "Each pathway is one way a society could move towards a participatory economy."
-        )
+        return self._("Each pathway is one way a society could move towards a participatory economy.")
 
     def select(self, i: int) -> None:
         self.selected = i
@@ -174,13 +164,9 @@ class PathwaysScene(MenuScene):
             side = pygame.Rect(map_rect.right + ctx.px(16), top, side_w, h - top - ctx.px(20))
         else:
             side = pygame.Rect(ctx.px(20), top, w - ctx.px(40), h - top - ctx.px(20))
-        item_h = (
-            ctx.fonts.line_height("body", True) + ctx.fonts.line_height("small") * 2 + ctx.px(18)
-        )
+        item_h = ctx.fonts.line_height("body", True) + ctx.fonts.line_height("small") * 2 + ctx.px(18)
         btn_h = ctx.px(50)
-        list_h = min(
-            len(self.levels) * (item_h + ctx.px(8)) + ctx.px(8), (side.height - btn_h) * 3 // 5
-        )
+        list_h = min(len(self.levels) * (item_h + ctx.px(8)) + ctx.px(8), (side.height - btn_h) * 3 // 5)
         list_h = max(list_h, item_h + ctx.px(8))
         self.listview = ListView(
             ctx,
@@ -227,9 +213,7 @@ class PathwaysScene(MenuScene):
             surface, palette.PANEL_HI if selected else palette.PANEL, r, border_radius=ctx.px(10)
         )
         if selected:
-            pygame.draw.rect(
-                surface, palette.ACCENT, r, max(1, ctx.px(2)), border_radius=ctx.px(10)
-            )
+            pygame.draw.rect(surface, palette.ACCENT, r, max(1, ctx.px(2)), border_radius=ctx.px(10))
         pad = ctx.px(12)
         ctx.text.draw(
             surface,

@@ -115,10 +115,7 @@ class PlanningScene(MenuScene):
             if wide:
                 hist = r.price_history[: self.round + 1]
                 series = styled_series(
-                    [
-                        (g, names[i], [float(p[i]) for p in hist], None)
-                        for i, g in enumerate(r.good_ids)
-                    ]
+                    [(g, names[i], [float(p[i]) for p in hist], None) for i, g in enumerate(r.good_ids)]
                 )
                 self.add(
                     LineChart(
@@ -253,9 +250,7 @@ class PlanningScene(MenuScene):
                 )
             else:
                 lines.append(
-                    _("The councils stopped after {n} rounds without full agreement.").format(
-                        n=self.rounds
-                    )
+                    _("The councils stopped after {n} rounds without full agreement.").format(n=self.rounds)
                 )
         elif self.rounds == 1:
             lines.append(_("Last season's prices were already right: the councils agreed at once."))

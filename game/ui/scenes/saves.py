@@ -48,9 +48,7 @@ class SavesScene(MenuScene):
         bad = sum(1 for s in self.slots if not s.readable)
         text = self.ctx.tr.ngettext("{n} saved game", "{n} saved games", n).format(n=n)
         if bad:
-            text += " · " + self.ctx.tr.ngettext("{n} unreadable", "{n} unreadable", bad).format(
-                n=bad
-            )
+            text += " · " + self.ctx.tr.ngettext("{n} unreadable", "{n} unreadable", bad).format(n=bad)
         return text
 
     def slot_name(self, info: SlotInfo) -> str:
@@ -58,9 +56,7 @@ class SavesScene(MenuScene):
 
     def problem_text(self, info: SlotInfo) -> str:
         assert info.problem is not None
-        return self._("Unreadable: {reason}").format(
-            reason=self._(PROBLEM_WORDS.get(info.problem.kind, ""))
-        )
+        return self._("Unreadable: {reason}").format(reason=self._(PROBLEM_WORDS.get(info.problem.kind, "")))
 
     def level_name(self, info: SlotInfo) -> str:
         assert info.save is not None
@@ -74,9 +70,7 @@ class SavesScene(MenuScene):
         top = self.header_height() + ctx.px(20)
         btn_h = ctx.px(50)
         list_w = min(ctx.px(700), w * 3 // 5)
-        item_h = (
-            ctx.fonts.line_height("body", True) + ctx.fonts.line_height("small") * 2 + ctx.px(20)
-        )
+        item_h = ctx.fonts.line_height("body", True) + ctx.fonts.line_height("small") * 2 + ctx.px(20)
         self.list_rect = pygame.Rect(ctx.px(24), top, list_w, h - top - btn_h - ctx.px(44))
         self.listview = self.add(
             ListView(
@@ -180,11 +174,7 @@ class SavesScene(MenuScene):
                 return stamp.strftime("%Y-%m-%d %H:%M")
             except ValueError:
                 pass
-        return (
-            datetime.fromtimestamp(info.modified).strftime("%Y-%m-%d %H:%M")
-            if info.modified
-            else ""
-        )
+        return datetime.fromtimestamp(info.modified).strftime("%Y-%m-%d %H:%M") if info.modified else ""
 
     def _paint(
         self, surface: pygame.Surface, r: pygame.Rect, info: SlotInfo, selected: bool, focused: bool
@@ -205,9 +195,7 @@ class SavesScene(MenuScene):
         right = r.right - pad
         when = self._when(info)
         ww = ctx.text.size(when, "small")[0]
-        ctx.text.draw(
-            surface, when, (right, r.y + pad), "small", palette.TEXT_DIM, anchor="topright"
-        )
+        ctx.text.draw(surface, when, (right, r.y + pad), "small", palette.TEXT_DIM, anchor="topright")
         name = ctx.text.fit(self.slot_name(info), "body", right - ww - x - ctx.px(12), True)
         ctx.text.draw(surface, name, (x, r.y + pad - ctx.px(2)), "body", palette.TEXT, True)
         y = r.y + pad + lh
@@ -230,9 +218,7 @@ class SavesScene(MenuScene):
         for key in SCORE_ORDER:
             if key not in s.scores:
                 continue
-            ctx.icons.draw(
-                surface, key, (sx + ssz // 2, y + sl + sl // 2), ssz, palette.SCORE_COLOURS[key]
-            )
+            ctx.icons.draw(surface, key, (sx + ssz // 2, y + sl + sl // 2), ssz, palette.SCORE_COLOURS[key])
             rect = ctx.text.draw(
                 surface,
                 f"{s.scores[key]:.0f}",
@@ -343,9 +329,7 @@ class SavesScene(MenuScene):
                 continue
             v = s.scores[key]
             isz = ctx.px(24)
-            ctx.icons.draw(
-                surface, key, (inner.x + isz // 2, y + sl // 2), isz, palette.SCORE_COLOURS[key]
-            )
+            ctx.icons.draw(surface, key, (inner.x + isz // 2, y + sl // 2), isz, palette.SCORE_COLOURS[key])
             label = f"{_(SCORES[key])}: {v:.0f}, {_(level_word(v))}"
             ctx.text.draw(
                 surface,

@@ -53,10 +53,7 @@ class SettingsScene(MenuScene):
                 [(v, f"{v}%") for v in SCALE_STEPS],
                 s.ui_scale,
                 True,
-                _(
-                    "Bigger text for projectors and for reading at a distance "
-                    "(Ctrl + and Ctrl − also work)"
-                ),
+                _("Bigger text for projectors and for reading at a distance (Ctrl + and Ctrl − also work)"),
             ),
             (
                 "font",
@@ -129,11 +126,7 @@ class SettingsScene(MenuScene):
         )
 
     def visible_rect(self, widget) -> pygame.Rect:
-        return (
-            widget.rect.clip(self.area.inflate(self.px(12), 0))
-            if widget in self.rows
-            else widget.rect
-        )
+        return widget.rect.clip(self.area.inflate(self.px(12), 0)) if widget in self.rows else widget.rect
 
     @property
     def max_scroll(self) -> int:
@@ -150,9 +143,7 @@ class SettingsScene(MenuScene):
         folder = self._("Saves and settings are kept in: {folder}").format(folder=self.app.data_dir)
         lines = ctx.text.wrap(folder, "small", w - ctx.px(48))
         if ctx.scale <= 1.3:
-            hint = self._(
-                "Left and Right change the selected setting; Enter moves to the next value."
-            )
+            hint = self._("Left and Right change the selected setting; Enter moves to the next value.")
             lines = ctx.text.wrap(hint, "small", w - ctx.px(48)) + lines
         return lines
 
@@ -192,9 +183,7 @@ class SettingsScene(MenuScene):
                 row.draw(surface)
         surface.set_clip(clip)
         if self.max_scroll:
-            track = pygame.Rect(
-                self.area.right + ctx.px(12), self.area.y, ctx.px(6), self.area.height
-            )
+            track = pygame.Rect(self.area.right + ctx.px(12), self.area.y, ctx.px(6), self.area.height)
             pygame.draw.rect(surface, palette.PANEL, track, border_radius=track.width)
             hh = max(ctx.px(24), track.height * self.area.height // self.content_h)
             y = track.y + (track.height - hh) * self.scroll // self.max_scroll

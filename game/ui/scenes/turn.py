@@ -131,9 +131,7 @@ class TurnScene(Scene):
         for i, c in enumerate(ev.choices):
             cost = ", ".join(f"{v:g} {self.resource_name(k)}" for k, v in c.cost.items())
             detail = _("Cost: {costs}").format(costs=cost) if cost else _("No cost")
-            choices.append(
-                Choice(c.id, tr.pick(c.label), detail, "primary" if i == 0 else "normal")
-            )
+            choices.append(Choice(c.id, tr.pick(c.label), detail, "primary" if i == 0 else "normal"))
         default = ev.choices[0].id
 
         def chose(key: str) -> None:
@@ -212,9 +210,7 @@ class TurnScene(Scene):
         try:
             self.app.saves.autosave(s.to_save())
         except OSError as exc:
-            self.app.notify(
-                self._("Autosave failed: {reason}").format(reason=exc.strerror or exc), 6
-            )
+            self.app.notify(self._("Autosave failed: {reason}").format(reason=exc.strerror or exc), 6)
         if s.finished:
             self.ctx.play_sound("win" if s.sim.outcome == "won" else "lose")
             self.app.replace(self._make("debrief"))
@@ -243,11 +239,7 @@ class TurnScene(Scene):
 
     def unit_n(self) -> str:
         """'Season {n}' or 'Year {n}', translated, for labels of past turns."""
-        return (
-            self._("Season {n}")
-            if self.session.level.turn_length == "season"
-            else self._("Year {n}")
-        )
+        return self._("Season {n}") if self.session.level.turn_length == "season" else self._("Year {n}")
 
     def pretty_reason(self, reason: str) -> str:
         """The simulation's reason why an action cannot be played, in the player's words."""
@@ -306,11 +298,7 @@ class TurnScene(Scene):
         """The top causes of the last change of a score, for its gauge's tooltip."""
         if not self.session.reports:
             return None
-        causes = [
-            c
-            for c in self.session.reports[-1].causes
-            if c["score"] == key and abs(c["delta"]) >= 0.05
-        ]
+        causes = [c for c in self.session.reports[-1].causes if c["score"] == key and abs(c["delta"]) >= 0.05]
         causes.sort(key=lambda c: -abs(c["delta"]))
         return "\n".join(self.cause_sentence(c) for c in causes[:3]) or None
 
@@ -321,9 +309,7 @@ class TurnScene(Scene):
             for c in sorted(r.causes, key=lambda c: -abs(c["delta"]))[:3]:
                 if abs(c["delta"]) >= 0.5:
                     items.append(
-                        NewsItem(
-                            r.turn, "good" if c["delta"] > 0 else "bad", self.cause_sentence(c)
-                        )
+                        NewsItem(r.turn, "good" if c["delta"] > 0 else "bad", self.cause_sentence(c))
                     )
             for e in r.events:
                 items.append(NewsItem(r.turn, "event", f"{e['title']}: {e['label']}"))
@@ -364,9 +350,7 @@ class TurnScene(Scene):
         center = pygame.Rect(left.right + pad, top, right.left - left.right - 2 * pad, body_h)
         self.show = {"scores", "economy", "actions", "charts", "news"}
         gh, gap = ctx.px(62), ctx.px(8)
-        self._add_gauges(
-            [pygame.Rect(left.x, left.y + i * (gh + gap), left.width, gh) for i in range(4)]
-        )
+        self._add_gauges([pygame.Rect(left.x, left.y + i * (gh + gap), left.width, gh) for i in range(4)])
         y = left.y + 4 * (gh + gap)
         self.panels["economy"] = pygame.Rect(left.x, y, left.width, left.bottom - y)
         elite_h, fc_h = ctx.px(178), ctx.px(136)
@@ -444,9 +428,7 @@ class TurnScene(Scene):
             )
             hand_top = self.resource_strip.bottom + ctx.px(6)
             self._add_hand(
-                pygame.Rect(
-                    full.x, hand_top, full.width, self.forecast_strip.y - hand_top - ctx.px(6)
-                )
+                pygame.Rect(full.x, hand_top, full.width, self.forecast_strip.y - hand_top - ctx.px(6))
             )
         elif self.tab == "charts":
             self._add_chart(full, with_planning=True)
@@ -461,9 +443,7 @@ class TurnScene(Scene):
 
     def _end_label(self) -> str:
         return (
-            self._("End the season")
-            if self.session.level.turn_length == "season"
-            else self._("End the year")
+            self._("End the season") if self.session.level.turn_length == "season" else self._("End the year")
         )
 
     def _add_gauges(self, rects: list[pygame.Rect]) -> None:
@@ -585,9 +565,7 @@ class TurnScene(Scene):
 
     def _chart_title(self) -> str:
         return (
-            self._("Scores over time")
-            if self.chart_mode == "scores"
-            else self._("The economy over time (%)")
+            self._("Scores over time") if self.chart_mode == "scores" else self._("The economy over time (%)")
         )
 
     def _series(self):
@@ -689,9 +667,7 @@ class TurnScene(Scene):
                     self.app.saves.write(slot, self.session.to_save())
                     self.app.notify(_("Saved as “{slot}”.").format(slot=slot))
                 except OSError as exc:
-                    self.app.notify(
-                        _("Saving failed: {reason}").format(reason=exc.strerror or exc), 6
-                    )
+                    self.app.notify(_("Saving failed: {reason}").format(reason=exc.strerror or exc), 6)
             elif key == "glossary":
                 self.app.open("glossary", levels=[self.session.level])
             elif key == "settings":
@@ -782,9 +758,7 @@ class TurnScene(Scene):
             palette.TEXT_DIM,
         )
         # resources: icon, value, income (left of the header's buttons)
-        self._draw_resources(
-            surface, max(x + ctx.px(330) + ctx.px(24), ctx.px(360)), limit, ctx.px(5)
-        )
+        self._draw_resources(surface, max(x + ctx.px(330) + ctx.px(24), ctx.px(360)), limit, ctx.px(5))
 
     def _draw_resources(
         self, surface: pygame.Surface, x: int, limit: int, y: int, compact: bool = False
@@ -839,16 +813,12 @@ class TurnScene(Scene):
                     palette.TEXT_DIM,
                 )
             else:
-                ctx.icons.draw(
-                    surface, icon, (x + ctx.px(11), y + ctx.px(35)), ctx.px(22), palette.ACCENT
-                )
+                ctx.icons.draw(surface, icon, (x + ctx.px(11), y + ctx.px(35)), ctx.px(22), palette.ACCENT)
                 ctx.text.draw(surface, name, (x, y), "small", palette.TEXT_DIM)
                 rect = ctx.text.draw(
                     surface, value, (x + ctx.px(28), y + ctx.px(22)), "body", palette.TEXT, True
                 )
-                ctx.text.draw(
-                    surface, inc, (rect.right + ctx.px(6), y + ctx.px(25)), "small", palette.GOOD
-                )
+                ctx.text.draw(surface, inc, (rect.right + ctx.px(6), y + ctx.px(25)), "small", palette.GOOD)
             x += wd + ctx.px(28)
 
     def _draw_forecast_strip(self, surface: pygame.Surface, r: pygame.Rect) -> None:
@@ -878,9 +848,7 @@ class TurnScene(Scene):
         for key in SCORE_ORDER:
             d = self.forecast.get(key, 0.0)
             shown = format_delta(d, 1)
-            ctx.icons.draw(
-                surface, key, (x + ctx.px(10), r.centery), ctx.px(20), palette.SCORE_COLOURS[key]
-            )
+            ctx.icons.draw(surface, key, (x + ctx.px(10), r.centery), ctx.px(20), palette.SCORE_COLOURS[key])
             x += ctx.px(24)
             if shown != "0":
                 colour = palette.GOOD if d > 0 else palette.BAD
@@ -892,9 +860,7 @@ class TurnScene(Scene):
                     colour,
                 )
                 x += ctx.px(13)
-            rect = ctx.text.draw(
-                surface, shown, (x, r.centery), "small", palette.TEXT, True, "midleft"
-            )
+            rect = ctx.text.draw(surface, shown, (x, r.centery), "small", palette.TEXT, True, "midleft")
             x = rect.right + ctx.px(18)
 
     def _draw_economy(self, surface: pygame.Surface, r: pygame.Rect) -> None:
@@ -922,9 +888,7 @@ class TurnScene(Scene):
             seg_w = round(bar.width * max(0.0, m.get(key, 0.0)))
             if seg_w > 0:
                 pygame.draw.rect(surface, colours[key], (x, bar.y, seg_w, bar.height))
-                pygame.draw.line(
-                    surface, palette.PANEL, (x, bar.y), (x, bar.bottom - 1), max(1, ctx.px(2))
-                )
+                pygame.draw.line(surface, palette.PANEL, (x, bar.y), (x, bar.bottom - 1), max(1, ctx.px(2)))
             x += seg_w
         y = bar.bottom + ctx.px(6)
         sl = ctx.fonts.line_height("small")
@@ -986,9 +950,7 @@ class TurnScene(Scene):
         if warn is not None:
             tactic = getattr(warn, "tactic", "")
             icon = tactic if ctx.icons.exists(tactic) else "warning"
-            ctx.icons.draw(
-                surface, icon, (inner.x + ctx.px(14), y + ctx.px(14)), ctx.px(28), palette.ELITE
-            )
+            ctx.icons.draw(surface, icon, (inner.x + ctx.px(14), y + ctx.px(14)), ctx.px(28), palette.ELITE)
             head = _("Next turn: {tactic} ({strength})").format(
                 tactic=self._(TACTICS.get(tactic, tactic)),
                 strength=self._(intensity_word(getattr(warn, "intensity", 0))),
@@ -1025,9 +987,7 @@ class TurnScene(Scene):
         for w in losses:
             if y + sl > inner.bottom + ctx.px(4):
                 break
-            ctx.icons.draw(
-                surface, "warning", (inner.x + ctx.px(9), y + sl // 2), ctx.px(18), palette.WARN
-            )
+            ctx.icons.draw(surface, "warning", (inner.x + ctx.px(9), y + sl // 2), ctx.px(18), palette.WARN)
             n = int(w.get("turns_left", 0))
             text = ctx.tr.ngettext("{n} turn to fix: {text}", "{n} turns to fix: {text}", n).format(
                 n=n, text=w["text"]
@@ -1050,9 +1010,7 @@ class TurnScene(Scene):
         y = inner.y
         ev = self.setup.event
         if ev is not None and ev.id in self.choices:
-            label = next(
-                (ctx.tr.pick(c.label) for c in ev.choices if c.id == self.choices[ev.id]), ""
-            )
+            label = next((ctx.tr.pick(c.label) for c in ev.choices if c.id == self.choices[ev.id]), "")
             ctx.text.draw(
                 surface,
                 ctx.text.fit(_("Your answer: {label}").format(label=label), "small", inner.width),
@@ -1074,9 +1032,7 @@ class TurnScene(Scene):
         ctx.text.draw(
             surface,
             ctx.text.fit(
-                ctx.tr.ngettext("With {n} action chosen:", "With {n} actions chosen:", n).format(
-                    n=n
-                ),
+                ctx.tr.ngettext("With {n} action chosen:", "With {n} actions chosen:", n).format(n=n),
                 "small",
                 inner.width,
             ),
@@ -1086,9 +1042,7 @@ class TurnScene(Scene):
         )
         y += sl + ctx.px(2)
         if self.forecast is None:
-            ctx.text.draw(
-                surface, _("Working out the forecast…"), (inner.x, y), "small", palette.TEXT_DIM
-            )
+            ctx.text.draw(surface, _("Working out the forecast…"), (inner.x, y), "small", palette.TEXT_DIM)
             return
         col_w = inner.width // 2
         for i, key in enumerate(SCORE_ORDER):
@@ -1156,9 +1110,7 @@ class TurnScene(Scene):
                     rect.centerx + round(math.cos(a) * ctx.px(18)),
                     rect.bottom + ctx.px(30) + round(math.sin(a) * ctx.px(18)),
                 )
-                pygame.draw.circle(
-                    surface, palette.ACCENT if i == k else palette.PANEL_EDGE, c, ctx.px(4)
-                )
+                pygame.draw.circle(surface, palette.ACCENT if i == k else palette.PANEL_EDGE, c, ctx.px(4))
 
 
 def _leaves(cond) -> list:

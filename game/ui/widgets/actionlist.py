@@ -25,9 +25,7 @@ class ActionList(ListView):
         key: str = "hand",
         index: int = 0,
     ) -> None:
-        height = (
-            ctx.fonts.line_height("body", True) + ctx.fonts.line_height("small", True) + ctx.px(16)
-        )
+        height = ctx.fonts.line_height("body", True) + ctx.fonts.line_height("small", True) + ctx.px(16)
         super().__init__(
             ctx,
             rect,
@@ -63,12 +61,8 @@ class ActionList(ListView):
         if not card.affordable:
             bg = palette.mix(palette.PANEL, palette.BG, 0.5)
         pygame.draw.rect(surface, bg, r, border_radius=ctx.px(8))
-        edge = (
-            palette.ACCENT if card.selected else (palette.LINK if selected else palette.PANEL_EDGE)
-        )
-        pygame.draw.rect(
-            surface, edge, r, max(1, ctx.px(3 if card.selected else 1)), border_radius=ctx.px(8)
-        )
+        edge = palette.ACCENT if card.selected else (palette.LINK if selected else palette.PANEL_EDGE)
+        pygame.draw.rect(surface, edge, r, max(1, ctx.px(3 if card.selected else 1)), border_radius=ctx.px(8))
         pad = ctx.px(10)
         isz = ctx.px(28)
         colour = CATEGORY_COLOURS.get(card.category, palette.LINK)
@@ -99,9 +93,7 @@ class ActionList(ListView):
                 csz,
                 palette.TEXT_DIM,
             )
-            rect = ctx.text.draw(
-                surface, f"{amount:g}", (x + csz + ctx.px(4), y), "small", text_col, True
-            )
+            rect = ctx.text.draw(surface, f"{amount:g}", (x + csz + ctx.px(4), y), "small", text_col, True)
             x = rect.right + ctx.px(14)
         x += ctx.px(10)
         for score, delta in card.forecast.items():

@@ -80,11 +80,7 @@ class ActionCard(Widget):
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         super().handle_event(event)
-        if (
-            event.type == pygame.MOUSEBUTTONDOWN
-            and event.button == 1
-            and self.rect.collidepoint(event.pos)
-        ):
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.rect.collidepoint(event.pos):
             self.activate()
             return True
         return False
@@ -100,8 +96,7 @@ class ActionCard(Widget):
             parts.append(_("Cost: {costs}").format(costs=costs))
         if self.forecast:
             fc = ", ".join(
-                f"{_(self.score_names.get(k, k))} {format_delta(v)}"
-                for k, v in self.forecast.items()
+                f"{_(self.score_names.get(k, k))} {format_delta(v)}" for k, v in self.forecast.items()
             )
             parts.append(_("Forecast: {changes}").format(changes=fc))
         if not self.affordable and self.unaffordable_reason:
@@ -119,9 +114,7 @@ class ActionCard(Widget):
         radius = ctx.px(12)
         pygame.draw.rect(surface, bg, r, border_radius=radius)
         edge = palette.ACCENT if self.selected else palette.PANEL_EDGE
-        pygame.draw.rect(
-            surface, edge, r, max(1, ctx.px(3 if self.selected else 1)), border_radius=radius
-        )
+        pygame.draw.rect(surface, edge, r, max(1, ctx.px(3 if self.selected else 1)), border_radius=radius)
         pad = ctx.px(12)
         # header band: category icon and word, and a check mark when chosen
         band_h = ctx.fonts.line_height("small") + ctx.px(10)
@@ -134,9 +127,7 @@ class ActionCard(Widget):
             border_top_right_radius=radius,
         )
         isz = ctx.px(22)
-        ctx.icons.draw(
-            surface, self.category, (r.x + pad + isz // 2, band.centery), isz, palette.TEXT
-        )
+        ctx.icons.draw(surface, self.category, (r.x + pad + isz // 2, band.centery), isz, palette.TEXT)
         cat = _(CATEGORY_NAMES.get(self.category, self.category))
         mark_w = isz + ctx.px(6) if (self.selected or not self.affordable) else 0
         cat = ctx.text.fit(cat, "small", r.width - 2 * pad - isz - ctx.px(8) - mark_w)
@@ -149,13 +140,9 @@ class ActionCard(Widget):
             anchor="midleft",
         )
         if self.selected:
-            ctx.icons.draw(
-                surface, "check", (r.right - pad - isz // 2, band.centery), isz, palette.TEXT
-            )
+            ctx.icons.draw(surface, "check", (r.right - pad - isz // 2, band.centery), isz, palette.TEXT)
         elif not self.affordable:
-            ctx.icons.draw(
-                surface, "lock", (r.right - pad - isz // 2, band.centery), isz, palette.TEXT
-            )
+            ctx.icons.draw(surface, "lock", (r.right - pad - isz // 2, band.centery), isz, palette.TEXT)
         y = band.bottom + ctx.px(8)
         inner_w = r.width - 2 * pad
         text_col = palette.TEXT if self.affordable else palette.TEXT_DIM
@@ -181,18 +168,14 @@ class ActionCard(Widget):
         for res, amount in self.costs.items():
             icon = self.resource_icons.get(res, res)
             ctx.icons.draw(surface, icon, (x + csz // 2, y + lh // 2), csz, palette.TEXT_DIM)
-            rect = ctx.text.draw(
-                surface, f"{amount:g}", (x + csz + ctx.px(4), y), "small", text_col, True
-            )
+            rect = ctx.text.draw(surface, f"{amount:g}", (x + csz + ctx.px(4), y), "small", text_col, True)
             x = rect.right + ctx.px(12)
         if self.costs:
             y += lh + ctx.px(6)
         # forecast strip at the bottom
         fl = ctx.fonts.line_height("small", True)
         strip_h = fl + ctx.px(12)
-        strip = pygame.Rect(
-            r.x + ctx.px(6), r.bottom - strip_h - ctx.px(6), r.width - ctx.px(12), strip_h
-        )
+        strip = pygame.Rect(r.x + ctx.px(6), r.bottom - strip_h - ctx.px(6), r.width - ctx.px(12), strip_h)
         body = pygame.Rect(r.x + pad, y, inner_w, strip.top - y - ctx.px(4))
         if body.height > ctx.fonts.line_height("small"):
             lines = max(1, body.height // ctx.fonts.line_height("small"))
@@ -228,7 +211,5 @@ class ActionCard(Widget):
                 dcol,
             )
             x += ctx.px(12)
-            rect = ctx.text.draw(
-                surface, label, (x, strip.centery), "small", palette.TEXT, True, "midleft"
-            )
+            rect = ctx.text.draw(surface, label, (x, strip.centery), "small", palette.TEXT, True, "midleft")
             x = rect.right + ctx.px(10)

@@ -32,8 +32,9 @@ DASH_ORDER = ("solid", "dash", "dot", "dashdot", "longdash")
 MARKER_ORDER = ("circle", "square", "triangle", "diamond", "cross")
 
 
-def chart_panel(ctx, rect: pygame.Rect, title: str, subtitle: str = ""
-                ) -> tuple[pygame.Surface, int, int, int, int]:
+def chart_panel(
+    ctx, rect: pygame.Rect, title: str, subtitle: str = ""
+) -> tuple[pygame.Surface, int, int, int, int]:
     """A chart's panel: background, title (and a subtitle on the right); returns the surface,
     its size, the padding and the y where the chart's content starts."""
     w, h = max(1, rect.width), max(1, rect.height)
@@ -42,11 +43,11 @@ def chart_panel(ctx, rect: pygame.Rect, title: str, subtitle: str = ""
     pad = ctx.px(12)
     y = pad
     if title:
-        ctx.text.draw(surf, ctx.text.fit(title, "body", w - 2 * pad, True), (pad, y), "body",
-                      palette.TEXT, bold=True)
+        ctx.text.draw(
+            surf, ctx.text.fit(title, "body", w - 2 * pad, True), (pad, y), "body", palette.TEXT, bold=True
+        )
         if subtitle:
-            ctx.text.draw(surf, subtitle, (w - pad, y), "small", palette.TEXT_DIM,
-                          anchor="topright")
+            ctx.text.draw(surf, subtitle, (w - pad, y), "small", palette.TEXT_DIM, anchor="topright")
         y += ctx.fonts.line_height("body", True) + ctx.px(4)
     return surf, w, h, pad, y
 
@@ -117,9 +118,7 @@ def draw_marker(
     elif shape == "triangle":
         triangle(surface, (x, y), 2 * h + 2, "up", colour)
     elif shape == "diamond":
-        pygame.draw.polygon(
-            surface, colour, [(x, y - h - 1), (x + h + 1, y), (x, y + h + 1), (x - h - 1, y)]
-        )
+        pygame.draw.polygon(surface, colour, [(x, y - h - 1), (x + h + 1, y), (x, y + h + 1), (x - h - 1, y)])
     elif shape == "cross":
         w = max(2, size // 3)
         pygame.draw.line(surface, colour, (x - h, y - h), (x + h, y + h), w)
@@ -265,9 +264,7 @@ class LineChart(Widget):
         every = max(1, math.ceil(tick_w / max(1.0, plot.width / span)))
         for i in range(0, n, every):
             xx = round(xmap(i))
-            pygame.draw.line(
-                surf, palette.GRID, (xx, plot.bottom), (xx, plot.bottom + ctx.px(4)), 1
-            )
+            pygame.draw.line(surf, palette.GRID, (xx, plot.bottom), (xx, plot.bottom + ctx.px(4)), 1)
             ctx.text.draw(
                 surf,
                 str(self.x_start + i),
@@ -284,9 +281,7 @@ class LineChart(Widget):
             palette.TEXT_DIM,
             anchor="midtop",
         )
-        pygame.draw.line(
-            surf, palette.TEXT_DIM, plot.bottomleft, plot.bottomright, max(1, ctx.px(1))
-        )
+        pygame.draw.line(surf, palette.TEXT_DIM, plot.bottomleft, plot.bottomright, max(1, ctx.px(1)))
         pygame.draw.line(surf, palette.TEXT_DIM, plot.topleft, plot.bottomleft, max(1, ctx.px(1)))
         # thresholds: dashed line with its label at the right end, above the line
         for th in self.thresholds:
@@ -323,9 +318,7 @@ class LineChart(Widget):
             marker_every = max(1, math.ceil(n / 12))
             for i, v in enumerate(s.values):
                 if v is not None and (i % marker_every == 0 or i == n - 1):
-                    draw_marker(
-                        surf, s.marker, (xmap(i), ymap(max(lo, min(hi, v)))), ctx.px(9), s.colour
-                    )
+                    draw_marker(surf, s.marker, (xmap(i), ymap(max(lo, min(hi, v)))), ctx.px(9), s.colour)
         return surf
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -390,9 +383,7 @@ class BarChart(Widget):
         items = []
         for i, (_upper, _key, colour) in enumerate(palette.EXCESS_BANDS):
             text = f"{_(BAND_WORDS[i])} {band_range_text(ctx, i)}: {_(BAND_MEANINGS[i])}"
-            items.append(
-                (text, colour, sw + ctx.px(6) + ctx.text.size(text, "small")[0] + ctx.px(16))
-            )
+            items.append((text, colour, sw + ctx.px(6) + ctx.text.size(text, "small")[0] + ctx.px(16)))
         rows, lx = 1, pad
         for _t, _c, iw in items:
             if lx > pad and lx + iw > w - pad:
@@ -404,9 +395,7 @@ class BarChart(Widget):
                 if lx > pad and lx + iw > w - pad:
                     lx = pad
                     y += sl + ctx.px(2)
-                pygame.draw.rect(
-                    surf, colour, (lx, y + (sl - sw) // 2, sw, sw), border_radius=ctx.px(3)
-                )
+                pygame.draw.rect(surf, colour, (lx, y + (sl - sw) // 2, sw, sw), border_radius=ctx.px(3))
                 ctx.text.draw(surf, text, (lx + sw + ctx.px(6), y), "small", palette.TEXT_DIM)
                 lx += iw
             y += sl + ctx.px(10)
@@ -442,9 +431,7 @@ class BarChart(Widget):
             t += step
         # the settled zone (blue band) as a faint strip either side of zero
         b0 = palette.EXCESS_BANDS[0][0]
-        zone = pygame.Rect(
-            round(xmap(-b0)), plot.y, max(1, round(xmap(b0) - xmap(-b0))), plot.height
-        )
+        zone = pygame.Rect(round(xmap(-b0)), plot.y, max(1, round(xmap(b0) - xmap(-b0))), plot.height)
         zs = pygame.Surface(zone.size, pygame.SRCALPHA)
         zs.fill((*palette.OKABE_ITO["blue"], 60))
         surf.blit(zs, zone)
@@ -455,17 +442,11 @@ class BarChart(Widget):
             band = palette.excess_band(e)
             colour = palette.EXCESS_BANDS[band][2]
             if icon_w and i < len(self.icons) and self.icons[i]:
-                ctx.icons.draw(
-                    surf, self.icons[i], (pad + icon_w // 2, cy), ctx.px(20), palette.TEXT_DIM
-                )
+                ctx.icons.draw(surf, self.icons[i], (pad + icon_w // 2, cy), ctx.px(20), palette.TEXT_DIM)
             name = ctx.text.fit(label, "small", name_w - ctx.px(4))
-            ctx.text.draw(
-                surf, name, (plot.x - ctx.px(8), cy), "small", palette.TEXT, anchor="midright"
-            )
+            ctx.text.draw(surf, name, (plot.x - ctx.px(8), cy), "small", palette.TEXT, anchor="midright")
             x1 = xmap(max(-vmax, min(vmax, e)))
-            bar = pygame.Rect(
-                round(min(zero, x1)), cy - bar_h // 2, max(2, round(abs(x1 - zero))), bar_h
-            )
+            bar = pygame.Rect(round(min(zero, x1)), cy - bar_h // 2, max(2, round(abs(x1 - zero))), bar_h)
             pygame.draw.rect(surf, colour, bar, border_radius=ctx.px(3))
             pct = ("+" if e > 0 else "\u2212" if e < 0 else "") + f"{abs(e) * 100:.1f}%"
             txt = f"{pct} {_(BAND_WORDS[band])}"
@@ -483,9 +464,7 @@ class BarChart(Widget):
                         "midleft",
                     )
                 else:
-                    ctx.text.draw(
-                        surf, txt, (zero - ctx.px(8), cy), "small", palette.TEXT, True, "midright"
-                    )
+                    ctx.text.draw(surf, txt, (zero - ctx.px(8), cy), "small", palette.TEXT, True, "midright")
             else:
                 if bar.left - ctx.px(6) - tw >= plot.x:
                     ctx.text.draw(
@@ -498,9 +477,7 @@ class BarChart(Widget):
                         "midright",
                     )
                 else:
-                    ctx.text.draw(
-                        surf, txt, (zero + ctx.px(8), cy), "small", palette.TEXT, True, "midleft"
-                    )
+                    ctx.text.draw(surf, txt, (zero + ctx.px(8), cy), "small", palette.TEXT, True, "midleft")
         return surf
 
     def draw(self, surface: pygame.Surface) -> None:

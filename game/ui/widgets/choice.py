@@ -54,11 +54,7 @@ class ChoiceButton(Widget):
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         super().handle_event(event)
-        if (
-            event.type == pygame.MOUSEBUTTONUP
-            and event.button == 1
-            and self.rect.collidepoint(event.pos)
-        ):
+        if event.type == pygame.MOUSEBUTTONUP and event.button == 1 and self.rect.collidepoint(event.pos):
             self.activate()
             return True
         return event.type == pygame.MOUSEBUTTONDOWN and self.rect.collidepoint(event.pos)

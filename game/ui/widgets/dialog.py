@@ -64,9 +64,7 @@ class Dialog(Scene):
         bw = min(w - ctx.px(40), ctx.px(780))
         pad = ctx.px(24)
         inner_w = bw - 2 * pad
-        title_lines = ctx.text.wrap(
-            self.title, "heading", inner_w - (ctx.px(48) if self.icon else 0), True
-        )
+        title_lines = ctx.text.wrap(self.title, "heading", inner_w - (ctx.px(48) if self.icon else 0), True)
         th = ctx.fonts.line_height("heading", True) * len(title_lines)
         para = Paragraph(
             ctx,
@@ -88,9 +86,7 @@ class Dialog(Scene):
         )
         gap = ctx.px(10)
         if stacked:
-            heights = [
-                ChoiceButton.height_for(ctx, c.label, c.detail, inner_w) for c in self.choices
-            ]
+            heights = [ChoiceButton.height_for(ctx, c.label, c.detail, inner_w) for c in self.choices]
             buttons_h = sum(heights) + gap * len(heights)
         else:
             buttons_h = bh_btn + gap
@@ -98,9 +94,7 @@ class Dialog(Scene):
         self.scrolling = bh > h - ctx.px(20)
         if self.scrolling and not stacked:  # our own buttons can be clipped, pygame_gui's cannot
             stacked = True
-            heights = [
-                ChoiceButton.height_for(ctx, c.label, c.detail, inner_w) for c in self.choices
-            ]
+            heights = [ChoiceButton.height_for(ctx, c.label, c.detail, inner_w) for c in self.choices]
             buttons_h = sum(heights) + gap * len(heights)
             bh = pad + th + ctx.px(14) + para.height + ctx.px(20) + buttons_h + pad
         bh = min(bh, h - ctx.px(20))
@@ -132,9 +126,7 @@ class Dialog(Scene):
             n = len(self.choices)
             bw_btn = (inner_w - gap * (n - 1)) // max(1, n)
             for i, c in enumerate(self.choices):
-                rect = pygame.Rect(
-                    self.view.x + i * (bw_btn + gap), self.view.y + y, bw_btn, bh_btn
-                )
+                rect = pygame.Rect(self.view.x + i * (bw_btn + gap), self.view.y + y, bw_btn, bh_btn)
                 self.add(
                     Button(
                         ctx,
@@ -156,11 +148,7 @@ class Dialog(Scene):
         return max(0, self.content_h - self.view.height) if self.scrolling else 0
 
     def visible_rect(self, widget) -> pygame.Rect:
-        return (
-            widget.rect.clip(self.view.inflate(self.px(8), self.px(8)))
-            if self.scrolling
-            else widget.rect
-        )
+        return widget.rect.clip(self.view.inflate(self.px(8), self.px(8))) if self.scrolling else widget.rect
 
     def _place(self) -> None:
         for widget, y in self.placed:
@@ -200,9 +188,7 @@ class Dialog(Scene):
                 w.draw(surface)
         surface.set_clip(clip)
         if self.max_scroll:
-            track = pygame.Rect(
-                self.box.right - self.px(14), self.view.y, self.px(6), self.view.height
-            )
+            track = pygame.Rect(self.box.right - self.px(14), self.view.y, self.px(6), self.view.height)
             pygame.draw.rect(surface, palette.BG_DEEP, track, border_radius=track.width)
             hh = max(self.px(24), track.height * self.view.height // self.content_h)
             y = track.y + (track.height - hh) * self.scroll // self.max_scroll
@@ -230,9 +216,7 @@ class Dialog(Scene):
         shadow = self.box.move(0, ctx.px(6))
         pygame.draw.rect(surface, palette.BG_DEEP, shadow, border_radius=ctx.px(16))
         pygame.draw.rect(surface, palette.PANEL, self.box, border_radius=ctx.px(16))
-        pygame.draw.rect(
-            surface, self.icon_colour, self.box, max(2, ctx.px(2)), border_radius=ctx.px(16)
-        )
+        pygame.draw.rect(surface, self.icon_colour, self.box, max(2, ctx.px(2)), border_radius=ctx.px(16))
         pad = ctx.px(24)
         x = self.box.x + pad
         lh = ctx.fonts.line_height("heading", True)
@@ -246,6 +230,4 @@ class Dialog(Scene):
             )
             x += ctx.px(48)
         for i, line in enumerate(self.title_lines):
-            ctx.text.draw(
-                surface, line, (x, self.box.y + pad + i * lh), "heading", palette.TEXT, True
-            )
+            ctx.text.draw(surface, line, (x, self.box.y + pad + i * lh), "heading", palette.TEXT, True)

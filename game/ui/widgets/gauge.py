@@ -92,9 +92,7 @@ class ScoreGauge(Widget):
         dtxt = format_delta(delta) if delta is not None else ""
         dw = (ctx.text.size(dtxt, "body", True)[0] + ctx.px(22)) if delta is not None else 0
         right = r.right - pad
-        name = ctx.text.fit(
-            self.label, "body", max(ctx.px(40), right - vw - dw - x0 - ctx.px(14)), True
-        )
+        name = ctx.text.fit(self.label, "body", max(ctx.px(40), right - vw - dw - x0 - ctx.px(14)), True)
         ctx.text.draw(surface, name, (x0, top), "body", palette.TEXT, bold=True)
         # change since last turn: arrow shape + signed number
         if delta is not None:
@@ -124,12 +122,8 @@ class ScoreGauge(Widget):
         # the bar with quarter ticks (the level boundaries)
         word = self.level()
         ww = ctx.text.size(word, "small", True)[0]
-        bar = pygame.Rect(
-            x0, top + lh + ctx.px(4), r.right - pad - x0 - ww - ctx.px(8), max(6, ctx.px(12))
-        )
-        ctx.text.draw(
-            surface, word, (r.right - pad, bar.centery), "small", palette.TEXT, True, "midright"
-        )
+        bar = pygame.Rect(x0, top + lh + ctx.px(4), r.right - pad - x0 - ww - ctx.px(8), max(6, ctx.px(12)))
+        ctx.text.draw(surface, word, (r.right - pad, bar.centery), "small", palette.TEXT, True, "midright")
         pygame.draw.rect(surface, palette.BG_DEEP, bar, border_radius=bar.height // 2)
         fill = bar.copy()
         fill.width = round(bar.width * max(0.0, min(100.0, self.value)) / 100)
@@ -137,9 +131,7 @@ class ScoreGauge(Widget):
             pygame.draw.rect(surface, self.colour, fill, border_radius=bar.height // 2)
         for q in (25, 50, 75):
             x = bar.x + bar.width * q // 100
-            pygame.draw.line(
-                surface, palette.BG, (x, bar.y), (x, bar.bottom - 1), max(1, ctx.px(2))
-            )
+            pygame.draw.line(surface, palette.BG, (x, bar.y), (x, bar.bottom - 1), max(1, ctx.px(2)))
         if self.previous is not None:
             x = bar.x + round(bar.width * max(0.0, min(100.0, self.previous)) / 100)
             pygame.draw.line(

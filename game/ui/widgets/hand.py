@@ -104,24 +104,16 @@ class HandView(Widget):
             self.index = max(self.first, min(self.index, self.first + self.per_page - 1))
             self._place()
             return True
-        if (
-            event.type == pygame.MOUSEBUTTONDOWN
-            and event.button == 1
-            and self.rect.collidepoint(event.pos)
-        ):
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.rect.collidepoint(event.pos):
             left = pygame.Rect(self.rect.x, self.rect.y, self.arrow_w, self.rect.height)
-            right = pygame.Rect(
-                self.rect.right - self.arrow_w, self.rect.y, self.arrow_w, self.rect.height
-            )
+            right = pygame.Rect(self.rect.right - self.arrow_w, self.rect.y, self.arrow_w, self.rect.height)
             if left.collidepoint(event.pos):
                 self.first = max(0, self.first - self.per_page)
                 self.index = self.first
                 self._place()
                 return True
             if right.collidepoint(event.pos):
-                self.first = min(
-                    max(0, len(self.cards) - self.per_page), self.first + self.per_page
-                )
+                self.first = min(max(0, len(self.cards) - self.per_page), self.first + self.per_page)
                 self.index = self.first
                 self._place()
                 return True

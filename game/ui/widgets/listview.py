@@ -117,9 +117,7 @@ class ListView(Widget):
         super().handle_event(event)
         if event.type == pygame.MOUSEWHEEL:
             if self.hovered:
-                self.scroll = max(
-                    0, min(self._max_scroll(), self.scroll - event.y * self.stride // 2)
-                )
+                self.scroll = max(0, min(self._max_scroll(), self.scroll - event.y * self.stride // 2))
                 return True
             return False
         if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
@@ -159,9 +157,7 @@ class ListView(Widget):
             self.painter(surface, r, self.items[i], i == self.selected, self.focused)
         surface.set_clip(clip)
         if self._max_scroll() > 0:
-            track = pygame.Rect(
-                self.rect.right - ctx.px(6), self.rect.y, ctx.px(6), self.rect.height
-            )
+            track = pygame.Rect(self.rect.right - ctx.px(6), self.rect.y, ctx.px(6), self.rect.height)
             pygame.draw.rect(surface, palette.PANEL, track, border_radius=track.width)
             total = len(self.items) * self.stride
             h = max(ctx.px(24), track.height * self.rect.height // total)

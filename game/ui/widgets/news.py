@@ -83,9 +83,7 @@ class NewsFeed(ListView):
         colour = KIND_COLOURS.get(item.kind, palette.TEXT_DIM)
         bg = palette.PANEL_HI if selected and focused else palette.PANEL
         pygame.draw.rect(surface, bg, r, border_radius=ctx.px(8))
-        pygame.draw.rect(
-            surface, colour, (r.x, r.y + ctx.px(6), max(2, ctx.px(4)), r.height - ctx.px(12))
-        )
+        pygame.draw.rect(surface, colour, (r.x, r.y + ctx.px(6), max(2, ctx.px(4)), r.height - ctx.px(12)))
         pad = ctx.px(10)
         isz = ctx.px(20)
         lh = ctx.fonts.line_height("small")

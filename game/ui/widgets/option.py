@@ -77,11 +77,7 @@ class OptionRow(Widget):
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         super().handle_event(event)
-        if (
-            event.type == pygame.MOUSEBUTTONDOWN
-            and event.button == 1
-            and self.rect.collidepoint(event.pos)
-        ):
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.rect.collidepoint(event.pos):
             left, right = self._arrow_rects()
             if left.collidepoint(event.pos):
                 self.change(-1)

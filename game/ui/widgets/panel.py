@@ -35,15 +35,11 @@ def draw_panel(
         lh = ctx.fonts.line_height("body", True)
         if icon:
             isz = ctx.px(22)
-            ctx.icons.draw(
-                surface, icon, (x + isz // 2, inner.y + lh // 2), isz, accent or palette.TEXT
-            )
+            ctx.icons.draw(surface, icon, (x + isz // 2, inner.y + lh // 2), isz, accent or palette.TEXT)
             x += isz + ctx.px(10)
         title = ctx.text.fit(title, "body", inner.right - x, True)
         ctx.text.draw(surface, title, (x, inner.y), "body", palette.TEXT, bold=True)
-        inner = pygame.Rect(
-            inner.x, inner.y + lh + ctx.px(8), inner.width, inner.height - lh - ctx.px(8)
-        )
+        inner = pygame.Rect(inner.x, inner.y + lh + ctx.px(8), inner.width, inner.height - lh - ctx.px(8))
     return inner
 
 

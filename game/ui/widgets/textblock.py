@@ -39,9 +39,7 @@ class Paragraph(Widget):
 
     def set_text(self, text: str) -> None:
         self.text = text
-        self.words, self.height = layout_runs(
-            self.ctx.text, parse_markup(text), self.size, self.rect.width
-        )
+        self.words, self.height = layout_runs(self.ctx.text, parse_markup(text), self.size, self.rect.width)
         self.links: list[str] = []
         for w in self.words:
             if w.link and w.link not in self.links:
@@ -92,11 +90,7 @@ class Paragraph(Widget):
             self.on_link(self.links[self.link_index])
 
     def tooltip_text(self) -> str | None:
-        term = (
-            self.hover_link
-            if self.hovered
-            else (self.links[self.link_index] if self.links else None)
-        )
+        term = self.hover_link if self.hovered else (self.links[self.link_index] if self.links else None)
         if term and self.define:
             return self.define(term)
         return None
@@ -132,9 +126,7 @@ class ScrollText(Widget):
 
     focusable = True
 
-    def __init__(
-        self, ctx: UIContext, rect: pygame.Rect, text: str, *, key: str | None = None
-    ) -> None:
+    def __init__(self, ctx: UIContext, rect: pygame.Rect, text: str, *, key: str | None = None) -> None:
         super().__init__(ctx, rect, key=key)
         self.scroll = 0
         self.pad = ctx.px(14)

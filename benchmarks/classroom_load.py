@@ -85,8 +85,10 @@ async def drive(port: int, code: str, key: str, groups: int) -> dict:
                 *(
                     next_of(
                         ws,
-                        lambda m, r=rnd: m["type"] == "state"
-                        and (m["finished"] or m["you"]["round"] > r and m["you"]["status"] == "round"),
+                        lambda m, r=rnd: (
+                            m["type"] == "state"
+                            and (m["finished"] or m["you"]["round"] > r and m["you"]["status"] == "round")
+                        ),
                     )
                     for ws in socks
                 )
@@ -144,8 +146,9 @@ def main() -> int:
             proc.kill()
     print(f"{result['groups']} groups joined in {result['join_s']:.3f} s")
     print(f"{result['rounds']} rounds, converged: {result['converged']}")
-    print(f"round: median {result['round_median_s'] * 1000:.1f} ms, p99 {result['round_p99_s'] * 1000:.1f} ms")
-    print(f"proposal ack: median {result['ack_median_s'] * 1000:.1f} ms, p99 {result['ack_p99_s'] * 1000:.1f} ms")
+    for label, key in (("round", "round"), ("proposal ack", "ack")):
+        med, top = result[f"{key}_median_s"] * 1000, result[f"{key}_p99_s"] * 1000
+        print(f"{label}: median {med:.1f} ms, p99 {top:.1f} ms")
     print(json.dumps({k: round(v, 5) if isinstance(v, float) else v for k, v in result.items()}))
     return 0
 

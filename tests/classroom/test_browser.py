@@ -62,7 +62,8 @@ def _wait(driver, pred, what: str, timeout: float = WAIT):
         if value:
             return value
         time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}; page said: {driver.find_element('id', 'status').text!r}")
+    said = driver.find_element("id", "status").text
+    raise AssertionError(f"timed out waiting for {what}; page said: {said!r}")
 
 
 def test_two_students_plan_in_real_browsers(coop_level):
@@ -88,7 +89,7 @@ def test_two_students_plan_in_real_browsers(coop_level):
         driver.switch_to.new_window("tab")
         driver.get(f"{url}/board?key={room.teacher_key}")
         board = driver.current_window_handle
-        _wait(driver, lambda d: room.code in d.find_element(By.ID, "join_line").text, "the join code on the board")
+        _wait(driver, lambda d: room.code in d.find_element(By.ID, "join_line").text, "the join code")
         assert "Reds" in driver.find_element(By.ID, "groups").text
         driver.find_element(By.ID, "start").click()
         for rnd in range(1, room.play.max_rounds + 1):
@@ -105,11 +106,17 @@ def test_two_students_plan_in_real_browsers(coop_level):
                 driver.find_element(By.ID, "send").click()
                 _wait(
                     driver,
-                    lambda d, r=rnd: room.play.round > r or room.play.finished or "Proposal sent" in d.find_element(By.ID, "status").text,
+                    lambda d, r=rnd: (
+                        room.play.round > r
+                        or room.play.finished
+                        or "Proposal sent" in d.find_element(By.ID, "status").text
+                    ),
                     f"the proposal of round {rnd}",
                 )
         driver.switch_to.window(board)
-        _wait(driver, lambda d: "The plan is agreed" in d.find_element(By.ID, "status").text, "the board's agreed plan")
+        _wait(
+            driver, lambda d: "The plan is agreed" in d.find_element(By.ID, "status").text, "the agreed plan"
+        )
         outcome = driver.find_element(By.ID, "outcome").text
         assert "The class's plan" in outcome and "Reds" in outcome
         assert room.play.status == "converged"

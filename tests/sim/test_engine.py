@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from game.levels.loader import load_level
-from game.sim.economy import Shock, measure
 from game.explain import cause_text, ending_text
 from game.i18n import load_translator
+from game.levels.loader import load_level
+from game.sim.economy import Shock, measure
 from game.sim.engine import DecisionError, Simulation
 from game.sim.report import ELITE_OUTCOMES, Refusal
 from game.sim.scores import SCORES

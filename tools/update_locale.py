@@ -22,6 +22,7 @@ DOMAIN = "parecon"
 LANGS = ("en", "es")
 SOURCES = (
     "game/ui",
+    "game/explain.py",
     "game/commands/play.py",
     "game/commands/screenshot.py",
     "game/classroom",

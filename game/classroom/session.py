@@ -86,7 +86,10 @@ class ClassSession:
         from game.sim.engine import Simulation
 
         self.played_level = with_difficulty(self.level, self.setup.difficulty)
-        self.sim = Simulation(self.played_level, self.setup.seed, self.lang)
+        from game.i18n import load_translator
+
+        self.sim = Simulation(self.played_level, self.setup.seed)
+        self.tr = load_translator(self.lang)
         self.turns = min(int(self.level.turns), SESSION_TURNS[self.setup.minutes])
 
     @property
@@ -132,8 +135,10 @@ class ClassSession:
         voted_actions, voted_choices = decision_of(self.turn_votes())
         acts = list(dict.fromkeys([*(actions or []), *voted_actions]))
         ch = {**(choices or {}), **voted_choices}
+        from game.explain import report_dict
+
         rep = self.sim.play_turn(acts, ch)
-        self.reports.append(rep.to_dict())
+        self.reports.append(report_dict(rep, self.level, self.tr))
         return rep
 
     # --- the record ---------------------------------------------------------------------
@@ -147,6 +152,7 @@ class ClassSession:
 
     def run_dict(self) -> dict[str, Any]:
         """The run in `simulate --json` form with the class record under "class"."""
+        from game.explain import ending_text
         from game.levels.schema import text_of
 
         return {
@@ -157,6 +163,6 @@ class ClassSession:
             "start": {k: round(v, 4) for k, v in self.sim.start.scores.items()},
             "turns": list(self.reports),
             "outcome": self.sim.outcome,
-            "reason": self.sim.reason,
+            "reason": ending_text(self.sim.ending, self.level, self.tr),
             "class": self.record(),
         }

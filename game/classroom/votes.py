@@ -124,9 +124,16 @@ def action_vote(
         if aid not in sim.actions:
             raise VoteError("unknown_action", f"no action {aid!r} in this level")
         if playable.get(aid):
-            raise VoteError("unplayable", f"{aid}: {playable[aid]}")
+            raise VoteError("unplayable", f"{aid}: {_refusal(sim, playable[aid], lang)}")
         options.append((aid, pick(sim.actions[aid].title, lang)))
     return Vote(vote_id, "action", question, options, mode, turn=sim.turn)
+
+
+def _refusal(sim: Any, refusal: Any, lang: str) -> str:
+    from game.explain import refusal_text
+    from game.i18n import load_translator
+
+    return refusal_text(refusal, sim.level, load_translator(lang))
 
 
 def decision_of(votes: list[Vote]) -> tuple[list[str], dict[str, str]]:

@@ -38,7 +38,7 @@ def test_a_vote_decides_the_class_turn_and_is_recorded(coop_level):
     v.cast("g3", "study_circles")
     v.close()
     rep = s.play_turn()
-    assert rep.actions == ["found_coops"]
+    assert list(rep.actions) == ["found_coops"]
     rec = s.run_dict()["class"]
     assert rec["votes"][0]["winner"] == "found_coops"
     assert [o["votes"] for o in rec["votes"][0]["options"]] == [1, 2]

@@ -148,6 +148,7 @@ class Simulation:
         self.state = initial_state(level, self.seed)
         self.cal = calibrate(self.state)
         first = evaluate(self.state, self.cal, self.sector)
+        self.state.params["_start_needs"] = first.measures.needs_met
         self.state.approval = approval(self.state, first)
         self.state.participation_raw = first.participation_raw
         self.state.plan_prices = first.measures.plan.result.prices.copy()
@@ -312,7 +313,7 @@ class Simulation:
                 s.events_fired.add(setup.event.id)
             elif mv.kind == "elite":
                 out = elite_mod.execute(
-                    s, setup.warning, float(setup.draws[0]), population, self.lang, self._titles
+                    s, setup.warning, float(setup.draws[0]), population, self.lang, self._titles, self.dt
                 )
                 elite_moves.append(
                     {"tactic": out.tactic, "intensity": round(out.intensity, 4), "text": out.text}
@@ -379,7 +380,11 @@ class Simulation:
             warning = elite_mod.choose(state, allowed, setup.draws[1:8])
         state.warning = warning
         elite_mod.update_wealth(
-            state, ev.measures.profits, self.cal.start_profit, state.params["_elite_strength"]
+            state,
+            ev.measures.profits + ev.measures.foreign_income,
+            self.cal.start_profit,
+            state.params["_elite_strength"],
+            self.dt,
         )
         metrics = ev.metrics(state)
         warnings = self._check_goals(state, metrics)

@@ -61,7 +61,7 @@ def write_class_only(data: dict[str, Any], out_dir: Path, lang: str = "en") -> P
 
     from game.i18n import load_translator
     from game.reports.classplay import class_section
-    from game.reports.debrief import CSS
+    from game.reports.css import CSS
 
     _ = load_translator(lang).gettext
     title = e(str(data.get("title", "")))

@@ -83,3 +83,29 @@ def test_play_class_session_flag_is_parsed() -> None:
 
     args = build_parser().parse_args(["play", "--class-session"])
     assert args.class_session is True
+
+
+def test_console_starts_the_classroom_server_on_this_computer(make_app) -> None:
+    import json
+    import urllib.request
+
+    app = make_app(Settings(), size=(1280, 720))
+    app.open("classconsole", level_id="coop_network")
+    console = app.top
+    console.mode, console.projector, console.lan = "server", False, False
+    press(app, pygame.K_RETURN)
+    scene = app.top
+    assert scene.name == "classplay" and scene.server is not None
+    assert scene.server.host == "127.0.0.1" and scene.address.startswith("http://127.0.0.1:")
+    room = scene.room
+    texts = json.loads(urllib.request.urlopen(scene.address + "/texts.json", timeout=10).read())
+    assert texts["page"]["join"] == "Join"
+    room.join(room.code, "Reds")
+    press(app, pygame.K_s)
+    assert room.play.status == "round"
+    app.draw()
+    press(app, pygame.K_RETURN)  # the teacher closes the round: Reds is taken over
+    assert room.play.round == 2 and room.play.history[0].taken_over == ["g1"]
+    server = scene.server
+    press(app, pygame.K_ESCAPE)
+    assert not server.thread.is_alive()

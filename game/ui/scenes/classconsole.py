@@ -151,12 +151,19 @@ class ClassConsoleScene(ClassScene):
         from game.classroom.server import ServerThread, lan_address
 
         room = make_classroom(self.level, setup, lang)
-        server = ServerThread(room, "0.0.0.0" if self.lan else "127.0.0.1", PORT)
-        try:
-            server.start()
-        except OSError as exc:
+        host = "0.0.0.0" if self.lan else "127.0.0.1"
+        server = None
+        for port in (PORT, 0):  # the usual port, else any free one (shown on the board)
+            server = ServerThread(room, host, port)
+            try:
+                server.start()
+                break
+            except OSError as exc:
+                reason = exc.strerror or str(exc)
+                server = None
+        if server is None:
             self.message = self._("The classroom server could not start: {reason}. Use the hot seat.").format(
-                reason=exc.strerror or exc
+                reason=reason
             )
             return
         address = f"http://{lan_address() if self.lan else '127.0.0.1'}:{server.port}"

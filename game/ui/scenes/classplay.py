@@ -75,6 +75,13 @@ class ClassPlayScene(ClassScene):
         if self.server is not None:
             self.server.poke()
 
+    def exit(self) -> None:
+        """Leaving council play ends the classroom server (its pages show the connection lost)."""
+        if self.server is not None:
+            self.server.stop()
+            self.server = None
+        super().exit()
+
     # --- keys -----------------------------------------------------------------------
     def on_key(self, event: pygame.event.Event) -> bool:
         key = event.key

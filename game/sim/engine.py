@@ -1,10 +1,11 @@
 """The simulation a level runs on: turns, decisions, the elite, events, scores and causes.
 
 A turn is computed from the state at the end of the last turn and a list of *moves* (the
-ongoing trends, each action played, the event choice, the elite's tactic). The causes of each
-score's change are found by replaying the turn with the moves added one at a time: the
-differences telescope, so the causes sum exactly to the change they explain. All randomness of
-a turn is drawn once, when the turn is set up, so every replay sees the same draws.
+ongoing trends, each action played, the event choice, the elite's tactic). The trends' cause
+is what the turn does with no move; each move's cause is its Shapley value over the turn's
+moves (`shapley.py`), so causes do not depend on the order of the moves and sum exactly to
+the change they explain. All randomness of a turn is drawn once, when the turn is set up, so
+every replay sees the same draws.
 """
 
 from __future__ import annotations
@@ -332,7 +333,12 @@ class Simulation:
             out[aid] = {k: ev.scores[k] - base.scores[k] for k in SCORES}
         return out
 
-    def play_turn(self, actions: list[str], choices: dict[str, str] | None = None) -> TurnReport:
+    def play_turn(
+        self, actions: list[str], choices: dict[str, str] | None = None, causes: bool = True
+    ) -> TurnReport:
+        """Play this turn. `causes=False` (bots, balance runs: no one reads them) computes
+        the turn once instead of once per move and reports no causes; every other field of
+        the report and the next state are the same."""
         if self.finished:
             raise DecisionError(f"the level is over ({self.outcome})")
         choices = dict(choices or {})
@@ -360,17 +366,18 @@ class Simulation:
             return np.array([scores[k] for k in SCORES])
 
         result = run(frozenset(range(len(others))))
-        no_move = value(frozenset())
-        rng = np.random.default_rng([self.seed, self.turn, 17])
-        shares = shapley(len(others), value, rng) if others else np.zeros((0, len(SCORES)))
-        quotes = self._quotes(result)
-        causes: list[Cause] = []
-        for j, score in enumerate(SCORES):
-            causes.append(
-                Cause(score, float(no_move[j] - before[score]), trend.kind, trend.id, quotes[score])
-            )
-            for i, mv in enumerate(others):
-                causes.append(Cause(score, float(shares[i, j]), mv.kind, mv.id))
+        found: list[Cause] = []
+        if causes:
+            no_move = value(frozenset())
+            rng = np.random.default_rng([self.seed, self.turn, 17])
+            shares = shapley(len(others), value, rng) if others else np.zeros((0, len(SCORES)))
+            quotes = self._quotes(result)
+            for j, score in enumerate(SCORES):
+                found.append(
+                    Cause(score, float(no_move[j] - before[score]), trend.kind, trend.id, quotes[score])
+                )
+                for i, mv in enumerate(others):
+                    found.append(Cause(score, float(shares[i, j]), mv.kind, mv.id))
         state, ev, elite_moves = result
         state.approval = approval(state, ev)
         state.participation_raw = ev.participation_raw
@@ -392,7 +399,7 @@ class Simulation:
         warnings = self._check_goals(state, metrics)
         self.state, self.last = state, ev
         self._setup = None
-        causes.sort(key=lambda c: (SCORES.index(c.score), -abs(c.delta)))
+        found.sort(key=lambda c: (SCORES.index(c.score), -abs(c.delta)))
         events: tuple[EventRecord, ...] = ()
         if setup.event is not None:
             events = (EventRecord(setup.event.id, self._choice(setup.event, choices).id),)
@@ -401,7 +408,7 @@ class Simulation:
             turn=state.turn,
             scores=dict(ev.scores),
             deltas={k: ev.scores[k] - before[k] for k in SCORES},
-            causes=tuple(causes),
+            causes=tuple(found),
             elite=EliteReport(
                 moves=tuple(elite_moves),
                 warning=warning,

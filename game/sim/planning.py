@@ -23,7 +23,7 @@ Numpy only: no files, no yaml, no pygame. Same inputs give byte-identical output
 the same machine (numpy's SIMD kernels may differ in the last bit between CPUs).
 
 Split by stage: `plan_economy` (the economy and its checks), `plan_rounds` (proposals and the
-price rule), `plan_kernel` (the fast loop, `run_plan` and the human-paced variant) and
+price rule), `plan_kernel` (the fast loop and `run_plan`), `plan_paced` (the human-paced variant) and
 `plan_generate` (random economies). This module gathers their names, so
 `from game.sim.planning import run_plan` keeps working.
 """
@@ -57,17 +57,20 @@ from game.sim.plan_generate import (
     generate_economy,
 )
 from game.sim.plan_kernel import (
+    RoundKernel,
+    _iterate,
+    _update,
+    consumer_spending,
+    plan_with_kernel,
+    run_plan,
+)
+from game.sim.plan_paced import (
     PACE_AWAY,
     PACE_FREE_CC,
     PACE_FREE_WC,
     PACE_TOWARD,
     PacedPlanner,
-    RoundKernel,
-    _iterate,
-    _update,
-    consumer_spending,
     pace_limit,
-    run_plan,
 )
 from game.sim.plan_rounds import (
     PlanResult,
@@ -123,6 +126,7 @@ __all__ = [
     "pace_limit",
     "price_step",
     "proposals",
+    "plan_with_kernel",
     "run_plan",
     "step_size",
     "wc_optimum",

@@ -90,15 +90,15 @@ def run(args: argparse.Namespace) -> int:
             raise UserError(
                 f"cannot listen on port {args.port}: {exc.strerror or exc}; try --port with another number", 1
             ) from None
+        stop = asyncio.Event()
+        with contextlib.suppress(NotImplementedError, RuntimeError):  # no signal handlers on Windows
+            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
         print(f"Classroom for {loaded.level.id} (scenario code {setup.scenario_code})")
         print(f"Students open: {url}/  and enter the code {room.code}")
         print(f"Projector (the teacher's board): {url}/board?key={room.teacher_key}")
         if not args.lan:
             print("Listening on this computer only; add --lan to let students' devices join.")
         print("Ctrl+C ends the session.", flush=True)
-        stop = asyncio.Event()
-        with contextlib.suppress(NotImplementedError, RuntimeError):  # no signal handlers on Windows
-            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
         try:
             await stop.wait()
         finally:

@@ -95,7 +95,7 @@ class Run(_Part):
     turn_length: str | None = None
     start: Scores | None = None
     turns: list[TurnRecord] = Field(min_length=1)
-    outcome: Literal["won", "lost", "unfinished"]
+    outcome: Literal["won", "lost", "unfinished", "stopped"]
     reason: str
 
     @model_validator(mode="after")

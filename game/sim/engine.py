@@ -19,6 +19,7 @@ from game.sim.council import shared_sector
 from game.sim.dynamics import advance
 from game.sim.economy import calibrate
 from game.sim.effects import apply_effect, comparisons, describe, holds
+from game.sim.guard import nonfinite
 from game.sim.scores import SCORES, Evaluation, approval, evaluate
 from game.sim.state import COUNCIL_SAMPLE, WAGE_LADDER, Coops, CouncilWorkers, State
 from game.sim.texts import name, pct, t, tactic_text
@@ -355,6 +356,9 @@ class Simulation:
             result = self._run(moves[:k], choices, setup)
             scores = result[1].scores
             mv = moves[k - 1]
+            broken = nonfinite(result[0], scores)
+            if broken is not None:
+                return self._stop(mv, broken, actions)
             reason = self._reason(mv, prev, scores, result, choices, setup)
             for score in SCORES:
                 causes.append(
@@ -382,6 +386,9 @@ class Simulation:
             state, ev.measures.profits, self.cal.start_profit, state.params["_elite_strength"]
         )
         metrics = ev.metrics(state)
+        broken = nonfinite(state, ev.scores, metrics)
+        if broken is not None:
+            return self._stop(moves[-1], broken, actions)
         warnings = self._check_goals(state, metrics)
         self.state, self.last = state, ev
         self._setup = None
@@ -431,6 +438,31 @@ class Simulation:
         )
         self.history.append(report)
         return report
+
+    def _stop(self, move: Move, broken: str, actions: list[str]) -> TurnReport:
+        """End the level when a move made the state non-finite (see `game.sim.guard`): the
+        state stays as it was before the turn and the report says which move did it."""
+        what = {"trend": "the ongoing trends", "elite": "the elite's move"}.get(move.kind)
+        name = what or f"{move.kind} '{move.id}' ({move.text})"
+        self.outcome = "stopped"
+        self.reason = t(self.lang, "stopped_reason", move=name, what=broken)
+        self._setup = None
+        last = self.last.scores
+        return TurnReport(
+            turn=self.turn,
+            scores=dict(last),
+            deltas={k: 0.0 for k in SCORES},
+            causes=[],
+            elite={"moves": [], "warning": None, "power": 0.0, "threat": 0.0},
+            events=[],
+            warnings=[{"id": "stopped", "text": self.reason, "turns_left": 0}],
+            actions=list(actions),
+            metrics=self.last.metrics(self.state),
+            resources=dict(self.state.resources),
+            plan={"rounds": 0, "converged": False, "max_excess": 0.0},
+            stress={},
+            news=[],
+        )
 
     def _check_goals(self, state: State, metrics: dict[str, float]) -> list[dict[str, Any]]:
         warnings: list[dict[str, Any]] = []

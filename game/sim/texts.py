@@ -80,6 +80,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "conciencia de {f0} a {f1} (educación y boca a boca); el apoyo sigue lo que la gente ve",
     },
     "no_change": {"en": "no change", "es": "sin cambios"},
+    "stopped_reason": {
+        "en": "The simulation stopped: after {move}, {what} was no longer a finite number. "
+        "The level's numbers make the economy run away; the level's author can fix them",
+        "es": "La simulación se detuvo: tras {move}, {what} dejó de ser un número finito. "
+        "Los números del nivel desbocan la economía; quien hizo el nivel puede corregirlos",
+    },
     "coup_reason": {
         "en": "The old elite's counter-revolution succeeded: popular defence and "
         "support were too weak when it struck.",

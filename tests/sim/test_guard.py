@@ -1,0 +1,59 @@
+"""The simulation guards its own state: a non-finite number stops the level with a message
+naming the move that produced it, and the state stays as it was before the turn."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+from game.levels.loader import load_level
+from game.reports.run import Run
+from game.sim.engine import Simulation
+from game.sim.guard import nonfinite
+
+LEVEL = Path(__file__).resolve().parents[2] / "levels" / "coop_network.yaml"
+
+
+def _with_effect(update: dict) -> tuple:
+    level = load_level(LEVEL).level
+    action = level.actions[0]
+    effect = action.effects[0].model_copy(update=update)
+    broken = action.model_copy(update={"effects": [effect]})
+    return level.model_copy(update={"actions": [broken, *level.actions[1:]]}), broken
+
+
+def test_infinite_resource_stops_the_level_naming_the_action() -> None:
+    level, action = _with_effect({"op": "resource", "resource": "money", "value": math.inf})
+    sim = Simulation(level, 1)
+    before = dict(sim.last.scores)
+    report = sim.play_turn([action.id])
+    assert sim.outcome == "stopped" and sim.finished
+    assert f"action '{action.id}'" in sim.reason and "resource 'money'" in sim.reason
+    assert report.scores == before
+    assert report.warnings[0]["text"] == sim.reason
+    text = json.dumps(report.to_dict(), allow_nan=False)  # nothing non-finite leaves the engine
+    Run.model_validate(
+        {"level": level.id, "seed": 1, "turns": [json.loads(text)], "outcome": "stopped", "reason": "x"}
+    )
+
+
+def test_infinite_elite_wealth_stops_the_level() -> None:
+    level, action = _with_effect({"op": "elite_wealth", "value": math.inf})
+    sim = Simulation(level, 3, "es")
+    sim.play_turn([action.id])
+    assert sim.outcome == "stopped"
+    assert "La simulación se detuvo" in sim.reason
+
+
+def test_finite_state_passes_and_each_kind_of_quantity_is_seen() -> None:
+    level = load_level(LEVEL).level
+    sim = Simulation(level, 1)
+    assert nonfinite(sim.state, sim.last.scores) is None
+    state = sim.state.copy()
+    state.elite_wealth = math.inf
+    assert nonfinite(state, {}) == "elite wealth"
+    state = sim.state.copy()
+    state.coops.capital = state.coops.capital * math.nan
+    assert nonfinite(state, {}) in (None, "co-op capital")  # None only if there are no co-ops
+    assert nonfinite(sim.state, {"equity": math.nan}) == "score 'equity'"

@@ -146,14 +146,21 @@ def load_glossary(path: Path) -> GlossaryFile:
     return glossary
 
 
-def mod_folders(root: Path) -> list[tuple[Path, str, bool]]:
-    """(folder, mod name, recursive) for a mods folder: its own files, then each subfolder."""
+def mod_folders(root: Path, problems: list[Problem] | None = None) -> list[tuple[Path, str, bool]]:
+    """(folder, mod name, recursive) for a mods folder: its own files, then each subfolder.
+    A subfolder that is a link is refused (into `problems`), as a file link is: a mod is
+    what lies inside the mods folder, not what a link can reach."""
     out: list[tuple[Path, str, bool]] = [(root, root.name, False)]
     try:
         subs = sorted(d for d in root.iterdir() if d.is_dir() and not d.name.startswith("."))
     except OSError:
         subs = []
-    out += [(d, d.name, True) for d in subs]
+    for d in subs:
+        if d.is_symlink():
+            if problems is not None:
+                problems.append(Problem(str(d), 1, 1, "", "refused: a mod folder that is a link"))
+            continue
+        out.append((d, d.name, True))
     return out
 
 
@@ -175,7 +182,7 @@ def load_catalog(
             continue
         roots.append(d)
     for root in roots:
-        folders += mod_folders(root)
+        folders += mod_folders(root, cat.problems)
     seen: dict[str, Path] = {}
     for folder, mod, recursive in folders:
         if not folder.is_dir():

@@ -156,6 +156,8 @@ def load_run(path: Path) -> Run:
         raise UserError(f"{name}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}", 2) from None
     except ValueError as exc:
         raise UserError(f"{name}: not valid JSON: {exc}", 2) from None
+    except RecursionError:
+        raise UserError(f"{name}: not a run: the JSON is nested too deeply", 2) from None
     if not isinstance(data, dict):
         raise UserError(
             f"{name}: not a run: expected a JSON object with 'level', 'seed', "

@@ -100,6 +100,31 @@ def nice_step(span: float, target: int = 5) -> float:
     return 10 * mag
 
 
+MAX_VALUE = 1e12  # charts clamp data to this magnitude (so spans and steps stay finite)
+
+
+def axis_ticks(lo: float, hi: float, step: float, limit: int = 40) -> list[float]:
+    """The multiples of `step` in [lo, hi], counted by index so that float steps too small
+    for the values' magnitude cannot loop forever; never empty (lo and hi at worst)."""
+    if not (math.isfinite(lo) and math.isfinite(hi) and math.isfinite(step)) or step <= 0 or hi < lo:
+        return [lo, hi] if math.isfinite(lo) and math.isfinite(hi) else [0.0]
+    first, last = math.ceil(lo / step - 1e-9), math.floor(hi / step + 1e-9)
+    if last < first or last - first > limit:
+        return [lo, hi] if hi > lo else [lo]
+    return [k * step for k in range(first, last + 1)]
+
+
+def finite(values: Sequence[float | None]) -> list[float | None]:
+    """Chart data with NaN and infinities as gaps and huge values clamped."""
+    out: list[float | None] = []
+    for v in values:
+        if v is None or not math.isfinite(v):
+            out.append(None)
+        else:
+            out.append(max(-MAX_VALUE, min(MAX_VALUE, float(v))))
+    return out
+
+
 def _fmt(v: float) -> str:
     if abs(v - round(v)) < 1e-9:
         return str(int(round(v))).replace("-", "\u2212")
@@ -161,13 +186,14 @@ class LineChart(Widget):
     def _bounds(self) -> tuple[float, float]:
         if self.y_range is not None:
             return self.y_range
-        vals = [v for s in self.series for v in s.values if v is not None]
-        vals += [t.value for t in self.thresholds]
+        vals = [v for s in self.series for v in finite(s.values) if v is not None]
+        vals += [v for v in finite([t.value for t in self.thresholds]) if v is not None]
         if not vals:
             return 0.0, 1.0
         lo, hi = min(vals), max(vals)
-        if hi - lo < 1e-9:
-            lo, hi = lo - 1, hi + 1
+        if hi - lo < 1e-9 * max(1.0, abs(hi)):  # flat data: a band round it
+            pad = max(1.0, abs(hi) * 0.01)
+            lo, hi = lo - pad, hi + pad
         step = nice_step(hi - lo)
         return math.floor(lo / step) * step, math.ceil(hi / step) * step
 
@@ -225,11 +251,7 @@ class LineChart(Widget):
         lo, hi = self._bounds()
         est_plot_h = h - y - sl // 2 - pad - sl * 2 - ctx.px(6)
         step = nice_step(hi - lo, max(1, min(4, int(est_plot_h // (sl * 1.3)))))
-        ticks = []
-        t = math.ceil(lo / step) * step
-        while t <= hi + 1e-9:
-            ticks.append(t)
-            t += step
+        ticks = axis_ticks(lo, hi, step)
         label_w = max(ctx.text.size(_fmt(t), "small")[0] for t in ticks)
         plot = pygame.Rect(pad + label_w + ctx.px(8), y + sl // 2, 0, 0)
         plot.width = w - plot.x - pad - ctx.px(4)
@@ -307,7 +329,8 @@ class LineChart(Widget):
             pattern = tuple(ctx.px(d) for d in DASHES[s.dash])
             phase = 0.0
             prev: tuple[float, float] | None = None
-            for i, v in enumerate(s.values):
+            values = finite(s.values)
+            for i, v in enumerate(values):
                 if v is None:
                     prev = None
                     continue
@@ -316,7 +339,7 @@ class LineChart(Widget):
                     phase = dashed_line(surf, s.colour, prev, pt, width, pattern, phase)
                 prev = pt
             marker_every = max(1, math.ceil(n / 12))
-            for i, v in enumerate(s.values):
+            for i, v in enumerate(values):
                 if v is not None and (i % marker_every == 0 or i == n - 1):
                     draw_marker(surf, s.marker, (xmap(i), ymap(max(lo, min(hi, v)))), ctx.px(9), s.colour)
         return surf
@@ -361,14 +384,14 @@ class BarChart(Widget):
     ) -> None:
         super().__init__(ctx, rect, key=key)
         self.labels = list(labels)
-        self.excess = list(excess)  # (demand - supply) / supply, per good
+        self.excess = [0.0 if v is None else v for v in finite(excess)]  # (demand - supply) / supply
         self.title = title
         self.subtitle = subtitle
         self.icons = list(icons)
         self._surface: pygame.Surface | None = None
 
     def set_data(self, excess: Sequence[float], subtitle: str | None = None) -> None:
-        self.excess = list(excess)
+        self.excess = [0.0 if v is None else v for v in finite(excess)]
         self.subtitle = subtitle
         self._surface = None
 
@@ -420,15 +443,13 @@ class BarChart(Widget):
             return zero + v / vmax * (plot.width / 2)
 
         # grid and axis ticks in percent
-        t = -vmax
-        while t <= vmax + 1e-9:
+        for t in axis_ticks(-vmax, vmax, step):
             xx = round(xmap(t))
             pygame.draw.line(surf, palette.GRID, (xx, plot.y), (xx, plot.bottom), 1)
             txt = ("+" if t > 1e-9 else "") + _fmt(t * 100) + "%"
             ctx.text.draw(
                 surf, txt, (xx, plot.bottom + ctx.px(4)), "small", palette.TEXT_DIM, anchor="midtop"
             )
-            t += step
         # the settled zone (blue band) as a faint strip either side of zero
         b0 = palette.EXCESS_BANDS[0][0]
         zone = pygame.Rect(round(xmap(-b0)), plot.y, max(1, round(xmap(b0) - xmap(-b0))), plot.height)

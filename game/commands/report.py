@@ -136,12 +136,11 @@ def _replay_save(
 
 
 def run(args: argparse.Namespace) -> int:
+    from game.commands.paths import existing_file, existing_folder, output_folder
     from game.levels.catalog import load_catalog
     from game.levels.loader import load_level
     from game.reports.debrief import write_report
     from game.reports.run import Run, load_run
-
-    from game.commands.paths import existing_file, existing_folder, output_folder
 
     if args.out.exists() and not args.out.is_dir():
         raise UserError(f"{args.out}: exists and is not a folder", 2)

@@ -65,10 +65,9 @@ def run_level(
 
 
 def run(args: argparse.Namespace) -> int:
+    from game.commands.paths import existing_file, existing_folder
     from game.levels.catalog import resolve_level
     from game.levels.decisions import Decisions
-
-    from game.commands.paths import existing_file, existing_folder
 
     if args.turns is not None and args.turns < 1:
         raise UserError("--turns must be at least 1")

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError, field_validator
 
 from game import __version__
 from game.atomic import atomic_write_bytes, atomic_write_text
@@ -90,6 +90,20 @@ class SaveGame(BaseModel):
     )
     summary: SaveSummary
     saved_at: StrictStr = Field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
+
+    @field_validator("decisions")
+    @classmethod
+    def _decisions(cls, value: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """A turn's `actions` must be a list of ids and its `choices` a map of event ids to
+        choice ids: the replay reads them as such."""
+        for i, d in enumerate(value):
+            actions = d.get("actions", [])
+            if not isinstance(actions, list) or not all(isinstance(a, str) for a in actions):
+                raise ValueError(f"turn {i + 1}: 'actions' must be a list of action ids")
+            choices = d.get("choices", {})
+            if not isinstance(choices, dict) or not all(isinstance(c, str) for c in choices.values()):
+                raise ValueError(f"turn {i + 1}: 'choices' must map event ids to choice ids")
+        return value
 
 
 def _upgrade_1_to_2(data: dict[str, Any]) -> dict[str, Any]:

@@ -271,8 +271,12 @@ class SaveStore:
         return [p for n in range(1, BACKUPS + 1) if (p := self.backup_path(slot, n)).is_file()]
 
     def load_backup(self, slot: str, n: int = 1) -> SaveGame:
-        """Read the slot's n-th newest backup (after a save was damaged by hand or by a disk)."""
-        return self._read(self.backup_path(slot, n))
+        """Read the slot's n-th newest backup that exists (a power cut during the rotation
+        can leave a gap in the numbers), after a save was damaged by hand or by a disk."""
+        found = self.backups(slot)
+        if not 1 <= n <= len(found):
+            raise SaveError(f"{self.backup_path(slot, n)}: no such backup ({len(found)} kept)")
+        return self._read(found[n - 1])
 
     def _back_up(self, slot: str, path: Path) -> None:
         """Keep the last BACKUPS readable saves of the slot: 2 -> 3, 1 -> 2, current -> 1.

@@ -1,4 +1,4 @@
-"""The simulation guards its own state: a non-finite number stops the level with a message
+"""The simulation guards its own state: a non-finite number stops the level with an ending
 naming the move that produced it, and the state stays as it was before the turn."""
 
 from __future__ import annotations
@@ -7,8 +7,9 @@ import json
 import math
 from pathlib import Path
 
+from game.explain import ending_text
+from game.i18n import load_translator
 from game.levels.loader import load_level
-from game.reports.run import Run
 from game.sim.engine import Simulation
 from game.sim.guard import nonfinite
 
@@ -29,21 +30,20 @@ def test_infinite_resource_stops_the_level_naming_the_action() -> None:
     before = dict(sim.last.scores)
     report = sim.play_turn([action.id])
     assert sim.outcome == "stopped" and sim.finished
-    assert f"action '{action.id}'" in sim.reason and "resource 'money'" in sim.reason
-    assert report.scores == before
-    assert report.warnings[0]["text"] == sim.reason
-    text = json.dumps(report.to_dict(), allow_nan=False)  # nothing non-finite leaves the engine
-    Run.model_validate(
-        {"level": level.id, "seed": 1, "turns": [json.loads(text)], "outcome": "stopped", "reason": "x"}
-    )
+    assert sim.ending is not None
+    assert sim.ending.move == f"action:{action.id}" and sim.ending.quantity == "resource 'money'"
+    assert report.scores == before and not sim.history
+    json.dumps(report.to_dict(), allow_nan=False)  # nothing non-finite leaves the engine
+    text = ending_text(sim.ending, level, load_translator("en"))
+    assert "The simulation stopped" in text and "“Study circles”" in text and "resource 'money'" in text
 
 
-def test_infinite_elite_wealth_stops_the_level() -> None:
+def test_infinite_elite_wealth_stops_the_level_in_spanish_too() -> None:
     level, action = _with_effect({"op": "elite_wealth", "value": math.inf})
-    sim = Simulation(level, 3, "es")
+    sim = Simulation(level, 3)
     sim.play_turn([action.id])
     assert sim.outcome == "stopped"
-    assert "La simulación se detuvo" in sim.reason
+    assert "La simulación se detuvo" in ending_text(sim.ending, level, load_translator("es"))
 
 
 def test_finite_state_passes_and_each_kind_of_quantity_is_seen() -> None:
@@ -53,7 +53,5 @@ def test_finite_state_passes_and_each_kind_of_quantity_is_seen() -> None:
     state = sim.state.copy()
     state.elite_wealth = math.inf
     assert nonfinite(state, {}) == "elite wealth"
-    state = sim.state.copy()
-    state.coops.capital = state.coops.capital * math.nan
-    assert nonfinite(state, {}) in (None, "co-op capital")  # None only if there are no co-ops
     assert nonfinite(sim.state, {"equity": math.nan}) == "score 'equity'"
+    assert nonfinite(sim.state, {}, {"gini": math.inf}) == "metric 'gini'"

@@ -339,6 +339,11 @@ class App:
             if event.key == pygame.K_F11:
                 self.toggle_fullscreen()
                 return
+            if event.key == pygame.K_F5:
+                from game.ui.reload import hot_reload
+
+                hot_reload(self)
+                return
             if event.mod & pygame.KMOD_CTRL and event.key in (
                 pygame.K_EQUALS,
                 pygame.K_PLUS,

@@ -19,6 +19,7 @@ from game.ui.assets import font_factor, font_file
 Colour = tuple[int, int, int]
 
 WRAP_CACHE = 512  # wrapped paragraphs kept
+WORD_CACHE = 20_000  # measured words kept (then forgotten all at once)
 LONG_WORD = 200  # characters beyond which a word is measured by character advances
 
 
@@ -71,6 +72,7 @@ class TextCache:
         self.bytes = 0
         self._cache: OrderedDict[tuple, pygame.Surface] = OrderedDict()
         self._wraps: OrderedDict[tuple, list[str]] = OrderedDict()
+        self._words: dict[tuple, int] = {}
         self.hits = 0
         self.misses = 0
 
@@ -104,6 +106,7 @@ class TextCache:
         """Drop every rendered label (after a change of scale or font they are all stale)."""
         self._cache.clear()
         self._wraps.clear()
+        self._words.clear()
         self.bytes = 0
 
     def size(self, text: str, size: int | str = "body", bold: bool = False) -> tuple[int, int]:
@@ -150,14 +153,30 @@ class TextCache:
             self._wraps.popitem(last=False)
         return list(lines)
 
+    def word_width(self, word: str, size: int | str = "body", bold: bool = False) -> int:
+        """A word's width, remembered: paragraphs repeat their words, and every width of a
+        relayout measures them again."""
+        key = (word, size, bold)
+        found = self._words.get(key)
+        if found is None:
+            found = (
+                self.size(word, size, bold)[0]
+                if len(word) <= LONG_WORD
+                else sum(self.advances(word, size, bold))
+            )
+            if len(self._words) >= WORD_CACHE:
+                self._words.clear()
+            self._words[key] = found
+        return found
+
     def _wrap(self, text: str, size: int | str, width: int, bold: bool) -> list[str]:
-        space = self.size(" ", size, bold)[0]
+        space = self.word_width(" ", size, bold)
         lines: list[str] = []
         for para in text.split("\n"):
             cur: list[str] = []
             cur_w = 0
             for word in para.split(" "):
-                w = self.size(word, size, bold)[0] if len(word) <= LONG_WORD else width + 1
+                w = self.word_width(word, size, bold) if len(word) <= LONG_WORD else width + 1
                 gap = space if cur else 0
                 if cur_w + gap + w <= width:
                     cur.append(word)
@@ -170,11 +189,7 @@ class TextCache:
                     pieces = self.break_word(word, size, width, bold)
                     lines.extend(pieces[:-1])
                     word = pieces[-1]
-                    w = (
-                        self.size(word, size, bold)[0]
-                        if len(word) <= LONG_WORD
-                        else sum(self.advances(word, size, bold))
-                    )
+                    w = self.word_width(word, size, bold)
                 cur, cur_w = [word], w
             lines.append(" ".join(cur))
         return lines
@@ -303,7 +318,7 @@ def layout_runs(
                 continue
             if not part:
                 continue
-            w = cache.size(part, size)[0] if len(part) <= LONG_WORD else width + 1
+            w = cache.word_width(part, size) if len(part) <= LONG_WORD else width + 1
             pieces = [part] if w <= width else cache.break_word(part, size, max(1, width))
             for piece in pieces:
                 if len(pieces) > 1:

@@ -89,7 +89,7 @@ class SaveGame(BaseModel):
     level_hash: StrictStr | None = Field(
         description="sha256 of the level file; None for saves upgraded from version 1"
     )
-    seed: StrictInt
+    seed: StrictInt = Field(ge=0, le=10**19, description="0 or more, as the simulation takes")
     decisions: list[dict[StrictStr, Any]] = Field(
         default_factory=list, description="one JSON object per turn played, oldest first"
     )

@@ -64,8 +64,19 @@ def test_broken_settings_fall_back_with_a_warning_naming_the_file(tmp_path: Path
         json.dumps({"version": 1, "level": "x", "seed": 1, "turn_decisions": [], "turn": "three"}),
         json.dumps({"version": 2, "level_id": ["x"], "seed": 1.5, "summary": None}),
         json.dumps({"version": True}),
+        json.dumps(
+            {"version": 2, "level_id": "coop_network", "level_hash": None, "seed": -1, "summary": {"turn": 0}}
+        ),
     ],
-    ids=["deep", "huge_int", "v1_decisions_not_list", "v1_bad_turn", "wrong_types", "bool_version"],
+    ids=[
+        "deep",
+        "huge_int",
+        "v1_decisions_not_list",
+        "v1_bad_turn",
+        "wrong_types",
+        "bool_version",
+        "negative_seed",
+    ],
 )
 def test_damaged_save_raises_save_error_naming_the_file(tmp_path: Path, content: str) -> None:
     store = SaveStore(tmp_path)

@@ -185,6 +185,13 @@ class CouncilSector:
         k = int(np.argmin(ratios))
         return SectorPlan(result, index, float(ratios[k]), self._names[k])
 
+    def value(self, plan: SectorPlan, productivity: float, food_factor: float) -> SectorPlan:
+        """What the sector delivers at another productivity and food factor, valued at the
+        procedure's limit like every plan; the rounds shown stay those of `plan`."""
+        index, ratios = self.delivered(productivity, food_factor)
+        k = int(np.argmin(ratios))
+        return SectorPlan(plan.result, index, float(ratios[k]), self._names[k])
+
 
 @functools.lru_cache(maxsize=1)
 def shared_sector() -> CouncilSector:

@@ -136,8 +136,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--scale-every", type=int, default=20, help="a scale change every N events")
     parser.add_argument("--sample-every", type=int, default=1000)
+    parser.add_argument("--per-frame", type=int, default=4, help="events handled in one frame")
     args = parser.parse_args(argv)
-    result = play(args.events, args.seed, args.scale_every, args.sample_every)
+    result = play(args.events, args.seed, args.scale_every, args.sample_every, args.per_frame)
     for n, mb in result["curve"]:
         print(f"{n:>7} events  {mb:8.1f} MB")
     print(json.dumps(result))

@@ -66,14 +66,14 @@ def test_bar_chart_draws_any_excess_at_any_size(scale, size, excess) -> None:
 @pytest.mark.parametrize("height", range(60, 400, 10))
 @pytest.mark.parametrize("span", [1e-4, 1e-3, 0.002, 0.01, 0.03, 0.1, 0.3, 1.0])
 def test_narrow_price_ranges_on_short_charts(ctx, height: int, span: float) -> None:
-    values = [1.0 + span * i / 10 for i in range(11)]
-    chart = LineChart(
-        ctx,
-        pygame.Rect(0, 0, 420, height),
-        [Series("price", "price", values, (200, 100, 50))],
-        title="Prices",
-    )
-    chart.draw(pygame.Surface((420, height)))
+    """The planning screen's price chart: four goods' prices in a narrow band."""
+    for base in (0.5, 1.01, 1.37, 2.9):
+        series = [
+            Series(f"g{k}", f"good {k}", [base + span * (i + k) / 13 for i in range(10)], (200, 100, 50))
+            for k in range(4)
+        ]
+        chart = LineChart(ctx, pygame.Rect(0, 0, 420, height), series, title="Prices, round by round")
+        chart.draw(pygame.Surface((420, height)))
 
 
 @given(lo=st.floats(-1e15, 1e15), width=st.floats(0, 1e15), target=st.integers(1, 8))

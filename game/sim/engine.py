@@ -387,7 +387,7 @@ class Simulation:
         metrics = ev.metrics(state)
         broken = nonfinite(state, ev.scores, metrics)
         if broken is not None:
-            return self._stop(moves[-1], broken, actions)
+            return self._stop(self._culprit(moves, choices, setup), broken, actions)
         warnings = self._check_goals(state, metrics)
         self.state, self.last = state, ev
         self._setup = None
@@ -421,6 +421,15 @@ class Simulation:
         )
         self.history.append(report)
         return report
+
+    def _culprit(self, moves: list[Move], choices: dict[str, str], setup: TurnSetup) -> Move:
+        """The first move after which the state is no longer finite (the turn was computed
+        in one go, without causes, so it is replayed a move at a time to name it)."""
+        for k in range(1, len(moves) + 1):
+            state, ev, _elite = self._run(moves[:k], choices, setup)
+            if nonfinite(state, ev.scores) is not None:
+                return moves[k - 1]
+        return moves[-1]
 
     def _stop(self, move: Move, broken: str, actions: list[str]) -> TurnReport:
         """End the level when a move made the state non-finite (see `game.sim.guard`): the

@@ -38,6 +38,13 @@ def test_infinite_resource_stops_the_level_naming_the_action() -> None:
     assert "The simulation stopped" in text and "“Study circles”" in text and "resource 'money'" in text
 
 
+def test_the_guard_names_the_move_without_causes_too() -> None:
+    level, action = _with_effect({"op": "resource", "resource": "money", "value": math.inf})
+    sim = Simulation(level, 1)
+    sim.play_turn([action.id], causes=False)
+    assert sim.outcome == "stopped" and sim.ending.move == f"action:{action.id}"
+
+
 def test_infinite_elite_wealth_stops_the_level_in_spanish_too() -> None:
     level, action = _with_effect({"op": "elite_wealth", "value": math.inf})
     sim = Simulation(level, 3)

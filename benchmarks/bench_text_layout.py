@@ -19,9 +19,9 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 
 import pygame  # noqa: E402
 
+from game.levels.fields import MAX_TEXT, MAX_TITLE  # noqa: E402
 from game.levels.lint import texts  # noqa: E402
 from game.levels.loader import load_level  # noqa: E402
-from game.levels.schema import MAX_TEXT, MAX_TITLE  # noqa: E402
 from game.ui.text import FontBook, TextCache  # noqa: E402
 
 WIDTHS = (360, 620, 1100)

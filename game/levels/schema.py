@@ -6,11 +6,9 @@ vocabulary (`game.sim.vocabulary`); unknown names get a "did you mean ...?".
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -21,55 +19,17 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from game.levels.fields import (
+    MAX_TITLE,
+    NonNegative,
+    Number,
+    Plain,
+    Share,
+)
 from game.sim.vocabulary import EFFECT_OPS, METRICS, PARAMS, SEGMENTS, TACTICS
 
-# Every number in a level is finite, no boolean, and within MAX_NUMBER: content comes from
-# mods, and one infinity or NaN would reach every score and chart of the game.
-MAX_NUMBER = 1e9
-MAX_TEXT = 4000  # characters of one text (a briefing paragraph, an action's explanation)
-MAX_TITLE = 120  # characters of a title, a label, a name or a glossary term
-
-
-def _real(lo: float = -MAX_NUMBER, hi: float = MAX_NUMBER, gt: float | None = None) -> Any:
-    """A finite number (an integer is taken as a float) in [lo, hi]; strict, so no booleans."""
-    if gt is not None:
-        return Annotated[float, Field(strict=True, gt=gt, le=hi, allow_inf_nan=False)]
-    return Annotated[float, Field(strict=True, ge=lo, le=hi, allow_inf_nan=False)]
-
-
-def _whole(lo: int, hi: int) -> Any:
-    """A whole number in [lo, hi]; strict, so `true` and 2.0 are refused."""
-    return Annotated[int, Field(strict=True, ge=lo, le=hi)]
-
-
-Number = _real()
-Share = _real(0, 1)
 Id = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=48)]
 LANGS = ("en", "es")
-# what a text may not hold: control characters other than tab and newline, and surrogates
-_CONTROL = {"Cc", "Cs"}
-_VISIBLE = ("L", "N", "P", "S")  # letters, digits, punctuation, symbols
-
-
-def check_visible(v: str) -> str:
-    """Refuse control characters and text with nothing visible (only spaces or zero-width and
-    format characters such as U+200B, U+202E, U+FEFF): fonts render such text with zero
-    width, which no screen can lay out."""
-    for i, ch in enumerate(v):
-        if ch not in "\n\t" and unicodedata.category(ch) in _CONTROL:
-            raise PydanticCustomError(
-                "text_control",
-                "text holds the control character U+{code} at character {pos}",
-                {"code": f"{ord(ch):04X}", "pos": i + 1},
-            )
-    if not any(unicodedata.category(ch).startswith(_VISIBLE) for ch in v):
-        raise PydanticCustomError(
-            "text_invisible", "text has nothing visible (only spaces or invisible characters)"
-        )
-    return v
-
-
-Plain = Annotated[StrictStr, Field(max_length=MAX_TEXT), AfterValidator(check_visible)]
 
 
 def _unknown(kind: str, name: str, known: list[str] | tuple[str, ...]) -> PydanticCustomError:
@@ -204,7 +164,7 @@ class Effect(Strict):
     from_: StrictStr | None = Field(None, alias="from")
     to: StrictStr | None = None
     share: Share | None = None
-    count: _whole(1, 500) | None = None
+    count: Annotated[int, Field(strict=True, ge=1, le=500)] | None = None
     resource: Id | None = None
     tactic: StrictStr | None = None
     because: Text = Field(description="Why this happens, shown to the player.")
@@ -284,8 +244,8 @@ class Source(Strict):
 class Resource(Strict):
     id: Id
     name: Text
-    start: _real(0)
-    income: _real(0) = Field(description="Added at the start of each turn.")
+    start: NonNegative
+    income: NonNegative = Field(description="Added at the start of each turn.")
     _t = field_validator("name")(_check_title)
 
 
@@ -294,7 +254,7 @@ class Action(Strict):
     title: Text
     text: Text
     category: Literal["education", "law", "finance", "organising", "mutual_aid", "defence"]
-    cost: dict[Id, _real(0)] = Field(default_factory=dict)
+    cost: dict[Id, NonNegative] = Field(default_factory=dict)
     requires: list[Id] = Field(default_factory=list, description="Actions played before this one.")
     condition: Condition | None = Field(None, description="Only playable while this holds.")
     repeatable: StrictBool = False
@@ -306,7 +266,7 @@ class Action(Strict):
 class Choice(Strict):
     id: Id
     label: Text
-    cost: dict[Id, _real(0)] = Field(default_factory=dict)
+    cost: dict[Id, NonNegative] = Field(default_factory=dict)
     effects: list[Effect] = Field(default_factory=list, max_length=50)
     _t = field_validator("label")(_check_title)
 
@@ -317,7 +277,7 @@ class Event(Strict):
     text: Text
     when: Condition | None = None
     probability: Share = 1.0
-    earliest_turn: _whole(1, 60) = 1
+    earliest_turn: Annotated[int, Field(strict=True, ge=1, le=60)] = 1
     once: StrictBool = True
     choices: list[Choice] = Field(min_length=1, max_length=20, description="The first choice is the default.")
     _t = field_validator("text")(_check_text)
@@ -327,17 +287,17 @@ class Event(Strict):
 class Economy(Strict):
     """The starting economy. Workforce shares must sum to at most 1; the rest is unemployed."""
 
-    population: _whole(100, 100_000_000)
+    population: Annotated[int, Field(strict=True, ge=100, le=100_000_000)]
     firm_share: Share
     coop_share: Share = 0.0
     council_share: Share = 0.0
-    coop_count: _whole(0, 500) = 0
+    coop_count: Annotated[int, Field(strict=True, ge=0, le=500)] = 0
     coop_spread: Share = Field(0.3, description="Spread of co-op productivity: richer and poorer co-ops.")
-    owner_share: _real(hi=0.2, gt=0) = 0.02
+    owner_share: Annotated[float, Field(strict=True, gt=0, le=0.2, allow_inf_nan=False)] = 0.02
     awareness: Share = 0.05
     support: Share = 0.03
     power_concentration: Share = 0.0
-    basic_need: _real(hi=2, gt=0) = Field(
+    basic_need: Annotated[float, Field(strict=True, gt=0, le=2, allow_inf_nan=False)] = Field(
         0.75, description="Cost of a household's basic needs, as a share of the starting wage."
     )
     params: dict[StrictStr, Number] = Field(
@@ -372,9 +332,13 @@ class Economy(Strict):
 
 
 class Elite(Strict):
-    strength: _real(0, 3) = Field(1.0, description="Starting resources of the old elite (1 = typical).")
+    strength: Annotated[float, Field(strict=True, ge=0, le=3, allow_inf_nan=False)] = Field(
+        1.0, description="Starting resources of the old elite (1 = typical)."
+    )
     tactics: list[StrictStr] = Field(min_length=1)
-    first_turn: _whole(1, 60) = Field(2, description="First turn it may act.")
+    first_turn: Annotated[int, Field(strict=True, ge=1, le=60)] = Field(
+        2, description="First turn it may act."
+    )
 
     @field_validator("tactics")
     @classmethod
@@ -388,7 +352,7 @@ class Elite(Strict):
 class Loss(Strict):
     id: Id
     when: Condition
-    for_turns: _whole(2, 10) = Field(
+    for_turns: Annotated[int, Field(strict=True, ge=2, le=10)] = Field(
         2, description="Turns in a row the condition must hold; the first one only warns."
     )
     warning: Text
@@ -420,9 +384,9 @@ class Level(Strict):
     path: Text = Field(description="The transition path, in a few words.")
     summary: Text
     turn_length: Literal["season", "year"]
-    turns: _whole(1, 60)
-    difficulty: _whole(1, 5)
-    minutes: _whole(5, 120) = Field(30, description="Expected play time.")
+    turns: Annotated[int, Field(strict=True, ge=1, le=60)]
+    difficulty: Annotated[int, Field(strict=True, ge=1, le=5)]
+    minutes: Annotated[int, Field(strict=True, ge=5, le=120)] = Field(30, description="Expected play time.")
     map_position: tuple[Share, Share] = (0.5, 0.5)
     briefing: list[Text] = Field(min_length=1, max_length=50)
     notes: list[Source] = Field(default_factory=list, description="Historical notes with sources.")

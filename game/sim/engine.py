@@ -20,7 +20,7 @@ from game.sim.council import shared_sector
 from game.sim.dynamics import advance
 from game.sim.economy import calibrate
 from game.sim.effects import apply_effect, comparisons, holds
-from game.sim.guard import nonfinite
+from game.sim.guard import nonfinite, stop
 from game.sim.inputs import ChoiceLike, ConditionLike, EventLike, LevelLike
 from game.sim.report import (
     Cause,
@@ -355,9 +355,6 @@ class Simulation:
 
         result = run(frozenset(range(len(others))))
         found: list[Cause] = []
-        broken = nonfinite(result[0], result[1].scores)
-        if broken is not None:  # before any cause is computed from numbers that are not
-            return self._stop(self._culprit(moves, choices, setup), broken, actions)
         if causes:
             no_move = value(frozenset())
             rng = np.random.default_rng([self.seed, self.turn, 17])
@@ -387,9 +384,8 @@ class Simulation:
             self.dt,
         )
         metrics = ev.metrics(state)
-        broken = nonfinite(state, ev.scores, metrics)
-        if broken is not None:
-            return self._stop(self._culprit(moves, choices, setup), broken, actions)
+        if nonfinite(state, ev.scores, metrics) is not None:  # the level stops (game.sim.guard)
+            return stop(self, lambda ms: self._run(ms, choices, setup), moves, actions)
         warnings = self._check_goals(state, metrics)
         self.state, self.last = state, ev
         self._setup = None
@@ -423,35 +419,6 @@ class Simulation:
         )
         self.history.append(report)
         return report
-
-    def _culprit(self, moves: list[Move], choices: dict[str, str], setup: TurnSetup) -> Move:
-        """The first move after which the state is no longer finite (the turn was computed
-        in one go, without causes, so it is replayed a move at a time to name it)."""
-        for k in range(1, len(moves) + 1):
-            state, ev, _elite = self._run(moves[:k], choices, setup)
-            if nonfinite(state, ev.scores) is not None:
-                return moves[k - 1]
-        return moves[-1]
-
-    def _stop(self, move: Move, broken: str, actions: list[str]) -> TurnReport:
-        """End the level when a move made the state non-finite (see `game.sim.guard`): the
-        state stays as it was before the turn, and the ending names the move and the number."""
-        self.ending = Ending("stopped", "stopped", move=f"{move.kind}:{move.id}", quantity=broken)
-        self._setup = None
-        return TurnReport(
-            turn=self.turn,
-            scores=dict(self.last.scores),
-            deltas={k: 0.0 for k in SCORES},
-            causes=(),
-            elite=EliteReport(moves=(), warning=None, power=0.0, threat=0.0),
-            events=(),
-            warnings=(),
-            actions=tuple(actions),
-            metrics=self.last.metrics(self.state),
-            resources=dict(self.state.resources),
-            plan=PlanSummary(0, False, 0.0),
-            stress={},
-        )
 
     def _check_goals(self, state: State, metrics: dict[str, float]) -> list[LossWarning]:
         warnings: list[LossWarning] = []

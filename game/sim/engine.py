@@ -20,6 +20,7 @@ from game.sim.council import shared_sector
 from game.sim.dynamics import advance
 from game.sim.economy import calibrate
 from game.sim.effects import apply_effect, comparisons, holds
+from game.sim.guard import nonfinite, stop
 from game.sim.inputs import ChoiceLike, ConditionLike, EventLike, LevelLike
 from game.sim.report import (
     Cause,
@@ -344,6 +345,8 @@ class Simulation:
             self.dt,
         )
         metrics = ev.metrics(state)
+        if nonfinite(state, ev.scores, metrics) is not None:  # the level stops (game.sim.guard)
+            return stop(self, lambda ms: self._run(ms, choices, setup), moves, actions)
         warnings = self._check_goals(state, metrics)
         self.state, self.last = state, ev
         self._setup = None

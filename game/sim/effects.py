@@ -9,6 +9,7 @@ import numpy as np
 
 from game.sim.state import State
 from game.sim.texts import name, t
+from game.sim.units import fmt_goal
 
 OPS = {"<": np.less, "<=": np.less_equal, ">": np.greater, ">=": np.greater_equal, "==": np.isclose}
 
@@ -140,19 +141,21 @@ def holds(cond: Any, metrics: dict[str, float], state: State) -> bool:
     return bool(OPS[cond.op](value, float(cond.value)))
 
 
-def describe(cond: Any, lang: str = "en") -> str:
-    """A condition in words, for goals, warnings and the debrief."""
+def describe(cond: Any, lang: str = "en", titles: dict[str, str] | None = None) -> str:
+    """A condition in words, for goals, warnings and the debrief: figures in their units
+    (shares as percentages), actions by their titles (`titles`: action id to title)."""
     if cond is None:
         return t(lang, "always")
     if cond.all is not None:
-        return t(lang, "and").join(describe(c, lang) for c in cond.all)
+        return t(lang, "and").join(describe(c, lang, titles) for c in cond.all)
     if cond.any is not None:
-        return "(" + t(lang, "or").join(describe(c, lang) for c in cond.any) + ")"
+        return "(" + t(lang, "or").join(describe(c, lang, titles) for c in cond.any) + ")"
     if cond.not_ is not None:
-        return t(lang, "not", x=describe(cond.not_, lang))
+        return t(lang, "not", x=describe(cond.not_, lang, titles))
     if cond.played is not None:
-        return t(lang, "played", x=cond.played)
-    return f"{name(lang, cond.metric or cond.param)} {t(lang, cond.op)} {float(cond.value):g}"
+        return t(lang, "played", x=(titles or {}).get(cond.played, cond.played))
+    key = cond.metric or cond.param
+    return f"{name(lang, key)} {t(lang, cond.op)} {fmt_goal(key, float(cond.value))}"
 
 
 def comparisons(cond: Any) -> list[Any]:

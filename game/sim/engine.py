@@ -22,6 +22,7 @@ from game.sim.effects import apply_effect, comparisons, describe, holds
 from game.sim.scores import SCORES, Evaluation, approval, evaluate
 from game.sim.state import COUNCIL_SAMPLE, WAGE_LADDER, Coops, CouncilWorkers, State
 from game.sim.texts import name, pct, t, tactic_text
+from game.sim.units import fmt_goal, fmt_value
 from game.sim.vocabulary import PARAMS
 
 N_DRAWS = 16
@@ -210,7 +211,7 @@ class Simulation:
                 if state.played.get(req, 0) == 0 and req not in seen:
                     problems.append(f"'{aid}' requires '{req}' to be played first")
             if act.condition is not None and not holds(act.condition, metrics, state):
-                problems.append(f"'{aid}' needs {describe(act.condition, self.lang)}")
+                problems.append(f"'{aid}' needs {describe(act.condition, self.lang, self._titles)}")
             for res, cost in act.cost.items():
                 budget[res] = budget.get(res, 0.0) - cost
                 if budget[res] < -1e-9:
@@ -444,7 +445,9 @@ class Simulation:
                 state.loss_streaks[loss.id] = streak
                 if streak >= loss.for_turns:
                     self.outcome = "lost"
-                    self.reason = _text(loss.reason, self.lang)
+                    self.reason = " ".join(
+                        x for x in (_text(loss.reason, self.lang), self._figures(loss.when, metrics)) if x
+                    )
                     return warnings
                 warnings.append(
                     {
@@ -462,11 +465,27 @@ class Simulation:
         elif state.turn >= self.level.turns:
             self.outcome = "lost"
             self.reason = (
-                t(self.lang, "timeout", goal=describe(goals.win, self.lang))
+                t(self.lang, "timeout", goal=describe(goals.win, self.lang, self._titles))
                 + " "
                 + self._shortfall(goals.win, metrics)
             ).strip()
         return warnings
+
+    def _figures(self, cond: Any, metrics: dict[str, float]) -> str:
+        """The figures that made a loss condition hold, in the unit of its threshold."""
+        parts = [
+            t(
+                self.lang,
+                "lost_at",
+                name=name(self.lang, c.metric),
+                value=fmt_value(c.metric, metrics[c.metric], float(c.value)),
+                op=t(self.lang, c.op),
+                goal=fmt_goal(c.metric, float(c.value)),
+            )
+            for c in comparisons(cond)
+            if c.metric and c.metric in metrics and holds(c, metrics, self.state)
+        ]
+        return " ".join(parts)
 
     def _shortfall(self, cond: Any, metrics: dict[str, float]) -> str:
         missed = []
@@ -477,7 +496,9 @@ class Simulation:
                         self.lang,
                         "was",
                         name=name(self.lang, c.metric),
-                        value=f"{metrics[c.metric]:.2f}".rstrip("0").rstrip("."),
+                        value=fmt_value(c.metric, metrics[c.metric], float(c.value)),
+                        op=t(self.lang, c.op),
+                        goal=fmt_goal(c.metric, float(c.value)),
                     )
                 )
         return t(self.lang, "short", items="; ".join(missed)) if missed else ""

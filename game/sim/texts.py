@@ -91,7 +91,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "Se acabó el tiempo antes de alcanzar la meta: la meta era {goal}.",
     },
     "short": {"en": "Short: {items}.", "es": "Faltó: {items}."},
-    "was": {"en": "{name} was {value}", "es": "{name} fue {value}"},
+    "was": {
+        "en": "{name} was {value}, the goal {op} {goal}",
+        "es": "{name} fue {value}, la meta {op} {goal}",
+    },
+    "lost_at": {
+        "en": "({name} was {value}; the level is lost when it is {op} {goal})",
+        "es": "({name} fue {value}; el nivel se pierde cuando es {op} {goal})",
+    },
     "and": {"en": " and ", "es": " y "},
     "or": {"en": " or ", "es": " o "},
     "not": {"en": "not ({x})", "es": "no ({x})"},

@@ -26,11 +26,15 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
+from game.explain import describe  # noqa: E402
+from game.i18n import load_translator  # noqa: E402
 from game.levels.decisions import Decisions  # noqa: E402
 from game.levels.loader import load_level  # noqa: E402
 from game.levels.schema import Level, text_of  # noqa: E402
-from game.sim.effects import comparisons, describe, holds  # noqa: E402
+from game.sim.effects import comparisons, holds  # noqa: E402
 from game.sim.engine import DecisionError, Simulation  # noqa: E402
+
+ENGLISH = load_translator("en")
 
 LEVELS_DIR = ROOT / "levels"
 PLANS_DIR = LEVELS_DIR / "plans"
@@ -93,16 +97,15 @@ def loss_label(level: Level, sim: Simulation) -> str:
     """A short, stable name for why a play was lost (numbers left out, so reasons group)."""
     if sim.outcome == "won":
         return ""
-    reason = sim.reason
-    for loss in level.goals.lose:
-        if reason == text_of(loss.reason):
-            return f"lose condition '{loss.id}'"
-    if reason.startswith("The old elite's counter-revolution"):
+    ending = sim.ending
+    if ending is not None and ending.kind == "loss":
+        return f"lose condition '{ending.loss}'"
+    if ending is not None and ending.kind == "coup":
         return "counter-revolution succeeded"
     if sim.history:
         metrics = sim.history[-1].metrics
         missed = [
-            describe(c)
+            describe(c, ENGLISH)
             for c in comparisons(level.goals.win)
             if c.metric is not None and not holds(c, metrics, sim.state)
         ]
@@ -128,7 +131,7 @@ def play(level: Level, seed: int, policy: str, plan: Decisions | None = None) ->
         elif policy == "random":
             actions = []
             for aid in rng.permutation(action_ids):
-                if rng.random() < 0.5 and sim.playable(actions).get(str(aid)) == "":
+                if rng.random() < 0.5 and sim.playable(actions).get(str(aid), "?") is None:
                     actions.append(str(aid))
             choices = {}
             if setup.event is not None:  # a random choice among those still affordable

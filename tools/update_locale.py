@@ -20,7 +20,13 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "assets" / "locale"
 DOMAIN = "parecon"
 LANGS = ("en", "es")
-SOURCES = ("game/ui", "game/commands/play.py", "game/commands/screenshot.py", "game/commands/simulate.py")
+SOURCES = (
+    "game/ui",
+    "game/explain.py",
+    "game/commands/play.py",
+    "game/commands/screenshot.py",
+    "game/commands/simulate.py",
+)
 HEADERS = {
     "en": "Project-Id-Version: parecon-pathways\nLanguage: en\nMIME-Version: 1.0\n"
     "Content-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: 8bit\n"

@@ -38,10 +38,13 @@ def run_level(
     level: Any, seed: int, turns: int | None, decisions: Any = None, lang: str = "en"
 ) -> dict[str, Any]:
     """Play a level headless and return the run as the JSON-ready dict `simulate` prints."""
+    from game.explain import ending_text, report_dict
+    from game.i18n import load_translator
     from game.levels.schema import text_of
     from game.sim.engine import DecisionError, Simulation
 
-    sim = Simulation(level, seed, lang)
+    tr = load_translator(lang)
+    sim = Simulation(level, seed)
     limit = level.turns if turns is None else turns
     reports = []
     while not sim.finished and sim.turn <= limit:
@@ -53,7 +56,7 @@ def run_level(
             if decisions is None:
                 raise
             raise ContentError([decisions.problem(turn, str(exc))]) from None
-        reports.append(rep.to_dict())
+        reports.append(report_dict(rep, level, tr))
     return {
         "level": level.id,
         "title": text_of(level.title, lang),
@@ -62,7 +65,7 @@ def run_level(
         "start": {k: round(v, 4) for k, v in sim.start.scores.items()},
         "turns": reports,
         "outcome": sim.outcome,
-        "reason": sim.reason,
+        "reason": ending_text(sim.ending, level, tr),
     }
 
 

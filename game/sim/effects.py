@@ -8,8 +8,6 @@ from typing import Any
 import numpy as np
 
 from game.sim.state import State
-from game.sim.texts import name, t
-from game.sim.units import fmt_goal
 
 OPS = {"<": np.less, "<=": np.less_equal, ">": np.greater, ">=": np.greater_equal, "==": np.isclose}
 
@@ -139,23 +137,6 @@ def holds(cond: Any, metrics: dict[str, float], state: State) -> bool:
         return state.played.get(cond.played, 0) > 0
     value = metrics[cond.metric] if cond.metric else state.params[cond.param]
     return bool(OPS[cond.op](value, float(cond.value)))
-
-
-def describe(cond: Any, lang: str = "en", titles: dict[str, str] | None = None) -> str:
-    """A condition in words, for goals, warnings and the debrief: figures in their units
-    (shares as percentages), actions by their titles (`titles`: action id to title)."""
-    if cond is None:
-        return t(lang, "always")
-    if cond.all is not None:
-        return t(lang, "and").join(describe(c, lang, titles) for c in cond.all)
-    if cond.any is not None:
-        return "(" + t(lang, "or").join(describe(c, lang, titles) for c in cond.any) + ")"
-    if cond.not_ is not None:
-        return t(lang, "not", x=describe(cond.not_, lang, titles))
-    if cond.played is not None:
-        return t(lang, "played", x=(titles or {}).get(cond.played, cond.played))
-    key = cond.metric or cond.param
-    return f"{name(lang, key)} {t(lang, cond.op)} {fmt_goal(key, float(cond.value))}"
 
 
 def comparisons(cond: Any) -> list[Any]:

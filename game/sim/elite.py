@@ -10,13 +10,11 @@ enter the diffusion of awareness as −μ·M·F; a credit strike scales co-ops' 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 
 from game.sim.effects import undo_law
+from game.sim.report import EliteMove
 from game.sim.state import State, Warning_
-from game.sim.texts import pct, t
 
 FLIGHT_PHI = 0.3
 CREDIT_KAPPA = 0.8
@@ -70,30 +68,14 @@ def choose(state: State, allowed: list[str], noise: np.ndarray) -> Warning_ | No
     return Warning_(best, power, state.turn + 1)
 
 
-@dataclass(frozen=True)
-class Outcome:
-    tactic: str
-    intensity: float
-    text: str
-
-
-def execute(
-    state: State,
-    warning: Warning_,
-    draw: float,
-    population: int,
-    lang: str = "en",
-    titles: dict[str, str] | None = None,
-) -> Outcome:
-    """Carry out the warned tactic, weakened by the player's counters this turn. `titles`
-    names laws by their action titles in the report."""
-    titles = titles or {}
+def execute(state: State, warning: Warning_, draw: float, population: int) -> EliteMove:
+    """Carry out the warned tactic, weakened by the player's counters this turn."""
     p = state.params
     countered = state.counters.get(warning.tactic, 0.0)
     i = warning.intensity * (1.0 - countered)
-    note = t(lang, "countered", share=pct(countered)) if countered > 0 else ""
     state.elite_wealth = max(0.0, state.elite_wealth - 0.04 * i)
     tactic = warning.tactic
+    amount, jobs_lost, law = 0.0, 0.0, ""
     if tactic == "capital_flight":
         loss = FLIGHT_PHI * i * (1 - p["capital_controls"])
         before = state.firm_capital
@@ -101,46 +83,43 @@ def execute(
         # no firm capital left (every firm converted): nothing to move, no jobs to lose
         jobs = state.firm_share * (1 - (state.firm_capital / before) ** 0.8) if before > 0 else 0.0
         state.firm_share -= jobs
-        text = (
-            t(lang, "flight", loss=pct(loss), note=note, jobs=f"{jobs * population:,.0f}")
-            if before > 0
-            else t(lang, "flight_none")
-        )
+        outcome = "flight" if before > 0 else "flight_none"
+        amount, jobs_lost = loss, jobs * population
     elif tactic == "credit_strike":
         state.credit_cut = min(0.95, CREDIT_KAPPA * i * (1 - p["public_credit"]))
-        text = t(lang, "credit", cut=pct(state.credit_cut), note=note)
+        outcome, amount = "credit", state.credit_cut
     elif tactic == "media_campaign":
         state.media = i * (1 - p["media_defense"])
-        text = t(lang, "media", power=f"{state.media:.2f}", note=note)
+        outcome, amount = "media", state.media
     elif tactic == "legal_challenge":
         chance = (1 - p["legal_defense"]) * min(1.0, 0.4 + 0.5 * i)
         if state.law_log and draw < chance:
             law, changes = state.law_log.pop()
             undone = undo_law(state, changes)
-            key = "court_struck" if undone else "court_struck_none"
-            text = t(lang, key, law=titles.get(law, law), note=note)
+            outcome = "court_struck" if undone else "court_struck_none"
         elif state.law_log:
             law = state.law_log[-1][0]
-            text = t(lang, "court_failed", law=titles.get(law, law), note=note)
+            outcome = "court_failed"
         else:
-            text = t(lang, "court_nothing")
+            outcome = "court_nothing"
     elif tactic == "price_undercutting":
         state.undercut = UNDERCUT * i * (1 - p["solidarity_purchasing"])
-        text = t(lang, "undercut", cut=pct(state.undercut), note=note)
+        outcome, amount = "undercut", state.undercut
     elif tactic == "counter_revolution":
         strength = i * state.elite_wealth
         resistance = 0.8 * p["self_defense"] + 0.6 * state.support + 0.1
-        chance = 1.0 / (1.0 + np.exp(-6.0 * (strength - resistance)))
+        chance = float(1.0 / (1.0 + np.exp(-6.0 * (strength - resistance))))
+        amount = chance
         if draw < chance:
             state.lost = "counter_revolution"
-            text = t(lang, "coup_won", chance=pct(chance), note=note)
+            outcome = "coup_won"
         else:
             state.elite_wealth *= 0.5
-            text = t(lang, "coup_lost", chance=pct(chance), note=note)
+            outcome = "coup_lost"
     else:  # the schema admits no other tactic
         raise ValueError(f"unknown tactic {tactic!r}")
     state.last_tactics.append(tactic)
-    return Outcome(tactic, i, text)
+    return EliteMove(tactic, float(i), outcome, float(countered), float(amount), float(jobs_lost), law)
 
 
 def update_wealth(state: State, profits: float, start_profit: float, strength: float) -> None:

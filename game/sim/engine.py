@@ -9,7 +9,7 @@ a turn is drawn once, when the turn is set up, so every replay sees the same dra
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -18,31 +18,42 @@ from game.sim import elite as elite_mod
 from game.sim.council import shared_sector
 from game.sim.dynamics import advance
 from game.sim.economy import calibrate
-from game.sim.effects import apply_effect, comparisons, describe, holds
+from game.sim.effects import apply_effect, comparisons, holds
+from game.sim.inputs import ChoiceLike, ConditionLike, EventLike, LevelLike
+from game.sim.report import (
+    Cause,
+    EliteMove,
+    EliteReport,
+    Ending,
+    EventRecord,
+    LossWarning,
+    PlanSummary,
+    Quote,
+    Reading,
+    Refusal,
+    TurnReport,
+)
 from game.sim.scores import SCORES, Evaluation, approval, evaluate
 from game.sim.state import COUNCIL_SAMPLE, WAGE_LADDER, Coops, CouncilWorkers, State
-from game.sim.texts import name, pct, t, tactic_text
-from game.sim.units import fmt_goal, fmt_value
 from game.sim.vocabulary import PARAMS
 
 N_DRAWS = 16
 
 
 class DecisionError(ValueError):
-    """A decision the rules do not allow (unaffordable, unmet prerequisite, unknown id)."""
+    """A decision the rules do not allow (unaffordable, unmet prerequisite, unknown id).
+    `refusals` says why, as data; the message is a terse English summary for the command
+    line."""
 
-
-def _text(value: Any, lang: str = "en") -> str:
-    if isinstance(value, str):
-        return value
-    return value.get(lang) or value["en"]
+    def __init__(self, message: str = "", refusals: tuple[Refusal, ...] = ()) -> None:
+        super().__init__(message or "; ".join(str(r) for r in refusals))
+        self.refusals = refusals
 
 
 @dataclass(frozen=True)
 class Move:
     kind: str  # trend | action | event | elite
     id: str
-    text: str
 
 
 @dataclass
@@ -50,49 +61,15 @@ class TurnSetup:
     """What the player sees before deciding: the event (if one fires) and the elite's warning."""
 
     turn: int
-    event: Any | None
+    event: EventLike | None
     warning: elite_mod.Warning_ | None
     draws: np.ndarray
 
 
-@dataclass
-class TurnReport:
-    turn: int
-    scores: dict[str, float]
-    deltas: dict[str, float]
-    causes: list[dict[str, Any]]
-    elite: dict[str, Any]
-    events: list[dict[str, Any]]
-    warnings: list[dict[str, Any]]
-    actions: list[str]
-    metrics: dict[str, float]
-    resources: dict[str, float]
-    plan: dict[str, Any]
-    stress: dict[str, float]
-    news: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        def r(x: float) -> float:
-            return round(float(x), 4)
-
-        return {
-            "turn": self.turn,
-            "scores": {k: r(v) for k, v in self.scores.items()},
-            "deltas": {k: r(v) for k, v in self.deltas.items()},
-            "causes": [{**c, "delta": r(c["delta"])} for c in self.causes],
-            "elite": self.elite,
-            "events": self.events,
-            "warnings": self.warnings,
-            "actions": list(self.actions),
-            "metrics": {k: r(v) for k, v in self.metrics.items()},
-            "resources": {k: r(v) for k, v in self.resources.items()},
-            "plan": self.plan,
-            "stress": {k: r(v) for k, v in self.stress.items()},
-            "news": list(self.news),
-        }
+RunResult = tuple[State, Evaluation, list[EliteMove]]
 
 
-def initial_state(level: Any, seed: int) -> State:
+def initial_state(level: LevelLike, seed: int) -> State:
     eco = level.economy
     params = {name: spec.default for name, spec in PARAMS.items()}
     params.update({k: float(v) for k, v in eco.params.items()})
@@ -135,13 +112,14 @@ class Simulation:
     """One play of a level. Deterministic: the same level, seed and decisions give the same
     reports, byte for byte."""
 
-    def __init__(self, level: Any, seed: int, lang: str = "en") -> None:
+    def __init__(self, level: LevelLike, seed: int, rng: np.random.Generator | None = None) -> None:
+        """`seed` also fixes the council workers' sample; `rng` (default: one seeded with
+        `seed`) draws each turn's randomness, so a caller can inject its own generator."""
         self.level = level
         self.seed = int(seed)
         if self.seed < 0:
             raise DecisionError(f"a seed must be 0 or more, not {self.seed}")
-        self.lang = lang
-        self.rng = np.random.default_rng(self.seed)
+        self.rng = rng if rng is not None else np.random.default_rng(self.seed)
         self.dt = 0.25 if level.turn_length == "season" else 1.0
         self.actions = {a.id: a for a in level.actions}
         self.events = {e.id: e for e in level.events}
@@ -155,10 +133,8 @@ class Simulation:
         self.start = first
         self.last = first
         self.history: list[TurnReport] = []
-        self.outcome = "unfinished"
-        self.reason = ""
+        self.ending: Ending | None = None
         self._setup: TurnSetup | None = None
-        self._titles = {a.id: _text(a.title, lang) for a in level.actions}
 
     # ------------------------------------------------------------------ turn set-up
     @property
@@ -167,8 +143,13 @@ class Simulation:
         return self.state.turn + 1
 
     @property
+    def outcome(self) -> str:
+        """won, lost or unfinished."""
+        return "unfinished" if self.ending is None else self.ending.outcome
+
+    @property
     def finished(self) -> bool:
-        return self.outcome != "unfinished"
+        return self.ending is not None
 
     def setup(self) -> TurnSetup:
         """Draw this turn's randomness and decide which event fires; idempotent per turn."""
@@ -190,35 +171,35 @@ class Simulation:
         return self._setup
 
     # ------------------------------------------------------------------ decisions
-    def action_problems(self, action_ids: list[str], state: State | None = None) -> list[str]:
+    def action_problems(self, action_ids: list[str], state: State | None = None) -> list[Refusal]:
         """Why a set of actions cannot be played this turn (empty if it can)."""
         state = state or self.state
-        problems: list[str] = []
+        problems: list[Refusal] = []
         budget = dict(state.resources)
         metrics = self.last.metrics(state)
         seen: set[str] = set()
         for aid in action_ids:
             act = self.actions.get(aid)
             if act is None:
-                problems.append(f"unknown action '{aid}'")
+                problems.append(Refusal("unknown", aid))
                 continue
             if aid in seen:
-                problems.append(f"'{aid}' is played twice in one turn")
+                problems.append(Refusal("twice", aid))
             seen.add(aid)
             if not act.repeatable and state.played.get(aid, 0) > 0:
-                problems.append(f"'{aid}' can be played only once and was played already")
+                problems.append(Refusal("once", aid))
             for req in act.requires:
                 if state.played.get(req, 0) == 0 and req not in seen:
-                    problems.append(f"'{aid}' requires '{req}' to be played first")
+                    problems.append(Refusal("requires", aid, requires=req))
             if act.condition is not None and not holds(act.condition, metrics, state):
-                problems.append(f"'{aid}' needs {describe(act.condition, self.lang, self._titles)}")
+                problems.append(Refusal("condition", aid, condition=act.condition))
             for res, cost in act.cost.items():
                 budget[res] = budget.get(res, 0.0) - cost
                 if budget[res] < -1e-9:
-                    problems.append(f"'{aid}' costs {cost:g} {res}; only {budget[res] + cost:g} left")
+                    problems.append(Refusal("cost", aid, res, float(cost), budget[res] + cost))
         return problems
 
-    def choice_problems(self, actions: list[str], choices: dict[str, str]) -> list[str]:
+    def choice_problems(self, actions: list[str], choices: dict[str, str]) -> list[Refusal]:
         """Why this turn's event choice cannot be paid for after `actions` (empty if it can)."""
         setup = self.setup()
         if setup.event is None:
@@ -230,22 +211,22 @@ class Simulation:
             for res, cost in act.cost.items() if act else ():
                 budget[res] = budget.get(res, 0.0) - cost
         return [
-            f"choice '{choice.id}' costs {cost:g} {res}; only {budget.get(res, 0.0):g} left"
+            Refusal("choice_cost", choice.id, res, float(cost), budget.get(res, 0.0))
             for res, cost in choice.cost.items()
             if budget.get(res, 0.0) - cost < -1e-9
         ]
 
-    def playable(self, chosen: list[str] | None = None) -> dict[str, str]:
-        """For every action: '' if it can be added to `chosen` now, else the reason why not."""
+    def playable(self, chosen: list[str] | None = None) -> dict[str, Refusal | None]:
+        """For every action: None if it can be added to `chosen` now, else why not."""
         chosen = list(chosen or [])
         self._begin_resources()
-        out = {}
+        out: dict[str, Refusal | None] = {}
         for aid in self.actions:
             if aid in chosen:
-                out[aid] = ""
+                out[aid] = None
                 continue
             probs = self.action_problems([*chosen, aid], self._turn_start_state())
-            out[aid] = probs[-1] if probs else ""
+            out[aid] = probs[-1] if probs else None
         return out
 
     def _begin_resources(self) -> None:
@@ -261,17 +242,17 @@ class Simulation:
 
     # ------------------------------------------------------------------ the turn itself
     def _moves(self, actions: list[str], choices: dict[str, str], setup: TurnSetup) -> list[Move]:
-        moves = [Move("trend", "trend", "ongoing trends")]
+        moves = [Move("trend", "trend")]
         for aid in actions:
-            moves.append(Move("action", aid, _text(self.actions[aid].title, self.lang)))
+            moves.append(Move("action", aid))
         if setup.event is not None:
             choice = self._choice(setup.event, choices)
-            moves.append(Move("event", f"{setup.event.id}:{choice.id}", _text(setup.event.title, self.lang)))
+            moves.append(Move("event", f"{setup.event.id}:{choice.id}"))
         if setup.warning is not None:
-            moves.append(Move("elite", setup.warning.tactic, setup.warning.tactic))
+            moves.append(Move("elite", setup.warning.tactic))
         return moves
 
-    def _choice(self, event: Any, choices: dict[str, str]) -> Any:
+    def _choice(self, event: EventLike, choices: dict[str, str]) -> ChoiceLike:
         cid = choices.get(event.id)
         if cid is None:
             return event.choices[0]
@@ -282,14 +263,11 @@ class Simulation:
             f"event '{event.id}' has no choice '{cid}'; choices: " + ", ".join(c.id for c in event.choices)
         )
 
-    def _run(
-        self, moves: list[Move], choices: dict[str, str], setup: TurnSetup
-    ) -> tuple[State, Evaluation, list[str], list[dict[str, Any]]]:
+    def _run(self, moves: list[Move], choices: dict[str, str], setup: TurnSetup) -> RunResult:
         """Play the turn from the current state with `moves` applied; return the new state."""
         s = self._turn_start_state()
         s.clear_turn_effects()
-        news: list[str] = []
-        elite_moves: list[dict[str, Any]] = []
+        elite_moves: list[EliteMove] = []
         population = self.level.economy.population
         for mv in moves:
             if mv.kind == "action":
@@ -304,24 +282,18 @@ class Simulation:
                 if record is not None:  # every law can be challenged in court
                     s.law_log.append((mv.id, record))
                 s.played[mv.id] = s.played.get(mv.id, 0) + 1
-            elif mv.kind == "event":
+            elif mv.kind == "event" and setup.event is not None:
                 ch = self._choice(setup.event, choices)
                 for res, cost in ch.cost.items():
                     s.resources[res] = s.resources.get(res, 0.0) - cost
                 for eff in ch.effects:
                     apply_effect(s, eff)
                 s.events_fired.add(setup.event.id)
-            elif mv.kind == "elite":
-                out = elite_mod.execute(
-                    s, setup.warning, float(setup.draws[0]), population, self.lang, self._titles
-                )
-                elite_moves.append(
-                    {"tactic": out.tactic, "intensity": round(out.intensity, 4), "text": out.text}
-                )
-                news.append(out.text)
+            elif mv.kind == "elite" and setup.warning is not None:
+                elite_moves.append(elite_mod.execute(s, setup.warning, float(setup.draws[0]), population))
         advance(s, self.cal, self.dt)
         ev = evaluate(s, self.cal, self.sector)
-        return s, ev, news, elite_moves
+        return s, ev, elite_moves
 
     def forecast(self, actions: list[str], choices: dict[str, str] | None = None) -> dict[str, float]:
         """Expected change of each score this turn if `actions` are played, compared with
@@ -330,11 +302,11 @@ class Simulation:
         choices = choices or {}
         probs = self.action_problems(actions, self._turn_start_state())
         if probs:
-            raise DecisionError("; ".join(probs))
+            raise DecisionError(refusals=tuple(probs))
         base_moves = self._moves([], choices, setup)
         with_moves = self._moves(actions, choices, setup)
-        _, base, _, _ = self._run(base_moves, choices, setup)
-        _, ev, _, _ = self._run(with_moves, choices, setup)
+        _, base, _ = self._run(base_moves, choices, setup)
+        _, ev, _ = self._run(with_moves, choices, setup)
         return {k: ev.scores[k] - base.scores[k] for k in SCORES}
 
     def play_turn(self, actions: list[str], choices: dict[str, str] | None = None) -> TurnReport:
@@ -345,31 +317,24 @@ class Simulation:
         probs = self.action_problems(actions, self._turn_start_state())
         probs += self.choice_problems(actions, choices)
         if probs:
-            raise DecisionError("; ".join(probs))
+            raise DecisionError(refusals=tuple(probs))
         moves = self._moves(actions, choices, setup)
         before = self.last.scores
         # causes: add the moves one at a time; the last run is the real turn
-        causes: list[dict[str, Any]] = []
+        causes: list[Cause] = []
         prev = before
         result = None
         for k in range(1, len(moves) + 1):
             result = self._run(moves[:k], choices, setup)
             scores = result[1].scores
             mv = moves[k - 1]
-            reason = self._reason(mv, prev, scores, result, choices, setup)
+            quotes = self._quotes(result) if mv.kind == "trend" else {}
             for score in SCORES:
-                causes.append(
-                    {
-                        "score": score,
-                        "delta": scores[score] - prev[score],
-                        "kind": mv.kind,
-                        "id": mv.id,
-                        "text": reason.get(score, ""),
-                    }
-                )
+                delta = scores[score] - prev[score]
+                causes.append(Cause(score, delta, mv.kind, mv.id, quotes.get(score, ())))
             prev = scores
         assert result is not None
-        state, ev, news, elite_moves = result
+        state, ev, elite_moves = result
         state.approval = approval(state, ev)
         state.participation_raw = ev.participation_raw
         state.plan_prices = ev.measures.plan.result.prices.copy()
@@ -386,182 +351,96 @@ class Simulation:
         warnings = self._check_goals(state, metrics)
         self.state, self.last = state, ev
         self._setup = None
-        causes.sort(key=lambda c: (SCORES.index(c["score"]), -abs(c["delta"])))
-        event_info = []
+        causes.sort(key=lambda c: (SCORES.index(c.score), -abs(c.delta)))
+        events: tuple[EventRecord, ...] = ()
         if setup.event is not None:
-            ch = self._choice(setup.event, choices)
-            event_info.append(
-                {
-                    "id": setup.event.id,
-                    "title": _text(setup.event.title, self.lang),
-                    "choice": ch.id,
-                    "label": _text(ch.label, self.lang),
-                }
-            )
+            events = (EventRecord(setup.event.id, self._choice(setup.event, choices).id),)
         plan = ev.measures.plan.result
         report = TurnReport(
             turn=state.turn,
             scores=dict(ev.scores),
             deltas={k: ev.scores[k] - before[k] for k in SCORES},
-            causes=causes,
-            elite={
-                "moves": elite_moves,
-                "warning": None
-                if warning is None
-                else {
-                    "tactic": warning.tactic,
-                    "intensity": round(warning.intensity, 4),
-                    "turn": warning.turn,
-                    "text": tactic_text(self.lang, warning.tactic),
-                },
-                "power": round(state.elite_wealth, 4),
-                "threat": round(elite_mod.threat(state), 4),
-            },
-            events=event_info,
-            warnings=warnings,
-            actions=list(actions),
+            causes=tuple(causes),
+            elite=EliteReport(
+                moves=tuple(elite_moves),
+                warning=warning,
+                power=float(state.elite_wealth),
+                threat=elite_mod.threat(state),
+            ),
+            events=events,
+            warnings=tuple(warnings),
+            actions=tuple(actions),
             metrics=metrics,
             resources=dict(state.resources),
-            plan={
-                "rounds": int(plan.rounds),
-                "converged": bool(plan.converged),
-                "max_excess": round(float(plan.max_excess[-1]), 6) if len(plan.max_excess) else 0.0,
-            },
-            stress=ev.stress,
-            news=news,
+            plan=PlanSummary(
+                int(plan.rounds),
+                bool(plan.converged),
+                float(plan.max_excess[-1]) if len(plan.max_excess) else 0.0,
+            ),
+            stress=dict(ev.stress),
         )
         self.history.append(report)
         return report
 
-    def _check_goals(self, state: State, metrics: dict[str, float]) -> list[dict[str, Any]]:
-        warnings: list[dict[str, Any]] = []
+    def _check_goals(self, state: State, metrics: dict[str, float]) -> list[LossWarning]:
+        warnings: list[LossWarning] = []
         if state.lost == "counter_revolution":
-            self.outcome = "lost"
-            self.reason = t(self.lang, "coup_reason")
+            self.ending = Ending("lost", "coup")
             return warnings
         for loss in self.level.goals.lose:
             if holds(loss.when, metrics, state):
                 streak = state.loss_streaks.get(loss.id, 0) + 1
                 state.loss_streaks[loss.id] = streak
                 if streak >= loss.for_turns:
-                    self.outcome = "lost"
-                    self.reason = " ".join(
-                        x for x in (_text(loss.reason, self.lang), self._figures(loss.when, metrics)) if x
+                    held = tuple(
+                        Reading(c.metric, float(metrics[c.metric]))
+                        for c in comparisons(loss.when)
+                        if c.metric and c.metric in metrics and holds(c, metrics, state)
                     )
+                    self.ending = Ending("lost", "loss", loss=loss.id, shortfall=held)
                     return warnings
-                warnings.append(
-                    {
-                        "id": loss.id,
-                        "text": _text(loss.warning, self.lang),
-                        "turns_left": loss.for_turns - streak,
-                    }
-                )
+                warnings.append(LossWarning(loss.id, loss.for_turns - streak))
             else:
                 state.loss_streaks[loss.id] = 0
         goals = self.level.goals
         if holds(goals.win, metrics, state) and (goals.win_early or state.turn >= self.level.turns):
-            self.outcome = "won"
-            self.reason = _text(goals.win_text, self.lang)
+            self.ending = Ending("won", "won")
         elif state.turn >= self.level.turns:
-            self.outcome = "lost"
-            self.reason = (
-                t(self.lang, "timeout", goal=describe(goals.win, self.lang, self._titles))
-                + " "
-                + self._shortfall(goals.win, metrics)
-            ).strip()
+            self.ending = Ending("lost", "timeout", shortfall=self._shortfall(goals.win, metrics, state))
         return warnings
 
-    def _figures(self, cond: Any, metrics: dict[str, float]) -> str:
-        """The figures that made a loss condition hold, in the unit of its threshold."""
-        parts = [
-            t(
-                self.lang,
-                "lost_at",
-                name=name(self.lang, c.metric),
-                value=fmt_value(c.metric, metrics[c.metric], float(c.value)),
-                op=t(self.lang, c.op),
-                goal=fmt_goal(c.metric, float(c.value)),
-            )
+    def _shortfall(self, cond: ConditionLike, metrics: dict[str, float], state: State) -> tuple[Reading, ...]:
+        """The goal's measures that were missed, with their final values."""
+        return tuple(
+            Reading(c.metric, float(metrics[c.metric]))
             for c in comparisons(cond)
-            if c.metric and c.metric in metrics and holds(c, metrics, self.state)
-        ]
-        return " ".join(parts)
-
-    def _shortfall(self, cond: Any, metrics: dict[str, float]) -> str:
-        missed = []
-        for c in comparisons(cond):
-            if c.metric and not holds(c, metrics, self.state):
-                missed.append(
-                    t(
-                        self.lang,
-                        "was",
-                        name=name(self.lang, c.metric),
-                        value=fmt_value(c.metric, metrics[c.metric], float(c.value)),
-                        op=t(self.lang, c.op),
-                        goal=fmt_goal(c.metric, float(c.value)),
-                    )
-                )
-        return t(self.lang, "short", items="; ".join(missed)) if missed else ""
-
-    def _reason(
-        self,
-        mv: Move,
-        before: dict[str, float],
-        after: dict[str, float],
-        result: tuple[State, Evaluation, list[str], list[dict[str, Any]]],
-        choices: dict[str, str],
-        setup: TurnSetup,
-    ) -> dict[str, str]:
-        """One sentence per score saying why this move changed it, true to the numbers."""
-        state, ev, news, elite_moves = result
-        if mv.kind == "action":
-            act = self.actions[mv.id]
-            because = "; ".join(_text(e.because, self.lang) for e in act.effects)
-            return {k: f"{_text(act.title, self.lang)}: {because}" for k in SCORES}
-        if mv.kind == "event":
-            ch = self._choice(setup.event, choices)
-            because = "; ".join(_text(e.because, self.lang) for e in ch.effects) or t(self.lang, "no_change")
-            return {
-                k: f"{_text(setup.event.title, self.lang)} ({_text(ch.label, self.lang)}): {because}"
-                for k in SCORES
-            }
-        if mv.kind == "elite":
-            text = elite_moves[-1]["text"] if elite_moves else tactic_text(self.lang, mv.id)
-            return {k: text for k in SCORES}
-        last = self.last
-        m0, m1 = last.measures, ev.measures
-        s0 = self.state
-        lang = self.lang
-        d_eq = after["equity"] - before["equity"]
-        eq_key = (
-            "trend_equity_up" if d_eq > 1e-9 else "trend_equity_down" if d_eq < -1e-9 else "trend_equity_flat"
+            if c.metric and not holds(c, metrics, state)
         )
+
+    def _quotes(self, result: RunResult) -> dict[str, tuple[Quote, ...]]:
+        """The measures each score's trend explanation quotes, before and after the turn."""
+        state, ev, _ = result
+        m0, m1 = self.last.measures, ev.measures
+        s0 = self.state
         return {
-            "equity": t(
-                lang,
-                eq_key,
-                g0=f"{m0.gini:.3f}",
-                g1=f"{m1.gini:.3f}",
-                p0=f"{m0.pay_gap:.3f}",
-                p1=f"{m1.pay_gap:.3f}",
+            "equity": (Quote("gini", m0.gini, m1.gini), Quote("pay_gap", m0.pay_gap, m1.pay_gap)),
+            "participation": (
+                Quote("attendance", m0.attendance, m1.attendance),
+                Quote(
+                    "self_managed_share",
+                    s0.coop_share + s0.council_share,
+                    state.coop_share + state.council_share,
+                ),
+                Quote("power_concentration", s0.power_concentration, state.power_concentration),
             ),
-            "participation": t(
-                lang,
-                "trend_participation",
-                a0=pct(m0.attendance, 1),
-                a1=pct(m1.attendance, 1),
-                s0=pct(s0.coop_share + s0.council_share, 1),
-                s1=pct(state.coop_share + state.council_share, 1),
-                c0=f"{s0.power_concentration:.2f}",
-                c1=f"{state.power_concentration:.2f}",
+            "resilience": (
+                Quote(
+                    "stress_needs_met",
+                    float(np.mean(list(self.last.stress.values()))),
+                    float(np.mean(list(ev.stress.values()))),
+                ),
             ),
-            "resilience": t(
-                lang,
-                "trend_resilience",
-                r0=pct(float(np.mean(list(last.stress.values()))), 1),
-                r1=pct(float(np.mean(list(ev.stress.values()))), 1),
-            ),
-            "support": t(lang, "trend_support", f0=pct(s0.awareness, 1), f1=pct(state.awareness, 1)),
+            "support": (Quote("awareness", s0.awareness, state.awareness),),
         }
 
     def replay(self, decisions: list[dict[str, Any]]) -> None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from game.sim.report import EliteWarning
 from game.sim.vocabulary import PARAMS
 
 # Inherited wage ladder of firm workers: five quintile groups, mean 1 (the starting wage).
@@ -62,13 +63,7 @@ class CouncilWorkers:
     ratings: np.ndarray
 
 
-@dataclass
-class Warning_:
-    """The elite's announced move for the next turn."""
-
-    tactic: str
-    intensity: float
-    turn: int
+Warning_ = EliteWarning  # the elite's announced move for the next turn
 
 
 @dataclass

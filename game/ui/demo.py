@@ -19,7 +19,7 @@ def policy(session: Session, k: int = 2) -> list[str]:
     for a in session.level.actions:
         if len(chosen) >= k:
             break
-        if session.playable(chosen).get(a.id) == "":
+        if a.id in (free := session.playable(chosen)) and free[a.id] is None:
             chosen.append(a.id)
     return chosen
 

@@ -16,6 +16,7 @@ from typing import Any
 from game import __version__
 from game.i18n import pick
 from game.saves import SaveGame, SaveSummary
+from game.sim.report import Refusal
 from game.ui.names import SCORE_ORDER
 
 ECONOMY_SERIES = ("coop_share", "council_share", "firm_share", "unemployment", "needs_met")
@@ -37,7 +38,7 @@ class Session:
     def __post_init__(self) -> None:
         from game.sim.engine import Simulation
 
-        self.sim = Simulation(self.loaded.level, self.seed, lang=self.lang)
+        self.sim = Simulation(self.loaded.level, self.seed)
         self.start_scores = dict(self.sim.start.scores)
         self.start_metrics = dict(self.sim.start.metrics(self.sim.state))
         self.start_resources = dict(self.sim.state.resources)
@@ -99,7 +100,7 @@ class Session:
         """This turn's event and elite warning (call on the main thread before forecasts)."""
         return self.sim.setup()
 
-    def playable(self, chosen: list[str]) -> dict[str, str]:
+    def playable(self, chosen: list[str]) -> dict[str, Refusal | None]:
         return self.sim.playable(list(chosen))
 
     def forecast(self, actions: list[str], choices: dict[str, str]) -> dict[str, float]:

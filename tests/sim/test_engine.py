@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import FrozenInstanceError
 from pathlib import Path
 
 import numpy as np
@@ -10,9 +11,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from game.explain import cause_text, ending_text
+from game.i18n import load_translator
 from game.levels.loader import load_level
 from game.sim.economy import Shock, measure
 from game.sim.engine import DecisionError, Simulation
+from game.sim.report import ELITE_OUTCOMES, Refusal
 from game.sim.scores import SCORES
 from game.sim.vocabulary import PARAMS
 
@@ -44,27 +48,74 @@ def test_causes_sum_to_each_score_change() -> None:
     prev = sim.start.scores
     for rep in sim.history:
         for score in SCORES:
-            total = sum(c["delta"] for c in rep.causes if c["score"] == score)
+            total = sum(c.delta for c in rep.causes if c.score == score)
             assert total == pytest.approx(rep.scores[score] - prev[score], abs=1e-9)
             assert rep.deltas[score] == pytest.approx(total, abs=1e-9)
         prev = rep.scores
 
 
-def test_every_cause_has_a_sentence_and_a_kind() -> None:
+def test_every_cause_has_a_kind_and_trends_quote_their_measures() -> None:
     sim = play(4, PLAN)
-    kinds = {c["kind"] for r in sim.history for c in r.causes}
+    kinds = {c.kind for r in sim.history for c in r.causes}
     assert {"trend", "action", "elite"} <= kinds
-    assert all(c["text"] for r in sim.history for c in r.causes)
+    for r in sim.history:
+        for c in r.causes:
+            assert c.id and c.score in SCORES
+            if c.kind == "trend":
+                assert c.quotes and all(np.isfinite([q.before, q.after]).all() for q in c.quotes)
+
+
+def test_the_report_is_data_not_prose() -> None:
+    """The boundary carries ids and numbers: the JSON holds no sentence the UI would parse."""
+    sim = play(4, PLAN)
+    data = [r.to_dict() for r in sim.history]
+    text = json.dumps(data)
+    assert '"text"' not in text and '"news"' not in text
+    moves = [m for r in sim.history for m in r.elite.moves]
+    assert moves and all(m.outcome in ELITE_OUTCOMES for m in moves)
+    with pytest.raises(FrozenInstanceError):
+        sim.history[0].causes[0].delta = 1.0  # type: ignore[misc]
+
+
+def test_an_injected_generator_drives_the_draws() -> None:
+    a = Simulation(LEVEL, 3, rng=np.random.default_rng(99))
+    b = Simulation(LEVEL, 3, rng=np.random.default_rng(99))
+    c = Simulation(LEVEL, 3)
+    for sim in (a, b, c):
+        for turn in range(1, 6):
+            sim.play_turn(PLAN.get(turn, []))
+    assert as_json(a) == as_json(b)
+    assert np.array_equal(a.setup().draws, b.setup().draws)
+    assert not np.array_equal(a.setup().draws, c.setup().draws)
+    assert as_json(c) == as_json(play_n(3, 5))
+
+
+def play_n(seed: int, turns: int) -> Simulation:
+    sim = Simulation(LEVEL, seed)
+    for turn in range(1, turns + 1):
+        sim.play_turn(PLAN.get(turn, []))
+    return sim
+
+
+def test_refusals_say_why_as_data() -> None:
+    sim = Simulation(LEVEL, 1)
+    with pytest.raises(DecisionError) as err:
+        sim.play_turn(["marcora_law", "mutual_aid", "buyout"])
+    cost = [r for r in err.value.refusals if r.kind == "cost"]
+    assert cost and cost[0].need > cost[0].have >= 0 and cost[0].resource
+    sim.play_turn(["marcora_law"])
+    assert sim.playable([])["marcora_law"] == Refusal("once", "marcora_law")
+    assert sim.playable([])["study_circles"] is None
 
 
 def test_the_elite_warns_one_turn_ahead() -> None:
     sim = play(5, PLAN)
-    assert any(r.elite["moves"] for r in sim.history), "the elite never acted"
+    assert any(r.elite.moves for r in sim.history), "the elite never acted"
     for prev, rep in zip(sim.history, sim.history[1:], strict=False):
-        for move in rep.elite["moves"]:
-            assert prev.elite["warning"] is not None
-            assert prev.elite["warning"]["tactic"] == move["tactic"]
-            assert prev.elite["warning"]["turn"] == rep.turn
+        for move in rep.elite.moves:
+            assert prev.elite.warning is not None
+            assert prev.elite.warning.tactic == move.tactic
+            assert prev.elite.warning.turn == rep.turn
 
 
 def test_counter_weakens_the_warned_tactic() -> None:
@@ -105,7 +156,10 @@ def test_loss_is_warned_at_least_one_turn_ahead() -> None:
     sim.state.support = 0.01
     while not sim.finished:
         sim.play_turn([])
-    assert sim.outcome == "lost" and sim.reason.startswith("Support collapsed. (support was ")
+    assert sim.outcome == "lost" and sim.ending is not None and sim.ending.kind == "loss"
+    assert ending_text(sim.ending, LEVEL, load_translator("en")) == (
+        "Support collapsed. (support was 1; the level is lost when it is below 2)"
+    )
     warned = [r.turn for r in sim.history if r.warnings]
     assert warned and warned[0] < sim.history[-1].turn
 
@@ -113,7 +167,12 @@ def test_loss_is_warned_at_least_one_turn_ahead() -> None:
 def test_time_running_out_explains_the_shortfall() -> None:
     sim = play(1)
     assert sim.outcome == "lost"
-    assert "Short:" in sim.reason and "equity was" in sim.reason
+    assert sim.ending is not None and sim.ending.kind == "timeout"
+    assert "equity" in [r.name for r in sim.ending.shortfall]
+    reason = ending_text(sim.ending, LEVEL, load_translator("en"))
+    assert "Short:" in reason and "equity was" in reason
+    spanish = ending_text(sim.ending, LEVEL, load_translator("es"))
+    assert "Faltó:" in spanish and "equidad fue" in spanish
 
 
 def test_forecast_matches_the_played_turn() -> None:
@@ -261,13 +320,18 @@ def test_every_law_is_logged_for_the_courts() -> None:
 
 def test_the_trend_sentence_agrees_with_the_sign_of_the_change() -> None:
     sim = play(3, PLAN)
+    en, es = load_translator("en"), load_translator("es")
     for rep in sim.history:
         for c in rep.causes:
-            if c["kind"] == "trend" and c["score"] == "equity":
-                if c["delta"] > 1e-9:
-                    assert c["text"].startswith("pay moved closer")
-                elif c["delta"] < -1e-9:
-                    assert c["text"].startswith("pay moved away")
+            if c.kind == "trend" and c.score == "equity":
+                text, spanish = cause_text(c, rep, LEVEL, en), cause_text(c, rep, LEVEL, es)
+                gini = c.quotes[0]
+                assert f"Gini {gini.before:.3f} to {gini.after:.3f}" in text
+                if c.delta > 1e-9:
+                    assert text.startswith("pay moved closer")
+                    assert spanish.startswith("el pago se acercó")
+                elif c.delta < -1e-9:
+                    assert text.startswith("pay moved away")
 
 
 def test_mutual_aid_works_at_a_zero_interest_rate() -> None:

@@ -27,8 +27,13 @@ def test_a_lost_level_says_the_figure_and_the_limit() -> None:
     from game.sim.engine import Simulation
 
     level = load_catalog().get("union_register").level
-    sim = Simulation(level, 3)
+    sim = Simulation(level, 3)  # doing nothing there loses to unemployment
     while not sim.finished:
         sim.play_turn([])
+    from game.explain import ending_text
+    from game.i18n import load_translator
+
     assert sim.outcome == "lost"
-    assert "%" in sim.reason and "0." not in sim.reason
+    for lang in ("en", "es"):
+        reason = ending_text(sim.ending, level, load_translator(lang))
+        assert "%" in reason and "0." not in reason

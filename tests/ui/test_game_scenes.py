@@ -161,7 +161,7 @@ def test_turn_card_toggle_and_forecast(make_app):
     wait(app)
     if app.top.name == "dialog":
         run_frames(app, [key(pygame.K_RETURN)])
-    playable = [a for a, why in session.playable([]).items() if not why]
+    playable = [a for a, why in session.playable([]).items() if why is None]
     scene.toggle(playable[0])
     assert scene.chosen == [playable[0]]
     wait(app, lambda: scene.forecast is not None)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import pygame
 
+from game.explain import cause_text, ending_text
 from game.i18n import N_
+from game.sim.report import Cause, TurnReport
 from game.ui import palette
 from game.ui.names import SCORE_ORDER, SCORES
 from game.ui.scenes.common import MenuScene
@@ -39,14 +41,14 @@ class DebriefScene(MenuScene):
         head = _("The pathway held: you won.") if self.won else _("The pathway broke: you lost.")
         return f"{s.title()} · {head}"
 
-    def turning_points(self, n: int = 6) -> list[tuple[int, dict]]:
+    def turning_points(self, n: int = 6) -> list[tuple[TurnReport, Cause]]:
         """The largest single causes of score changes over the game, biggest first."""
         found = []
         for r in self.session.reports:
             for c in r.causes:
-                if c["kind"] != "trend" and abs(c["delta"]) >= 0.3:
-                    found.append((r.turn, c))
-        found.sort(key=lambda tc: -abs(tc[1]["delta"]))
+                if c.kind != "trend" and abs(c.delta) >= 0.3:
+                    found.append((r, c))
+        found.sort(key=lambda rc: -abs(rc[1].delta))
         return found[:n]
 
     def story(self) -> str:
@@ -56,7 +58,7 @@ class DebriefScene(MenuScene):
         L = s.level
         unit = _("Season") if L.turn_length == "season" else _("Year")
         lines = ["## " + (_("Why you won") if self.won else _("Why you lost"))]
-        reason = s.sim.reason or ""
+        reason = ending_text(s.sim.ending, L, tr)
         if self.won:
             lines.append(tr.pick(L.goals.win_text))
         if reason and reason != tr.pick(L.goals.win_text):
@@ -68,12 +70,11 @@ class DebriefScene(MenuScene):
         points = self.turning_points()
         if not points:
             lines.append(_("No single decision moved a score by much: change came slowly."))
-        for turn, c in points:
-            name = _(SCORES.get(c["score"], c["score"]))
-            verb = _("rose") if c["delta"] > 0 else _("fell")
-            lines.append(
-                f"- {unit} {turn}: {name} {verb} {format_delta(abs(c['delta']), 1).lstrip('+')}. {c['text']}"
-            )
+        for r, c in points:
+            name = _(SCORES.get(c.score, c.score))
+            verb = _("rose") if c.delta > 0 else _("fell")
+            amount = format_delta(abs(c.delta), 1).lstrip("+")
+            lines.append(f"- {unit} {r.turn}: {name} {verb} {amount}. {cause_text(c, r, L, tr)}")
         if L.questions:
             lines.append("")
             lines.append("## " + _("Questions for discussion"))

@@ -9,7 +9,16 @@ from __future__ import annotations
 
 import pygame
 
+from game.explain import (
+    cause_text,
+    choice_label,
+    elite_move_text,
+    event_title,
+    loss_warning_text,
+    refusal_text,
+)
 from game.i18n import N_
+from game.sim.report import Cause, Refusal, TurnReport
 from game.ui import palette
 from game.ui.glossary import CORE
 from game.ui.names import SCORE_ORDER, SCORES, TACTICS, resource_icon
@@ -157,8 +166,8 @@ class TurnScene(Scene):
         if action_id in self.chosen:
             self.chosen.remove(action_id)
         else:
-            reason = self.session.playable(self.chosen).get(action_id, "")
-            if reason:
+            reason = self.session.playable(self.chosen).get(action_id)
+            if reason is not None:
                 self.app.notify(self.pretty_reason(reason), 5)
                 return
             self.chosen.append(action_id)
@@ -215,7 +224,7 @@ class TurnScene(Scene):
             self.ctx.play_sound("win" if s.sim.outcome == "won" else "lose")
             self.app.replace(self._make("debrief"))
             return
-        if report.elite.get("warning"):
+        if report.elite.warning is not None:
             self.ctx.play_sound("elite_warning")
         self.new_turn()
         self.refresh()
@@ -241,45 +250,24 @@ class TurnScene(Scene):
         """'Season {n}' or 'Year {n}', translated, for labels of past turns."""
         return self._("Season {n}") if self.session.level.turn_length == "season" else self._("Year {n}")
 
-    def pretty_reason(self, reason: str) -> str:
+    def pretty_reason(self, refusal: Refusal) -> str:
         """The simulation's reason why an action cannot be played, in the player's words."""
-        import re
-
-        _ = self._
-        tr = self.ctx.tr
-        titles = {a.id: tr.pick(a.title) for a in self.session.level.actions}
-        names = {r.id: tr.pick(r.name) for r in self.session.level.resources}
-        m = re.match(r"'(\w+)' costs ([\d.]+) (\w+); only ([\d.]+) left", reason)
-        if m:
-            return _("Costs {cost} {resource}; only {left} left").format(
-                cost=m.group(2), resource=names.get(m.group(3), m.group(3)), left=m.group(4)
-            )
-        m = re.match(r"'(\w+)' requires '(\w+)' to be played first", reason)
-        if m:
-            return _("Play “{title}” first").format(title=titles.get(m.group(2), m.group(2)))
-        if re.match(r"'(\w+)' can be played only once", reason):
-            return _("Already played: this action works once only")
-        if re.match(r"'(\w+)' is played twice", reason):
-            return _("Already chosen this turn")
-        m = re.match(r"'(\w+)' needs (.*)", reason)
-        if m:
-            return _("Needs {condition}").format(condition=m.group(2))
-        for aid, title in titles.items():
-            reason = reason.replace(f"'{aid}'", f"“{title}”")
-        return reason[:1].upper() + reason[1:]
+        return refusal_text(refusal, self.session.level, self.ctx.tr)
 
     def score_name(self, key: str) -> str:
         return self._(SCORES.get(key, key))
 
-    def cause_sentence(self, c: dict) -> str:
-        name = self.score_name(c["score"])
-        amount = format_delta(abs(c["delta"]), 1).lstrip("+")
+    def cause_sentence(self, c: Cause, report: TurnReport) -> str:
+        name = self.score_name(c.score)
+        amount = format_delta(abs(c.delta), 1).lstrip("+")
         tmpl = (
             self._("{score} rose {amount}: {text}")
-            if c["delta"] > 0
+            if c.delta > 0
             else self._("{score} fell {amount}: {text}")
         )
-        return tmpl.format(score=name, amount=amount, text=c["text"])
+        return tmpl.format(
+            score=name, amount=amount, text=cause_text(c, report, self.session.level, self.ctx.tr)
+        )
 
     def causes_text(self) -> str:
         """Why each score moved last turn, for the narrow layout's Scores tab."""
@@ -298,27 +286,27 @@ class TurnScene(Scene):
         """The top causes of the last change of a score, for its gauge's tooltip."""
         if not self.session.reports:
             return None
-        causes = [c for c in self.session.reports[-1].causes if c["score"] == key and abs(c["delta"]) >= 0.05]
-        causes.sort(key=lambda c: -abs(c["delta"]))
-        return "\n".join(self.cause_sentence(c) for c in causes[:3]) or None
+        report = self.session.reports[-1]
+        causes = report.causes_of(key, 0.05)
+        return "\n".join(self.cause_sentence(c, report) for c in causes[:3]) or None
 
     def _collect_news(self) -> None:
         reports = self.session.reports
         for r in reports[self._news_upto :]:
             items: list[NewsItem] = []
-            for c in sorted(r.causes, key=lambda c: -abs(c["delta"]))[:3]:
-                if abs(c["delta"]) >= 0.5:
+            level, tr = self.session.level, self.ctx.tr
+            for c in sorted(r.causes, key=lambda c: -abs(c.delta))[:3]:
+                if abs(c.delta) >= 0.5:
                     items.append(
-                        NewsItem(r.turn, "good" if c["delta"] > 0 else "bad", self.cause_sentence(c))
+                        NewsItem(r.turn, "good" if c.delta > 0 else "bad", self.cause_sentence(c, r))
                     )
             for e in r.events:
-                items.append(NewsItem(r.turn, "event", f"{e['title']}: {e['label']}"))
-            for m in r.elite.get("moves", []):
-                items.append(NewsItem(r.turn, "elite", m.get("text", "")))
-            for sentence in r.news:
-                items.append(NewsItem(r.turn, "news", sentence))
+                title, label = event_title(e.id, level, tr), choice_label(e.id, e.choice, level, tr)
+                items.append(NewsItem(r.turn, "event", f"{title}: {label}"))
+            for m in r.elite.moves:
+                items.append(NewsItem(r.turn, "elite", elite_move_text(m, level, tr)))
             for w in r.warnings:
-                items.append(NewsItem(r.turn, "bad", w.get("text", "")))
+                items.append(NewsItem(r.turn, "bad", loss_warning_text(w, level, tr)))
             self.news = items + self.news
         self._news_upto = len(reports)
 
@@ -621,7 +609,7 @@ class TurnScene(Scene):
         playable = self.session.playable(self.chosen)
         cards = []
         for a in self.session.level.actions:
-            reason = playable.get(a.id, "")
+            reason = playable.get(a.id)
             chosen = a.id in self.chosen
             cards.append(
                 ActionCard(
@@ -636,8 +624,8 @@ class TurnScene(Scene):
                     text=tr.pick(a.text),
                     forecast=self.card_forecasts.get(a.id, {}),
                     selected=chosen,
-                    affordable=chosen or not reason,
-                    unaffordable_reason=self.pretty_reason(reason),
+                    affordable=chosen or reason is None,
+                    unaffordable_reason="" if reason is None else self.pretty_reason(reason),
                     on_activate=self.toggle,
                     score_names={k: SCORES[k] for k in SCORE_ORDER},
                 )
@@ -988,9 +976,9 @@ class TurnScene(Scene):
             if y + sl > inner.bottom + ctx.px(4):
                 break
             ctx.icons.draw(surface, "warning", (inner.x + ctx.px(9), y + sl // 2), ctx.px(18), palette.WARN)
-            n = int(w.get("turns_left", 0))
+            n = w.turns_left
             text = ctx.tr.ngettext("{n} turn to fix: {text}", "{n} turns to fix: {text}", n).format(
-                n=n, text=w["text"]
+                n=n, text=loss_warning_text(w, self.session.level, ctx.tr)
             )
             y += ctx.text.draw_wrapped(
                 surface,

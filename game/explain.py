@@ -1,0 +1,329 @@
+"""The simulation's results in words, made where they are shown (screens, `simulate`, the
+printable debrief) through one translation system: gettext (`game.i18n.Translator`).
+
+The simulation returns typed data (`game.sim.report`); every sentence about it is built here,
+from the numbers it carries and the level's own texts, so the screens parse no prose and a
+new language is a catalog, not code. A new kind of cause or elite outcome gets its sentence
+here (and its Spanish in assets/locale/es/LC_MESSAGES/parecon.po via tools/update_locale.py).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from game.i18n import N_, Translator
+from game.sim.report import Cause, EliteMove, Ending, LossWarning, Quote, Refusal, TurnReport
+from game.sim.units import fmt_goal, fmt_value
+
+METRIC_NAMES: dict[str, str] = {
+    "equity": N_("equity"),
+    "participation": N_("participation"),
+    "resilience": N_("resilience"),
+    "support": N_("support"),
+    "firm_share": N_("share in capitalist firms"),
+    "coop_share": N_("co-op share"),
+    "council_share": N_("council share"),
+    "unemployment": N_("unemployment"),
+    "self_managed_share": N_("self-managed share"),
+    "awareness": N_("awareness"),
+    "gini": N_("Gini"),
+    "needs_met": N_("basic needs met"),
+    "elite_power": N_("elite power"),
+    "power_concentration": N_("power concentration"),
+    "coop_count": N_("number of co-ops"),
+    "coop_pay_gap": N_("co-op pay gap"),
+    "plan_rounds": N_("planning rounds"),
+    "turn": N_("turn"),
+}
+OPS: dict[str, str] = {
+    "<": N_("below"),
+    "<=": N_("at most"),
+    ">": N_("above"),
+    ">=": N_("at least"),
+    "==": N_("equal to"),
+}
+TACTIC_TEXTS: dict[str, str] = {
+    "capital_flight": N_("Owners move capital abroad: firm capital and jobs shrink."),
+    "credit_strike": N_("Banks cut co-ops' credit lines: co-op output and pay fall."),
+    "media_campaign": N_("Owned media attack the project: support and awareness fall."),
+    "legal_challenge": N_("Courts are asked to strike down the newest law: its effects may be undone."),
+    "price_undercutting": N_("Big firms sell below cost where co-ops compete: co-op revenue falls."),
+    "counter_revolution": N_("Armed counter-revolution: if it is not resisted, the level is lost."),
+}
+
+
+def pct(x: float, digits: int = 0) -> str:
+    return f"{x * 100:.{digits}f}%"
+
+
+def metric_name(key: str, tr: Translator) -> str:
+    """A metric's or parameter's name in words."""
+    msg = METRIC_NAMES.get(key)
+    return tr.gettext(msg) if msg is not None else key.replace("_", " ")
+
+
+def describe(cond: Any, tr: Translator, level: Any = None) -> str:
+    """A level condition in words, for goals, refusals and the debrief: figures in their
+    units (shares as percentages, `game.sim.units`), actions by their titles when `level`
+    is given."""
+    if cond is None:
+        return tr.gettext("always")
+    if cond.all is not None:
+        return tr.gettext(" and ").join(describe(c, tr, level) for c in cond.all)
+    if cond.any is not None:
+        return "(" + tr.gettext(" or ").join(describe(c, tr, level) for c in cond.any) + ")"
+    if cond.not_ is not None:
+        return tr.gettext("not ({x})").format(x=describe(cond.not_, tr, level))
+    if cond.played is not None:
+        title = _action_title(level, cond.played, tr) if level is not None else cond.played
+        return tr.gettext("'{x}' has been played").format(x=title)
+    op = tr.gettext(OPS[cond.op])
+    key = cond.metric or cond.param
+    return f"{metric_name(key, tr)} {op} {fmt_goal(key, float(cond.value))}"
+
+
+def _goal_of(cond: Any, metric: str) -> Any:
+    """The comparison on `metric` in a goal or loss condition (None if there is none)."""
+    from game.sim.effects import comparisons
+
+    return next((c for c in comparisons(cond) if c.metric == metric), None)
+
+
+def reading_text(reading: Any, cond: Any, tr: Translator, msg: str) -> str:
+    """A measure's final value beside the threshold it was compared with, both in the
+    threshold's unit and with enough digits to tell them apart ("was 15.4%, ... 15%")."""
+    c = _goal_of(cond, reading.name)
+    goal = float(c.value) if c is not None else None
+    return tr.gettext(msg).format(
+        name=metric_name(reading.name, tr),
+        value=fmt_value(reading.name, reading.value, goal),
+        op=tr.gettext(OPS[c.op]) if c is not None else "",
+        goal=fmt_goal(reading.name, goal) if goal is not None else "",
+    )
+
+
+def _action_title(level: Any, action_id: str, tr: Translator) -> str:
+    for a in level.actions:
+        if a.id == action_id:
+            return tr.pick(a.title)
+    return action_id
+
+
+def _resource_name(level: Any, rid: str, tr: Translator) -> str:
+    for r in level.resources:
+        if r.id == rid:
+            return tr.pick(r.name)
+    return rid
+
+
+def refusal_text(refusal: Refusal, level: Any, tr: Translator) -> str:
+    """Why an action cannot be played, in the player's words."""
+    kind = refusal.kind
+    if kind in ("cost", "choice_cost"):
+        return tr.gettext("Costs {cost} {resource}; only {left} left").format(
+            cost=f"{refusal.need:g}",
+            resource=_resource_name(level, refusal.resource, tr),
+            left=f"{refusal.have:g}",
+        )
+    if kind == "requires":
+        return tr.gettext("Play “{title}” first").format(title=_action_title(level, refusal.requires, tr))
+    if kind == "once":
+        return tr.gettext("Already played: this action works once only")
+    if kind == "twice":
+        return tr.gettext("Already chosen this turn")
+    if kind == "condition":
+        return tr.gettext("Needs {condition}").format(condition=describe(refusal.condition, tr, level))
+    return tr.gettext("Unknown action “{id}”").format(id=refusal.action)
+
+
+def tactic_text(tactic: str, tr: Translator) -> str:
+    """What a tactic of the elite does, in one sentence."""
+    msg = TACTIC_TEXTS.get(tactic)
+    return tr.gettext(msg) if msg is not None else tactic.replace("_", " ")
+
+
+def elite_move_text(move: EliteMove, level: Any, tr: Translator) -> str:
+    """What the elite did this turn, with its numbers."""
+    note = (
+        tr.gettext(" (countered by {share})").format(share=pct(move.countered)) if move.countered > 0 else ""
+    )
+    law = _action_title(level, move.law, tr) if move.law else ""
+    o = move.outcome
+    if o == "flight":
+        return tr.gettext("Owners moved {loss} of firm capital abroad{note}; {jobs} jobs were lost").format(
+            loss=pct(move.amount), note=note, jobs=f"{move.jobs:,.0f}"
+        )
+    if o == "flight_none":
+        return tr.gettext("Owners tried to move capital abroad, but no firm capital is left")
+    if o == "credit":
+        return tr.gettext("Banks cut co-op credit lines by {cut}{note}").format(
+            cut=pct(move.amount), note=note
+        )
+    if o == "media":
+        return tr.gettext("Owned media ran a campaign against the project at strength {power}{note}").format(
+            power=f"{move.amount:.2f}", note=note
+        )
+    if o == "court_struck":
+        return tr.gettext("A court struck down '{law}'{note}; the rules it set no longer apply").format(
+            law=law, note=note
+        )
+    if o == "court_struck_none":
+        return tr.gettext(
+            "A court struck down '{law}'{note}, but what it had already done stays done"
+        ).format(law=law, note=note)
+    if o == "court_failed":
+        return tr.gettext("A legal challenge to '{law}' failed in court{note}").format(law=law, note=note)
+    if o == "court_nothing":
+        return tr.gettext("A legal challenge found no law to attack")
+    if o == "undercut":
+        return tr.gettext("Big firms undercut co-op prices, cutting co-op revenue by {cut}{note}").format(
+            cut=pct(move.amount), note=note
+        )
+    if o == "coup_won":
+        return tr.gettext("The counter-revolution succeeded (it had a {chance} chance){note}").format(
+            chance=pct(move.amount), note=note
+        )
+    if o == "coup_lost":
+        return tr.gettext("The counter-revolution was defeated (it had a {chance} chance){note}").format(
+            chance=pct(move.amount), note=note
+        )
+    return tactic_text(move.tactic, tr)
+
+
+def _quoted(quotes: tuple[Quote, ...]) -> dict[str, Quote]:
+    return {q.name: q for q in quotes}
+
+
+def trend_text(cause: Cause, tr: Translator) -> str:
+    """Why the ongoing trends moved a score, quoting the measures before and after."""
+    q = _quoted(cause.quotes)
+    if cause.score == "equity" and {"gini", "pay_gap"} <= q.keys():
+        if cause.delta > 1e-9:
+            msg = tr.gettext(
+                "pay moved closer to equal and to effort (Gini {g0} to {g1}; pay-for-effort gap {p0} to {p1})"
+            )
+        elif cause.delta < -1e-9:
+            msg = tr.gettext(
+                "pay moved away from equal and from effort "
+                "(Gini {g0} to {g1}; pay-for-effort gap {p0} to {p1})"
+            )
+        else:
+            msg = tr.gettext("pay held steady (Gini {g0} to {g1}; pay-for-effort gap {p0} to {p1})")
+        gi, pg = q["gini"], q["pay_gap"]
+        return msg.format(
+            g0=f"{gi.before:.3f}", g1=f"{gi.after:.3f}", p0=f"{pg.before:.3f}", p1=f"{pg.after:.3f}"
+        )
+    if (
+        cause.score == "participation"
+        and {"attendance", "self_managed_share", "power_concentration"} <= q.keys()
+    ):
+        a, s, c = q["attendance"], q["self_managed_share"], q["power_concentration"]
+        return tr.gettext(
+            "attendance {a0} to {a1}, self-managed work {s0} to {s1}, power concentration {c0} to {c1}"
+        ).format(
+            a0=pct(a.before, 1),
+            a1=pct(a.after, 1),
+            s0=pct(s.before, 1),
+            s1=pct(s.after, 1),
+            c0=f"{c.before:.2f}",
+            c1=f"{c.after:.2f}",
+        )
+    if cause.score == "resilience" and "stress_needs_met" in q:
+        r = q["stress_needs_met"]
+        return tr.gettext("basic needs met under the stress test {r0} to {r1}").format(
+            r0=pct(r.before, 1), r1=pct(r.after, 1)
+        )
+    if cause.score == "support" and "awareness" in q:
+        f = q["awareness"]
+        return tr.gettext(
+            "awareness {f0} to {f1} (education and word of mouth), support following what people see"
+        ).format(f0=pct(f.before, 1), f1=pct(f.after, 1))
+    return tr.gettext("ongoing trends")
+
+
+def cause_text(cause: Cause, report: TurnReport, level: Any, tr: Translator) -> str:
+    """Why one move changed a score: the move's name and its reasons, true to the numbers."""
+    if cause.kind == "action":
+        act = next((a for a in level.actions if a.id == cause.id), None)
+        if act is None:
+            return cause.id
+        because = "; ".join(tr.pick(e.because) for e in act.effects)
+        return f"{tr.pick(act.title)}: {because}"
+    if cause.kind == "event":
+        ev_id, _, choice_id = cause.id.partition(":")
+        ev = next((e for e in level.events if e.id == ev_id), None)
+        ch = next((c for c in ev.choices if c.id == choice_id), None) if ev is not None else None
+        if ev is None or ch is None:
+            return cause.id
+        because = "; ".join(tr.pick(e.because) for e in ch.effects) or tr.gettext("no change")
+        return f"{tr.pick(ev.title)} ({tr.pick(ch.label)}): {because}"
+    if cause.kind == "elite":
+        move = next((m for m in report.elite.moves if m.tactic == cause.id), None)
+        return elite_move_text(move, level, tr) if move is not None else tactic_text(cause.id, tr)
+    return trend_text(cause, tr)
+
+
+def event_title(event_id: str, level: Any, tr: Translator) -> str:
+    ev = next((e for e in level.events if e.id == event_id), None)
+    return tr.pick(ev.title) if ev is not None else event_id
+
+
+def choice_label(event_id: str, choice_id: str, level: Any, tr: Translator) -> str:
+    ev = next((e for e in level.events if e.id == event_id), None)
+    ch = next((c for c in ev.choices if c.id == choice_id), None) if ev is not None else None
+    return tr.pick(ch.label) if ch is not None else choice_id
+
+
+def loss_warning_text(warning: LossWarning, level: Any, tr: Translator) -> str:
+    """The level's own warning for a losing condition that holds now."""
+    loss = next((x for x in level.goals.lose if x.id == warning.id), None)
+    return tr.pick(loss.warning) if loss is not None else warning.id
+
+
+def ending_text(ending: Ending | None, level: Any, tr: Translator) -> str:
+    """Why the level was won or lost ('' while it goes on)."""
+    if ending is None:
+        return ""
+    if ending.kind == "won":
+        return tr.pick(level.goals.win_text)
+    if ending.kind == "coup":
+        return tr.gettext(
+            "The old elite's counter-revolution succeeded: popular defence and "
+            "support were too weak when it struck."
+        )
+    if ending.kind == "loss":
+        loss = next((x for x in level.goals.lose if x.id == ending.loss), None)
+        if loss is None:
+            return ending.loss
+        msg = N_("({name} was {value}; the level is lost when it is {op} {goal})")
+        figures = " ".join(reading_text(r, loss.when, tr, msg) for r in ending.shortfall)
+        return f"{tr.pick(loss.reason)} {figures}".strip()
+    text = tr.gettext("Time ran out before the goal was reached: the goal was {goal}.").format(
+        goal=describe(level.goals.win, tr, level)
+    )
+    if ending.shortfall:
+        items = "; ".join(
+            reading_text(r, level.goals.win, tr, N_("{name} was {value}, the goal {op} {goal}"))
+            for r in ending.shortfall
+        )
+        text += " " + tr.gettext("Short: {items}.").format(items=items)
+    return text.strip()
+
+
+def report_dict(report: TurnReport, level: Any, tr: Translator) -> dict[str, Any]:
+    """A turn report as JSON data with the sentences a reader needs beside the numbers
+    (`simulate --json`, read back by the printable debrief)."""
+    out = report.to_dict()
+    for c, d in zip(report.causes, out["causes"], strict=True):
+        d["text"] = cause_text(c, report, level, tr)
+    for m, d in zip(report.elite.moves, out["elite"]["moves"], strict=True):
+        d["text"] = elite_move_text(m, level, tr)
+    if report.elite.warning is not None:
+        out["elite"]["warning"]["text"] = tactic_text(report.elite.warning.tactic, tr)
+    for e, d in zip(report.events, out["events"], strict=True):
+        d["title"] = event_title(e.id, level, tr)
+        d["label"] = choice_label(e.id, e.choice, level, tr)
+    for w, d in zip(report.warnings, out["warnings"], strict=True):
+        d["text"] = loss_warning_text(w, level, tr)
+    out["news"] = [d["text"] for d in out["elite"]["moves"]]
+    return out

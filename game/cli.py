@@ -19,6 +19,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("check", "validate level files and mods"),
     "screenshot": ("screenshot", "render a scene headless to a PNG"),
     "report": ("report", "write the printable debrief (HTML + CSV) of a run"),
+    "classroom": ("classroom", "the classroom server: students' browsers plan the economy together"),
 }
 
 

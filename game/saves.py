@@ -53,7 +53,12 @@ def resolve_data_dir(
 
 def level_hash(data: bytes) -> str:
     """The hash saved with a game, to notice a level file that changed since."""
-    return "sha256:" + hashlib.sha256(data).hexdigest()
+    return hash_label(hashlib.sha256(data).hexdigest())
+
+
+def hash_label(hex_digest: str) -> str:
+    """A level's SHA-256 hex digest as saves write it."""
+    return "sha256:" + hex_digest
 
 
 class SaveError(UserError):

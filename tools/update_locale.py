@@ -26,6 +26,8 @@ SOURCES = (
     "game/commands/play.py",
     "game/commands/screenshot.py",
     "game/commands/simulate.py",
+    "game/classroom",
+    "game/reports/classplay.py",
 )
 HEADERS = {
     "en": "Project-Id-Version: parecon-pathways\nLanguage: en\nMIME-Version: 1.0\n"

@@ -352,6 +352,12 @@ def render_html(
     if not any(t.events for t in run.turns):
         parts.append(f"<p>{e(lab['no_events'])}</p>")
 
+    # a class session's plan and votes (game/classroom)
+    if run.model_extra and run.model_extra.get("class"):
+        from game.reports.classplay import class_section
+
+        parts.append(class_section(run.model_extra["class"], lang))
+
     # the elite
     parts.append(f"<h2>{e(lab['elite'])}</h2>")
     elite_rows = [t for t in run.turns if t.elite.moves or t.elite.warning is not None]

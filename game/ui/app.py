@@ -1,4 +1,7 @@
-"""The App: the window, the scene stack and the main loop.
+"""The App: the window, the main loop and the services scenes share (settings, saves,
+workers, notices, tooltips). The scene stack is `game.ui.scene_stack.SceneStack`; scenes see
+the App through the `game.ui.host.SceneHost` protocol; loading a save is
+`game.ui.games.GameService`.
 
 The loop body is `step(events, dt)`: tests call it with injected events and a fixed dt (no
 Clock, no real time), `run()` calls it with real events, and `run_async()` is the same loop
@@ -12,22 +15,24 @@ activates, Esc goes back, F11 toggles full screen, Ctrl + / Ctrl - change the UI
 from __future__ import annotations
 
 import asyncio
-from collections import deque
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 import pygame
 import pygame_gui
 
 from game import __version__
 from game.i18n import load_translator
-from game.saves import AUTOSAVE_SLOT, SaveError, SaveGame, SaveStore
+from game.saves import AUTOSAVE_SLOT, SaveGame, SaveStore
 from game.settings import SCALE_STEPS, Settings, save_settings
 from game.ui import palette
 from game.ui.audio import Audio
 from game.ui.context import UIContext
+from game.ui.games import GameService, LoadFailure
 from game.ui.icons import IconBook
 from game.ui.scene import Scene
+from game.ui.scene_stack import SceneStack
 from game.ui.theme import build_theme
 from game.ui.worker import Workers
 
@@ -66,15 +71,14 @@ class App:
         self.ctx = self._make_ctx()
         self.manager = self._make_manager()
         self.workers = Workers()
-        self.scenes: list[Scene] = []
+        self.stack = SceneStack(snapshot=self._render_scene, on_empty=self._stack_empty)
         self.running = True
         self.frame = 0
         self.time = 0.0
         self.notices: list[list] = []  # [text, seconds left]
-        self._ops: deque[tuple[str, Scene | None]] = deque()
-        self._in_step = False
         self.on_quit: Callable[[], None] | None = None
         self._catalog = None
+        self.games = GameService(self.saves, self.catalog, self.workers)
 
     # --- construction ---------------------------------------------------------------
     def _set_mode(self) -> pygame.Surface:
@@ -118,25 +122,38 @@ class App:
 
     # --- scene stack ----------------------------------------------------------------
     @property
-    def top(self) -> Scene | None:
-        return self.scenes[-1] if self.scenes else None
+    def scenes(self) -> list[Any]:
+        return self.stack.scenes
+
+    @property
+    def top(self) -> Any:
+        return self.stack.top
 
     def push(self, scene: Scene) -> None:
-        self._queue("push", scene)
+        self.stack.push(scene)
 
     def pop(self) -> None:
-        self._queue("pop", None)
+        self.stack.pop()
 
     def replace(self, scene: Scene) -> None:
-        self._queue("replace", scene)
+        self.stack.replace(scene)
 
-    def open(self, name: str, **kwargs) -> Scene:
+    def open(self, name: str, **kwargs: Any) -> Scene:
         """Push a scene by its registry name (see game.ui.scenes)."""
         from game.ui.scenes import make_scene
 
         scene = make_scene(self, name, **kwargs)
         self.push(scene)
         return scene
+
+    def alert(self, title: str, body: str) -> None:
+        """A dialog with one OK button (errors that need acknowledging)."""
+        from game.ui.scenes.dialog import alert
+
+        alert(self, title, body)
+
+    def _stack_empty(self) -> None:
+        self.running = False
 
     # --- games ----------------------------------------------------------------------
     def continue_game(self) -> None:
@@ -145,79 +162,36 @@ class App:
 
     def load_slot(self, slot: str) -> None:
         """Load a save and resume it; an unreadable save gets a dialog, never a crash."""
-        from game.ui.widgets.dialog import Choice, Dialog
-
-        _ = self.ctx._
-        try:
-            save = self.saves.load(slot)
-        except SaveError as exc:
-            self.push(
-                Dialog(
-                    self,
-                    _("This save cannot be loaded"),
-                    str(exc),
-                    [Choice("ok", _("OK"), kind="primary")],
-                    cancel="ok",
-                    icon="warning",
-                    icon_colour=palette.WARN,
-                )
-            )
-            return
-        self.resume_save(save)
+        self.notify(self.ctx._("Loading…"), 2)
+        self.games.load_slot(slot, self.settings.language, self._session_ready, self._load_failed)
 
     def resume_save(self, save: SaveGame) -> None:
         """Replay a save's decisions (in a worker) and show its game on the turn screen."""
-        from game.ui.session import Session
-        from game.ui.widgets.dialog import Choice, Dialog
+        self.notify(self.ctx._("Loading…"), 2)
+        self.games.resume(save, self.settings.language, self._session_ready, self._load_failed)
 
+    def _session_ready(self, session: Any) -> None:
+        self.start_session(session)
+        if session.hash_mismatch:
+            self.notify(
+                self.ctx._("The pathway has changed since this game was saved: the replay may differ."),
+                8,
+            )
+
+    def _load_failed(self, failure: LoadFailure) -> None:
         _ = self.ctx._
-        loaded = next((lv for lv in self.catalog().levels if lv.level.id == save.level_id), None)
-        if loaded is None:
-            self.push(
-                Dialog(
-                    self,
-                    _("This save cannot be loaded"),
-                    _("Its pathway “{level}” is not installed.").format(level=save.level_id),
-                    [Choice("ok", _("OK"), kind="primary")],
-                    cancel="ok",
-                    icon="warning",
-                    icon_colour=palette.WARN,
-                )
-            )
-            return
+        if failure.kind == "missing_level":
+            body = _("Its pathway “{level}” is not installed.").format(level=failure.detail)
+        else:
+            body = failure.detail
+        self.alert(_("This save cannot be loaded"), body)
 
-        def done(session: Session) -> None:
-            self.start_session(session)
-            if session.hash_mismatch:
-                self.notify(
-                    _("The pathway has changed since this game was saved: the replay may differ."),
-                    8,
-                )
-
-        def failed(exc: BaseException) -> None:
-            self.push(
-                Dialog(
-                    self,
-                    _("This save cannot be loaded"),
-                    str(exc),
-                    [Choice("ok", _("OK"), kind="primary")],
-                    cancel="ok",
-                    icon="warning",
-                    icon_colour=palette.WARN,
-                )
-            )
-
-        self.notify(_("Loading…"), 2)
-        self.workers.submit(
-            Session.from_save, save, loaded, self.settings.language, on_done=done, on_error=failed
-        )
-
-    def start_session(self, session) -> None:
+    def start_session(self, session: Any) -> None:
         """Show a game on the turn screen, above the title screen (Esc from it asks first)."""
         from game.ui.scenes import make_scene
 
         for _ in range(len(self.scenes) - 1):
-            self._queue("pop_quiet", None)
+            self.stack.pop_quiet()
         scene = make_scene(self, "turn", session=session)
         self.push(scene)
 
@@ -243,43 +217,7 @@ class App:
                     seen.append(g.source)
         return seen
 
-    def _queue(self, op: str, scene: Scene | None) -> None:
-        self._ops.append((op, scene))
-        if not self._in_step:
-            self._apply_ops()
-
-    def _apply_ops(self) -> None:
-        while self._ops:
-            op, scene = self._ops.popleft()
-            if op == "push" and scene is not None:
-                top = self.top
-                if top is not None:
-                    if scene.overlay:
-                        scene.under = self._render_scene(top)
-                    top.pause()
-                self.scenes.append(scene)
-                scene.enter()
-            elif op == "pop_quiet":  # drop a scene without resuming the one below
-                if len(self.scenes) > 1:
-                    self.scenes.pop().exit()
-            elif op == "pop":
-                if not self.scenes:
-                    continue
-                self.scenes.pop().exit()
-                if self.top is None:
-                    self.running = False
-                else:
-                    self.top.resume()
-            elif op == "replace" and scene is not None:
-                if self.scenes:
-                    old = self.scenes.pop()
-                    if scene.overlay:
-                        scene.under = old.under
-                    old.exit()
-                self.scenes.append(scene)
-                scene.enter()
-
-    def _render_scene(self, scene: Scene) -> pygame.Surface:
+    def _render_scene(self, scene: Any) -> pygame.Surface:
         """A picture of `scene` as it looks now, without focus ring or tooltip (for overlays)."""
         surf = pygame.Surface(self.screen.get_size())
         if scene.overlay and scene.under is not None:
@@ -345,18 +283,18 @@ class App:
     # --- loop -------------------------------------------------------------------------
     def step(self, events: Iterable[pygame.event.Event], dt: float) -> bool:
         """One frame: handle events, update, draw. Returns False once the game should end."""
-        self._in_step = True
+        self.stack.hold()
         try:
             for event in events:
                 self._handle(event)
-                self._apply_ops()
+                self.stack.apply()
                 if not self.running:
                     return False
             self.manager.update(dt)
             if self.top is not None:
                 self.top.update(dt)
             self.workers.poll()
-            self._apply_ops()
+            self.stack.apply()
             self.time += dt
             for n in self.notices:
                 n[1] -= dt
@@ -365,7 +303,7 @@ class App:
                 self.draw()
             self.frame += 1
         finally:
-            self._in_step = False
+            self.stack.release()
         return self.running
 
     def _handle(self, event: pygame.event.Event) -> None:
@@ -489,8 +427,7 @@ class App:
         return 0
 
     def shutdown(self) -> None:
-        while self.scenes:
-            self.scenes.pop().exit()
+        self.stack.clear()
 
     def screenshot(self, path: Path) -> None:
         pygame.image.save(self.screen, str(path))

@@ -8,17 +8,13 @@ its state in plain attributes and never in its widgets.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pygame
 
 from game.ui import palette
 from game.ui.context import UIContext
 from game.ui.focus import FocusRing
+from game.ui.host import SceneHost
 from game.ui.widgets.base import Widget
-
-if TYPE_CHECKING:
-    from game.ui.app import App
 
 MOUSE_EVENTS = (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION, pygame.MOUSEWHEEL)
 
@@ -28,7 +24,7 @@ class Scene:
     overlay = False  # True: drawn over a dimmed picture of the scene below (dialogs)
     initial_focus: str | None = None  # key of the widget focused when the screen opens
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: SceneHost) -> None:
         self.app = app
         self.widgets: list[Widget] = []
         self.focus = FocusRing()

@@ -15,7 +15,7 @@ from typing import Any
 
 from game import __version__
 from game.i18n import pick
-from game.saves import SaveGame, SaveSummary
+from game.saves import SaveGame, SaveSummary, hash_label
 from game.sim.report import Refusal
 from game.ui.names import SCORE_ORDER
 
@@ -52,6 +52,11 @@ class Session:
     @property
     def level_id(self) -> str:
         return self.level.id
+
+    @property
+    def level_hash(self) -> str:
+        """The level's hash as saves record it (`game.saves.level_hash` of the level file)."""
+        return hash_label(self.loaded.sha256)
 
     def title(self) -> str:
         return pick(self.level.title, self.lang)
@@ -137,7 +142,7 @@ class Session:
         return SaveGame(
             game_version=__version__,
             level_id=self.level_id,
-            level_hash="sha256:" + self.loaded.sha256,
+            level_hash=self.level_hash,
             seed=self.seed,
             decisions=[dict(d) for d in self.decisions],
             summary=SaveSummary(
@@ -152,9 +157,11 @@ class Session:
     def from_save(cls, save: SaveGame, loaded: Any, lang: str = "en") -> Session:
         """Rebuild a game by replaying the saved decisions (the simulation is deterministic)."""
         session = cls(loaded, save.seed, lang)
-        session.hash_mismatch = save.level_hash is not None and save.level_hash != "sha256:" + loaded.sha256
-        for d in save.decisions:
-            if session.finished:
-                break
-            session.play(list(d.get("actions", [])), dict(d.get("choices", {})))
+        session.hash_mismatch = save.level_hash is not None and save.level_hash != session.level_hash
+        with session.lock:
+            session.sim.replay(save.decisions)
+        session.decisions = [
+            {"actions": list(d.get("actions", [])), "choices": dict(d.get("choices", {}))}
+            for d in save.decisions[: len(session.sim.history)]
+        ]
         return session

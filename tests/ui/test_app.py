@@ -221,7 +221,7 @@ def test_f11_toggles_fullscreen_setting(make_app):
 
 
 def test_dialog_overlay_and_escape_cancel(make_app):
-    from game.ui.widgets.dialog import Choice, Dialog
+    from game.ui.scenes.dialog import Choice, Dialog
 
     app = make_app()
     app.open("title")
@@ -244,8 +244,8 @@ def test_dialog_overlay_and_escape_cancel(make_app):
 
 
 def test_dialog_button_click(make_app):
+    from game.ui.scenes.dialog import Choice, Dialog
     from game.ui.widgets.button import Button
-    from game.ui.widgets.dialog import Choice, Dialog
 
     app = make_app()
     app.open("title")

@@ -7,7 +7,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.host import SceneHost
     from game.ui.scene import Scene
 
 # name -> (module, class)
@@ -29,7 +29,7 @@ def available(name: str) -> bool:
     return name in SCENES
 
 
-def make_scene(app: App, name: str, **kwargs: Any) -> Scene:
+def make_scene(app: SceneHost, name: str, **kwargs: Any) -> Scene:
     if name not in SCENES:
         raise KeyError(name)
     module, cls = SCENES[name]

@@ -12,8 +12,8 @@ from game.saves import AUTOSAVE_SLOT, SlotInfo
 from game.ui import palette
 from game.ui.names import SCORE_ORDER, SCORES
 from game.ui.scenes.common import MenuScene
+from game.ui.scenes.dialog import Choice, Dialog
 from game.ui.widgets.button import Button
-from game.ui.widgets.dialog import Choice, Dialog
 from game.ui.widgets.listview import ListView
 
 PROBLEM_WORDS = {

@@ -10,8 +10,8 @@ from game.ui.backdrop import Backdrop
 from game.ui.layout import fit_columns
 from game.ui.scene import Scene
 from game.ui.scenes import available
+from game.ui.scenes.dialog import Choice, Dialog
 from game.ui.widgets.button import Button
-from game.ui.widgets.dialog import Choice, Dialog
 
 
 class TitleScene(Scene):

@@ -23,12 +23,12 @@ from game.ui import palette
 from game.ui.glossary import CORE
 from game.ui.names import SCORE_ORDER, SCORES, TACTICS, resource_icon
 from game.ui.scene import Scene
+from game.ui.scenes.dialog import Choice, Dialog
 from game.ui.session import ECONOMY_SERIES, Session
 from game.ui.widgets.actionlist import ActionList
 from game.ui.widgets.button import Button
 from game.ui.widgets.card import ActionCard
 from game.ui.widgets.charts import LineChart, Threshold, styled_series
-from game.ui.widgets.dialog import Choice, Dialog
 from game.ui.widgets.gauge import ScoreGauge
 from game.ui.widgets.hand import HandView
 from game.ui.widgets.news import NewsFeed, NewsItem

@@ -5,18 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import pygame
 
 from game.ui import palette
+from game.ui.host import SceneHost
 from game.ui.scene import Scene
 from game.ui.widgets.button import Button
 from game.ui.widgets.choice import ChoiceButton
 from game.ui.widgets.textblock import Paragraph
-
-if TYPE_CHECKING:
-    from game.ui.app import App
 
 
 @dataclass(frozen=True)
@@ -33,7 +30,7 @@ class Dialog(Scene):
 
     def __init__(
         self,
-        app: App,
+        app: SceneHost,
         title: str,
         body: str,
         choices: Sequence[Choice],
@@ -231,3 +228,18 @@ class Dialog(Scene):
             x += ctx.px(48)
         for i, line in enumerate(self.title_lines):
             ctx.text.draw(surface, line, (x, self.box.y + pad + i * lh), "heading", palette.TEXT, True)
+
+
+def alert(host: SceneHost, title: str, body: str, icon: str = "warning") -> Dialog:
+    """Show a message that needs acknowledging: one OK button, Esc or Enter closes it."""
+    dialog = Dialog(
+        host,
+        title,
+        body,
+        [Choice("ok", host.ctx._("OK"), kind="primary")],
+        cancel="ok",
+        icon=icon,
+        icon_colour=palette.WARN,
+    )
+    host.push(dialog)
+    return dialog

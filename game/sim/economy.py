@@ -3,15 +3,17 @@ and how much of people's basic needs that meets. A pure function of the state, s
 code measures the real turn, a forecast and each shock of the resilience stress test.
 
 Incomes are annual rates in units of the starting average firm wage (1.0).
-- Firms: Y = Z·A·K^α·f^(1−α); workers get (1−α)Y on the inherited wage ladder; owners get
-  αY less any pollution charge, plus the interest co-ops pay on bank credit.
-- Co-ops: each produces y_i = Zc·A·a_i·(k_i+ℓ_i)^α per member with owned capital k_i and bank
-  credit ℓ_i; members share net revenue (after interest and reinvestment), split inside the
-  co-op by its pay ratio. A mutual aid association lends spare capital inside at θ·r*.
+- Firms (`firms.py`): Y = Z·A·K^α·L^(1−α); workers get the bargained wage, owners what is
+  left after the pollution charge and interest on deposits, plus the world rate on capital
+  they hold abroad and the interest co-ops pay on bank credit.
+- Co-ops (`coop_capital.py`): each produces y_i = Zc·A·a_i·min(k_i, 1)^α per member with
+  the capital k_i at work in it (own, borrowed from other co-ops, bank credit); members
+  share net revenue (after interest and reinvestment), split inside the co-op by its pay
+  ratio. Spare capital is lent to co-ops short of it at r* (market) or θ·r* (association).
 - Councils: the sector's plan (participatory planning) sets consumption per member; pay
   moves from the inherited ladder to pay for effort as `pay_transition` rises.
-- The unemployed receive a benefit, financed with the pollution charge by a flat levy on all
-  other income, so money is conserved between segments.
+- The unemployed receive a benefit, financed with the pollution charge and the price cuts
+  of undercutting (buyers' gain) by a flat levy on all other income, so money is conserved.
 """
 
 from __future__ import annotations
@@ -20,14 +22,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from game.sim.coop_capital import CoopCapital, allocate
 from game.sim.council import CouncilSector, SectorPlan
+from game.sim.firms import FirmBlock, firm_block
 from game.sim.inequality import gini
 from game.sim.jobs import balance_score
-from game.sim.mutual_aid import association_transfer
 from game.sim.pay import effort_pay, pay_effort_gap
 from game.sim.state import COOP_TARGET_CAPITAL, PARENT_SHARE, WAGE_LADDER, State
 
-REINVEST = 0.1  # share of co-op net revenue reinvested
+REINVEST = 0.05  # share of co-op net revenue reinvested (capital stays scarce for the poorer co-ops)
 MAX_LEVY = 0.5  # the most of earned income that the benefit levy can take
 UNBALANCED_SPREAD = 14.0  # empowerment spread (of 19) in a workplace with no balancing
 
@@ -41,6 +44,13 @@ class Calibration:
     coop_scale: float
     start_profit: float
     start_firm_share: float
+    start_productivity: float = 1.0
+    start_unemployment: float = 0.05
+
+    @property
+    def world_rate(self) -> float:
+        """The profit rate owners can earn abroad: the starting profit rate at home."""
+        return self.start_profit
 
 
 @dataclass(frozen=True)
@@ -48,10 +58,11 @@ class Shock:
     """A stress applied to a copy of the economy (resilience) or by the elite (real turns)."""
 
     name: str
-    capital_loss: float = 0.0  # share of firm capital lost
+    capital_loss: float = 0.0  # share of firm capital moved abroad
     credit_cut: float = 0.0  # share of co-op credit withdrawn
     harvest: float = 0.0  # share of food output lost before reserves
     media: float = 0.0  # media attack intensity
+    undercut: float = 0.0  # share of co-op revenue lost to price undercutting
 
 
 @dataclass(frozen=True)
@@ -87,7 +98,13 @@ class Measures:
     balance: float
     levy: float
     total_output: float  # all household income after benefits and the levy
-    produced: float  # what the segments produced and paid out before transfers
+    produced: float  # what was produced and earned abroad, less co-op reinvestment
+    labour_demand: float = 0.0
+    foreign_income: float = 0.0
+    coop_output: float = 0.0  # total co-op output (members × output per member)
+    coop_rate: float = 0.0  # r*, the clearing rate of the co-op capital market
+    coop_in_use: np.ndarray | None = None
+    coop_net: np.ndarray | None = None  # net revenue per member (before reinvestment)
 
 
 def calibrate(state: State) -> Calibration:
@@ -99,7 +116,7 @@ def calibrate(state: State) -> Calibration:
     # a median co-op with full capital produces what a firm produces per worker: 1/(1−α)
     coop_scale = 1.0 / (1 - alpha)
     start_profit = alpha * firm_scale * A * f0 ** (1 - alpha)
-    return Calibration(alpha, firm_scale, coop_scale, start_profit, f0)
+    return Calibration(alpha, firm_scale, coop_scale, start_profit, f0, A, state.unemployment)
 
 
 def attendance(state: State) -> float:
@@ -122,62 +139,63 @@ def council_productivity(state: State, att: float, bal: float) -> float:
     return p["council_productivity"] * (1.0 + 0.15 * bal) * (0.85 + 0.15 * att) / (1.15 * 1.0)
 
 
-def coop_production(
-    state: State, cal: Calibration, shock: Shock | None = None, profits: float = float("inf")
-) -> tuple[np.ndarray, float]:
-    """Pay per member of each co-op, and the net interest co-ops pay to banks (negative when
-    they earn more on deposits than they pay on loans).
+@dataclass(frozen=True)
+class CoopResult:
+    pay: np.ndarray  # per member
+    net: np.ndarray  # net revenue per member before reinvestment
+    gross: np.ndarray  # output per member before undercutting
+    lost: np.ndarray  # revenue per member lost to undercutting
+    bank_interest: float  # interest paid to banks (owners), total
+    capital: CoopCapital
 
-    Capital beyond what a co-op's members can work (the target) is spare. In the market it is
-    deposited with banks at the market rate r*, so advantaged co-ops also earn interest and
-    pull further ahead (Hahnel 2009's starting point). In a mutual aid association it is
-    lent first to the association's capital-poor co-ops at θ·r* (the reconstructed rule of
-    economics.md §3); what they do not need is still deposited. Bank credit, limited by
-    credit access (a credit strike cuts it), covers the rest of what poorer co-ops need.
-    """
+
+def coop_production(
+    state: State, cal: Calibration, shock: Shock | None = None, trade: bool = True
+) -> CoopResult:
+    """Output, net revenue and pay per member of each co-op (`coop_capital.py` says where
+    capital works). Members share net revenue after interest and reinvestment; undercutting
+    cuts revenue by the undercut share."""
     p = state.params
-    alpha = cal.alpha
     shock = shock or Shock("none")
     c = state.coops
-    credit_access = (
-        p["coop_credit"] * (1.0 - state.credit_cut) * (1.0 - shock.credit_cut * (1.0 - p["public_credit"]))
-    )
-    rate = p["interest_rate"]
-    need = np.maximum(0.0, COOP_TARGET_CAPITAL - c.capital)
-    own = np.minimum(c.capital, COOP_TARGET_CAPITAL)
-    spare = np.maximum(0.0, c.capital - COOP_TARGET_CAPITAL)  # per member
-    assoc = np.zeros_like(c.capital)  # association capital per member (+ borrowed, − lent)
-    use_assoc = p["mutual_aid"] >= 0.5 and len(c.members) > 1 and bool(np.all(c.members > 0))
-    if use_assoc:
-        # at a zero market rate the association lends interest-free (the rule needs r* > 0)
-        _, flows = association_transfer(
-            np.zeros_like(spare),
-            c.members,
-            spare * c.members,
-            max(rate, 1e-12),
-            p["mutual_aid_theta"],
-            capital_need=need * c.members,
-        )
-        assoc = -flows / c.members
-    deposited = spare - np.maximum(-assoc, 0.0)
-    credit = credit_access * np.maximum(0.0, need - np.maximum(assoc, 0.0))
+    scale = cal.coop_scale
+    cap = allocate(state, scale, cal.alpha, shock.credit_cut, trade)
     gross = (
-        cal.coop_scale
+        scale
         * p["coop_productivity"]
         * c.productivity
-        * np.minimum(own + np.maximum(assoc, 0.0) + credit, COOP_TARGET_CAPITAL) ** alpha
-        * (1.0 - state.undercut)
+        * np.minimum(cap.in_use, COOP_TARGET_CAPITAL) ** cal.alpha
     )
-    # deposits earn what firms pay for the capital, at most the firms' profits
-    earned = rate * float(np.dot(deposited, c.members))
-    paid = rate * float(np.dot(credit, c.members))
-    deposit_rate = rate if earned <= profits + paid else rate * (profits + paid) / earned
-    interest = rate * credit - deposit_rate * deposited
-    # lenders receive and borrowers pay the association rate θ·r* on association capital
-    net = gross - interest - p["mutual_aid_theta"] * rate * assoc if use_assoc else gross - interest
-    coop_pay = np.maximum(0.0, net * (1.0 - REINVEST))
-    bank_interest = float(np.dot(interest, c.members))
-    return coop_pay, bank_interest
+    undercut = min(0.95, state.undercut + shock.undercut * (1.0 - p["solidarity_purchasing"]))
+    lost = gross * undercut
+    bank = p["interest_rate"]
+    net = gross - lost + cap.coop_rate * cap.coop_loans - bank * cap.bank_loans + bank * cap.deposits
+    # a co-op that cannot pay its interest defaults on it: the banks absorb the loss
+    default = np.maximum(0.0, -net)
+    net = net + default
+    pay = net * (1.0 - REINVEST)
+    bank_interest = bank * float(np.dot(cap.bank_loans, c.members)) - float(np.dot(default, c.members))
+    return CoopResult(pay, net, gross, lost, bank_interest, cap)
+
+
+def firm_inputs(
+    state: State, cal: Calibration, coop: CoopResult | None, capital: float | None = None
+) -> FirmBlock:
+    """The firm sector given the co-ops' deposits and undercutting (none without co-ops)."""
+    c = state.coops
+    deposits = float(np.dot(coop.capital.deposits, c.members)) if coop is not None else 0.0
+    lost = float(np.dot(coop.lost, c.members)) if coop is not None else 0.0
+    return firm_block(
+        state,
+        cal.alpha,
+        cal.firm_scale,
+        cal.start_productivity,
+        cal.start_unemployment,
+        state.firm_capital if capital is None else capital,
+        deposits,
+        state.params["interest_rate"],
+        lost,
+    )
 
 
 def measure(
@@ -188,26 +206,27 @@ def measure(
     record_plan: bool = False,
 ) -> Measures:
     p = state.params
-    alpha = cal.alpha
     shock = shock or Shock("none")
     att = attendance(state)
     bal = job_balance(state)
-
-    # --- firms
-    K = state.firm_capital * (1.0 - shock.capital_loss * (1.0 - p["capital_controls"]))
-    f = state.firm_share
-    if shock.capital_loss > 0:  # jobs follow capital (employment elasticity 0.8)
-        f = f * (K / max(state.firm_capital, 1e-9)) ** 0.8
-    Y_f = cal.firm_scale * p["firm_productivity"] * K**alpha * f ** (1 - alpha) if f > 0 else 0.0
-    # the split of firm output between wages and profits follows the current capital share
-    # (unions and laws can change it); the production exponent stays the calibrated alpha
-    split = p["capital_share"]
-    wage = (1 - split) * Y_f / f if f > 0 else (1 - split) * cal.firm_scale * p["firm_productivity"]
-    pollution_charge = p["pollution_price"] * p["pollution_intensity"] * Y_f * 0.5
-    profits = max(0.0, split * Y_f - pollution_charge)
-
-    coop_pay, bank_interest = coop_production(state, cal, shock, profits)
     c = state.coops
+
+    # --- co-ops, then firms (which use the co-ops' deposits and pay for undercutting)
+    coop = coop_production(state, cal, shock)
+    coop_pay = coop.pay
+    K = state.firm_capital * (1.0 - shock.capital_loss * (1.0 - p["capital_controls"]))
+    firms = firm_inputs(state, cal, coop, K)
+    deposits = float(np.dot(coop.capital.deposits, c.members))
+    f = state.firm_share
+    Y_f = firms.output
+    wage = firms.wage
+    profits = firms.profits
+    pollution_charge = firms.pollution_charge
+    foreign_income = cal.world_rate * (state.foreign_capital + state.firm_capital - K)
+    # deposit interest firms could not pay is a loss of the banks that took the deposits
+    bank_interest = coop.bank_interest - (p["interest_rate"] * deposits - firms.deposit_interest)
+    # buyers pay less where big firms undercut co-ops: both price cuts go to households
+    price_gain = float(np.dot(coop.lost, c.members)) + firms.undercut_cost
 
     # --- councils
     prod = council_productivity(state, att, bal)
@@ -241,9 +260,7 @@ def measure(
         hrs.append(np.broadcast_to(hours, n).astype(float))
         rat.append(np.broadcast_to(rating, n).astype(float))
 
-    # deposits earn at most what firms can pay (coop_production), so this is ≥ 0 but for
-    # rounding; clip the rounding so no income is ever negative
-    add(0, owners, max(0.0, profits + bank_interest) / owners, 10.0, 1.0)
+    add(0, owners, max(0.0, profits + bank_interest + foreign_income) / owners, 10.0, 1.0)
     add(1, f / len(WAGE_LADDER), wage * WAGE_LADDER / WAGE_LADDER.mean(), 40.0, 1.0)
     if len(c.members):
         ratio = np.sqrt(p["coop_pay_ratio"])  # between the top fifth and the rest
@@ -261,9 +278,10 @@ def measure(
     benefit = p["unemployment_benefit"] * wage
     benefits_total = u * benefit
     earned = float(np.dot(w_a, inc_a))
-    levy = (benefits_total - pollution_charge) / earned if earned > 0 else 0.0
+    transfers_in = pollution_charge + price_gain
+    levy = (benefits_total - transfers_in) / earned if earned > 0 else 0.0
     if levy > MAX_LEVY:  # benefits cannot take more than MAX_LEVY of earned income: cut them
-        benefit *= (MAX_LEVY * earned + pollution_charge) / benefits_total
+        benefit *= (MAX_LEVY * earned + transfers_in) / benefits_total
         levy = MAX_LEVY
     if levy >= 0:
         inc_a = inc_a * (1.0 - levy)
@@ -319,6 +337,15 @@ def measure(
         levy=levy,
         total_output=float(np.dot(w_a, inc_a)),
         produced=float(
-            Y_f + bank_interest + np.dot(c.members, coop_pay) + state.council_share * council_income
+            Y_f
+            + foreign_income
+            + np.dot(c.members, coop.gross - REINVEST * coop.net)
+            + state.council_share * council_income
         ),
+        labour_demand=firms.labour_demand,
+        foreign_income=foreign_income,
+        coop_output=float(np.dot(c.members, coop.gross)),
+        coop_rate=coop.capital.rate,
+        coop_in_use=coop.capital.in_use,
+        coop_net=coop.net,
     )

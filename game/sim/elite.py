@@ -1,11 +1,14 @@
 """The old elite as an actor: resources that follow its income, a threat it perceives, a
 tactic chosen each turn and announced one turn ahead, so the player can answer.
 
-Forms from economics.md §6 [D]: capital flight removes a share φ·I·(1 − capital controls)
-of firm capital, where the intensity I grows with the threat the elite sees (the reference's
-φ·max(0, threat − τ) with τ = 0: the elite acts at any threat, more at more); media attacks
-enter the diffusion of awareness as −μ·M·F; a credit strike scales co-ops' credit lines by
-(1 − κ) (Chile 1971: Chase cut credit lines from $31.9M to $5M).
+Forms from economics.md §6 [D]: capital flight moves abroad a share φ·I·(1 − capital
+controls) of firm capital a year (compounded over the turn's length), where the intensity I
+grows with the threat the elite sees (the reference's φ·max(0, threat − τ) with τ = 0); the
+capital keeps earning the world rate for its owners abroad, and the jobs it employed are
+lost at home. Media attacks enter the diffusion of awareness as −μ·M·F; a credit strike
+scales co-ops' credit lines by (1 − κ) (Chile 1971: Chase cut credit lines from $31.9M to
+$5M); undercutting cuts co-op prices, and the big firms pay for matching the cut price out
+of their profits. Each move costs the elite resources in proportion to its length.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from game.sim.state import State, Warning_
 FLIGHT_PHI = 0.3
 CREDIT_KAPPA = 0.8
 UNDERCUT = 0.3
+MOVE_COST = 0.16  # elite resources a move of intensity 1 uses up per year of its length
+WEALTH_SPEED = -4.0 * float(np.log(0.85))  # a year: resources follow income (0.85 a season)
 
 
 def threat(state: State) -> float:
@@ -68,17 +73,18 @@ def choose(state: State, allowed: list[str], noise: np.ndarray) -> Warning_ | No
     return Warning_(best, power, state.turn + 1)
 
 
-def execute(state: State, warning: Warning_, draw: float, population: int) -> EliteMove:
+def execute(state: State, warning: Warning_, draw: float, population: int, dt: float = 0.25) -> EliteMove:
     """Carry out the warned tactic, weakened by the player's counters this turn."""
     p = state.params
     countered = state.counters.get(warning.tactic, 0.0)
     i = warning.intensity * (1.0 - countered)
-    state.elite_wealth = max(0.0, state.elite_wealth - 0.04 * i)
+    state.elite_wealth = max(0.0, state.elite_wealth - MOVE_COST * i * dt)
     tactic = warning.tactic
     amount, jobs_lost, law = 0.0, 0.0, ""
     if tactic == "capital_flight":
-        loss = FLIGHT_PHI * i * (1 - p["capital_controls"])
+        loss = 1.0 - (1.0 - min(0.95, FLIGHT_PHI * i * (1 - p["capital_controls"]))) ** dt
         before = state.firm_capital
+        state.foreign_capital += before * loss
         state.firm_capital *= 1 - loss
         # no firm capital left (every firm converted): nothing to move, no jobs to lose
         jobs = state.firm_share * (1 - (state.firm_capital / before) ** 0.8) if before > 0 else 0.0
@@ -122,7 +128,11 @@ def execute(state: State, warning: Warning_, draw: float, population: int) -> El
     return EliteMove(tactic, float(i), outcome, float(countered), float(amount), float(jobs_lost), law)
 
 
-def update_wealth(state: State, profits: float, start_profit: float, strength: float) -> None:
-    """The elite's resources follow its income: a moving average of profits."""
-    ratio = profits / start_profit if start_profit > 0 else 0.0
-    state.elite_wealth = 0.85 * state.elite_wealth + 0.15 * strength * ratio
+def update_wealth(
+    state: State, income: float, start_profit: float, strength: float, dt: float = 0.25
+) -> None:
+    """The elite's resources follow its income (profits at home and abroad): a moving
+    average over time."""
+    ratio = income / start_profit if start_profit > 0 else 0.0
+    keep = float(np.exp(-WEALTH_SPEED * dt))
+    state.elite_wealth = keep * state.elite_wealth + (1.0 - keep) * strength * ratio

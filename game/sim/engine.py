@@ -127,6 +127,7 @@ class Simulation:
         self.state = initial_state(level, self.seed)
         self.cal = calibrate(self.state)
         first = evaluate(self.state, self.cal, self.sector)
+        self.state.params["_start_needs"] = first.measures.needs_met
         self.state.approval = approval(self.state, first)
         self.state.participation_raw = first.participation_raw
         self.state.plan_prices = first.measures.plan.result.prices.copy()
@@ -290,7 +291,9 @@ class Simulation:
                     apply_effect(s, eff)
                 s.events_fired.add(setup.event.id)
             elif mv.kind == "elite" and setup.warning is not None:
-                elite_moves.append(elite_mod.execute(s, setup.warning, float(setup.draws[0]), population))
+                elite_moves.append(
+                    elite_mod.execute(s, setup.warning, float(setup.draws[0]), population, self.dt)
+                )
         advance(s, self.cal, self.dt)
         ev = evaluate(s, self.cal, self.sector)
         return s, ev, elite_moves
@@ -345,7 +348,11 @@ class Simulation:
             warning = elite_mod.choose(state, allowed, setup.draws[1:8])
         state.warning = warning
         elite_mod.update_wealth(
-            state, ev.measures.profits, self.cal.start_profit, state.params["_elite_strength"]
+            state,
+            ev.measures.profits + ev.measures.foreign_income,
+            self.cal.start_profit,
+            state.params["_elite_strength"],
+            self.dt,
         )
         metrics = ev.metrics(state)
         warnings = self._check_goals(state, metrics)

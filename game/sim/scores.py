@@ -93,14 +93,21 @@ def evaluate(state: State, cal: Calibration, sector: CouncilSector) -> Evaluatio
 
 
 def approval(state: State, ev: Evaluation) -> float:
-    """How people judge the project by what it delivers: needs met where work is
-    self-managed, compared with the rest, and whether power stays with the councils."""
-    needs = ev.measures.needs_by_segment
-    sm = [needs[k] for k in ("co-op members", "council members") if k in needs]
-    delivered = (sum(sm) / len(sm) - ev.measures.needs_met) if sm else 0.0
+    """How people judge the project by what it delivers, in absolute terms: basic needs met
+    in self-managed work and in the whole population against the pre-transition level
+    (`_start_needs`), not against each other, so making other households poorer never makes
+    the project look better; and whether power stays with the councils."""
+    m = ev.measures
+    start = state.params.get("_start_needs", m.needs_met)
+    needs = m.needs_by_segment
+    weights = {"co-op members": state.coop_share, "council members": state.council_share}
+    sm = [(needs[k], w) for k, w in weights.items() if k in needs and w > 0]
+    total = sum(w for _, w in sm)
+    self_managed = sum(n * w for n, w in sm) / total if total > 0 else m.needs_met
     a = (
         0.6
-        + 1.5 * delivered
+        + 1.5 * (self_managed - start)
+        + 0.5 * (m.needs_met - start)
         + 0.2 * (state.coop_share + state.council_share)
         - 0.4 * state.power_concentration
         + 0.15 * (ev.scores["equity"] - 50.0) / 50.0

@@ -73,8 +73,8 @@ def test_set_stays_in_range_and_params_start_in_range() -> None:
     with pytest.raises(ValidationError, match="outside marcora's range"):
         Effect.model_validate({"op": "set", "param": "marcora", "value": 2, "because": "x"})
     Effect.model_validate({"op": "add", "param": "marcora", "value": 2, "because": "x"})
-    with pytest.raises(ValidationError, match="education = 0.5 is outside its range"):
-        Economy.model_validate({"population": 1000, "firm_share": 0.5, "params": {"education": 0.5}})
+    with pytest.raises(ValidationError, match="education = 0.9 is outside its range"):
+        Economy.model_validate({"population": 1000, "firm_share": 0.5, "params": {"education": 0.9}})
 
 
 def test_condition_forms() -> None:

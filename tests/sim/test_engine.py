@@ -209,15 +209,6 @@ def test_mutual_aid_narrows_the_coop_pay_gap_and_lenders_beat_autarky() -> None:
     assert np.all(with_aid.coop_pay[poor] >= market.coop_pay[poor])
 
 
-def test_coops_drift_apart_without_the_association() -> None:
-    sim = Simulation(LEVEL, 1)
-    gaps = []
-    for _ in range(12):
-        rep = sim.play_turn([])
-        gaps.append(rep.metrics["coop_pay_gap"])
-    assert gaps[-1] > gaps[0]
-
-
 def test_shocks_hit_the_segments_they_should() -> None:
     sim = Simulation(LEVEL, 1)
     s = sim.state

@@ -1,0 +1,98 @@
+"""The co-ops' capital market: spare capital is never idle.
+
+Each co-op needs COOP_TARGET_CAPITAL per member to work at full productivity; capital
+beyond that is spare. Banks lend a co-op short of capital the share `coop_credit` of its
+need, scaled by the share of its target it owns (collateral); spare capital is lent to
+cover the rest of their need (pro rata), and whatever spare capital is still left is
+deposited with banks that lend it to firms, where it is used too. The quantities are the
+same in the market and in a mutual aid association; what differs is the rate on capital
+lent between co-ops:
+
+- market: the clearing rate r*. Its regime comes from `market_clearing_rate` (the corn
+  model, `mutual_aid.py`): when spare capital is short of the need that bank credit leaves
+  (capital scarce), borrowers bid the rate up to their reservation rate, here their
+  marginal product of capital; when it is abundant, lenders bid it down to what banks pay.
+- association (Hahnel 2009, reconstructed in economics.md §3): the same loans at θ·r*.
+
+So the association moves income from lenders to borrowers and changes nothing else: the
+gap narrows as θ falls, lenders still earn θ·r* > 0 on capital that would otherwise
+produce nothing for them, and total co-op output is the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.sim.mutual_aid import BORROWER_RESERVATION_RATE, market_clearing_rate
+from game.sim.state import COOP_TARGET_CAPITAL, State
+
+
+@dataclass(frozen=True)
+class CoopCapital:
+    """Per member of each co-op unless said otherwise."""
+
+    in_use: np.ndarray  # capital at work in the co-op (own kept + borrowed + bank credit)
+    coop_loans: np.ndarray  # + lent to other co-ops, − borrowed from them
+    bank_loans: np.ndarray  # bank credit
+    deposits: np.ndarray  # spare capital deposited with banks (used by firms)
+    rate: float  # r*, the market-clearing rate between co-ops
+    coop_rate: float  # the rate actually charged between co-ops (r* or θ·r*)
+
+
+def credit_access(state: State, shock_cut: float = 0.0) -> float:
+    p = state.params
+    return p["coop_credit"] * (1.0 - state.credit_cut) * (1.0 - shock_cut * (1.0 - p["public_credit"]))
+
+
+def allocate(
+    state: State, output_scale: float, alpha: float, shock_cut: float = 0.0, trade: bool = True
+) -> CoopCapital:
+    """Where the co-ops' capital works this turn. `output_scale` is output per member at the
+    target capital for productivity 1 (for the borrowers' marginal product); `trade=False`
+    gives autarky (no lending between co-ops, no deposits), for comparisons."""
+    c = state.coops
+    p = state.params
+    m, k = c.members, c.capital
+    target = COOP_TARGET_CAPITAL
+    need = np.maximum(0.0, target - k)
+    spare = np.maximum(0.0, k - target)
+    bank_rate = p["interest_rate"]
+    access = credit_access(state, shock_cut)
+    # banks lend against collateral: `access` of a co-op's need, scaled by the share of its
+    # target it owns (Stiglitz & Weiss 1981: credit is rationed, and those who own least get
+    # least), so credit access alone cannot reach the co-ops shortest of capital
+    bank = access * need * np.minimum(k / target, 1.0)
+    rest = need - bank
+    supply = float(np.dot(spare, m)) if trade else 0.0
+    demand = float(np.dot(rest, m))
+    lent_total = min(supply, demand)
+    bank_total = float(np.dot(bank, m))
+    borrowed = rest * (lent_total / demand) if demand > 0 else np.zeros_like(k)
+    lent = spare * (lent_total / supply) if supply > 0 else np.zeros_like(k)
+    deposits = (spare - lent) if trade else np.zeros_like(k)
+    in_use = np.minimum(k, target) + borrowed + bank
+    rate = bank_rate
+    lenders, borrowers = (spare > 0) & (m > 0), (need > 0) & (m > 0)
+    if lent_total > 0 and np.any(lenders) and np.any(borrowers):
+        # the corn model's regime: borrowers' own capital includes what banks would lend them
+        corn = market_clearing_rate(
+            float(m[lenders].sum()),
+            float(np.dot(k[lenders], m[lenders])),
+            float(m[borrowers].sum()),
+            float(np.dot(k[borrowers], m[borrowers])) + bank_total,
+        )
+        weight = borrowed * m
+        mpk = (
+            alpha
+            * output_scale
+            * p["coop_productivity"]
+            * c.productivity
+            * np.maximum(in_use, 1e-6) ** (alpha - 1)
+        )
+        reservation = float(np.dot(weight, mpk) / weight.sum())
+        rate = bank_rate + (corn / BORROWER_RESERVATION_RATE) * max(0.0, reservation - bank_rate)
+    association = p["mutual_aid"] >= 0.5
+    coop_rate = p["mutual_aid_theta"] * rate if association else rate
+    return CoopCapital(in_use, lent - borrowed, bank, deposits, rate, coop_rate)

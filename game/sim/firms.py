@@ -1,0 +1,124 @@
+"""Capitalist firms that maximise profit: employment from the marginal-product condition
+at a bargained wage, investment that follows the profit rate against a world rate, capital
+that leaves for abroad where it keeps earning for its owners.
+
+- Output Y = Z·A·K^α·L^(1−α) (α the capital share the economy was calibrated at).
+- The wage is bargained: w = (1−s)/(1−α) × (A/A₀) × (u/u₀)^(−0.1), s the profit share
+  owners can claim (unions and laws lower it), with the wage curve of Blanchflower & Oswald
+  (*The Wage Curve*, MIT Press 1994: elasticity −0.1 of pay to local unemployment). At the
+  start s = α and u = u₀, so w = 1 and the firms are at their optimum.
+- Firms hire until the marginal product, net of any pollution charge c, equals the wage:
+  (1−c)(1−α)Y/L = w, i.e. L* = K·((1−c)(1−α)Z·A / w)^(1/α). Employment moves towards L*
+  at HIRE_SPEED a year (hiring and firing take time), so a higher wage costs jobs.
+- Net investment per year: g = 0.02 + 0.25·(π/r_w − 1), π = profits/K the profit rate,
+  r_w the world rate (the starting profit rate: owners were content to invest 2% a year
+  at home). When g < 0 capital is moved abroad, where it earns r_w for its owners.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from game.sim.state import State
+
+WAGE_CURVE = -0.1  # Blanchflower & Oswald (1994)
+HIRE_SPEED = 0.6  # share of the gap to optimal employment closed per year: 1 − e^(−0.6)
+INVEST_BASE = 0.02  # net investment a year at the world rate
+INVEST_RESPONSE = 0.25  # extra investment a year per unit of (π/r_w − 1)
+INVEST_BOUNDS = (-0.2, 0.12)
+MIN_U = 0.02  # the wage curve is read at unemployment of at least 2%
+
+
+@dataclass(frozen=True)
+class FirmBlock:
+    """The firm sector this turn (shares of the workforce and annual incomes)."""
+
+    output: float
+    wage: float  # per worker, after any shortfall
+    wage_bill: float
+    profits: float  # after the pollution charge, deposit interest and undercutting
+    pollution_charge: float
+    deposit_interest: float  # paid to co-ops on capital deposited with firms' banks
+    undercut_cost: float  # what selling at the co-ops' cut price cost the big firms
+    labour_demand: float
+
+
+def pollution_rate(params: dict[str, float]) -> float:
+    """Charge per unit of firm output (half the damage of the pollution emitted)."""
+    return params["pollution_price"] * params["pollution_intensity"] * 0.5
+
+
+def bargained_wage(state: State, alpha: float, start_productivity: float, start_u: float) -> float:
+    p = state.params
+    curve = (max(state.unemployment, MIN_U) / max(start_u, MIN_U)) ** WAGE_CURVE
+    return (1.0 - p["capital_share"]) / (1.0 - alpha) * p["firm_productivity"] / start_productivity * curve
+
+
+def labour_demand(capital: float, wage: float, alpha: float, scale: float, params: dict[str, float]) -> float:
+    """Employment at which the marginal product net of the pollution charge equals the wage."""
+    if capital <= 0 or wage <= 0:
+        return 0.0
+    mp = (1.0 - pollution_rate(params)) * (1.0 - alpha) * scale * params["firm_productivity"]
+    return capital * (mp / wage) ** (1.0 / alpha)
+
+
+def firm_block(
+    state: State,
+    alpha: float,
+    scale: float,
+    start_productivity: float,
+    start_u: float,
+    capital: float,
+    deposits: float,
+    deposit_rate: float,
+    undercut_cost: float,
+) -> FirmBlock:
+    """Output and its split. Firms pay, in order, the pollution charge, interest on deposits,
+    the wage bill and the cost of undercutting; what they cannot pay is cut from the last
+    items (wages only when nothing else is left), so no money appears or vanishes."""
+    p = state.params
+    f = state.firm_share
+    k_used = capital + deposits
+    y = scale * p["firm_productivity"] * k_used**alpha * f ** (1.0 - alpha) if f > 0 and k_used > 0 else 0.0
+    w = bargained_wage(state, alpha, start_productivity, start_u)
+    charge = pollution_rate(p) * y
+    left = y - charge
+    dep = min(deposit_rate * deposits, max(left, 0.0))
+    left -= dep
+    bill = min(w * f, max(left, 0.0))
+    left -= bill
+    cost = min(undercut_cost, max(left, 0.0))
+    left -= cost
+    return FirmBlock(
+        output=y,
+        wage=bill / f if f > 0 else w,
+        wage_bill=bill,
+        profits=max(left, 0.0),
+        pollution_charge=charge,
+        deposit_interest=dep,
+        undercut_cost=cost,
+        labour_demand=labour_demand(k_used, w, alpha, scale, p),
+    )
+
+
+def investment_rate(profits: float, capital: float, world_rate: float) -> float:
+    """Net investment a year (negative: capital leaves for abroad)."""
+    if capital <= 0 or world_rate <= 0:
+        return 0.0
+    g = INVEST_BASE + INVEST_RESPONSE * (profits / capital / world_rate - 1.0)
+    return min(INVEST_BOUNDS[1], max(INVEST_BOUNDS[0], g))
+
+
+def adjust(state: State, block: FirmBlock, world_rate: float, h: float) -> None:
+    """Move employment towards labour demand and capital by the investment rate over `h` years."""
+    gap = block.labour_demand - state.firm_share
+    step = gap * (1.0 - math.exp(-HIRE_SPEED * h))
+    if step > 0:
+        step = min(step, state.unemployment)
+    state.firm_share = max(0.0, state.firm_share + step)
+    g = investment_rate(block.profits, state.firm_capital, world_rate)
+    factor = math.exp(g * h)
+    if factor < 1.0:
+        state.foreign_capital += state.firm_capital * (1.0 - factor)
+    state.firm_capital *= factor

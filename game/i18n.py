@@ -13,8 +13,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from game.resources import locale_dir
+
 DOMAIN = "parecon"
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "assets" / "locale"
+LOCALE_DIR = locale_dir()
 LANGUAGES: dict[str, str] = {"en": "English", "es": "Español"}
 FALLBACK = "en"
 

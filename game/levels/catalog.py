@@ -31,6 +31,7 @@ from game.errors import ContentError, Problem, UserError
 from game.levels import yamlpos
 from game.levels.loader import LoadedLevel, load_level, validate_level
 from game.levels.schema import GlossaryEntry, Level
+from game.resources import levels_dir
 
 APP = "parecon-pathways"
 GLOSSARY_NAMES = ("glossary.yaml", "glossary.yml")
@@ -48,7 +49,7 @@ class GlossaryFile(BaseModel):
 
 
 def shipped_dir() -> Path:
-    return Path(__file__).resolve().parents[2] / "levels"
+    return levels_dir()
 
 
 def user_mods_dir() -> Path:

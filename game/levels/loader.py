@@ -89,7 +89,7 @@ def _partial_level(data: Any) -> Level | None:
     shows every problem of the file). Never used to play."""
     if not isinstance(data, dict):
         return None
-    goals_raw = data.get("goals") if isinstance(data.get("goals"), dict) else {}
+    goals_raw: dict[str, Any] = data["goals"] if isinstance(data.get("goals"), dict) else {}
     try:
         win: Condition | None = Condition.model_validate(goals_raw.get("win"))
     except ValidationError:

@@ -398,7 +398,7 @@ def _keys(node: yaml.MappingNode) -> set[str]:
     return {k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
 
 
-def _merged_kind_message(errs: list[dict[str, Any]], tags: list[str]) -> str:
+def _merged_kind_message(errs: list[Any], tags: list[str]) -> str:
     if {"str", "dict[str,str]"} <= set(tags):
         return "Input should be a valid text: a string, or a map from language code (en, es) to text"
     parts: list[str] = []
@@ -580,7 +580,7 @@ def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] |
                 return None
             ann = fields[part].annotation
         elif isinstance(part, int) and getattr(ann, "__origin__", None) in (list, tuple):
-            args = getattr(ann, "__args__", ())
+            args: tuple[Any, ...] = getattr(ann, "__args__", ())
             ann = args[0] if args else None
         elif getattr(ann, "__origin__", None) is dict:
             args = getattr(ann, "__args__", ())

@@ -124,7 +124,7 @@ def class_section(record: dict[str, Any] | None, lang: str = "en") -> str:
 
 def write_class_only(data: dict[str, Any], out_dir: Path, lang: str = "en") -> Path:
     """class.html for a session that played no turn (council play and votes only)."""
-    from game.reports.debrief import CSS
+    from game.reports.css import CSS
 
     _ = load_translator(lang).gettext
     html = (

@@ -773,8 +773,8 @@ class PacedPlanner:
         self.cc_q: np.ndarray | None = None
         self.y_q: np.ndarray | None = None
         self.x_q: np.ndarray | None = None
-        self.supply = np.zeros(G)
-        self.demand = np.zeros(G)
+        self.supply: np.ndarray = np.zeros(G)
+        self.demand: np.ndarray = np.zeros(G)
 
     def targets(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Each entry's unconstrained best answer at the current prices (times count)."""

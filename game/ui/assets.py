@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-ASSETS = Path(__file__).resolve().parent.parent.parent / "assets"
+from game.resources import assets_dir
+
+ASSETS = assets_dir()
 FONTS = ASSETS / "fonts"
 ICONS = ASSETS / "icons"
 SOUNDS = ASSETS / "sounds"

@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "screenshot": ("screenshot", "render a scene headless to a PNG"),
     "report": ("report", "write the printable debrief (HTML + CSV) of a run"),
     "classroom": ("classroom", "the classroom server: students' browsers plan the economy together"),
+    "balance": ("balance", "play a level with bots and report whether it is a game of strategy"),
 }
 
 

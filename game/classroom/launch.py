@@ -51,7 +51,25 @@ def write_class_report(room: Classroom, out_dir: Path, lang: str = "en") -> list
     if data["turns"]:
         files += write_report(Run.model_validate(data), out_dir, session.level, None, lang, run_path.name)
     else:
-        from game.reports.classplay import write_class_only
-
         files.append(write_class_only(data, out_dir, lang))
     return files
+
+
+def write_class_only(data: dict[str, Any], out_dir: Path, lang: str = "en") -> Path:
+    """class.html for a session that played no turn (council play and votes only)."""
+    from html import escape as e
+
+    from game.i18n import load_translator
+    from game.reports.classplay import class_section
+    from game.reports.css import CSS
+
+    _ = load_translator(lang).gettext
+    title = e(str(data.get("title", "")))
+    html = (
+        f'<!DOCTYPE html><html lang="{e(lang)}"><head><meta charset="utf-8">'
+        f"<title>{e(_('The class session'))}: {title}</title><style>{CSS}</style>"
+        f"</head><body><h1>{title}</h1>{class_section(data.get('class'), lang)}</body></html>"
+    )
+    path = out_dir / "class.html"
+    path.write_text(html, encoding="utf-8")
+    return path

@@ -5,7 +5,6 @@ game/classroom/session.py); words come from the gettext catalogs like the game w
 from __future__ import annotations
 
 from html import escape as e
-from pathlib import Path
 from typing import Any
 
 from game.classroom.texts import DIFFICULTIES
@@ -120,19 +119,3 @@ def class_section(record: dict[str, Any] | None, lang: str = "en") -> str:
             + "</p>"
         )
     return "\n".join(parts)
-
-
-def write_class_only(data: dict[str, Any], out_dir: Path, lang: str = "en") -> Path:
-    """class.html for a session that played no turn (council play and votes only)."""
-    from game.reports.css import CSS
-
-    _ = load_translator(lang).gettext
-    html = (
-        f'<!DOCTYPE html><html lang="{e(lang)}"><head><meta charset="utf-8">'
-        f"<title>{e(_('The class session'))}: {e(str(data.get('title', '')))}</title><style>{CSS}</style>"
-        f"</head><body><h1>{e(str(data.get('title', '')))}</h1>"
-        f"{class_section(data.get('class'), lang)}</body></html>"
-    )
-    path = out_dir / "class.html"
-    path.write_text(html, encoding="utf-8")
-    return path

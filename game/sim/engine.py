@@ -312,6 +312,25 @@ class Simulation:
         _, ev, _ = self._run(with_moves, choices, setup)
         return {k: ev.scores[k] - base.scores[k] for k in SCORES}
 
+    def forecast_hand(
+        self, cards: list[str], choices: dict[str, str] | None = None
+    ) -> dict[str, dict[str, float]]:
+        """The forecast of each card in `cards` played alone, as `forecast([card])` gives it,
+        with the no-card turn computed once for the whole hand (what the turn screen shows)."""
+        setup = self.setup()
+        choices = choices or {}
+        start = self._turn_start_state()
+        for aid in cards:
+            probs = self.action_problems([aid], start)
+            if probs:
+                raise DecisionError(refusals=tuple(probs))
+        _, base, _ = self._run(self._moves([], choices, setup), choices, setup)
+        out: dict[str, dict[str, float]] = {}
+        for aid in cards:
+            _, ev, _ = self._run(self._moves([aid], choices, setup), choices, setup)
+            out[aid] = {k: ev.scores[k] - base.scores[k] for k in SCORES}
+        return out
+
     def play_turn(self, actions: list[str], choices: dict[str, str] | None = None) -> TurnReport:
         if self.finished:
             raise DecisionError(f"the level is over ({self.outcome})")

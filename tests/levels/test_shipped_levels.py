@@ -1,19 +1,17 @@
 """The shipped levels: each loads, lasts 12 to 20 turns, has the parts a level needs, and is
 balanced: its documented plan wins at least 9 of seeds 1..10 and doing nothing loses at
-least 9 of them (issue 3 §5). `tools/balance.py` measures the same over 50 seeds."""
+least 9 of them (issue 3 §5). `python main.py balance` measures every policy over 50 seeds."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
-import sys
 from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 import pytest
 
+from game.balance.play import PlanError, play
 from game.levels.decisions import Decisions
 from game.levels.loader import load_level
 from game.levels.schema import Level
@@ -34,16 +32,6 @@ SEEDS = range(1, 11)
 FILES = sorted(LEVELS.glob("*.yaml"))
 
 
-def _balance() -> Any:
-    """tools/balance.py as a module (it is a script, not a package)."""
-    spec = importlib.util.spec_from_file_location("balance_tool", ROOT / "tools" / "balance.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("balance_tool", module)
-    spec.loader.exec_module(module)
-    return module
-
-
 @cache
 def _level(path: Path) -> Level:
     return load_level(path).level
@@ -54,10 +42,10 @@ def _play_one(job: tuple[str, str, int]) -> tuple[str, str, int, str, str]:
     Module-level so that a process pool can run it."""
     path, policy, seed = job
     level = _level(Path(path))
-    plan = Decisions(LEVELS / "plans" / f"{level.id}.yaml") if policy == "plan" else None
+    plan = Decisions(LEVELS / "plans" / f"{level.id}.yaml").model if policy == "plan" else None
     try:
-        outcome = _balance().play(level, seed, policy, plan).outcome
-    except DecisionError as exc:
+        outcome = play(level, seed, policy, plan).outcome
+    except (DecisionError, PlanError) as exc:
         return path, policy, seed, "error", str(exc)
     return path, policy, seed, outcome, ""
 
@@ -141,10 +129,9 @@ def test_doing_nothing_loses_at_least_9_of_10_seeds(path: Path) -> None:
 
 def test_random_play_is_reproducible_and_can_lose() -> None:
     """Random play is seeded (the balance table is reproducible) and is not a sure win."""
-    tool = _balance()
     path = LEVELS / "revolution.yaml"
     lv = _level(path)
-    first = [tool.play(lv, s, "random").outcome for s in (1, 2, 3)]
-    again = [tool.play(lv, s, "random").outcome for s in (1, 2, 3)]
+    first = [play(lv, s, "random").outcome for s in (1, 2, 3)]
+    again = [play(lv, s, "random").outcome for s in (1, 2, 3)]
     assert first == again
     assert "lost" in first

@@ -1,0 +1,85 @@
+"""`balance LEVEL|PATH [--mods DIR] [--seeds N] [--policies ...] [--json]`: how a level
+plays under bots that play as people do, so a modder learns whether it is a game of
+strategy (the win rate of each policy, its mean final scores, why it loses, and a warning
+for each balance target the level breaks)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from game.errors import ContentError, UserError
+
+
+def positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    from game.balance.policies import POLICIES
+
+    p.add_argument("level", help="a level file (.yaml) or a level id")
+    p.add_argument("--mods", type=Path, action="append", default=[], help="extra mods folder")
+    p.add_argument("--seeds", type=positive, default=50, help="play seeds 1..N per policy (default 50)")
+    p.add_argument(
+        "--policies",
+        nargs="+",
+        choices=POLICIES,
+        default=list(POLICIES),
+        metavar="POLICY",
+        help="policies to play (default: all): " + ", ".join(POLICIES),
+    )
+    p.add_argument("--jobs", type=positive, help="processes to play in (default: one per core)")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+
+
+def run(args: argparse.Namespace) -> int:
+    from game.balance.measure import measure, plan_file, stderr_progress
+    from game.balance.play import PlanError
+    from game.balance.policies import NEEDS_PLAN
+    from game.balance.report import json_report, text_table
+    from game.levels.catalog import resolve_level
+    from game.levels.decisions import Decisions
+    from game.levels.schema import text_of
+
+    for d in args.mods:
+        if not d.is_dir():
+            raise UserError(f"{d}: no such mods folder")
+    loaded = resolve_level(args.level, args.mods)
+    level = loaded.level
+    plan = plan_file(loaded.path, level.id)
+    policies = list(dict.fromkeys(args.policies))
+    skipped: list[str] = []
+    if plan.is_file():
+        decisions = Decisions(plan)  # a broken plan file stops here, at its line
+    else:
+        skipped = [p for p in policies if p in NEEDS_PLAN]
+        policies = [p for p in policies if p not in NEEDS_PLAN]
+        if not policies:
+            raise UserError(f"{plan}: no such plan file, and every policy asked for needs one")
+    start = time.perf_counter()
+    seeds = range(1, args.seeds + 1)
+    try:
+        tallies = measure(
+            loaded.path, level.id, policies, seeds, args.jobs or 0, stderr_progress(level.id, sys.stderr)
+        )
+    except PlanError as exc:
+        raise ContentError([decisions.problem(exc.turn, exc.message)]) from None
+    seconds = time.perf_counter() - start
+    if args.json:
+        out = json_report(level.id, args.seeds, tallies, skipped, seconds)
+        json.dump(out, sys.stdout, ensure_ascii=False, separators=(",", ":"))
+        sys.stdout.write("\n")
+        return 0
+    print(text_table(level.id, text_of(level.title), tallies, skipped))
+    print(f"\n{len(policies) * args.seeds} plays in {seconds:.1f} s")
+    return 0

@@ -54,6 +54,9 @@ EDITS: dict[tuple[str, str], list[tuple[str, str | None, str]]] = {
     ("docs/modding.md", "Change turn 7 to"): [
         ("my_mod/plans/tool_library.yaml", "7: [repair_coop]", "7: [workshop, repair_coop]"),
     ],
+    ("docs/modding.md", "Change turn 7 back"): [
+        ("my_mod/plans/tool_library.yaml", "7: [workshop, repair_coop]", "7: [repair_coop]"),
+    ],
 }
 PLACEHOLDER = re.compile(r"(^|[\s=\[])([A-Z][A-Z_.]*[A-Z]|[A-Z])(\.\w+)?($|[\s\],|])|\.\.\.|\[|\|")
 
@@ -214,7 +217,7 @@ def write_file(block: Block, target: str, tmp: Path, where: str) -> None:
 def edits_for(page: Page, block: Block) -> list[tuple[str, str | None, str]]:
     out = []
     for (doc, words), edits in EDITS.items():
-        if doc == page.path and words in block.before.split("\n\n")[-1] + block.before[-400:]:
+        if doc == page.path and words in block.before:
             out += edits
     return out
 

@@ -68,7 +68,7 @@ def play(level: Any, seed: int, policy: str, plan: Any = None) -> Run:
     while not sim.finished:
         actions, choices = decide(ctx, sim)
         try:
-            sim.play_turn(actions, choices)
+            sim.play_turn(actions, choices, causes=False)
         except DecisionError as exc:
             if policy == "plan":  # the plan file is wrong, not the bot
                 raise PlanError(sim.turn, str(exc)) from None

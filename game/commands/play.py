@@ -26,6 +26,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="start straight at a level's briefing from a scenario code such as "
         "coop_network-42 (level id and seed), so a whole class plays the same game",
     )
+    _class_flag(parser)
+
+
+def _class_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--class-session",
+        action="store_true",
+        help="open the teacher's console: council play at the projector or from students' browsers",
+    )
 
 
 def prepare(args: argparse.Namespace):
@@ -107,6 +116,8 @@ def run(args: argparse.Namespace) -> int:
     for line in app.catalog().skipped():
         print(line, file=sys.stderr)
     app.open("title")
+    if getattr(args, "class_session", False):
+        app.open("classconsole")
     if scenario is not None:
         level_id, seed = scenario
         app.open("briefing", loaded=app.catalog().find(level_id), seed=seed)

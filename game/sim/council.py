@@ -22,6 +22,9 @@ from game.sim.planning import (
     PUBLIC,
     PlanEconomy,
     PlanResult,
+    RoundKernel,
+    as_prices,
+    plan_with_kernel,
     run_plan,
 )
 
@@ -128,6 +131,7 @@ class CouncilSector:
         self._base_demand = base.demand.copy()
         self._base_value = float(self._value(base.demand))
         self._corners: dict[tuple[int, int], tuple[float, np.ndarray]] = {}
+        self._kernel: RoundKernel | None = None
 
     def _value(self, demand: np.ndarray) -> float:
         return float(np.dot(self.base_prices[self._consumed], demand[self._consumed]))
@@ -170,6 +174,20 @@ class CouncilSector:
             out_r = out_r + w * r
         return out_v, out_r
 
+    def _run(self, eco: PlanEconomy, start: np.ndarray, record_history: bool) -> PlanResult:
+        """run_plan at the turn's threshold, on one kernel refitted to each productivity:
+        only wc_A differs from the template (checked in full once), so the set-up shrinks
+        to the councils' constants; the result is the same, bit for bit."""
+        A = eco.wc_A
+        if not (np.all(np.isfinite(A)) and A.min() > 0):  # run_plan says what is wrong
+            return run_plan(eco, start, THRESHOLD, record_history=record_history)
+        if self._kernel is None:
+            run_plan(self.economy, START_PRICE, THRESHOLD, max_rounds=1, record_history=False)  # checks
+            self._kernel = RoundKernel(self.economy)
+        self._kernel.refit(eco)
+        p = as_prices(eco, start)
+        return plan_with_kernel(self._kernel, eco, p, THRESHOLD, "book", 1000, record_history)
+
     def plan(
         self,
         productivity: float,
@@ -180,10 +198,17 @@ class CouncilSector:
         """This turn's plan at a productivity level (1 = the base plan) and a food factor."""
         eco = self._economy(productivity, food_factor)
         start = self.base_prices if start_prices is None else start_prices
-        result = run_plan(eco, start, THRESHOLD, record_history=record_history)
+        result = self._run(eco, start, record_history)
         index, ratios = self.delivered(productivity, food_factor)
         k = int(np.argmin(ratios))
         return SectorPlan(result, index, float(ratios[k]), self._names[k])
+
+    def value(self, plan: SectorPlan, productivity: float, food_factor: float) -> SectorPlan:
+        """What the sector delivers at another productivity and food factor, valued at the
+        procedure's limit like every plan; the rounds shown stay those of `plan`."""
+        index, ratios = self.delivered(productivity, food_factor)
+        k = int(np.argmin(ratios))
+        return SectorPlan(plan.result, index, float(ratios[k]), self._names[k])
 
 
 @functools.lru_cache(maxsize=1)

@@ -8,6 +8,8 @@ success curve a derivation [D].
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from numpy.typing import ArrayLike
 
@@ -96,6 +98,33 @@ def bass_media_step(
     # den == 0 with s > 0 only at the fixed point F = 0 when p = 0 (and exp underflows).
     out = np.where(bern | dbl, r1 + gap, f)
     return np.clip(out, 0.0, 1.0)
+
+
+def bass_media_scalar(f: float, p: float, q: float, mu: float, media: float, dt: float) -> float:
+    """`bass_media_step` for one float (the same closed form, without numpy's overhead: the
+    simulation takes this step many times a turn)."""
+    if not (0.0 <= f <= 1.0) or min(p, q, mu, media, dt) < 0:
+        raise ValueError("F must lie in [0, 1]; p, q, mu, media and dt non-negative")
+    b = q - p - mu * media
+    s = math.sqrt(b * b + 4.0 * p * q)
+    if b >= 0:
+        r1 = (b + s) / (2.0 * q) if q > 0 else 0.0
+        c = 2.0 * p * q / (b + s) if b + s > 0 else 0.0
+    else:
+        r1 = 2.0 * p / (s - b)
+        c = 0.5 * (s - b)
+    r1 = min(1.0, max(0.0, r1))
+    decay = math.exp(-s * dt)
+    one_minus = -math.expm1(-s * dt)
+    d0 = f - r1
+    den = c + q * r1 * decay + q * f * one_minus
+    if s > 0 and den > 0:
+        out = r1 + s * d0 * decay / den
+    elif s <= 0:
+        out = r1 + d0 / (1.0 + q * d0 * dt)
+    else:
+        out = f
+    return min(1.0, max(0.0, out))
 
 
 def granovetter(thresholds: ArrayLike) -> int:

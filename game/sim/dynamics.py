@@ -14,7 +14,7 @@ import math
 
 import numpy as np
 
-from game.sim.diffusion import bass_media_step
+from game.sim.diffusion import bass_media_scalar
 from game.sim.economy import REINVEST, Calibration, coop_production, firm_inputs
 from game.sim.effects import new_coops, take_workers
 from game.sim.firms import adjust
@@ -93,8 +93,8 @@ def social_step(state: State, h: float) -> None:
     """Awareness, support and power concentration over `h` years (rates per year)."""
     p = state.params
     # awareness spreads (education p, word of mouth q, per year) and is attacked by media
-    state.awareness = float(
-        bass_media_step(state.awareness, p["education"], p["word_of_mouth"], MEDIA_MU, state.media, dt=h)
+    state.awareness = bass_media_scalar(
+        state.awareness, p["education"], p["word_of_mouth"], MEDIA_MU, state.media, h
     )
     target = state.awareness * state.approval
     state.support += (target - state.support) * (1.0 - math.exp(-SUPPORT_SPEED * h))

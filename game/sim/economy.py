@@ -31,6 +31,7 @@ from game.sim.pay import effort_pay, pay_effort_gap
 from game.sim.state import COOP_TARGET_CAPITAL, PARENT_SHARE, WAGE_LADDER, State
 
 REINVEST = 0.05  # share of co-op net revenue reinvested (capital stays scarce for the poorer co-ops)
+WORKING_CREDIT = 0.25  # share of a co-op's output financed by credit before it is sold
 MAX_LEVY = 0.5  # the most of earned income that the benefit levy can take
 UNBALANCED_SPREAD = 14.0  # empowerment spread (of 19) in a workplace with no balancing
 
@@ -100,6 +101,7 @@ class Measures:
     total_output: float  # all household income after benefits and the levy
     produced: float  # what was produced and earned abroad, less co-op reinvestment
     labour_demand: float = 0.0
+    real_income: np.ndarray | None = None  # income / cost of basic needs, per group
     foreign_income: float = 0.0
     coop_output: float = 0.0  # total co-op output (members × output per member)
     coop_rate: float = 0.0  # r*, the clearing rate of the co-op capital market
@@ -166,6 +168,10 @@ def coop_production(
         * c.productivity
         * np.minimum(cap.in_use, COOP_TARGET_CAPITAL) ** cal.alpha
     )
+    # co-ops pay wages and inputs before they sell: a credit strike also cuts the working
+    # credit that part of a year's output needs
+    cut = 1.0 - (1.0 - state.credit_cut) * (1.0 - shock.credit_cut * (1.0 - p["public_credit"]))
+    gross = gross * (1.0 - WORKING_CREDIT * cut)
     undercut = min(0.95, state.undercut + shock.undercut * (1.0 - p["solidarity_purchasing"]))
     lost = gross * undercut
     bank = p["interest_rate"]
@@ -204,7 +210,10 @@ def measure(
     sector: CouncilSector,
     shock: Shock | None = None,
     record_plan: bool = False,
+    plan: SectorPlan | None = None,
 ) -> Measures:
+    """Everything the turn produces and pays. With `plan` (the turn's plan), the council
+    sector is valued without running the procedure's rounds again (the stress test)."""
     p = state.params
     shock = shock or Shock("none")
     att = attendance(state)
@@ -231,7 +240,11 @@ def measure(
     # --- councils
     prod = council_productivity(state, att, bal)
     food = 1.0 - shock.harvest * (1.0 - p["food_reserves"])
-    plan = sector.plan(prod, food, state.plan_prices, record_history=record_plan)
+    plan = (
+        sector.plan(prod, food, state.plan_prices, record_history=record_plan)
+        if plan is None
+        else sector.value(plan, prod, food)
+    )
     council_income = cal.coop_scale * 0.85 * plan.consumption_index  # 15% invested
     cw = state.council_workers
     pt = p["pay_transition"]
@@ -275,7 +288,7 @@ def measure(
     rat_a = np.concatenate(rat)
 
     # --- benefits and the levy that pays them (money is conserved)
-    benefit = p["unemployment_benefit"] * wage
+    benefit = p["unemployment_benefit"] * firms.bargained_wage
     benefits_total = u * benefit
     earned = float(np.dot(w_a, inc_a))
     transfers_in = pollution_charge + price_gain
@@ -302,9 +315,13 @@ def measure(
     need_cost = state.params.get("_basic_need", 0.75)
     market_need = need_cost * (1.0 + 0.35 * shock.harvest * (1.0 - p["food_reserves"]))
     cost = np.where(seg_a == 3, need_cost, market_need)
-    met = np.minimum(1.0, inc_a / cost)
+    real = inc_a / cost
     if state.council_share > 0:  # a plan short of one good leaves that need part unmet
-        met = np.where(seg_a == 3, np.minimum(met, 0.5 + 0.5 * min(1.0, plan.scarcest / 0.85)), met)
+        short = 0.5 + 0.5 * min(1.0, plan.scarcest / 0.85)
+        real = np.where(seg_a == 3, real * short, real)
+        met = np.where(seg_a == 3, np.minimum(np.minimum(1.0, inc_a / cost), short), np.minimum(1.0, real))
+    else:
+        met = np.minimum(1.0, real)
     weight_total = float(w_a.sum())
     needs_met = float(np.dot(w_a, met) / weight_total) if weight_total > 0 else 1.0
     needs_by, mean_by = {}, {}
@@ -343,9 +360,68 @@ def measure(
             + state.council_share * council_income
         ),
         labour_demand=firms.labour_demand,
+        real_income=real,
         foreign_income=foreign_income,
         coop_output=float(np.dot(c.members, coop.gross)),
         coop_rate=coop.capital.rate,
         coop_in_use=coop.capital.in_use,
         coop_net=coop.net,
     )
+
+
+def segment_real_income(
+    state: State, cal: Calibration, sector: CouncilSector, shock: Shock | None, plan: SectorPlan
+) -> tuple[np.ndarray, np.ndarray]:
+    """Mean real income (income / cost of basic needs) and weight of each segment: the
+    figures `measure` gives per segment, computed without building every household group
+    (the stress test needs only these; a test checks both agree)."""
+    p = state.params
+    shock = shock or Shock("none")
+    c = state.coops
+    coop = coop_production(state, cal, shock)
+    K = state.firm_capital * (1.0 - shock.capital_loss * (1.0 - p["capital_controls"]))
+    firms = firm_inputs(state, cal, coop, K)
+    deposits = float(np.dot(coop.capital.deposits, c.members))
+    lost = float(np.dot(coop.lost, c.members))
+    foreign_income = cal.world_rate * (state.foreign_capital + state.firm_capital - K)
+    bank_interest = coop.bank_interest - (p["interest_rate"] * deposits - firms.deposit_interest)
+    att = attendance(state)
+    prod = council_productivity(state, att, job_balance(state))
+    food = 1.0 - shock.harvest * (1.0 - p["food_reserves"])
+    council = sector.value(plan, prod, food)
+    council_income = cal.coop_scale * 0.85 * council.consumption_index
+    f = state.firm_share
+    u = max(0.0, 1.0 - f - state.coop_share - state.council_share)
+    owners = p.get("_owner_share", 0.02)
+    weight = np.array([owners, f, state.coop_share, state.council_share, u])
+    total = np.array(
+        [
+            max(0.0, firms.profits + bank_interest + foreign_income),
+            firms.wage * f,
+            float(np.dot(c.members, coop.pay)),
+            council_income * state.council_share,
+            0.0,
+        ]
+    )
+    benefit = p["unemployment_benefit"] * firms.bargained_wage
+    benefits_total = u * benefit
+    earned = float(total.sum())
+    transfers_in = firms.pollution_charge + lost + firms.undercut_cost
+    levy = (benefits_total - transfers_in) / earned if earned > 0 else 0.0
+    if levy > MAX_LEVY:
+        benefit *= (MAX_LEVY * earned + transfers_in) / benefits_total
+        levy = MAX_LEVY
+    if levy >= 0:
+        total = total * (1.0 - levy)
+        total[4] = u * benefit
+    else:
+        dividend = -(levy * earned) / (1.0 + owners)
+        total = total + dividend * weight
+        total[4] = u * benefit
+    need_cost = p.get("_basic_need", 0.75)
+    market_need = need_cost * (1.0 + 0.35 * shock.harvest * (1.0 - p["food_reserves"]))
+    cost = np.array([market_need, market_need, market_need, need_cost, market_need])
+    if state.council_share > 0:
+        cost[3] /= 0.5 + 0.5 * min(1.0, council.scarcest / 0.85)
+    mean = np.divide(total, weight, out=np.zeros(5), where=weight > 1e-12)
+    return mean / cost, weight

@@ -331,7 +331,12 @@ class Simulation:
             out[aid] = {k: ev.scores[k] - base.scores[k] for k in SCORES}
         return out
 
-    def play_turn(self, actions: list[str], choices: dict[str, str] | None = None) -> TurnReport:
+    def play_turn(
+        self, actions: list[str], choices: dict[str, str] | None = None, causes: bool = True
+    ) -> TurnReport:
+        """Play this turn. `causes=False` (bots, balance runs: no one reads them) computes
+        the turn once instead of once per move and reports no causes; every other field of
+        the report and the next state are the same."""
         if self.finished:
             raise DecisionError(f"the level is over ({self.outcome})")
         choices = dict(choices or {})
@@ -343,17 +348,19 @@ class Simulation:
         moves = self._moves(actions, choices, setup)
         before = self.last.scores
         # causes: add the moves one at a time; the last run is the real turn
-        causes: list[Cause] = []
+        found: list[Cause] = []
         prev = before
         result = None
-        for k in range(1, len(moves) + 1):
+        for k in range(1 if causes else len(moves), len(moves) + 1):
             result = self._run(moves[:k], choices, setup)
+            if not causes:
+                break
             scores = result[1].scores
             mv = moves[k - 1]
             quotes = self._quotes(result) if mv.kind == "trend" else {}
             for score in SCORES:
                 delta = scores[score] - prev[score]
-                causes.append(Cause(score, delta, mv.kind, mv.id, quotes.get(score, ())))
+                found.append(Cause(score, delta, mv.kind, mv.id, quotes.get(score, ())))
             prev = scores
         assert result is not None
         state, ev, elite_moves = result
@@ -377,7 +384,7 @@ class Simulation:
         warnings = self._check_goals(state, metrics)
         self.state, self.last = state, ev
         self._setup = None
-        causes.sort(key=lambda c: (SCORES.index(c.score), -abs(c.delta)))
+        found.sort(key=lambda c: (SCORES.index(c.score), -abs(c.delta)))
         events: tuple[EventRecord, ...] = ()
         if setup.event is not None:
             events = (EventRecord(setup.event.id, self._choice(setup.event, choices).id),)
@@ -386,7 +393,7 @@ class Simulation:
             turn=state.turn,
             scores=dict(ev.scores),
             deltas={k: ev.scores[k] - before[k] for k in SCORES},
-            causes=tuple(causes),
+            causes=tuple(found),
             elite=EliteReport(
                 moves=tuple(elite_moves),
                 warning=warning,

@@ -42,6 +42,7 @@ class FirmBlock:
     deposit_interest: float  # paid to co-ops on capital deposited with firms' banks
     undercut_cost: float  # what selling at the co-ops' cut price cost the big firms
     labour_demand: float
+    bargained_wage: float = 1.0  # the going wage (benefits are a share of it)
 
 
 def pollution_rate(params: dict[str, float]) -> float:
@@ -74,8 +75,8 @@ def firm_block(
     deposit_rate: float,
     undercut_cost: float,
 ) -> FirmBlock:
-    """Output and its split. Firms pay, in order, the pollution charge, interest on deposits,
-    the wage bill and the cost of undercutting; what they cannot pay is cut from the last
+    """Output and its split. Firms pay, in order, the pollution charge, the wage bill,
+    interest on deposits and the cost of undercutting; what they cannot pay is cut from the last
     items (wages only when nothing else is left), so no money appears or vanishes."""
     p = state.params
     f = state.firm_share
@@ -84,10 +85,10 @@ def firm_block(
     w = bargained_wage(state, alpha, start_productivity, start_u)
     charge = pollution_rate(p) * y
     left = y - charge
-    dep = min(deposit_rate * deposits, max(left, 0.0))
-    left -= dep
     bill = min(w * f, max(left, 0.0))
     left -= bill
+    dep = min(deposit_rate * deposits, max(left, 0.0))
+    left -= dep
     cost = min(undercut_cost, max(left, 0.0))
     left -= cost
     return FirmBlock(
@@ -99,6 +100,7 @@ def firm_block(
         deposit_interest=dep,
         undercut_cost=cost,
         labour_demand=labour_demand(k_used, w, alpha, scale, p),
+        bargained_wage=w,
     )
 
 

@@ -481,6 +481,13 @@ class RoundKernel:
         self.v = np.empty(G)
         self.dsum = np.empty(len(self.used))
 
+    def refit(self, eco: PlanEconomy) -> None:
+        """Take new productivities (`wc_A`) of the same councils: only K changes, computed
+        exactly as the constructor does, so a plan on a refitted kernel gives the same bits
+        as one on a fresh kernel. The caller guarantees every other array is unchanged."""
+        K, _ = _wc_constants(eco)
+        self.K = (K + np.log(eco.wc_count))[self.perm]
+
     def _exp(self, u: np.ndarray) -> None:
         """R = exp(u). In float32 when safely in range: numpy has no SIMD float64 exp on
         AVX2 and it was a fifth of the round; float32 adds ~1e-6 relative error to a
@@ -635,7 +642,21 @@ def run_plan(
     p = as_prices(economy, start_prices)
     if paced:
         return PacedPlanner(economy, p, rule).run(threshold, max_rounds, record_history)
-    kern = RoundKernel(economy)
+    return plan_with_kernel(RoundKernel(economy), economy, p, threshold, rule, max_rounds, record_history)
+
+
+def plan_with_kernel(
+    kern: RoundKernel,
+    economy: PlanEconomy,
+    p: np.ndarray,
+    threshold: float,
+    rule: str,
+    max_rounds: int,
+    record_history: bool,
+) -> PlanResult:
+    """The unpaced plan on a kernel already built for `economy` (checked, prices `p` from
+    `as_prices`, updated in place): how a caller that plans the same councils again and
+    again (the game's council sector) skips the set-up. `run_plan` is this after it."""
     G = economy.n_goods
     max_ex = np.empty(max_rounds)
     ph = np.empty((max_rounds, G)) if record_history else None

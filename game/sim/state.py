@@ -4,7 +4,8 @@ simulation runs counterfactuals (forecasts, causes, the resilience stress test).
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
+from typing import Any
 
 import numpy as np
 
@@ -65,6 +66,31 @@ class CouncilWorkers:
 
 Warning_ = EliteWarning  # the elite's announced move for the next turn
 
+_IMMUTABLE = (int, float, str, bool, bytes, np.generic, EliteWarning, type(None))
+
+
+def _deep(value: Any) -> Any:
+    """Deep copy of the plain data a State holds (numbers, strings, containers, arrays,
+    dataclasses of those); anything else falls back to copy.deepcopy."""
+    if isinstance(value, _IMMUTABLE):
+        return value
+    if isinstance(value, np.ndarray):
+        return value.copy()
+    if isinstance(value, dict):
+        return {k: _deep(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_deep(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_deep(v) for v in value)
+    if isinstance(value, set):
+        return {_deep(v) for v in value}
+    if is_dataclass(value) and not isinstance(value, type):
+        new = copy.copy(value)
+        for f in fields(value):
+            object.__setattr__(new, f.name, _deep(getattr(value, f.name)))
+        return new
+    return copy.deepcopy(value)
+
 
 @dataclass
 class State:
@@ -108,7 +134,12 @@ class State:
         return max(0.0, 1.0 - self.firm_share - self.coop_share - self.council_share)
 
     def copy(self) -> State:
-        return copy.deepcopy(self)
+        """A deep copy, walked field by field: the same result as copy.deepcopy, whose
+        generic walk (memo, reduce protocol) was a sixth of a turn's time."""
+        new = copy.copy(self)
+        for f in fields(self):
+            setattr(new, f.name, _deep(getattr(self, f.name)))
+        return new
 
     def param(self, name: str) -> float:
         return self.params[name]

@@ -22,6 +22,7 @@ SCENES: dict[str, tuple[str, str]] = {
     "planning": ("game.ui.scenes.planning", "PlanningScene"),
     "debrief": ("game.ui.scenes.debrief", "DebriefScene"),
     "glossary": ("game.ui.scenes.glossary", "GlossaryScene"),
+    "classconsole": ("game.ui.scenes.classconsole", "ClassConsoleScene"),
 }
 
 

@@ -1,0 +1,94 @@
+"""Pieces shared by the class screens (teacher's console, council play, class votes): a
+keyboard-first scene and large, high-contrast drawing helpers for a projector.
+
+Why keys before the focus ring: these screens are driven from the teacher's keyboard at the
+front of the room; arrows and Enter mean "change this value" and "go on", never "move the
+focus to the Back button". Nothing on them needs a mouse.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.classroom.texts import good_name
+from game.ui import palette
+from game.ui.scenes.common import MenuScene
+
+
+class ClassScene(MenuScene):
+    icon = "council"
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key != pygame.K_ESCAPE and self.on_key(event):
+            return True
+        return super().handle_event(event)
+
+    # --- drawing helpers ----------------------------------------------------------------
+    def line(self, surface: pygame.Surface, text: str, x: int, y: int, size: str = "large", **kw) -> int:
+        """Draw one line of text; returns the y below it."""
+        colour = kw.pop("colour", palette.TEXT)
+        bold = kw.pop("bold", False)
+        width = kw.pop("width", None)
+        ctx = self.ctx
+        if width is not None:
+            text = ctx.text.fit(text, size, width, bold)
+        ctx.text.draw(surface, text, (x, y), size, colour, bold)
+        return y + ctx.fonts.line_height(size, bold)
+
+    def keys_help(self, surface: pygame.Surface, text: str) -> None:
+        """The keys of this screen along the bottom edge."""
+        ctx = self.ctx
+        w, h = surface.get_size()
+        lh = ctx.fonts.line_height("body")
+        pygame.draw.rect(surface, palette.BG_DEEP, (0, h - lh - ctx.px(16), w, lh + ctx.px(16)))
+        ctx.text.draw(
+            surface,
+            ctx.text.fit(text, "body", w - ctx.px(40)),
+            (ctx.px(20), h - lh - ctx.px(8)),
+            "body",
+            palette.TEXT,
+        )
+
+    def board_table(self, surface: pygame.Surface, rect: pygame.Rect, board: dict) -> None:
+        """Prices and signed excess per good, with a bar for the excess (the facilitation board)."""
+        ctx = self.ctx
+        _ = self._
+        x, y = rect.x, rect.y
+        y = self.line(surface, _("Facilitation board"), x, y, "large", bold=True)
+        col_price = x + rect.width * 45 // 100
+        col_bar = x + rect.width * 62 // 100
+        lh = ctx.fonts.line_height("large")
+        self.line(surface, _("Good"), x, y, "body", colour=palette.TEXT_DIM, width=col_price - x - ctx.px(6))
+        self.line(
+            surface,
+            _("Price"),
+            col_price,
+            y,
+            "body",
+            colour=palette.TEXT_DIM,
+            width=col_bar - col_price - ctx.px(6),
+        )
+        self.line(surface, _("Excess"), col_bar, y, "body", colour=palette.TEXT_DIM)
+        y += ctx.fonts.line_height("body")
+        excess = board.get("excess")
+        bar_w = rect.right - col_bar - ctx.px(90)
+        for k, g in enumerate(board["goods"]):
+            if y + lh > rect.bottom:
+                break
+            self.line(surface, good_name(_, g), x, y, "large", width=col_price - x - ctx.px(8))
+            self.line(surface, f"{board['prices'][k]:,.1f}", col_price, y, "large")
+            if excess is not None:
+                v = float(excess[k])
+                within = abs(v) < board["threshold"]
+                colour = palette.GOOD if within else (palette.BAD if v > 0 else palette.LINK)
+                length = int(min(1.0, abs(v)) * bar_w)
+                pygame.draw.rect(surface, colour, (col_bar, y + lh // 4, max(2, length), lh // 2))
+                sign = "+" if v >= 0 else "−"
+                ctx.text.draw(
+                    surface,
+                    f"{sign}{abs(v) * 100:.1f}%",
+                    (col_bar + length + ctx.px(8), y),
+                    "large",
+                    palette.TEXT,
+                )
+            y += lh

@@ -1,0 +1,206 @@
+"""The teacher's console: set up a class session and start it.
+
+Rows (Up/Down to choose, Left/Right to change, Enter to start): the level; 20 or 45
+minutes, which sets the turns; the difficulty (the old elite's strength); hot seat or
+classroom server; the number of groups at the hot seat; for the server, whether students'
+devices on the school network may join (otherwise only this computer); the seed, which with
+the level makes the scenario code (R draws a new one); projector mode (large type: the
+interface at 150% while the class plays). Nothing needs a mouse.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from game.classroom.session import DIFFICULTY, MAX_HOTSEAT_GROUPS, MIN_GROUPS, SESSION_TURNS, ClassSetup
+from game.classroom.texts import DIFFICULTIES
+from game.i18n import N_, pick
+from game.ui import palette
+from game.ui.scenes.classbase import ClassScene
+from game.ui.session import new_seed
+
+PROJECTOR_SCALE = 150
+PORT = 8765
+
+
+class ClassConsoleScene(ClassScene):
+    name = "classconsole"
+    title = N_("The teacher's console")
+
+    def __init__(self, app, level_id: str | None = None) -> None:
+        super().__init__(app)
+        cat = app.catalog()
+        self.levels = sorted(cat.levels, key=lambda lv: (lv.level.difficulty, lv.level.id))
+        ids = [lv.level.id for lv in self.levels]
+        self.level_index = ids.index(level_id) if level_id in ids else 0
+        self.minutes = 45
+        self.difficulty = "standard"
+        self.mode = "hotseat"
+        self.groups = 4
+        self.lan = False
+        self.seed = new_seed()
+        self.projector = True
+        self.row = 0
+        self.message = ""
+        self.old_scale: int | None = None
+
+    # --- rows -----------------------------------------------------------------------
+    def rows(self) -> list[str]:
+        rows = ["level", "minutes", "difficulty", "mode"]
+        rows.append("groups" if self.mode == "hotseat" else "network")
+        return [*rows, "seed", "projector"]
+
+    @property
+    def level(self) -> Any:
+        return self.levels[self.level_index].level
+
+    def value_text(self, row: str) -> str:
+        _ = self._
+        if row == "level":
+            return pick(self.level.title, self.ctx.tr.lang)
+        if row == "minutes":
+            turns = min(int(self.level.turns), SESSION_TURNS[self.minutes])
+            return _("{minutes} minutes: {turns} turns").format(minutes=self.minutes, turns=turns)
+        if row == "difficulty":
+            return _(DIFFICULTIES[self.difficulty])
+        if row == "mode":
+            return _("hot seat") if self.mode == "hotseat" else _("classroom server")
+        if row == "groups":
+            return str(self.groups)
+        if row == "network":
+            return _("the school network") if self.lan else _("this computer only")
+        if row == "seed":
+            return f"{self.seed}  ({self.level.id}-{self.seed})"
+        return _("on") if self.projector else _("off")
+
+    def row_label(self, row: str) -> str:
+        _ = self._
+        return {
+            "level": _("Level"),
+            "minutes": _("Lesson"),
+            "difficulty": _("Difficulty"),
+            "mode": _("How the class plays"),
+            "groups": _("Groups at the hot seat"),
+            "network": _("Students join from"),
+            "seed": _("Seed (scenario code)"),
+            "projector": _("Projector mode"),
+        }[row]
+
+    def change(self, row: str, step: int) -> None:
+        if row == "level":
+            self.level_index = (self.level_index + step) % len(self.levels)
+        elif row == "minutes":
+            self.minutes = 20 if self.minutes == 45 else 45
+        elif row == "difficulty":
+            names = list(DIFFICULTY)
+            self.difficulty = names[(names.index(self.difficulty) + step) % len(names)]
+        elif row == "mode":
+            self.mode = "server" if self.mode == "hotseat" else "hotseat"
+        elif row == "groups":
+            self.groups = max(MIN_GROUPS, min(MAX_HOTSEAT_GROUPS, self.groups + step))
+        elif row == "network":
+            self.lan = not self.lan
+        elif row == "seed":
+            self.seed = max(0, self.seed + step)
+        elif row == "projector":
+            self.projector = not self.projector
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        rows = self.rows()
+        self.row = min(self.row, len(rows) - 1)
+        key = event.key
+        if key in (pygame.K_UP, pygame.K_DOWN):
+            self.row = (self.row + (1 if key == pygame.K_DOWN else -1)) % len(rows)
+            return True
+        if key in (pygame.K_LEFT, pygame.K_RIGHT):
+            self.change(rows[self.row], 1 if key == pygame.K_RIGHT else -1)
+            return True
+        if key == pygame.K_r:
+            self.seed = new_seed()
+            return True
+        if key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            self.start()
+            return True
+        return False
+
+    # --- starting -------------------------------------------------------------------
+    def setup(self) -> ClassSetup:
+        return ClassSetup(self.level.id, self.seed, self.minutes, self.difficulty, self.mode, self.groups)
+
+    def start(self) -> None:
+        from game.classroom.classroom import Classroom
+        from game.classroom.launch import make_classroom
+        from game.classroom.session import ClassSession
+        from game.ui.scenes.classplay import ClassPlayScene
+
+        setup = self.setup()
+        lang = self.ctx.tr.lang
+        if self.projector and self.app.settings.ui_scale < PROJECTOR_SCALE:
+            self.old_scale = self.app.settings.ui_scale
+            self.app.apply_settings(self.app.settings.model_copy(update={"ui_scale": PROJECTOR_SCALE}))
+        if self.mode == "hotseat":
+            session = ClassSession(self.level, setup, lang)
+            play = session.new_play(1)
+            for i in range(self.groups):
+                play.add_group(self._("Group {n}").format(n=i + 1))
+            room = Classroom(play, self.ctx.tr.gettext, on_finish=session.record_plan, session=session)
+            self.app.push(ClassPlayScene(self.app, room))
+            return
+        from game.classroom.server import ServerThread, lan_address
+
+        room = make_classroom(self.level, setup, lang)
+        server = ServerThread(room, "0.0.0.0" if self.lan else "127.0.0.1", PORT)
+        try:
+            server.start()
+        except OSError as exc:
+            self.message = self._("The classroom server could not start: {reason}. Use the hot seat.").format(
+                reason=exc.strerror or exc
+            )
+            return
+        address = f"http://{lan_address() if self.lan else '127.0.0.1'}:{server.port}"
+        self.app.push(ClassPlayScene(self.app, room, server, address))
+
+    def resume(self) -> None:
+        if self.old_scale is not None:
+            self.app.apply_settings(self.app.settings.model_copy(update={"ui_scale": self.old_scale}))
+            self.old_scale = None
+        super().resume()
+
+    # --- drawing --------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        self.draw_background(surface)
+        ctx = self.ctx
+        w, h = surface.get_size()
+        x, y = ctx.px(40), self.header_height() + ctx.px(16)
+        lh = ctx.fonts.line_height("large")
+        for i, row in enumerate(self.rows()):
+            if i == self.row:
+                pygame.draw.rect(surface, palette.PANEL_HI, (x - ctx.px(10), y, w - 2 * x + ctx.px(20), lh))
+                pygame.draw.rect(
+                    surface, palette.FOCUS, (x - ctx.px(10), y, w - 2 * x + ctx.px(20), lh), max(2, ctx.px(3))
+                )
+            self.line(surface, self.row_label(row), x, y, "large", width=w // 2 - x)
+            self.line(
+                surface, "◀ " + self.value_text(row) + " ▶", w // 2, y, "large", bold=True, width=w // 2 - x
+            )
+            y += lh + ctx.px(6)
+        y += ctx.px(10)
+        _ = self._
+        code = self.setup().scenario_code
+        self.line(
+            surface,
+            _("Scenario code: {code}").format(code=code),
+            x,
+            y,
+            "heading",
+            colour=palette.ACCENT,
+            bold=True,
+        )
+        if self.message:
+            self.line(surface, self.message, x, y + ctx.px(60), "body", colour=palette.WARN, width=w - 2 * x)
+        self.keys_help(
+            surface, _("Up/Down: choose · Left/Right: change · R: new seed · Enter: start · Esc: back")
+        )
+        self.draw_widgets(surface)

@@ -28,6 +28,8 @@ METRIC_NAMES: dict[str, str] = {
     "awareness": N_("awareness"),
     "gini": N_("Gini"),
     "needs_met": N_("basic needs met"),
+    "pay_gap": N_("pay-for-effort gap"),
+    "attendance": N_("attendance"),
     "elite_power": N_("elite power"),
     "power_concentration": N_("power concentration"),
     "coop_count": N_("number of co-ops"),
@@ -47,7 +49,9 @@ TACTIC_TEXTS: dict[str, str] = {
     "credit_strike": N_("Banks cut co-ops' credit lines: co-op output and pay fall."),
     "media_campaign": N_("Owned media attack the project: support and awareness fall."),
     "legal_challenge": N_("Courts are asked to strike down the newest law: its effects may be undone."),
-    "price_undercutting": N_("Big firms sell below cost where co-ops compete: co-op revenue falls."),
+    "price_undercutting": N_(
+        "Big firms cut prices where co-ops compete, paid from their profits: co-op revenue falls."
+    ),
     "counter_revolution": N_("Armed counter-revolution: if it is not resisted, the level is lost."),
 }
 
@@ -194,33 +198,55 @@ def _quoted(quotes: tuple[Quote, ...]) -> dict[str, Quote]:
     return {q.name: q for q in quotes}
 
 
+SHOCK_NAMES = {
+    "capital flight": N_("capital flight"),
+    "credit strike": N_("credit strike"),
+    "harvest failure": N_("harvest failure"),
+    "media blitz": N_("media blitz"),
+    "price undercutting": N_("price undercutting"),
+}
+
+
 def trend_text(cause: Cause, tr: Translator) -> str:
-    """Why the ongoing trends moved a score, quoting the measures before and after."""
+    """Why the ongoing trends moved a score. The verb says what the trends did; the figures
+    are the score and its drivers last turn and this turn, as the player saw them."""
     q = _quoted(cause.quotes)
-    if cause.score == "equity" and {"gini", "pay_gap"} <= q.keys():
-        if cause.delta > 1e-9:
-            msg = tr.gettext(
-                "pay moved closer to equal and to effort (Gini {g0} to {g1}; pay-for-effort gap {p0} to {p1})"
-            )
-        elif cause.delta < -1e-9:
-            msg = tr.gettext(
-                "pay moved away from equal and from effort "
-                "(Gini {g0} to {g1}; pay-for-effort gap {p0} to {p1})"
-            )
+    up, down = cause.delta > 1e-9, cause.delta < -1e-9
+    if cause.score == "equity" and {"equity", "gini", "pay_gap"} <= q.keys():
+        if up:
+            msg = tr.gettext("pay moved closer to equal and to effort")
+        elif down:
+            msg = tr.gettext("pay moved away from equal and from effort")
         else:
-            msg = tr.gettext("pay held steady (Gini {g0} to {g1}; pay-for-effort gap {p0} to {p1})")
-        gi, pg = q["gini"], q["pay_gap"]
-        return msg.format(
-            g0=f"{gi.before:.3f}", g1=f"{gi.after:.3f}", p0=f"{pg.before:.3f}", p1=f"{pg.after:.3f}"
+            msg = tr.gettext("pay held steady")
+        e, gi, pg = q["equity"], q["gini"], q["pay_gap"]
+        return msg + tr.gettext(
+            " (this turn: equity {e0} to {e1}; Gini {g0} to {g1}; pay-for-effort gap {p0} to {p1})"
+        ).format(
+            e0=f"{e.before:.1f}",
+            e1=f"{e.after:.1f}",
+            g0=f"{gi.before:.3f}",
+            g1=f"{gi.after:.3f}",
+            p0=f"{pg.before:.3f}",
+            p1=f"{pg.after:.3f}",
         )
     if (
         cause.score == "participation"
-        and {"attendance", "self_managed_share", "power_concentration"} <= q.keys()
+        and {
+            "participation",
+            "attendance",
+            "self_managed_share",
+            "power_concentration",
+        }
+        <= q.keys()
     ):
-        a, s, c = q["attendance"], q["self_managed_share"], q["power_concentration"]
+        p, a, s, c = q["participation"], q["attendance"], q["self_managed_share"], q["power_concentration"]
         return tr.gettext(
-            "attendance {a0} to {a1}, self-managed work {s0} to {s1}, power concentration {c0} to {c1}"
+            "this turn: participation {v0} to {v1}; attendance {a0} to {a1}, self-managed work "
+            "{s0} to {s1}, power concentration {c0} to {c1}"
         ).format(
+            v0=f"{p.before:.1f}",
+            v1=f"{p.after:.1f}",
             a0=pct(a.before, 1),
             a1=pct(a.after, 1),
             s0=pct(s.before, 1),
@@ -228,16 +254,31 @@ def trend_text(cause: Cause, tr: Translator) -> str:
             c0=f"{c.before:.2f}",
             c1=f"{c.after:.2f}",
         )
-    if cause.score == "resilience" and "stress_needs_met" in q:
-        r = q["stress_needs_met"]
-        return tr.gettext("basic needs met under the stress test {r0} to {r1}").format(
-            r0=pct(r.before, 1), r1=pct(r.after, 1)
-        )
-    if cause.score == "support" and "awareness" in q:
-        f = q["awareness"]
+    if cause.score == "resilience" and "resilience" in q:
+        r = q["resilience"]
+        text = tr.gettext(
+            "this turn: resilience {r0} to {r1} (what the hardest-hit keep through a year of each shock)"
+        ).format(r0=f"{r.before:.1f}", r1=f"{r.after:.1f}")
+        shock = next((x for x in cause.quotes if x.name.startswith("stress:")), None)
+        if shock is not None:
+            name = shock.name.partition(":")[2]
+            text += tr.gettext("; after a {shock} they keep {k0} to {k1}").format(
+                shock=tr.gettext(SHOCK_NAMES.get(name, name)), k0=pct(shock.before, 1), k1=pct(shock.after, 1)
+            )
+        return text
+    if cause.score == "support" and {"support", "awareness", "needs_met"} <= q.keys():
+        sp, f, n = q["support"], q["awareness"], q["needs_met"]
         return tr.gettext(
-            "awareness {f0} to {f1} (education and word of mouth), support following what people see"
-        ).format(f0=pct(f.before, 1), f1=pct(f.after, 1))
+            "this turn: support {v0} to {v1}; awareness {f0} to {f1} (education and word of mouth), "
+            "basic needs met {n0} to {n1} (what people judge the project by)"
+        ).format(
+            v0=f"{sp.before:.1f}",
+            v1=f"{sp.after:.1f}",
+            f0=pct(f.before, 1),
+            f1=pct(f.after, 1),
+            n0=pct(n.before, 1),
+            n1=pct(n.after, 1),
+        )
     return tr.gettext("ongoing trends")
 
 

@@ -1,10 +1,11 @@
 """The simulation a level runs on: turns, decisions, the elite, events, scores and causes.
 
 A turn is computed from the state at the end of the last turn and a list of *moves* (the
-ongoing trends, each action played, the event choice, the elite's tactic). The causes of each
-score's change are found by replaying the turn with the moves added one at a time: the
-differences telescope, so the causes sum exactly to the change they explain. All randomness of
-a turn is drawn once, when the turn is set up, so every replay sees the same draws.
+ongoing trends, each action played, the event choice, the elite's tactic). The trends' cause
+is what the turn does with no move; each move's cause is its Shapley value over the turn's
+moves (`shapley.py`), so causes do not depend on the order of the moves and sum exactly to
+the change they explain. All randomness of a turn is drawn once, when the turn is set up, so
+every replay sees the same draws.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from game.sim.report import (
     TurnReport,
 )
 from game.sim.scores import SCORES, Evaluation, approval, evaluate
+from game.sim.shapley import shapley
 from game.sim.state import COUNCIL_SAMPLE, WAGE_LADDER, Coops, CouncilWorkers, State
 from game.sim.vocabulary import PARAMS
 
@@ -347,22 +349,35 @@ class Simulation:
             raise DecisionError(refusals=tuple(probs))
         moves = self._moves(actions, choices, setup)
         before = self.last.scores
-        # causes: add the moves one at a time; the last run is the real turn
+        # causes: the trends are what the turn does with no move at all; each move's share of
+        # the rest is its Shapley value over the turn's moves (order-independent), so the
+        # causes of a score add up to its change exactly
+        trend, others = moves[0], moves[1:]
+        runs: dict[frozenset[int], RunResult] = {}
+
+        def run(subset: frozenset[int]) -> RunResult:
+            if subset not in runs:
+                chosen = [trend] + [m for i, m in enumerate(others) if i in subset]
+                runs[subset] = self._run(chosen, choices, setup)
+            return runs[subset]
+
+        def value(subset: frozenset[int]) -> np.ndarray:
+            scores = run(subset)[1].scores
+            return np.array([scores[k] for k in SCORES])
+
+        result = run(frozenset(range(len(others))))
         found: list[Cause] = []
-        prev = before
-        result = None
-        for k in range(1 if causes else len(moves), len(moves) + 1):
-            result = self._run(moves[:k], choices, setup)
-            if not causes:
-                break
-            scores = result[1].scores
-            mv = moves[k - 1]
-            quotes = self._quotes(result) if mv.kind == "trend" else {}
-            for score in SCORES:
-                delta = scores[score] - prev[score]
-                found.append(Cause(score, delta, mv.kind, mv.id, quotes.get(score, ())))
-            prev = scores
-        assert result is not None
+        if causes:
+            no_move = value(frozenset())
+            rng = np.random.default_rng([self.seed, self.turn, 17])
+            shares = shapley(len(others), value, rng) if others else np.zeros((0, len(SCORES)))
+            quotes = self._quotes(result)
+            for j, score in enumerate(SCORES):
+                found.append(
+                    Cause(score, float(no_move[j] - before[score]), trend.kind, trend.id, quotes[score])
+                )
+                for i, mv in enumerate(others):
+                    found.append(Cause(score, float(shares[i, j]), mv.kind, mv.id))
         state, ev, elite_moves = result
         state.approval = approval(state, ev)
         state.participation_raw = ev.participation_raw
@@ -451,29 +466,29 @@ class Simulation:
         )
 
     def _quotes(self, result: RunResult) -> dict[str, tuple[Quote, ...]]:
-        """The measures each score's trend explanation quotes, before and after the turn."""
+        """The figures each score's trend sentence quotes: the score's drivers as the player
+        saw them, last turn's and this turn's actual values (the metrics and the stress
+        test of both reports), never a replay's."""
         state, ev, _ = result
-        m0, m1 = self.last.measures, ev.measures
-        s0 = self.state
+        before = self.last.metrics(self.state)
+        after = ev.metrics(state)
+
+        def q(name: str) -> Quote:
+            return Quote(name, float(before[name]), float(after[name]))
+
+        s0, s1 = self.last.stress, ev.stress
+        worst = max(s1, key=lambda k: (abs(s1[k] - s0.get(k, s1[k])), -s1[k])) if s1 else ""
+        stress = (Quote(f"stress:{worst}", float(s0.get(worst, 1.0)), float(s1[worst])),) if worst else ()
         return {
-            "equity": (Quote("gini", m0.gini, m1.gini), Quote("pay_gap", m0.pay_gap, m1.pay_gap)),
+            "equity": (q("equity"), q("gini"), q("pay_gap")),
             "participation": (
-                Quote("attendance", m0.attendance, m1.attendance),
-                Quote(
-                    "self_managed_share",
-                    s0.coop_share + s0.council_share,
-                    state.coop_share + state.council_share,
-                ),
-                Quote("power_concentration", s0.power_concentration, state.power_concentration),
+                q("participation"),
+                q("attendance"),
+                q("self_managed_share"),
+                q("power_concentration"),
             ),
-            "resilience": (
-                Quote(
-                    "stress_needs_met",
-                    float(np.mean(list(self.last.stress.values()))),
-                    float(np.mean(list(ev.stress.values()))),
-                ),
-            ),
-            "support": (Quote("awareness", s0.awareness, state.awareness),),
+            "resilience": (q("resilience"), *stress),
+            "support": (q("support"), q("awareness"), q("needs_met")),
         }
 
     def replay(self, decisions: list[dict[str, Any]]) -> None:

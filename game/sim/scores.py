@@ -45,6 +45,8 @@ class Evaluation:
             "awareness": state.awareness,
             "gini": m.gini,
             "needs_met": m.needs_met,
+            "pay_gap": m.pay_gap,
+            "attendance": m.attendance,
             "elite_power": state.elite_wealth,
             "power_concentration": state.power_concentration,
             "coop_count": float(len(state.coops.members)),

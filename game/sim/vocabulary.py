@@ -215,6 +215,8 @@ METRICS: dict[str, str] = {
     "awareness": "Share of people who understand the project (0 to 1).",
     "gini": "Gini coefficient of household incomes (0 to 1).",
     "needs_met": "Share of basic needs met this turn (0 to 1).",
+    "pay_gap": "Share of income not paid for effort (0 to 1; the pay-for-effort gap).",
+    "attendance": "Share of self-managed workers and neighbours able to attend councils (0 to 1).",
     "elite_power": "The old elite's resources relative to the start (1 = as strong as at the start).",
     "power_concentration": "How much power a small group holds over the new institutions (0 to 1).",
     "coop_count": "Number of worker co-ops.",
@@ -229,7 +231,9 @@ TACTICS: dict[str, str] = {
     "credit_strike": "Banks cut co-ops' credit lines: co-op output and pay fall.",
     "media_campaign": "Owned media attack the project: support and awareness fall.",
     "legal_challenge": "Courts are asked to strike down the newest law: its effects may be undone.",
-    "price_undercutting": "Big firms sell below cost where co-ops compete: co-op revenue falls.",
+    "price_undercutting": (
+        "Big firms cut prices where co-ops compete, paid from their profits: co-op revenue falls."
+    ),
     "counter_revolution": "Armed counter-revolution: if it is not resisted, the level is lost.",
 }
 

@@ -73,9 +73,10 @@ CORE: dict[str, tuple[str, str]] = {
     "resilience": (
         N_("Resilience"),
         N_(
-            "The resilience score (0 to 100): the economy is put through a set of shocks (capital "
-            "flight, credit strike, harvest failure, media blitz) and the score is the share of "
-            "people's basic needs still met."
+            "The resilience score (0 to 100): a copy of the economy lives through a year of each of "
+            "five shocks (capital flight, credit strike, harvest failure, media blitz, price "
+            "undercutting), and the score is how much of their real income the hardest-hit fifth "
+            "of households keep, compared with the same year without the shock."
         ),
     ),
     "support": (
@@ -94,11 +95,17 @@ CORE: dict[str, tuple[str, str]] = {
     ),
     "capital_flight": (
         N_("Capital flight"),
-        N_("Owners move money and production elsewhere, closing workplaces and cutting jobs."),
+        N_(
+            "Owners move capital abroad, where it keeps earning for them, closing workplaces "
+            "and cutting jobs at home."
+        ),
     ),
     "credit_strike": (
         N_("Credit strike"),
-        N_("Banks refuse or recall loans to co-ops and councils, starving them of investment."),
+        N_(
+            "Banks cut co-ops' credit lines: co-ops lose working credit and investment. Councils "
+            "planned by the council sector are not hit."
+        ),
     ),
     "media_campaign": (
         N_("Media campaign"),
@@ -110,7 +117,10 @@ CORE: dict[str, tuple[str, str]] = {
     ),
     "price_undercutting": (
         N_("Price undercutting"),
-        N_("Big firms sell below cost for a while to drive co-ops out of the market."),
+        N_(
+            "Big firms cut their prices where co-ops compete, paying for the cut from their "
+            "profits, so co-ops must sell for less."
+        ),
     ),
     "counter_revolution": (
         N_("Counter-revolution"),
@@ -123,8 +133,9 @@ CORE: dict[str, tuple[str, str]] = {
     "excess_demand": (
         N_("Excess demand"),
         N_(
-            "How much more of a good the councils ask for than can be made, as a share of what can "
-            "be made. The planning rounds repeat until every good is within a few percent."
+            "How far apart what the councils ask for (D) and what can be made (S) are for a good: "
+            "v = |2(S − D)|/(S + D), 0 when they agree and 2 when one side is zero. The planning "
+            "rounds repeat until every good is within a few percent."
         ),
     ),
 }

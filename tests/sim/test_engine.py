@@ -316,7 +316,7 @@ def test_the_trend_sentence_agrees_with_the_sign_of_the_change() -> None:
         for c in rep.causes:
             if c.kind == "trend" and c.score == "equity":
                 text, spanish = cause_text(c, rep, LEVEL, en), cause_text(c, rep, LEVEL, es)
-                gini = c.quotes[0]
+                gini = next(q for q in c.quotes if q.name == "gini")
                 assert f"Gini {gini.before:.3f} to {gini.after:.3f}" in text
                 if c.delta > 1e-9:
                     assert text.startswith("pay moved closer")

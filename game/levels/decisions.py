@@ -74,12 +74,12 @@ def id_problems(model: DecisionFile, node: yaml.Node, name: str, level: Any) -> 
         if turn > level.turns:
             err(("turns", turn, "[key]"), f"turn {turn} is after the level's last turn ({level.turns})")
         short = isinstance(entry, list)
-        actions = entry if short else entry.actions
+        actions = entry if isinstance(entry, list) else entry.actions
         for i, a in enumerate(actions):
             if a not in acts:
                 loc = ("turns", turn, i) if short else ("turns", turn, "actions", i)
                 err(loc, unknown("action", a, acts))
-        if not short:
+        if isinstance(entry, TurnDecision):
             check_choices(("turns", turn, "choices"), entry.choices)
     return yamlpos.sort_problems(errors)
 

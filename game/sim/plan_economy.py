@@ -155,7 +155,8 @@ def check_economy(eco: PlanEconomy) -> None:
         )
     if len(eco.wc_input) and np.any(eco.kinds[eco.wc_input] == PUBLIC):
         raise PlanError("public goods cannot be production inputs")
-    cc_uses = np.bincount(eco.cc_good, minlength=G) > 0
+    cc_uses = np.zeros(G, dtype=bool)
+    cc_uses[eco.cc_good] = True  # a scatter of flags: cheaper than counting with bincount
     if np.any(cc_uses & np.isin(eco.kinds, (INTERMEDIATE, PRIMARY))):
         raise PlanError("consumer councils can only want final and public goods")
     gamma = eco.wc_gamma()

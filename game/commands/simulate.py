@@ -133,17 +133,17 @@ def print_text(result: dict[str, Any], level: Any, lang: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from game.commands.paths import existing_file, existing_folder
     from game.levels.catalog import resolve_level
     from game.levels.decisions import Decisions
 
     if args.turns is not None and args.turns < 1:
         raise UserError("--turns must be at least 1")
-    loaded = resolve_level(args.level, args.mods)
-    decisions = None
-    if args.actions is not None:
-        if not args.actions.is_file():
-            raise UserError(f"{args.actions}: no such decision file")
-        decisions = Decisions(args.actions)
+    mods = [existing_folder(m, "--mods") for m in args.mods]
+    actions = existing_file(args.actions, "--actions") if args.actions is not None else None
+    loaded = resolve_level(args.level, mods)
+    decisions = Decisions(actions) if actions is not None else None
+    if decisions is not None:
         problems = decisions.id_problems(loaded.level)
         if problems:
             raise ContentError(problems)

@@ -9,12 +9,13 @@ Measures, in one process:
 - `ratio_to_stream`: s_per_round over one streaming pass that reads every array a round
   reads once (`arr.sum()` over `RoundKernel.arrays()`), the two timed alternately so
   that both see the same machine state; median of the per-pair ratios;
+- `setup_s`: `check_economy` and `RoundKernel(eco)` alone, median of REPEATS;
 - `peak_mb`: peak resident set size of the whole process (`resource.getrusage` maxrss:
   interpreter, numpy, the generated economy and the plan). tracemalloc's peak for
   run_plan alone is printed on an earlier line.
 
 Usage: python benchmarks/bench_plan.py [--quick]. Prints readable lines, then ONE JSON
-line last: {"rounds", "s_per_round", "total_s", "peak_mb", "ratio_to_stream"}.
+line last: {"setup_s", "rounds", "s_per_round", "total_s", "peak_mb", "ratio_to_stream"}.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from game.sim.planning import (  # noqa: E402
     GEN_START_PRICE,
     HAHNEL_SCALE,
     RoundKernel,
+    check_economy,
     generate_economy,
     price_step,
     run_plan,
@@ -75,6 +77,15 @@ def main() -> int:
         f"book rule: <5% in {r5} rounds, <3% in {n_rounds} rounds "
         f"(Hahnel 2021 Tables 9.1/9.2: 11-13 and 18-22)"
     )
+
+    # the set-up alone: the checks and the round kernel, repeated
+    setups: list[float] = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        check_economy(eco)
+        RoundKernel(eco)
+        setups.append(time.perf_counter() - t0)
+    setup_s = statistics.median(setups)
 
     # one round vs one streaming pass over the arrays a round reads, alternately
     kern = RoundKernel(eco)
@@ -149,8 +160,13 @@ def main() -> int:
         f"process peak RSS {peak_mb:.0f} MB"
     )
     print(
+        f"set-up (check_economy + RoundKernel): median {setup_s * 1e3:.1f} ms; "
+        f"the {n_rounds} rounds: {n_rounds * s_round * 1e3:.1f} ms"
+    )
+    print(
         json.dumps(
             {
+                "setup_s": round(setup_s, 4),
                 "rounds": n_rounds,
                 "s_per_round": round(s_round, 6),
                 "total_s": round(total_s, 4),

@@ -114,3 +114,15 @@ def test_the_game_service_and_the_stack_import_no_scene() -> None:
             if m.startswith("game.ui.scenes") or m in ("game.ui.scene", "game.ui.app")
         }
         assert not scenes, (module, sorted(scenes))
+
+
+def test_the_printable_reports_import_no_interface() -> None:
+    graph = import_graph()
+    bad = {
+        f"{m} -> {d}"
+        for m, deps in graph.items()
+        if m.startswith("game.reports")
+        for d in deps
+        if d.startswith("game.ui")
+    }
+    assert not bad, sorted(bad)

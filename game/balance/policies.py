@@ -12,7 +12,8 @@ public API), never the state behind them.
 - ignore-the-elite: the plan with every counter and defence removed;
 - adaptive: the plan (the strategy the briefing suggests), plus, whenever the elite announces
   a tactic the turn's cards do not answer, the cheapest card that answers it if it still fits
-  (without a plan file, the greedy forecast stands in for the plan).
+  and the announced income still pays for the rest of the plan on schedule (without a plan
+  file, the greedy forecast stands in for the plan).
 """
 
 from __future__ import annotations
@@ -94,6 +95,29 @@ class Context:
             return [], {}
         d = self.plan.for_turn(turn)
         return list(d.actions), dict(d.choices)
+
+    def plan_still_affordable(self, sim: Simulation, this_turn: list[str]) -> bool:
+        """Whether, after paying for `this_turn`, the income the level announces still pays
+        for the rest of the plan on schedule (a player's reckoning with the costs shown)."""
+        if self.plan is None:
+            return True
+        cost = {a.id: a.cost for a in self.level.actions}
+        income = {r.id: r.income for r in self.level.resources}
+        have = dict(sim.state.resources)
+        if sim.turn > 1:
+            for r, inc in income.items():
+                have[r] = have.get(r, 0.0) + inc
+        for turn in range(sim.turn, self.level.turns + 1):
+            if turn > sim.turn:
+                for r, inc in income.items():
+                    have[r] = have.get(r, 0.0) + inc
+            spend = this_turn if turn == sim.turn else self.planned(turn)[0]
+            for aid in spend:
+                for r, c in cost.get(aid, {}).items():
+                    have[r] = have.get(r, 0.0) - c
+            if any(v < -1e-9 for v in have.values()):
+                return False
+        return True
 
     def is_answer_choice(self, event: Any, choice_id: str) -> bool:
         ch = next((c for c in event.choices if c.id == choice_id), None)
@@ -184,7 +208,11 @@ def adaptive(ctx: Context, sim: Simulation) -> Decision:
         answers = ctx.answers.get(warning.tactic, [])
         if not any(a in chosen for a in answers):
             for aid in answers:
-                if _fits(sim, chosen, aid) and not sim.choice_problems([*chosen, aid], choices):
+                if (
+                    _fits(sim, chosen, aid)
+                    and not sim.choice_problems([*chosen, aid], choices)
+                    and ctx.plan_still_affordable(sim, [*chosen, aid])
+                ):
                     chosen.append(aid)
                     break
     return chosen, _affordable_choices(sim, chosen, choices)

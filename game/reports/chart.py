@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
-from game.ui.palette import SCORE_COLOURS
+from game.theme_data import score_colours
 
 DASHES = {"equity": "", "participation": "7 4", "resilience": "2 3", "support": "10 3 2 3"}
 
@@ -85,8 +85,9 @@ def score_chart(
         f'<text x="14" y="{top + ph / 2:.1f}" text-anchor="middle" class="axis" '
         f'transform="rotate(-90 14 {top + ph / 2:.1f})">{escape(y_label)}</text>'
     )
+    colours = score_colours()
     for i, (name, values) in enumerate(series.items()):
-        colour = _hex(SCORE_COLOURS.get(name, (0, 0, 0)))
+        colour = _hex(colours.get(name, (0, 0, 0)))
         points = " ".join(f"{px(t):.1f},{py(v):.1f}" for t, v in zip(turns, values, strict=True))
         dash = f' stroke-dasharray="{DASHES[name]}"' if DASHES.get(name) else ""
         out.append(

@@ -303,35 +303,22 @@ class Simulation:
     def forecast(self, actions: list[str], choices: dict[str, str] | None = None) -> dict[str, float]:
         """Expected change of each score this turn if `actions` are played, compared with
         playing none (same draws, same event choice, same elite move)."""
-        setup = self.setup()
-        choices = choices or {}
-        probs = self.action_problems(actions, self._turn_start_state())
-        if probs:
-            raise DecisionError(refusals=tuple(probs))
-        base_moves = self._moves([], choices, setup)
-        with_moves = self._moves(actions, choices, setup)
-        _, base, _ = self._run(base_moves, choices, setup)
-        _, ev, _ = self._run(with_moves, choices, setup)
-        return {k: ev.scores[k] - base.scores[k] for k in SCORES}
+        return self._forecasts([list(actions)], choices)[0]
 
     def forecast_hand(
         self, cards: list[str], choices: dict[str, str] | None = None
     ) -> dict[str, dict[str, float]]:
-        """The forecast of each card in `cards` played alone, as `forecast([card])` gives it,
-        with the no-card turn computed once for the whole hand (what the turn screen shows)."""
-        setup = self.setup()
-        choices = choices or {}
-        start = self._turn_start_state()
-        for aid in cards:
-            probs = self.action_problems([aid], start)
-            if probs:
-                raise DecisionError(refusals=tuple(probs))
-        _, base, _ = self._run(self._moves([], choices, setup), choices, setup)
-        out: dict[str, dict[str, float]] = {}
-        for aid in cards:
-            _, ev, _ = self._run(self._moves([aid], choices, setup), choices, setup)
-            out[aid] = {k: ev.scores[k] - base.scores[k] for k in SCORES}
-        return out
+        """`forecast([card])` for each card, the no-card turn computed once (the turn screen's hand)."""
+        return dict(zip(cards, self._forecasts([[c] for c in cards], choices), strict=True))
+
+    def _forecasts(self, sets: list[list[str]], choices: dict[str, str] | None) -> list[dict[str, float]]:
+        setup, choices, start = self.setup(), choices or {}, self._turn_start_state()
+        probs = [p for actions in sets for p in self.action_problems(actions, start)]
+        if probs:
+            raise DecisionError(refusals=tuple(probs))
+        base = self._run(self._moves([], choices, setup), choices, setup)[1].scores
+        runs = [self._run(self._moves(a, choices, setup), choices, setup)[1].scores for a in sets]
+        return [{k: ev[k] - base[k] for k in SCORES} for ev in runs]
 
     def play_turn(
         self, actions: list[str], choices: dict[str, str] | None = None, causes: bool = True

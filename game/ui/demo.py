@@ -70,7 +70,7 @@ def scene_for_screenshot(app, name: str, level: str | None) -> Scene:
     if name == "planning":
         return make_scene(app, "planning", session=session, from_scratch=True)
     scene = make_scene(app, "turn", session=session)
-    scene.chosen = policy(session, 2)
+    scene.draft.chosen = policy(session, 2)
     scene.request_forecast()
     return scene
 

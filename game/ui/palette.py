@@ -1,7 +1,8 @@
 """The game's colours: the Okabe–Ito colour-blind-safe set plus a few neutral inks.
 
-Why one module: every widget takes colours from here, and `assets/theme.json` (the
-pygame_gui theme) uses the same values, which a test checks. Colour never carries meaning
+Why one module: every widget takes colours from here, and the values come from the
+`palette` block of `assets/theme.json` (the pygame_gui theme's own colours use the same
+values, which a test checks), so another theme is a data file. Colour never carries meaning
 alone: each semantic colour below is used together with an icon or a word.
 """
 
@@ -9,87 +10,61 @@ from __future__ import annotations
 
 from typing import Final
 
-Colour = tuple[int, int, int]
+from game.theme_data import Colour, hex_to_rgb, load_palette, named_colour
 
-
-def hex_to_rgb(value: str) -> Colour:
-    value = value.lstrip("#")
-    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
+__all__ = ["Colour", "hex_to_rgb", "load_palette"]
 
 
 def rgb_to_hex(colour: Colour) -> str:
     return "#{:02X}{:02X}{:02X}".format(*colour[:3])
 
 
-# Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision
-# deficiencies.
-OKABE_ITO: Final[dict[str, Colour]] = {
-    "black": (0, 0, 0),
-    "orange": (230, 159, 0),
-    "sky_blue": (86, 180, 233),
-    "bluish_green": (0, 158, 115),
-    "yellow": (240, 228, 66),
-    "blue": (0, 114, 178),
-    "vermillion": (213, 94, 0),
-    "reddish_purple": (204, 121, 167),
-}
+_DATA = load_palette()
 
-# Neutral inks for a dark, projector-friendly look (text contrast above 12:1 on BG).
-BG: Final[Colour] = (22, 28, 40)
-BG_DEEP: Final[Colour] = (14, 18, 27)
-PANEL: Final[Colour] = (34, 43, 60)
-PANEL_HI: Final[Colour] = (46, 58, 80)
-PANEL_EDGE: Final[Colour] = (72, 88, 116)
-TEXT: Final[Colour] = (244, 239, 230)
-TEXT_DIM: Final[Colour] = (184, 192, 206)
-TEXT_DARK: Final[Colour] = (20, 24, 33)
-DISABLED: Final[Colour] = (104, 112, 128)
-GRID: Final[Colour] = (62, 74, 98)
+
+def _named(name: str) -> Colour:
+    return named_colour(_DATA, name)
+
+
+# Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision
+# deficiencies (the theme's base colours).
+OKABE_ITO: Final[dict[str, Colour]] = {k: hex_to_rgb(v) for k, v in _DATA["base"].items()}
+
+# Neutral inks for a dark, projector-friendly look (text contrast above 12:1 on BG; a test
+# checks the ratios).
+BG: Final[Colour] = _named("bg")
+BG_DEEP: Final[Colour] = _named("bg_deep")
+PANEL: Final[Colour] = _named("panel")
+PANEL_HI: Final[Colour] = _named("panel_hi")
+PANEL_EDGE: Final[Colour] = _named("panel_edge")
+TEXT: Final[Colour] = _named("text")
+TEXT_DIM: Final[Colour] = _named("text_dim")
+TEXT_DARK: Final[Colour] = _named("text_dark")
+DISABLED: Final[Colour] = _named("disabled")
+GRID: Final[Colour] = _named("grid")
 
 # Semantic colours, always paired with an icon or a word.
-ACCENT: Final[Colour] = OKABE_ITO["orange"]
-FOCUS: Final[Colour] = OKABE_ITO["yellow"]
-LINK: Final[Colour] = OKABE_ITO["sky_blue"]
-GOOD: Final[Colour] = OKABE_ITO["bluish_green"]
-BAD: Final[Colour] = OKABE_ITO["vermillion"]
-WARN: Final[Colour] = OKABE_ITO["yellow"]
-NEUTRAL: Final[Colour] = TEXT_DIM
+_ROLES = _DATA["roles"]
+ACCENT: Final[Colour] = _named(_ROLES["accent"])
+FOCUS: Final[Colour] = _named(_ROLES["focus"])
+LINK: Final[Colour] = _named(_ROLES["link"])
+GOOD: Final[Colour] = _named(_ROLES["good"])
+BAD: Final[Colour] = _named(_ROLES["bad"])
+WARN: Final[Colour] = _named(_ROLES["warn"])
+NEUTRAL: Final[Colour] = _named(_ROLES["neutral"])
+ELITE: Final[Colour] = _named(_ROLES["elite"])
 
-SCORE_COLOURS: Final[dict[str, Colour]] = {
-    "equity": OKABE_ITO["orange"],
-    "participation": OKABE_ITO["sky_blue"],
-    "resilience": OKABE_ITO["bluish_green"],
-    "support": OKABE_ITO["reddish_purple"],
-}
-
-SEGMENT_COLOURS: Final[dict[str, Colour]] = {
-    "firm": OKABE_ITO["vermillion"],
-    "coop": OKABE_ITO["orange"],
-    "council": OKABE_ITO["sky_blue"],
-}
-
-ELITE: Final[Colour] = OKABE_ITO["vermillion"]
+SCORE_COLOURS: Final[dict[str, Colour]] = {k: _named(v) for k, v in _DATA["scores"].items()}
+SEGMENT_COLOURS: Final[dict[str, Colour]] = {k: _named(v) for k, v in _DATA["segments"].items()}
 
 # Series colours for charts, in order; charts also vary dash pattern and marker shape.
-SERIES: Final[tuple[Colour, ...]] = (
-    OKABE_ITO["orange"],
-    OKABE_ITO["sky_blue"],
-    OKABE_ITO["bluish_green"],
-    OKABE_ITO["reddish_purple"],
-    OKABE_ITO["yellow"],
-    OKABE_ITO["vermillion"],
-    OKABE_ITO["blue"],
-    TEXT_DIM,
-)
+SERIES: Final[tuple[Colour, ...]] = tuple(_named(v) for v in _DATA["series"])
 
 # Planning-round bands for |excess demand| / supply, as in the pequod planning simulator:
 # (upper bound, colour key, colour). The last band has no upper bound.
-EXCESS_BANDS: Final[tuple[tuple[float, str, Colour], ...]] = (
-    (0.03, "blue", OKABE_ITO["blue"]),
-    (0.05, "green", OKABE_ITO["bluish_green"]),
-    (0.10, "yellow", OKABE_ITO["yellow"]),
-    (0.20, "orange", OKABE_ITO["orange"]),
-    (float("inf"), "red", OKABE_ITO["vermillion"]),
+EXCESS_BANDS: Final[tuple[tuple[float, str, Colour], ...]] = tuple(
+    (float("inf") if upper is None else float(upper), key, _named(colour))
+    for upper, key, colour in _DATA["excess_bands"]
 )
 
 

@@ -33,6 +33,7 @@ def _scale_int(value: str, scale: float) -> str:
 def build_theme(scale: float, family: str = "standard", base: dict[str, Any] | None = None) -> dict[str, Any]:
     """A theme dict for UIManager at this scale and font family (absolute font paths)."""
     theme = copy.deepcopy(base if base is not None else load_theme_file())
+    theme.pop("palette", None)  # the game's own colours (game.ui.palette), not pygame_gui's
     factor = font_factor(family)
     for block in theme.values():
         if not isinstance(block, dict):

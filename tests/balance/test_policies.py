@@ -131,6 +131,7 @@ def test_adaptive_answers_a_warning_the_plan_does_not() -> None:
         extra = [a for a in actions if a not in planned]
         if extra:
             assert warning is not None and extra[0] in ctx.answers[warning.tactic]
+            assert ctx.plan_still_affordable(sim, actions)
             answered += 1
         sim.play_turn(actions, choices)
     assert answered >= 1, "the elite warned of something the plan did not answer"
@@ -138,3 +139,13 @@ def test_adaptive_answers_a_warning_the_plan_does_not() -> None:
 
 def test_policy_names_match_the_bots() -> None:
     assert set(pol.POLICIES) == set(pol.DECIDE)
+
+
+def test_adaptive_keeps_what_the_plan_needs() -> None:
+    """An answer that would leave the plan's later cards unpaid is not bought."""
+    level = _level("coop_network")
+    ctx = _ctx("coop_network")
+    sim = Simulation(level, 1)
+    assert ctx.plan_still_affordable(sim, ctx.planned(1)[0])
+    everything = [a.id for a in level.actions]
+    assert not ctx.plan_still_affordable(sim, everything)

@@ -38,7 +38,7 @@ def test_game_scene_fits_window(make_app, name, scale):
     wait(app)
     screen = app.screen.get_rect()
     scenes = [app.top]
-    if app.top.name == "turn" and not app.top.wide:
+    if app.top.name == "turn" and not app.top.layout.wide:
         # every tab of the narrow layout
         for tab in ("overview", "actions", "charts", "news"):
             app.top.tab = tab
@@ -60,7 +60,7 @@ def test_event_scene_opens_dialog(make_app):
     first = app.top.choices[0].key
     run_frames(app, [key(pygame.K_RETURN)])
     assert app.top.name == "turn"
-    assert first in app.top.choices.values()
+    assert first in app.top.draft.choices.values()
 
 
 def focus_key(app, wanted, limit=60):
@@ -163,12 +163,12 @@ def test_turn_card_toggle_and_forecast(make_app):
         run_frames(app, [key(pygame.K_RETURN)])
     playable = [a for a, why in session.playable([]).items() if why is None]
     scene.toggle(playable[0])
-    assert scene.chosen == [playable[0]]
-    wait(app, lambda: scene.forecast is not None)
-    assert set(scene.forecast) == {"equity", "participation", "resilience", "support"}
-    assert scene.card_forecasts  # every card shows its own forecast
+    assert scene.draft.chosen == [playable[0]]
+    wait(app, lambda: scene.draft.forecast is not None)
+    assert set(scene.draft.forecast) == {"equity", "participation", "resilience", "support"}
+    assert scene.draft.card_forecasts  # every card shows its own forecast
     scene.toggle(playable[0])
-    assert scene.chosen == [] and scene.forecast is None
+    assert scene.draft.chosen == [] and scene.draft.forecast is None
 
 
 def test_glossary_opens_at_term(make_app):

@@ -8,13 +8,13 @@ import pygame_gui
 import pytest
 
 from game.ui import palette
+from game.ui.formats import format_delta
 from game.ui.widgets.card import ActionCard
 from game.ui.widgets.charts import BarChart, LineChart, Threshold, styled_series
 from game.ui.widgets.gauge import ScoreGauge, level_word
 from game.ui.widgets.listview import ListView
 from game.ui.widgets.news import NewsFeed, NewsItem
 from game.ui.widgets.option import OptionRow
-from game.ui.widgets.panel import format_delta
 from game.ui.widgets.textblock import Paragraph, ScrollText
 from tests.ui.conftest import key
 

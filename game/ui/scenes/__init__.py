@@ -18,7 +18,7 @@ SCENES: dict[str, tuple[str, str]] = {
     "credits": ("game.ui.scenes.credits", "CreditsScene"),
     "pathways": ("game.ui.scenes.pathways", "PathwaysScene"),
     "briefing": ("game.ui.scenes.briefing", "BriefingScene"),
-    "turn": ("game.ui.scenes.turn", "TurnScene"),
+    "turn": ("game.ui.scenes.turn.scene", "TurnScene"),
     "planning": ("game.ui.scenes.planning", "PlanningScene"),
     "debrief": ("game.ui.scenes.debrief", "DebriefScene"),
     "glossary": ("game.ui.scenes.glossary", "GlossaryScene"),

@@ -9,12 +9,12 @@ from game.explain import cause_text, ending_text
 from game.i18n import N_
 from game.sim.report import Cause, TurnReport
 from game.ui import palette
+from game.ui.formats import format_delta
 from game.ui.names import SCORE_ORDER, SCORES
 from game.ui.scenes.common import MenuScene
 from game.ui.session import ECONOMY_SERIES
 from game.ui.widgets.button import Button
 from game.ui.widgets.charts import LineChart, styled_series
-from game.ui.widgets.panel import format_delta
 from game.ui.widgets.textblock import ScrollText
 
 

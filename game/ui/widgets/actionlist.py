@@ -9,9 +9,10 @@ import pygame
 
 from game.ui import palette
 from game.ui.context import UIContext
+from game.ui.formats import format_delta
 from game.ui.widgets.card import CATEGORY_COLOURS, ActionCard
 from game.ui.widgets.listview import ListView
-from game.ui.widgets.panel import format_delta, triangle
+from game.ui.widgets.panel import triangle
 
 
 class ActionList(ListView):

@@ -9,8 +9,9 @@ import pygame
 from game.i18n import N_
 from game.ui import palette
 from game.ui.context import UIContext
+from game.ui.formats import format_delta
 from game.ui.widgets.base import Widget
-from game.ui.widgets.panel import format_delta, triangle
+from game.ui.widgets.panel import triangle
 
 LEVELS = ((25, N_("low")), (50, N_("fair")), (75, N_("good")), (101, N_("high")))
 

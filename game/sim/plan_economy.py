@@ -1,0 +1,198 @@
+"""The planning procedure's economy: councils and goods as flat arrays (`PlanEconomy`), the
+good kinds, the price rules' names, and the checks an economy must pass. Part of
+`game.sim.planning` (read its docstring first)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+
+# Good kinds, as small integer codes in PlanEconomy.kinds.
+FINAL, INTERMEDIATE, PRIMARY, PUBLIC = 0, 1, 2, 3
+KIND_NAMES: tuple[str, ...] = ("final", "intermediate", "primary", "public")
+KIND_CODES: dict[str, int] = {name: code for code, name in enumerate(KIND_NAMES)}
+
+Rule = Literal["book", "program"]
+RULES: tuple[str, ...] = ("book", "program")
+STEP_CAP = 0.25  # the cap on v in the multiplier (Hahnel 2021 p. 181)
+SMALL_ECONOMY = 4096  # below this many WCs a round's exp runs in float64 (see RoundKernel._exp)
+PROGRAM_FLOOR = 0.001  # the program variant never moves a price by less than 0.1%
+
+
+class PlanError(ValueError):
+    """An economy the procedure cannot run (γ ≥ 1, a good nobody produces, bad arrays...)."""
+
+
+# --------------------------------------------------------------------------------------
+# The economy
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, eq=False)
+class PlanEconomy:
+    """An economy as the planning procedure sees it: goods, WCs and CCs as flat arrays.
+
+    WC inputs and CC weights use a CSR layout: council i's entries are
+    `[indptr[i], indptr[i+1])` of the index/value arrays. CC weights are normalised so
+    each council's weights sum to 1 (see `normalise_weights`). `*_count` are multiplicity
+    weights (a float so that a scenario may scale a council type without copying it).
+    """
+
+    good_ids: tuple[str, ...]
+    kinds: np.ndarray  # int8, (G,) FINAL | INTERMEDIATE | PRIMARY | PUBLIC
+    endowment: np.ndarray  # float64, (G,) supply of primary goods; 0 for the others
+    wc_output: np.ndarray  # intp, (n_wc,) index of the good each WC produces
+    wc_A: np.ndarray  # float64, (n_wc,) productivity
+    wc_c: np.ndarray  # float64, (n_wc,) effort exponent in the production function
+    wc_s: np.ndarray  # float64, (n_wc,) disutility scale of effort
+    wc_k: np.ndarray  # float64, (n_wc,) disutility exponent of effort
+    wc_count: np.ndarray  # float64, (n_wc,) multiplicity
+    wc_indptr: np.ndarray  # intp, (n_wc+1,)
+    wc_input: np.ndarray  # intp, (nnz,) input good index
+    wc_b: np.ndarray  # float64, (nnz,) input exponent
+    cc_income: np.ndarray  # float64, (n_cc,)
+    cc_count: np.ndarray  # float64, (n_cc,) multiplicity
+    cc_indptr: np.ndarray  # intp, (n_cc+1,)
+    cc_good: np.ndarray  # intp, (nnz_cc,) final or public good index
+    cc_weight: np.ndarray  # float64, (nnz_cc,) normalised Cobb-Douglas exponent
+
+    @property
+    def n_goods(self) -> int:
+        return len(self.good_ids)
+
+    @property
+    def n_wc(self) -> int:
+        return int(self.wc_output.shape[0])
+
+    @property
+    def n_cc(self) -> int:
+        return int(self.cc_income.shape[0])
+
+    @property
+    def n_cc_total(self) -> float:
+        """Number of consumer councils counting multiplicity (N_cc of the public-good rule)."""
+        return float(self.cc_count.sum())
+
+    def wc_gamma(self) -> np.ndarray:
+        """γ_i = Σb + c/k for every WC; the closed form needs γ < 1."""
+        return _segment_sum(self.wc_b, self.wc_indptr) + self.wc_c / self.wc_k
+
+    def index(self, good_id: str) -> int:
+        return self.good_ids.index(good_id)
+
+
+def normalise_weights(weights: np.ndarray, indptr: np.ndarray) -> np.ndarray:
+    """Divide each council's weights by their sum (Cobb-Douglas shares sum to one)."""
+    totals = _segment_sum(weights, indptr)
+    rows = np.repeat(np.arange(len(indptr) - 1), np.diff(indptr))
+    return weights / totals[rows]
+
+
+def _segment_sum(values: np.ndarray, indptr: np.ndarray) -> np.ndarray:
+    """Sum of each CSR row; empty rows give 0 (np.add.reduceat alone would not)."""
+    n = len(indptr) - 1
+    if n == 0:
+        return np.zeros(0)
+    ext = np.concatenate([np.asarray(values, dtype=np.float64), [0.0]])
+    out = np.add.reduceat(ext, np.minimum(indptr[:-1], len(values)))
+    out[indptr[:-1] == indptr[1:]] = 0.0
+    return out
+
+
+def check_economy(eco: PlanEconomy) -> None:
+    """Raise PlanError with a clear message if the procedure cannot run on `eco`."""
+    G = eco.n_goods
+    if eco.kinds.shape != (G,) or eco.endowment.shape != (G,):
+        raise PlanError("kinds and endowment must have one entry per good")
+    n_wc, n_cc = eco.n_wc, eco.n_cc
+    for name in ("wc_A", "wc_c", "wc_s", "wc_k", "wc_count"):
+        if getattr(eco, name).shape != (n_wc,):
+            raise PlanError(f"{name} must have one entry per worker council")
+    if eco.cc_count.shape != (n_cc,):
+        raise PlanError("cc_count must have one entry per consumer council")
+    for name, indptr, idx, vals, n in (
+        ("wc", eco.wc_indptr, eco.wc_input, eco.wc_b, n_wc),
+        ("cc", eco.cc_indptr, eco.cc_good, eco.cc_weight, n_cc),
+    ):
+        if (
+            indptr.shape != (n + 1,)
+            or indptr[0] != 0
+            or indptr[-1] != len(idx)
+            or np.any(np.diff(indptr) < 0)
+            or vals.shape != idx.shape
+        ):
+            raise PlanError(f"{name} CSR arrays are inconsistent")
+        if len(idx) and (idx.min() < 0 or idx.max() >= G):
+            raise PlanError(f"{name} entries refer to goods that do not exist")
+    positive = {
+        "wc_A": eco.wc_A,
+        "wc_c": eco.wc_c,
+        "wc_s": eco.wc_s,
+        "wc_k": eco.wc_k,
+        "wc_count": eco.wc_count,
+        "wc_b": eco.wc_b,
+        "cc_income": eco.cc_income,
+        "cc_count": eco.cc_count,
+        "cc_weight": eco.cc_weight,
+    }
+    for name, arr in positive.items():
+        if len(arr) and not (np.isfinite(arr.max()) and arr.min() > 0):
+            raise PlanError(f"every {name} must be a finite positive number")
+    if n_cc and np.any(eco.cc_indptr[1:] == eco.cc_indptr[:-1]):
+        raise PlanError("every consumer council needs at least one weight")
+    if n_cc and not np.allclose(np.add.reduceat(eco.cc_weight, eco.cc_indptr[:-1]), 1.0, rtol=0, atol=1e-9):
+        raise PlanError("each consumer council's weights must sum to 1 (use normalise_weights)")
+    if n_wc and (eco.wc_output.min() < 0 or eco.wc_output.max() >= G):
+        raise PlanError("a worker council produces a good that does not exist")
+    if n_wc and np.any(eco.kinds[eco.wc_output] == PRIMARY):
+        i = int(np.flatnonzero(eco.kinds[eco.wc_output] == PRIMARY)[0])
+        raise PlanError(
+            f"worker council {i} produces primary good "
+            f"{eco.good_ids[eco.wc_output[i]]}; primary goods are endowments"
+        )
+    if len(eco.wc_input) and np.any(eco.kinds[eco.wc_input] == PUBLIC):
+        raise PlanError("public goods cannot be production inputs")
+    cc_uses = np.zeros(G, dtype=bool)
+    cc_uses[eco.cc_good] = True  # a scatter of flags: cheaper than counting with bincount
+    if np.any(cc_uses & np.isin(eco.kinds, (INTERMEDIATE, PRIMARY))):
+        raise PlanError("consumer councils can only want final and public goods")
+    gamma = eco.wc_gamma()
+    bad = np.flatnonzero(~(gamma < 1.0))
+    if len(bad):
+        i = int(bad[0])
+        raise PlanError(
+            f"worker council {i} (output {eco.good_ids[eco.wc_output[i]]}): "
+            f"γ = Σb + c/k = {gamma[i]:.4f} must be < 1 (returns to scale in inputs and "
+            f"effort must be decreasing, or the council would want infinite output)"
+        )
+    primary = eco.kinds == PRIMARY
+    if np.any(eco.endowment[primary] <= 0) or np.any(eco.endowment[~primary] != 0):
+        raise PlanError("primary goods need a positive endowment; other goods none")
+    produced = np.zeros(G, dtype=bool)
+    produced[eco.wc_output] = True
+    missing = np.flatnonzero(~primary & ~produced)
+    if len(missing):
+        raise PlanError(f"no worker council produces {eco.good_ids[missing[0]]}")
+    wanted = cc_uses.copy()
+    wanted[eco.wc_input] = True
+    unwanted = np.flatnonzero(~wanted)
+    if len(unwanted):
+        raise PlanError(
+            f"no council wants {eco.good_ids[unwanted[0]]}: its price would "
+            "fall forever and the plan could never converge"
+        )
+
+
+def as_prices(eco: PlanEconomy, start_prices: float | Sequence[float] | np.ndarray) -> np.ndarray:
+    """A float64 price vector: a scalar is the same price for every good."""
+    p = np.asarray(start_prices, dtype=np.float64)
+    if p.ndim == 0:
+        p = np.full(eco.n_goods, float(p))
+    if p.shape != (eco.n_goods,):
+        raise PlanError(f"start prices: expected {eco.n_goods} prices, got {p.shape[0]}")
+    if not np.all(np.isfinite(p)) or np.any(p <= 0):
+        raise PlanError("start prices must be finite and positive")
+    return p.copy()

@@ -1,0 +1,341 @@
+"""Running the planning procedure: `RoundKernel` (a round over values, no Python loops over
+councils), `run_plan`, with the human-paced variant in `plan_paced`. Part of `game.sim.planning`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from game.sim.plan_economy import (
+    RULES,
+    SMALL_ECONOMY,
+    STEP_CAP,
+    PlanEconomy,
+    PlanError,
+    Rule,
+    as_prices,
+    check_economy,
+)
+from game.sim.plan_paced import PacedPlanner
+from game.sim.plan_rounds import (
+    PlanResult,
+    _wc_constants,
+    step_size,
+)
+
+
+class RoundKernel:
+    """One unpaced round as a reusable object: precomputed constants and buffers.
+
+    `run_plan` drives it; the benchmark times it. `values(p)` returns the supply and
+    demand *values* (p·S, p·D) at prices p, `excess(S, D)` the ratios v; both reuse
+    internal buffers, so copy what you keep across calls.
+
+    Layout chosen for speed (numpy has no fused sparse kernels):
+    - WCs are reordered by their number of inputs L, and each group's inputs are stored
+      as an (L, n_L) block, so the per-WC sum Σ b·log p is L contiguous row additions
+      (`np.add.reduce(axis=0)`) instead of a segmented reduce over tiny segments.
+    - A second copy of the input list sorted by good gives the input demand per good as a
+      gather of revenues plus `np.add.reduceat` over one segment per good (a scatter-add
+      with `np.bincount` is two to three times slower here).
+    - Indices are np.intp and valid (checked by check_economy), so `take(mode="clip")`
+      skips numpy's bounds-error path.
+    """
+
+    def __init__(self, eco: PlanEconomy) -> None:
+        G = eco.n_goods
+        self.G = G
+        K, inv = _wc_constants(eco)
+        lens = np.diff(eco.wc_indptr).astype(np.intp)
+        perm = np.argsort(lens, kind="stable")  # kernel order of WCs
+        self.perm = perm
+        self.K = (K + np.log(eco.wc_count))[perm]  # count folded in: R is per entry × n
+        self.inv = inv[perm]
+        self.out = np.ascontiguousarray(eco.wc_output[perm], dtype=np.intp)
+        starts = eco.wc_indptr[:-1].astype(np.intp)[perm]
+        lens_k = lens[perm]
+        # (L, n_L) blocks, laid out one after another in flat arrays
+        flat_idx: list[np.ndarray] = []
+        self.blocks: list[tuple[int, int, int, int]] = []  # (L, first WC, n_L, offset)
+        offset = 0
+        first = 0
+        for L in np.unique(lens_k):
+            n_L = int(np.count_nonzero(lens_k == L))
+            if L > 0:
+                ent = starts[first : first + n_L][None, :] + np.arange(L)[:, None]
+                flat_idx.append(ent.ravel())
+                self.blocks.append((int(L), first, n_L, offset))
+                offset += int(L) * n_L
+            first += n_L
+        self.n_zero = int(np.count_nonzero(lens_k == 0))  # WCs without inputs come first
+        entry = np.concatenate(flat_idx) if flat_idx else np.zeros(0, dtype=np.intp)
+        self.col = np.ascontiguousarray(eco.wc_input[entry], dtype=np.intp)
+        self.b = np.ascontiguousarray(eco.wc_b[entry], dtype=np.float64)
+        # kernel-order WC of each flat entry, then the by-good copy
+        row_of = np.empty(len(entry), dtype=np.intp)
+        for L, first, n_L, off in self.blocks:
+            row_of[off : off + L * n_L] = np.tile(np.arange(first, first + n_L), L)
+        by_good = np.argsort(self.col * max(eco.n_wc, 1) + row_of)  # by good, then WC
+        self.rows_g = row_of[by_good]
+        self.b_g = self.b[by_good]
+        per_good = np.bincount(self.col, minlength=G)
+        self.used = np.flatnonzero(per_good).astype(np.intp)
+        self.seg = (np.cumsum(per_good) - per_good)[self.used].astype(np.intp)
+        self.W = consumer_spending(eco)
+        self.endow = eco.endowment.astype(np.float64)
+        self.has_endow = bool(np.any(self.endow > 0))
+        nnz = len(self.col)
+        n_wc = eco.n_wc
+        # buffers
+        self.logp = np.empty(G)
+        self.g = np.empty(nnz)
+        self.gg = np.empty(nnz)
+        self.rowsum = np.zeros(n_wc)
+        self.u = np.empty(n_wc)
+        self.R = np.empty(n_wc)
+        self.u32 = np.empty(n_wc, dtype=np.float32)
+        self.sval = np.empty(G)
+        self.dval = np.empty(G)
+        self.tmp = np.empty(G)
+        self.v = np.empty(G)
+        self.dsum = np.empty(len(self.used))
+
+    def refit(self, eco: PlanEconomy) -> None:
+        """Take new productivities (`wc_A`) of the same councils: only K changes, computed
+        exactly as the constructor does, so a plan on a refitted kernel gives the same bits
+        as one on a fresh kernel. The caller guarantees every other array is unchanged."""
+        K, _ = _wc_constants(eco)
+        self.K = (K + np.log(eco.wc_count))[self.perm]
+
+    def _exp(self, u: np.ndarray) -> None:
+        """R = exp(u). In float32 when safely in range: numpy has no SIMD float64 exp on
+        AVX2 and it was a fifth of the round; float32 adds ~1e-6 relative error to a
+        revenue, far below any planning threshold. Outside ±80 (float32 would overflow or
+        lose range) it falls back to float64."""
+        if len(u) < SMALL_ECONOMY:  # small economies (the game's) stay in float64
+            np.exp(u, out=self.R)
+            return
+        lo, hi = float(u.min()), float(u.max())
+        if -80.0 < lo and hi < 80.0:
+            u32 = self.u32
+            u32[:] = u
+            np.exp(u32, out=u32)
+            self.R[:] = u32
+        else:
+            np.exp(u, out=self.R)
+
+    def arrays(self) -> list[np.ndarray]:
+        """Every array a round reads (for the benchmark's streaming-pass reference)."""
+        return [
+            self.col,
+            self.b,
+            self.rows_g,
+            self.b_g,
+            self.seg,
+            self.used,
+            self.out,
+            self.K,
+            self.inv,
+            self.W,
+            self.endow,
+        ]
+
+    def buffers(self) -> list[np.ndarray]:
+        """The scratch arrays a round writes and reads back (for the benchmark)."""
+        return [
+            self.logp,
+            self.g,
+            self.gg,
+            self.rowsum,
+            self.u,
+            self.R,
+            self.u32,
+            self.sval,
+            self.dval,
+            self.tmp,
+            self.v,
+            self.dsum,
+        ]
+
+    def values(self, p: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Supply and demand values (p·S, p·D) at prices p, in reused buffers."""
+        logp = self.logp
+        np.log(p, out=logp)
+        g, b = self.g, self.b
+        np.take(logp, self.col, out=g, mode="clip")
+        for L, first, n_L, off in self.blocks:  # Σ_k b·log p down each (L, n_L) block
+            end = off + L * n_L
+            np.einsum(
+                "ij,ij->j",
+                g[off:end].reshape(L, n_L),
+                b[off:end].reshape(L, n_L),
+                out=self.rowsum[first : first + n_L],
+            )
+        u = self.u
+        np.take(logp, self.out, out=u, mode="clip")
+        np.subtract(u, self.rowsum, out=u)
+        np.multiply(u, self.inv, out=u)
+        np.add(u, self.K, out=u)
+        self._exp(u)
+        gg = self.gg
+        np.take(self.R, self.rows_g, out=gg, mode="clip")
+        np.multiply(gg, self.b_g, out=gg)
+        self.dval[:] = self.W
+        if len(self.used):
+            np.add.reduceat(gg, self.seg, out=self.dsum)
+            self.dval[self.used] += self.dsum
+        self.sval[:] = np.bincount(self.out, self.R, minlength=self.G)
+        if self.has_endow:
+            np.multiply(self.endow, p, out=self.tmp)
+            np.add(self.sval, self.tmp, out=self.sval)
+        return self.sval, self.dval
+
+    def excess(self, S: np.ndarray, D: np.ndarray) -> np.ndarray:
+        """v per good. S + D > 0 always here: check_economy makes every good produced or
+        endowed and wanted, so no division guard is needed in the loop."""
+        v, t = self.v, self.tmp
+        np.subtract(S, D, out=v)
+        np.abs(v, out=v)
+        np.add(S, D, out=t)
+        np.multiply(t, 0.5, out=t)
+        np.divide(v, t, out=v)
+        return v
+
+
+def consumer_spending(eco: PlanEconomy) -> np.ndarray:
+    """W_g = Σ_j count_j·I_j·α_jg: what consumers spend on each good at any prices.
+
+    Cobb-Douglas spending shares do not depend on prices, so aggregate demand is W_g/p_g
+    every round. For a public good the mean over N_cc of the demands at p_g/N_cc is
+    Σ_j I_j α_jg / p_g too. When every CC weights the same goods in the same order (as
+    generated economies do) this is one matrix-vector product instead of a scatter-add.
+    """
+    G = eco.n_goods
+    f = eco.cc_count * eco.cc_income
+    lens = np.diff(eco.cc_indptr)
+    m = int(lens[0]) if len(lens) else 0
+    if m and np.all(lens == m):
+        goods = eco.cc_good.reshape(-1, m)
+        if np.array_equal(goods, np.broadcast_to(goods[0], goods.shape)):
+            W = np.zeros(G)
+            weights = eco.cc_weight.reshape(-1, m)
+            # einsum's own loop for large economies: BLAS's threaded matrix-vector product
+            # was 25 times slower on a loaded 2-core machine; small ones (the game's) keep
+            # the product, so their results stay the same to the last bit
+            spend = np.einsum("i,ij->j", f, weights) if len(f) >= SMALL_ECONOMY else f @ weights
+            np.add.at(W, goods[0], spend)
+            return W
+    spend = np.repeat(f, lens)
+    np.multiply(spend, eco.cc_weight, out=spend)
+    return np.bincount(eco.cc_good, spend, minlength=G).astype(np.float64)
+
+
+def _update(
+    p: np.ndarray, S: np.ndarray, D: np.ndarray, v: np.ndarray, rule: str, mult: np.ndarray | None
+) -> np.ndarray | None:
+    """In-place IFB step on p; returns the program rule's next multiplier."""
+    w = step_size(v, rule, mult)  # type: ignore[arg-type]
+    np.multiply(w, np.sign(D - S), out=w)
+    np.add(w, 1.0, out=w)
+    np.multiply(p, w, out=p)
+    return np.minimum(v, STEP_CAP) if rule == "program" else None
+
+
+def run_plan(
+    economy: PlanEconomy,
+    start_prices: float | Sequence[float] | np.ndarray,
+    threshold: float = 0.05,
+    rule: Rule = "book",
+    max_rounds: int = 1000,
+    record_history: bool = True,
+    paced: bool = False,
+) -> PlanResult:
+    """Iterate proposals and price updates until every market is within `threshold`.
+
+    Round 1 is the councils' proposals at `start_prices` (a warm start passes last year's
+    prices). The plan converges at the first round whose max v < threshold; prices are not
+    updated after it. `paced=True` runs the human-paced variant (see `PacedPlanner`).
+    """
+    if rule not in RULES:
+        raise PlanError(f"unknown price rule {rule!r}; use one of {', '.join(RULES)}")
+    if not threshold > 0:
+        raise PlanError("threshold must be positive")
+    if max_rounds < 1:
+        raise PlanError("max_rounds must be at least 1")
+    check_economy(economy)
+    p = as_prices(economy, start_prices)
+    if paced:
+        return PacedPlanner(economy, p, rule).run(threshold, max_rounds, record_history)
+    return plan_with_kernel(RoundKernel(economy), economy, p, threshold, rule, max_rounds, record_history)
+
+
+def plan_with_kernel(
+    kern: RoundKernel,
+    economy: PlanEconomy,
+    p: np.ndarray,
+    threshold: float,
+    rule: str,
+    max_rounds: int,
+    record_history: bool,
+) -> PlanResult:
+    """The unpaced plan on a kernel already built for `economy` (checked, prices `p` from
+    `as_prices`, updated in place): how a caller that plans the same councils again and
+    again (the game's council sector) skips the set-up. `run_plan` is this after it."""
+    G = economy.n_goods
+    max_ex = np.empty(max_rounds)
+    ph = np.empty((max_rounds, G)) if record_history else None
+    eh = np.empty((max_rounds, G)) if record_history else None
+    with np.errstate(over="ignore", under="ignore", invalid="ignore", divide="ignore"):
+        converged, rounds = _iterate(kern, p, threshold, rule, max_rounds, max_ex, ph, eh)
+    S, D = kern.sval, kern.dval
+    supply = S / p
+    demand = D / p
+    return PlanResult(
+        economy.good_ids,
+        converged,
+        rounds,
+        float(threshold),
+        rule,
+        p.copy(),
+        supply,
+        demand,
+        max_ex[:rounds].copy(),
+        None if ph is None else ph[:rounds].copy(),
+        None if eh is None else eh[:rounds].copy(),
+    )
+
+
+def _iterate(
+    kern: RoundKernel,
+    p: np.ndarray,
+    threshold: float,
+    rule: str,
+    max_rounds: int,
+    max_ex: np.ndarray,
+    ph: np.ndarray | None,
+    eh: np.ndarray | None,
+) -> tuple[bool, int]:
+    """The unpaced loop; updates p in place. Returns (converged, rounds)."""
+    G = kern.G
+    mult: np.ndarray | None = None
+    rounds = 0
+    for t in range(max_rounds):
+        rounds = t + 1
+        S, D = kern.values(p)
+        v = kern.excess(S, D)
+        m = float(v.max()) if G else 0.0
+        if not np.isfinite(m):
+            raise PlanError(
+                f"the plan broke down in round {rounds}: quantities overflowed "
+                "or vanished (prices or parameters far out of range)"
+            )
+        max_ex[t] = m
+        if ph is not None and eh is not None:
+            ph[t] = p
+            np.copysign(v, D - S, out=eh[t])  # signed: + where demand exceeds supply
+        if m < threshold:
+            return True, rounds
+        if rounds < max_rounds:  # the reported prices are the last round's
+            mult = _update(p, S, D, v, rule, mult)
+    return False, rounds

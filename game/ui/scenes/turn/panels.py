@@ -1,0 +1,415 @@
+"""The turn screen's panels, drawn from plain data (no session, no scene): the economy at a
+glance, the elite, the forecast (panel and one-line strip), the resources and the header.
+Golden-image tests draw each with fixed data (tests/ui/test_turn_panels_golden.py).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import pygame
+
+from game.sim.report import EliteWarning
+from game.ui import palette
+from game.ui.context import UIContext
+from game.ui.formats import format_delta
+from game.ui.glossary import CORE
+from game.ui.names import SCORE_ORDER, TACTICS
+from game.ui.scenes.turn.draft import Forecast
+from game.ui.scenes.turn.text import METRIC_ICONS, METRIC_NAMES, danger_line, intensity_word, score_name
+from game.ui.widgets.panel import draw_panel, triangle
+
+
+@dataclass(frozen=True)
+class ResourceLine:
+    """One resource as shown: icon name, translated name, amount now, income per turn."""
+
+    icon: str
+    name: str
+    value: float
+    income: float
+
+
+def draw_header(
+    surface: pygame.Surface,
+    ctx: UIContext,
+    header_h: int,
+    title: str,
+    turn_line: str,
+    limit: int,
+    resources: Sequence[ResourceLine],
+) -> None:
+    """The title, the turn count and the resources, left of the header's buttons (`limit`)."""
+    w = surface.get_width()
+    pygame.draw.rect(surface, palette.BG_DEEP, (0, 0, w, header_h))
+    pygame.draw.line(
+        surface,
+        palette.ACCENT,
+        (0, header_h - 1),
+        (w, header_h - 1),
+        max(2, ctx.px(2)),
+    )
+    x = ctx.px(16)
+    title = ctx.text.fit(title, "large", min(ctx.px(330), limit - x), True)
+    ctx.text.draw(surface, title, (x, ctx.px(6)), "large", palette.TEXT, True)
+    ctx.text.draw(
+        surface,
+        turn_line,
+        (x, ctx.px(6) + ctx.fonts.line_height("large", True) - ctx.px(4)),
+        "small",
+        palette.TEXT_DIM,
+    )
+    # resources: icon, value, income (left of the header's buttons)
+    draw_resources(surface, ctx, resources, max(x + ctx.px(330) + ctx.px(24), ctx.px(360)), limit, ctx.px(5))
+
+
+def draw_resources(
+    surface: pygame.Surface,
+    ctx: UIContext,
+    lines: Sequence[ResourceLine],
+    x: int,
+    limit: int,
+    y: int,
+    compact: bool = False,
+) -> None:
+    """Each resource: icon, amount and income per turn; with its name above unless compact
+    (the header), or beside it when every name fits (the narrow layout's strip)."""
+    names_fit = True
+    if compact:  # names only if every resource fits with its name
+        total = sum(
+            ctx.text.size(f"{r.value:g} +{r.income:g}", "body", True)[0]
+            + ctx.px(66)
+            + ctx.text.size(r.name, "small")[0]
+            for r in lines
+        )
+        names_fit = x + total <= limit
+    for r in lines:
+        icon = r.icon
+        value = f"{r.value:g}"
+        inc = f"+{r.income:g}"
+        name = ctx.text.fit(r.name, "small", ctx.px(170))
+        amount_w = ctx.text.size(value + " " + inc, "body", True)[0] + ctx.px(30)
+        if compact:
+            wd = amount_w + ctx.text.size(name, "small")[0] + ctx.px(8)
+            if not names_fit:
+                name, wd = "", amount_w
+        else:
+            wd = max(ctx.text.size(name, "small")[0], amount_w)
+        if x + wd > limit:
+            break
+        if compact:
+            sl = ctx.fonts.line_height("small", True)
+            ctx.icons.draw(
+                surface,
+                icon,
+                (x + ctx.px(11), y + sl // 2 + ctx.px(4)),
+                ctx.px(22),
+                palette.ACCENT,
+            )
+            rect = ctx.text.draw(surface, value, (x + ctx.px(28), y + ctx.px(4)), "small", palette.TEXT, True)
+            rect = ctx.text.draw(surface, inc, (rect.right + ctx.px(4), y + ctx.px(4)), "small", palette.GOOD)
+            ctx.text.draw(
+                surface,
+                name,
+                (rect.right + ctx.px(8), y + ctx.px(4)),
+                "small",
+                palette.TEXT_DIM,
+            )
+        else:
+            ctx.icons.draw(surface, icon, (x + ctx.px(11), y + ctx.px(35)), ctx.px(22), palette.ACCENT)
+            ctx.text.draw(surface, name, (x, y), "small", palette.TEXT_DIM)
+            rect = ctx.text.draw(surface, value, (x + ctx.px(28), y + ctx.px(22)), "body", palette.TEXT, True)
+            ctx.text.draw(surface, inc, (rect.right + ctx.px(6), y + ctx.px(25)), "small", palette.GOOD)
+        x += wd + ctx.px(28)
+
+
+def draw_forecast_strip(
+    surface: pygame.Surface, ctx: UIContext, r: pygame.Rect, chosen: bool, forecast: Forecast | None
+) -> None:
+    """The forecast in one line (narrow layout): icon, arrow and change per score."""
+    _ = ctx._
+    pygame.draw.rect(surface, palette.BG_DEEP, r, border_radius=ctx.px(8))
+    x = r.x + ctx.px(12)
+    if not chosen or forecast is None:
+        text = (
+            _("Choose actions from your hand to see what they would change this turn.")
+            if not chosen
+            else _("Working out the forecast…")
+        )
+        ctx.text.draw(
+            surface,
+            ctx.text.fit(text, "small", r.width - ctx.px(24)),
+            (x, r.centery),
+            "small",
+            palette.TEXT_DIM,
+            anchor="midleft",
+        )
+        return
+    rect = ctx.text.draw(surface, _("Forecast"), (x, r.centery), "small", palette.ACCENT, True, "midleft")
+    x = rect.right + ctx.px(16)
+    for key in SCORE_ORDER:
+        d = forecast.get(key, 0.0)
+        shown = format_delta(d, 1)
+        ctx.icons.draw(surface, key, (x + ctx.px(10), r.centery), ctx.px(20), palette.SCORE_COLOURS[key])
+        x += ctx.px(24)
+        if shown != "0":
+            colour = palette.GOOD if d > 0 else palette.BAD
+            triangle(
+                surface,
+                (x + ctx.px(5), r.centery),
+                ctx.px(10),
+                "up" if d > 0 else "down",
+                colour,
+            )
+            x += ctx.px(13)
+        rect = ctx.text.draw(surface, shown, (x, r.centery), "small", palette.TEXT, True, "midleft")
+        x = rect.right + ctx.px(18)
+
+
+def draw_economy(surface: pygame.Surface, ctx: UIContext, r: pygame.Rect, m: Mapping[str, float]) -> None:
+    """Economy at a glance: a bar of who works where, then the shares, needs met, elite power."""
+    _ = ctx._
+    if r.height < ctx.px(90):
+        return
+    inner = draw_panel(surface, ctx, r, title=_("Economy at a glance"), icon="council")
+    parts = [
+        ("firm_share", "firm"),
+        ("coop_share", "coop"),
+        ("council_share", "council"),
+        ("unemployment", None),
+    ]
+    bar = pygame.Rect(inner.x, inner.y, inner.width, ctx.px(16))
+    x = bar.x
+    colours = {
+        "firm_share": palette.SEGMENT_COLOURS["firm"],
+        "coop_share": palette.SEGMENT_COLOURS["coop"],
+        "council_share": palette.SEGMENT_COLOURS["council"],
+        "unemployment": palette.DISABLED,
+    }
+    for key, _seg in parts:
+        seg_w = round(bar.width * max(0.0, m.get(key, 0.0)))
+        if seg_w > 0:
+            pygame.draw.rect(surface, colours[key], (x, bar.y, seg_w, bar.height))
+            pygame.draw.line(surface, palette.PANEL, (x, bar.y), (x, bar.bottom - 1), max(1, ctx.px(2)))
+        x += seg_w
+    y = bar.bottom + ctx.px(6)
+    sl = ctx.fonts.line_height("small")
+    rows = [(METRIC_ICONS[k], colours[k], _(METRIC_NAMES[k]), f"{100 * m.get(k, 0):.0f}%") for k, _s in parts]
+    rows.append(
+        (
+            "check",
+            palette.GOOD,
+            _(METRIC_NAMES["needs_met"]),
+            f"{100 * m.get('needs_met', 0):.0f}%",
+        )
+    )
+    rows.append(
+        (
+            "counter_revolution",
+            palette.ELITE,
+            _("Elite power"),
+            f"{m.get('elite_power', 0):.2f}",
+        )
+    )
+    for icon, colour, label, value in rows:
+        if y + sl > inner.bottom + ctx.px(6):
+            break
+        ctx.icons.draw(surface, icon, (inner.x + ctx.px(9), y + sl // 2), ctx.px(18), colour)
+        ctx.text.draw(
+            surface,
+            ctx.text.fit(
+                label,
+                "small",
+                inner.width - ctx.px(34) - ctx.text.size(value, "small", True)[0],
+            ),
+            (inner.x + ctx.px(26), y),
+            "small",
+            palette.TEXT,
+        )
+        ctx.text.draw(surface, value, (inner.right, y), "small", palette.TEXT, True, "topright")
+        y += sl
+
+
+def draw_elite(
+    surface: pygame.Surface,
+    ctx: UIContext,
+    r: pygame.Rect,
+    warn: EliteWarning | None,
+    losses: Sequence[tuple[int, str]],
+) -> None:
+    """The elite's announced move (with what the tactic does) and the dangers that hold now,
+    each (turns left, the level's warning)."""
+    _ = ctx._
+    edge = palette.ELITE if (warn or losses) else palette.PANEL_EDGE
+    inner = draw_panel(
+        surface,
+        ctx,
+        r,
+        title=_("The elite"),
+        icon="counter_revolution",
+        accent=palette.ELITE,
+        edge=edge,
+    )
+    y = inner.y
+    sl = ctx.fonts.line_height("small")
+    if warn is not None:
+        tactic = warn.tactic
+        icon = tactic if ctx.icons.exists(tactic) else "warning"
+        ctx.icons.draw(surface, icon, (inner.x + ctx.px(14), y + ctx.px(14)), ctx.px(28), palette.ELITE)
+        head = _("Next turn: {tactic} ({strength})").format(
+            tactic=_(TACTICS.get(tactic, tactic)),
+            strength=_(intensity_word(warn.intensity)),
+        )
+        used = ctx.text.draw_wrapped(
+            surface,
+            head,
+            pygame.Rect(inner.x + ctx.px(34), y, inner.width - ctx.px(34), sl * 2),
+            "small",
+            palette.TEXT,
+            True,
+            max_lines=2,
+        )
+        y += max(used, ctx.px(30)) + ctx.px(2)
+        about = _(CORE[tactic][1]) if tactic in CORE else ""
+        if about:
+            y += ctx.text.draw_wrapped(
+                surface,
+                about,
+                pygame.Rect(inner.x, y, inner.width, inner.bottom - y),
+                "small",
+                palette.TEXT_DIM,
+                max_lines=max(1, (inner.bottom - y) // sl - len(losses)),
+            )
+    else:
+        y += ctx.text.draw_wrapped(
+            surface,
+            _("No move announced. The elite warns a turn before it acts."),
+            pygame.Rect(inner.x, y, inner.width, inner.bottom - y),
+            "small",
+            palette.TEXT_DIM,
+            max_lines=2,
+        )
+    for turns_left, warning in losses:
+        if y + sl > inner.bottom + ctx.px(4):
+            break
+        ctx.icons.draw(surface, "warning", (inner.x + ctx.px(9), y + sl // 2), ctx.px(18), palette.WARN)
+        text = danger_line(turns_left, warning, ctx.tr)
+        y += ctx.text.draw_wrapped(
+            surface,
+            text,
+            pygame.Rect(inner.x + ctx.px(24), y, inner.width - ctx.px(24), inner.bottom - y),
+            "small",
+            palette.WARN,
+            True,
+            max_lines=2,
+        )
+
+
+def draw_forecast(
+    surface: pygame.Surface,
+    ctx: UIContext,
+    r: pygame.Rect,
+    answer: str | None,
+    n_chosen: int,
+    forecast: Forecast | None,
+) -> None:
+    """What the chosen actions would change this turn; `answer` is the event answer chosen."""
+    _ = ctx._
+    inner = draw_panel(surface, ctx, r, title=_("Forecast"), icon="hourglass")
+    sl = ctx.fonts.line_height("small")
+    y = inner.y
+    if answer is not None:
+        ctx.text.draw(
+            surface,
+            ctx.text.fit(_("Your answer: {label}").format(label=answer), "small", inner.width),
+            (inner.x, y),
+            "small",
+            palette.LINK,
+        )
+        y += sl
+    if not n_chosen:
+        ctx.text.draw_wrapped(
+            surface,
+            _("Choose actions from your hand to see what they would change this turn."),
+            pygame.Rect(inner.x, y, inner.width, inner.bottom - y),
+            "small",
+            palette.TEXT_DIM,
+        )
+        return
+    n = n_chosen
+    ctx.text.draw(
+        surface,
+        ctx.text.fit(
+            ctx.tr.ngettext("With {n} action chosen:", "With {n} actions chosen:", n).format(n=n),
+            "small",
+            inner.width,
+        ),
+        (inner.x, y),
+        "small",
+        palette.TEXT,
+    )
+    y += sl + ctx.px(2)
+    if forecast is None:
+        ctx.text.draw(surface, _("Working out the forecast…"), (inner.x, y), "small", palette.TEXT_DIM)
+        return
+    col_w = inner.width // 2
+    for i, key in enumerate(SCORE_ORDER):
+        cx = inner.x + (i % 2) * col_w
+        cy = y + (i // 2) * (sl + ctx.px(2))
+        d = forecast.get(key, 0.0)
+        ctx.icons.draw(surface, key, (cx + ctx.px(9), cy + sl // 2), ctx.px(18), palette.SCORE_COLOURS[key])
+        shown = format_delta(d, 1)
+        colour = (
+            palette.GOOD
+            if shown.startswith("+")
+            else palette.BAD
+            if shown.startswith("\u2212")
+            else palette.TEXT_DIM
+        )
+        x = cx + ctx.px(22)
+        if shown != "0":
+            triangle(
+                surface,
+                (x + ctx.px(5), cy + sl // 2),
+                ctx.px(10),
+                "up" if d > 0 else "down",
+                colour,
+            )
+            x += ctx.px(13)
+        rect = ctx.text.draw(surface, shown, (x, cy), "small", palette.TEXT, True)
+        room = cx + col_w - rect.right - ctx.px(10)
+        if ctx.text.size(score_name(key, ctx.tr), "small")[0] <= room:  # else the icon says it
+            ctx.text.draw(
+                surface,
+                score_name(key, ctx.tr),
+                (rect.right + ctx.px(5), cy),
+                "small",
+                palette.TEXT_DIM,
+            )
+
+
+def draw_busy(surface: pygame.Surface, ctx: UIContext, text: str, time: float) -> None:
+    """The turn is being computed: the screen dimmed, a line and a spinner."""
+    shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+    shade.fill((*palette.BG_DEEP, 150))
+    surface.blit(shade, (0, 0))
+    rect = ctx.text.draw(
+        surface,
+        text,
+        (surface.get_width() // 2, surface.get_height() // 2),
+        "heading",
+        palette.TEXT,
+        True,
+        "center",
+    )
+    if not ctx.reduced_motion:
+        k = int(time * 8) % 8
+        for i in range(8):
+            a = i / 8 * math.tau
+            c = (
+                rect.centerx + round(math.cos(a) * ctx.px(18)),
+                rect.bottom + ctx.px(30) + round(math.sin(a) * ctx.px(18)),
+            )
+            pygame.draw.circle(surface, palette.ACCENT if i == k else palette.PANEL_EDGE, c, ctx.px(4))

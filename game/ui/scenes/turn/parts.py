@@ -1,0 +1,228 @@
+"""The turn screen's composite widgets, built from the session and the draft: the hand's
+cards, the chart of scores or of the economy, and the event and pause dialogs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pygame
+
+from game.explain import choice_label, loss_warning_text, refusal_text
+from game.i18n import N_
+from game.ui import palette
+from game.ui.context import UIContext
+from game.ui.host import SceneHost
+from game.ui.names import SCORE_ORDER, SCORES, resource_icon
+from game.ui.scenes.dialog import Choice, Dialog
+from game.ui.scenes.turn import layout as lay_mod
+from game.ui.scenes.turn import panels
+from game.ui.scenes.turn import text as T
+from game.ui.scenes.turn.draft import TurnDraft
+from game.ui.session import ECONOMY_SERIES, Session
+from game.ui.widgets.card import ActionCard
+from game.ui.widgets.charts import LineChart, Threshold, styled_series
+from game.ui.widgets.gauge import ScoreGauge
+
+
+def action_cards(
+    ctx: UIContext, session: Session, draft: TurnDraft, rect: pygame.Rect, on_toggle: Callable[[str], None]
+) -> list[ActionCard]:
+    """One card per action: cost, forecast alone, chosen or not, and why it cannot be played."""
+    tr, level = ctx.tr, session.level
+    playable = session.playable(draft.chosen)
+    icons = {r.id: resource_icon(r.id, i) for i, r in enumerate(level.resources)}
+    names = {r.id: tr.pick(r.name) for r in level.resources}
+    cards = []
+    for a in level.actions:
+        reason, chosen = playable.get(a.id), a.id in draft.chosen
+        cards.append(
+            ActionCard(
+                ctx,
+                pygame.Rect(0, rect.y, 200, rect.height),
+                key=a.id,
+                title=tr.pick(a.title),
+                category=a.category,
+                costs=dict(a.cost),
+                resource_icons=icons,
+                resource_names=names,
+                text=tr.pick(a.text),
+                forecast=draft.card_forecasts.get(a.id, {}),
+                selected=chosen,
+                affordable=chosen or reason is None,
+                unaffordable_reason="" if reason is None else refusal_text(reason, level, tr),
+                on_activate=on_toggle,
+                score_names={k: SCORES[k] for k in SCORE_ORDER},
+            )
+        )
+    return cards
+
+
+def series_items(session: Session, mode: str, ctx: UIContext) -> list[tuple[str, str, list[float], str]]:
+    """The chart's lines: the four scores, or the economy's shares in percent."""
+    tr = ctx.tr
+    if mode == "scores":
+        return [(k, T.score_name(k, tr), session.score_history(k), k) for k in SCORE_ORDER]
+    return [
+        (k, tr.gettext(T.METRIC_NAMES[k]), [100 * v for v in session.metric_history(k)], T.METRIC_ICONS[k])
+        for k in ECONOMY_SERIES
+    ]
+
+
+def score_chart(ctx: UIContext, session: Session, mode: str, rect: pygame.Rect) -> LineChart:
+    level = session.level
+    return LineChart(
+        ctx,
+        rect,
+        styled_series(series_items(session, mode, ctx)),
+        title=T.chart_title(mode, ctx.tr),
+        y_range=(0, 100),
+        thresholds=[Threshold(v, label) for v, label in T.goal_lines(level, mode, ctx.tr)],
+        x_start=0,
+        x_label=T.seasonal(level, N_("Season"), N_("Year"), ctx.tr),
+        key="chart",
+    )
+
+
+def event_dialog(
+    host: SceneHost, event: Any, session: Session, answered: str | None, on_choice: Callable[[str], None]
+) -> Dialog:
+    """The event with its choices and their costs; Esc keeps the answer given (or the first)."""
+    tr, _ = host.ctx.tr, host.ctx._
+    names = {r.id: tr.pick(r.name) for r in session.level.resources}
+    choices = []
+    for i, c in enumerate(event.choices):
+        cost = ", ".join(f"{v:g} {names.get(k, k)}" for k, v in c.cost.items())
+        detail = _("Cost: {costs}").format(costs=cost) if cost else _("No cost")
+        choices.append(Choice(c.id, tr.pick(c.label), detail, "primary" if i == 0 else "normal"))
+    return Dialog(
+        host,
+        tr.pick(event.title),
+        tr.pick(event.text),
+        choices,
+        on_choice=on_choice,
+        cancel=answered or event.choices[0].id,
+        icon="event",
+        icon_colour=palette.LINK,
+    )
+
+
+def pause_dialog(host: SceneHost, session: Session) -> Dialog:
+    """The turn screen's menu: resume, save a copy, glossary, settings, leave."""
+    _ = host.ctx._
+
+    def chose(key: str) -> None:
+        if key == "save":
+            slot = host.saves.next_free_slot()
+            try:
+                host.saves.write(slot, session.to_save())
+                host.notify(_("Saved as “{slot}”.").format(slot=slot))
+            except OSError as exc:
+                host.notify(_("Saving failed: {reason}").format(reason=exc.strerror or exc), 6)
+        elif key == "glossary":
+            host.open("glossary", levels=[session.level])
+        elif key == "settings":
+            host.open("settings")
+        elif key == "leave":
+            host.pop()
+
+    body = _("Scenario code: {code}. The game saves itself at the end of every turn.")
+    choices = [
+        Choice("resume", _("Resume"), kind="primary"),
+        Choice("save", _("Save a copy")),
+        Choice("glossary", _("Glossary")),
+        Choice("settings", _("Settings")),
+        Choice("leave", _("Leave to the title screen"), kind="quiet"),
+    ]
+    return Dialog(
+        host,
+        _("Paused"),
+        body.format(code=session.scenario_code),
+        choices,
+        on_choice=chose,
+        cancel="resume",
+        icon="hourglass",
+    )
+
+
+def layout_for(
+    ctx: UIContext, size: tuple[int, int], tab: str, labels: list[tuple[str, str]], end_label: str
+) -> lay_mod.TurnLayout:
+    """The wide layout if the window has room at this scale, else the tabbed one."""
+    menu_w = ctx.text.size(ctx._("Menu"), "body", True)[0] + ctx.px(40)
+    if lay_mod.is_wide(size, ctx.px):
+        return lay_mod.wide_layout(size, ctx.px, menu_w)
+    end_w = ctx.text.size(end_label, "body", True)[0] + ctx.px(40)
+    return lay_mod.narrow_layout(
+        size,
+        ctx.px,
+        tab,
+        labels,
+        lambda s, font, bold: ctx.text.size(s, font, bold)[0],
+        ctx.fonts.line_height,
+        end_w,
+        menu_w,
+    )
+
+
+def score_gauges(ctx: UIContext, session: Session, rects: list[pygame.Rect]) -> list[ScoreGauge]:
+    """The four score gauges, each with its change and why it moved (its tooltip)."""
+    tr = ctx.tr
+    scores, prev = session.scores(), session.previous_scores()
+    return [
+        ScoreGauge(
+            ctx,
+            rect,
+            key=key,
+            label=T.score_name(key, tr),
+            value=scores[key],
+            previous=None if prev is None else prev[key],
+            explain=T.explain(session.reports, key, session.level, tr),
+        )
+        for key, rect in zip(SCORE_ORDER, rects, strict=True)
+    ]
+
+
+def resource_lines(ctx: UIContext, session: Session) -> list[panels.ResourceLine]:
+    res, tr = session.resources(), ctx.tr
+    return [
+        panels.ResourceLine(resource_icon(r.id, i), tr.pick(r.name), res.get(r.id, 0), r.income)
+        for i, r in enumerate(session.level.resources)
+    ]
+
+
+def draw_turn(
+    surface: pygame.Surface,
+    ctx: UIContext,
+    s: Session,
+    d: TurnDraft,
+    lay: lay_mod.TurnLayout,
+    setup: Any,
+    header_limit: int,
+    time: float,
+) -> None:
+    """Draw the header and the panels the layout shows (the widgets draw themselves)."""
+    unit = T.seasonal(s.level, N_("Season"), N_("Year"), ctx.tr)
+    turn = ctx._("{unit} {n} of {total}").format(unit=unit, n=min(s.turn, s.level.turns), total=s.level.turns)
+    resources = resource_lines(ctx, s)
+    panels.draw_header(surface, ctx, lay.header_h, s.title(), turn, header_limit, resources)
+    if "economy" in lay.panels:
+        panels.draw_economy(surface, ctx, lay.panels["economy"], s.metrics())
+    if "elite" in lay.panels:
+        losses = s.reports[-1].warnings if s.reports else ()
+        dangers = [(w.turns_left, loss_warning_text(w, s.level, ctx.tr)) for w in losses]
+        panels.draw_elite(surface, ctx, lay.panels["elite"], setup.warning, dangers)
+    if "forecast" in lay.panels:
+        ev = setup.event
+        answer = None
+        if ev is not None and ev.id in d.choices:
+            answer = choice_label(ev.id, d.choices[ev.id], s.level, ctx.tr)
+        panels.draw_forecast(surface, ctx, lay.panels["forecast"], answer, len(d.chosen), d.forecast)
+    if lay.resource_strip is not None:
+        r = lay.resource_strip
+        panels.draw_resources(surface, ctx, resources, r.x, r.right, r.y, compact=True)
+    if lay.forecast_strip is not None:
+        panels.draw_forecast_strip(surface, ctx, lay.forecast_strip, bool(d.chosen), d.forecast)
+    if d.busy:
+        text = T.seasonal(s.level, N_("The season passes…"), N_("The year passes…"), ctx.tr)
+        panels.draw_busy(surface, ctx, text, time)

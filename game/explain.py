@@ -296,6 +296,20 @@ def loss_warning_text(warning: LossWarning, level: Any, tr: Translator) -> str:
     return tr.pick(loss.warning) if loss is not None else warning.id
 
 
+def _move_name(move: str, level: Any, tr: Translator) -> str:
+    """'action:study_circles' as the player knows it: the action's title, in quotes."""
+    kind, _, ident = move.partition(":")
+    if kind == "action":
+        action = next((a for a in level.actions if a.id == ident), None)
+        return "“" + (tr.pick(action.title) if action is not None else ident) + "”"
+    if kind == "event":
+        event = next((e for e in level.events if e.id == ident.split(":")[0]), None)
+        return "“" + (tr.pick(event.title) if event is not None else ident) + "”"
+    if kind == "elite":
+        return tr.gettext("the elite's move")
+    return tr.gettext("the ongoing trends")
+
+
 def ending_text(ending: Ending | None, level: Any, tr: Translator) -> str:
     """Why the level was won or lost ('' while it goes on)."""
     if ending is None:
@@ -310,6 +324,11 @@ def ending_text(ending: Ending | None, level: Any, tr: Translator) -> str:
     if ending.kind == "loss":
         loss = next((x for x in level.goals.lose if x.id == ending.loss), None)
         return tr.pick(loss.reason) if loss is not None else ending.loss
+    if ending.kind == "stopped":
+        return tr.gettext(
+            "The simulation stopped: after {move}, {quantity} was no longer a finite number. "
+            "The level's numbers make the economy run away; its author can fix them."
+        ).format(move=_move_name(ending.move, level, tr), quantity=ending.quantity)
     text = tr.gettext("Time ran out before the goal was reached: the goal was {goal}.").format(
         goal=describe(level.goals.win, tr)
     )

@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError, field_validator
 
 from game import __version__
-from game.atomic import atomic_write_text
+from game.atomic import atomic_write_bytes, atomic_write_text
 from game.errors import UserError
 
 APP_NAME = "parecon-pathways"
@@ -34,6 +34,8 @@ ENV_DATA_DIR = "PARECON_DATA_DIR"
 SAVE_VERSION = 2
 AUTOSAVE_SLOT = "autosave"
 SAVES_FOLDER = "saves"
+BACKUPS_FOLDER = "backups"
+BACKUPS = 3  # previous saves kept per slot
 MAX_SAVE_BYTES = 8 * 1024 * 1024
 SLOT_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,47}$")
 
@@ -87,12 +89,26 @@ class SaveGame(BaseModel):
     level_hash: StrictStr | None = Field(
         description="sha256 of the level file; None for saves upgraded from version 1"
     )
-    seed: StrictInt
+    seed: StrictInt = Field(ge=0, le=10**19, description="0 or more, as the simulation takes")
     decisions: list[dict[StrictStr, Any]] = Field(
         default_factory=list, description="one JSON object per turn played, oldest first"
     )
     summary: SaveSummary
     saved_at: StrictStr = Field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
+
+    @field_validator("decisions")
+    @classmethod
+    def _decisions(cls, value: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """A turn's `actions` must be a list of ids and its `choices` a map of event ids to
+        choice ids: the replay reads them as such."""
+        for i, d in enumerate(value):
+            actions = d.get("actions", [])
+            if not isinstance(actions, list) or not all(isinstance(a, str) for a in actions):
+                raise ValueError(f"turn {i + 1}: 'actions' must be a list of action ids")
+            choices = d.get("choices", {})
+            if not isinstance(choices, dict) or not all(isinstance(c, str) for c in choices.values()):
+                raise ValueError(f"turn {i + 1}: 'choices' must map event ids to choice ids")
+        return value
 
 
 def _upgrade_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
@@ -103,6 +119,8 @@ def _upgrade_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
     out["level_id"] = data.get("level")
     out["level_hash"] = None
     out["decisions"] = data.get("turn_decisions", [])
+    if not isinstance(out["decisions"], list):
+        raise TypeError(f"turn_decisions must be a list, not {type(out['decisions']).__name__}")
     out["summary"] = {
         "turn": data.get("turn", len(out["decisions"])),
         "scores": data.get("scores", {}),
@@ -173,20 +191,32 @@ def parse_save(raw: bytes) -> SaveGame:
         raise _Unreadable(
             SaveProblem("json", f"not valid JSON ({exc.msg}; line {exc.lineno}, column {exc.colno})")
         ) from None
+    except RecursionError:
+        raise _Unreadable(SaveProblem("json", "not a save: JSON nested too deeply")) from None
+    except ValueError as exc:  # a number of thousands of digits
+        raise _Unreadable(SaveProblem("json", f"not valid JSON ({exc})")) from None
     if not isinstance(data, dict):
         raise _Unreadable(SaveProblem("not_object", "the file holds no JSON object"))
-    data = upgrade(data)
     try:
+        data = upgrade(data)
         return SaveGame.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "(top level)"
-        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        if first["type"] == "missing":
-            msg = f"missing field '{where}'{more}"
-        else:
-            msg = f"{where}: {first['msg']}{more}"
-        raise _Unreadable(SaveProblem("invalid", msg)) from None
+    except _Unreadable:
+        raise
+    except (TypeError, ValueError, AttributeError, KeyError, RecursionError) as exc:
+        if isinstance(exc, ValidationError):
+            raise _Unreadable(SaveProblem("invalid", _validation_message(exc))) from None
+        # an old save whose fields have the wrong shape for the upgrader
+        raise _Unreadable(SaveProblem("invalid", f"fields of the wrong kind ({exc})")) from None
+
+
+def _validation_message(exc: ValidationError) -> str:
+    """The first problem of a save that does not validate, in one line."""
+    first = exc.errors()[0]
+    where = ".".join(str(p) for p in first["loc"]) or "(top level)"
+    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+    if first["type"] == "missing":
+        return f"missing field '{where}'{more}"
+    return f"{where}: {first['msg']}{more}"
 
 
 @dataclass(frozen=True)
@@ -228,19 +258,65 @@ class SaveStore:
         return self.folder / f"{slot}.json"
 
     def write(self, slot: str, save: SaveGame) -> Path:
-        """Write a save atomically: a failure leaves any previous file in this slot as it was."""
+        """Write a save atomically: a failure leaves any previous file in this slot as it was.
+        The previous save, if it is readable, first becomes the slot's newest backup."""
         path = self.path(slot)
         text = json.dumps(save.model_dump(mode="json"), indent=1, sort_keys=True, ensure_ascii=False)
+        self._back_up(slot, path)
         atomic_write_text(path, text + "\n")
         return path
+
+    def backup_path(self, slot: str, n: int) -> Path:
+        """The slot's n-th newest backup (1 to BACKUPS), in `saves/backups/`."""
+        self.path(slot)  # checks the name
+        return self.folder / BACKUPS_FOLDER / f"{slot}.{n}.json"
+
+    def backups(self, slot: str) -> list[Path]:
+        """The slot's backups that exist, newest first."""
+        return [p for n in range(1, BACKUPS + 1) if (p := self.backup_path(slot, n)).is_file()]
+
+    def load_backup(self, slot: str, n: int = 1) -> SaveGame:
+        """Read the slot's n-th newest backup that exists (a power cut during the rotation
+        can leave a gap in the numbers), after a save was damaged by hand or by a disk."""
+        found = self.backups(slot)
+        if not 1 <= n <= len(found):
+            raise SaveError(f"{self.backup_path(slot, n)}: no such backup ({len(found)} kept)")
+        return self._read(found[n - 1])
+
+    def _back_up(self, slot: str, path: Path) -> None:
+        """Keep the last BACKUPS readable saves of the slot: 2 -> 3, 1 -> 2, current -> 1.
+        A damaged current file is not kept, so it never pushes a good backup out."""
+        try:
+            if not path.is_file() or path.stat().st_size > MAX_SAVE_BYTES:
+                return
+            raw = path.read_bytes()
+            parse_save(raw)
+        except (OSError, _Unreadable):
+            return
+        folder = self.folder / BACKUPS_FOLDER
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            for n in range(BACKUPS - 1, 0, -1):
+                older = self.backup_path(slot, n)
+                if older.is_file():
+                    os.replace(older, self.backup_path(slot, n + 1))
+            atomic_write_bytes(self.backup_path(slot, 1), raw)
+        except OSError:
+            return  # a backup that cannot be written must not stop the save itself
 
     def autosave(self, save: SaveGame) -> Path:
         return self.write(AUTOSAVE_SLOT, save)
 
     def load(self, slot: str) -> SaveGame:
         """Read one save; raises SaveError naming the file and the reason. Never writes."""
-        path = self.path(slot)
+        return self._read(self.path(slot))
+
+    def _read(self, path: Path) -> SaveGame:
         try:
+            if path.is_file() and path.stat().st_size > MAX_SAVE_BYTES:
+                raise SaveError(
+                    f"{path}: cannot be loaded: file is larger than {MAX_SAVE_BYTES // 1024**2} MiB"
+                )
             raw = path.read_bytes()
         except FileNotFoundError:
             raise SaveError(f"{path}: no such save") from None

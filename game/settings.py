@@ -28,7 +28,7 @@ MAX_SETTINGS_BYTES = 64 * 1024
 class Settings(BaseModel):
     """Everything the player can change in the settings screen."""
 
-    model_config = ConfigDict(extra="ignore", validate_assignment=True, frozen=False)
+    model_config = ConfigDict(extra="ignore", validate_assignment=True, frozen=False, strict=True)
 
     version: int = SETTINGS_VERSION
     language: Literal["en", "es"] = Field("en", description="interface language")
@@ -78,9 +78,16 @@ def load_settings(data_dir: Path, env: Mapping[str, str] | None = None) -> tuple
     if not path.exists():
         return Settings(language=language_from_env(env)), []
     try:
+        if not path.is_file():
+            raise ValueError("not a regular file")
         if path.stat().st_size > MAX_SETTINGS_BYTES:
             raise ValueError("file is too large")
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        with path.open("rb") as handle:
+            data = handle.read(MAX_SETTINGS_BYTES + 1)
+        # utf-8-sig: Windows Notepad starts a file it saves as UTF-8 with a byte-order mark
+        raw = json.loads(data.decode("utf-8-sig"))
+    except RecursionError:
+        return Settings(), [f"{path}: settings could not be read (nested too deeply); using defaults"]
     except (OSError, ValueError) as exc:
         return Settings(), [f"{path}: settings could not be read ({exc}); using defaults"]
     if not isinstance(raw, dict):
@@ -95,7 +102,11 @@ def load_settings(data_dir: Path, env: Mapping[str, str] | None = None) -> tuple
             Settings.model_validate({**defaults, key: value})
         except ValidationError as exc:
             msg = exc.errors()[0]["msg"]
-            warnings.append(f"{path}: {key}: {msg} (got {value!r}); using {defaults[key]!r}")
+            shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
+            warnings.append(f"{path}: {key}: {msg} (got {shown}); using {defaults[key]!r}")
+            continue
+        except (RecursionError, ValueError, TypeError) as exc:
+            warnings.append(f"{path}: {key}: cannot be read ({type(exc).__name__}); using {defaults[key]!r}")
             continue
         good[key] = value
     return Settings.model_validate({**defaults, **good}), warnings

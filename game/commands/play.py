@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 
 from game.errors import UserError
 
@@ -39,16 +38,16 @@ def _class_flag(parser: argparse.ArgumentParser) -> None:
 
 def prepare(args: argparse.Namespace):
     """Settings and folders from the command line; shared with `screenshot`."""
-    from game.saves import resolve_data_dir
+    from game.atomic import clean_orphans
+    from game.commands.paths import data_folder, existing_folder
+    from game.saves import SAVES_FOLDER, resolve_data_dir
     from game.settings import load_settings
 
-    data_dir = resolve_data_dir(getattr(args, "data_dir", None))
-    if data_dir.exists() and not data_dir.is_dir():
-        raise UserError(f"--data-dir {data_dir}: not a folder", 2)
+    data_dir = data_folder(resolve_data_dir(getattr(args, "data_dir", None)))
     mods = getattr(args, "mods", None)
-    mods_dir = Path(mods).expanduser() if mods else None
-    if mods_dir is not None and not mods_dir.is_dir():
-        raise UserError(f"--mods {mods_dir}: no such folder", 2)
+    mods_dir = existing_folder(mods, "--mods") if mods else None
+    for folder in (data_dir, data_dir / SAVES_FOLDER):  # left by a game killed mid-write
+        clean_orphans(folder)
     settings, warnings = load_settings(data_dir)
     for w in warnings:
         print(f"warning: {w}", file=sys.stderr)

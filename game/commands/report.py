@@ -58,8 +58,8 @@ def _is_save(path: Path) -> bool:
     try:
         if not path.is_file() or path.stat().st_size > 8 * 1024 * 1024:
             return False
-        data = json.loads(path.read_bytes().decode("utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
+        data = json.loads(path.read_bytes().decode("utf-8-sig"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
         return False
     return (
         isinstance(data, dict)
@@ -136,6 +136,7 @@ def _replay_save(
 
 
 def run(args: argparse.Namespace) -> int:
+    from game.commands.paths import existing_file, existing_folder, output_folder
     from game.levels.catalog import load_catalog
     from game.levels.loader import load_level
     from game.reports.debrief import write_report
@@ -143,6 +144,10 @@ def run(args: argparse.Namespace) -> int:
 
     if args.out.exists() and not args.out.is_dir():
         raise UserError(f"{args.out}: exists and is not a folder", 2)
+    output_folder(args.out, "--out")
+    args.mods = [existing_folder(m, "--mods") for m in args.mods]
+    if args.level is not None:
+        existing_file(args.level, "--level")
     replayed = None
     loaded = None
     if _is_save(args.run):

@@ -9,6 +9,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from game.commands.paths import data_folder, output_file
 from game.errors import UserError
 
 SCENES = (
@@ -107,6 +108,11 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else Path("out") / f"{args.scene}.png"
     if out.suffix.lower() != ".png":
         raise UserError(f"--out {out}: the file name must end in .png", 2)
+    output_file(out, "--out")
+    if args.data_dir:
+        data_folder(args.data_dir)
+
+    import pygame
 
     from game.settings import Settings
     from game.ui import demo
@@ -128,8 +134,12 @@ def run(args: argparse.Namespace) -> int:
             scene.round = min(2, max(0, scene.rounds - 1))
             scene.rebuild()
             demo.settle(app)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        app.screenshot(out)
-        app.shutdown()
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            app.screenshot(out)
+        except (OSError, pygame.error) as exc:
+            raise UserError(f"--out {out}: cannot write the picture: {exc}", 2) from None
+        finally:
+            app.shutdown()
     print(out)
     return 0

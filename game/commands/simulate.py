@@ -68,17 +68,16 @@ def run_level(
 
 
 def run(args: argparse.Namespace) -> int:
+    from game.commands.paths import existing_file, existing_folder
     from game.levels.catalog import resolve_level
     from game.levels.decisions import Decisions
 
     if args.turns is not None and args.turns < 1:
         raise UserError("--turns must be at least 1")
-    loaded = resolve_level(args.level, args.mods)
-    decisions = None
-    if args.actions is not None:
-        if not args.actions.is_file():
-            raise UserError(f"{args.actions}: no such decision file")
-        decisions = Decisions(args.actions)
+    mods = [existing_folder(m, "--mods") for m in args.mods]
+    actions = existing_file(args.actions, "--actions") if args.actions is not None else None
+    loaded = resolve_level(args.level, mods)
+    decisions = Decisions(actions) if actions is not None else None
     result = run_level(loaded.level, args.seed, args.turns, decisions, args.lang)
     if args.json:
         json.dump(result, sys.stdout, ensure_ascii=False, separators=(",", ":"))

@@ -147,14 +147,21 @@ def load_glossary(path: Path) -> GlossaryFile:
     return glossary
 
 
-def mod_folders(root: Path) -> list[tuple[Path, str, bool]]:
-    """(folder, mod name, recursive) for a mods folder: its own files, then each subfolder."""
+def mod_folders(root: Path, problems: list[Problem] | None = None) -> list[tuple[Path, str, bool]]:
+    """(folder, mod name, recursive) for a mods folder: its own files, then each subfolder.
+    A subfolder that is a link is refused (into `problems`), as a file link is: a mod is
+    what lies inside the mods folder, not what a link can reach."""
     out: list[tuple[Path, str, bool]] = [(root, root.name, False)]
     try:
         subs = sorted(d for d in root.iterdir() if d.is_dir() and not d.name.startswith("."))
     except OSError:
         subs = []
-    out += [(d, d.name, True) for d in subs]
+    for d in subs:
+        if d.is_symlink():
+            if problems is not None:
+                problems.append(Problem(str(d), 1, 1, "", "refused: a mod folder that is a link"))
+            continue
+        out.append((d, d.name, True))
     return out
 
 
@@ -176,7 +183,7 @@ def load_catalog(
             continue
         roots.append(d)
     for root in roots:
-        folders += mod_folders(root)
+        folders += mod_folders(root, cat.problems)
     seen: dict[str, Path] = {}
     for folder, mod, recursive in folders:
         if not folder.is_dir():
@@ -241,3 +248,44 @@ def resolve_level(name: str, mod_dirs: list[Path] | None = None) -> LoadedLevel:
             raise UserError(f"{name}: no such level file")
         return load_level(p)
     return load_catalog(mod_dirs).get(name)
+
+
+def reload_level(cat: Catalog, loaded: LoadedLevel) -> tuple[LoadedLevel | None, list[Problem]]:
+    """Read a level's file again (and its mod's glossary), for a modder's F5. On any problem
+    the catalog is left as it was and the problems are returned, located; otherwise the new
+    level (and glossary terms) replace the old in the catalog."""
+    from game.levels.loader import parse_level
+
+    level, _node, text, problems = parse_level(loaded.path)
+    glossary: tuple[Path, list[GlossaryEntry]] | None = None
+    if loaded.mod is not None:
+        for name in GLOSSARY_NAMES:
+            path = loaded.path.parent / name
+            if path.is_file():
+                try:
+                    glossary = (path, list(load_glossary(path).glossary))
+                except ContentError as exc:
+                    problems = [*problems, *exc.problems]
+                break
+    if problems or level is None:
+        return None, list(problems)
+    other = next((lv for lv in cat.levels if lv.level.id == level.id and lv.path != loaded.path), None)
+    if other is not None:
+        msg = f"level id '{level.id}' is already used by {other.path}"
+        return None, [Problem(str(loaded.path), 1, 1, "id", msg)]
+    fresh = LoadedLevel(level, loaded.path, hashlib.sha256(text.encode("utf-8")).hexdigest(), loaded.mod)
+    cat.levels = [fresh if lv.path == loaded.path else lv for lv in cat.levels]
+    if fresh not in cat.levels:
+        cat.levels.append(fresh)
+    if glossary is not None:
+        path, entries = glossary
+        stale = {k for k, (f, _m) in cat.term_sources.items() if f == path}
+        cat.glossary = [e for e in cat.glossary if e.term.strip().lower() not in stale]
+        for k in stale:
+            del cat.term_sources[k]
+        for entry in entries:
+            key = entry.term.strip().lower()
+            if key not in cat.term_sources:
+                cat.term_sources[key] = (path, loaded.mod)
+                cat.glossary.append(entry)
+    return fresh, []

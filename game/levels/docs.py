@@ -232,9 +232,10 @@ def _is_text(prop: dict[str, Any]) -> bool:
     alts = prop.get("anyOf", [])
     return (
         len(alts) == 2
-        and {"type": "string"} in alts
+        and any(a.get("type") == "string" for a in alts)
         and any(
-            a.get("type") == "object" and a.get("additionalProperties") == {"type": "string"} for a in alts
+            a.get("type") == "object" and (a.get("additionalProperties") or {}).get("type") == "string"
+            for a in alts
         )
     )
 

@@ -46,7 +46,7 @@ from game.levels.yamlpos import load_model
 from game.sim.planning import KIND_CODES, PlanEconomy, normalise_weights
 
 Kind = Literal["final", "intermediate", "primary", "public"]
-Positive = Annotated[float, Field(strict=True, gt=0, allow_inf_nan=False)]
+Positive = Annotated[float, Field(strict=True, gt=0, le=1e12, allow_inf_nan=False)]
 Count = Annotated[int, Field(strict=True, ge=1, le=10_000_000)]
 GOOD_ID_PATTERN = r"^[A-Za-z][A-Za-z0-9_.\-]{0,39}$"
 DEFAULT_START_PRICE = 700.0  # Hahnel's simulations start every price at 700

@@ -17,6 +17,7 @@ import yaml
 from game.errors import Problem
 from game.levels import yamlpos
 from game.levels.schema import Condition, Effect, Level, Text
+from game.sim.vocabulary import PARAMS
 
 TEXT_TYPE = get_args(Text)[0]
 
@@ -51,6 +52,8 @@ def lint_level(
 
     _affordable(level, warn)
     _static_conditions(level, warn)
+    _out_of_range(level, warn)
+    _dead_counters(level, warn)
     _requires_cycles(level, warn)
     _unused_resources(level, warn)
     _glossary(level, warn)
@@ -229,6 +232,80 @@ def _static_conditions(level: Level, warn: Any) -> None:
         check(("events", i, "when"), f"event '{ev.id}'", ev.when)
     for i, a in enumerate(level.actions):
         check(("actions", i, "condition"), f"action '{a.id}'", a.condition)
+
+
+def metric_range(name: str, level: Level) -> tuple[float, float]:
+    """The values a metric can take at all (scores are 0-100, shares 0-1, counts from 0)."""
+    if name in ("equity", "participation", "resilience", "support"):
+        return 0.0, 100.0
+    if name == "turn":
+        return 1.0, float(level.turns)
+    if name == "coop_pay_gap":
+        return 1.0, math.inf
+    if name in ("elite_power", "coop_count", "plan_rounds"):
+        return 0.0, math.inf
+    return 0.0, 1.0  # the shares, gini, needs met and power concentration
+
+
+def _never(op: str, value: float, lo: float, hi: float) -> bool:
+    """True if `x op value` holds for no x in [lo, hi]."""
+    return {
+        "<": value <= lo,
+        "<=": value < lo,
+        ">": value >= hi,
+        ">=": value > hi,
+        "==": not lo <= value <= hi,
+    }[op]
+
+
+def _out_of_range(level: Level, warn: Any) -> None:
+    """Comparisons with a value the metric or parameter can never reach: a goal that can
+    never be met, an action or event that can never be played."""
+
+    def check(loc: tuple[Any, ...], what: str, cond: Condition | None) -> None:
+        for leaf in _leaves(cond):
+            if leaf.metric:
+                lo, hi = metric_range(leaf.metric, level)
+            elif leaf.param in PARAMS:
+                lo, hi = PARAMS[leaf.param].lo, PARAMS[leaf.param].hi
+            else:
+                continue
+            value = float(leaf.value or 0)
+            if _never(leaf.op or "==", value, lo, hi):
+                name = leaf.metric or leaf.param
+                span = f"[{lo:g}, {hi:g}]" if math.isfinite(hi) else f"{lo:g} or more"
+                warn(
+                    loc,
+                    f"{what}: '{name} {leaf.op} {value:g}' can never hold: {name} is always {span}",
+                )
+
+    for i, loss in enumerate(level.goals.lose):
+        check(("goals", "lose", i, "when"), f"loss condition '{loss.id}'", loss.when)
+    check(("goals", "win"), "the win condition", level.goals.win)
+    for i, ev in enumerate(level.events):
+        check(("events", i, "when"), f"event '{ev.id}'", ev.when)
+    for i, a in enumerate(level.actions):
+        check(("actions", i, "condition"), f"action '{a.id}'", a.condition)
+
+
+def _dead_counters(level: Level, warn: Any) -> None:
+    """A `counter` effect against a tactic the level's elite never uses does nothing."""
+    used = set(level.elite.tactics)
+
+    def check(loc: tuple[Any, ...], effects: list[Effect]) -> None:
+        for j, e in enumerate(effects):
+            if e.op == "counter" and e.tactic and e.tactic not in used:
+                warn(
+                    (*loc, j, "tactic"),
+                    f"counters '{e.tactic}', a tactic this level's elite never uses "
+                    f"(it uses: {', '.join(level.elite.tactics)}): the effect does nothing",
+                )
+
+    for i, a in enumerate(level.actions):
+        check(("actions", i, "effects"), a.effects)
+    for i, ev in enumerate(level.events):
+        for k, ch in enumerate(ev.choices):
+            check(("events", i, "choices", k, "effects"), ch.effects)
 
 
 def _requires_cycles(level: Level, warn: Any) -> None:

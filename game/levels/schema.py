@@ -13,17 +13,21 @@ from pydantic import (
     ConfigDict,
     Field,
     StrictBool,
-    StrictFloat,
-    StrictInt,
     StrictStr,
     field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
+from game.levels.fields import (
+    MAX_TITLE,
+    NonNegative,
+    Number,
+    Plain,
+    Share,
+)
 from game.sim.vocabulary import EFFECT_OPS, METRICS, PARAMS, SEGMENTS, TACTICS
 
-Number = StrictFloat | StrictInt
 Id = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=48)]
 LANGS = ("en", "es")
 
@@ -50,8 +54,21 @@ def _check_text(v: Any) -> Any:
     return v
 
 
+def _check_title(v: Any) -> Any:
+    """A text shown as a title or label: one line's worth in every language."""
+    _check_text(v)
+    for text in [v] if isinstance(v, str) else v.values():
+        if len(text) > MAX_TITLE:
+            raise PydanticCustomError(
+                "title_length",
+                "a title or label has at most {n} characters (this one has {got})",
+                {"n": MAX_TITLE, "got": len(text)},
+            )
+    return v
+
+
 Text = Annotated[
-    StrictStr | dict[StrictStr, StrictStr],
+    Plain | dict[StrictStr, Plain],
     Field(description=("Plain text, or a map from language code (en, es) to text; English is the fallback.")),
 ]
 
@@ -115,6 +132,16 @@ class Condition(Strict):
 # ---------------------------------------------------------------- effects
 
 
+# values of the ops whose meaning bounds them: shares of people, a factor on the elite's wealth
+_OP_BOUNDS: dict[str, tuple[float, float]] = {
+    "counter": (0.0, 1.0),
+    "elite_wealth": (0.0, 10.0),
+    "awareness": (-1.0, 1.0),
+    "support": (-1.0, 1.0),
+    "power": (-1.0, 1.0),
+}
+
+
 class Effect(Strict):
     """One change to the simulation, from the closed vocabulary of operations. `because` is
     the sentence the game shows to explain it."""
@@ -136,8 +163,8 @@ class Effect(Strict):
     value: Number | None = None
     from_: StrictStr | None = Field(None, alias="from")
     to: StrictStr | None = None
-    share: Annotated[float, Field(ge=0, le=1)] | None = None
-    count: Annotated[int, Field(ge=1, le=500)] | None = None
+    share: Share | None = None
+    count: Annotated[int, Field(strict=True, ge=1, le=500)] | None = None
     resource: Id | None = None
     tactic: StrictStr | None = None
     because: Text = Field(description="Why this happens, shown to the player.")
@@ -191,8 +218,15 @@ class Effect(Strict):
                 raise PydanticCustomError(
                     "effect_range",
                     "value {v} is outside {p}'s range [{lo}, {hi}]",
-                    {"v": self.value, "p": self.param, "lo": spec.lo, "hi": spec.hi},
+                    {"v": f"{self.value:g}", "p": self.param, "lo": spec.lo, "hi": spec.hi},
                 )
+        bounds = _OP_BOUNDS.get(self.op)
+        if bounds is not None and self.value is not None and not bounds[0] <= self.value <= bounds[1]:
+            raise PydanticCustomError(
+                "effect_range",
+                "value {v} is outside the range of op '{op}': [{lo}, {hi}]",
+                {"v": f"{self.value:g}", "op": self.op, "lo": bounds[0], "hi": bounds[1]},
+            )
         if self.op == "convert" and self.from_ == self.to:
             raise PydanticCustomError("effect_fields", "convert needs two different segments")
         return self
@@ -203,16 +237,16 @@ class Effect(Strict):
 
 class Source(Strict):
     text: Text
-    source: StrictStr = Field(min_length=3, description="Where the fact comes from.")
+    source: Plain = Field(min_length=3, description="Where the fact comes from.")
     _t = field_validator("text")(_check_text)
 
 
 class Resource(Strict):
     id: Id
     name: Text
-    start: Annotated[float, Field(ge=0)]
-    income: Annotated[float, Field(ge=0)] = Field(description="Added at the start of each turn.")
-    _t = field_validator("name")(_check_text)
+    start: NonNegative
+    income: NonNegative = Field(description="Added at the start of each turn.")
+    _t = field_validator("name")(_check_title)
 
 
 class Action(Strict):
@@ -220,20 +254,21 @@ class Action(Strict):
     title: Text
     text: Text
     category: Literal["education", "law", "finance", "organising", "mutual_aid", "defence"]
-    cost: dict[Id, Annotated[float, Field(ge=0)]] = Field(default_factory=dict)
+    cost: dict[Id, NonNegative] = Field(default_factory=dict)
     requires: list[Id] = Field(default_factory=list, description="Actions played before this one.")
     condition: Condition | None = Field(None, description="Only playable while this holds.")
     repeatable: StrictBool = False
-    effects: list[Effect] = Field(min_length=1)
-    _t = field_validator("title", "text")(_check_text)
+    effects: list[Effect] = Field(min_length=1, max_length=50)
+    _t = field_validator("text")(_check_text)
+    _tt = field_validator("title")(_check_title)
 
 
 class Choice(Strict):
     id: Id
     label: Text
-    cost: dict[Id, Annotated[float, Field(ge=0)]] = Field(default_factory=dict)
-    effects: list[Effect] = Field(default_factory=list)
-    _t = field_validator("label")(_check_text)
+    cost: dict[Id, NonNegative] = Field(default_factory=dict)
+    effects: list[Effect] = Field(default_factory=list, max_length=50)
+    _t = field_validator("label")(_check_title)
 
 
 class Event(Strict):
@@ -241,29 +276,28 @@ class Event(Strict):
     title: Text
     text: Text
     when: Condition | None = None
-    probability: Annotated[float, Field(ge=0, le=1)] = 1.0
-    earliest_turn: Annotated[int, Field(ge=1)] = 1
+    probability: Share = 1.0
+    earliest_turn: Annotated[int, Field(strict=True, ge=1, le=60)] = 1
     once: StrictBool = True
-    choices: list[Choice] = Field(min_length=1, description="The first choice is the default.")
-    _t = field_validator("title", "text")(_check_text)
+    choices: list[Choice] = Field(min_length=1, max_length=20, description="The first choice is the default.")
+    _t = field_validator("text")(_check_text)
+    _tt = field_validator("title")(_check_title)
 
 
 class Economy(Strict):
     """The starting economy. Workforce shares must sum to at most 1; the rest is unemployed."""
 
-    population: Annotated[int, Field(ge=100, le=100_000_000)]
-    firm_share: Annotated[float, Field(ge=0, le=1)]
-    coop_share: Annotated[float, Field(ge=0, le=1)] = 0.0
-    council_share: Annotated[float, Field(ge=0, le=1)] = 0.0
-    coop_count: Annotated[int, Field(ge=0, le=500)] = 0
-    coop_spread: Annotated[float, Field(ge=0, le=1)] = Field(
-        0.3, description="Spread of co-op productivity: richer and poorer co-ops."
-    )
-    owner_share: Annotated[float, Field(gt=0, le=0.2)] = 0.02
-    awareness: Annotated[float, Field(ge=0, le=1)] = 0.05
-    support: Annotated[float, Field(ge=0, le=1)] = 0.03
-    power_concentration: Annotated[float, Field(ge=0, le=1)] = 0.0
-    basic_need: Annotated[float, Field(gt=0, le=2)] = Field(
+    population: Annotated[int, Field(strict=True, ge=100, le=100_000_000)]
+    firm_share: Share
+    coop_share: Share = 0.0
+    council_share: Share = 0.0
+    coop_count: Annotated[int, Field(strict=True, ge=0, le=500)] = 0
+    coop_spread: Share = Field(0.3, description="Spread of co-op productivity: richer and poorer co-ops.")
+    owner_share: Annotated[float, Field(strict=True, gt=0, le=0.2, allow_inf_nan=False)] = 0.02
+    awareness: Share = 0.05
+    support: Share = 0.03
+    power_concentration: Share = 0.0
+    basic_need: Annotated[float, Field(strict=True, gt=0, le=2, allow_inf_nan=False)] = Field(
         0.75, description="Cost of a household's basic needs, as a share of the starting wage."
     )
     params: dict[StrictStr, Number] = Field(
@@ -298,11 +332,13 @@ class Economy(Strict):
 
 
 class Elite(Strict):
-    strength: Annotated[float, Field(ge=0, le=3)] = Field(
+    strength: Annotated[float, Field(strict=True, ge=0, le=3, allow_inf_nan=False)] = Field(
         1.0, description="Starting resources of the old elite (1 = typical)."
     )
     tactics: list[StrictStr] = Field(min_length=1)
-    first_turn: Annotated[int, Field(ge=1)] = Field(2, description="First turn it may act.")
+    first_turn: Annotated[int, Field(strict=True, ge=1, le=60)] = Field(
+        2, description="First turn it may act."
+    )
 
     @field_validator("tactics")
     @classmethod
@@ -316,7 +352,7 @@ class Elite(Strict):
 class Loss(Strict):
     id: Id
     when: Condition
-    for_turns: Annotated[int, Field(ge=2, le=10)] = Field(
+    for_turns: Annotated[int, Field(strict=True, ge=2, le=10)] = Field(
         2, description="Turns in a row the condition must hold; the first one only warns."
     )
     warning: Text
@@ -333,9 +369,9 @@ class Goals(Strict):
 
 
 class GlossaryEntry(Strict):
-    term: StrictStr
+    term: Annotated[Plain, Field(max_length=MAX_TITLE)]
     text: Text
-    source: StrictStr | None = None
+    source: Plain | None = None
     _t = field_validator("text")(_check_text)
 
 
@@ -348,11 +384,11 @@ class Level(Strict):
     path: Text = Field(description="The transition path, in a few words.")
     summary: Text
     turn_length: Literal["season", "year"]
-    turns: Annotated[int, Field(ge=1, le=60)]
-    difficulty: Annotated[int, Field(ge=1, le=5)]
-    minutes: Annotated[int, Field(ge=5, le=120)] = Field(30, description="Expected play time.")
-    map_position: tuple[Annotated[float, Field(ge=0, le=1)], Annotated[float, Field(ge=0, le=1)]] = (0.5, 0.5)
-    briefing: list[Text] = Field(min_length=1)
+    turns: Annotated[int, Field(strict=True, ge=1, le=60)]
+    difficulty: Annotated[int, Field(strict=True, ge=1, le=5)]
+    minutes: Annotated[int, Field(strict=True, ge=5, le=120)] = Field(30, description="Expected play time.")
+    map_position: tuple[Share, Share] = (0.5, 0.5)
+    briefing: list[Text] = Field(min_length=1, max_length=50)
     notes: list[Source] = Field(default_factory=list, description="Historical notes with sources.")
     economy: Economy
     elite: Elite
@@ -362,7 +398,8 @@ class Level(Strict):
     goals: Goals
     questions: list[Text] = Field(default_factory=list, description="For the debrief.")
     glossary: list[GlossaryEntry] = Field(default_factory=list)
-    _t = field_validator("title", "path", "summary")(_check_text)
+    _t = field_validator("path", "summary")(_check_text)
+    _tt = field_validator("title")(_check_title)
 
     @field_validator("briefing", "questions")
     @classmethod
@@ -384,16 +421,25 @@ def reference_problems(level: Level) -> list[tuple[tuple[Any, ...], str]]:
         hint = f"; did you mean '{guess[0]}'?" if guess else f"; known: {', '.join(known)}"
         out.append((loc, f"unknown {kind} '{name}'{hint}"))
 
-    for kind, key, items in (
-        ("resource", "resources", res),
-        ("action", "actions", acts),
-        ("event", "events", [e.id for e in level.events]),
-    ):
+    def unique(loc: tuple[Any, ...], kind: str, items: list[str], field: str | None = "id") -> None:
         seen: set[str] = set()
         for i, ident in enumerate(items):
             if ident in seen:
-                out.append(((key, i, "id"), f"duplicate {kind} id '{ident}'"))
+                where = (*loc, i, field) if field else (*loc, i)
+                out.append((where, f"duplicate {kind} '{ident}'"))
             seen.add(ident)
+
+    unique(("resources",), "resource id", res)
+    unique(("actions",), "action id", acts)
+    unique(("events",), "event id", [e.id for e in level.events])
+    unique(("goals", "lose"), "loss id", [x.id for x in level.goals.lose])
+    elite = getattr(level, "elite", None)  # a partial level (see the loader) may lack parts
+    if elite is not None:
+        unique(("elite", "tactics"), "tactic", list(elite.tactics), None)
+    for i, ev in enumerate(level.events):
+        unique(("events", i, "choices"), "choice id", [c.id for c in ev.choices])
+    for i, a in enumerate(level.actions):
+        unique(("actions", i, "requires"), "required action", list(a.requires), None)
 
     def effects(loc: tuple[Any, ...], effs: list[Effect]) -> None:
         for j, e in enumerate(effs):

@@ -12,6 +12,7 @@ forever; all three are refused with a located error before anything walks the tr
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -23,6 +24,9 @@ from game.errors import ContentError, Problem
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 64  # nesting of collections; a level needs about 8
 MAX_NODES = 500_000  # nodes after expanding aliases
+MAX_NUMBER_CHARS = 100  # a longer int would overflow every float (and Python stops at 4,300 digits)
+_INT_TAG = "tag:yaml.org,2002:int"
+_FLOAT_TAG = "tag:yaml.org,2002:float"
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -133,6 +137,15 @@ def _scan(text: str, name: str) -> None:
                     )
             elif isinstance(ev, yaml.CollectionEndEvent):
                 depth -= 1
+            elif isinstance(ev, yaml.ScalarEvent) and len(ev.value) > MAX_NUMBER_CHARS:
+                tag = loader.resolve(yaml.ScalarNode, ev.value, ev.implicit)
+                if tag in (_INT_TAG, _FLOAT_TAG):  # Python refuses to convert such an int
+                    m = ev.start_mark
+                    msg = (
+                        f"a number written with {len(ev.value):,} characters; "
+                        f"numbers have at most {MAX_NUMBER_CHARS}"
+                    )
+                    raise ContentError([Problem(name, m.line + 1, m.column + 1, "", msg)])
     except yaml.MarkedYAMLError as exc:
         raise ContentError([_yaml_problem(exc, name)]) from None
     except yaml.YAMLError as exc:
@@ -394,6 +407,15 @@ def _split_loc(
     return tuple(clean), union_at, tag
 
 
+_VALIDATED = re.compile(r"function-\w+\[\w+\(\), ([^\[\]]+)\]")
+
+
+def _tag(part: str) -> str:
+    """A union branch's name without the validators wrapped round it, so a checked string
+    is still the 'str' branch: 'function-after[check_visible(), constrained-str]' -> 'str'."""
+    return _VALIDATED.sub(r"\1", part).replace("constrained-str", "str")
+
+
 def _keys(node: yaml.MappingNode) -> set[str]:
     return {k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
 
@@ -429,7 +451,8 @@ def validation_problems(
     """
     raw = []
     for err in exc.errors(include_url=False):
-        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        parts = (_tag(p) if isinstance(p, str) else p for p in err["loc"])
+        loc = tuple(p for p in parts if not (isinstance(p, str) and p.startswith("function-")))
         clean, union_at, tag = _split_loc(node, loc, err["type"])
         raw.append((err, loc, clean, union_at, tag))
 

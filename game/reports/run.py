@@ -95,7 +95,7 @@ class Run(_Part):
     turn_length: str | None = None
     start: Scores | None = None
     turns: list[TurnRecord] = Field(min_length=1)
-    outcome: Literal["won", "lost", "unfinished"]
+    outcome: Literal["won", "lost", "unfinished", "stopped"]
     reason: str
 
     @model_validator(mode="after")
@@ -156,6 +156,8 @@ def load_run(path: Path) -> Run:
         raise UserError(f"{name}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}", 2) from None
     except ValueError as exc:
         raise UserError(f"{name}: not valid JSON: {exc}", 2) from None
+    except RecursionError:
+        raise UserError(f"{name}: not a run: the JSON is nested too deeply", 2) from None
     if not isinstance(data, dict):
         raise UserError(
             f"{name}: not a run: expected a JSON object with 'level', 'seed', "

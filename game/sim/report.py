@@ -232,17 +232,23 @@ class Reading:
 @dataclass(frozen=True)
 class Ending:
     """How a level ended. `kind`: won, coup, loss (a losing condition held long enough; `loss`
-    is its id) or timeout (the goal was not reached; `shortfall` lists the measures missed)."""
+    is its id), timeout (the goal was not reached; `shortfall` lists the measures missed) or
+    stopped (the move `move`, as kind:id, made `quantity` non-finite: see `game.sim.guard`)."""
 
     outcome: str
     kind: str
     loss: str = ""
     shortfall: tuple[Reading, ...] = ()
+    move: str = ""
+    quantity: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"outcome": self.outcome, "kind": self.kind}
         if self.loss:
             out["loss"] = self.loss
+        if self.move:
+            out["move"] = self.move
+            out["quantity"] = self.quantity
         if self.shortfall:
             out["shortfall"] = [r.to_dict() for r in self.shortfall]
         return out

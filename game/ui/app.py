@@ -15,6 +15,7 @@ activates, Esc goes back, F11 toggles full screen, Ctrl + / Ctrl - change the UI
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -31,13 +32,21 @@ from game.ui.audio import Audio
 from game.ui.context import UIContext
 from game.ui.games import GameService, LoadFailure
 from game.ui.icons import IconBook
+from game.ui.lifecycle import (
+    MIN_SIZE,
+    Stopped,
+    below_minimum,
+    catch_stop_signals,
+    enforce_minimum_size,
+    restore_signals,
+)
+from game.ui.memory import release_free_memory
 from game.ui.scene import Scene
 from game.ui.scene_stack import SceneStack
 from game.ui.theme import build_theme
 from game.ui.worker import Workers
 
 DEFAULT_SIZE = (1280, 720)
-MIN_SIZE = (800, 450)
 TITLE = "Parecon Pathways"
 
 
@@ -87,7 +96,9 @@ class App:
                 return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
             except pygame.error:
                 self.settings.fullscreen = False
-        return pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+        screen = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+        enforce_minimum_size()
+        return screen
 
     def _set_window_icon(self) -> None:
         try:
@@ -279,6 +290,9 @@ class App:
                 below.clear()
         if self.top is not None:
             self.top.rebuild()
+        # the old surfaces (and after a scale change the old context and manager) are garbage
+        gc.collect()
+        release_free_memory()
 
     # --- loop -------------------------------------------------------------------------
     def step(self, events: Iterable[pygame.event.Event], dt: float) -> bool:
@@ -312,6 +326,10 @@ class App:
             return
         if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
             surf = pygame.display.get_surface()
+            if surf is not None and not self.settings.fullscreen and below_minimum(surf.get_size()):
+                # a window manager that ignores the minimum: grow back before laying out
+                self.windowed_size = (max(MIN_SIZE[0], surf.get_width()), max(MIN_SIZE[1], surf.get_height()))
+                surf = self.screen = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
             if surf is not None and surf.get_size() != self.manager.window_resolution:
                 if not self.settings.fullscreen:
                     self.windowed_size = surf.get_size()
@@ -320,6 +338,11 @@ class App:
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_F11:
                 self.toggle_fullscreen()
+                return
+            if event.key == pygame.K_F5:
+                from game.ui.reload import hot_reload
+
+                hot_reload(self)
                 return
             if event.mod & pygame.KMOD_CTRL and event.key in (
                 pygame.K_EQUALS,
@@ -404,15 +427,39 @@ class App:
             self.on_quit()
 
     def run(self, fps: int = 60) -> int:
-        """The real loop: events from SDL, dt from a Clock, a frame cap."""
+        """The real loop: events from SDL, dt from a Clock, a frame cap. SIGTERM and Ctrl+C
+        end it cleanly at any moment, even in the middle of a long layout: the game in
+        progress is autosaved first (SDL would only queue a quit event, never read while
+        the loop is busy)."""
         clock = pygame.time.Clock()
-        while self.running:
-            dt = clock.tick(fps) / 1000.0
-            if not self.step(pygame.event.get(), min(dt, 0.1)):
-                break
-            pygame.display.flip()
-        self.shutdown()
+        previous = catch_stop_signals()
+        try:
+            while self.running:
+                dt = clock.tick(fps) / 1000.0
+                if not self.step(pygame.event.get(), min(dt, 0.1)):
+                    break
+                pygame.display.flip()
+        except Stopped:
+            self.running = False
+            self.autosave_now()
+        finally:
+            restore_signals(previous)
+            self.shutdown()
         return 0
+
+    def autosave_now(self) -> bool:
+        """Autosave the game on screen, if one is in progress; never raises (the game is
+        being stopped). Returns whether a save was written."""
+        for scene in reversed(list(self.stack.scenes)):
+            session = getattr(scene, "session", None)
+            if session is None or not hasattr(session, "to_save") or session.finished:
+                continue
+            try:
+                self.saves.autosave(session.to_save())
+            except Exception:  # noqa: BLE001 - a full disk must not turn a stop into a crash
+                return False
+            return True
+        return False
 
     async def run_async(self, fps: int = 60) -> int:
         """The same loop, yielding to asyncio each frame (for a browser build)."""

@@ -10,6 +10,9 @@ SIZES = (32, 64, 128)
 Colour = tuple[int, int, int]
 
 
+MAX_TINTED = 600  # tinted, scaled copies kept (a screen uses about 100)
+
+
 class IconBook:
     """Load each icon once per source size; return tinted, scaled copies from a cache."""
 
@@ -47,6 +50,8 @@ class IconBook:
             surf = surf.copy()
             surf.fill((*colour[:3], 255), special_flags=pygame.BLEND_RGBA_MULT)
             self._cache[key] = surf
+            if len(self._cache) > MAX_TINTED:  # sizes change with every scale: keep it bounded
+                del self._cache[next(iter(self._cache))]
         return surf
 
     def draw(

@@ -18,6 +18,15 @@ from game.ui.assets import font_factor, font_file
 
 Colour = tuple[int, int, int]
 
+WRAP_CACHE = 512  # wrapped paragraphs kept
+WORD_CACHE = 20_000  # measured words kept (then forgotten all at once)
+LONG_WORD = 200  # characters beyond which a word is measured by character advances
+
+
+def _nbytes(surf: pygame.Surface) -> int:
+    return surf.get_width() * surf.get_height() * surf.get_bytesize()
+
+
 # Sizes at 100% scale (design pixels). Body text is at least 18 px for projectors.
 SIZES = {"small": 18, "body": 20, "large": 24, "heading": 30, "title": 64, "huge": 80}
 
@@ -48,12 +57,22 @@ class FontBook:
 
 
 class TextCache:
-    """Rendered labels, least recently used dropped past `capacity`."""
+    """Rendered labels and wrapped paragraphs, least recently used dropped past `capacity`
+    entries or `max_bytes` of pixels (a long line is a big surface: the cache must stay
+    flat in memory however many texts a long session shows).
 
-    def __init__(self, fonts: FontBook, capacity: int = 1500) -> None:
+    Layout is linear in the text's length: widths come from one `metrics` call per word,
+    and a word wider than the line is broken by character, so no text can freeze a screen.
+    """
+
+    def __init__(self, fonts: FontBook, capacity: int = 1500, max_bytes: int = 48 * 1024 * 1024) -> None:
         self.fonts = fonts
         self.capacity = capacity
+        self.max_bytes = max_bytes
+        self.bytes = 0
         self._cache: OrderedDict[tuple, pygame.Surface] = OrderedDict()
+        self._wraps: OrderedDict[tuple, list[str]] = OrderedDict()
+        self._words: dict[tuple, int] = {}
         self.hits = 0
         self.misses = 0
 
@@ -71,47 +90,126 @@ class TextCache:
             self.hits += 1
             return surf
         self.misses += 1
-        surf = self.fonts.get(size, bold).render(text, True, colour)
+        font = self.fonts.get(size, bold)
+        try:
+            surf = font.render(text.replace("\0", ""), True, colour)
+        except (pygame.error, ValueError):  # text of zero width (only invisible characters)
+            surf = pygame.Surface((1, font.get_linesize()), pygame.SRCALPHA)
         self._cache[key] = surf
-        if len(self._cache) > self.capacity:
-            self._cache.popitem(last=False)
+        self.bytes += _nbytes(surf)
+        while len(self._cache) > self.capacity or (self.bytes > self.max_bytes and len(self._cache) > 1):
+            _k, old = self._cache.popitem(last=False)
+            self.bytes -= _nbytes(old)
         return surf
 
+    def clear(self) -> None:
+        """Drop every rendered label (after a change of scale or font they are all stale)."""
+        self._cache.clear()
+        self._wraps.clear()
+        self._words.clear()
+        self.bytes = 0
+
     def size(self, text: str, size: int | str = "body", bold: bool = False) -> tuple[int, int]:
-        return self.fonts.get(size, bold).size(text)
+        font = self.fonts.get(size, bold)
+        try:
+            return font.size(text.replace("\0", ""))
+        except (pygame.error, ValueError):
+            return 0, font.get_linesize()
+
+    def advances(self, text: str, size: int | str = "body", bold: bool = False) -> list[int]:
+        """The advance of each character (0 for one the font cannot measure), in one call."""
+        font = self.fonts.get(size, bold)
+        try:
+            found = font.metrics(text)
+        except (pygame.error, ValueError):
+            found = []
+        out = [m[4] if m else 0 for m in found[: len(text)]]
+        return out + [0] * (len(text) - len(out))
+
+    def break_word(self, word: str, size: int | str, width: int, bold: bool = False) -> list[str]:
+        """A word wider than `width` cut by character into pieces that fit (at least one
+        character each), in one pass."""
+        pieces: list[str] = []
+        start = acc = 0
+        for i, adv in enumerate(self.advances(word, size, bold)):
+            if acc + adv > width and i > start:
+                pieces.append(word[start:i])
+                start, acc = i, 0
+            acc += adv
+        pieces.append(word[start:])
+        return pieces
 
     def wrap(self, text: str, size: int | str, width: int, bold: bool = False) -> list[str]:
-        """Greedy word wrap; explicit newlines start new lines; over-long words are split."""
-        font = self.fonts.get(size, bold)
+        """Greedy word wrap; explicit newlines start new lines; over-long words are broken by
+        character. Linear in the text's length, and cached."""
+        key = (text, size, width, bold)
+        found = self._wraps.get(key)
+        if found is not None:
+            self._wraps.move_to_end(key)
+            return list(found)
+        lines = self._wrap(text, size, max(1, width), bold)
+        self._wraps[key] = lines
+        if len(self._wraps) > WRAP_CACHE:
+            self._wraps.popitem(last=False)
+        return list(lines)
+
+    def word_width(self, word: str, size: int | str = "body", bold: bool = False) -> int:
+        """A word's width, remembered: paragraphs repeat their words, and every width of a
+        relayout measures them again."""
+        key = (word, size, bold)
+        found = self._words.get(key)
+        if found is None:
+            found = (
+                self.size(word, size, bold)[0]
+                if len(word) <= LONG_WORD
+                else sum(self.advances(word, size, bold))
+            )
+            if len(self._words) >= WORD_CACHE:
+                self._words.clear()
+            self._words[key] = found
+        return found
+
+    def _wrap(self, text: str, size: int | str, width: int, bold: bool) -> list[str]:
+        space = self.word_width(" ", size, bold)
         lines: list[str] = []
         for para in text.split("\n"):
-            words = para.split(" ")
-            cur = ""
-            for word in words:
-                trial = word if not cur else f"{cur} {word}"
-                if font.size(trial)[0] <= width:
-                    cur = trial
+            cur: list[str] = []
+            cur_w = 0
+            for word in para.split(" "):
+                w = self.word_width(word, size, bold) if len(word) <= LONG_WORD else width + 1
+                gap = space if cur else 0
+                if cur_w + gap + w <= width:
+                    cur.append(word)
+                    cur_w += gap + w
                     continue
                 if cur:
-                    lines.append(cur)
-                while font.size(word)[0] > width and len(word) > 1:
-                    cut = len(word)
-                    while cut > 1 and font.size(word[:cut])[0] > width:
-                        cut -= 1
-                    lines.append(word[:cut])
-                    word = word[cut:]
-                cur = word
-            lines.append(cur)
+                    lines.append(" ".join(cur))
+                    cur, cur_w = [], 0
+                if w > width:
+                    pieces = self.break_word(word, size, width, bold)
+                    lines.extend(pieces[:-1])
+                    word = pieces[-1]
+                    w = self.word_width(word, size, bold)
+                cur, cur_w = [word], w
+            lines.append(" ".join(cur))
         return lines
 
     def fit(self, text: str, size: int | str, width: int, bold: bool = False) -> str:
-        """The text, shortened with an ellipsis if it is wider than `width`."""
-        font = self.fonts.get(size, bold)
-        if font.size(text)[0] <= width:
+        """The text, shortened with an ellipsis if it is wider than `width` (one pass)."""
+        if len(text) <= LONG_WORD and self.size(text, size, bold)[0] <= width:
             return text
-        while text and font.size(text + "…")[0] > width:
-            text = text[:-1]
-        return text.rstrip() + "…"
+        room = width - self.size("…", size, bold)[0]
+        acc = 0
+        cut = 0
+        for i, adv in enumerate(self.advances(text, size, bold)):
+            if acc + adv > room:
+                break
+            acc += adv
+            cut = i + 1
+        else:
+            if len(text) > LONG_WORD:
+                return text
+        return text[:cut].rstrip() + "…"
 
     def draw(
         self,
@@ -204,7 +302,7 @@ def layout_runs(
 ) -> tuple[list[PlacedWord], int]:
     """Place words of styled runs into lines no wider than `width`; returns words and height."""
     font = cache.fonts.get(size)
-    space = font.size(" ")[0]
+    space = cache.size(" ", size)[0]
     lh = font.get_linesize()
     words: list[PlacedWord] = []
     x = y = 0
@@ -220,9 +318,13 @@ def layout_runs(
                 continue
             if not part:
                 continue
-            w = font.size(part)[0]
-            if x > 0 and x + w > width:
-                x, y = 0, y + lh
-            words.append(PlacedWord(part, x, y, w, lh, run.link))
-            x += w
+            w = cache.word_width(part, size) if len(part) <= LONG_WORD else width + 1
+            pieces = [part] if w <= width else cache.break_word(part, size, max(1, width))
+            for piece in pieces:
+                if len(pieces) > 1:
+                    w = sum(cache.advances(piece, size))
+                if x > 0 and x + w > width:
+                    x, y = 0, y + lh
+                words.append(PlacedWord(piece, x, y, w, lh, run.link))
+                x += w
     return words, (y + lh if words else 0)

@@ -214,7 +214,7 @@ BROKEN = {
     "no_outcome": ("drop:outcome", "outcome: Field required"),
     "bad_score": ("score:high", "turns[2].scores.equity: Input should be a valid number"),
     "nan_score": ("score:NaN", "is not a number a run can hold"),
-    "bad_outcome": ("outcome:draw", "outcome: Input should be 'won', 'lost' or 'unfinished'"),
+    "bad_outcome": ("outcome:draw", "outcome: Input should be 'won', 'lost', 'unfinished' or 'stopped'"),
     "renumbered": ("renumber", "turns are not numbered 1, 2, 3...: entry 2 is turn 5"),
     "no_causes": ("drop_causes", "turns[0].causes: Field required"),
 }

@@ -176,7 +176,7 @@ def test_decision_file_yaml_error_and_missing_file(
     code, _, err = _run(capsys, SMOKE, "--actions", plan)
     assert code == 2 and err.startswith(f"{plan}:3:1: YAML syntax:")
     code, _, err = _run(capsys, SMOKE, "--actions", tmp_path / "none.yaml")
-    assert code == 2 and "no such decision file" in err
+    assert code == 2 and "none.yaml: no such file" in err
 
 
 def test_a_choice_the_event_does_not_have(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

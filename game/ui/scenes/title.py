@@ -42,7 +42,8 @@ class TitleScene(Scene):
             ("title", "body"),
             ("heading", "body"),
         ):
-            if ctx.text.size("Parecon Pathways", title_size, True)[0] > w - 2 * margin:
+            too_wide = ctx.text.size("Parecon Pathways", title_size, True)[0] > w - 2 * margin
+            if too_wide and title_size != "heading":  # the smallest is taken however narrow
                 continue
             tag_lines = ctx.text.wrap(self.tagline, tag_size, min(w - 2 * margin, ctx.px(800)))
             title_h = ctx.fonts.line_height(title_size, True)

@@ -17,6 +17,7 @@ from game.i18n import N_
 from game.ui import palette
 from game.ui.context import UIContext
 from game.ui.widgets.base import Widget
+from game.ui.widgets.chart_data import axis_ticks, finite
 from game.ui.widgets.panel import dashed_line, triangle
 
 Colour = tuple[int, int, int]
@@ -161,13 +162,14 @@ class LineChart(Widget):
     def _bounds(self) -> tuple[float, float]:
         if self.y_range is not None:
             return self.y_range
-        vals = [v for s in self.series for v in s.values if v is not None]
-        vals += [t.value for t in self.thresholds]
+        vals = [v for s in self.series for v in finite(s.values) if v is not None]
+        vals += [v for v in finite([t.value for t in self.thresholds]) if v is not None]
         if not vals:
             return 0.0, 1.0
         lo, hi = min(vals), max(vals)
-        if hi - lo < 1e-9:
-            lo, hi = lo - 1, hi + 1
+        if hi - lo < 1e-9 * max(1.0, abs(hi)):  # flat data: a band round it
+            pad = max(1.0, abs(hi) * 0.01)
+            lo, hi = lo - pad, hi + pad
         step = nice_step(hi - lo)
         return math.floor(lo / step) * step, math.ceil(hi / step) * step
 
@@ -225,11 +227,7 @@ class LineChart(Widget):
         lo, hi = self._bounds()
         est_plot_h = h - y - sl // 2 - pad - sl * 2 - ctx.px(6)
         step = nice_step(hi - lo, max(1, min(4, int(est_plot_h // (sl * 1.3)))))
-        ticks = []
-        t = math.ceil(lo / step) * step
-        while t <= hi + 1e-9:
-            ticks.append(t)
-            t += step
+        ticks = axis_ticks(lo, hi, step)
         label_w = max(ctx.text.size(_fmt(t), "small")[0] for t in ticks)
         plot = pygame.Rect(pad + label_w + ctx.px(8), y + sl // 2, 0, 0)
         plot.width = w - plot.x - pad - ctx.px(4)
@@ -307,7 +305,8 @@ class LineChart(Widget):
             pattern = tuple(ctx.px(d) for d in DASHES[s.dash])
             phase = 0.0
             prev: tuple[float, float] | None = None
-            for i, v in enumerate(s.values):
+            values = finite(s.values)
+            for i, v in enumerate(values):
                 if v is None:
                     prev = None
                     continue
@@ -316,7 +315,7 @@ class LineChart(Widget):
                     phase = dashed_line(surf, s.colour, prev, pt, width, pattern, phase)
                 prev = pt
             marker_every = max(1, math.ceil(n / 12))
-            for i, v in enumerate(s.values):
+            for i, v in enumerate(values):
                 if v is not None and (i % marker_every == 0 or i == n - 1):
                     draw_marker(surf, s.marker, (xmap(i), ymap(max(lo, min(hi, v)))), ctx.px(9), s.colour)
         return surf
@@ -361,14 +360,14 @@ class BarChart(Widget):
     ) -> None:
         super().__init__(ctx, rect, key=key)
         self.labels = list(labels)
-        self.excess = list(excess)  # (demand - supply) / supply, per good
+        self.excess = [0.0 if v is None else v for v in finite(excess)]  # (demand - supply) / supply
         self.title = title
         self.subtitle = subtitle
         self.icons = list(icons)
         self._surface: pygame.Surface | None = None
 
     def set_data(self, excess: Sequence[float], subtitle: str | None = None) -> None:
-        self.excess = list(excess)
+        self.excess = [0.0 if v is None else v for v in finite(excess)]
         self.subtitle = subtitle
         self._surface = None
 
@@ -420,15 +419,13 @@ class BarChart(Widget):
             return zero + v / vmax * (plot.width / 2)
 
         # grid and axis ticks in percent
-        t = -vmax
-        while t <= vmax + 1e-9:
+        for t in axis_ticks(-vmax, vmax, step):
             xx = round(xmap(t))
             pygame.draw.line(surf, palette.GRID, (xx, plot.y), (xx, plot.bottom), 1)
             txt = ("+" if t > 1e-9 else "") + _fmt(t * 100) + "%"
             ctx.text.draw(
                 surf, txt, (xx, plot.bottom + ctx.px(4)), "small", palette.TEXT_DIM, anchor="midtop"
             )
-            t += step
         # the settled zone (blue band) as a faint strip either side of zero
         b0 = palette.EXCESS_BANDS[0][0]
         zone = pygame.Rect(round(xmap(-b0)), plot.y, max(1, round(xmap(b0) - xmap(-b0))), plot.height)

@@ -13,6 +13,7 @@ from typing import Any
 
 from game.i18n import N_, Translator
 from game.sim.report import Cause, EliteMove, Ending, LossWarning, Quote, Refusal, TurnReport
+from game.sim.units import fmt_goal, fmt_value
 
 METRIC_NAMES: dict[str, str] = {
     "equity": N_("equity"),
@@ -65,20 +66,44 @@ def metric_name(key: str, tr: Translator) -> str:
     return tr.gettext(msg) if msg is not None else key.replace("_", " ")
 
 
-def describe(cond: Any, tr: Translator) -> str:
-    """A level condition in words, for goals, refusals and the debrief."""
+def describe(cond: Any, tr: Translator, level: Any = None) -> str:
+    """A level condition in words, for goals, refusals and the debrief: figures in their
+    units (shares as percentages, `game.sim.units`), actions by their titles when `level`
+    is given."""
     if cond is None:
         return tr.gettext("always")
     if cond.all is not None:
-        return tr.gettext(" and ").join(describe(c, tr) for c in cond.all)
+        return tr.gettext(" and ").join(describe(c, tr, level) for c in cond.all)
     if cond.any is not None:
-        return "(" + tr.gettext(" or ").join(describe(c, tr) for c in cond.any) + ")"
+        return "(" + tr.gettext(" or ").join(describe(c, tr, level) for c in cond.any) + ")"
     if cond.not_ is not None:
-        return tr.gettext("not ({x})").format(x=describe(cond.not_, tr))
+        return tr.gettext("not ({x})").format(x=describe(cond.not_, tr, level))
     if cond.played is not None:
-        return tr.gettext("'{x}' has been played").format(x=cond.played)
+        title = _action_title(level, cond.played, tr) if level is not None else cond.played
+        return tr.gettext("'{x}' has been played").format(x=title)
     op = tr.gettext(OPS[cond.op])
-    return f"{metric_name(cond.metric or cond.param, tr)} {op} {float(cond.value):g}"
+    key = cond.metric or cond.param
+    return f"{metric_name(key, tr)} {op} {fmt_goal(key, float(cond.value))}"
+
+
+def _goal_of(cond: Any, metric: str) -> Any:
+    """The comparison on `metric` in a goal or loss condition (None if there is none)."""
+    from game.sim.effects import comparisons
+
+    return next((c for c in comparisons(cond) if c.metric == metric), None)
+
+
+def reading_text(reading: Any, cond: Any, tr: Translator, msg: str) -> str:
+    """A measure's final value beside the threshold it was compared with, both in the
+    threshold's unit and with enough digits to tell them apart ("was 15.4%, ... 15%")."""
+    c = _goal_of(cond, reading.name)
+    goal = float(c.value) if c is not None else None
+    return tr.gettext(msg).format(
+        name=metric_name(reading.name, tr),
+        value=fmt_value(reading.name, reading.value, goal),
+        op=tr.gettext(OPS[c.op]) if c is not None else "",
+        goal=fmt_goal(reading.name, goal) if goal is not None else "",
+    )
 
 
 def _action_title(level: Any, action_id: str, tr: Translator) -> str:
@@ -111,7 +136,7 @@ def refusal_text(refusal: Refusal, level: Any, tr: Translator) -> str:
     if kind == "twice":
         return tr.gettext("Already chosen this turn")
     if kind == "condition":
-        return tr.gettext("Needs {condition}").format(condition=describe(refusal.condition, tr))
+        return tr.gettext("Needs {condition}").format(condition=describe(refusal.condition, tr, level))
     return tr.gettext("Unknown action “{id}”").format(id=refusal.action)
 
 
@@ -323,20 +348,22 @@ def ending_text(ending: Ending | None, level: Any, tr: Translator) -> str:
         )
     if ending.kind == "loss":
         loss = next((x for x in level.goals.lose if x.id == ending.loss), None)
-        return tr.pick(loss.reason) if loss is not None else ending.loss
+        if loss is None:
+            return ending.loss
+        msg = N_("({name} was {value}; the level is lost when it is {op} {goal})")
+        figures = " ".join(reading_text(r, loss.when, tr, msg) for r in ending.shortfall)
+        return f"{tr.pick(loss.reason)} {figures}".strip()
     if ending.kind == "stopped":
         return tr.gettext(
             "The simulation stopped: after {move}, {quantity} was no longer a finite number. "
             "The level's numbers make the economy run away; its author can fix them."
         ).format(move=_move_name(ending.move, level, tr), quantity=ending.quantity)
     text = tr.gettext("Time ran out before the goal was reached: the goal was {goal}.").format(
-        goal=describe(level.goals.win, tr)
+        goal=describe(level.goals.win, tr, level)
     )
     if ending.shortfall:
         items = "; ".join(
-            tr.gettext("{name} was {value}").format(
-                name=metric_name(r.name, tr), value=f"{r.value:.2f}".rstrip("0").rstrip(".")
-            )
+            reading_text(r, level.goals.win, tr, N_("{name} was {value}, the goal {op} {goal}"))
             for r in ending.shortfall
         )
         text += " " + tr.gettext("Short: {items}.").format(items=items)

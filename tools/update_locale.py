@@ -25,6 +25,7 @@ SOURCES = (
     "game/explain.py",
     "game/commands/play.py",
     "game/commands/screenshot.py",
+    "game/commands/simulate.py",
     "game/classroom",
     "game/reports/classplay.py",
 )

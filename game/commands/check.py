@@ -9,7 +9,6 @@ Schema of the level format (or of a glossary or decision file) for editor comple
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -227,7 +226,6 @@ def _check_decisions(
 ) -> tuple[list[Problem], list[Problem]]:
     """Check a decision file's ids against its level: the level whose id is the file name
     up to the first dot (coop_network.plan.yaml -> coop_network)."""
-    from game.levels import yamlpos
 
     name = str(path)
     stem = path.name.split(".")[0]
@@ -246,37 +244,9 @@ def _check_decisions(
                 f"{stem if stem else 'my_level'}.plan.yaml)",
             )
         ]
-    errors: list[Problem] = []
-    acts = [a.id for a in level.actions]
-    events = {e.id: [c.id for c in e.choices] for e in level.events}
+    from game.levels.decisions import id_problems
 
-    def err(loc: tuple[Any, ...], msg: str) -> None:
-        line, col = yamlpos.locate(node, loc)
-        errors.append(Problem(name, line, col, yamlpos.field_path(loc, node), msg))
-
-    def unknown(kind: str, value: str, known: list[str], where: str = "") -> str:
-        guess = difflib.get_close_matches(value, known, n=1)
-        hint = f"; did you mean '{guess[0]}'?" if guess else (f"; known: {', '.join(known)}" if known else "")
-        return f"unknown {kind} '{value}' {where or f'in level {level.id!r}'}{hint}"
-
-    for turn, entry in model.turns.items():
-        if turn > level.turns:
-            err(("turns", turn, "[key]"), f"turn {turn} is after the level's last turn ({level.turns})")
-        short = isinstance(entry, list)
-        actions = entry if short else entry.actions
-        for i, a in enumerate(actions):
-            if a not in acts:
-                loc = ("turns", turn, i) if short else ("turns", turn, "actions", i)
-                err(loc, unknown("action", a, acts))
-        if not short:
-            for ev, ch in entry.choices.items():
-                if ev not in events:
-                    err(("turns", turn, "choices", ev, "[key]"), unknown("event", ev, list(events)))
-                elif ch not in events[ev]:
-                    err(
-                        ("turns", turn, "choices", ev), unknown("choice", ch, events[ev], f"for event '{ev}'")
-                    )
-    return yamlpos.sort_problems(errors), []
+    return id_problems(model, node, name, level), []
 
 
 def format_warning(p: Problem) -> str:

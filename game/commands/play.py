@@ -58,6 +58,33 @@ def prepare(args: argparse.Namespace):
     return settings, data_dir, mods_dir
 
 
+NO_DISPLAY = "no display found; set DISPLAY or run `python main.py screenshot ...` for images"
+HEADLESS_DRIVERS = ("offscreen", "dummy")
+
+
+def display_available() -> bool:
+    """False when SDL found no screen and fell back to drawing off screen by itself (a
+    server, a container, an SSH session). A driver the user chose explicitly
+    (SDL_VIDEODRIVER) is always taken as asked for."""
+    if os.environ.get("SDL_VIDEODRIVER"):
+        return True
+    if sys.platform not in ("win32", "darwin") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        return False  # asked before SDL starts, which would print its own errors first
+    import pygame
+
+    try:
+        pygame.display.init()
+        driver = pygame.display.get_driver()
+    except pygame.error:
+        return False
+    if driver in HEADLESS_DRIVERS:
+        pygame.display.quit()
+        return False
+    return True
+
+
 def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     settings, data_dir, mods_dir = prepare(args)
@@ -81,7 +108,12 @@ def run(args: argparse.Namespace) -> int:
         if catalog.find(parsed[0]) is None:  # checked before any window opens
             known = ", ".join(sorted(lv.level.id for lv in catalog.levels))
             raise UserError(f"--scenario: unknown level '{parsed[0]}'; known levels: {known}", 2)
+    if not display_available():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 1
     app = App(settings, data_dir, mods_dir=mods_dir)
+    for line in app.catalog().skipped():
+        print(line, file=sys.stderr)
     app.open("title")
     if getattr(args, "class_session", False):
         app.open("classconsole")

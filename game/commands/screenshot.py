@@ -6,8 +6,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from game.commands.paths import data_folder, output_file
 from game.errors import UserError
@@ -35,6 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--scale", type=int, default=100, help="UI scale in percent (100-200)")
     parser.add_argument("--font", choices=("standard", "hyperlegible", "dyslexic"), default="standard")
     parser.add_argument("--size", default="1280x720", help="window size, WIDTHxHEIGHT")
+    parser.add_argument("--mods", metavar="DIR", help="a folder of extra levels (mods) to load")
     parser.add_argument(
         "--data-dir",
         metavar="DIR",
@@ -52,43 +55,27 @@ def _size(text: str) -> tuple[int, int]:
     return w, h
 
 
-def example_saves(data_dir: Path) -> None:
+def example_saves(data_dir: Path, catalog: Any) -> None:
     """A saves folder as a class might have it: an autosave, a manual save, a damaged file and
-    one from a newer version of the game (so every state of the list is shown)."""
-    from game.saves import SaveGame, SaveStore, SaveSummary
+    one from a newer version of the game (so every state of the list is shown). The two good
+    saves are real games of shipped levels, played by the demo policy, so their titles, turn
+    counts and scores are what loading them shows."""
+    from game.saves import SaveStore
+    from game.ui.demo import unfinished_session
 
     store = SaveStore(data_dir)
-    store.autosave(
-        SaveGame(
-            level_id="coop_network",
-            level_hash="sha256:" + "0" * 64,
-            seed=2024,
-            decisions=[{"actions": []}] * 6,
-            summary=SaveSummary(
-                turn=6,
-                turns_total=12,
-                scores={"equity": 58, "participation": 44, "resilience": 61, "support": 52},
-                level_title={"en": "The co-op network", "es": "La red de cooperativas"},
-            ),
-            saved_at="2025-03-14T10:42:00+00:00",
-        )
-    )
-    store.write(
-        "class-4b",
-        SaveGame(
-            level_id="reservation_pilot",
-            level_hash="sha256:" + "1" * 64,
-            seed=7,
-            decisions=[{"actions": []}] * 3,
-            summary=SaveSummary(
-                turn=3,
-                turns_total=10,
-                scores={"equity": 71, "participation": 66, "resilience": 40, "support": 63},
-                level_title={"en": "The reservation pilot", "es": "El piloto en la reserva"},
-            ),
-            saved_at="2025-03-13T14:05:00+00:00",
-        ),
-    )
+    for level_id, turns, name, when in (
+        ("coop_network", 6, None, "2025-03-14T10:42:00+00:00"),
+        ("reservation_pilot", 3, "class-4b", "2025-03-13T14:05:00+00:00"),
+    ):
+        loaded = catalog.find(level_id)
+        if loaded is None:
+            continue
+        save = unfinished_session(loaded, "en", turns).to_save().model_copy(update={"saved_at": when})
+        if name is None:
+            store.autosave(save)
+        else:
+            store.write(name, save)
     store.folder.mkdir(parents=True, exist_ok=True)
     (store.folder / "friday.json").write_text('{"version": 2, "level_id": "coop_net', encoding="utf-8")
     (store.folder / "from-the-future.json").write_text(
@@ -120,12 +107,15 @@ def run(args: argparse.Namespace) -> int:
 
     settings = Settings(language=args.lang, ui_scale=args.scale, font=args.font)
     with tempfile.TemporaryDirectory(prefix="parecon-shot-") as tmp:
-        if args.data_dir:
-            data_dir = Path(args.data_dir).expanduser()
-        else:
-            data_dir = Path(tmp)
-            example_saves(data_dir)
-        app = App(settings, data_dir, size=size, persist=False, audio=False)
+        mods_dir = Path(args.mods).expanduser() if args.mods else None
+        if mods_dir is not None and not mods_dir.is_dir():
+            raise UserError(f"--mods {mods_dir}: no such folder", 2)
+        data_dir = Path(args.data_dir).expanduser() if args.data_dir else Path(tmp)
+        app = App(settings, data_dir, size=size, persist=False, audio=False, mods_dir=mods_dir)
+        for line in app.catalog().skipped():
+            print(line, file=sys.stderr)
+        if not args.data_dir:
+            example_saves(data_dir, app.catalog())
         scene = demo.scene_for_screenshot(app, args.scene, args.level)
         app.push(scene)
         demo.settle(app)

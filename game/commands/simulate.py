@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from game.errors import ContentError, UserError
 
 
@@ -67,6 +69,69 @@ def run_level(
     }
 
 
+def rounded_parts(values: list[float], digits: int) -> list[float]:
+    """Round `values` to `digits` so that they still add up to their rounded sum (largest
+    remainder), so the causes printed under a score add up to the change printed."""
+    scale = 10**digits
+    total = round(sum(values) * scale)
+    floors = [int(np.floor(v * scale)) for v in values]
+    rest = sorted(range(len(values)), key=lambda i: -(values[i] * scale - floors[i]))
+    for i in rest[: max(0, total - sum(floors))]:
+        floors[i] += 1
+    return [f / scale for f in floors]
+
+
+def print_text(result: dict[str, Any], level: Any, lang: str) -> None:
+    """The run as text a person reads: names, never ids; every cause of every score's change."""
+    from game.i18n import load_translator, pick
+    from game.ui.names import SCORE_ORDER, SCORES, TACTICS, intensity_word, name
+
+    tr = load_translator(lang)
+    _ = tr.gettext
+    actions = {a.id: pick(a.title, lang) for a in level.actions}
+    resources = {r.id: pick(r.name, lang) for r in level.resources}
+
+    def score(k: str) -> str:
+        return name(SCORES, k, _)
+
+    unit = _("season") if level.turn_length == "season" else _("year")
+    print(_("{title} (seed {seed})").format(title=result["title"], seed=result["seed"]))
+    print(_("start:") + " " + "  ".join(f"{score(k)} {v:.1f}" for k, v in result["start"].items()))
+    for t in result["turns"]:
+        scores = "  ".join(f"{score(k)} {v:.1f} ({t['deltas'][k]:+.1f})" for k, v in t["scores"].items())
+        print("\n" + _("{unit} {n}:").format(unit=unit.capitalize(), n=t["turn"]) + " " + scores)
+        if t["actions"]:
+            print("  " + _("played:") + " " + ", ".join(actions.get(a, a) for a in t["actions"]))
+        for e in t["events"]:
+            print("  " + _("event:") + f" {e['title']} -> {e['label']}")
+        for m in t["elite"]["moves"]:
+            print("  " + _("the elite:") + f" {m['text']}")
+        for k in SCORE_ORDER:
+            causes = [c for c in t["causes"] if c["score"] == k]
+            parts = rounded_parts([c["delta"] for c in causes], 2)
+            shown = any(part != 0 for part in parts)
+            print(f"  {score(k)} {sum(parts):+.2f}" + (" =" if shown else ""))
+            for c, part in zip(causes, parts, strict=True):
+                if part != 0:
+                    print(f"    {part:+.2f}  {c['text']}")
+        if t["elite"]["warning"]:
+            w = t["elite"]["warning"]
+            print(
+                "  "
+                + _("warning: next turn the elite plans {tactic} ({strength})").format(
+                    tactic=name(TACTICS, w["tactic"], _), strength=_(intensity_word(w["intensity"]))
+                )
+            )
+        for w in t["warnings"]:
+            print("  " + _("DANGER:") + f" {w['text']}")
+        if t["resources"]:
+            left = ", ".join(f"{resources.get(r, r)} {v:g}" for r, v in t["resources"].items())
+            print("  " + _("left:") + " " + left)
+    outcome = {"won": _("won"), "lost": _("lost")}.get(result["outcome"], _("unfinished"))
+    line = _("outcome: {outcome}").format(outcome=outcome)
+    print("\n" + (f"{line}: {result['reason']}" if result["reason"] else line))
+
+
 def run(args: argparse.Namespace) -> int:
     from game.commands.paths import existing_file, existing_folder
     from game.levels.catalog import resolve_level
@@ -78,34 +143,14 @@ def run(args: argparse.Namespace) -> int:
     actions = existing_file(args.actions, "--actions") if args.actions is not None else None
     loaded = resolve_level(args.level, mods)
     decisions = Decisions(actions) if actions is not None else None
+    if decisions is not None:
+        problems = decisions.id_problems(loaded.level)
+        if problems:
+            raise ContentError(problems)
     result = run_level(loaded.level, args.seed, args.turns, decisions, args.lang)
     if args.json:
         json.dump(result, sys.stdout, ensure_ascii=False, separators=(",", ":"))
         sys.stdout.write("\n")
         return 0
-    print(f"{result['title']} (seed {args.seed})")
-    print("start: " + "  ".join(f"{k} {v:5.1f}" for k, v in result["start"].items()))
-    for t in result["turns"]:
-        scores = "  ".join(f"{k} {v:5.1f} ({t['deltas'][k]:+.1f})" for k, v in t["scores"].items())
-        print(f"\nturn {t['turn']:2d}: {scores}")
-        if t["actions"]:
-            print("  played: " + ", ".join(t["actions"]))
-        for e in t["events"]:
-            print(f"  event: {e['title']} -> {e['label']}")
-        for m in t["elite"]["moves"]:
-            print(f"  elite: {m['text']}")
-        top = sorted(t["causes"], key=lambda c: -abs(c["delta"]))[:3]
-        for c in top:
-            if abs(c["delta"]) >= 0.05:
-                verb = "rose" if c["delta"] > 0 else "fell"
-                print(f"  {c['score'].capitalize()} {verb} {abs(c['delta']):.1f}: {c['text']}")
-        if t["elite"]["warning"]:
-            w = t["elite"]["warning"]
-            print(
-                f"  warning: next turn the elite plans {w['tactic'].replace('_', ' ')} "
-                f"(strength {w['intensity']:.2f})"
-            )
-        for w in t["warnings"]:
-            print(f"  DANGER: {w['text']}")
-    print(f"\noutcome: {result['outcome']}: {result['reason']}")
+    print_text(result, loaded.level, args.lang)
     return 0

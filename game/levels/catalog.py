@@ -19,6 +19,7 @@ The glossary file format:
 from __future__ import annotations
 
 import hashlib
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -69,6 +70,17 @@ class Catalog:
                 return lv
         known = ", ".join(sorted(lv.level.id for lv in self.levels)) or "none"
         raise UserError(f"unknown level '{level_id}'; known levels: {known}")
+
+    def skipped(self) -> list[str]:
+        """One line per file that was not loaded, naming it and the first reason why."""
+        by_file: dict[str, list[Problem]] = {}
+        for p in self.problems:
+            by_file.setdefault(p.file, []).append(p)
+        out = []
+        for file, probs in by_file.items():
+            more = f" (and {len(probs) - 1} more; see: main.py check {file})" if len(probs) > 1 else ""
+            out.append(f"skipped {file}: {probs[0]}{more}")
+        return out
 
     def find(self, level_id: str) -> LoadedLevel | None:
         """The level with this id, or None."""
@@ -247,7 +259,10 @@ def resolve_level(name: str, mod_dirs: list[Path] | None = None) -> LoadedLevel:
         if not p.is_file():
             raise UserError(f"{name}: no such level file")
         return load_level(p)
-    return load_catalog(mod_dirs).get(name)
+    cat = load_catalog(mod_dirs)
+    for line in cat.skipped():
+        print(line, file=sys.stderr)
+    return cat.get(name)
 
 
 def reload_level(cat: Catalog, loaded: LoadedLevel) -> tuple[LoadedLevel | None, list[Problem]]:

@@ -1,15 +1,21 @@
 """Decision files: the actions and event choices of each turn, for headless runs, winning
 plans and replays. YAML (or JSON, which is YAML) read with positions.
 
+    events:
+      plant_moves: buyout          # whenever this event fires, answer it so
     turns:
       1: [study_circles]
-      2: {actions: [marcora_law], choices: {plant_closes: buyout}}
+      2: {actions: [marcora_law], choices: {plant_moves: let_go}}   # this turn only
+
+An event fires on a turn the seed decides, so a plan that must work on every seed answers
+it under `events:`; a turn's own `choices` override that answer on that turn.
 """
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StrictStr
@@ -26,15 +32,56 @@ class TurnDecision(BaseModel):
 
 class DecisionFile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+    events: dict[StrictStr, StrictStr] = Field(default_factory=dict)
     turns: dict[Annotated[int, Field(ge=1)], list[StrictStr] | TurnDecision] = Field(default_factory=dict)
 
     def for_turn(self, turn: int) -> TurnDecision:
         d = self.turns.get(turn)
         if d is None:
-            return TurnDecision()
-        if isinstance(d, list):
-            return TurnDecision(actions=d)
-        return d
+            d = TurnDecision()
+        elif isinstance(d, list):
+            d = TurnDecision(actions=d)
+        if not self.events:
+            return d
+        return TurnDecision(actions=d.actions, choices={**self.events, **d.choices})
+
+
+def id_problems(model: DecisionFile, node: yaml.Node, name: str, level: Any) -> list[Problem]:
+    """Every action, event and choice id of a decision file that `level` does not have,
+    at its line and column (with a "did you mean" when one is close)."""
+    errors: list[Problem] = []
+    acts = [a.id for a in level.actions]
+    events = {e.id: [c.id for c in e.choices] for e in level.events}
+
+    def err(loc: tuple[Any, ...], msg: str) -> None:
+        line, col = yamlpos.locate(node, loc)
+        errors.append(Problem(name, line, col, yamlpos.field_path(loc, node), msg))
+
+    def unknown(kind: str, value: str, known: list[str], where: str = "") -> str:
+        guess = difflib.get_close_matches(value, known, n=1)
+        hint = f"; did you mean '{guess[0]}'?" if guess else (f"; known: {', '.join(known)}" if known else "")
+        return f"unknown {kind} '{value}' {where or f'in level {level.id!r}'}{hint}"
+
+    def check_choices(prefix: tuple[Any, ...], choices: dict[str, str]) -> None:
+        for ev, ch in choices.items():
+            if ev not in events:
+                err((*prefix, ev, "[key]"), unknown("event", ev, list(events)))
+            elif ch not in events[ev]:
+                err((*prefix, ev), unknown("choice", ch, events[ev], f"for event '{ev}'"))
+
+    check_choices(("events",), model.events)
+    for turn, entry in model.turns.items():
+        if turn > level.turns:
+            err(("turns", turn, "[key]"), f"turn {turn} is after the level's last turn ({level.turns})")
+        short = isinstance(entry, list)
+        actions = entry if isinstance(entry, list) else entry.actions
+        for i, a in enumerate(actions):
+            if a not in acts:
+                loc = ("turns", turn, i) if short else ("turns", turn, "actions", i)
+                err(loc, unknown("action", a, acts))
+        if isinstance(entry, TurnDecision):
+            check_choices(("turns", turn, "choices"), entry.choices)
+    return yamlpos.sort_problems(errors)
 
 
 class Decisions:
@@ -45,6 +92,10 @@ class Decisions:
         text = yamlpos.read_text(path)
         data, self._node = yamlpos.parse(text, str(path))
         self.model = yamlpos.validate(data, self._node, str(path), DecisionFile)
+
+    def id_problems(self, level: Any) -> list[Problem]:
+        """The ids this file names that `level` does not have (see `id_problems`)."""
+        return id_problems(self.model, self._node, str(self.path), level)
 
     def problem(self, turn: int, message: str) -> Problem:
         line, col = 1, 1

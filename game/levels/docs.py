@@ -156,6 +156,8 @@ FIELD_NOTES = {
     "Level.glossary": "Terms this level explains (shown in the game and the debrief).",
     "GlossaryFile.glossary": "The terms.",
     "DecisionFile.turns": "Turn number to that turn's decisions.",
+    "DecisionFile.events": "Event id to the id of the choice taken whenever that event fires, "
+    "on whatever turn the seed makes it fire (a turn's own `choices` override it).",
     "TurnDecision.actions": "Action ids played this turn, in order.",
     "TurnDecision.choices": "Event id to the id of the choice taken.",
 }
@@ -501,8 +503,12 @@ def reference_markdown() -> str:
         "### Decision files",
         "",
         "What `simulate --actions FILE` plays: for each turn number, a list of action ids, "
-        "or a mapping with `actions` and `choices` (event id to choice id). Turns not "
-        "listed play nothing; events not listed take their first choice. `check` "
+        "or a mapping with `actions` and `choices` (event id to choice id, on that turn only); "
+        "and under `events`, the answer to an event whenever it fires (the seed decides on "
+        "which turn an event fires, so a plan meant for every seed answers events there). "
+        "Turns not listed play nothing; events not answered take their first choice. "
+        "`simulate` and `check` refuse an action, event or choice id the level does not have, "
+        "at its `file:line:col` (exit code 2 for `simulate`). `check` "
         "compares the ids with the level whose id is the file's name up to the first dot "
         "(`plans/my_level.yaml`, `my_level.plan.yaml`).",
         "",

@@ -391,7 +391,12 @@ class Simulation:
                 streak = state.loss_streaks.get(loss.id, 0) + 1
                 state.loss_streaks[loss.id] = streak
                 if streak >= loss.for_turns:
-                    self.ending = Ending("lost", "loss", loss=loss.id)
+                    held = tuple(
+                        Reading(c.metric, float(metrics[c.metric]))
+                        for c in comparisons(loss.when)
+                        if c.metric and c.metric in metrics and holds(c, metrics, state)
+                    )
+                    self.ending = Ending("lost", "loss", loss=loss.id, shortfall=held)
                     return warnings
                 warnings.append(LossWarning(loss.id, loss.for_turns - streak))
             else:

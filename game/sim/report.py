@@ -232,8 +232,9 @@ class Reading:
 @dataclass(frozen=True)
 class Ending:
     """How a level ended. `kind`: won, coup, loss (a losing condition held long enough; `loss`
-    is its id), timeout (the goal was not reached; `shortfall` lists the measures missed) or
-    stopped (the move `move`, as kind:id, made `quantity` non-finite: see `game.sim.guard`)."""
+    is its id, `shortfall` the measures that made it hold), timeout (the goal was not reached;
+    `shortfall` lists the measures missed) or stopped (the move `move`, as kind:id, made
+    `quantity` non-finite: see `game.sim.guard`)."""
 
     outcome: str
     kind: str

@@ -17,7 +17,7 @@ from itertools import combinations
 import numpy as np
 
 EXACT_MAX = 3  # moves up to which every subset is evaluated (2^3 = 8 replays)
-SAMPLED_ORDERS = 2  # orders drawn when there are more moves (each also played reversed)
+SAMPLED_ORDERS = 1  # orders drawn when there are more moves (each also played reversed)
 
 Value = Callable[[frozenset[int]], np.ndarray]
 

@@ -39,7 +39,7 @@ from game.sim.economy import SEGMENT_NAMES, Calibration, Shock, segment_real_inc
 from game.sim.state import Coops, State
 
 YEAR = 1.0
-STEPS = 4
+STEPS = 2  # half-year steps: the copies are the model's own dynamics at a coarser step, for speed
 N_SEGMENTS = len(SEGMENT_NAMES)
 UNEMPLOYED = SEGMENT_NAMES.index("unemployed")
 TAIL = 0.2  # the poorest fifth of households

@@ -34,6 +34,27 @@ def play_turns(session: Session, n: int, stop_at_event: bool = False) -> None:
         session.play(policy(session), {})
 
 
+def unfinished_session(loaded, lang: str, n: int) -> Session:
+    """A game after about `n` turns of the fixed policy, stopped at a turn without an event
+    dialog and before the game ends: a game the policy loses is shown on its last playable
+    turn, never as a finished game that still offers cards."""
+
+    def played(k: int) -> Session:
+        session = Session(loaded, DEMO_SEED, lang)
+        for _ in range(k):
+            if session.finished:
+                break
+            session.play(policy(session), {})
+        return session
+
+    session = played(n)
+    while not session.finished and session.setup().event is not None and session.turn < loaded.level.turns:
+        session.play(policy(session), {})  # show a turn without an event dialog on top
+    if session.finished:
+        session = played(len(session.reports) - 1)
+    return session
+
+
 def find_level(app, level_id: str | None):
     levels = app.catalog().levels
     if level_id is not None:
@@ -64,9 +85,7 @@ def scene_for_screenshot(app, name: str, level: str | None) -> Scene:
         if session.setup().event is None:
             raise UserError(f"no event happens in level '{loaded.level.id}' with seed {DEMO_SEED}", 2)
         return make_scene(app, "turn", session=session)
-    play_turns(session, max(1, loaded.level.turns // 3))
-    while session.setup().event is not None and not session.finished and session.turn < loaded.level.turns:
-        session.play(policy(session), {})  # show a turn without an event dialog on top
+    session = unfinished_session(loaded, app.settings.language, max(1, loaded.level.turns // 3))
     if name == "planning":
         return make_scene(app, "planning", session=session, from_scratch=True)
     scene = make_scene(app, "turn", session=session)

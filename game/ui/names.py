@@ -81,3 +81,14 @@ def resource_icon(resource_id: str, index: int = 0) -> str:
         if rid == icon or any(w in rid for w in words):
             return icon
     return RESOURCE_FALLBACK[index % len(RESOURCE_FALLBACK)]
+
+
+INTENSITY = ((0.34, N_("mild")), (0.67, N_("strong")), (9.9, N_("severe")))
+
+
+def intensity_word(x: float) -> str:
+    """The elite's strength in a word a player reads (untranslated; translate at display)."""
+    for upper, word in INTENSITY:
+        if x < upper:
+            return word
+    return INTENSITY[-1][1]

@@ -148,7 +148,10 @@ def test_decision_file_unknown_action_is_located(capsys: pytest.CaptureFixture[s
     plan = _plan(tmp_path, "turns:\n  1: [study_circles]\n  2: [study_circle]\n")
     code, _, err = _run(capsys, SMOKE, "--actions", plan)
     assert code == 2
-    assert err.strip() == f"{plan}:3:6: turns.2: unknown action 'study_circle'"
+    assert err.strip() == (
+        f"{plan}:3:7: turns.2[0]: unknown action 'study_circle' in level 'smoke'; "
+        "did you mean 'study_circles'?"
+    )
 
 
 def test_decision_file_unaffordable_is_located(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -182,9 +185,94 @@ def test_decision_file_yaml_error_and_missing_file(
 def test_a_choice_the_event_does_not_have(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     turns = "\n".join(f"  {t}: {{choices: {{plant_closes: sell}}}}" for t in range(1, 13))
     plan = _plan(tmp_path, "turns:\n" + turns + "\n")
-    code, _, err = _run(capsys, SMOKE, "--seed", "7", "--actions", plan)
-    assert code == 2 and "event 'plant_closes' has no choice 'sell'" in err
-    assert err.startswith(f"{plan}:")
+    code, out, err = _run(capsys, SMOKE, "--seed", "7", "--actions", plan)
+    assert code == 2 and out == ""  # refused before anything is played
+    assert err.startswith(
+        f"{plan}:2:31: turns.1.choices.plant_closes: unknown choice 'sell' for event 'plant_closes'"
+    )
+    assert len(err.strip().splitlines()) == 12
+
+
+def test_an_event_the_level_does_not_have(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    plan = _plan(tmp_path, "events:\n  plant_moves: buyout\nturns:\n  1: [study_circles]\n")
+    code, out, err = _run(capsys, SMOKE, "--actions", plan)
+    assert code == 2 and out == ""
+    assert err.strip() == (
+        f"{plan}:2:3: events.plant_moves: unknown event 'plant_moves' in level 'smoke'; "
+        "did you mean 'plant_closes'?"
+    )
+
+
+def _fired(run: dict) -> dict[int, str]:
+    return {t["turn"]: e["choice"] for t in run["turns"] for e in t["events"] if e["id"] == "plant_closes"}
+
+
+@pytest.mark.parametrize("seed", [1, 7, 11])
+def test_events_are_answered_whenever_they_fire(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, seed: int
+) -> None:
+    code, out, _ = _run(capsys, SMOKE, "--seed", seed, "--json")
+    default = _fired(json.loads(out))
+    plan = _plan(tmp_path, "events:\n  plant_closes: buyout\n")
+    code, out, _ = _run(capsys, SMOKE, "--seed", seed, "--actions", plan, "--json")
+    fired = _fired(json.loads(out))
+    assert code == 0 and fired.keys() == default.keys()
+    assert set(default.values()) <= {"let_go"} and set(fired.values()) <= {"buyout"}
+
+
+def test_a_turns_own_choice_overrides_events(tmp_path: Path) -> None:
+    from game.levels.decisions import Decisions
+
+    plan = _plan(
+        tmp_path, "events:\n  plant_closes: buyout\nturns:\n  3: {choices: {plant_closes: let_go}}\n"
+    )
+    d = Decisions(plan).model
+    assert d.for_turn(2).choices == {"plant_closes": "buyout"}
+    assert d.for_turn(3).choices == {"plant_closes": "let_go"}
+
+
+def test_text_names_every_cause_and_they_add_up(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, SMOKE, "--seed", "7", "--turns", "4")
+    blocks = [ln for ln in out.splitlines() if ln.startswith("  ") and ln.rstrip().endswith("=")]
+    assert code == 0 and blocks
+    lines = out.splitlines()
+    for i, line in enumerate(lines):
+        if line in blocks:
+            total = float(line.split()[-2])
+            parts = []
+            for nxt in lines[i + 1 :]:
+                if not nxt.startswith("    "):
+                    break
+                parts.append(float(nxt.split()[0]))
+            assert abs(sum(parts) - total) < 1e-9, line
+    assert "study_circles" not in out and "_" not in out.split("\n", 1)[1].replace("__", "")
+
+
+def test_spanish_text_output_has_no_english_words(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "coop_network", "--seed", "42", "--turns", "3", "--lang", "es")
+    assert code == 0
+    for word in (
+        "played:",
+        "event:",
+        "warning:",
+        "start:",
+        "Support",
+        "rose",
+        "fell",
+        "outcome:",
+        "seed",
+        "turn ",
+    ):
+        assert word not in out, word
+
+
+def test_rounded_parts_keep_the_sum() -> None:
+    from game.commands.simulate import rounded_parts
+
+    values = [0.004, 0.004, 0.004, -1.236]
+    parts = rounded_parts(values, 2)
+    assert abs(sum(parts) - round(sum(values), 2)) < 1e-9
+    assert all(abs(p - v) < 0.01 for p, v in zip(parts, values, strict=True))
 
 
 def test_example_mod_plan_wins_by_id_with_mods(capsys: pytest.CaptureFixture[str]) -> None:

@@ -157,7 +157,9 @@ def test_loss_is_warned_at_least_one_turn_ahead() -> None:
     while not sim.finished:
         sim.play_turn([])
     assert sim.outcome == "lost" and sim.ending is not None and sim.ending.kind == "loss"
-    assert ending_text(sim.ending, LEVEL, load_translator("en")) == "Support collapsed."
+    assert ending_text(sim.ending, LEVEL, load_translator("en")) == (
+        "Support collapsed. (support was 1; the level is lost when it is below 2)"
+    )
     warned = [r.turn for r in sim.history if r.warnings]
     assert warned and warned[0] < sim.history[-1].turn
 

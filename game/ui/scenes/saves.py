@@ -61,6 +61,9 @@ class SavesScene(MenuScene):
     def level_name(self, info: SlotInfo) -> str:
         assert info.save is not None
         title = info.save.summary.level_title
+        if not title:  # a save written by hand (a teacher's class save): the level's own title
+            loaded = self.app.catalog().find(info.save.level_id)
+            title = loaded.level.title if loaded is not None else None
         return self.ctx.tr.pick(title) if title else info.save.level_id
 
     def build(self) -> None:
@@ -339,7 +342,7 @@ class SavesScene(MenuScene):
                 palette.TEXT,
             )
             y += sl + ctx.px(4)
-        if save.level_hash is None:
+        if save.level_hash is None and save.decisions:  # with no turn played there is nothing to replay
             y += ctx.px(8)
             ctx.text.draw_wrapped(
                 surface,

@@ -99,7 +99,7 @@ class DebriefScene(MenuScene):
                 items = [(k, _(SCORES[k]), s.score_history(k), k) for k in SCORE_ORDER]
                 title = _("Scores over time")
             else:
-                from game.ui.scenes.turn import METRIC_ICONS, METRIC_NAMES
+                from game.ui.scenes.turn.text import METRIC_ICONS, METRIC_NAMES
 
                 items = [
                     (k, _(METRIC_NAMES[k]), [100 * v for v in s.metric_history(k)], METRIC_ICONS[k])

@@ -198,6 +198,19 @@ def _quoted(quotes: tuple[Quote, ...]) -> dict[str, Quote]:
     return {q.name: q for q in quotes}
 
 
+# The council sector's goods, by the ids game.sim.council uses.
+GOODS = {
+    "food": N_("Food"),
+    "housing": N_("Housing"),
+    "care": N_("Care"),
+    "tools": N_("Tools"),
+    "energy": N_("Energy"),
+    "labour": N_("Labour"),
+    "nature": N_("Nature"),
+    "parks": N_("Parks"),
+}
+
+
 SHOCK_NAMES = {
     "capital flight": N_("capital flight"),
     "credit strike": N_("credit strike"),

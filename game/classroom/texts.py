@@ -10,20 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from game.explain import GOODS
 from game.i18n import N_
 
 Gettext = Callable[[str], str]
 
-GOODS = {
-    "food": N_("Food"),
-    "housing": N_("Housing"),
-    "care": N_("Care"),
-    "tools": N_("Tools"),
-    "energy": N_("Energy"),
-    "labour": N_("Labour"),
-    "nature": N_("Nature"),
-    "parks": N_("Parks"),
-}
 
 DIFFICULTIES = {"gentle": N_("gentle"), "standard": N_("standard"), "hard": N_("hard")}
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.explain import GOODS
 from game.i18n import N_
 from game.ui import palette
 from game.ui.scenes.common import MenuScene
@@ -12,16 +13,6 @@ from game.ui.widgets.button import Button
 from game.ui.widgets.charts import BarChart, LineChart, Threshold, styled_series
 from game.ui.widgets.textblock import ScrollText
 
-GOODS = {
-    "food": N_("Food"),
-    "housing": N_("Housing"),
-    "care": N_("Care"),
-    "tools": N_("Tools"),
-    "energy": N_("Energy"),
-    "labour": N_("Labour"),
-    "nature": N_("Nature"),
-    "parks": N_("Parks"),
-}
 STEP_SECONDS = 0.9
 
 

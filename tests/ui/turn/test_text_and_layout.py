@@ -10,6 +10,7 @@ import pytest
 from game.i18n import load_translator
 from game.levels.loader import load_level
 from game.sim.engine import Simulation
+from game.ui.names import intensity_word
 from game.ui.scenes.turn import layout as L
 from game.ui.scenes.turn import text as T
 
@@ -54,7 +55,7 @@ def test_news_of_a_turn(reports) -> None:
 
 
 def test_intensity_words_and_goal_lines() -> None:
-    assert [T.intensity_word(x) for x in (0.1, 0.5, 0.9)] == ["mild", "strong", "severe"]
+    assert [intensity_word(x) for x in (0.1, 0.5, 0.9)] == ["mild", "strong", "severe"]
     en = load_translator("en")
     lines = T.goal_lines(LEVEL, "scores", en)
     assert lines and all(label.startswith("Goal: ") for _, label in lines)

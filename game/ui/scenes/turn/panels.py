@@ -16,9 +16,9 @@ from game.ui import palette
 from game.ui.context import UIContext
 from game.ui.formats import format_delta
 from game.ui.glossary import CORE
-from game.ui.names import SCORE_ORDER, TACTICS
+from game.ui.names import SCORE_ORDER, TACTICS, intensity_word
 from game.ui.scenes.turn.draft import Forecast
-from game.ui.scenes.turn.text import METRIC_ICONS, METRIC_NAMES, danger_line, intensity_word, score_name
+from game.ui.scenes.turn.text import METRIC_ICONS, METRIC_NAMES, danger_line, score_name
 from game.ui.widgets.panel import draw_panel, triangle
 
 

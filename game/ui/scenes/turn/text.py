@@ -35,15 +35,6 @@ METRIC_ICONS = {
     "unemployment": "cross",
     "needs_met": "check",
 }
-INTENSITY = ((0.34, N_("mild")), (0.67, N_("strong")), (9.9, N_("severe")))
-
-
-def intensity_word(x: float) -> str:
-    """The untranslated word for an elite move's strength."""
-    for upper, word in INTENSITY:
-        if x < upper:
-            return word
-    return INTENSITY[-1][1]
 
 
 def score_name(key: str, tr: Translator) -> str:

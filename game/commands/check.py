@@ -101,7 +101,7 @@ def gather(paths: list[Path], findings: Findings) -> list[Path]:
 
 def check_paths(paths: list[Path], all_texts: bool = False, warnings: bool = True) -> Findings:
     """Check files and folders; never raises for content problems."""
-    from game.levels import yamlpos
+    from game.levels import validation, yamlpos
     from game.levels.catalog import file_kind, load_glossary
     from game.levels.decisions import DecisionFile
     from game.levels.lint import lint_level
@@ -123,7 +123,7 @@ def check_paths(paths: list[Path], all_texts: bool = False, warnings: bool = Tru
             elif kind == "decisions":
                 model = None
                 try:
-                    model = yamlpos.validate(data, node, name, DecisionFile)
+                    model = validation.validate(data, node, name, DecisionFile)
                 except ContentError as exc:
                     findings.errors.extend(exc.problems)
                 findings.errors.extend(dups)
@@ -131,7 +131,7 @@ def check_paths(paths: list[Path], all_texts: bool = False, warnings: bool = Tru
                     decisions.append((f, model, node))
             else:
                 level, problems = validate_level(data, node, name)
-                findings.errors.extend(yamlpos.sort_problems(dups + problems))
+                findings.errors.extend(validation.sort_problems(dups + problems))
                 if level is not None and not problems:
                     levels.append(_Level(level, node, f))
                     if warnings:

@@ -28,7 +28,7 @@ import platformdirs
 from pydantic import BaseModel, ConfigDict, Field
 
 from game.errors import ContentError, Problem, UserError
-from game.levels import yamlpos
+from game.levels import validation, yamlpos
 from game.levels.loader import LoadedLevel, load_level, validate_level
 from game.levels.schema import GlossaryEntry, Level
 from game.resources import levels_dir
@@ -138,7 +138,7 @@ def file_kind(path: Path, data: Any) -> FileKind:
 
 def load_glossary(path: Path) -> GlossaryFile:
     """Read and validate a glossary file; ContentError with every problem, located."""
-    glossary = yamlpos.load_model(path, GlossaryFile)
+    glossary = validation.load_model(path, GlossaryFile)
     problems = []
     seen: dict[str, int] = {}
     for i, entry in enumerate(glossary.glossary):
@@ -236,7 +236,7 @@ def _load_file(cat: Catalog, f: Path, mod: str | None, seen: dict[str, Path]) ->
             cat.glossary.append(entry)
         return
     level, problems = validate_level(data, node, name)
-    problems = yamlpos.sort_problems(dups + problems)
+    problems = validation.sort_problems(dups + problems)
     if problems or level is None:
         raise ContentError(problems)
     if level.id in seen:

@@ -21,7 +21,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, StrictStr
 
 from game.errors import Problem
-from game.levels import yamlpos
+from game.levels import validation, yamlpos
 
 
 class TurnDecision(BaseModel):
@@ -81,7 +81,7 @@ def id_problems(model: DecisionFile, node: yaml.Node, name: str, level: Any) -> 
                 err(loc, unknown("action", a, acts))
         if isinstance(entry, TurnDecision):
             check_choices(("turns", turn, "choices"), entry.choices)
-    return yamlpos.sort_problems(errors)
+    return validation.sort_problems(errors)
 
 
 class Decisions:
@@ -91,7 +91,7 @@ class Decisions:
         self.path = path
         text = yamlpos.read_text(path)
         data, self._node = yamlpos.parse(text, str(path))
-        self.model = yamlpos.validate(data, self._node, str(path), DecisionFile)
+        self.model = validation.validate(data, self._node, str(path), DecisionFile)
 
     def id_problems(self, level: Any) -> list[Problem]:
         """The ids this file names that `level` does not have (see `id_problems`)."""

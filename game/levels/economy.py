@@ -42,7 +42,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from game.errors import ContentError, Problem
-from game.levels.yamlpos import load_model
+from game.levels.validation import load_model
 from game.sim.planning import KIND_CODES, PlanEconomy, normalise_weights
 
 Kind = Literal["final", "intermediate", "primary", "public"]

@@ -15,7 +15,7 @@ from typing import Any, get_args
 import yaml
 
 from game.errors import Problem
-from game.levels import yamlpos
+from game.levels import validation, yamlpos
 from game.levels.schema import Condition, Effect, Level, Text
 from game.sim.vocabulary import PARAMS
 
@@ -66,7 +66,7 @@ def lint_level(
     _spanish(level, warn, all_texts)
     if simulate_start:
         _start_goals(level, warn)
-    return yamlpos.sort_problems(out)
+    return validation.sort_problems(out)
 
 
 # ---------------------------------------------------------------- resources

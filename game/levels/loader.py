@@ -13,7 +13,7 @@ import yaml
 from pydantic import ValidationError
 
 from game.errors import ContentError, Problem
-from game.levels import yamlpos
+from game.levels import validation, yamlpos
 from game.levels.schema import (
     Action,
     Condition,
@@ -44,13 +44,13 @@ def validate_level(data: Any, node: yaml.Node, name: str) -> tuple[Level | None,
     try:
         level = Level.model_validate(data)
     except ValidationError as exc:
-        known = yamlpos.known_fields(Level)
-        problems = yamlpos.validation_problems(exc, node, name, known, Level)
+        known = validation.known_fields(Level)
+        problems = validation.validation_problems(exc, node, name, known, Level)
         partial = _partial_level(data)
         if partial is not None:  # the references of the parts that did validate
             problems += _reference_problems(partial, node, name)
-        return None, yamlpos.sort_problems(problems)
-    return level, yamlpos.sort_problems(_reference_problems(level, node, name))
+        return None, validation.sort_problems(problems)
+    return level, validation.sort_problems(_reference_problems(level, node, name))
 
 
 def _reference_problems(level: Level, node: yaml.Node, name: str) -> list[Problem]:
@@ -122,7 +122,7 @@ def parse_level(path: Path | str) -> tuple[Level | None, yaml.Node | None, str, 
     except ContentError as exc:
         return None, None, "", exc.problems
     level, problems = validate_level(data, node, name)
-    problems = yamlpos.sort_problems(dups + problems)
+    problems = validation.sort_problems(dups + problems)
     return (level if not problems else None), node, text, problems
 
 

@@ -285,7 +285,7 @@ def test_public_goods_cannot_be_inputs(tmp_path: Path) -> None:
 def test_an_economy_can_be_embedded_in_another_file(tmp_path: Path) -> None:
     from pydantic import BaseModel, ConfigDict
 
-    from game.levels.yamlpos import load_model
+    from game.levels.validation import load_model
 
     class Level(BaseModel):
         model_config = ConfigDict(extra="forbid")

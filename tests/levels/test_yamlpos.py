@@ -14,7 +14,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
 
 from game.errors import ContentError
-from game.levels import yamlpos
+from game.levels import validation, yamlpos
 
 
 def _problems(fn, *args) -> list[tuple[int, int, str, str]]:  # noqa: ANN001
@@ -166,7 +166,7 @@ class Outer(BaseModel):
 
 def _validate(text: str) -> list[tuple[int, int, str, str]]:
     data, node = yamlpos.parse(text, "f")
-    return _problems(yamlpos.validate, data, node, "f", Outer)
+    return _problems(validation.validate, data, node, "f", Outer)
 
 
 def test_errors_point_at_the_value_key_or_parent() -> None:
@@ -210,7 +210,7 @@ def test_unknown_keys_suggest_from_the_model_that_holds_them() -> None:
 def test_load_model_reports_duplicates_and_schema_errors_together(tmp_path: Path) -> None:
     path = tmp_path / "f.yaml"
     path.write_text("title: a\ntitle: b\nvalue: lots\n")
-    got = _problems(yamlpos.load_model, path, Outer)
+    got = _problems(validation.load_model, path, Outer)
     assert [(line, field) for line, _, field, _ in got] == [(2, "title"), (3, "value")]
 
 

@@ -11,17 +11,10 @@ import sys
 import time
 from pathlib import Path
 
+from game.commands.args import number_in
 from game.errors import ContentError, UserError
 
-
-def positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
-    return value
+positive = number_in(int, "not a whole number", "must be 1 or more, not {value}", low=1)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

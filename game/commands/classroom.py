@@ -16,27 +16,13 @@ import contextlib
 import signal
 from pathlib import Path
 
+from game.commands.args import number_in
 from game.errors import UserError
 
-
-def _port(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
-    if not 1024 <= value <= 65535:
-        raise argparse.ArgumentTypeError(f"a port is a number from 1024 to 65535, not {value}")
-    return value
-
-
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
-    if not 10 <= value <= 600:
-        raise argparse.ArgumentTypeError(f"a round lasts 10 to 600 seconds, not {value:g}")
-    return value
+_port = number_in(int, "not a port number", "a port is a number from 1024 to 65535, not {value}", 1024, 65535)
+_seconds = number_in(
+    float, "not a number of seconds", "a round lasts 10 to 600 seconds, not {value:g}", 10, 600
+)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

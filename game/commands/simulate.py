@@ -10,18 +10,11 @@ from typing import Any
 
 import numpy as np
 
+from game.commands.args import number_in
 from game.errors import ContentError, UserError
 
-
-def seed_value(text: str) -> int:
-    """A seed is a whole number from 0 up (numpy's generators take no negative seeds)."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"a seed must be 0 or more, not {value}")
-    return value
+# A seed is a whole number from 0 up (numpy's generators take no negative seeds).
+seed_value = number_in(int, "not a whole number", "a seed must be 0 or more, not {value}", low=0)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

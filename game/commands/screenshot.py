@@ -26,6 +26,9 @@ SCENES = (
     "settings",
     "saves",
     "credits",
+    "classconsole",
+    "classplay",
+    "classturn",
 )
 
 

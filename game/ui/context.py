@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import pygame
+
 from game.i18n import Translator, load_translator
 from game.ui.icons import IconBook
 from game.ui.text import FontBook, TextCache
@@ -23,6 +25,9 @@ class UIContext:
     tr: Translator
     reduced_motion: bool = False
     play_sound: Callable[[str], None] = field(default=lambda name: None)
+    # makes the off-screen surfaces widgets draw into (charts); layout checks swap in one
+    # that records the text drawn on it
+    canvas: Callable[..., pygame.Surface] = field(default=pygame.Surface)
 
     @classmethod
     def create(

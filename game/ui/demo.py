@@ -10,7 +10,8 @@ from game.ui.scenes import available, make_scene
 from game.ui.session import Session
 
 DEMO_SEED = 2024
-LEVEL_SCENES = ("briefing", "turn", "planning", "event", "debrief")
+LEVEL_SCENES = ("briefing", "turn", "planning", "event", "debrief", "classplay", "classturn")
+CLASS_GROUPS = 4
 
 
 def policy(session: Session, k: int = 2) -> list[str]:
@@ -76,6 +77,8 @@ def scene_for_screenshot(app, name: str, level: str | None) -> Scene:
     loaded = find_level(app, level)
     if name == "briefing":
         return make_scene(app, "briefing", loaded=loaded, seed=DEMO_SEED)
+    if name in ("classplay", "classturn"):
+        return class_scene(app, name, loaded)
     session = Session(loaded, DEMO_SEED, app.settings.language)
     if name == "debrief":
         play_turns(session, loaded.level.turns)
@@ -92,6 +95,37 @@ def scene_for_screenshot(app, name: str, level: str | None) -> Scene:
     scene.draft.chosen = policy(session, 2)
     scene.request_forecast()
     return scene
+
+
+def class_scene(app, name: str, loaded) -> Scene:
+    """The hot seat at the projector: council play in its first round with one proposal sent
+    (`classplay`), or the class's first turn with the actions put to a show of hands
+    (`classturn`, after the groups agreed on the plan by taking the suggestions)."""
+    from game.classroom.classroom import Classroom
+    from game.classroom.session import ClassSession, ClassSetup
+
+    tr = app.ctx.tr
+    setup = ClassSetup(loaded.level.id, DEMO_SEED, 45, "standard", "hotseat", CLASS_GROUPS)
+    session = ClassSession(loaded.level, setup, tr.lang)
+    play = session.new_play(1)
+    for i in range(CLASS_GROUPS):
+        play.add_group(tr.gettext("Group {n}").format(n=i + 1))
+    room = Classroom(play, tr.gettext, on_finish=session.record_plan, session=session)
+    room.start()
+    if name == "classplay":
+        first = next(iter(play.groups.values()))
+        room.propose(first.id, [float(x) for x in play.bounds(first.council)["auto"]])
+        return make_scene(app, "classplay", room=room)
+    for _ in range(2 * play.max_rounds):
+        if play.finished:
+            break
+        for g in list(play.groups.values()):
+            if not play.finished and g.id not in play.submitted:
+                room.propose(g.id, [float(x) for x in play.bounds(g.council)["auto"]])
+    if not play.finished:
+        room.stop()
+    room.vote_actions("hands", None)
+    return make_scene(app, "classturn", room=room)
 
 
 def settle(app, timeout: float = 20.0) -> None:

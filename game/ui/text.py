@@ -73,6 +73,8 @@ class TextCache:
         self._cache: OrderedDict[tuple, pygame.Surface] = OrderedDict()
         self._wraps: OrderedDict[tuple, list[str]] = OrderedDict()
         self._words: dict[tuple, int] = {}
+        self.broken: set[str] = set()  # texts that end or start inside a word (layout checks)
+        self.dropped: list[str] = []  # lines draw_wrapped had no room for (layout checks)
         self.hits = 0
         self.misses = 0
 
@@ -107,6 +109,7 @@ class TextCache:
         self._cache.clear()
         self._wraps.clear()
         self._words.clear()
+        self.broken.clear()
         self.bytes = 0
 
     def size(self, text: str, size: int | str = "body", bold: bool = False) -> tuple[int, int]:
@@ -137,6 +140,8 @@ class TextCache:
                 start, acc = i, 0
             acc += adv
         pieces.append(word[start:])
+        if len(pieces) > 1:
+            self.broken.update(pieces)
         return pieces
 
     def wrap(self, text: str, size: int | str, width: int, bold: bool = False) -> list[str]:
@@ -195,21 +200,32 @@ class TextCache:
         return lines
 
     def fit(self, text: str, size: int | str, width: int, bold: bool = False) -> str:
-        """The text, shortened with an ellipsis if it is wider than `width` (one pass)."""
+        """The text, shortened with an ellipsis after its last whole word that fits if it is
+        wider than `width` (one pass); only a first word wider than `width` is cut inside."""
         if len(text) <= LONG_WORD and self.size(text, size, bold)[0] <= width:
             return text
         room = width - self.size("…", size, bold)[0]
         acc = 0
         cut = 0
+        word_end = 0  # the end of the last whole word that fits
         for i, adv in enumerate(self.advances(text, size, bold)):
             if acc + adv > room:
+                if text[i].isspace():
+                    word_end = i
                 break
+            if text[i].isspace() and i > 0 and not text[i - 1].isspace():
+                word_end = i
             acc += adv
             cut = i + 1
         else:
             if len(text) > LONG_WORD:
                 return text
-        return text[:cut].rstrip() + "…"
+        head = text[:word_end].rstrip(" ,;:·-–") if word_end else ""
+        if head:
+            return head + "…"
+        out = text[:cut].rstrip() + "…"
+        self.broken.add(out)
+        return out
 
     def draw(
         self,
@@ -244,8 +260,9 @@ class TextCache:
             lines[-1] = self.fit(lines[-1] + " …", size, rect.width, bold)
         lh = self.fonts.line_height(size, bold)
         y = rect.top
-        for line in lines:
+        for i, line in enumerate(lines):
             if y + lh > rect.bottom + lh // 3:
+                self.dropped.append(" ".join(lines[i:]))
                 break
             surf = self.render(line, size, colour, bold)
             if align == "center":

@@ -23,6 +23,8 @@ SCENES: dict[str, tuple[str, str]] = {
     "debrief": ("game.ui.scenes.debrief", "DebriefScene"),
     "glossary": ("game.ui.scenes.glossary", "GlossaryScene"),
     "classconsole": ("game.ui.scenes.classconsole", "ClassConsoleScene"),
+    "classplay": ("game.ui.scenes.classplay", "ClassPlayScene"),
+    "classturn": ("game.ui.scenes.classturn", "ClassTurnScene"),
 }
 
 

@@ -3,6 +3,8 @@ work with; highlighted terms open the glossary. Begin starts the first turn."""
 
 from __future__ import annotations
 
+import re
+
 import pygame
 
 from game.i18n import N_
@@ -10,7 +12,7 @@ from game.ui import glossary as gloss
 from game.ui import palette
 from game.ui.scenes.common import MenuScene
 from game.ui.session import Session, new_seed
-from game.ui.widgets.button import Button
+from game.ui.widgets.button import Button, label_width
 from game.ui.widgets.textblock import Paragraph
 
 
@@ -60,6 +62,50 @@ class BriefingScene(MenuScene):
             lines.append(_("You lose if: {text}").format(text=tr.pick(loss.warning)))
         return "\n".join(lines)
 
+    def facts(self) -> list[tuple[str, str, str | None]]:
+        """The sidebar's facts as (kind, text, icon): headings and lines, in order."""
+        _ = self._
+        L = self.level
+        icon_for = {"influence": "political_capital", "funds": "money"}
+        turns = (
+            _("{n} seasons").format(n=L.turns)
+            if L.turn_length == "season"
+            else _("{n} years").format(n=L.turns)
+        )
+        out: list[tuple[str, str, str | None]] = [("head", _("What you start with"), None)]
+        for res in L.resources:
+            icon = res.id if self.ctx.icons.exists(res.id) else icon_for.get(res.id, "info")
+            text = _("{name}: {start:g}, +{income:g} a turn").format(
+                name=self.ctx.tr.pick(res.name), start=res.start, income=res.income
+            )
+            out.append(("line", text, icon))
+        out.append(("head", _("Length"), None))
+        out.append(
+            ("line", _("{turns}, about {minutes} minutes").format(turns=turns, minutes=L.minutes), None)
+        )
+        out.append(("head", _("Scenario code"), None))
+        out.append(("code", f"{L.id}-{self.seed}", None))
+        out.append(
+            ("note", _("The same code gives the same game on every computer: share it with a class."), None)
+        )
+        return out
+
+    def _fact_lines(self, kind: str, text: str, icon: str | None, width: int) -> tuple[list[str], str, bool]:
+        ctx = self.ctx
+        size, bold = {"head": ("body", True), "code": ("body", True)}.get(kind, ("small", False))
+        indent = ctx.px(32) if icon else 0
+        return ctx.text.wrap(text, size, width - indent, bold), size, bold
+
+    def _facts_height(self, width: int) -> int:
+        ctx = self.ctx
+        h = 0
+        for kind, text, icon in self.facts():
+            lines, size, bold = self._fact_lines(kind, text, icon, width)
+            h += len(lines) * ctx.fonts.line_height(size, bold) + (
+                ctx.px(14) if kind == "head" else ctx.px(2)
+            )
+        return h
+
     def build(self) -> None:
         ctx = self.ctx
         _ = self._
@@ -68,7 +114,9 @@ class BriefingScene(MenuScene):
         btn_h = ctx.px(50)
         side_w = min(ctx.px(380), w // 3)
         body = pygame.Rect(ctx.px(28), top, w - side_w - ctx.px(72), h - top - btn_h - ctx.px(36))
-        if body.width < ctx.px(320):
+        inner_w = side_w - ctx.px(28)
+        if body.width < ctx.px(320) or self._facts_height(inner_w) > body.height - ctx.px(24):
+            # no room for the sidebar: its facts become the last page of the text
             body.width = w - ctx.px(56)
             side_w = 0
         glossary = self.glossary()
@@ -77,43 +125,50 @@ class BriefingScene(MenuScene):
         para = Paragraph(ctx, body, text, on_link=self.open_term, define=self.define, key="briefing-text")
         # split into pages that fit, so nothing is cut off at any scale
         self.pages = self._paginate(text, body)
+        if not side_w:
+            self.pages.append("\n".join(t for _kind, t, _icon in self.facts()))
         self.page = min(self.page, len(self.pages) - 1)
         para.set_text(self.pages[self.page])
         self.add(para)
         self.side = pygame.Rect(w - side_w - ctx.px(24), top, side_w, body.height) if side_w else None
         y = h - btn_h - ctx.px(20)
         x = ctx.px(28)
+        label = _("Begin")
+        bw = max(ctx.px(220), label_width(ctx, label, "primary") + ctx.px(60))
+        begin = pygame.Rect(w - bw - ctx.px(24), y, bw, btn_h)
+        self.page_label = None
         if len(self.pages) > 1:
-            for label, key, fn, ok in (
-                (_("Previous page"), "prev", lambda: self.turn_page(-1), self.page > 0),
-                (
-                    _("Next page"),
-                    "next",
-                    lambda: self.turn_page(1),
-                    self.page < len(self.pages) - 1,
-                ),
-            ):
-                bw = ctx.text.size(label, "body", True)[0] + ctx.px(48)
+            pager = [
+                (_("Previous page"), "<", "prev", lambda: self.turn_page(-1), self.page > 0),
+                (_("Next page"), ">", "next", lambda: self.turn_page(1), self.page < len(self.pages) - 1),
+            ]
+            words = sum(label_width(ctx, p[0]) + ctx.px(60) for p in pager)
+            short = x + words > begin.x  # no room for the words: arrows, named by tooltips
+            for label, arrow, key, fn, ok in pager:
+                shown = arrow if short else label
+                bw = max(btn_h, label_width(ctx, shown) + ctx.px(48))
                 self.add(
                     Button(
                         ctx,
                         self.app.manager,
                         pygame.Rect(x, y, bw, btn_h),
-                        label,
+                        shown,
                         fn,
                         key=key,
                         enabled=ok,
+                        tooltip=label if short else None,
                     )
                 )
                 x += bw + ctx.px(12)
-        label = _("Begin")
-        bw = max(ctx.px(220), ctx.text.size(label, "body", True)[0] + ctx.px(60))
+            page = _("Page {n} of {total}").format(n=self.page + 1, total=len(self.pages))
+            if x + ctx.text.size(page, "small")[0] + ctx.px(12) <= begin.x:
+                self.page_label = (page, pygame.Rect(x, y, begin.x - x, btn_h))
         self.add(
             Button(
                 ctx,
                 self.app.manager,
-                pygame.Rect(w - bw - ctx.px(24), y, bw, btn_h),
-                label,
+                begin,
+                _("Begin"),
                 self.begin,
                 kind="primary",
                 key="begin",
@@ -121,18 +176,29 @@ class BriefingScene(MenuScene):
         )
 
     def _paginate(self, text: str, rect: pygame.Rect) -> list[str]:
-        paras = text.split("\n\n")
+        """Pages that fit `rect`: whole paragraphs where they fit, and a paragraph too long
+        for one page split between words (never inside a [[term]])."""
+
+        def fits(t: str) -> bool:
+            return Paragraph(self.ctx, pygame.Rect(0, 0, rect.width, 0), t).height <= rect.height
+
         pages: list[str] = []
-        cur: list[str] = []
-        for p in paras:
-            trial = "\n\n".join(cur + [p])
-            probe = Paragraph(self.ctx, pygame.Rect(0, 0, rect.width, 0), trial)
-            if cur and probe.height > rect.height:
-                pages.append("\n\n".join(cur))
-                cur = [p]
-            else:
-                cur.append(p)
-        pages.append("\n\n".join(cur))
+        cur = ""
+        for p in text.split("\n\n"):
+            trial = f"{cur}\n\n{p}" if cur else p
+            if fits(trial):
+                cur = trial
+                continue
+            if cur:
+                pages.append(cur)
+                cur = ""
+            for word in re.split(r" (?![^\[]*\]\])", p):
+                trial = f"{cur} {word}" if cur else word
+                if cur and not fits(trial):
+                    pages.append(cur)
+                    trial = word
+                cur = trial
+        pages.append(cur)
         return pages
 
     def turn_page(self, delta: int) -> None:
@@ -174,71 +240,24 @@ class BriefingScene(MenuScene):
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
         ctx = self.ctx
-        _ = self._
+        if self.page_label is not None:
+            text, r = self.page_label
+            ctx.text.draw(surface, text, (r.x, r.centery), "small", palette.TEXT_DIM, anchor="midleft")
         if self.side is None:
             return
         r = self.side
         pygame.draw.rect(surface, palette.PANEL, r, border_radius=ctx.px(12))
         inner = r.inflate(-ctx.px(28), -ctx.px(24))
         y = inner.y
-        L = self.level
-        lh = ctx.fonts.line_height("body")
-        sl = ctx.fonts.line_height("small")
-        ctx.text.draw(surface, _("What you start with"), (inner.x, y), "body", palette.ACCENT, True)
-        y += lh + ctx.px(6)
-        icon_for = {"influence": "political_capital", "funds": "money"}
-        for res in L.resources:
-            icon = res.id if ctx.icons.exists(res.id) else icon_for.get(res.id, "info")
-            ctx.icons.draw(surface, icon, (inner.x + ctx.px(12), y + lh // 2), ctx.px(22), palette.TEXT)
-            text = _("{name}: {start:g}, +{income:g} a turn").format(
-                name=ctx.tr.pick(res.name), start=res.start, income=res.income
-            )
-            ctx.text.draw(
-                surface,
-                ctx.text.fit(text, "small", inner.width - ctx.px(34)),
-                (inner.x + ctx.px(32), y + (lh - sl) // 2),
-                "small",
-                palette.TEXT,
-            )
-            y += lh + ctx.px(2)
-        y += ctx.px(12)
-        ctx.text.draw(surface, _("Length"), (inner.x, y), "body", palette.ACCENT, True)
-        y += lh + ctx.px(2)
-        turns = (
-            _("{n} seasons").format(n=L.turns)
-            if L.turn_length == "season"
-            else _("{n} years").format(n=L.turns)
-        )
-        ctx.text.draw(
-            surface,
-            ctx.text.fit(
-                _("{turns}, about {minutes} minutes").format(turns=turns, minutes=L.minutes),
-                "small",
-                inner.width,
-            ),
-            (inner.x, y),
-            "small",
-            palette.TEXT,
-        )
-        y += sl + ctx.px(14)
-        ctx.text.draw(surface, _("Scenario code"), (inner.x, y), "body", palette.ACCENT, True)
-        y += lh + ctx.px(2)
-        ctx.text.draw(surface, f"{L.id}-{self.seed}", (inner.x, y), "body", palette.TEXT, True)
-        y += lh
-        ctx.text.draw_wrapped(
-            surface,
-            _("The same code gives the same game on every computer: share it with a class."),
-            pygame.Rect(inner.x, y, inner.width, inner.bottom - y),
-            "small",
-            palette.TEXT_DIM,
-        )
-        if len(self.pages) > 1:
-            w, h = surface.get_size()
-            ctx.text.draw(
-                surface,
-                _("Page {n} of {total}").format(n=self.page + 1, total=len(self.pages)),
-                (w // 2, h - ctx.px(44)),
-                "small",
-                palette.TEXT_DIM,
-                anchor="center",
-            )
+        colours = {"head": palette.ACCENT, "note": palette.TEXT_DIM}
+        for kind, text, icon in self.facts():
+            lines, size, bold = self._fact_lines(kind, text, icon, inner.width)
+            lh = ctx.fonts.line_height(size, bold)
+            x = inner.x
+            if icon:
+                ctx.icons.draw(surface, icon, (inner.x + ctx.px(12), y + lh // 2), ctx.px(22), palette.TEXT)
+                x += ctx.px(32)
+            for line in lines:
+                ctx.text.draw(surface, line, (x, y), size, colours.get(kind, palette.TEXT), bold)
+                y += lh
+            y += ctx.px(14) if kind == "head" else ctx.px(2)

@@ -6,14 +6,19 @@ import pygame
 
 from game.ui import palette
 from game.ui.scene import Scene
-from game.ui.widgets.button import Button
+from game.ui.widgets.button import Button, label_width
+
+COMPACT_HEIGHT = 450  # design pixels: below this the header is slimmer
 
 
 class MenuScene(Scene):
-    """A screen with a title bar (icon, title, subtitle) and a Back button at the top right."""
+    """A screen with a title bar (icon, title, subtitle) and a Back button at the top right.
+    A screen too small for all its parts at once shows them behind tabs (`add_tabs`); `tab`
+    is the open one (buttons keyed "tab:KEY", as on the turn screen)."""
 
     title = ""
     icon: str | None = None
+    tab: str | None = None
 
     def subtitle(self) -> str:
         return ""
@@ -24,25 +29,76 @@ class MenuScene(Scene):
         back_w = max(ctx.px(130), ctx.text.size(self._("Back"), "body", True)[0] + ctx.px(48))
         return w - ctx.px(28) - (ctx.px(50) if self.icon else 0) - back_w - ctx.px(48)
 
+    @property
+    def compact(self) -> bool:
+        """A short window for the text size (200% at 720 lines): a slimmer header with one
+        line of subtitle, so the screen's own content keeps most of the height."""
+        return self.size[1] < self.ctx.px(COMPACT_HEIGHT)
+
     def _subtitle_lines(self) -> list[str]:
         sub = self.subtitle()
         if not sub:
             return []
+        most = 1 if self.compact else 2
         lines = self.ctx.text.wrap(sub, "small", self._header_text_width())
-        if len(lines) > 2:
-            lines = lines[:2]
-            lines[1] = self.ctx.text.fit(lines[1] + " …", "small", self._header_text_width())
+        if len(lines) > most:
+            lines = lines[:most]
+            lines[-1] = self.ctx.text.fit(lines[-1] + " …", "small", self._header_text_width())
         return lines
 
     def header_height(self) -> int:
         ctx = self.ctx
         lines = self._subtitle_lines()
         h = (
-            ctx.px(20) * 2
+            ctx.px(10 if self.compact else 20) * 2
             + ctx.fonts.line_height("heading", True)
             + len(lines) * ctx.fonts.line_height("small")
         )
-        return max(ctx.px(84), h)
+        return max(ctx.px(70 if self.compact else 84), h)
+
+    def button_height(self, normal: int = 48) -> int:
+        """Buttons are a little lower on a compact screen (the text inside keeps its size)."""
+        return self.ctx.px(40 if self.compact else normal)
+
+    def add_tabs(self, tabs: list[tuple[str, str]], top: int) -> int:
+        """A row of tab buttons (key, label) under the header, flowing onto a second row if
+        the words are long; returns the y below them. Opens the first tab if none is open."""
+        ctx = self.ctx
+        keys = [k for k, _label in tabs]
+        if self.tab not in keys:
+            self.tab = keys[0]
+        w = self.size[0]
+        pad, tab_h, gap = ctx.px(20), self.button_height(46), ctx.px(8)
+        x, y = pad, top
+        for key, label in tabs:
+            bw = min(w - 2 * pad, label_width(ctx, label) + ctx.px(32))
+            if x > pad and x + bw > w - pad:
+                x, y = pad, y + tab_h + gap
+            self.tab_button(key, label, pygame.Rect(x, y, bw, tab_h))
+            x += bw + gap
+        return y + tab_h + ctx.px(12)
+
+    def tab_button(self, key: str, label: str, rect: pygame.Rect) -> Button:
+        """One tab (the open one drawn as the primary button)."""
+        return self.add(
+            Button(
+                self.ctx,
+                self.app.manager,
+                rect,
+                label,
+                self._open_tab(key),
+                kind="primary" if key == self.tab else "normal",
+                key=f"tab:{key}",
+            )
+        )  # type: ignore[return-value]
+
+    def _open_tab(self, key: str):
+        def open_tab() -> None:
+            if self.tab != key:
+                self.tab = key
+                self.rebuild()
+
+        return open_tab
 
     def after_build(self) -> None:
         self.add_back()
@@ -51,7 +107,8 @@ class MenuScene(Scene):
         ctx = self.ctx
         w, _h = self.size
         bw = max(ctx.px(130), ctx.text.size(self._("Back"), "body", True)[0] + ctx.px(48))
-        rect = pygame.Rect(w - bw - ctx.px(24), ctx.px(18), bw, ctx.px(48))
+        bh = ctx.px(48)
+        rect = pygame.Rect(w - bw - ctx.px(24), min(ctx.px(18), (self.header_height() - bh) // 2), bw, bh)
         return self.add(
             Button(
                 ctx,

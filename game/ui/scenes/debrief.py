@@ -13,7 +13,7 @@ from game.ui.formats import format_delta
 from game.ui.names import SCORE_ORDER, SCORES
 from game.ui.scenes.common import MenuScene
 from game.ui.session import ECONOMY_SERIES
-from game.ui.widgets.button import Button
+from game.ui.widgets.button import Button, label_width
 from game.ui.widgets.charts import LineChart, styled_series
 from game.ui.widgets.textblock import ScrollText
 
@@ -39,7 +39,7 @@ class DebriefScene(MenuScene):
         _ = self._
         s = self.session
         head = _("The pathway held: you won.") if self.won else _("The pathway broke: you lost.")
-        return f"{s.title()} · {head}"
+        return f"{head} {s.title()}"  # the outcome first: a one-line header may cut the rest
 
     def turning_points(self, n: int = 6) -> list[tuple[TurnReport, Cause]]:
         """The largest single causes of score changes over the game, biggest first."""
@@ -89,12 +89,46 @@ class DebriefScene(MenuScene):
         _ = self._
         w, h = self.size
         top = self.header_height() + ctx.px(14)
-        btn_h = ctx.px(50)
-        body_h = h - top - btn_h - ctx.px(34)
-        wide = w >= ctx.px(1000)
-        chart_w = (w - ctx.px(60)) * 11 // 20 if wide else 0
+        btn_h, gap = self.button_height(50), ctx.px(10)
         s = self.session
-        if wide:
+        wide = w >= ctx.px(1000) and h - top >= ctx.px(440)
+        if not wide:  # the story and each chart behind a tab, which also picks the chart
+            tabs = [("story", _("What happened")), ("scores", _("Scores")), ("economy", _("The economy"))]
+            top = self.add_tabs(tabs, top)
+            if self.tab != "story":
+                self.chart_mode = self.tab or "scores"
+        buttons = [
+            (_("Play this pathway again"), "again", self.again, "primary"),
+            (_("Choose another pathway"), "pathways", self.other, "normal"),
+            (
+                _("Show the economy") if self.chart_mode == "scores" else _("Show the scores"),
+                "chart-mode",
+                self.toggle_chart,
+                "normal",
+            ),
+            (_("Title screen"), "title", self.to_title, "quiet"),
+        ]
+        if not wide:
+            del buttons[2]  # the tabs show either chart
+            need = sum(label_width(ctx, b[0], b[3]) + ctx.px(40) + gap for b in buttons)
+            if need > w - ctx.px(30):  # one row of shorter words keeps the chart's height
+                short = [_("Play again"), _("Other pathways"), _("Title")]
+                buttons = [(t, *rest) for t, (_l, *rest) in zip(short, buttons, strict=True)]
+        # the buttons flow onto as many rows as their words need
+        placed: list[pygame.Rect] = []
+        x, y = ctx.px(20), 0
+        for label, _key, _fn, kind in buttons:
+            bw = min(w - ctx.px(40), label_width(ctx, label, kind) + ctx.px(40))
+            if x > ctx.px(20) and x + bw > w - ctx.px(20):
+                x, y = ctx.px(20), y + btn_h + gap
+            placed.append(pygame.Rect(x, y, bw, btn_h))
+            x += bw + gap
+        rows_h = y + btn_h
+        base = h - rows_h - ctx.px(18)
+        body_h = base - top - ctx.px(16)
+        show = {"chart", "story"} if wide else {"story" if self.tab == "story" else "chart"}
+        chart_w = (w - ctx.px(60)) * 11 // 20 if wide else w - ctx.px(40)
+        if "chart" in show:
             if self.chart_mode == "scores":
                 items = [(k, _(SCORES[k]), s.score_history(k), k) for k in SCORE_ORDER]
                 title = _("Scores over time")
@@ -112,49 +146,29 @@ class DebriefScene(MenuScene):
                     ctx,
                     chart,
                     styled_series(items),
-                    title=title,
+                    title=title if wide else "",
                     y_range=(0, 100),
                     x_start=0,
                     x_label=_("Season") if s.level.turn_length == "season" else _("Year"),
                     key="chart",
                 )
             )
-        text = pygame.Rect(
-            ctx.px(20) + (chart_w + ctx.px(20) if wide else 0),
-            top,
-            w - ctx.px(40) - (chart_w + ctx.px(20) if wide else 0),
-            body_h,
-        )
-        self.add(ScrollText(ctx, text.inflate(-ctx.px(8), 0), self.story(), key="story"))
-        y = h - btn_h - ctx.px(18)
-        x = ctx.px(20)
-        buttons = [
-            (_("Play this pathway again"), "again", self.again, "primary"),
-            (_("Choose another pathway"), "pathways", self.other, "normal"),
-            (
-                _("Show the economy") if self.chart_mode == "scores" else _("Show the scores"),
-                "chart-mode",
-                self.toggle_chart,
-                "normal",
-            ),
-            (_("Title screen"), "title", self.to_title, "quiet"),
-        ]
-        for label, key, fn, kind in buttons:
-            bw = ctx.text.size(label, "body", True)[0] + ctx.px(40)
-            if x + bw > w - ctx.px(20) or (key == "chart-mode" and not wide):
-                continue
+        if "story" in show:
+            left = ctx.px(20) + (chart_w + ctx.px(20) if wide else 0)
+            text = pygame.Rect(left, top, w - ctx.px(20) - left, body_h)
+            self.add(ScrollText(ctx, text.inflate(-ctx.px(8), 0), self.story(), key="story"))
+        for (label, key, fn, kind), rect in zip(buttons, placed, strict=True):
             self.add(
                 Button(
                     ctx,
                     self.app.manager,
-                    pygame.Rect(x, y, bw, btn_h),
+                    rect.move(0, base),
                     label,
                     fn,
                     kind=kind,
                     key=key,
                 )
             )
-            x += bw + ctx.px(10)
 
     def toggle_chart(self) -> None:
         self.chart_mode = "economy" if self.chart_mode == "scores" else "scores"

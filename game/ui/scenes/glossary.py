@@ -64,14 +64,11 @@ class GlossaryScene(MenuScene):
         head = ctx.fonts.line_height("heading", True) + ctx.px(12)
         e = self.entries[self.selected] if self.entries else None
         text = gloss.auto_link(e.text, [x for x in self.entries if x.key != e.key]) if e else ""
+        if e is not None:  # where the entry comes from, below it (the whole text scrolls)
+            text += "\n\n" + "\n".join(self.foot(e))
         self.paragraph = Paragraph(
             ctx,
-            pygame.Rect(
-                inner.x,
-                inner.y + head,
-                inner.width,
-                inner.height - head - ctx.fonts.line_height("small") * 3,
-            ),
+            pygame.Rect(inner.x, inner.y + head, inner.width, inner.height - head),
             text,
             on_link=self.jump,
             define=self.define,
@@ -132,7 +129,9 @@ class GlossaryScene(MenuScene):
             palette.TEXT,
             True,
         )
-        sl = ctx.fonts.line_height("small")
+
+    def foot(self, e) -> list[str]:
+        _ = self._
         foot = []
         if e.source:
             foot.append(_("Source: {source}").format(source=e.source))
@@ -142,13 +141,4 @@ class GlossaryScene(MenuScene):
             foot.append(_("From the mod: {name}").format(name=e.origin[4:]))
         else:
             foot.append(_("From the pathway: {title}").format(title=e.origin))
-        y = inner.bottom - sl * len(foot)
-        for line in foot:
-            ctx.text.draw(
-                surface,
-                ctx.text.fit(line, "small", inner.width),
-                (inner.x, y),
-                "small",
-                palette.TEXT_DIM,
-            )
-            y += sl
+        return foot

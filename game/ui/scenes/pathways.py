@@ -13,6 +13,7 @@ from game.ui.scenes.common import MenuScene
 from game.ui.widgets.base import Widget
 from game.ui.widgets.button import Button
 from game.ui.widgets.listview import ListView
+from game.ui.widgets.textblock import ScrollText
 
 DIFFICULTY = {
     1: N_("gentle"),
@@ -96,7 +97,7 @@ class RouteMap(Widget):
             True,
             "midleft",
         )
-        for i, lv in enumerate(self.scene.levels):
+        for i in range(len(self.scene.levels)):
             nx, ny = self.node(i)
             selected = i == self.scene.selected
             rad = ctx.px(20 if selected else 16)
@@ -109,18 +110,59 @@ class RouteMap(Widget):
                 round(rad * 1.2),
                 palette.TEXT_DARK if selected else palette.TEXT,
             )
-            title = ctx.text.fit(self.scene.ctx.tr.pick(lv.level.title), "small", ctx.px(320), selected)
-            tw = ctx.text.size(title, "small", selected)[0]
-            tx = min(max(r.x + ctx.px(8), nx - tw // 2), r.right - tw - ctx.px(8))
-            ty = ny + rad + ctx.px(6) if ny < r.bottom - ctx.px(60) else ny - rad - ctx.px(30)
-            label = pygame.Rect(
-                tx - ctx.px(6),
-                ty - ctx.px(2),
-                tw + ctx.px(12),
-                ctx.fonts.line_height("small") + ctx.px(4),
-            )
+        for i, title, label in self.labels():
+            selected = i == self.scene.selected
             pygame.draw.rect(surface, palette.BG_DEEP, label, border_radius=ctx.px(6))
-            ctx.text.draw(surface, title, (tx, ty), "small", palette.TEXT, selected)
+            ctx.text.draw(
+                surface, title, (label.x + ctx.px(6), label.y + ctx.px(2)), "small", palette.TEXT, selected
+            )
+
+    def labels(self) -> list[tuple[int, str, pygame.Rect]]:
+        """Where each level's name goes: below, above, right or left of its flag, wherever it
+        does not cover another name or flag (the selected level first). A name with no free
+        place is left off the map; the list beside (or the Pathways tab) names every level."""
+        ctx = self.ctx
+        r = self.rect.inflate(-ctx.px(8), -ctx.px(8))
+        sx, sy = self.start()
+        today_w = ctx.text.size(self.scene._("Today"), "small", True)[0]
+        sl = ctx.fonts.line_height("small")
+        taken = [pygame.Rect(sx - ctx.px(12), sy - sl // 2 - ctx.px(2), today_w + ctx.px(36), sl + ctx.px(4))]
+        for i in range(len(self.scene.levels)):
+            nx, ny = self.node(i)
+            rad = ctx.px(24)
+            taken.append(pygame.Rect(nx - rad, ny - rad, 2 * rad, 2 * rad))
+        order = [self.scene.selected] + [i for i in range(len(self.scene.levels)) if i != self.scene.selected]
+        out = []
+        for i in order:
+            if not 0 <= i < len(self.scene.levels):
+                continue
+            lv = self.scene.levels[i].level
+            selected = i == self.scene.selected
+            title = ctx.text.fit(
+                ctx.tr.pick(lv.title), "small", min(ctx.px(320), r.width - ctx.px(12)), selected
+            )
+            tw = ctx.text.size(title, "small", selected)[0] + ctx.px(12)
+            th = sl + ctx.px(4)
+            nx, ny = self.node(i)
+            rad, gap = ctx.px(24), ctx.px(4)
+            places = [
+                pygame.Rect(nx - tw // 2, ny + rad + gap, tw, th),
+                pygame.Rect(nx - tw // 2, ny - rad - gap - th, tw, th),
+                pygame.Rect(nx + rad + gap, ny - th // 2, tw, th),
+                pygame.Rect(nx - rad - gap - tw, ny - th // 2, tw, th),
+            ]
+            for place in places:
+                place.clamp_ip(r)
+                own = pygame.Rect(nx - rad, ny - rad, 2 * rad, 2 * rad)
+                if place.collidelist([t for t in taken if t != own]) < 0:
+                    taken.append(place)
+                    out.append((i, title, place))
+                    break
+            else:
+                if selected:
+                    taken.append(places[0])
+                    out.append((i, title, places[0]))
+        return out
 
 
 class PathwaysScene(MenuScene):
@@ -158,15 +200,26 @@ class PathwaysScene(MenuScene):
         w, h = self.size
         top = self.header_height() + ctx.px(16)
         side_w = min(ctx.px(440), w * 2 // 5)
+        btn_h = ctx.px(50)
         map_rect = pygame.Rect(ctx.px(20), top, w - side_w - ctx.px(52), h - top - ctx.px(20))
-        if map_rect.width >= ctx.px(280):
+        item_h = ctx.fonts.line_height("body", True) + ctx.fonts.line_height("small") * 2 + ctx.px(18)
+        # the chosen pathway's text needs its heading and three lines below the list
+        about_h = ctx.px(40) + ctx.fonts.line_height("large", True) + 3 * ctx.fonts.line_height("body")
+        room = map_rect.height - btn_h - ctx.px(24) - about_h
+        narrow = map_rect.width < ctx.px(420) or room < item_h * 3 // 2
+        if narrow:  # large text: the list, the chosen pathway and the map behind tabs
+            tabs = [("list", _("Pathways")), ("about", _("About this pathway")), ("map", _("Map"))]
+            top = self.add_tabs(tabs, top)
+            full = pygame.Rect(ctx.px(20), top, w - ctx.px(40), h - top - btn_h - ctx.px(36))
+            if self.tab == "map":
+                self.add(RouteMap(self, full))
+            side = pygame.Rect(full.x, full.y, full.width, h - top - ctx.px(20))
+        else:
             self.add(RouteMap(self, map_rect))
             side = pygame.Rect(map_rect.right + ctx.px(16), top, side_w, h - top - ctx.px(20))
-        else:
-            side = pygame.Rect(ctx.px(20), top, w - ctx.px(40), h - top - ctx.px(20))
-        item_h = ctx.fonts.line_height("body", True) + ctx.fonts.line_height("small") * 2 + ctx.px(18)
-        btn_h = ctx.px(50)
-        list_h = min(len(self.levels) * (item_h + ctx.px(8)) + ctx.px(8), (side.height - btn_h) * 3 // 5)
+        list_h = min(len(self.levels) * (item_h + ctx.px(8)) + ctx.px(8), room)
+        if narrow:
+            list_h = side.height - btn_h - ctx.px(16)
         list_h = max(list_h, item_h + ctx.px(8))
         self.listview = ListView(
             ctx,
@@ -180,13 +233,12 @@ class PathwaysScene(MenuScene):
             on_activate=lambda i: self.begin(),
             empty_text=_("No pathways found. Check the levels folder."),
         )
-        self.add(self.listview)
-        self.detail = pygame.Rect(
-            side.x,
-            side.y + list_h + ctx.px(8),
-            side.width,
-            side.bottom - side.y - list_h - btn_h - ctx.px(24),
-        )
+        if not narrow or self.tab == "list":
+            self.add(self.listview)
+        detail_top = side.y if narrow else side.y + list_h + ctx.px(8)
+        detail = pygame.Rect(side.x, detail_top, side.width, side.bottom - detail_top - btn_h - ctx.px(16))
+        if self.levels and (self.tab == "about" if narrow else detail.height >= ctx.px(60)):
+            self.add(ScrollText(ctx, detail, self.detail_text(), key="about"))
         self.add(
             Button(
                 ctx,
@@ -200,8 +252,19 @@ class PathwaysScene(MenuScene):
             )
         )
 
+    def detail_text(self) -> str:
+        lv = self.levels[self.selected]
+        tr = self.ctx.tr
+        lines = ["## " + tr.pick(lv.level.path), tr.pick(lv.level.summary)]
+        if self.tab == "about":
+            lines[:0] = ["# " + tr.pick(lv.level.title), self.difficulty_text(lv), self.length_text(lv), ""]
+        return "\n".join(lines)
+
     def _on_select(self, i: int) -> None:
         self.selected = i
+        for w in self.widgets:
+            if w.key == "about":
+                w.set_text(self.detail_text())
 
     def begin(self) -> None:
         if self.levels:
@@ -249,31 +312,6 @@ class PathwaysScene(MenuScene):
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
         ctx = self.ctx
-        r = self.detail
-        if not self.levels or r.height < ctx.px(60):
-            return
-        lv = self.levels[self.selected].level
-        pygame.draw.rect(surface, palette.PANEL, r, border_radius=ctx.px(12))
-        inner = r.inflate(-ctx.px(28), -ctx.px(24))
-        y = inner.y
-        y += ctx.text.draw_wrapped(
-            surface,
-            ctx.tr.pick(lv.path),
-            pygame.Rect(inner.x, y, inner.width, inner.height),
-            "body",
-            palette.ACCENT,
-            True,
-            max_lines=2,
-        ) + ctx.px(6)
-        lines = max(1, (inner.bottom - y) // ctx.fonts.line_height("small"))
-        ctx.text.draw_wrapped(
-            surface,
-            ctx.tr.pick(lv.summary),
-            pygame.Rect(inner.x, y, inner.width, inner.bottom - y),
-            "small",
-            palette.TEXT,
-            max_lines=lines,
-        )
         if self.problems:
             n = len({p.file for p in self.problems})
             msg = self.ctx.tr.ngettext(

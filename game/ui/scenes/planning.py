@@ -9,7 +9,7 @@ from game.explain import GOODS
 from game.i18n import N_
 from game.ui import palette
 from game.ui.scenes.common import MenuScene
-from game.ui.widgets.button import Button
+from game.ui.widgets.button import Button, label_width
 from game.ui.widgets.charts import BarChart, LineChart, Threshold, styled_series
 from game.ui.widgets.textblock import ScrollText
 
@@ -31,6 +31,7 @@ class PlanningScene(MenuScene):
         self.playing = False
         self.clock = 0.0
         self.error: str | None = None
+        self.round_label: tuple[int, int] | None = None
         self._load()
 
     def _load(self) -> None:
@@ -71,75 +72,170 @@ class PlanningScene(MenuScene):
 
     def build(self) -> None:
         ctx = self.ctx
-        _ = self._
         w, h = self.size
         top = self.header_height() + ctx.px(14)
-        btn_h, gap = ctx.px(48), ctx.px(10)
-        buttons = self._buttons()
-        widths = [ctx.text.size(label, "body", True)[0] + ctx.px(40) for label, *_rest in buttons]
-        rows, x = 1, ctx.px(20)
-        for bw in widths:
-            if x > ctx.px(20) and x + bw > w - ctx.px(20):
-                rows, x = rows + 1, ctx.px(20)
-            x += bw + gap
-        buttons_h = rows * (btn_h + gap)
+        btn_h = self.button_height()
         lines = 3 if ctx.scale < 1.4 else 2
         text_h = ctx.fonts.line_height("body") * lines + ctx.px(30)
-        body_h = h - top - buttons_h - text_h - ctx.px(34)
-        self.text_rect = pygame.Rect(ctx.px(20), top + body_h + ctx.px(10), w - ctx.px(40), text_h)
-        self.text_lines = lines
-        if self.plan is not None and self.rounds and body_h >= ctx.px(60):
-            r = self.plan.result
-            names = [self.good_name(g) for g in r.good_ids]
-            wide = w >= ctx.px(1000)
-            left_w = (w - ctx.px(60)) // 2 if wide else w - ctx.px(40)
-            self.bars = BarChart(
-                ctx,
-                pygame.Rect(ctx.px(20), top, left_w, body_h),
-                names,
-                list(r.excess_history[self.round]),
-                title=_("Excess demand per good"),
-                subtitle=_("Round {n} of {total}").format(n=self.round + 1, total=self.rounds),
-                key="bars",
-            )
-            self.add(self.bars)
-            if wide:
-                hist = r.price_history[: self.round + 1]
-                series = styled_series(
-                    [(g, names[i], [float(p[i]) for p in hist], None) for i, g in enumerate(r.good_ids)]
-                )
-                self.add(
-                    LineChart(
-                        ctx,
-                        pygame.Rect(ctx.px(40) + left_w, top, w - left_w - ctx.px(60), body_h),
-                        series,
-                        title=_("Prices, round by round"),
-                        y_range=None,
-                        x_label=_("Round"),
-                        x_start=1,
-                        key="prices",
-                    )
-                )
-        if self.plan is not None and self.rounds:
-            self.add(ScrollText(ctx, self.text_rect, self.explanation(), key="explanation"))
-        y = h - buttons_h - ctx.px(10)
+        body_h = h - top - btn_h - text_h - ctx.px(44)
+        # both charts side by side with the explanation below them, or (large text, small
+        # windows) one of the three at a time, chosen by tabs in the row of buttons
+        if w >= ctx.px(1000) and body_h >= ctx.px(240):
+            self._build_wide(top, text_h)
+        else:
+            self._build_narrow(top)
+
+    def _row(self, items: list, y: int, kind_of=None) -> int:
+        """Buttons (label, key, fn, enabled) left to right from x=20, flowing onto more rows;
+        returns the x after the last."""
+        ctx = self.ctx
+        w = self.size[0]
+        btn_h, gap = self.button_height(), ctx.px(10)
         x = ctx.px(20)
-        for (label, key, fn, ok), bw in zip(buttons, widths, strict=True):
+        for label, key, fn, ok in items:
+            bw = max(btn_h, label_width(ctx, label) + ctx.px(40))
             if x > ctx.px(20) and x + bw > w - ctx.px(20):
                 x, y = ctx.px(20), y + btn_h + gap
+            rect = pygame.Rect(x, y, bw, btn_h)
+            if key.startswith("tab:"):
+                self.tab_button(key[4:], label, rect)
+            else:
+                kind = "primary" if key == "next" else "normal"
+                self.add(
+                    Button(
+                        ctx,
+                        self.app.manager,
+                        rect,
+                        label,
+                        fn,
+                        key=key,
+                        enabled=ok,
+                        kind=kind,
+                        tooltip=self.tooltips.get(key),
+                    )
+                )
+            x += bw + gap
+        return x
+
+    def _fits(self, items: list) -> bool:
+        ctx = self.ctx
+        total = sum(
+            max(self.button_height(), label_width(ctx, it[0]) + ctx.px(40)) + ctx.px(10) for it in items
+        )
+        return total <= self.size[0] - ctx.px(30)
+
+    def _short(self, items: list) -> list:
+        """The round steps as arrows (named by their tooltips; the keys N and B step too) and
+        Play as one word, for rows without room for every word."""
+        _ = self._
+        short = {"prev": "<", "next": ">", "play": _("Pause") if self.playing else _("Play")}
+        return [(short.get(key, label), key, fn, ok) for label, key, fn, ok in items]
+
+    def _charts(self, bars: pygame.Rect | None, prices: pygame.Rect | None, titled: bool) -> None:
+        if self.plan is None or not self.rounds:
+            return
+        _ = self._
+        r = self.plan.result
+        names = [self.good_name(g) for g in r.good_ids]
+        self.bars = BarChart(
+            self.ctx,
+            bars or pygame.Rect(0, 0, 0, 0),
+            names,
+            list(r.excess_history[self.round]),
+            title=_("Excess demand per good") if titled else "",
+            subtitle=self.round_text(),
+            key="bars",
+        )
+        if bars is not None:
+            self.add(self.bars)
+        if prices is not None:
+            hist = r.price_history[: self.round + 1]
+            series = styled_series(
+                [(g, names[i], [float(p[i]) for p in hist], None) for i, g in enumerate(r.good_ids)]
+            )
             self.add(
-                Button(
-                    ctx,
-                    self.app.manager,
-                    pygame.Rect(x, y, bw, btn_h),
-                    label,
-                    fn,
-                    key=key,
-                    enabled=ok,
-                    kind="primary" if key == "next" else "normal",
+                LineChart(
+                    self.ctx,
+                    prices,
+                    series,
+                    title=_("Prices, round by round") if titled else "",
+                    y_range=None,
+                    x_label=_("Round"),
+                    x_start=1,
+                    key="prices",
                 )
             )
-            x += bw + gap
+
+    def _build_wide(self, top: int, text_h: int) -> None:
+        ctx = self.ctx
+        w, h = self.size
+        btn_h, gap = self.button_height(), ctx.px(10)
+        buttons = self._buttons()
+        if not self._fits(buttons):
+            buttons = self._short(buttons)
+        rows = 1 if self._fits(buttons) else 2
+        buttons_h = rows * (btn_h + gap)
+        body_h = h - top - buttons_h - text_h - ctx.px(34)
+        self.text_rect = pygame.Rect(ctx.px(20), top + body_h + ctx.px(10), w - ctx.px(40), text_h)
+        left_w = (w - ctx.px(60)) // 2
+        self._charts(
+            pygame.Rect(ctx.px(20), top, left_w, body_h),
+            pygame.Rect(ctx.px(40) + left_w, top, w - left_w - ctx.px(60), body_h),
+            True,
+        )
+        if self.plan is not None and self.rounds:
+            self.add(ScrollText(ctx, self.text_rect, self.explanation(), key="explanation"))
+        self._row(buttons, h - buttons_h - ctx.px(10) + gap // 2)
+        self.round_label = None
+
+    def _build_narrow(self, top: int) -> None:
+        ctx = self.ctx
+        _ = self._
+        w, h = self.size
+        btn_h, gap = self.button_height(), ctx.px(10)
+        steps, scratch = self._buttons()[:3], self._buttons()[3]
+        if self.tab not in ("bars", "prices", "explanation"):
+            self.tab = "bars"
+        tabs = [
+            (_("Excess demand"), "tab:bars", None, True),
+            (_("Prices"), "tab:prices", None, True),
+            (_("What happened"), "tab:explanation", None, True),
+        ]
+        row = steps + tabs
+        if not self._fits(row):
+            row = self._short(steps) + tabs
+        if not self._fits(row):
+            short_tabs = [_("Excess"), _("Prices"), _("Why")]
+            row = self._short(steps) + [(t, *rest) for t, (_l, *rest) in zip(short_tabs, tabs, strict=True)]
+        rows = 1 if self._fits(row) else 2
+        y = h - rows * (btn_h + gap) - ctx.px(10) + gap // 2
+        body = pygame.Rect(ctx.px(20), top, w - ctx.px(40), y - top - ctx.px(12))
+        self._charts(
+            body if self.tab == "bars" else None,
+            body if self.tab == "prices" else None,
+            False,  # the tab names the chart
+        )
+        if self.tab == "explanation" and self.plan is not None and self.rounds:
+            # the choice of starting prices goes with the explanation of the rounds
+            text = body.inflate(0, -btn_h - gap).move(0, -(btn_h + gap) // 2)
+            self.text_rect = text
+            self.add(ScrollText(ctx, text, self.explanation(), key="explanation"))
+            label, key, fn, ok = scratch
+            bw = min(text.width, label_width(ctx, label) + ctx.px(40))
+            rect = pygame.Rect(text.x, text.bottom + gap, bw, btn_h)
+            self.add(Button(ctx, self.app.manager, rect, label, fn, key=key, enabled=ok))
+        x = self._row(row, y)
+        # the charts have no title row here: the round is named beside the buttons
+        self.round_label = None
+        if rows == 1 and x + ctx.text.size(self.round_text(), "body")[0] <= w - ctx.px(20):
+            self.round_label = (x + ctx.px(6), y + btn_h // 2)
+
+    def round_text(self) -> str:
+        return self._("Round {n} of {total}").format(n=self.round + 1, total=self.rounds)
+
+    @property
+    def tooltips(self) -> dict[str, str]:
+        return {"prev": self._("Previous round"), "next": self._("Next round")}
 
     def _buttons(self) -> list:
         _ = self._
@@ -250,6 +346,10 @@ class PlanningScene(MenuScene):
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
         ctx = self.ctx
+        if self.round_label is not None and self.rounds:
+            ctx.text.draw(
+                surface, self.round_text(), self.round_label, "body", palette.TEXT_DIM, anchor="midleft"
+            )
         if self.plan is None or not self.rounds:
             w, h = surface.get_size()
             ctx.text.draw(

@@ -15,6 +15,7 @@ from game.ui.scenes.common import MenuScene
 from game.ui.scenes.dialog import Choice, Dialog
 from game.ui.widgets.button import Button
 from game.ui.widgets.listview import ListView
+from game.ui.widgets.textblock import ScrollText
 
 PROBLEM_WORDS = {
     "io": N_("the file cannot be read"),
@@ -74,21 +75,27 @@ class SavesScene(MenuScene):
         btn_h = ctx.px(50)
         list_w = min(ctx.px(700), w * 3 // 5)
         item_h = ctx.fonts.line_height("body", True) + ctx.fonts.line_height("small") * 2 + ctx.px(20)
+        narrow = w - list_w - ctx.px(72) < ctx.px(300)
+        if narrow:  # large text: the list and the chosen save's details behind tabs
+            top = self.add_tabs([("list", _("Saved games")), ("details", _("Details"))], top)
+            list_w = w - ctx.px(48)
         self.list_rect = pygame.Rect(ctx.px(24), top, list_w, h - top - btn_h - ctx.px(44))
-        self.listview = self.add(
-            ListView(
-                ctx,
-                self.list_rect,
-                self.slots,
-                self._paint,
-                item_height=item_h,
-                key="slots",
-                selected=self.selected,
-                on_select=self._select,
-                on_activate=lambda i: self.load(),
-                empty_text=_("No saved games yet. The game saves itself at the end of every turn."),
-            )
+        self.listview = ListView(
+            ctx,
+            self.list_rect,
+            self.slots,
+            self._paint,
+            item_height=item_h,
+            key="slots",
+            selected=self.selected,
+            on_select=self._select,
+            on_activate=lambda i: self.load(),
+            empty_text=_("No saved games yet. The game saves itself at the end of every turn."),
         )
+        if not narrow or self.tab == "list":
+            self.add(self.listview)
+        elif self.tab == "details":
+            self.add(ScrollText(ctx, self.list_rect, self.detail_text(), key="details"))
         y = self.list_rect.bottom + ctx.px(16)
         bw = (list_w - ctx.px(12)) // 2
         self.load_btn = self.add(
@@ -116,10 +123,54 @@ class SavesScene(MenuScene):
         self.detail_rect = pygame.Rect(
             self.list_rect.right + ctx.px(24),
             top,
-            w - self.list_rect.right - ctx.px(48),
+            0 if narrow else w - self.list_rect.right - ctx.px(48),
             h - top - ctx.px(24),
         )
         self._update_buttons()
+
+    def detail_text(self) -> str:
+        """The chosen save's details as text (the tabbed layout's Details tab)."""
+        _ = self._
+        cur = self.current
+        if cur is None:
+            return _("Saved games appear here. Start a game with Play on the title screen.")
+        lines = ["# " + self.slot_name(cur)]
+        if cur.save is None:
+            lines += [
+                "## " + self.problem_text(cur),
+                str(cur.problem),
+                "",
+                _(
+                    "The file is left as it is. You can delete it, or keep it to send "
+                    "to whoever can repair it."
+                ),
+                str(cur.path),
+            ]
+            return "\n".join(lines)
+        from game.ui.widgets.gauge import level_word
+
+        save, s = cur.save, cur.save.summary
+        lines += [
+            f"{_('Pathway')}: {self.level_name(cur)}",
+            f"{_('Turn')}: {s.turn}" + (f" / {s.turns_total}" if s.turns_total else ""),
+            f"{_('Seed')}: {save.seed}",
+            f"{_('Saved')}: {self._when(cur)}",
+            f"{_('Game version')}: {save.game_version}",
+            "",
+        ]
+        for key in SCORE_ORDER:
+            if key in s.scores:
+                v = s.scores[key]
+                lines.append(f"- {_(SCORES[key])}: {v:.0f}, {_(level_word(v))}")
+        if save.level_hash is None and save.decisions:
+            lines += [
+                "",
+                _(
+                    "Saved by an older version: the level file cannot be checked, so the "
+                    "replay may differ if the level has changed since."
+                ),
+            ]
+        return "\n".join(lines)
 
     def _select(self, i: int) -> None:
         self.selected = i
@@ -238,7 +289,7 @@ class SavesScene(MenuScene):
         _ = self._
         r = self.detail_rect
         if r.width < ctx.px(200):
-            return
+            return  # the tabbed layout shows the details in their own tab
         pygame.draw.rect(surface, palette.PANEL, r, border_radius=ctx.px(12))
         pad = ctx.px(18)
         inner = r.inflate(-2 * pad, -2 * pad)

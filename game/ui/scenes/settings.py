@@ -135,7 +135,8 @@ class SettingsScene(MenuScene):
     def _place_rows(self) -> None:
         for i, row in enumerate(self.rows):
             row.rect.y = self.area.y + i * (self.row_h + self.row_gap) - self.scroll
-            row.clipped = not (row.rect.bottom > self.area.y and row.rect.top < self.area.bottom)
+            # only whole rows are drawn: a row cut through is unreadable (the list scrolls)
+            row.clipped = not (row.rect.top >= self.area.y and row.rect.bottom <= self.area.bottom)
 
     def _footer_lines(self) -> list[str]:
         ctx = self.ctx

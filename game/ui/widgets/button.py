@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
 import pygame
 import pygame_gui
@@ -10,6 +11,23 @@ from pygame_gui.core import ObjectID
 
 from game.ui.context import UIContext
 from game.ui.widgets.base import Widget
+
+
+@cache
+def _theme_font(kind: str) -> tuple[int, bool]:
+    """The design size and boldness of a button kind's label, from the theme file."""
+    from game.ui.theme import load_theme_file
+
+    theme = load_theme_file()
+    font = {**theme["button"].get("font", {}), **theme.get(f"@{kind}", {}).get("font", {})}
+    return int(font.get("size", 20)), font.get("bold") == "1"
+
+
+def label_width(ctx: UIContext, text: str, kind: str = "normal") -> int:
+    """How wide pygame_gui draws `text` on a button of this kind (its theme font, not the
+    body font), so a button sized from it holds its label at every scale and font."""
+    size, bold = _theme_font(kind)
+    return ctx.text.size(text, size, bold)[0]
 
 
 class Button(Widget):

@@ -39,7 +39,7 @@ def chart_panel(
     """A chart's panel: background, title (and a subtitle on the right); returns the surface,
     its size, the padding and the y where the chart's content starts."""
     w, h = max(1, rect.width), max(1, rect.height)
-    surf = pygame.Surface((w, h), pygame.SRCALPHA)
+    surf = ctx.canvas((w, h), pygame.SRCALPHA)
     surf.fill((*palette.PANEL, 255))
     pad = ctx.px(12)
     y = pad
@@ -154,6 +154,7 @@ class LineChart(Widget):
         self.thresholds = list(thresholds)
         self.x_start = x_start
         self._surface: pygame.Surface | None = None
+        self.squeezed = False  # the last render had no room for the plot
 
     def set_series(self, series: Sequence[Series]) -> None:
         self.series = list(series)
@@ -196,13 +197,30 @@ class LineChart(Widget):
                 lx += iw
             return n
 
+        # a short, wide chart whose legend rows would squeeze the plot keeps its legend in
+        # columns at the right instead; failing that the labels give way to the icons
+        row_h = sl + ctx.px(4)
+        per_col = max(1, (h - y - pad) // row_h)
+        side_w = col_w = 0
         labels = True
-        if rows(True) > 1 and h - y - rows(True) * (sl + ctx.px(4)) < ctx.px(150):
-            labels = False
+        if rows(True) > 1 and h - y - rows(True) * row_h < ctx.px(150) and self.series:
+            for with_words in (True, False):
+                col_w = max(item_w(s, with_words) for s in self.series)
+                cols = math.ceil(len(self.series) / per_col)
+                if cols * col_w <= w * 2 // 3:
+                    side_w, labels = cols * col_w, with_words
+                    break
+            if not side_w:
+                labels = all(s.icon is None for s in self.series)  # icons stand in
         lx = pad
-        for s in self.series:
+        legend_y = y
+        for k, s in enumerate(self.series):
             iw = item_w(s, labels)
-            if lx > pad and lx + iw > w - pad:
+            if side_w:
+                col, row = divmod(k, per_col)
+                lx = w - pad - side_w + col * col_w
+                y = legend_y + row * row_h
+            elif lx > pad and lx + iw > w - pad:
                 lx = pad
                 y += sl + ctx.px(4)
             cy = y + sl // 2
@@ -222,7 +240,7 @@ class LineChart(Widget):
             if labels or not s.icon:
                 ctx.text.draw(surf, s.label, (x, y), "small", palette.TEXT)
             lx += iw
-        y += sl + ctx.px(8)
+        y = legend_y + ctx.px(4) if side_w else y + sl + ctx.px(8)
         # plot area
         lo, hi = self._bounds()
         est_plot_h = h - y - sl // 2 - pad - sl * 2 - ctx.px(6)
@@ -230,9 +248,10 @@ class LineChart(Widget):
         ticks = axis_ticks(lo, hi, step)
         label_w = max(ctx.text.size(_fmt(t), "small")[0] for t in ticks)
         plot = pygame.Rect(pad + label_w + ctx.px(8), y + sl // 2, 0, 0)
-        plot.width = w - plot.x - pad - ctx.px(4)
+        plot.width = w - plot.x - pad - ctx.px(4) - (side_w + ctx.px(12) if side_w else 0)
         plot.height = h - plot.y - pad - sl * 2 - ctx.px(6)
-        if plot.width < ctx.px(40) or plot.height < ctx.px(30):
+        self.squeezed = plot.width < ctx.px(40) or plot.height < ctx.px(30)
+        if self.squeezed:  # no room for the plot (layout checks report it)
             return surf
         if self.y_label:
             ctx.text.draw(surf, self.y_label, (pad, y - sl), "small", palette.TEXT_DIM)
@@ -365,6 +384,7 @@ class BarChart(Widget):
         self.subtitle = subtitle
         self.icons = list(icons)
         self._surface: pygame.Surface | None = None
+        self.squeezed = False  # the last render had no room for the bars
 
     def set_data(self, excess: Sequence[float], subtitle: str | None = None) -> None:
         self.excess = [0.0 if v is None else v for v in finite(excess)]
@@ -388,7 +408,10 @@ class BarChart(Widget):
             if lx > pad and lx + iw > w - pad:
                 rows, lx = rows + 1, pad
             lx += iw
-        if h - y - rows * (sl + ctx.px(2)) - sl * 2 >= h * 0.45:
+        n = len(self.labels)
+        row_min = sl * 3 // 4  # rows lower than this let the goods' names touch
+        legend_h = rows * (sl + ctx.px(2)) + ctx.px(8)
+        if h - y - legend_h - sl * 2 - pad >= max(h * 0.45, n * row_min):
             lx = pad
             for text, colour, iw in items:
                 if lx > pad and lx + iw > w - pad:
@@ -398,7 +421,6 @@ class BarChart(Widget):
                 ctx.text.draw(surf, text, (lx + sw + ctx.px(6), y), "small", palette.TEXT_DIM)
                 lx += iw
             y += sl + ctx.px(10)
-        n = len(self.labels)
         if n == 0:
             return surf
         name_w = min(w // 3, max(ctx.text.size(lbl, "small")[0] for lbl in self.labels) + ctx.px(8))
@@ -407,8 +429,9 @@ class BarChart(Widget):
         plot = pygame.Rect(pad + icon_w + name_w + ctx.px(8), y, 0, h - y - pad - axis_h)
         edge = ctx.text.size("+100%", "small")[0] // 2
         plot.width = w - plot.x - pad - edge
-        if plot.height < ctx.px(24) * n // 2 or plot.width < ctx.px(60):
-            return surf  # no room to draw bars legibly
+        self.squeezed = plot.height < row_min * n or plot.width < ctx.px(60)
+        if self.squeezed:
+            return surf  # no room to draw bars legibly (layout checks report it)
         row = plot.height / n
         vmax = max([0.25] + [abs(e) for e in self.excess])
         step = nice_step(vmax * 100, 2) / 100

@@ -17,6 +17,7 @@ ItemPainter = Callable[[pygame.Surface, pygame.Rect, Any, bool, bool], None]
 
 class ListView(Widget):
     focusable = True
+    scrolls = True  # items at its edges may be partly hidden: the list scrolls to them
 
     def __init__(
         self,

@@ -46,21 +46,60 @@ class Paragraph(Widget):
                 self.links.append(w.link)
         self.link_index = 0
         self.hover_link: str | None = None
+        self.scroll = 0
+        self.bar_w = 0
+        if self.rect.height > 0 and self.height > self.rect.height:
+            # too long for its box: narrower lines beside a scroll bar, and the text scrolls
+            self.bar_w = self.ctx.px(14)
+            width = max(1, self.rect.width - self.bar_w)
+            self.words, self.height = layout_runs(self.ctx.text, parse_markup(text), self.size, width)
+            self.links = []
+            for w in self.words:
+                if w.link and w.link not in self.links:
+                    self.links.append(w.link)
+
+    @property
+    def max_scroll(self) -> int:
+        return max(0, self.height - self.rect.height) if self.rect.height > 0 else 0
+
+    def scroll_by(self, dy: int) -> bool:
+        old = self.scroll
+        self.scroll = max(0, min(self.max_scroll, self.scroll + dy))
+        return self.scroll != old
+
+    def _shown(self, w: PlacedWord) -> bool:
+        """Whole lines inside the box (after scrolling) are drawn; others wait for a scroll."""
+        if self.rect.height <= 0:
+            return True
+        y = w.y - self.scroll
+        return y >= 0 and y + w.h <= self.rect.height + w.h // 3
+
+    def hidden_words(self) -> list[str]:
+        """Words laid out below the box that no scrolling reaches (layout checks)."""
+        if self.rect.height <= 0 or self.max_scroll:
+            return []
+        return [w.text for w in self.words if not self._shown(w)]
 
     @property
     def focusable(self) -> bool:  # type: ignore[override]
-        return bool(self.links) and self.on_link is not None
+        return (bool(self.links) and self.on_link is not None) or self.max_scroll > 0
 
     def _word_rect(self, w: PlacedWord) -> pygame.Rect:
-        return pygame.Rect(self.rect.x + w.x, self.rect.y + w.y, w.w, w.h)
+        return pygame.Rect(self.rect.x + w.x, self.rect.y + w.y - self.scroll, w.w, w.h)
 
     def link_at(self, pos: tuple[int, int]) -> str | None:
         for w in self.words:
-            if w.link and self._word_rect(w).collidepoint(pos):
+            if w.link and self._shown(w) and self._word_rect(w).collidepoint(pos):
                 return w.link
         return None
 
     def handle_event(self, event: pygame.event.Event) -> bool:
+        if (
+            event.type == pygame.MOUSEWHEEL
+            and self.max_scroll
+            and self.rect.collidepoint(pygame.mouse.get_pos())
+        ):
+            return self.scroll_by(-event.y * self.ctx.fonts.line_height(self.size) * 2)
         if event.type == pygame.MOUSEMOTION:
             self.hover_link = self.link_at(event.pos)
             self.hovered = self.hover_link is not None
@@ -74,15 +113,33 @@ class Paragraph(Widget):
         return False
 
     def on_key(self, event: pygame.event.Event) -> bool:
+        if self.max_scroll:
+            step = self.ctx.fonts.line_height(self.size) * 2
+            page = max(step, self.rect.height - step)
+            moves = {pygame.K_UP: -step, pygame.K_DOWN: step, pygame.K_PAGEUP: -page, pygame.K_PAGEDOWN: page}
+            if event.key in moves:
+                self.scroll_by(moves[event.key])
+                return True
         if not self.links:
             return False
         if event.key == pygame.K_RIGHT and self.link_index < len(self.links) - 1:
             self.link_index += 1
+            self._reveal_link()
             return True
         if event.key == pygame.K_LEFT and self.link_index > 0:
             self.link_index -= 1
+            self._reveal_link()
             return True
         return False
+
+    def _reveal_link(self) -> None:
+        """Scroll the selected link into view."""
+        term = self.links[self.link_index]
+        for w in self.words:
+            if w.link == term:
+                if w.y < self.scroll or w.y + w.h > self.scroll + self.rect.height:
+                    self.scroll = max(0, min(self.max_scroll, w.y))
+                return
 
     def activate(self) -> None:
         if self.links and self.on_link:
@@ -108,8 +165,8 @@ class Paragraph(Widget):
         ctx = self.ctx
         thick = max(1, ctx.px(2))
         for w in self.words:
-            if w.y + w.h > self.rect.height + w.h // 3 and self.rect.height > 0:
-                break
+            if not self._shown(w):
+                continue
             if w.link:
                 surf = ctx.text.render(w.text, self.size, palette.LINK)
                 r = self._word_rect(w)
@@ -118,6 +175,14 @@ class Paragraph(Widget):
                 pygame.draw.line(surface, palette.LINK, (r.left, base), (r.right, base), thick)
             else:
                 surface.blit(ctx.text.render(w.text, self.size, self.colour), self._word_rect(w))
+        if self.max_scroll:
+            track = pygame.Rect(self.rect.right - ctx.px(6), self.rect.y, ctx.px(6), self.rect.height)
+            pygame.draw.rect(surface, palette.PANEL_HI, track, border_radius=track.width)
+            h = max(ctx.px(24), track.height * self.rect.height // max(1, self.height))
+            y = track.y + (track.height - h) * self.scroll // self.max_scroll
+            pygame.draw.rect(
+                surface, palette.TEXT_DIM, (track.x, y, track.width, h), border_radius=track.width
+            )
 
 
 class ScrollText(Widget):
@@ -208,8 +273,8 @@ class ScrollText(Widget):
         for text, size, bold, indent, colour, y, bullet in self.lines:
             yy = view.y + y - self.scroll
             lh = ctx.fonts.line_height(size, bold)
-            if yy + lh < view.y or yy > view.bottom:
-                continue
+            if yy < view.y or yy + lh > view.bottom:
+                continue  # only whole lines: a line cut through is unreadable (scroll to it)
             if bullet:
                 pygame.draw.circle(
                     surface,

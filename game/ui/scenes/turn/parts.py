@@ -20,6 +20,7 @@ from game.ui.scenes.turn import panels
 from game.ui.scenes.turn import text as T
 from game.ui.scenes.turn.draft import TurnDraft
 from game.ui.session import ECONOMY_SERIES, Session
+from game.ui.widgets.button import label_width
 from game.ui.widgets.card import ActionCard
 from game.ui.widgets.charts import LineChart, Threshold, styled_series
 from game.ui.widgets.gauge import ScoreGauge
@@ -152,13 +153,13 @@ def layout_for(
     menu_w = ctx.text.size(ctx._("Menu"), "body", True)[0] + ctx.px(40)
     if lay_mod.is_wide(size, ctx.px):
         return lay_mod.wide_layout(size, ctx.px, menu_w)
-    end_w = ctx.text.size(end_label, "body", True)[0] + ctx.px(40)
+    end_w = label_width(ctx, end_label, "primary") + ctx.px(40)
     return lay_mod.narrow_layout(
         size,
         ctx.px,
         tab,
         labels,
-        lambda s, font, bold: ctx.text.size(s, font, bold)[0],
+        lambda s, font, bold: label_width(ctx, s),  # the tabs are buttons
         ctx.fonts.line_height,
         end_w,
         menu_w,

@@ -43,6 +43,7 @@ class TextBox:
 class Recorder:
     cache: TextCache
     owner: Any = None
+    dropped: list[tuple[str, Any]] = field(default_factory=list)  # (lines, widget) left out
     _ids: dict[int, tuple] = field(default_factory=dict)
 
     def text_key(self, source: pygame.Surface) -> tuple | None:
@@ -104,10 +105,13 @@ def _owned(widgets: list[Any], recorder: Recorder) -> Iterator[None]:
     def wrap(w: Any, fn: Callable) -> Callable:
         def draw(surface: pygame.Surface) -> None:
             previous, recorder.owner = recorder.owner, w
+            before = len(recorder.cache.dropped)
             try:
                 fn(surface)
             finally:
                 recorder.owner = previous
+                recorder.dropped += [(text, w) for text in recorder.cache.dropped[before:]]
+                del recorder.cache.dropped[before:]
 
         return draw
 
@@ -136,7 +140,7 @@ def button_boxes(scene: Any) -> list[TextBox]:
     return out
 
 
-def record(app: Any) -> tuple[list[TextBox], RecordingSurface]:
+def record(app: Any) -> tuple[list[TextBox], Recorder]:
     """Draw the top scene (as App.draw does, without focus ring, tooltip or notices)."""
     scene = app.top
     ctx = app.ctx
@@ -158,7 +162,9 @@ def record(app: Any) -> tuple[list[TextBox], RecordingSurface]:
         ctx.canvas = canvas
         for w in charts:
             w._surface = None
-    return surf.boxes + button_boxes(scene), surf
+    recorder.dropped += [(text, None) for text in ctx.text.dropped]
+    ctx.text.dropped.clear()
+    return surf.boxes + button_boxes(scene), recorder
 
 
 def _owner_rect(box: TextBox, scene: Any) -> pygame.Rect | None:
@@ -170,7 +176,7 @@ def _owner_rect(box: TextBox, scene: Any) -> pygame.Rect | None:
 def problems(app: Any, slack: int = 1) -> list[str]:
     """Every layout fault on the top scene, as readable lines (empty: the screen is right)."""
     scene = app.top
-    boxes, _surf = record(app)
+    boxes, recorder = record(app)
     window = app.screen.get_rect()
     found: list[str] = []
     buttons = [w for w in scene.widgets if isinstance(w, Button) and w.visible]
@@ -183,9 +189,12 @@ def problems(app: Any, slack: int = 1) -> list[str]:
             found.append(f"outside the window: {b.where()}")
         if b.broken:
             found.append(f"a word cut in two: {b.where()}")
-        if visible != r and not isinstance(b.owner, Button) and not getattr(b.owner, "scrolls", False):
-            found.append(f"cut by its panel's edge: {b.where()} clip {tuple(b.clip)}")
         own = _owner_rect(b, scene)
+        # a list, or a widget the scene scrolls (partly shown), may show its edge items cut:
+        # scrolling brings them in
+        scrolls = getattr(b.owner, "scrolls", False) or (own is not None and own != b.owner.rect)
+        if visible != r and not isinstance(b.owner, Button) and not scrolls:
+            found.append(f"cut by its panel's edge: {b.where()} clip {tuple(b.clip)}")
         if own is not None and not isinstance(b.owner, Button) and not own.inflate(2, 2).contains(visible):
             found.append(f"outside its widget {tuple(own)}: {b.where()}")
         if isinstance(b.owner, Button) and b.rect.width > b.owner.rect.width - 2 * slack:
@@ -193,8 +202,9 @@ def problems(app: Any, slack: int = 1) -> list[str]:
         for btn in buttons:
             if btn is not b.owner and btn.rect.colliderect(r) and b.clip.colliderect(btn.rect):
                 found.append(f"under the button {btn.text!r}: {b.where()}")
-    for text in app.ctx.text.dropped:
-        found.append(f"lines left out for want of room: {text[:60]!r}")
+    for text, owner in recorder.dropped:
+        name = "scene" if owner is None else owner.key or type(owner).__name__
+        found.append(f"lines left out for want of room in {name}: {text[:60]!r}")
     for w in scene.widgets:
         if w.visible and getattr(w, "squeezed", False):
             found.append(f"no room for the chart itself in {w.key or type(w).__name__} {tuple(w.rect)}")

@@ -105,8 +105,13 @@ class Session:
         """This turn's event and elite warning (call on the main thread before forecasts)."""
         return self.sim.setup()
 
-    def playable(self, chosen: list[str]) -> dict[str, Refusal | None]:
-        return self.sim.playable(list(chosen))
+    def playable(self, chosen: list[str], choices: dict[str, str] | None = None) -> dict[str, Refusal | None]:
+        return self.sim.playable(list(chosen), None if choices is None else dict(choices))
+
+    def budget(self, chosen: list[str], choices: dict[str, str]) -> dict[str, float]:
+        """What is left this turn after the event's answer and the chosen actions: the
+        figure the header shows and the cards' refusals count from."""
+        return self.sim.budget(list(chosen), dict(choices))
 
     def forecast(self, actions: list[str], choices: dict[str, str]) -> dict[str, float]:
         with self.lock:

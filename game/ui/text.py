@@ -134,13 +134,20 @@ class TextCache:
         character each), in one pass."""
         pieces: list[str] = []
         start = acc = 0
-        for i, adv in enumerate(self.advances(word, size, bold)):
+        soft = -1  # the last place after a / or - (where a web address or a compound breaks)
+        cut_inside = False
+        advances = self.advances(word, size, bold)
+        for i, adv in enumerate(advances):
             if acc + adv > width and i > start:
-                pieces.append(word[start:i])
-                start, acc = i, 0
+                cut = soft + 1 if soft >= start else i
+                cut_inside = cut_inside or cut == i
+                pieces.append(word[start:cut])
+                start, acc = cut, sum(advances[cut:i])
             acc += adv
+            if word[i] in "/-" and i < len(word) - 1:
+                soft = i
         pieces.append(word[start:])
-        if len(pieces) > 1:
+        if cut_inside:
             self.broken.update(pieces)
         return pieces
 
@@ -198,6 +205,23 @@ class TextCache:
                 cur, cur_w = [word], w
             lines.append(" ".join(cur))
         return lines
+
+    def shorten(self, line: str, size: int | str, width: int, bold: bool = False) -> str:
+        """A wrapped line followed by more text: " …" after its last whole word that leaves
+        room for it (a line of one word keeps the word whole and the mark goes)."""
+        words = line.split(" ")
+        while words:
+            trial = " ".join(words) + " …"
+            if self.size(trial, size, bold)[0] <= width:
+                return trial
+            if len(words) == 1:
+                return words[0]
+            words.pop()
+        return line
+
+    def words_fit(self, text: str, size: int | str, width: int, bold: bool = False) -> bool:
+        """Whether every word of `text` fits a line `width` wide (else wrapping cuts one)."""
+        return all(self.word_width(word, size, bold) <= width for word in text.split())
 
     def fit(self, text: str, size: int | str, width: int, bold: bool = False) -> str:
         """The text, shortened with an ellipsis after its last whole word that fits if it is
@@ -257,7 +281,7 @@ class TextCache:
         lines = self.wrap(text, size, rect.width, bold)
         if max_lines is not None and len(lines) > max_lines:
             lines = lines[:max_lines]
-            lines[-1] = self.fit(lines[-1] + " …", size, rect.width, bold)
+            lines[-1] = self.shorten(lines[-1], size, rect.width, bold)
         lh = self.fonts.line_height(size, bold)
         y = rect.top
         for i, line in enumerate(lines):

@@ -43,7 +43,7 @@ class MenuScene(Scene):
         lines = self.ctx.text.wrap(sub, "small", self._header_text_width())
         if len(lines) > most:
             lines = lines[:most]
-            lines[-1] = self.ctx.text.fit(lines[-1] + " …", "small", self._header_text_width())
+            lines[-1] = self.ctx.text.shorten(lines[-1], "small", self._header_text_width())
         return lines
 
     def header_height(self) -> int:

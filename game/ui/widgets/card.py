@@ -131,7 +131,8 @@ class ActionCard(Widget):
         ctx.icons.draw(surface, self.category, (r.x + pad + isz // 2, band.centery), isz, palette.TEXT)
         cat = _(CATEGORY_NAMES.get(self.category, self.category))
         mark_w = isz + ctx.px(6) if (self.selected or not self.affordable) else 0
-        cat = ctx.text.fit(cat, "small", r.width - 2 * pad - isz - ctx.px(8) - mark_w)
+        if ctx.text.size(cat, "small")[0] > r.width - 2 * pad - isz - ctx.px(8) - mark_w:
+            cat = ""  # no room for the word: the icon alone names the category
         ctx.text.draw(
             surface,
             cat,
@@ -151,12 +152,14 @@ class ActionCard(Widget):
         strip_need = ctx.fonts.line_height("small", True) + ctx.px(18)
         cost_need = ctx.fonts.line_height("small", True) + ctx.px(6) if self.costs else 0
         room = r.bottom - y - strip_need - cost_need - ctx.px(4)
-        title_lines = max(1, min(2, room // ctx.fonts.line_height("body", True)))
+        # a title with a word too long for the card is set one size smaller, never cut
+        tsize = "body" if ctx.text.words_fit(self.title, "body", inner_w, True) else "small"
+        title_lines = max(1, min(2, room // ctx.fonts.line_height(tsize, True)))
         used = ctx.text.draw_wrapped(
             surface,
             self.title,
             pygame.Rect(r.x + pad, y, inner_w, r.height),
-            "body",
+            tsize,
             text_col,
             bold=True,
             max_lines=title_lines,

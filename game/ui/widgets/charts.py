@@ -300,10 +300,10 @@ class LineChart(Widget):
         )
         pygame.draw.line(surf, palette.TEXT_DIM, plot.bottomleft, plot.bottomright, max(1, ctx.px(1)))
         pygame.draw.line(surf, palette.TEXT_DIM, plot.topleft, plot.bottomleft, max(1, ctx.px(1)))
-        # thresholds: dashed line with its label at the right end, above the line
-        for th in self.thresholds:
-            if not lo <= th.value <= hi:
-                continue
+        # thresholds: dashed lines now, their labels after the series (on top, each on its own
+        # backing, moved below its line or further right where it would cover another label)
+        shown = [th for th in self.thresholds if lo <= th.value <= hi]
+        for th in shown:
             yy = round(ymap(th.value))
             dashed_line(
                 surf,
@@ -313,11 +313,6 @@ class LineChart(Widget):
                 max(1, ctx.px(2)),
                 (ctx.px(6), ctx.px(5)),
             )
-            lbl = ctx.text.render(th.label, "small", th.colour)
-            box = lbl.get_rect(bottomleft=(plot.x + ctx.px(6), yy - ctx.px(3)))
-            box = box.inflate(ctx.px(8), ctx.px(2))
-            pygame.draw.rect(surf, palette.PANEL, box, border_radius=ctx.px(4))
-            surf.blit(lbl, lbl.get_rect(center=box.center))
         # series
         width = max(2, ctx.px(3))
         for s in self.series:
@@ -337,6 +332,23 @@ class LineChart(Widget):
             for i, v in enumerate(values):
                 if v is not None and (i % marker_every == 0 or i == n - 1):
                     draw_marker(surf, s.marker, (xmap(i), ymap(max(lo, min(hi, v)))), ctx.px(9), s.colour)
+        placed: list[pygame.Rect] = []
+        for th in shown:
+            yy = round(ymap(th.value))
+            lbl = ctx.text.render(th.label, "small", th.colour)
+            w_, h_ = lbl.get_width() + ctx.px(8), lbl.get_height() + ctx.px(2)
+            left, right = plot.x + ctx.px(6), max(plot.x + ctx.px(6), plot.right - w_ - ctx.px(6))
+            xs = sorted({left, (left + right) // 2, right, *range(left, right, max(1, w_ + ctx.px(8)))})
+            spots = [pygame.Rect(x, y, w_, h_) for x in xs for y in (yy - ctx.px(3) - h_, yy + ctx.px(3))]
+            spots = [
+                r for r in spots if plot.top - ctx.px(2) <= r.top and r.bottom <= plot.bottom + ctx.px(2)
+            ]
+            box = next((r for r in spots if r.collidelist(placed) < 0), None)
+            if box is None:
+                continue  # no free place: the line itself stays, the legend has the score
+            placed.append(box)
+            pygame.draw.rect(surf, palette.PANEL, box, border_radius=ctx.px(4))
+            surf.blit(lbl, lbl.get_rect(center=box.center))
         return surf
 
     def draw(self, surface: pygame.Surface) -> None:

@@ -17,7 +17,6 @@ ItemPainter = Callable[[pygame.Surface, pygame.Rect, Any, bool, bool], None]
 
 class ListView(Widget):
     focusable = True
-    scrolls = True  # items at its edges may be partly hidden: the list scrolls to them
 
     def __init__(
         self,
@@ -155,6 +154,8 @@ class ListView(Widget):
                 self.rect.width - ctx.px(14),
                 self.item_height,
             )
+            if not self.rect.contains(r) and self.item_height <= self.rect.height:
+                continue  # only whole items: one cut through is unreadable (scroll to it)
             self.painter(surface, r, self.items[i], i == self.selected, self.focused)
         surface.set_clip(clip)
         if self._max_scroll() > 0:

@@ -95,11 +95,11 @@ def narrow_layout(
     header_h = px(64)
     pad = px(12)
     top = header_h + pad
-    tab_h = px(46)
+    tab_h = px(42)
     lay = TurnLayout(False, header_h, {tab})
     x = pad
     for key, text in tab_labels:  # the tabs flow onto a second row if the words are long
-        bw = text_w(text, "body", True) + px(32)
+        bw = text_w(text, "body", True) + px(24)
         if x > pad and x + bw > w - pad:
             x, top = pad, top + tab_h + px(8)
         lay.tabs.append((key, pygame.Rect(x, top, bw, tab_h)))

@@ -254,6 +254,12 @@ def draw_elite(
     )
     y = inner.y
     sl = ctx.fonts.line_height("small")
+    # the dangers come first: their lines are kept, the tactic's explanation gets the rest
+    dangers = [
+        ctx.text.wrap(danger_line(t, w, ctx.tr), "small", inner.width - ctx.px(24), True)[:2]
+        for t, w in losses
+    ]
+    reserved = sum(len(d) for d in dangers) * sl
     if warn is not None:
         tactic = warn.tactic
         icon = tactic if ctx.icons.exists(tactic) else "warning"
@@ -273,14 +279,15 @@ def draw_elite(
         )
         y += max(used, ctx.px(30)) + ctx.px(2)
         about = _(CORE[tactic][1]) if tactic in CORE else ""
-        if about:
+        room = (inner.bottom - y - reserved) // sl
+        if about and room >= 1:  # (the tactic's card in the glossary says it all)
             y += ctx.text.draw_wrapped(
                 surface,
                 about,
-                pygame.Rect(inner.x, y, inner.width, inner.bottom - y),
+                pygame.Rect(inner.x, y, inner.width, room * sl),
                 "small",
                 palette.TEXT_DIM,
-                max_lines=max(1, (inner.bottom - y) // sl - len(losses)),
+                max_lines=room,
             )
     else:
         y += ctx.text.draw_wrapped(
@@ -291,19 +298,20 @@ def draw_elite(
             palette.TEXT_DIM,
             max_lines=2,
         )
-    for turns_left, warning in losses:
-        if y + sl > inner.bottom + ctx.px(4):
+    for (turns_left, warning), lines in zip(losses, dangers, strict=True):
+        room = (inner.bottom + ctx.px(4) - y) // sl
+        if room < 1:
             break
         ctx.icons.draw(surface, "warning", (inner.x + ctx.px(9), y + sl // 2), ctx.px(18), palette.WARN)
         text = danger_line(turns_left, warning, ctx.tr)
         y += ctx.text.draw_wrapped(
             surface,
             text,
-            pygame.Rect(inner.x + ctx.px(24), y, inner.width - ctx.px(24), inner.bottom - y),
+            pygame.Rect(inner.x + ctx.px(24), y, inner.width - ctx.px(24), min(len(lines), room) * sl),
             "small",
             palette.WARN,
             True,
-            max_lines=2,
+            max_lines=min(len(lines), room),
         )
 
 

@@ -31,7 +31,7 @@ def action_cards(
 ) -> list[ActionCard]:
     """One card per action: cost, forecast alone, chosen or not, and why it cannot be played."""
     tr, level = ctx.tr, session.level
-    playable = session.playable(draft.chosen)
+    playable = session.playable(draft.chosen, draft.choices)
     icons = {r.id: resource_icon(r.id, i) for i, r in enumerate(level.resources)}
     names = {r.id: tr.pick(r.name) for r in level.resources}
     cards = []
@@ -70,13 +70,15 @@ def series_items(session: Session, mode: str, ctx: UIContext) -> list[tuple[str,
     ]
 
 
-def score_chart(ctx: UIContext, session: Session, mode: str, rect: pygame.Rect) -> LineChart:
+def score_chart(
+    ctx: UIContext, session: Session, mode: str, rect: pygame.Rect, titled: bool = True
+) -> LineChart:
     level = session.level
     return LineChart(
         ctx,
         rect,
         styled_series(series_items(session, mode, ctx)),
-        title=T.chart_title(mode, ctx.tr),
+        title=T.chart_title(mode, ctx.tr) if titled else "",
         y_range=(0, 100),
         thresholds=[Threshold(v, label) for v, label in T.goal_lines(level, mode, ctx.tr)],
         x_start=0,
@@ -184,8 +186,17 @@ def score_gauges(ctx: UIContext, session: Session, rects: list[pygame.Rect]) -> 
     ]
 
 
-def resource_lines(ctx: UIContext, session: Session) -> list[panels.ResourceLine]:
-    res, tr = session.resources(), ctx.tr
+def resource_lines(
+    ctx: UIContext, session: Session, draft: TurnDraft | None = None
+) -> list[panels.ResourceLine]:
+    """Each resource as the cards count it: what is left this turn after the event's answer
+    and the chosen actions (with the income the next turn brings)."""
+    tr = ctx.tr
+    res = (
+        session.resources()
+        if draft is None or session.finished
+        else session.budget(draft.chosen, draft.choices)
+    )
     return [
         panels.ResourceLine(resource_icon(r.id, i), tr.pick(r.name), res.get(r.id, 0), r.income)
         for i, r in enumerate(session.level.resources)
@@ -205,7 +216,7 @@ def draw_turn(
     """Draw the header and the panels the layout shows (the widgets draw themselves)."""
     unit = T.seasonal(s.level, N_("Season"), N_("Year"), ctx.tr)
     turn = ctx._("{unit} {n} of {total}").format(unit=unit, n=min(s.turn, s.level.turns), total=s.level.turns)
-    resources = resource_lines(ctx, s)
+    resources = resource_lines(ctx, s, d)
     panels.draw_header(surface, ctx, lay.header_h, s.title(), turn, header_limit, resources)
     if "economy" in lay.panels:
         panels.draw_economy(surface, ctx, lay.panels["economy"], s.metrics())

@@ -20,7 +20,7 @@ from game.ui.scenes.turn import text as T
 from game.ui.scenes.turn.draft import TurnDraft
 from game.ui.session import Session
 from game.ui.widgets.actionlist import ActionList
-from game.ui.widgets.button import Button
+from game.ui.widgets.button import Button, label_width
 from game.ui.widgets.card import ActionCard
 from game.ui.widgets.hand import HandView
 from game.ui.widgets.news import NewsFeed, NewsItem
@@ -90,7 +90,9 @@ class TurnScene(Scene):
         if not self.draft.can_change(self.session.finished):
             return
         refusal = (
-            None if action_id in self.draft.chosen else self.session.playable(self.draft.chosen)[action_id]
+            None
+            if action_id in self.draft.chosen
+            else self.session.playable(self.draft.chosen, self.draft.choices)[action_id]
         )
         if not self.draft.toggle(action_id, refusal):
             if refusal is not None:
@@ -200,15 +202,29 @@ class TurnScene(Scene):
         self.add(Button(self.ctx, self.app.manager, rect, label, fn, kind=kind, key=key, **kw))
 
     def _add_chart(self, rect: pygame.Rect, with_planning: bool = False) -> None:
+        """The chart with its toggle (and the planning button in the Charts tab) at the top
+        right, over the chart's title row where the title leaves room, else in a row above."""
         ctx, _ = self.ctx, self._
-        self.chart = self.add(parts.score_chart(ctx, self.session, self.chart_mode, rect))
         label = _("Show the economy") if self.chart_mode == "scores" else _("Show the scores")
-        bw = ctx.text.size(label, "small", True)[0] + ctx.px(40)
-        toggle = pygame.Rect(rect.right - bw - ctx.px(8), rect.y + ctx.px(6), bw, ctx.px(36))
+        bh, gap = ctx.px(36), ctx.px(8)
+        specs = [(label, "quiet")] + ([(_("Planning rounds"), "normal")] if with_planning else [])
+        widths = [label_width(ctx, text, kind) + ctx.px(32) for text, kind in specs]
+        title = T.chart_title(self.chart_mode, ctx.tr)
+        title_w = ctx.text.size(title, "body", True)[0] + ctx.px(24)
+        titled = True
+        if title_w + sum(widths) + gap * len(widths) > rect.width:
+            # the buttons take a row of their own; the toggle's words say which chart it is
+            row = pygame.Rect(rect.x, rect.y, rect.width, bh)
+            rect = pygame.Rect(rect.x, rect.y + bh + gap, rect.width, rect.height - bh - gap)
+            titled = False
+        else:
+            row = pygame.Rect(rect.x, rect.y + ctx.px(6), rect.width - ctx.px(8), bh)
+        self.chart = self.add(parts.score_chart(ctx, self.session, self.chart_mode, rect, titled))
+        x = row.right
+        toggle = pygame.Rect(x - widths[0], row.y, widths[0], bh)
         self._button(toggle, label, self.toggle_chart, "quiet", "chart-mode")
         if with_planning:
-            pw = ctx.text.size(_("Planning rounds"), "small", True)[0] + ctx.px(40)
-            self._add_planning(pygame.Rect(toggle.x - pw - ctx.px(8), toggle.y, pw, toggle.height))
+            self._add_planning(pygame.Rect(toggle.x - widths[1] - gap, row.y, widths[1], bh))
 
     def _add_planning(self, rect: pygame.Rect) -> None:
         tip = self._("Watch this season's participatory planning, round by round")

@@ -147,7 +147,9 @@ def goal_lines(level: Any, mode: str, tr: Translator) -> list[tuple[float, str]]
             out.append((float(cond.value), label))
         if mode == "economy" and cond.metric in ECONOMY_SERIES:
             label = tr.gettext("Goal: {name} {op} {value:g}%").format(
-                name=tr.gettext(METRIC_NAMES[cond.metric]), op=cond.op, value=100 * cond.value
+                name=tr.gettext(METRIC_NAMES[cond.metric]),
+                op=cond.op,
+                value=100 * cond.value,
             )
             out.append((100 * float(cond.value), label))
     return out

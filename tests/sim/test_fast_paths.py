@@ -96,9 +96,10 @@ def test_a_forecast_before_the_turn_does_not_change_it() -> None:
         cards = [c for c, why in a.playable([]).items() if why is None]
         a.forecast_hand(cards)
         a.forecast(list(d.actions), dict(d.choices))
-        assert a.play_turn(list(d.actions), dict(d.choices)).to_dict() == b.play_turn(
-            list(d.actions), dict(d.choices)
-        ).to_dict()
+        assert (
+            a.play_turn(list(d.actions), dict(d.choices)).to_dict()
+            == b.play_turn(list(d.actions), dict(d.choices)).to_dict()
+        )
 
 
 def test_remembered_plans_are_the_plans_and_read_only() -> None:

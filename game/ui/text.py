@@ -140,7 +140,7 @@ class TextCache:
         for i, adv in enumerate(advances):
             if acc + adv > width and i > start:
                 cut = soft + 1 if soft >= start else i
-                cut_inside = cut_inside or cut == i
+                cut_inside = cut_inside or soft < start
                 pieces.append(word[start:cut])
                 start, acc = cut, sum(advances[cut:i])
             acc += adv

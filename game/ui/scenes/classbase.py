@@ -35,18 +35,39 @@ class ClassScene(MenuScene):
         ctx.text.draw(surface, text, (x, y), size, colour, bold)
         return y + ctx.fonts.line_height(size, bold)
 
+    @property
+    def keys_lines(self) -> int:
+        """The keys take two lines where one would cut them (large text)."""
+        return 2 if self.size[0] < self.ctx.px(1100) else 1
+
+    def keys_top(self) -> int:
+        """Where the keys line along the bottom begins (nothing else goes below)."""
+        return self.size[1] - self.keys_lines * self.ctx.fonts.line_height("body") - self.ctx.px(16)
+
+    @staticmethod
+    def window(n: int, fit: int, current: int) -> range:
+        """The rows of a list of `n` shown when `fit` fit: all, or a run that keeps the
+        current row in view (the keys move through the rest)."""
+        fit = max(1, fit)
+        if n <= fit:
+            return range(n)
+        first = min(max(0, current - fit // 2), n - fit)
+        return range(first, first + fit)
+
     def keys_help(self, surface: pygame.Surface, text: str) -> None:
-        """The keys of this screen along the bottom edge."""
+        """The keys of this screen along the bottom edge (wrapped onto `keys_lines`)."""
         ctx = self.ctx
         w, h = surface.get_size()
         lh = ctx.fonts.line_height("body")
-        pygame.draw.rect(surface, palette.BG_DEEP, (0, h - lh - ctx.px(16), w, lh + ctx.px(16)))
-        ctx.text.draw(
+        top = self.keys_top()
+        pygame.draw.rect(surface, palette.BG_DEEP, (0, top, w, h - top))
+        ctx.text.draw_wrapped(
             surface,
-            ctx.text.fit(text, "body", w - ctx.px(40)),
-            (ctx.px(20), h - lh - ctx.px(8)),
+            text,
+            pygame.Rect(ctx.px(20), top + ctx.px(8), w - ctx.px(40), lh * self.keys_lines),
             "body",
             palette.TEXT,
+            max_lines=self.keys_lines,
         )
 
     def board_table(self, surface: pygame.Surface, rect: pygame.Rect, board: dict) -> None:

@@ -182,7 +182,11 @@ class ClassConsoleScene(ClassScene):
         w, h = surface.get_size()
         x, y = ctx.px(40), self.header_height() + ctx.px(16)
         lh = ctx.fonts.line_height("large")
-        for i, row in enumerate(self.rows()):
+        rows = self.rows()
+        code_h = ctx.px(10) + ctx.fonts.line_height("heading", True) + (ctx.px(60) if self.message else 0)
+        shown = self.window(len(rows), (self.keys_top() - y - code_h) // (lh + ctx.px(6)), self.row)
+        for i in shown:
+            row = rows[i]
             if i == self.row:
                 pygame.draw.rect(surface, palette.PANEL_HI, (x - ctx.px(10), y, w - 2 * x + ctx.px(20), lh))
                 pygame.draw.rect(
@@ -195,16 +199,9 @@ class ClassConsoleScene(ClassScene):
             y += lh + ctx.px(6)
         y += ctx.px(10)
         _ = self._
-        code = self.setup().scenario_code
-        self.line(
-            surface,
-            _("Scenario code: {code}").format(code=code),
-            x,
-            y,
-            "heading",
-            colour=palette.ACCENT,
-            bold=True,
-        )
+        code = _("Scenario code: {code}").format(code=self.setup().scenario_code)
+        size = "heading" if ctx.text.size(code, "heading", True)[0] <= w - 2 * x else "large"
+        self.line(surface, code, x, y, size, colour=palette.ACCENT, bold=True, width=w - 2 * x)
         if self.message:
             self.line(surface, self.message, x, y + ctx.px(60), "body", colour=palette.WARN, width=w - 2 * x)
         self.keys_help(

@@ -46,6 +46,7 @@ class ClassPlayScene(ClassScene):
         self.draft_round = -1
         self.draft_group: str | None = None
         self.message = ""
+        self.show_board = False  # narrow layout: the board instead of the group's proposal
 
     # --- state ----------------------------------------------------------------------
     @property
@@ -83,9 +84,17 @@ class ClassPlayScene(ClassScene):
         super().exit()
 
     # --- keys -----------------------------------------------------------------------
+    @property
+    def narrow(self) -> bool:
+        """Too narrow for the board beside the group's proposal (large text)."""
+        return self.size[0] < self.ctx.px(1100) and self.hotseat
+
     def on_key(self, event: pygame.event.Event) -> bool:
         key = event.key
         play = self.play
+        if key == pygame.K_b and self.narrow:
+            self.show_board = not self.show_board
+            return True
         if play.finished:
             if key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
                 self.app.push(_turn_scene(self.app, self.room, self.server))
@@ -171,20 +180,26 @@ class ClassPlayScene(ClassScene):
         ctx = self.ctx
         w, h = surface.get_size()
         top = self.header_height() + ctx.px(12)
-        bottom = h - ctx.fonts.line_height("body") - ctx.px(24)
+        bottom = self.keys_top() - ctx.px(8)
         if self.play.finished and self.room.outcome is not None:
             self._draw_outcome(surface, pygame.Rect(ctx.px(24), top, w - ctx.px(48), bottom - top))
             self.keys_help(surface, self._("Enter: the class's turns and votes · Esc: back"))
         else:
             left = pygame.Rect(ctx.px(24), top, (w - ctx.px(72)) * 45 // 100, bottom - top)
             right = pygame.Rect(left.right + ctx.px(24), top, w - left.right - ctx.px(48), bottom - top)
-            self.board_table(surface, left, board_data(self.play, self.room.clock()))
+            if self.narrow:  # large text: the board or the group's proposal, B switches
+                left = right = pygame.Rect(ctx.px(24), top, w - ctx.px(48), bottom - top)
+            if not self.narrow or self.show_board:
+                self.board_table(surface, left, board_data(self.play, self.room.clock()))
             if self.hotseat:
-                self._draw_group(surface, right)
+                if not self.narrow or not self.show_board:
+                    self._draw_group(surface, right)
                 keys = self._(
                     "Up/Down: quantity · Left/Right: change (Shift: finer) · A: suggestion · "
                     "Enter: send · E: end the planning"
                 )
+                if self.narrow:
+                    keys = self._("B: the board") + " · " + keys
             else:
                 self._draw_groups(surface, right)
                 keys = self._("S: start · Enter: close the round · E: end the planning · Esc: back")
@@ -207,9 +222,9 @@ class ClassPlayScene(ClassScene):
         if g is None or self.draft is None:
             return
         c = g.council
-        y = self.line(
-            surface, f"{g.name}: {council_name(_, c.kind, c.good, c.number)}", x, y, "large", bold=True
-        )
+        name = f"{g.name}: {council_name(_, c.kind, c.good, c.number)}"
+        for part in ctx.text.wrap(name, "large", rect.width, True)[:2]:
+            y = self.line(surface, part, x, y, "large", bold=True)
         view = council_view(play, g)
         rule = (
             _("This round you may revise freely.") if view["free"] else _("Changes are limited this round.")
@@ -223,7 +238,10 @@ class ClassPlayScene(ClassScene):
             self.line(surface, label, cx, y, "body", colour=palette.TEXT_DIM, width=cw)
         y += ctx.fonts.line_height("body")
         lh = ctx.fonts.line_height("large")
-        for k, gi in enumerate(play.goods_of(c)):
+        goods = list(play.goods_of(c))
+        below = 2 * lh + ctx.px(8)  # the cost or effort line and one effect stay in view
+        for k in self.window(len(goods), (rect.bottom - y - below) // lh, self.row):
+            gi = goods[k]
             role = _("Demand") if c.kind == "consumer" else (_("Output") if k == 0 else _("Input"))
             name = good_name(_, play.ce.economy.good_ids[gi])
             if k == self.row:

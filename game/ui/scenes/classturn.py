@@ -174,7 +174,7 @@ class ClassTurnScene(ClassScene):
             ctx.text.draw_wrapped(surface, text, pygame.Rect(x, y, w - 2 * x, h // 3), "large", palette.TEXT)
             keys = _("R: write the class report · Esc: back")
         elif vote is not None:
-            self._draw_vote(surface, pygame.Rect(x, y, w - 2 * x, h - y - ctx.px(60)))
+            self._draw_vote(surface, pygame.Rect(x, y, w - 2 * x, self.keys_top() - y - ctx.px(8)))
             if not vote.closed and vote.mode == "hands":
                 keys = _("Up/Down: option · Left/Right or digits: hands · Enter: close the vote")
             elif not vote.closed:
@@ -192,9 +192,9 @@ class ClassTurnScene(ClassScene):
                     ey = self.line(surface, "· " + pick(c.label, s.lang), col, ey, "body", width=w - col - x)
             yy = self.line(surface, _("Actions the class can afford"), x, top, "large", bold=True)
             lh = ctx.fonts.line_height("body")
-            for i, a in enumerate(self.playable()):
-                if yy + lh > h - ctx.px(100):
-                    break
+            acts = self.playable()
+            for i in self.window(len(acts), (self.keys_top() - ctx.px(60) - yy) // lh, self.row):
+                a = acts[i]
                 if i == self.row:
                     pygame.draw.rect(
                         surface,
@@ -210,7 +210,8 @@ class ClassTurnScene(ClassScene):
             how = _("one vote per group") if self.mode == "groups" else _("by show of hands")
             keys += " · " + _("M: votes {how}").format(how=how)
         if self.message:
-            self.line(surface, self.message, x, h - ctx.px(90), "body", colour=palette.WARN, width=w - 2 * x)
+            my = self.keys_top() - ctx.fonts.line_height("body") - ctx.px(6)
+            self.line(surface, self.message, x, my, "body", colour=palette.WARN, width=w - 2 * x)
         self.keys_help(surface, keys)
         self.draw_widgets(surface)
 
@@ -228,7 +229,10 @@ class ClassTurnScene(ClassScene):
             surface, f"{_('Class vote')} ({how}): {v.question}", x, y, "large", bold=True, width=rect.width
         )
         lh = ctx.fonts.line_height("heading")
-        for i, (oid, label) in enumerate(v.options):
+        result_h = ctx.fonts.line_height("large") + ctx.px(8) if v.closed else 0
+        rows = self.window(len(v.options), (rect.bottom - y - result_h) // lh, self.vote_row)
+        for i in rows:
+            oid, label = v.options[i]
             if i == self.vote_row and not v.closed:
                 pygame.draw.rect(
                     surface, palette.FOCUS, (x - ctx.px(4), y, rect.width, lh), max(2, ctx.px(3))

@@ -93,7 +93,7 @@ class PlanningScene(MenuScene):
         btn_h, gap = self.button_height(), ctx.px(10)
         x = ctx.px(20)
         for label, key, fn, ok in items:
-            bw = max(btn_h, label_width(ctx, label) + ctx.px(40))
+            bw = max(btn_h, label_width(ctx, label) + ctx.px(28))
             if x > ctx.px(20) and x + bw > w - ctx.px(20):
                 x, y = ctx.px(20), y + btn_h + gap
             rect = pygame.Rect(x, y, bw, btn_h)
@@ -120,7 +120,7 @@ class PlanningScene(MenuScene):
     def _fits(self, items: list) -> bool:
         ctx = self.ctx
         total = sum(
-            max(self.button_height(), label_width(ctx, it[0]) + ctx.px(40)) + ctx.px(10) for it in items
+            max(self.button_height(), label_width(ctx, it[0]) + ctx.px(28)) + ctx.px(10) for it in items
         )
         return total <= self.size[0] - ctx.px(30)
 

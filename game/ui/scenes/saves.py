@@ -75,7 +75,7 @@ class SavesScene(MenuScene):
         btn_h = ctx.px(50)
         list_w = min(ctx.px(700), w * 3 // 5)
         item_h = ctx.fonts.line_height("body", True) + ctx.fonts.line_height("small") * 2 + ctx.px(20)
-        narrow = w - list_w - ctx.px(72) < ctx.px(300)
+        narrow = w - list_w - ctx.px(72) < ctx.px(400)
         if narrow:  # large text: the list and the chosen save's details behind tabs
             top = self.add_tabs([("list", _("Saved games")), ("details", _("Details"))], top)
             list_w = w - ctx.px(48)
@@ -367,14 +367,14 @@ class SavesScene(MenuScene):
         sl = ctx.fonts.line_height("body")
         for k, v in facts:
             ctx.text.draw(surface, k, (inner.x, y + ctx.px(2)), "small", palette.TEXT_DIM, True)
-            ctx.text.draw(
+            used = ctx.text.draw_wrapped(
                 surface,
-                ctx.text.fit(v, "body", inner.width - lw),
-                (inner.x + lw, y),
+                v,
+                pygame.Rect(inner.x + lw, y, inner.width - lw, inner.bottom - y),
                 "body",
                 palette.TEXT,
             )
-            y += sl + ctx.px(2)
+            y += max(sl, used) + ctx.px(2)
         y += ctx.px(10)
         from game.ui.widgets.gauge import level_word
 

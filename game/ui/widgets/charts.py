@@ -197,21 +197,32 @@ class LineChart(Widget):
                 lx += iw
             return n
 
-        # a short, wide chart whose legend rows would squeeze the plot keeps its legend in
-        # columns at the right instead; failing that the labels give way to the icons
+        # the legend above the plot; a short, wide chart whose legend rows would squeeze the
+        # plot keeps its legend in columns at the right instead; failing that the labels give
+        # way to the icons (each series has its own shape and icon)
         row_h = sl + ctx.px(4)
         per_col = max(1, (h - y - pad) // row_h)
+        icons_all = all(s.icon is not None for s in self.series)
+
+        def plot_h(labels: bool) -> int:
+            return h - y - rows(labels) * row_h - sl * 2 - pad - ctx.px(14)
+
         side_w = col_w = 0
         labels = True
-        if rows(True) > 1 and h - y - rows(True) * row_h < ctx.px(150) and self.series:
-            for with_words in (True, False):
+        if self.series and plot_h(True) < ctx.px(150 if rows(True) > 1 else 90):
+            labels = not icons_all
+            choices = [(True, True), (False, False), (False, True)] if icons_all else [(True, True)]
+            for with_words, side in choices:
+                if not side:
+                    if plot_h(False) >= ctx.px(90):
+                        labels = False
+                        break
+                    continue
                 col_w = max(item_w(s, with_words) for s in self.series)
                 cols = math.ceil(len(self.series) / per_col)
                 if cols * col_w <= w * 2 // 3:
                     side_w, labels = cols * col_w, with_words
                     break
-            if not side_w:
-                labels = all(s.icon is None for s in self.series)  # icons stand in
         lx = pad
         legend_y = y
         for k, s in enumerate(self.series):
@@ -250,6 +261,10 @@ class LineChart(Widget):
         plot = pygame.Rect(pad + label_w + ctx.px(8), y + sl // 2, 0, 0)
         plot.width = w - plot.x - pad - ctx.px(4) - (side_w + ctx.px(12) if side_w else 0)
         plot.height = h - plot.y - pad - sl * 2 - ctx.px(6)
+        x_label = self.x_label
+        if plot.height < ctx.px(40) and x_label:  # short: the tick numbers say it alone
+            x_label = ""
+            plot.height += sl
         self.squeezed = plot.width < ctx.px(40) or plot.height < ctx.px(30)
         if self.squeezed:  # no room for the plot (layout checks report it)
             return surf
@@ -292,7 +307,7 @@ class LineChart(Widget):
             )
         ctx.text.draw(
             surf,
-            self.x_label,
+            x_label,
             (plot.centerx, plot.bottom + ctx.px(5) + sl),
             "small",
             palette.TEXT_DIM,
@@ -421,7 +436,7 @@ class BarChart(Widget):
                 rows, lx = rows + 1, pad
             lx += iw
         n = len(self.labels)
-        row_min = sl * 3 // 4  # rows lower than this let the goods' names touch
+        row_min = ctx.fonts.get("small").get_ascent()  # lower rows let the names' ink touch
         legend_h = rows * (sl + ctx.px(2)) + ctx.px(8)
         if h - y - legend_h - sl * 2 - pad >= max(h * 0.45, n * row_min):
             lx = pad

@@ -436,7 +436,9 @@ class BarChart(Widget):
                 rows, lx = rows + 1, pad
             lx += iw
         n = len(self.labels)
-        row_min = ctx.fonts.get("small").get_ascent()  # lower rows let the names' ink touch
+        # rows lower than this let the names' ink touch; the percent ticks have no descenders
+        ascent = ctx.fonts.get("small").get_ascent()
+        row_min = ascent - ctx.px(1)
         legend_h = rows * (sl + ctx.px(2)) + ctx.px(8)
         if h - y - legend_h - sl * 2 - pad >= max(h * 0.45, n * row_min):
             lx = pad
@@ -452,7 +454,7 @@ class BarChart(Widget):
             return surf
         name_w = min(w // 3, max(ctx.text.size(lbl, "small")[0] for lbl in self.labels) + ctx.px(8))
         icon_w = ctx.px(22) if any(self.icons) else 0
-        axis_h = sl + ctx.px(6)
+        axis_h = ascent + ctx.px(6)
         plot = pygame.Rect(pad + icon_w + name_w + ctx.px(8), y, 0, h - y - pad - axis_h)
         edge = ctx.text.size("+100%", "small")[0] // 2
         plot.width = w - plot.x - pad - edge

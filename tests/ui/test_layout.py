@@ -113,8 +113,9 @@ def reachable_keys(app) -> set[str]:
 def test_nothing_vanishes_at_200_percent(make_app, tmp_path, scene):
     """Every part of the screen at 100% is on screen or behind a tab at 200% (1280x720)."""
     level = "union_register" if scene in demo.LEVEL_SCENES else None
-    small = reachable_keys(open_scene(make_app, tmp_path / "a", scene, level, 100, "en", (1280, 720), "standard"))
-    large = reachable_keys(open_scene(make_app, tmp_path / "b", scene, level, 200, "en", (1280, 720), "standard"))
-    # the debrief's chart toggle becomes its tabs; the planning view's steps keep their keys
+    size = (1280, 720)
+    small = reachable_keys(open_scene(make_app, tmp_path / "a", scene, level, 100, "en", size, "standard"))
+    large = reachable_keys(open_scene(make_app, tmp_path / "b", scene, level, 200, "en", size, "standard"))
+    # the debrief's chart toggle becomes its tabs
     missing = small - large - {"chart-mode"}
     assert not missing, f"{scene} at 200% lost {sorted(missing)}"

@@ -94,7 +94,7 @@ class RecordingSurface(pygame.Surface):
         self.recorder.on_blit(self, source, dest, area)
         return rect
 
-    def blits(self, blit_sequence, doreturn=True):  # type: ignore[override]
+    def blits(self, blit_sequence, doreturn=True):
         return [self.blit(*item) for item in blit_sequence]
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pygame
 
 from game.ui.context import UIContext
-from game.ui.widgets.charts import BarChart, LineChart, Threshold, styled_series
+from game.ui.widgets.bars import BarChart
+from game.ui.widgets.charts import LineChart, Threshold, styled_series
 from tests.ui.conftest import compare_golden
 
 

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from game.ui.widgets.charts import BarChart, LineChart, Series, Threshold, axis_ticks, nice_step
+from game.ui.widgets.bars import BarChart
+from game.ui.widgets.charts import LineChart, Series, Threshold, axis_ticks, nice_step
 
 _CONTEXTS: dict[float, object] = {}
 

@@ -9,8 +9,9 @@ import pytest
 
 from game.ui import palette
 from game.ui.formats import format_delta
+from game.ui.widgets.bars import BarChart
 from game.ui.widgets.card import ActionCard
-from game.ui.widgets.charts import BarChart, LineChart, Threshold, styled_series
+from game.ui.widgets.charts import LineChart, Threshold, styled_series
 from game.ui.widgets.gauge import ScoreGauge, level_word
 from game.ui.widgets.listview import ListView
 from game.ui.widgets.news import NewsFeed, NewsItem

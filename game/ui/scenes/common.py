@@ -90,7 +90,7 @@ class MenuScene(Scene):
                 kind="primary" if key == self.tab else "normal",
                 key=f"tab:{key}",
             )
-        )  # type: ignore[return-value]
+        )
 
     def _open_tab(self, key: str):
         def open_tab() -> None:

@@ -113,7 +113,7 @@ class DebriefScene(MenuScene):
             need = sum(label_width(ctx, b[0], b[3]) + ctx.px(40) + gap for b in buttons)
             if need > w - ctx.px(30):  # one row of shorter words keeps the chart's height
                 short = [_("Play again"), _("Other pathways"), _("Title")]
-                buttons = [(t, *rest) for t, (_l, *rest) in zip(short, buttons, strict=True)]
+                buttons = [(t, key, fn, kind) for t, (_l, key, fn, kind) in zip(short, buttons, strict=True)]
         # the buttons flow onto as many rows as their words need
         placed: list[pygame.Rect] = []
         x, y = ctx.px(20), 0

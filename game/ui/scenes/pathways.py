@@ -263,7 +263,7 @@ class PathwaysScene(MenuScene):
     def _on_select(self, i: int) -> None:
         self.selected = i
         for w in self.widgets:
-            if w.key == "about":
+            if isinstance(w, ScrollText) and w.key == "about":
                 w.set_text(self.detail_text())
 
     def begin(self) -> None:

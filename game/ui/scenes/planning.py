@@ -9,8 +9,9 @@ from game.explain import GOODS
 from game.i18n import N_
 from game.ui import palette
 from game.ui.scenes.common import MenuScene
+from game.ui.widgets.bars import BarChart
 from game.ui.widgets.button import Button, label_width
-from game.ui.widgets.charts import BarChart, LineChart, Threshold, styled_series
+from game.ui.widgets.charts import LineChart, Threshold, styled_series
 from game.ui.widgets.textblock import ScrollText
 
 STEP_SECONDS = 0.9

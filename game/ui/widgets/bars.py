@@ -1,0 +1,178 @@
+"""The planning round's bar chart: excess demand per good, coloured by the pequod bands and
+labelled in words, so the bands read without colour too."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import pygame
+
+from game.i18n import N_
+from game.ui import palette
+from game.ui.context import UIContext
+from game.ui.widgets.base import Widget
+from game.ui.widgets.chart_data import axis_ticks, finite
+from game.ui.widgets.charts import _fmt, chart_panel, nice_step
+
+BAND_WORDS = (N_("blue"), N_("green"), N_("yellow"), N_("orange"), N_("red"))
+BAND_MEANINGS = (N_("settled"), N_("close"), N_("moving"), N_("far"), N_("very far"))
+
+
+def band_range_text(ctx: UIContext, i: int) -> str:
+    bands = palette.EXCESS_BANDS
+    if i == len(bands) - 1:
+        return f"{bands[i - 1][0] * 100:g}%+"
+    return f"< {bands[i][0] * 100:g}%"
+
+
+class BarChart(Widget):
+    """Excess demand per good in one planning round, as horizontal bars from a zero line:
+    right = demand above supply, left = supply above demand. Each bar is coloured by the
+    pequod bands (blue < 3%, green < 5%, yellow < 10%, orange < 20%, red otherwise) and also
+    labelled with its percentage and band word; a legend names every band."""
+
+    def __init__(
+        self,
+        ctx: UIContext,
+        rect: pygame.Rect,
+        labels: Sequence[str],
+        excess: Sequence[float],
+        *,
+        title: str | None = None,
+        subtitle: str | None = None,
+        icons: Sequence[str | None] = (),
+        key: str | None = None,
+    ) -> None:
+        super().__init__(ctx, rect, key=key)
+        self.labels = list(labels)
+        self.excess = [0.0 if v is None else v for v in finite(excess)]  # (demand - supply) / supply
+        self.title = title
+        self.subtitle = subtitle
+        self.icons = list(icons)
+        self._surface: pygame.Surface | None = None
+        self.squeezed = False  # the last render had no room for the bars
+
+    def set_data(self, excess: Sequence[float], subtitle: str | None = None) -> None:
+        self.excess = [0.0 if v is None else v for v in finite(excess)]
+        self.subtitle = subtitle
+        self._surface = None
+
+    def render(self) -> pygame.Surface:
+        ctx = self.ctx
+        _ = ctx._
+        surf, w, h, pad, y = chart_panel(ctx, self.rect, self.title, self.subtitle)
+        # legend: swatch + colour word + range + meaning, wrapping. If it would squeeze the
+        # bars too much (large text), it is left out: every bar still names its band in words.
+        sl = ctx.fonts.line_height("small")
+        sw = ctx.px(16)
+        items = []
+        for i, (_upper, _key, colour) in enumerate(palette.EXCESS_BANDS):
+            text = f"{_(BAND_WORDS[i])} {band_range_text(ctx, i)}: {_(BAND_MEANINGS[i])}"
+            items.append((text, colour, sw + ctx.px(6) + ctx.text.size(text, "small")[0] + ctx.px(16)))
+        rows, lx = 1, pad
+        for _t, _c, iw in items:
+            if lx > pad and lx + iw > w - pad:
+                rows, lx = rows + 1, pad
+            lx += iw
+        n = len(self.labels)
+        # rows lower than this let the names' ink touch; the percent ticks have no descenders
+        ascent = ctx.fonts.get("small").get_ascent()
+        row_min = ascent - ctx.px(1)
+        legend_h = rows * (sl + ctx.px(2)) + ctx.px(8)
+        if h - y - legend_h - sl * 2 - pad >= max(h * 0.45, n * row_min):
+            lx = pad
+            for text, colour, iw in items:
+                if lx > pad and lx + iw > w - pad:
+                    lx = pad
+                    y += sl + ctx.px(2)
+                pygame.draw.rect(surf, colour, (lx, y + (sl - sw) // 2, sw, sw), border_radius=ctx.px(3))
+                ctx.text.draw(surf, text, (lx + sw + ctx.px(6), y), "small", palette.TEXT_DIM)
+                lx += iw
+            y += sl + ctx.px(10)
+        if n == 0:
+            return surf
+        name_w = min(w // 3, max(ctx.text.size(lbl, "small")[0] for lbl in self.labels) + ctx.px(8))
+        icon_w = ctx.px(22) if any(self.icons) else 0
+        axis_h = ascent + ctx.px(6)
+        plot = pygame.Rect(pad + icon_w + name_w + ctx.px(8), y, 0, h - y - pad - axis_h)
+        edge = ctx.text.size("+100%", "small")[0] // 2
+        plot.width = w - plot.x - pad - edge
+        self.squeezed = plot.height < row_min * n or plot.width < ctx.px(60)
+        if self.squeezed:
+            return surf  # no room to draw bars legibly (layout checks report it)
+        row = plot.height / n
+        vmax = max([0.25] + [abs(e) for e in self.excess])
+        step = nice_step(vmax * 100, 2) / 100
+        vmax = math.ceil(vmax / step) * step
+        zero = plot.centerx
+
+        def xmap(v: float) -> float:
+            return zero + v / vmax * (plot.width / 2)
+
+        # grid and axis ticks in percent
+        for t in axis_ticks(-vmax, vmax, step):
+            xx = round(xmap(t))
+            pygame.draw.line(surf, palette.GRID, (xx, plot.y), (xx, plot.bottom), 1)
+            txt = ("+" if t > 1e-9 else "") + _fmt(t * 100) + "%"
+            ctx.text.draw(
+                surf, txt, (xx, plot.bottom + ctx.px(4)), "small", palette.TEXT_DIM, anchor="midtop"
+            )
+        # the settled zone (blue band) as a faint strip either side of zero
+        b0 = palette.EXCESS_BANDS[0][0]
+        zone = pygame.Rect(round(xmap(-b0)), plot.y, max(1, round(xmap(b0) - xmap(-b0))), plot.height)
+        zs = pygame.Surface(zone.size, pygame.SRCALPHA)
+        zs.fill((*palette.OKABE_ITO["blue"], 60))
+        surf.blit(zs, zone)
+        pygame.draw.line(surf, palette.TEXT, (zero, plot.y), (zero, plot.bottom), max(1, ctx.px(2)))
+        bar_h = max(ctx.px(6), min(ctx.px(30), round(row * 0.62)))
+        for i, (label, e) in enumerate(zip(self.labels, self.excess, strict=False)):
+            cy = round(plot.y + row * (i + 0.5))
+            band = palette.excess_band(e)
+            colour = palette.EXCESS_BANDS[band][2]
+            icon = self.icons[i] if i < len(self.icons) else None
+            if icon_w and icon:
+                ctx.icons.draw(surf, icon, (pad + icon_w // 2, cy), ctx.px(20), palette.TEXT_DIM)
+            name = ctx.text.fit(label, "small", name_w - ctx.px(4))
+            ctx.text.draw(surf, name, (plot.x - ctx.px(8), cy), "small", palette.TEXT, anchor="midright")
+            x1 = xmap(max(-vmax, min(vmax, e)))
+            bar = pygame.Rect(round(min(zero, x1)), cy - bar_h // 2, max(2, round(abs(x1 - zero))), bar_h)
+            pygame.draw.rect(surf, colour, bar, border_radius=ctx.px(3))
+            pct = ("+" if e > 0 else "\u2212" if e < 0 else "") + f"{abs(e) * 100:.1f}%"
+            txt = f"{pct} {_(BAND_WORDS[band])}"
+            tw = ctx.text.size(txt, "small", True)[0]
+            # the label goes beyond the bar's end; if there is no room, on the other side of zero
+            if e >= 0:
+                if bar.right + ctx.px(6) + tw <= plot.right:
+                    ctx.text.draw(
+                        surf,
+                        txt,
+                        (bar.right + ctx.px(6), cy),
+                        "small",
+                        palette.TEXT,
+                        True,
+                        "midleft",
+                    )
+                else:
+                    ctx.text.draw(surf, txt, (zero - ctx.px(8), cy), "small", palette.TEXT, True, "midright")
+            else:
+                if bar.left - ctx.px(6) - tw >= plot.x:
+                    ctx.text.draw(
+                        surf,
+                        txt,
+                        (bar.left - ctx.px(6), cy),
+                        "small",
+                        palette.TEXT,
+                        True,
+                        "midright",
+                    )
+                else:
+                    ctx.text.draw(surf, txt, (zero + ctx.px(8), cy), "small", palette.TEXT, True, "midleft")
+        return surf
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if self.rect.width <= 0 or self.rect.height <= 0:
+            return
+        if self._surface is None or self._surface.get_size() != self.rect.size:
+            self._surface = self.render()
+        surface.blit(self._surface, self.rect)

@@ -8,10 +8,12 @@
 - `turn_fast_ms`: the same turns with `causes=False` (bots, balance); target <= 3 ms;
 - `hand_ms`: median of `forecast_hand` over every affordable card at the start of each of
   those turns (what the turn screen shows beside the cards); target <= 30 ms;
-- `balance_s` (with --balance): `python main.py balance coop_network` at 50 seeds and all
-  seven policies, in a process pool over every core; target <= 30 s.
+- `balance_s` (with --balance): `python main.py balance LEVEL` (--level, default
+  coop_network) at 50 seeds and all seven policies, in a process pool over every core;
+  target <= 30 s.
 
-Usage: python benchmarks/bench_turn.py [--seeds N] [--balance]. Prints one JSON line last.
+Usage: python benchmarks/bench_turn.py [--seeds N] [--balance [--level ID]]. Prints one
+JSON line last.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seeds", type=int, default=3)
     ap.add_argument("--balance", action="store_true", help="also time a 50-seed balance run")
+    ap.add_argument("--level", default="coop_network", help="the level of the balance run")
     args = ap.parse_args()
     slow: list[float] = []
     fast: list[float] = []
@@ -83,14 +86,14 @@ def main() -> int:
     if args.balance:
         t0 = time.perf_counter()
         subprocess.run(
-            [sys.executable, "main.py", "balance", "coop_network", "--seeds", "50", "--json"],
+            [sys.executable, "main.py", "balance", args.level, "--seeds", "50", "--json"],
             cwd=ROOT,
             check=True,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
         out["balance_s"] = round(time.perf_counter() - t0, 1)
-        print(f"balance coop_network, 50 seeds, 7 policies: {out['balance_s']} s")
+        print(f"balance {args.level}, 50 seeds, 7 policies: {out['balance_s']} s")
     print(json.dumps(out))
     return 0
 

@@ -118,6 +118,7 @@ class CouncilSector:
     GRID = 0.02  # grid step of the productivity and food factors for the valuation
     TIGHT = 1e-3  # the valuation's convergence threshold
     PLAN_MEMO = 256  # plans remembered (a few hundred bytes each)
+    VALUE_MEMO = 4096  # valuations remembered (about 100 bytes each)
 
     def __init__(self) -> None:
         self.economy = template()
@@ -136,6 +137,7 @@ class CouncilSector:
         # plans already run, by (productivity, food factor, start prices): a plan is a pure
         # function of them, and a turn's replays (causes, forecasts) mostly share them
         self._plans: dict[tuple[float, float, bytes], PlanResult] = {}
+        self._delivered: dict[tuple[float, float], tuple[float, np.ndarray]] = {}
 
     def _value(self, demand: np.ndarray) -> float:
         return float(np.dot(self.base_prices[self._consumed], demand[self._consumed]))
@@ -158,7 +160,19 @@ class CouncilSector:
 
     def delivered(self, productivity: float, food_factor: float) -> tuple[float, np.ndarray]:
         """(consumption index, per-good ratios to the base plan) at the procedure's limit,
-        interpolated bilinearly between grid points."""
+        interpolated bilinearly between grid points; remembered (a pure function, asked
+        again and again by a turn's stress tests). The ratios are read-only."""
+        key = (float(productivity), float(food_factor))
+        known = self._delivered.get(key)
+        if known is None:
+            known = self._interpolate(*key)
+            known[1].flags.writeable = False
+            if len(self._delivered) >= self.VALUE_MEMO:
+                del self._delivered[next(iter(self._delivered))]
+            self._delivered[key] = known
+        return known
+
+    def _interpolate(self, productivity: float, food_factor: float) -> tuple[float, np.ndarray]:
         x = max(float(productivity), self.GRID) / self.GRID
         y = max(float(food_factor), self.GRID) / self.GRID
         i, j = int(np.floor(x)), int(np.floor(y))

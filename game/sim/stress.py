@@ -29,8 +29,6 @@ procedure's rounds, so a stress test plans nothing again.
 
 from __future__ import annotations
 
-import copy
-
 import numpy as np
 
 from game.sim.council import CouncilSector, SectorPlan
@@ -70,7 +68,7 @@ def lower_tail(income: np.ndarray, weight: np.ndarray, share: float = TAIL) -> f
 def _copy(state: State) -> State:
     """What a year of dynamics changes, copied; the rest (parameters, council workers, the
     laws) shared read-only with the real state."""
-    s = copy.copy(state)
+    s = state.shallow()
     c = state.coops
     s.coops = Coops(c.members.copy(), c.productivity.copy(), c.capital.copy())
     return s
@@ -97,29 +95,41 @@ def _apply(s: State, name: str) -> Shock | None:
     return None
 
 
-def _year(
-    state: State, cal: Calibration, sector: CouncilSector, plan: SectorPlan, name: str | None
-) -> tuple[np.ndarray, np.ndarray]:
-    """Real income and weight of each segment after a year, with shock `name` or none."""
+def _lived(state: State, cal: Calibration, name: str | None) -> tuple[State, Shock | None]:
+    """A copy of the economy after a year with shock `name` or none, and the shock that
+    still weighs on the year's incomes (a harvest failure)."""
     s = _copy(state)
     s.clear_turn_effects()
     shock = _apply(s, name) if name else None
     for _ in range(STEPS):  # a media blitz lasts the whole year here, so no `advance`
         step(s, cal, YEAR / STEPS)
+    return s, shock
+
+
+def _year(
+    state: State, cal: Calibration, sector: CouncilSector, plan: SectorPlan, name: str | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Real income and weight of each segment after a year, with shock `name` or none."""
+    s, shock = _lived(state, cal, name)
     return segment_real_income(s, cal, sector, shock, plan)
 
 
 def stress_test(state: State, cal: Calibration, sector: CouncilSector, plan: SectorPlan) -> dict[str, float]:
     """Shock name -> what the hardest-hit fifth of households keep of their real income
     after a year, against the same year without the shock (0 to 1)."""
-    base, weight = _year(state, cal, sector, plan, None)
+    calm, _ = _lived(state, cal, None)
+    base, weight = segment_real_income(calm, cal, sector, None, plan)
     out = {}
     has_coops = bool(len(state.coops.members)) and state.coop_share > 1e-9
     for name in SHOCKS:
         if name in ("credit strike", "price undercutting") and not has_coops:
             out[name] = 1.0  # nothing for the shock to hit
             continue
-        hit, hit_weight = _year(state, cal, sector, plan, name)
+        if name == "harvest failure":  # the state lives the year as without it (the loss
+            # falls on the year's food, not on its dynamics): only the incomes differ
+            hit, hit_weight = segment_real_income(calm, cal, sector, _apply(_copy(state), name), plan)
+        else:
+            hit, hit_weight = _year(state, cal, sector, plan, name)
         # follow the households of each group: those whose group shrank (jobs lost, co-ops
         # left) now live on what the unemployed get
         lost = np.clip(weight - hit_weight, 0.0, None)

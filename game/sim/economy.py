@@ -350,6 +350,15 @@ def measure(
     )
 
 
+def firm_and_coop_output(state: State, cal: Calibration, shock: Shock | None) -> tuple[CoopResult, FirmBlock]:
+    """The co-ops' and the firms' results under `shock`: a harvest failure changes neither
+    (it falls on food), so the stress test computes them once for the calm year and it."""
+    shock = shock or Shock("none")
+    coop = coop_production(state, cal, shock)
+    K = state.firm_capital * (1.0 - shock.capital_loss * (1.0 - state.params["capital_controls"]))
+    return coop, firm_inputs(state, cal, coop, K)
+
+
 Part = tuple[int, np.ndarray | float, np.ndarray | float, np.ndarray | float, np.ndarray | float]
 
 
@@ -371,17 +380,22 @@ def _group_arrays(parts: list[Part]) -> tuple[np.ndarray, np.ndarray, np.ndarray
 
 
 def segment_real_income(
-    state: State, cal: Calibration, sector: CouncilSector, shock: Shock | None, plan: SectorPlan
+    state: State,
+    cal: Calibration,
+    sector: CouncilSector,
+    shock: Shock | None,
+    plan: SectorPlan,
+    production: tuple[CoopResult, FirmBlock] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Mean real income (income / cost of basic needs) and weight of each segment: the
     figures `measure` gives per segment, computed without building every household group
-    (the stress test needs only these; a test checks both agree)."""
+    (the stress test needs only these; a test checks both agree). `production`: what
+    `firm_and_coop_output(state, cal, shock)` gave, if the caller has it."""
     p = state.params
     shock = shock or Shock("none")
     c = state.coops
-    coop = coop_production(state, cal, shock)
+    coop, firms = production or firm_and_coop_output(state, cal, shock)
     K = state.firm_capital * (1.0 - shock.capital_loss * (1.0 - p["capital_controls"]))
-    firms = firm_inputs(state, cal, coop, K)
     deposits = float(np.dot(coop.capital.deposits, c.members))
     lost = float(np.dot(coop.lost, c.members))
     foreign_income = cal.world_rate * (state.foreign_capital + state.firm_capital - K)

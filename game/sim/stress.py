@@ -32,8 +32,15 @@ from __future__ import annotations
 import numpy as np
 
 from game.sim.council import CouncilSector, SectorPlan
-from game.sim.dynamics import step
-from game.sim.economy import SEGMENT_NAMES, Calibration, Shock, segment_real_income
+from game.sim.dynamics import economic_step, society_step, step
+from game.sim.economy import (
+    SEGMENT_NAMES,
+    Calibration,
+    CoopResult,
+    Shock,
+    firm_and_coop_output,
+    segment_real_income,
+)
 from game.sim.state import Coops, State
 
 YEAR = 1.0
@@ -95,30 +102,60 @@ def _apply(s: State, name: str) -> Shock | None:
     return None
 
 
-def _lived(state: State, cal: Calibration, name: str | None) -> tuple[State, Shock | None]:
+def _lived(
+    state: State, cal: Calibration, name: str | None, first: CoopResult | None = None
+) -> tuple[State, Shock | None]:
     """A copy of the economy after a year with shock `name` or none, and the shock that
-    still weighs on the year's incomes (a harvest failure)."""
+    still weighs on the year's incomes (a harvest failure). `first`: the co-ops' production
+    at the year's start, if known (a shock that leaves the co-ops' inputs alone)."""
     s = _copy(state)
     s.clear_turn_effects()
     shock = _apply(s, name) if name else None
-    for _ in range(STEPS):  # a media blitz lasts the whole year here, so no `advance`
-        step(s, cal, YEAR / STEPS)
+    h = YEAR / STEPS
+    economic_step(s, cal, h, first)
+    society_step(s, h)
+    for _ in range(STEPS - 1):  # a media blitz lasts the whole year here, so no `advance`
+        step(s, cal, h)
     return s, shock
 
 
+def _calm_and_blitz(state: State, cal: Calibration) -> tuple[State, State, CoopResult | None]:
+    """The year without a shock and the media blitz's year (`_lived` of each): they share
+    the first half-year's economy, which a media attack reaches only through support, moved
+    after it (`dynamics.economic_step` reads no media). Also the co-ops' production at the
+    calm year's start."""
+    h = YEAR / STEPS
+    calm = _copy(state)
+    calm.clear_turn_effects()
+    first = economic_step(calm, cal, h)
+    blitz = _copy(calm)
+    _apply(blitz, "media blitz")
+    for s in (calm, blitz):
+        society_step(s, h)
+        for _ in range(STEPS - 1):
+            step(s, cal, h)
+    return calm, blitz, first
+
+
 def _year(
-    state: State, cal: Calibration, sector: CouncilSector, plan: SectorPlan, name: str | None
+    state: State,
+    cal: Calibration,
+    sector: CouncilSector,
+    plan: SectorPlan,
+    name: str | None,
+    first: CoopResult | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Real income and weight of each segment after a year, with shock `name` or none."""
-    s, shock = _lived(state, cal, name)
+    s, shock = _lived(state, cal, name, first)
     return segment_real_income(s, cal, sector, shock, plan)
 
 
 def stress_test(state: State, cal: Calibration, sector: CouncilSector, plan: SectorPlan) -> dict[str, float]:
     """Shock name -> what the hardest-hit fifth of households keep of their real income
     after a year, against the same year without the shock (0 to 1)."""
-    calm, _ = _lived(state, cal, None)
-    base, weight = segment_real_income(calm, cal, sector, None, plan)
+    calm, blitz, first = _calm_and_blitz(state, cal)
+    calm_output = firm_and_coop_output(calm, cal, None)
+    base, weight = segment_real_income(calm, cal, sector, None, plan, calm_output)
     out = {}
     has_coops = bool(len(state.coops.members)) and state.coop_share > 1e-9
     for name in SHOCKS:
@@ -127,7 +164,12 @@ def stress_test(state: State, cal: Calibration, sector: CouncilSector, plan: Sec
             continue
         if name == "harvest failure":  # the state lives the year as without it (the loss
             # falls on the year's food, not on its dynamics): only the incomes differ
-            hit, hit_weight = segment_real_income(calm, cal, sector, _apply(_copy(state), name), plan)
+            harvest = _apply(_copy(state), name)
+            hit, hit_weight = segment_real_income(calm, cal, sector, harvest, plan, calm_output)
+        elif name == "media blitz":
+            hit, hit_weight = segment_real_income(blitz, cal, sector, None, plan)
+        elif name == "capital flight":  # moves firm capital only: the co-ops start the year
+            hit, hit_weight = _year(state, cal, sector, plan, name, first)  # as the calm one
         else:
             hit, hit_weight = _year(state, cal, sector, plan, name)
         # follow the households of each group: those whose group shrank (jobs lost, co-ops

@@ -18,6 +18,7 @@ Incomes are annual rates in units of the starting average firm wage (1.0).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -134,7 +135,13 @@ def attendance(state: State) -> float:
 
 def job_balance(state: State) -> float:
     """Balance score of self-managed workplaces' job complexes (1 − spread/19)."""
-    spread = UNBALANCED_SPREAD * (1.0 - state.params["job_balance"])
+    return _balance_of(state.params["job_balance"])
+
+
+@functools.lru_cache(maxsize=256)
+def _balance_of(job_balance: float) -> float:
+    """`job_balance` of the parameter's value: a pure function, asked in every stress year."""
+    spread = UNBALANCED_SPREAD * (1.0 - job_balance)
     return balance_score(np.array([10.0 - spread / 2, 10.0 + spread / 2]))
 
 

@@ -79,7 +79,7 @@ class RoundKernel:
         row_of = np.empty(len(entry), dtype=np.intp)
         for L, first, n_L, off in self.blocks:
             row_of[off : off + L * n_L] = np.tile(np.arange(first, first + n_L), L)
-        by_good = np.argsort(self.col * max(eco.n_wc, 1) + row_of)  # by good, then WC
+        by_good = _by_good_then_wc(self.col, row_of, self.blocks, eco.n_wc, G)
         self.rows_g = row_of[by_good]
         self.b_g = self.b[by_good]
         per_good = np.bincount(self.col, minlength=G)
@@ -204,6 +204,19 @@ class RoundKernel:
         np.multiply(t, 0.5, out=t)
         np.divide(v, t, out=v)
         return v
+
+
+def _by_good_then_wc(
+    col: np.ndarray, row_of: np.ndarray, blocks: list[tuple[int, int, int, int]], n_wc: int, G: int
+) -> np.ndarray:
+    """The order of the flat input entries by good, then by WC (kernel order): the same
+    permutation as `argsort(col * n_wc + row)` (its keys are distinct). With fewer than
+    32,768 goods it is a stable radix sort of 16-bit goods over the entries put in WC order
+    first (each (L, n_L) block read column by column), several times faster."""
+    if G >= 2**15 or not blocks:
+        return np.argsort(col * max(n_wc, 1) + row_of)
+    by_wc = np.concatenate([off + np.arange(L * n_L).reshape(L, n_L).T.ravel() for L, _, n_L, off in blocks])
+    return by_wc[np.argsort(col[by_wc].astype(np.int16), kind="stable")]
 
 
 def consumer_spending(eco: PlanEconomy, goods: np.ndarray | None | bool = True) -> np.ndarray:

@@ -507,3 +507,21 @@ def test_an_infinite_cc_weight_is_refused_as_before() -> None:
     w[5] = np.inf
     with pytest.raises(PlanError, match="every cc_weight must be a finite positive number"):
         check_economy(PlanEconomy(**{**eco.__dict__, "cc_weight": w}))
+
+
+def test_the_kernels_radix_order_is_the_argsort_order() -> None:
+    """The round kernel orders its input entries by good, then WC, with a 16-bit radix sort:
+    the same permutation as sorting the combined keys (so plans keep every bit)."""
+    from game.sim.plan_kernel import _by_good_then_wc
+    from game.sim.planning import RoundKernel
+
+    for eco in (
+        generate_economy(300, 50, 40, np.random.default_rng(4)),
+        generate_economy(60, 40, 10, np.random.default_rng(3)),
+    ):
+        k = RoundKernel(eco)
+        row_of = np.empty(len(k.col), dtype=np.intp)
+        for L, first, n_L, off in k.blocks:
+            row_of[off : off + L * n_L] = np.tile(np.arange(first, first + n_L), L)
+        want = np.argsort(k.col * eco.n_wc + row_of)
+        assert np.array_equal(_by_good_then_wc(k.col, row_of, k.blocks, eco.n_wc, eco.n_goods), want)

@@ -23,6 +23,7 @@ LANGS = ("en", "es")
 SOURCES = (
     "game/ui",
     "game/explain.py",
+    "game/level_words.py",
     "game/commands/play.py",
     "game/commands/screenshot.py",
     "game/commands/simulate.py",

@@ -88,8 +88,8 @@ class Catalog:
 
     def glossary_for(self, level: Level) -> list[GlossaryEntry]:
         """The level's own terms first, then the catalog's terms it does not redefine."""
-        own = {e.term.strip().lower() for e in level.glossary}
-        return list(level.glossary) + [e for e in self.glossary if e.term.strip().lower() not in own]
+        own = {e.key for e in level.glossary}
+        return list(level.glossary) + [e for e in self.glossary if e.key not in own]
 
 
 def _hidden(path: Path, root: Path) -> bool:
@@ -142,11 +142,11 @@ def load_glossary(path: Path) -> GlossaryFile:
     problems = []
     seen: dict[str, int] = {}
     for i, entry in enumerate(glossary.glossary):
-        key = entry.term.strip().lower()
+        key = entry.key
         if not key:
             problems.append((i, "a term cannot be empty"))
         elif key in seen:
-            problems.append((i, f"term '{entry.term}' is defined twice (first as entry {seen[key]})"))
+            problems.append((i, f"term '{entry.en_term}' is defined twice (first as entry {seen[key]})"))
         else:
             seen[key] = i
     if problems:
@@ -223,12 +223,16 @@ def _load_file(cat: Catalog, f: Path, mod: str | None, seen: dict[str, Path]) ->
         return
     if kind == "glossary":
         for entry in load_glossary(f).glossary:
-            key = entry.term.strip().lower()
+            key = entry.key
             if key in cat.term_sources:
                 where = cat.term_sources[key][0]
                 cat.problems.append(
                     Problem(
-                        name, 1, 1, "glossary", f"term '{entry.term}' is already defined in {where}; skipped"
+                        name,
+                        1,
+                        1,
+                        "glossary",
+                        f"term '{entry.en_term}' is already defined in {where}; skipped",
                     )
                 )
                 continue
@@ -295,11 +299,11 @@ def reload_level(cat: Catalog, loaded: LoadedLevel) -> tuple[LoadedLevel | None,
     if glossary is not None:
         path, entries = glossary
         stale = {k for k, (f, _m) in cat.term_sources.items() if f == path}
-        cat.glossary = [e for e in cat.glossary if e.term.strip().lower() not in stale]
+        cat.glossary = [e for e in cat.glossary if e.key not in stale]
         for k in stale:
             del cat.term_sources[k]
         for entry in entries:
-            key = entry.term.strip().lower()
+            key = entry.key
             if key not in cat.term_sources:
                 cat.term_sources[key] = (path, loaded.mod)
                 cat.glossary.append(entry)

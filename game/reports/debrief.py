@@ -342,7 +342,7 @@ def render_html(
         parts.append(f'<h2>{e(lab["glossary"])}</h2><dl class="glossary">')
         for g in entries:
             src = f' <span class="src">({e(g.source)})</span>' if g.source else ""
-            parts.append(f"<div><dt>{e(g.term)}</dt><dd>{e(_t(g.text, lang))}{src}</dd></div>")
+            parts.append(f"<div><dt>{e(_t(g.term, lang))}</dt><dd>{e(_t(g.text, lang))}{src}</dd></div>")
         parts.append("</dl>")
     if level is not None and level.notes:
         parts.append(f'<h2>{e(lab["background"])}</h2><ul class="plain">')

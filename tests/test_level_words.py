@@ -86,7 +86,9 @@ def test_the_classroom_names_the_levels_goods(cat) -> None:
     from game.classroom.session import ClassSetup
     from game.classroom.texts import page_texts
 
-    room = make_classroom(cat.get("sandbox_pluralist").level, ClassSetup("sandbox_pluralist", 1), "es", max_groups=2)
+    room = make_classroom(
+        cat.get("sandbox_pluralist").level, ClassSetup("sandbox_pluralist", 1), "es", max_groups=2
+    )
     assert room.goods["food"] == "Grano y rebaños"
     assert page_texts(room.tr, room.goods)["goods"]["nature"] == "Pastos y agua"
 

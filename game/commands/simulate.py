@@ -12,6 +12,8 @@ import numpy as np
 
 from game.commands.args import number_in
 from game.errors import ContentError, UserError
+from game.errors import part as message_part
+from game.i18n import N_
 
 # A seed is a whole number from 0 up (numpy's generators take no negative seeds).
 seed_value = number_in(int, "not a whole number", "a seed must be 0 or more, not {value}", low=0)
@@ -131,7 +133,7 @@ def run(args: argparse.Namespace) -> int:
     from game.levels.decisions import Decisions
 
     if args.turns is not None and args.turns < 1:
-        raise UserError("--turns must be at least 1")
+        raise UserError.of(message_part(N_("--turns must be at least 1")))
     mods = [existing_folder(m, "--mods") for m in args.mods]
     actions = existing_file(args.actions, "--actions") if args.actions is not None else None
     loaded = resolve_level(args.level, mods)

@@ -27,7 +27,8 @@ from typing import Any, Literal
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field
 
-from game.errors import ContentError, Problem, UserError
+from game.errors import ContentError, Problem, UserError, part
+from game.i18n import N_
 from game.levels import validation, yamlpos
 from game.levels.loader import LoadedLevel, load_level, validate_level
 from game.levels.schema import GlossaryEntry, Level
@@ -69,7 +70,7 @@ class Catalog:
             if lv.level.id == level_id:
                 return lv
         known = ", ".join(sorted(lv.level.id for lv in self.levels)) or "none"
-        raise UserError(f"unknown level '{level_id}'; known levels: {known}")
+        raise UserError.of(part(N_("unknown level '{id}'; known levels: {known}"), id=level_id, known=known))
 
     def skipped(self) -> list[str]:
         """One line per file that was not loaded, naming it and the first reason why."""
@@ -261,7 +262,7 @@ def resolve_level(name: str, mod_dirs: list[Path] | None = None) -> LoadedLevel:
     p = Path(name)
     if p.suffix.lower() in SUFFIXES or p.exists():
         if not p.is_file():
-            raise UserError(f"{name}: no such level file")
+            raise UserError.of(part(N_("{name}: no such level file"), name=name))
         return load_level(p)
     cat = load_catalog(mod_dirs)
     for line in cat.skipped():

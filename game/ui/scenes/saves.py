@@ -205,7 +205,7 @@ class SavesScene(MenuScene):
         if info.save is None:
             line = ctx.text.fit(self.problem_text(info), "small", right - x)
             ctx.text.draw(surface, line, (x, y), "small", palette.WARN, True)
-            detail = ctx.text.fit(str(info.problem), "small", right - x)
+            detail = ctx.text.fit(info.problem.words(self._), "small", right - x)
             ctx.text.draw(surface, detail, (x, y + sl), "small", palette.TEXT_DIM)
             return
         s = info.save.summary
@@ -274,7 +274,7 @@ class SavesScene(MenuScene):
             y += ctx.px(8)
             y += ctx.text.draw_wrapped(
                 surface,
-                str(cur.problem),
+                cur.problem.words(self._),
                 pygame.Rect(inner.x, y, inner.width, inner.height),
                 "small",
                 palette.TEXT_DIM,

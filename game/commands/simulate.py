@@ -10,6 +10,7 @@ from typing import Any
 
 import numpy as np
 
+from game import level_words
 from game.commands.args import number_in
 from game.errors import ContentError, UserError
 from game.errors import part as message_part
@@ -89,12 +90,12 @@ def print_text(result: dict[str, Any], level: Any, lang: str) -> None:
     def score(k: str) -> str:
         return name(SCORES, k, _)
 
-    unit = _("season") if level.turn_length == "season" else _("year")
+    unit = level_words.turn_unit(level, tr)  # the level's own word for a turn, or Season / Year
     print(_("{title} (seed {seed})").format(title=result["title"], seed=result["seed"]))
     print(_("start:") + " " + "  ".join(f"{score(k)} {v:.1f}" for k, v in result["start"].items()))
     for t in result["turns"]:
         scores = "  ".join(f"{score(k)} {v:.1f} ({t['deltas'][k]:+.1f})" for k, v in t["scores"].items())
-        print("\n" + _("{unit} {n}:").format(unit=unit.capitalize(), n=t["turn"]) + " " + scores)
+        print("\n" + _("{unit} {n}:").format(unit=unit, n=t["turn"]) + " " + scores)
         if t["actions"]:
             print("  " + _("played:") + " " + ", ".join(actions.get(a, a) for a in t["actions"]))
         for e in t["events"]:

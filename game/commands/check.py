@@ -271,8 +271,10 @@ def _plural(n: int, word: str) -> str:
 def skipped_lines(findings: Findings) -> list[str]:
     """One line per file with an error: the game skips it (its other files still load)."""
     count: dict[str, int] = {}
+    checked = set(findings.files)  # not a path that does not exist: nothing there to skip
     for p in findings.errors:
-        count[p.file] = count.get(p.file, 0) + 1
+        if p.file in checked:
+            count[p.file] = count.get(p.file, 0) + 1
     return [f"the game skips {f}: {_plural(n, 'error')} above" for f, n in count.items()]
 
 

@@ -364,7 +364,7 @@ class Level(Strict):
     questions: list[Text] = Field(default_factory=list, description="For the debrief.")
     glossary: list[GlossaryEntry] = Field(default_factory=list)
     words: Words = Field(
-        default_factory=Words,
+        default_factory=lambda: Words(),
         description="The level's own names for segments, the elite, its media, councils, goods and turns.",
     )
     _t = field_validator("path", "summary")(_check_text)

@@ -46,10 +46,10 @@ class Segments(Strict):
     """What this level calls the parts of its workforce (the game's: Capitalist firms, Co-ops,
     Councils, Unemployed). Chart lines, the economy panel and the debrief use them."""
 
-    firm: Word | None = Field(None, description="The owner-run, profit-seeking sector.")
-    coop: Word | None = Field(None, description="Self-managed workplaces that sell at the market.")
-    council: Word | None = Field(None, description="The planned council sector.")
-    unemployed: Word | None = Field(None, description="People without work.")
+    firm: Word | None = Field(default=None, description="The owner-run, profit-seeking sector.")
+    coop: Word | None = Field(default=None, description="Self-managed workplaces that sell at the market.")
+    council: Word | None = Field(default=None, description="The planned council sector.")
+    unemployed: Word | None = Field(default=None, description="People without work.")
     _w = field_validator("firm", "coop", "council", "unemployed")(check_word)
 
 
@@ -58,14 +58,14 @@ class Goods(Strict):
     Housing, Care, Tools, Energy, Labour, Nature, Parks). The model's goods stay the same:
     give each the name it has in your level's world."""
 
-    food: Word | None = Field(None, description="What people eat.")
-    housing: Word | None = Field(None, description="Where they live.")
-    care: Word | None = Field(None, description="Care for children, the sick and the old.")
-    tools: Word | None = Field(None, description="Tools and machines (an input to the others).")
-    energy: Word | None = Field(None, description="Fuel and power (an input).")
-    labour: Word | None = Field(None, description="Work (a primary input).")
-    nature: Word | None = Field(None, description="Land, water and materials (a primary input).")
-    parks: Word | None = Field(None, description="A public good all use together.")
+    food: Word | None = Field(default=None, description="What people eat.")
+    housing: Word | None = Field(default=None, description="Where they live.")
+    care: Word | None = Field(default=None, description="Care for children, the sick and the old.")
+    tools: Word | None = Field(default=None, description="Tools and machines (an input to the others).")
+    energy: Word | None = Field(default=None, description="Fuel and power (an input).")
+    labour: Word | None = Field(default=None, description="Work (a primary input).")
+    nature: Word | None = Field(default=None, description="Land, water and materials (a primary input).")
+    parks: Word | None = Field(default=None, description="A public good all use together.")
     _w = field_validator("food", "housing", "care", "tools", "energy", "labour", "nature", "parks")(
         check_word
     )
@@ -75,21 +75,21 @@ class Words(Strict):
     """The level's own names for the game's fixed parts, in both languages; every key is
     optional and what is left out keeps the game's wording."""
 
-    segments: Segments = Field(default_factory=Segments, description="The workforce's parts.")
+    segments: Segments = Field(default_factory=lambda: Segments(), description="The workforce's parts.")
     elite: Word | None = Field(
-        None, description="Who the old elite are (default 'Owners'): 'Owners moved capital abroad'."
+        default=None, description="Who the old elite are (default 'Owners'): 'Owners moved capital abroad'."
     )
     media: Word | None = Field(
-        None, description="The elite's media (default 'Owned media'): 'Owned media ran a campaign'."
+        default=None, description="The elite's media (default 'Owned media'): 'Owned media ran a campaign'."
     )
     worker_councils: Word | None = Field(
-        None, description="The council sector's producers (default 'worker councils'), lower case."
+        default=None, description="The council sector's producers (default 'worker councils'), lower case."
     )
     consumer_councils: Word | None = Field(
-        None, description="The council sector's consumers (default 'consumer councils'), lower case."
+        default=None, description="The council sector's consumers (default 'consumer councils'), lower case."
     )
-    goods: Goods = Field(default_factory=Goods, description="The council sector's goods.")
+    goods: Goods = Field(default_factory=lambda: Goods(), description="The council sector's goods.")
     turn: Word | None = Field(
-        None, description="One turn (default 'Season' or 'Year' from `turn_length`), capitalised."
+        default=None, description="One turn (default 'Season' or 'Year' from `turn_length`), capitalised."
     )
     _w = field_validator("elite", "media", "worker_councils", "consumer_councils", "turn")(check_word)

@@ -77,10 +77,12 @@ class Words(Strict):
 
     segments: Segments = Field(default_factory=lambda: Segments(), description="The workforce's parts.")
     elite: Word | None = Field(
-        default=None, description="Who the old elite are (default 'Owners'): 'Owners moved capital abroad'."
+        default=None,
+        description="Who the old elite are, a plural noun (default 'Owners'): 'Owners move capital abroad'.",
     )
     media: Word | None = Field(
-        default=None, description="The elite's media (default 'Owned media'): 'Owned media ran a campaign'."
+        default=None,
+        description="The elite's media, a plural noun (default 'Owned media'): 'Owned media attack ...'.",
     )
     worker_councils: Word | None = Field(
         default=None, description="The council sector's producers (default 'worker councils'), lower case."

@@ -10,7 +10,7 @@ every replay sees the same draws.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -59,6 +59,9 @@ class Move:
     id: str
 
 
+RunResult = tuple[State, Evaluation, list[EliteMove]]
+
+
 @dataclass
 class TurnSetup:
     """What the player sees before deciding: the event (if one fires) and the elite's warning."""
@@ -67,9 +70,9 @@ class TurnSetup:
     event: EventLike | None
     warning: elite_mod.Warning_ | None
     draws: np.ndarray
-
-
-RunResult = tuple[State, Evaluation, list[EliteMove]]
+    # turns already computed from this set-up, by their moves (the event's move names its
+    # choice): a forecast's runs are also replays of the turn played after it
+    runs: dict[tuple[Move, ...], RunResult] = field(default_factory=dict)
 
 
 class Simulation:
@@ -262,6 +265,14 @@ class Simulation:
         ev = evaluate(s, self.cal, self.sector)
         return s, ev, elite_moves
 
+    def _known_run(self, moves: list[Move], choices: dict[str, str], setup: TurnSetup) -> RunResult:
+        """`_run`, remembered for this turn's set-up: the same moves give the same turn (the
+        draws are the set-up's), so a forecast's runs serve the turn played after it."""
+        key = tuple(moves)
+        if key not in setup.runs:
+            setup.runs[key] = self._run(moves, choices, setup)
+        return setup.runs[key]
+
     def forecast(self, actions: list[str], choices: dict[str, str] | None = None) -> dict[str, float]:
         """Expected change of each score this turn if `actions` are played, compared with
         playing none (same draws, same event choice, same elite move)."""
@@ -278,8 +289,8 @@ class Simulation:
         probs = [p for actions in sets for p in self.action_problems(actions, start)]
         if probs:
             raise DecisionError(refusals=tuple(probs))
-        base = self._run(self._moves([], choices, setup), choices, setup)[1].scores
-        runs = [self._run(self._moves(a, choices, setup), choices, setup)[1].scores for a in sets]
+        base = self._known_run(self._moves([], choices, setup), choices, setup)[1].scores
+        runs = [self._known_run(self._moves(a, choices, setup), choices, setup)[1].scores for a in sets]
         return [{k: ev[k] - base[k] for k in SCORES} for ev in runs]
 
     def play_turn(
@@ -307,7 +318,7 @@ class Simulation:
         def run(subset: frozenset[int]) -> RunResult:
             if subset not in runs:
                 chosen = [trend] + [m for i, m in enumerate(others) if i in subset]
-                runs[subset] = self._run(chosen, choices, setup)
+                runs[subset] = self._known_run(chosen, choices, setup)
             return runs[subset]
 
         def value(subset: frozenset[int]) -> np.ndarray:

@@ -194,6 +194,7 @@ class Simulation:
         self._begin_resources()
         start = self._reserved_state(choices)
         out: dict[str, Refusal | None] = {}
+        start = self._turn_start_state()  # read, never changed, by action_problems
         for aid in self.actions:
             if aid in chosen:
                 out[aid] = None

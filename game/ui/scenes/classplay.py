@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 import pygame
 
-from game.classroom.texts import council_name, good_name
+from game.classroom.texts import council_name
 from game.classroom.views import board as board_data
 from game.classroom.views import council_view, preview
 from game.i18n import N_
@@ -222,7 +222,7 @@ class ClassPlayScene(ClassScene):
         if g is None or self.draft is None:
             return
         c = g.council
-        name = f"{g.name}: {council_name(_, c.kind, c.good, c.number)}"
+        name = f"{g.name}: {council_name(_, c.kind, c.good, c.number, self.room.goods)}"
         for part in ctx.text.wrap(name, "large", rect.width, True)[:2]:
             y = self.line(surface, part, x, y, "large", bold=True)
         view = council_view(play, g)
@@ -243,7 +243,7 @@ class ClassPlayScene(ClassScene):
         for k in self.window(len(goods), (rect.bottom - y - below) // lh, self.row):
             gi = goods[k]
             role = _("Demand") if c.kind == "consumer" else (_("Output") if k == 0 else _("Input"))
-            name = good_name(_, play.ce.economy.good_ids[gi])
+            name = self.good(play.ce.economy.good_ids[gi])
             if k == self.row:
                 pygame.draw.rect(surface, palette.PANEL_HI, (x - ctx.px(6), y, rect.width, lh))
                 pygame.draw.rect(
@@ -288,7 +288,7 @@ class ClassPlayScene(ClassScene):
                 )
         for e in p.get("effect", [])[:3]:
             text = _("{good}: excess {before} becomes {after}").format(
-                good=good_name(_, e["good_id"]),
+                good=self.good(e["good_id"]),
                 before=f"{e['before'] * 100:+.1f}%",
                 after=f"{e['after'] * 100:+.1f}%",
             )
@@ -325,7 +325,7 @@ class ClassPlayScene(ClassScene):
             else:
                 mark, colour = _("thinking"), palette.TEXT
             c = g.council
-            text = f"{g.name} · {council_name(_, c.kind, c.good, c.number)} · {mark}"
+            text = f"{g.name} · {council_name(_, c.kind, c.good, c.number, self.room.goods)} · {mark}"
             y = self.line(surface, text, x, y, "body", colour=colour, width=rect.width)
         if self.message:
             self.line(surface, self.message, x, y, "body", colour=palette.WARN)
@@ -345,7 +345,7 @@ class ClassPlayScene(ClassScene):
 
         rows = [
             (
-                _("Price of {good}").format(good=good_name(_, g)),
+                _("Price of {good}").format(good=self.good(g)),
                 o["class"]["prices"].get(g),
                 o["automatic"]["prices"].get(g),
                 1,
@@ -353,12 +353,12 @@ class ClassPlayScene(ClassScene):
             for g in o["goods"]
         ]
         rows += [
-            (_("Effort of the {good} workers").format(good=good_name(_, g)), v["class"], v["automatic"], 2)
+            (_("Effort of the {good} workers").format(good=self.good(g)), v["class"], v["automatic"], 2)
             for g, v in o["effort"].items()
         ]
         rows += [
             (
-                _("{good} per consumer council").format(good=good_name(_, g)),
+                _("{good} per consumer council").format(good=self.good(g)),
                 v,
                 o["consumption"]["automatic"].get(g),
                 2,

@@ -61,6 +61,11 @@ def pct(x: float, digits: int = 0) -> str:
     return f"{x * 100:.{digits}f}%"
 
 
+def strength_text(x: float, tr: Translator) -> str:
+    """A campaign's strength with its scale (the elite's intensity after the defences)."""
+    return tr.gettext("{value} (1 is a full-strength campaign)").format(value=f"{x:.2f}")
+
+
 def metric_name(key: str, tr: Translator, level: Any = None) -> str:
     """A metric's or parameter's name in words; a segment's share by the level's own name
     for the segment when it has one ("share in guilds")."""
@@ -187,7 +192,7 @@ def elite_move_text(move: EliteMove, level: Any, tr: Translator) -> str:
         )
     if o == "media":
         return tr.gettext("{media} ran a campaign against the project at strength {power}{note}").format(
-            power=f"{move.amount:.2f}", note=note, **who
+            power=strength_text(move.amount, tr), note=note, **who
         )
     if o == "court_struck":
         return tr.gettext("A court struck down '{law}'{note}; the rules it set no longer apply").format(
@@ -273,8 +278,8 @@ def trend_text(cause: Cause, tr: Translator) -> str:
             a1=pct(a.after, 1),
             s0=pct(s.before, 1),
             s1=pct(s.after, 1),
-            c0=f"{c.before:.2f}",
-            c1=f"{c.after:.2f}",
+            c0=pct(c.before, 1),
+            c1=pct(c.after, 1),
         )
     if cause.score == "resilience" and "resilience" in q:
         r = q["resilience"]

@@ -215,8 +215,8 @@ def draw_economy(
         (
             "counter_revolution",
             palette.ELITE,
-            _("Elite power"),
-            f"{m.get('elite_power', 0):.2f}",
+            _("Elite power"),  # its resources against the level's start
+            _("{pct} of start").format(pct=f"{100 * m.get('elite_power', 0):.0f}%"),
         )
     )
     for icon, colour, label, value in rows:

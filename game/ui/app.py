@@ -50,6 +50,34 @@ if TYPE_CHECKING:
     from game.levels.catalog import Catalog
 
 DEFAULT_SIZE = (1280, 720)
+
+
+def tooltip_place(
+    screen: pygame.Rect,
+    anchor: pygame.Rect,
+    size: tuple[int, int],
+    pad: int,
+    gap: int,
+    keep_clear: list[pygame.Rect],
+) -> pygame.Rect:
+    """Where a tooltip goes: beside its widget (right, then left), else below or above it,
+    in the window and off the parts the screen keeps clear (the forecast the player is
+    comparing); the first place that covers none of them."""
+    w, h = size
+    cy = min(max(screen.top + pad, anchor.centery - h // 2), screen.bottom - h - pad)
+    cx = min(max(screen.left + pad, anchor.centerx - w // 2), screen.right - w - pad)
+    places = []
+    if anchor.height < screen.height // 3:  # beside it, never over the next one in a column
+        places += [pygame.Rect(anchor.right + gap, cy, w, h), pygame.Rect(anchor.left - gap - w, cy, w, h)]
+    for y in (anchor.bottom + gap, anchor.top - gap - h):  # centred, else flush with an edge
+        places += [pygame.Rect(x, y, w, h) for x in (cx, anchor.right - w, anchor.left)]
+    inside = [r for r in places if screen.inflate(-2 * pad, -2 * pad).contains(r)]
+    for r in inside:
+        if r.collidelist(keep_clear) < 0:
+            return r
+    return inside[0] if inside else pygame.Rect(cx, max(screen.top + pad, anchor.bottom + gap), w, h)
+
+
 TITLE = "Parecon Pathways"
 
 
@@ -88,6 +116,7 @@ class App:
         self.frame = 0
         self.time = 0.0
         self.notices: list[list] = []  # [text, seconds left]
+        self.tooltip_rect: pygame.Rect | None = None
         self.on_quit: Callable[[], None] | None = None
         self._catalog: Catalog | None = None
         self.games = GameService(self.saves, self.catalog, self.workers)
@@ -393,17 +422,10 @@ class App:
         lh = ctx.fonts.line_height("small")
         w = max(ctx.text.size(line, "small")[0] for line in lines) + 2 * pad
         h = lh * len(lines) + 2 * pad
-        sw, sh = self.screen.get_size()
-        gap = ctx.px(12)
-        if anchor.right + gap + w <= sw - pad and anchor.height < sh // 3:
-            # beside the widget, so it never covers the next one in a column
-            x, y = anchor.right + gap, min(max(pad, anchor.centery - h // 2), sh - h - pad)
-        else:
-            x = min(max(pad, anchor.centerx - w // 2), sw - w - pad)
-            y = anchor.bottom + ctx.px(8)
-            if y + h > sh - pad:
-                y = anchor.top - h - ctx.px(8)
-        rect = pygame.Rect(x, max(pad, y), w, h)
+        rect = tooltip_place(
+            self.screen.get_rect(), anchor, (w, h), pad, ctx.px(12), self.top.keep_clear() if self.top else []
+        )
+        self.tooltip_rect = rect  # where the last tooltip went (tests)
         pygame.draw.rect(self.screen, palette.BG_DEEP, rect, border_radius=ctx.px(6))
         pygame.draw.rect(self.screen, palette.FOCUS, rect, max(1, ctx.px(2)), border_radius=ctx.px(6))
         for i, line in enumerate(lines):

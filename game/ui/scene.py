@@ -142,6 +142,10 @@ class Scene:
             if w.visible:
                 w.draw_over(surface)
 
+    def keep_clear(self) -> list[pygame.Rect]:
+        """Parts of the screen a tooltip should not cover (if it has anywhere else to go)."""
+        return []
+
     def tooltip(self) -> tuple[str, pygame.Rect] | None:
         """The tooltip to show now: the hovered widget's, else the focused one's."""
         for w in reversed(self.widgets):

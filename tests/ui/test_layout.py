@@ -119,3 +119,22 @@ def test_nothing_vanishes_at_200_percent(make_app, tmp_path, scene):
     # the debrief's chart toggle becomes its tabs
     missing = small - large - {"chart-mode"}
     assert not missing, f"{scene} at 200% lost {sorted(missing)}"
+
+
+def test_keyboard_tooltips_leave_the_forecast_in_view(make_app, tmp_path):
+    """A card's tooltip (focused with the keyboard) never covers the forecast panel."""
+    app = open_scene(make_app, tmp_path, "turn", "coop_network", 100, "en", (1280, 720), "standard")
+    scene = app.top
+    forecast = scene.layout.panels["forecast"]
+    cards = [w for w in scene.widgets if w.key == "hand"]
+    assert cards, "the turn screen shows its hand"
+    scene.focus.focus(cards[0])
+    scene.focus.visible = scene.focus.keyboard = True
+    shown = 0
+    for _ in range(6):  # the cards of the hand, one after another
+        app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RIGHT, mod=0, unicode="", scancode=0)], 1 / 60)
+        if scene.tooltip() is not None:
+            shown += 1
+            assert app.tooltip_rect is not None
+            assert not app.tooltip_rect.colliderect(forecast), (app.tooltip_rect, forecast)
+    assert shown

@@ -162,6 +162,13 @@ class TurnScene(Scene):
         self._news_upto = len(reports)
 
     # --- layout ----------------------------------------------------------------------
+    def keep_clear(self) -> list[pygame.Rect]:
+        """The forecast stays in view while a card's tooltip is open (they are compared)."""
+        lay = getattr(self, "layout", None)
+        if lay is None:
+            return []
+        return [r for r in (lay.panels.get("forecast"), lay.forecast_strip) if r is not None]
+
     def build(self) -> None:
         ctx, _, level = self.ctx, self._, self.session.level
         labels = [(k, _(label)) for k, label in T.TABS]

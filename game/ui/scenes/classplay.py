@@ -25,7 +25,6 @@ from game.classroom.texts import council_name, good_name
 from game.classroom.views import board as board_data
 from game.classroom.views import council_view, preview
 from game.i18n import N_
-from game.ui import palette
 from game.ui.scenes.classbase import ClassScene
 
 STEPS = 20  # a Left/Right press moves a quantity by 1/STEPS of its allowed range
@@ -214,22 +213,22 @@ class ClassPlayScene(ClassScene):
         rule = (
             _("This round you may revise freely.") if view["free"] else _("Changes are limited this round.")
         )
-        y = self.line(surface, rule, x, y, "body", colour=palette.TEXT, width=rect.width)
+        y = self.line(surface, rule, x, y, "body", colour=ctx.colours.text, width=rect.width)
         y += ctx.px(6)
         cols = [x, x + rect.width * 38 // 100, x + rect.width * 58 // 100, x + rect.width * 78 // 100]
         widths = [b - a - ctx.px(6) for a, b in zip(cols, [*cols[1:], rect.right], strict=True)]
         labels = (_("Quantity"), _("Suggested"), _("Allowed"), _("Yours"))
         for label, cx, cw in zip(labels, cols, widths, strict=True):
-            self.line(surface, label, cx, y, "body", colour=palette.TEXT_DIM, width=cw)
+            self.line(surface, label, cx, y, "body", colour=ctx.colours.text_dim, width=cw)
         y += ctx.fonts.line_height("body")
         lh = ctx.fonts.line_height("large")
         for k, gi in enumerate(play.goods_of(c)):
             role = _("Demand") if c.kind == "consumer" else (_("Output") if k == 0 else _("Input"))
             name = good_name(_, play.ce.economy.good_ids[gi])
             if k == self.row:
-                pygame.draw.rect(surface, palette.PANEL_HI, (x - ctx.px(6), y, rect.width, lh))
+                pygame.draw.rect(surface, ctx.colours.panel_hi, (x - ctx.px(6), y, rect.width, lh))
                 pygame.draw.rect(
-                    surface, palette.FOCUS, (x - ctx.px(6), y, rect.width, lh), max(2, ctx.px(3))
+                    surface, ctx.colours.focus, (x - ctx.px(6), y, rect.width, lh), max(2, ctx.px(3))
                 )
             self.line(surface, f"{role}: {name}", cols[0], y, "large", width=cols[1] - cols[0] - ctx.px(6))
             self.line(surface, f"{view['suggested'][k]:,.2f}", cols[1], y, "large")
@@ -246,7 +245,13 @@ class ClassPlayScene(ClassScene):
             )
             over = p["cost"] > p["budget"] * 1.0001
             y = self.line(
-                surface, text, x, y, "large", colour=palette.BAD if over else palette.TEXT, width=rect.width
+                surface,
+                text,
+                x,
+                y,
+                "large",
+                colour=ctx.colours.bad if over else ctx.colours.text,
+                width=rect.width,
             )
             if over:
                 y = self.line(
@@ -276,7 +281,9 @@ class ClassPlayScene(ClassScene):
             )
             y = self.line(surface, text, x, y, "body", width=rect.width)
         if self.message:
-            self.line(surface, self.message, x, y + ctx.px(6), "body", colour=palette.GOOD, width=rect.width)
+            self.line(
+                surface, self.message, x, y + ctx.px(6), "body", colour=ctx.colours.good, width=rect.width
+            )
 
     def _draw_groups(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         ctx = self.ctx
@@ -288,7 +295,7 @@ class ClassPlayScene(ClassScene):
             x,
             y,
             "heading",
-            colour=palette.ACCENT,
+            colour=ctx.colours.accent,
             bold=True,
             width=rect.width,
         )
@@ -301,16 +308,16 @@ class ClassPlayScene(ClassScene):
             if y + ctx.fonts.line_height("body") > rect.bottom:
                 break
             if g.away:
-                mark, colour = _("automatic"), palette.TEXT_DIM
+                mark, colour = _("automatic"), ctx.colours.text_dim
             elif g.id in self.play.submitted:
-                mark, colour = _("proposed"), palette.GOOD
+                mark, colour = _("proposed"), ctx.colours.good
             else:
-                mark, colour = _("thinking"), palette.TEXT
+                mark, colour = _("thinking"), ctx.colours.text
             c = g.council
             text = f"{g.name} · {council_name(_, c.kind, c.good, c.number)} · {mark}"
             y = self.line(surface, text, x, y, "body", colour=colour, width=rect.width)
         if self.message:
-            self.line(surface, self.message, x, y, "body", colour=palette.WARN)
+            self.line(surface, self.message, x, y, "body", colour=ctx.colours.warn)
 
     def _draw_outcome(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         """Left: prices, effort and consumption, class against automatic; right: rounds and

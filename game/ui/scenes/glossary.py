@@ -7,7 +7,6 @@ import pygame
 
 from game.i18n import N_
 from game.ui import glossary as gloss
-from game.ui import palette
 from game.ui.scenes.common import MenuScene
 from game.ui.widgets.listview import ListView
 from game.ui.widgets.textblock import Paragraph
@@ -101,15 +100,17 @@ class GlossaryScene(MenuScene):
 
     def _paint(self, surface, r, e, selected, focused) -> None:
         ctx = self.ctx
-        pygame.draw.rect(surface, palette.PANEL_HI if selected else palette.PANEL, r, border_radius=ctx.px(8))
+        pygame.draw.rect(
+            surface, ctx.colours.panel_hi if selected else ctx.colours.panel, r, border_radius=ctx.px(8)
+        )
         if selected:
-            pygame.draw.rect(surface, palette.ACCENT, r, max(1, ctx.px(2)), border_radius=ctx.px(8))
+            pygame.draw.rect(surface, ctx.colours.accent, r, max(1, ctx.px(2)), border_radius=ctx.px(8))
         ctx.text.draw(
             surface,
             ctx.text.fit(e.term, "body", r.width - ctx.px(24), selected),
             (r.x + ctx.px(12), r.centery),
             "body",
-            palette.TEXT,
+            ctx.colours.text,
             selected,
             "midleft",
         )
@@ -118,7 +119,7 @@ class GlossaryScene(MenuScene):
         ctx = self.ctx
         _ = self._
         self.draw_background(surface)
-        pygame.draw.rect(surface, palette.PANEL, self.detail, border_radius=ctx.px(12))
+        pygame.draw.rect(surface, ctx.colours.panel, self.detail, border_radius=ctx.px(12))
         super().draw_widgets(surface)
         if not self.entries:
             return
@@ -129,7 +130,7 @@ class GlossaryScene(MenuScene):
             ctx.text.fit(e.term, "heading", inner.width, True),
             inner.topleft,
             "heading",
-            palette.TEXT,
+            ctx.colours.text,
             True,
         )
         sl = ctx.fonts.line_height("small")
@@ -149,6 +150,6 @@ class GlossaryScene(MenuScene):
                 ctx.text.fit(line, "small", inner.width),
                 (inner.x, y),
                 "small",
-                palette.TEXT_DIM,
+                ctx.colours.text_dim,
             )
             y += sl

@@ -9,7 +9,6 @@ import pygame
 
 from game.i18n import N_
 from game.saves import AUTOSAVE_SLOT, SlotInfo
-from game.ui import palette
 from game.ui.names import SCORE_ORDER, SCORES
 from game.ui.scenes.common import MenuScene
 from game.ui.scenes.dialog import Choice, Dialog
@@ -166,7 +165,7 @@ class SavesScene(MenuScene):
                 on_choice=done,
                 cancel="keep",
                 icon="warning",
-                icon_colour=palette.BAD,
+                icon_colour="bad",
             )
         )
 
@@ -184,29 +183,29 @@ class SavesScene(MenuScene):
     ) -> None:
         ctx = self.ctx
         _ = self._
-        bg = palette.PANEL_HI if selected else palette.PANEL
+        bg = ctx.colours.panel_hi if selected else ctx.colours.panel
         pygame.draw.rect(surface, bg, r, border_radius=ctx.px(10))
         if selected:
-            pygame.draw.rect(surface, palette.LINK, r, max(1, ctx.px(2)), border_radius=ctx.px(10))
+            pygame.draw.rect(surface, ctx.colours.link, r, max(1, ctx.px(2)), border_radius=ctx.px(10))
         pad = ctx.px(12)
         isz = ctx.px(28)
         lh = ctx.fonts.line_height("body", True)
         sl = ctx.fonts.line_height("small")
-        icon, colour = ("check", palette.GOOD) if info.readable else ("warning", palette.WARN)
+        icon, colour = ("check", ctx.colours.good) if info.readable else ("warning", ctx.colours.warn)
         ctx.icons.draw(surface, icon, (r.x + pad + isz // 2, r.y + pad + lh // 2), isz, colour)
         x = r.x + pad + isz + ctx.px(12)
         right = r.right - pad
         when = self._when(info)
         ww = ctx.text.size(when, "small")[0]
-        ctx.text.draw(surface, when, (right, r.y + pad), "small", palette.TEXT_DIM, anchor="topright")
+        ctx.text.draw(surface, when, (right, r.y + pad), "small", ctx.colours.text_dim, anchor="topright")
         name = ctx.text.fit(self.slot_name(info), "body", right - ww - x - ctx.px(12), True)
-        ctx.text.draw(surface, name, (x, r.y + pad - ctx.px(2)), "body", palette.TEXT, True)
+        ctx.text.draw(surface, name, (x, r.y + pad - ctx.px(2)), "body", ctx.colours.text, True)
         y = r.y + pad + lh
         if info.save is None:
             line = ctx.text.fit(self.problem_text(info), "small", right - x)
-            ctx.text.draw(surface, line, (x, y), "small", palette.WARN, True)
+            ctx.text.draw(surface, line, (x, y), "small", ctx.colours.warn, True)
             detail = ctx.text.fit(str(info.problem), "small", right - x)
-            ctx.text.draw(surface, detail, (x, y + sl), "small", palette.TEXT_DIM)
+            ctx.text.draw(surface, detail, (x, y + sl), "small", ctx.colours.text_dim)
             return
         s = info.save.summary
         turn = (
@@ -215,19 +214,19 @@ class SavesScene(MenuScene):
             else _("Turn {turn}").format(turn=s.turn)
         )
         line = ctx.text.fit(f"{self.level_name(info)} · {turn}", "small", right - x)
-        ctx.text.draw(surface, line, (x, y), "small", palette.TEXT)
+        ctx.text.draw(surface, line, (x, y), "small", ctx.colours.text)
         sx = x
         ssz = ctx.px(18)
         for key in SCORE_ORDER:
             if key not in s.scores:
                 continue
-            ctx.icons.draw(surface, key, (sx + ssz // 2, y + sl + sl // 2), ssz, palette.SCORE_COLOURS[key])
+            ctx.icons.draw(surface, key, (sx + ssz // 2, y + sl + sl // 2), ssz, ctx.colours.scores[key])
             rect = ctx.text.draw(
                 surface,
                 f"{s.scores[key]:.0f}",
                 (sx + ssz + ctx.px(4), y + sl),
                 "small",
-                palette.TEXT,
+                ctx.colours.text,
                 True,
             )
             sx = rect.right + ctx.px(14)
@@ -239,7 +238,7 @@ class SavesScene(MenuScene):
         r = self.detail_rect
         if r.width < ctx.px(200):
             return
-        pygame.draw.rect(surface, palette.PANEL, r, border_radius=ctx.px(12))
+        pygame.draw.rect(surface, ctx.colours.panel, r, border_radius=ctx.px(12))
         pad = ctx.px(18)
         inner = r.inflate(-2 * pad, -2 * pad)
         cur = self.current
@@ -250,7 +249,7 @@ class SavesScene(MenuScene):
                 _("Saved games appear here. Start a game with Play on the title screen."),
                 inner,
                 "body",
-                palette.TEXT_DIM,
+                ctx.colours.text_dim,
             )
             return
         ctx.text.draw(
@@ -258,7 +257,7 @@ class SavesScene(MenuScene):
             ctx.text.fit(self.slot_name(cur), "large", inner.width, True),
             (inner.x, y),
             "large",
-            palette.TEXT,
+            ctx.colours.text,
             True,
         )
         y += ctx.fonts.line_height("large", True) + ctx.px(6)
@@ -268,7 +267,7 @@ class SavesScene(MenuScene):
                 self.problem_text(cur),
                 pygame.Rect(inner.x, y, inner.width, inner.height),
                 "body",
-                palette.WARN,
+                ctx.colours.warn,
                 True,
             )
             y += ctx.px(8)
@@ -277,7 +276,7 @@ class SavesScene(MenuScene):
                 str(cur.problem),
                 pygame.Rect(inner.x, y, inner.width, inner.height),
                 "small",
-                palette.TEXT_DIM,
+                ctx.colours.text_dim,
             )
             y += ctx.px(12)
             ctx.text.draw_wrapped(
@@ -288,7 +287,7 @@ class SavesScene(MenuScene):
                 ),
                 pygame.Rect(inner.x, y, inner.width, inner.bottom - y),
                 "small",
-                palette.TEXT_DIM,
+                ctx.colours.text_dim,
             )
             ctx.text.draw_wrapped(
                 surface,
@@ -300,7 +299,7 @@ class SavesScene(MenuScene):
                     ctx.fonts.line_height("small") * 2,
                 ),
                 "small",
-                palette.TEXT_DIM,
+                ctx.colours.text_dim,
             )
             return
         save = cur.save
@@ -315,13 +314,13 @@ class SavesScene(MenuScene):
         lw = max(ctx.text.size(k, "small", True)[0] for k, _v in facts) + ctx.px(16)
         sl = ctx.fonts.line_height("body")
         for k, v in facts:
-            ctx.text.draw(surface, k, (inner.x, y + ctx.px(2)), "small", palette.TEXT_DIM, True)
+            ctx.text.draw(surface, k, (inner.x, y + ctx.px(2)), "small", ctx.colours.text_dim, True)
             ctx.text.draw(
                 surface,
                 ctx.text.fit(v, "body", inner.width - lw),
                 (inner.x + lw, y),
                 "body",
-                palette.TEXT,
+                ctx.colours.text,
             )
             y += sl + ctx.px(2)
         y += ctx.px(10)
@@ -332,14 +331,14 @@ class SavesScene(MenuScene):
                 continue
             score = s.scores[key]
             isz = ctx.px(24)
-            ctx.icons.draw(surface, key, (inner.x + isz // 2, y + sl // 2), isz, palette.SCORE_COLOURS[key])
+            ctx.icons.draw(surface, key, (inner.x + isz // 2, y + sl // 2), isz, ctx.colours.scores[key])
             label = f"{_(SCORES[key])}: {score:.0f}, {_(level_word(score))}"
             ctx.text.draw(
                 surface,
                 ctx.text.fit(label, "body", inner.width - isz - ctx.px(10)),
                 (inner.x + isz + ctx.px(10), y),
                 "body",
-                palette.TEXT,
+                ctx.colours.text,
             )
             y += sl + ctx.px(4)
         if save.level_hash is None and save.decisions:  # with no turn played there is nothing to replay
@@ -352,5 +351,5 @@ class SavesScene(MenuScene):
                 ),
                 pygame.Rect(inner.x, y, inner.width, inner.bottom - y),
                 "small",
-                palette.TEXT_DIM,
+                ctx.colours.text_dim,
             )

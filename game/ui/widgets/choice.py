@@ -11,11 +11,12 @@ from game.ui import palette
 from game.ui.context import UIContext
 from game.ui.widgets.base import Widget
 
+# kind -> (background, text), as names of the theme's palette colours
 KIND_COLOURS = {
-    "primary": (palette.ACCENT, palette.TEXT_DARK),
-    "danger": (palette.BAD, palette.TEXT_DARK),
-    "normal": (palette.PANEL_HI, palette.TEXT),
-    "quiet": (palette.BG_DEEP, palette.TEXT_DIM),
+    "primary": ("accent", "text_dark"),
+    "danger": ("bad", "text_dark"),
+    "normal": ("panel_hi", "text"),
+    "quiet": ("bg_deep", "text_dim"),
 }
 
 
@@ -61,11 +62,12 @@ class ChoiceButton(Widget):
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
-        bg, fg = KIND_COLOURS.get(self.kind, KIND_COLOURS["normal"])
+        bg_name, fg_name = KIND_COLOURS.get(self.kind, KIND_COLOURS["normal"])
+        bg, fg = getattr(ctx.colours, bg_name), getattr(ctx.colours, fg_name)
         if self.hovered or self.focused:
-            bg = palette.mix(bg, palette.TEXT, 0.12)
+            bg = palette.mix(bg, ctx.colours.text, 0.12)
         pygame.draw.rect(surface, bg, self.rect, border_radius=ctx.px(10))
-        edge = palette.LINK if self.hovered else palette.PANEL_EDGE
+        edge = ctx.colours.link if self.hovered else ctx.colours.panel_edge
         pygame.draw.rect(surface, edge, self.rect, max(1, ctx.px(2)), border_radius=ctx.px(10))
         inner = self.rect.inflate(-ctx.px(32), -ctx.px(20))
         used = ctx.text.draw_wrapped(surface, self.label, inner, "body", fg, True, max_lines=2)

@@ -7,7 +7,6 @@ from collections.abc import Callable, Sequence
 
 import pygame
 
-from game.ui import palette
 from game.ui.context import UIContext
 from game.ui.widgets.base import Widget
 from game.ui.widgets.card import ActionCard
@@ -149,12 +148,12 @@ class HandView(Widget):
             (self.rect.x + self.arrow_w // 2, cy),
             size,
             "left",
-            palette.LINK if can_left else palette.PANEL_EDGE,
+            self.ctx.colours.link if can_left else self.ctx.colours.panel_edge,
         )
         triangle(
             surface,
             (self.rect.right - self.arrow_w // 2, cy),
             size,
             "right",
-            palette.LINK if can_right else palette.PANEL_EDGE,
+            self.ctx.colours.link if can_right else self.ctx.colours.panel_edge,
         )

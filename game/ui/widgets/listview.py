@@ -8,7 +8,6 @@ from typing import Any
 
 import pygame
 
-from game.ui import palette
 from game.ui.context import UIContext
 from game.ui.widgets.base import Widget
 
@@ -141,7 +140,7 @@ class ListView(Widget):
                     self.empty_text,
                     self.rect.inflate(-ctx.px(16), 0),
                     "body",
-                    palette.TEXT_DIM,
+                    ctx.colours.text_dim,
                 )
             return
         clip = surface.get_clip()
@@ -158,12 +157,12 @@ class ListView(Widget):
         surface.set_clip(clip)
         if self._max_scroll() > 0:
             track = pygame.Rect(self.rect.right - ctx.px(6), self.rect.y, ctx.px(6), self.rect.height)
-            pygame.draw.rect(surface, palette.PANEL, track, border_radius=track.width)
+            pygame.draw.rect(surface, ctx.colours.panel, track, border_radius=track.width)
             total = len(self.items) * self.stride
             h = max(ctx.px(24), track.height * self.rect.height // total)
             y = track.y + (track.height - h) * self.scroll // max(1, self._max_scroll())
             pygame.draw.rect(
-                surface, palette.TEXT_DIM, (track.x, y, track.width, h), border_radius=track.width
+                surface, ctx.colours.text_dim, (track.x, y, track.width, h), border_radius=track.width
             )
 
     @property

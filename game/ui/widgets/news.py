@@ -8,7 +8,6 @@ from dataclasses import dataclass
 import pygame
 
 from game.i18n import N_
-from game.ui import palette
 from game.ui.context import UIContext
 from game.ui.widgets.listview import ListView
 
@@ -20,13 +19,14 @@ KIND_ICONS = {
     "bad": "cross",
     "info": "info",
 }
+# kind -> the name of its colour in the theme's palette
 KIND_COLOURS = {
-    "news": palette.TEXT_DIM,
-    "event": palette.LINK,
-    "elite": palette.ELITE,
-    "good": palette.GOOD,
-    "bad": palette.BAD,
-    "info": palette.TEXT_DIM,
+    "news": "text_dim",
+    "event": "link",
+    "elite": "elite",
+    "good": "good",
+    "bad": "bad",
+    "info": "text_dim",
 }
 KIND_WORDS = {
     "news": N_("News"),
@@ -80,8 +80,8 @@ class NewsFeed(ListView):
         self, surface: pygame.Surface, r: pygame.Rect, item: NewsItem, selected: bool, focused: bool
     ) -> None:
         ctx = self.ctx
-        colour = KIND_COLOURS.get(item.kind, palette.TEXT_DIM)
-        bg = palette.PANEL_HI if selected and focused else palette.PANEL
+        colour = getattr(ctx.colours, KIND_COLOURS.get(item.kind, "text_dim"))
+        bg = ctx.colours.panel_hi if selected and focused else ctx.colours.panel
         pygame.draw.rect(surface, bg, r, border_radius=ctx.px(8))
         pygame.draw.rect(surface, colour, (r.x, r.y + ctx.px(6), max(2, ctx.px(4)), r.height - ctx.px(12)))
         pad = ctx.px(10)
@@ -104,7 +104,7 @@ class NewsFeed(ListView):
             head,
             (r.x + pad + isz + ctx.px(8), r.y + pad // 2 + ctx.px(2)),
             "small",
-            palette.TEXT_DIM,
+            ctx.colours.text_dim,
             bold=True,
         )
         body = pygame.Rect(
@@ -113,4 +113,4 @@ class NewsFeed(ListView):
             r.width - 2 * pad - isz - ctx.px(8),
             lh * self.lines,
         )
-        ctx.text.draw_wrapped(surface, item.text, body, "small", palette.TEXT, max_lines=self.lines)
+        ctx.text.draw_wrapped(surface, item.text, body, "small", ctx.colours.text, max_lines=self.lines)

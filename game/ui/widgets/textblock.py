@@ -11,7 +11,6 @@ from collections.abc import Callable
 
 import pygame
 
-from game.ui import palette
 from game.ui.context import UIContext
 from game.ui.text import PlacedWord, layout_runs, parse_markup
 from game.ui.widgets.base import Widget
@@ -25,14 +24,14 @@ class Paragraph(Widget):
         text: str,
         *,
         size: int | str = "body",
-        colour: tuple[int, int, int] = palette.TEXT,
+        colour: tuple[int, int, int] | None = None,
         on_link: Callable[[str], None] | None = None,
         define: Callable[[str], str | None] | None = None,
         key: str | None = None,
     ) -> None:
         super().__init__(ctx, rect, key=key)
         self.size = size
-        self.colour = colour
+        self.colour = colour or ctx.colours.text
         self.on_link = on_link
         self.define = define
         self.set_text(text)
@@ -111,11 +110,11 @@ class Paragraph(Widget):
             if w.y + w.h > self.rect.height + w.h // 3 and self.rect.height > 0:
                 break
             if w.link:
-                surf = ctx.text.render(w.text, self.size, palette.LINK)
+                surf = ctx.text.render(w.text, self.size, ctx.colours.link)
                 r = self._word_rect(w)
                 surface.blit(surf, r)
                 base = r.bottom - max(2, w.h // 7)
-                pygame.draw.line(surface, palette.LINK, (r.left, base), (r.right, base), thick)
+                pygame.draw.line(surface, ctx.colours.link, (r.left, base), (r.right, base), thick)
             else:
                 surface.blit(ctx.text.render(w.text, self.size, self.colour), self._word_rect(w))
 
@@ -148,15 +147,15 @@ class ScrollText(Widget):
                 y += ctx.px(10)
                 continue
             if line.startswith("# "):
-                size, bold, indent, colour, body = "heading", True, 0, palette.TEXT, line[2:]
+                size, bold, indent, colour, body = "heading", True, 0, ctx.colours.text, line[2:]
                 y += ctx.px(6)
             elif line.startswith("## "):
-                size, bold, indent, colour, body = "large", True, 0, palette.ACCENT, line[3:]
+                size, bold, indent, colour, body = "large", True, 0, ctx.colours.accent, line[3:]
                 y += ctx.px(4)
             elif line.startswith("- "):
-                size, bold, indent, colour, body = "body", False, ctx.px(22), palette.TEXT, line[2:]
+                size, bold, indent, colour, body = "body", False, ctx.px(22), ctx.colours.text, line[2:]
             else:
-                size, bold, indent, colour, body = "body", False, 0, palette.TEXT_DIM, line
+                size, bold, indent, colour, body = "body", False, 0, ctx.colours.text_dim, line
             lh = ctx.fonts.line_height(size, bold)
             for i, part in enumerate(ctx.text.wrap(body, size, width - indent, bold)):
                 bullet = line.startswith("- ") and i == 0
@@ -201,7 +200,7 @@ class ScrollText(Widget):
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
-        pygame.draw.rect(surface, palette.PANEL, self.rect, border_radius=ctx.px(12))
+        pygame.draw.rect(surface, ctx.colours.panel, self.rect, border_radius=ctx.px(12))
         view = self.view
         clip = surface.get_clip()
         surface.set_clip(view)
@@ -213,7 +212,7 @@ class ScrollText(Widget):
             if bullet:
                 pygame.draw.circle(
                     surface,
-                    palette.ACCENT,
+                    ctx.colours.accent,
                     (view.x + ctx.px(8), yy + lh // 2),
                     max(2, ctx.px(4)),
                 )
@@ -221,9 +220,9 @@ class ScrollText(Widget):
         surface.set_clip(clip)
         if self.max_scroll > 0:
             track = pygame.Rect(view.right - ctx.px(6), view.y, ctx.px(6), view.height)
-            pygame.draw.rect(surface, palette.PANEL, track, border_radius=track.width)
+            pygame.draw.rect(surface, ctx.colours.panel, track, border_radius=track.width)
             h = max(ctx.px(24), track.height * view.height // max(1, self.content_h))
             y = track.y + (track.height - h) * self.scroll // self.max_scroll
             pygame.draw.rect(
-                surface, palette.TEXT_DIM, (track.x, y, track.width, h), border_radius=track.width
+                surface, ctx.colours.text_dim, (track.x, y, track.width, h), border_radius=track.width
             )

@@ -153,10 +153,13 @@ class Spacing:
     pad: int  # inside a panel, from its edge to its content
     margin: int  # between panels and from the screen's edge
     section: int  # between sections of a screen
-    radius_small: int  # tags, legend boxes, tooltips
+    radius_mark: int  # bars, swatches and marks inside a chart
+    radius_label: int  # a label's box on a chart line
+    radius_small: int  # tags and tooltips
     radius: int  # buttons, strips, list rows
     radius_card: int  # cards, option rows, slots
     radius_panel: int  # panels and charts
+    radius_map: int  # the pathways map
     radius_dialog: int  # dialogs
     icon_small: int  # icons in running text
     icon: int  # icons beside a label

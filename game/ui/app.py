@@ -405,8 +405,10 @@ class App:
             if y + h > sh - pad:
                 y = anchor.top - h - ctx.px(8)
         rect = pygame.Rect(x, max(pad, y), w, h)
-        pygame.draw.rect(self.screen, ctx.colours.bg_deep, rect, border_radius=ctx.px(6))
-        pygame.draw.rect(self.screen, ctx.colours.focus, rect, max(1, ctx.px(2)), border_radius=ctx.px(6))
+        pygame.draw.rect(self.screen, ctx.colours.bg_deep, rect, border_radius=ctx.space.radius_small)
+        pygame.draw.rect(
+            self.screen, ctx.colours.focus, rect, max(1, ctx.space.line), border_radius=ctx.space.radius_small
+        )
         for i, line in enumerate(lines):
             ctx.text.draw(self.screen, line, (rect.x + pad, rect.y + pad + i * lh), "small", ctx.colours.text)
 
@@ -420,9 +422,9 @@ class App:
         for text, _left in reversed(self.notices[-3:]):
             surf = ctx.text.render(text, "body", ctx.colours.text)
             rect = surf.get_rect(midbottom=(self.screen.get_width() // 2, y)).inflate(ctx.px(28), ctx.px(14))
-            pygame.draw.rect(self.screen, ctx.colours.panel_hi, rect, border_radius=ctx.px(8))
+            pygame.draw.rect(self.screen, ctx.colours.panel_hi, rect, border_radius=ctx.space.radius)
             pygame.draw.rect(
-                self.screen, ctx.colours.accent, rect, max(1, ctx.px(2)), border_radius=ctx.px(8)
+                self.screen, ctx.colours.accent, rect, max(1, ctx.space.line), border_radius=ctx.space.radius
             )
             self.screen.blit(surf, surf.get_rect(center=rect.center))
             y = rect.top - ctx.px(8)

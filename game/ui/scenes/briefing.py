@@ -177,7 +177,7 @@ class BriefingScene(MenuScene):
         if self.side is None:
             return
         r = self.side
-        pygame.draw.rect(surface, ctx.colours.panel, r, border_radius=ctx.px(12))
+        pygame.draw.rect(surface, ctx.colours.panel, r, border_radius=ctx.space.radius_panel)
         inner = r.inflate(-ctx.px(28), -ctx.px(24))
         y = inner.y
         L = self.level

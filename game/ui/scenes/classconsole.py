@@ -190,7 +190,7 @@ class ClassConsoleScene(ClassScene):
                     surface,
                     ctx.colours.focus,
                     (x - ctx.px(10), y, w - 2 * x + ctx.px(20), lh),
-                    max(2, ctx.px(3)),
+                    max(2, ctx.space.ring),
                 )
             self.line(surface, self.row_label(row), x, y, "large", width=w // 2 - x)
             self.line(

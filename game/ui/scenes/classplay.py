@@ -228,7 +228,7 @@ class ClassPlayScene(ClassScene):
             if k == self.row:
                 pygame.draw.rect(surface, ctx.colours.panel_hi, (x - ctx.px(6), y, rect.width, lh))
                 pygame.draw.rect(
-                    surface, ctx.colours.focus, (x - ctx.px(6), y, rect.width, lh), max(2, ctx.px(3))
+                    surface, ctx.colours.focus, (x - ctx.px(6), y, rect.width, lh), max(2, ctx.space.ring)
                 )
             self.line(surface, f"{role}: {name}", cols[0], y, "large", width=cols[1] - cols[0] - ctx.px(6))
             self.line(surface, f"{view['suggested'][k]:,.2f}", cols[1], y, "large")

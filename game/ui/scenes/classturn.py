@@ -202,7 +202,7 @@ class ClassTurnScene(ClassScene):
                         surface,
                         ctx.colours.focus,
                         (x - ctx.px(4), yy, col - x - ctx.px(16), lh),
-                        max(2, ctx.px(2)),
+                        max(2, ctx.space.line),
                     )
                 mark = "[x] " if a in self.marked else "[ ] "
                 yy = self.line(
@@ -235,7 +235,7 @@ class ClassTurnScene(ClassScene):
         for i, (oid, label) in enumerate(v.options):
             if i == self.vote_row and not v.closed:
                 pygame.draw.rect(
-                    surface, ctx.colours.focus, (x - ctx.px(4), y, rect.width, lh), max(2, ctx.px(3))
+                    surface, ctx.colours.focus, (x - ctx.px(4), y, rect.width, lh), max(2, ctx.space.ring)
                 )
             colour = ctx.colours.good if v.closed and v.winner == oid else ctx.colours.text
             self.line(surface, label, x, y, "heading", colour=colour, width=rect.width * 3 // 4)

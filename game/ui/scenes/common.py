@@ -70,14 +70,15 @@ class MenuScene(Scene):
         w, _h = surface.get_size()
         hh = self.header_height()
         pygame.draw.rect(surface, ctx.colours.bg_deep, (0, 0, w, hh))
-        pygame.draw.line(surface, ctx.colours.accent, (0, hh - 1), (w, hh - 1), max(2, ctx.px(2)))
+        pygame.draw.line(surface, ctx.colours.accent, (0, hh - 1), (w, hh - 1), max(2, ctx.space.line))
         x = ctx.px(28)
         lh = ctx.fonts.line_height("heading", True)
         sl = ctx.fonts.line_height("small")
         lines = self._subtitle_lines()
         y = (hh - lh - len(lines) * sl) // 2
         if self.icon:
-            ctx.icons.draw(surface, self.icon, (x + ctx.px(18), y + lh // 2), ctx.px(36), ctx.colours.accent)
+            isz = ctx.space.icon_header
+            ctx.icons.draw(surface, self.icon, (x + ctx.px(18), y + lh // 2), isz, ctx.colours.accent)
             x += ctx.px(50)
         title = ctx.text.fit(self._(self.title), "heading", self._header_text_width(), True)
         ctx.text.draw(surface, title, (x, y), "heading", ctx.colours.text, True)

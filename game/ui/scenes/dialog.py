@@ -211,10 +211,12 @@ class Dialog(Scene):
     def draw_background(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
         shadow = self.box.move(0, ctx.px(6))
-        pygame.draw.rect(surface, ctx.colours.bg_deep, shadow, border_radius=ctx.px(16))
-        pygame.draw.rect(surface, ctx.colours.panel, self.box, border_radius=ctx.px(16))
+        pygame.draw.rect(surface, ctx.colours.bg_deep, shadow, border_radius=ctx.space.radius_dialog)
+        pygame.draw.rect(surface, ctx.colours.panel, self.box, border_radius=ctx.space.radius_dialog)
         icon_colour = getattr(ctx.colours, self.icon_colour)
-        pygame.draw.rect(surface, icon_colour, self.box, max(2, ctx.px(2)), border_radius=ctx.px(16))
+        pygame.draw.rect(
+            surface, icon_colour, self.box, max(2, ctx.space.line), border_radius=ctx.space.radius_dialog
+        )
         pad = ctx.px(24)
         x = self.box.x + pad
         lh = ctx.fonts.line_height("heading", True)

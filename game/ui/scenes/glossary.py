@@ -101,10 +101,15 @@ class GlossaryScene(MenuScene):
     def _paint(self, surface, r, e, selected, focused) -> None:
         ctx = self.ctx
         pygame.draw.rect(
-            surface, ctx.colours.panel_hi if selected else ctx.colours.panel, r, border_radius=ctx.px(8)
+            surface,
+            ctx.colours.panel_hi if selected else ctx.colours.panel,
+            r,
+            border_radius=ctx.space.radius,
         )
         if selected:
-            pygame.draw.rect(surface, ctx.colours.accent, r, max(1, ctx.px(2)), border_radius=ctx.px(8))
+            pygame.draw.rect(
+                surface, ctx.colours.accent, r, max(1, ctx.space.line), border_radius=ctx.space.radius
+            )
         ctx.text.draw(
             surface,
             ctx.text.fit(e.term, "body", r.width - ctx.px(24), selected),
@@ -119,7 +124,7 @@ class GlossaryScene(MenuScene):
         ctx = self.ctx
         _ = self._
         self.draw_background(surface)
-        pygame.draw.rect(surface, ctx.colours.panel, self.detail, border_radius=ctx.px(12))
+        pygame.draw.rect(surface, ctx.colours.panel, self.detail, border_radius=ctx.space.radius_panel)
         super().draw_widgets(surface)
         if not self.entries:
             return

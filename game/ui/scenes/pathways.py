@@ -57,7 +57,7 @@ class RouteMap(Widget):
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
         r = self.rect
-        pygame.draw.rect(surface, ctx.colours.bg_deep, r, border_radius=ctx.px(14))
+        pygame.draw.rect(surface, ctx.colours.bg_deep, r, border_radius=ctx.space.radius_map)
         # contour lines: a terrain feel, drawn from fixed sine waves (no randomness)
         clip = surface.get_clip()
         surface.set_clip(r.inflate(-ctx.px(4), -ctx.px(4)))
@@ -123,7 +123,7 @@ class RouteMap(Widget):
                 tw + ctx.px(12),
                 ctx.fonts.line_height("small") + ctx.px(4),
             )
-            pygame.draw.rect(surface, ctx.colours.bg_deep, label, border_radius=ctx.px(6))
+            pygame.draw.rect(surface, ctx.colours.bg_deep, label, border_radius=ctx.space.radius_small)
             ctx.text.draw(surface, title, (tx, ty), "small", ctx.colours.text, selected)
 
 
@@ -214,11 +214,16 @@ class PathwaysScene(MenuScene):
     def _paint(self, surface, r, lv, selected, focused) -> None:
         ctx = self.ctx
         pygame.draw.rect(
-            surface, ctx.colours.panel_hi if selected else ctx.colours.panel, r, border_radius=ctx.px(10)
+            surface,
+            ctx.colours.panel_hi if selected else ctx.colours.panel,
+            r,
+            border_radius=ctx.space.radius_card,
         )
         if selected:
-            pygame.draw.rect(surface, ctx.colours.accent, r, max(1, ctx.px(2)), border_radius=ctx.px(10))
-        pad = ctx.px(12)
+            pygame.draw.rect(
+                surface, ctx.colours.accent, r, max(1, ctx.space.line), border_radius=ctx.space.radius_card
+            )
+        pad = ctx.space.pad
         ctx.text.draw(
             surface,
             ctx.text.fit(ctx.tr.pick(lv.level.title), "body", r.width - 2 * pad, True),
@@ -234,7 +239,7 @@ class PathwaysScene(MenuScene):
             if k < lv.level.difficulty:
                 pygame.draw.circle(surface, ctx.colours.accent, c, ctx.px(5))
             else:
-                pygame.draw.circle(surface, ctx.colours.text_dim, c, ctx.px(5), max(1, ctx.px(1)))
+                pygame.draw.circle(surface, ctx.colours.text_dim, c, ctx.px(5), max(1, ctx.space.hair))
         ctx.text.draw(
             surface,
             ctx.text.fit(self.difficulty_text(lv), "small", r.width - ctx.px(110)),
@@ -257,7 +262,7 @@ class PathwaysScene(MenuScene):
         if not self.levels or r.height < ctx.px(60):
             return
         lv = self.levels[self.selected].level
-        pygame.draw.rect(surface, ctx.colours.panel, r, border_radius=ctx.px(12))
+        pygame.draw.rect(surface, ctx.colours.panel, r, border_radius=ctx.space.radius_panel)
         inner = r.inflate(-ctx.px(28), -ctx.px(24))
         y = inner.y
         y += ctx.text.draw_wrapped(

@@ -184,11 +184,13 @@ class SavesScene(MenuScene):
         ctx = self.ctx
         _ = self._
         bg = ctx.colours.panel_hi if selected else ctx.colours.panel
-        pygame.draw.rect(surface, bg, r, border_radius=ctx.px(10))
+        pygame.draw.rect(surface, bg, r, border_radius=ctx.space.radius_card)
         if selected:
-            pygame.draw.rect(surface, ctx.colours.link, r, max(1, ctx.px(2)), border_radius=ctx.px(10))
-        pad = ctx.px(12)
-        isz = ctx.px(28)
+            pygame.draw.rect(
+                surface, ctx.colours.link, r, max(1, ctx.space.line), border_radius=ctx.space.radius_card
+            )
+        pad = ctx.space.pad
+        isz = ctx.space.icon_large
         lh = ctx.fonts.line_height("body", True)
         sl = ctx.fonts.line_height("small")
         icon, colour = ("check", ctx.colours.good) if info.readable else ("warning", ctx.colours.warn)
@@ -238,7 +240,7 @@ class SavesScene(MenuScene):
         r = self.detail_rect
         if r.width < ctx.px(200):
             return
-        pygame.draw.rect(surface, ctx.colours.panel, r, border_radius=ctx.px(12))
+        pygame.draw.rect(surface, ctx.colours.panel, r, border_radius=ctx.space.radius_panel)
         pad = ctx.px(18)
         inner = r.inflate(-2 * pad, -2 * pad)
         cur = self.current

@@ -199,7 +199,7 @@ class SettingsScene(MenuScene):
             )
         lh = ctx.fonts.line_height("body")
         if self.preview.height >= lh + ctx.fonts.line_height("small") + ctx.px(24):
-            pygame.draw.rect(surface, ctx.colours.bg_deep, self.preview, border_radius=ctx.px(10))
+            pygame.draw.rect(surface, ctx.colours.bg_deep, self.preview, border_radius=ctx.space.radius_card)
             inner = self.preview.inflate(-ctx.px(32), -ctx.px(20))
             ctx.text.draw(surface, self._("Preview"), inner.topleft, "small", ctx.colours.accent, True)
             top = inner.y + ctx.fonts.line_height("small", True) + ctx.px(4)

@@ -160,7 +160,7 @@ class TitleScene(Scene):
             surface,
             ctx.colours.accent,
             (r.x, y - ctx.px(6), bar_w, max(3, ctx.px(5))),
-            border_radius=ctx.px(3),
+            border_radius=ctx.space.radius_mark,
         )
         y += ctx.px(8)
         for line in self.tag_lines:

@@ -37,7 +37,7 @@ class ActionList(ListView):
             selected=index,
             on_activate=lambda i: on_toggle(self.items[i].action),
         )
-        self.gap = ctx.px(6)
+        self.gap = ctx.space.tight
         self._ensure_visible()
 
     @property
@@ -61,15 +61,17 @@ class ActionList(ListView):
         bg = ctx.colours.panel_hi if selected else ctx.colours.panel
         if not card.affordable:
             bg = palette.mix(ctx.colours.panel, ctx.colours.bg, 0.5)
-        pygame.draw.rect(surface, bg, r, border_radius=ctx.px(8))
+        pygame.draw.rect(surface, bg, r, border_radius=ctx.space.radius)
         edge = (
             ctx.colours.accent
             if card.selected
             else (ctx.colours.link if selected else ctx.colours.panel_edge)
         )
-        pygame.draw.rect(surface, edge, r, max(1, ctx.px(3 if card.selected else 1)), border_radius=ctx.px(8))
+        pygame.draw.rect(
+            surface, edge, r, max(1, ctx.px(3 if card.selected else 1)), border_radius=ctx.space.radius
+        )
         pad = ctx.px(10)
-        isz = ctx.px(28)
+        isz = ctx.space.icon_large
         colour = ctx.colours.categories.get(card.category, ctx.colours.link)
         ctx.icons.draw(surface, card.category, (r.x + pad + isz // 2, r.centery), isz, colour)
         x = r.x + pad * 2 + isz

@@ -108,7 +108,7 @@ class ActionCard(Widget):
         pygame.draw.rect(surface, bg, r, border_radius=radius)
         edge = ctx.colours.accent if self.selected else ctx.colours.panel_edge
         pygame.draw.rect(surface, edge, r, max(1, ctx.px(3 if self.selected else 1)), border_radius=radius)
-        pad = ctx.px(12)
+        pad = ctx.space.pad
         # header band: category icon and word, and a check mark when chosen
         band_h = ctx.fonts.line_height("small") + ctx.px(10)
         band = pygame.Rect(r.x, r.y, r.width, band_h)
@@ -119,7 +119,7 @@ class ActionCard(Widget):
             border_top_left_radius=radius,
             border_top_right_radius=radius,
         )
-        isz = ctx.px(22)
+        isz = ctx.space.icon
         ctx.icons.draw(surface, self.category, (r.x + pad + isz // 2, band.centery), isz, ctx.colours.text)
         cat = _(CATEGORY_NAMES.get(self.category, self.category))
         mark_w = isz + ctx.px(6) if (self.selected or not self.affordable) else 0
@@ -174,7 +174,7 @@ class ActionCard(Widget):
             lines = max(1, body.height // ctx.fonts.line_height("small"))
             msg = self.text if self.affordable else (self.unaffordable_reason or self.text)
             ctx.text.draw_wrapped(surface, msg, body, "small", ctx.colours.text_dim, max_lines=lines)
-        pygame.draw.rect(surface, ctx.colours.bg_deep, strip, border_radius=ctx.px(8))
+        pygame.draw.rect(surface, ctx.colours.bg_deep, strip, border_radius=ctx.space.radius)
         x = strip.x + ctx.px(8)
         fsz = ctx.px(18)
         shown = [(k, v) for k, v in self.forecast.items() if format_delta(v, 1) != "0"]

@@ -41,7 +41,7 @@ def chart_panel(
     w, h = max(1, rect.width), max(1, rect.height)
     surf = pygame.Surface((w, h), pygame.SRCALPHA)
     surf.fill((*ctx.colours.panel, 255))
-    pad = ctx.px(12)
+    pad = ctx.space.pad
     y = pad
     if title:
         ctx.text.draw(
@@ -217,7 +217,7 @@ class LineChart(Widget):
                 s.colour,
                 (lx, cy),
                 (lx + sample, cy),
-                max(2, ctx.px(3)),
+                max(2, ctx.space.ring),
                 tuple(ctx.px(d) for d in DASHES[s.dash]),
             )
             draw_marker(surf, s.marker, (lx + sample / 2, cy), ctx.px(9), s.colour)
@@ -285,8 +285,10 @@ class LineChart(Widget):
             ctx.colours.text_dim,
             anchor="midtop",
         )
-        pygame.draw.line(surf, ctx.colours.text_dim, plot.bottomleft, plot.bottomright, max(1, ctx.px(1)))
-        pygame.draw.line(surf, ctx.colours.text_dim, plot.topleft, plot.bottomleft, max(1, ctx.px(1)))
+        pygame.draw.line(
+            surf, ctx.colours.text_dim, plot.bottomleft, plot.bottomright, max(1, ctx.space.hair)
+        )
+        pygame.draw.line(surf, ctx.colours.text_dim, plot.topleft, plot.bottomleft, max(1, ctx.space.hair))
         # thresholds: dashed line with its label at the right end, above the line
         for th in self.thresholds:
             if not lo <= th.value <= hi:
@@ -298,16 +300,16 @@ class LineChart(Widget):
                 th_colour,
                 (plot.x, yy),
                 (plot.right, yy),
-                max(1, ctx.px(2)),
+                max(1, ctx.space.line),
                 (ctx.px(6), ctx.px(5)),
             )
             lbl = ctx.text.render(th.label, "small", th_colour)
             box = lbl.get_rect(bottomleft=(plot.x + ctx.px(6), yy - ctx.px(3)))
             box = box.inflate(ctx.px(8), ctx.px(2))
-            pygame.draw.rect(surf, ctx.colours.panel, box, border_radius=ctx.px(4))
+            pygame.draw.rect(surf, ctx.colours.panel, box, border_radius=ctx.space.radius_label)
             surf.blit(lbl, lbl.get_rect(center=box.center))
         # series
-        width = max(2, ctx.px(3))
+        width = max(2, ctx.space.ring)
         for s in self.series:
             pattern = tuple(ctx.px(d) for d in DASHES[s.dash])
             phase = 0.0
@@ -332,7 +334,7 @@ class LineChart(Widget):
             return
         if self._surface is None or self._surface.get_size() != self.rect.size:
             self._surface = self.render()
-        pygame.draw.rect(surface, self.ctx.colours.panel, self.rect, border_radius=self.ctx.px(10))
+        pygame.draw.rect(surface, self.ctx.colours.panel, self.rect, border_radius=self.ctx.space.radius_card)
         surface.blit(self._surface, self.rect)
 
 
@@ -401,7 +403,9 @@ class BarChart(Widget):
                 if lx > pad and lx + iw > w - pad:
                     lx = pad
                     y += sl + ctx.px(2)
-                pygame.draw.rect(surf, colour, (lx, y + (sl - sw) // 2, sw, sw), border_radius=ctx.px(3))
+                pygame.draw.rect(
+                    surf, colour, (lx, y + (sl - sw) // 2, sw, sw), border_radius=ctx.space.radius_mark
+                )
                 ctx.text.draw(surf, text, (lx + sw + ctx.px(6), y), "small", ctx.colours.text_dim)
                 lx += iw
             y += sl + ctx.px(10)
@@ -439,7 +443,7 @@ class BarChart(Widget):
         zs = pygame.Surface(zone.size, pygame.SRCALPHA)
         zs.fill((*ctx.colours.base["blue"], 60))
         surf.blit(zs, zone)
-        pygame.draw.line(surf, ctx.colours.text, (zero, plot.y), (zero, plot.bottom), max(1, ctx.px(2)))
+        pygame.draw.line(surf, ctx.colours.text, (zero, plot.y), (zero, plot.bottom), max(1, ctx.space.line))
         bar_h = max(ctx.px(6), min(ctx.px(30), round(row * 0.62)))
         for i, (label, e) in enumerate(zip(self.labels, self.excess, strict=False)):
             cy = round(plot.y + row * (i + 0.5))
@@ -452,7 +456,7 @@ class BarChart(Widget):
             ctx.text.draw(surf, name, (plot.x - ctx.px(8), cy), "small", ctx.colours.text, anchor="midright")
             x1 = xmap(max(-vmax, min(vmax, e)))
             bar = pygame.Rect(round(min(zero, x1)), cy - bar_h // 2, max(2, round(abs(x1 - zero))), bar_h)
-            pygame.draw.rect(surf, colour, bar, border_radius=ctx.px(3))
+            pygame.draw.rect(surf, colour, bar, border_radius=ctx.space.radius_mark)
             pct = ("+" if e > 0 else "\u2212" if e < 0 else "") + f"{abs(e) * 100:.1f}%"
             txt = f"{pct} {_(BAND_WORDS[band])}"
             tw = ctx.text.size(txt, "small", True)[0]

@@ -66,9 +66,11 @@ class ChoiceButton(Widget):
         bg, fg = getattr(ctx.colours, bg_name), getattr(ctx.colours, fg_name)
         if self.hovered or self.focused:
             bg = palette.mix(bg, ctx.colours.text, 0.12)
-        pygame.draw.rect(surface, bg, self.rect, border_radius=ctx.px(10))
+        pygame.draw.rect(surface, bg, self.rect, border_radius=ctx.space.radius_card)
         edge = ctx.colours.link if self.hovered else ctx.colours.panel_edge
-        pygame.draw.rect(surface, edge, self.rect, max(1, ctx.px(2)), border_radius=ctx.px(10))
+        pygame.draw.rect(
+            surface, edge, self.rect, max(1, ctx.space.line), border_radius=ctx.space.radius_card
+        )
         inner = self.rect.inflate(-ctx.px(32), -ctx.px(20))
         used = ctx.text.draw_wrapped(surface, self.label, inner, "body", fg, True, max_lines=2)
         if self.detail:

@@ -77,7 +77,7 @@ class ScoreGauge(Widget):
             surface,
             ctx.colours.panel_hi if self.hovered else ctx.colours.panel,
             r,
-            border_radius=ctx.px(10),
+            border_radius=ctx.space.radius_card,
         )
         pad = ctx.px(10)
         isz = min(r.height - 2 * pad, ctx.px(40))
@@ -133,7 +133,7 @@ class ScoreGauge(Widget):
             pygame.draw.rect(surface, self.colour, fill, border_radius=bar.height // 2)
         for q in (25, 50, 75):
             x = bar.x + bar.width * q // 100
-            pygame.draw.line(surface, ctx.colours.bg, (x, bar.y), (x, bar.bottom - 1), max(1, ctx.px(2)))
+            pygame.draw.line(surface, ctx.colours.bg, (x, bar.y), (x, bar.bottom - 1), max(1, ctx.space.line))
         if self.previous is not None:
             x = bar.x + round(bar.width * max(0.0, min(100.0, self.previous)) / 100)
             pygame.draw.line(
@@ -141,7 +141,7 @@ class ScoreGauge(Widget):
                 ctx.colours.text,
                 (x, bar.y - ctx.px(3)),
                 (x, bar.bottom + ctx.px(2)),
-                max(1, ctx.px(2)),
+                max(1, ctx.space.line),
             )
         if self.target is not None:
             x = bar.x + round(bar.width * self.target / 100)

@@ -35,7 +35,7 @@ class ListView(Widget):
         self.items = list(items)
         self.painter = painter
         self.item_height = item_height
-        self.gap = ctx.px(8)
+        self.gap = ctx.space.gap
         self.on_select = on_select
         self.on_activate = on_activate
         self.selected = max(0, min(selected, len(self.items) - 1)) if self.items else -1

@@ -69,7 +69,7 @@ class NewsFeed(ListView):
             key=key,
             empty_text=ctx._("No news yet."),
         )
-        self.gap = ctx.px(6)
+        self.gap = ctx.space.tight
 
     def tooltip_text(self) -> str | None:
         if self.focused and 0 <= self.selected < len(self.items):
@@ -82,7 +82,7 @@ class NewsFeed(ListView):
         ctx = self.ctx
         colour = getattr(ctx.colours, KIND_COLOURS.get(item.kind, "text_dim"))
         bg = ctx.colours.panel_hi if selected and focused else ctx.colours.panel
-        pygame.draw.rect(surface, bg, r, border_radius=ctx.px(8))
+        pygame.draw.rect(surface, bg, r, border_radius=ctx.space.radius)
         pygame.draw.rect(surface, colour, (r.x, r.y + ctx.px(6), max(2, ctx.px(4)), r.height - ctx.px(12)))
         pad = ctx.px(10)
         isz = ctx.px(20)

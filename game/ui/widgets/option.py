@@ -90,7 +90,7 @@ class OptionRow(Widget):
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
         bg = ctx.colours.panel_hi if (self.hovered or self.focused) else ctx.colours.panel
-        pygame.draw.rect(surface, bg, self.rect, border_radius=ctx.px(10))
+        pygame.draw.rect(surface, bg, self.rect, border_radius=ctx.space.radius_card)
         lh = ctx.fonts.line_height("body")
         vr = self._value_rect()
         label = ctx.text.fit(self.label, "body", vr.x - self.rect.x - ctx.px(24))

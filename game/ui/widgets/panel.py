@@ -23,7 +23,9 @@ def draw_panel(
     """A rounded panel, optionally with an icon and title; returns the content rect below it."""
     radius = ctx.px(12)
     pygame.draw.rect(surface, colour or ctx.colours.panel, rect, border_radius=radius)
-    pygame.draw.rect(surface, edge or ctx.colours.panel_edge, rect, max(1, ctx.px(1)), border_radius=radius)
+    pygame.draw.rect(
+        surface, edge or ctx.colours.panel_edge, rect, max(1, ctx.space.hair), border_radius=radius
+    )
     pad = ctx.px(14)
     inner = rect.inflate(-2 * pad, -2 * pad)
     if accent is not None:
@@ -33,7 +35,7 @@ def draw_panel(
         x = inner.x
         lh = ctx.fonts.line_height("body", True)
         if icon:
-            isz = ctx.px(22)
+            isz = ctx.space.icon
             ctx.icons.draw(surface, icon, (x + isz // 2, inner.y + lh // 2), isz, accent or ctx.colours.text)
             x += isz + ctx.px(10)
         title = ctx.text.fit(title, "body", inner.right - x, True)

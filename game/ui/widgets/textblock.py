@@ -105,7 +105,7 @@ class Paragraph(Widget):
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
-        thick = max(1, ctx.px(2))
+        thick = max(1, ctx.space.line)
         for w in self.words:
             if w.y + w.h > self.rect.height + w.h // 3 and self.rect.height > 0:
                 break
@@ -200,7 +200,7 @@ class ScrollText(Widget):
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
-        pygame.draw.rect(surface, ctx.colours.panel, self.rect, border_radius=ctx.px(12))
+        pygame.draw.rect(surface, ctx.colours.panel, self.rect, border_radius=ctx.space.radius_panel)
         view = self.view
         clip = surface.get_clip()
         surface.set_clip(view)

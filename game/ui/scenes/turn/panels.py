@@ -48,7 +48,7 @@ def draw_header(
         ctx.colours.accent,
         (0, header_h - 1),
         (w, header_h - 1),
-        max(2, ctx.px(2)),
+        max(2, ctx.space.line),
     )
     x = ctx.px(16)
     title = ctx.text.fit(title, "large", min(ctx.px(330), limit - x), True)
@@ -135,7 +135,7 @@ def draw_forecast_strip(
 ) -> None:
     """The forecast in one line (narrow layout): icon, arrow and change per score."""
     _ = ctx._
-    pygame.draw.rect(surface, ctx.colours.bg_deep, r, border_radius=ctx.px(8))
+    pygame.draw.rect(surface, ctx.colours.bg_deep, r, border_radius=ctx.space.radius)
     x = r.x + ctx.px(12)
     if not chosen or forecast is None:
         text = (
@@ -197,7 +197,9 @@ def draw_economy(surface: pygame.Surface, ctx: UIContext, r: pygame.Rect, m: Map
         seg_w = round(bar.width * max(0.0, m.get(key, 0.0)))
         if seg_w > 0:
             pygame.draw.rect(surface, colours[key], (x, bar.y, seg_w, bar.height))
-            pygame.draw.line(surface, ctx.colours.panel, (x, bar.y), (x, bar.bottom - 1), max(1, ctx.px(2)))
+            pygame.draw.line(
+                surface, ctx.colours.panel, (x, bar.y), (x, bar.bottom - 1), max(1, ctx.space.line)
+            )
         x += seg_w
     y = bar.bottom + ctx.px(6)
     sl = ctx.fonts.line_height("small")

@@ -145,12 +145,16 @@ class Spacing:
     `ctx.space` holds them at the current UI scale."""
 
     hair: int  # thinnest rule: chart grid, outline of a mark
+    tiny: int  # an optical nudge of a text or mark by a pixel or two
     line: int  # border of a panel or a selected card, a gauge tick
     ring: int  # focus ring and the highlight of a chosen row
     nudge: int  # a text's small offset from what it labels
+    stripe: int  # width of a coloured bar that marks a kind (news, panel accent, bullet)
     tight: int  # gap between a value and its change, a bullet and its text
     gap: int  # space between neighbours in a row
+    inset: int  # inside a small item (a gauge, a news item, a tooltip); between cards
     pad: int  # inside a panel, from its edge to its content
+    panel_pad: int  # inside a titled panel or a text panel
     margin: int  # between panels and from the screen's edge
     section: int  # between sections of a screen
     radius_mark: int  # bars, swatches and marks inside a chart
@@ -162,10 +166,16 @@ class Spacing:
     radius_map: int  # the pathways map
     radius_dialog: int  # dialogs
     icon_small: int  # icons in running text
+    icon_list: int  # icons of a list row or a strip
     icon: int  # icons beside a label
     icon_large: int  # icons of a panel's title
     icon_header: int  # the screen header's icon
     scrollbar: int  # width of a scroll bar
+    thumb: int  # shortest a scroll bar's thumb gets
+    arrow: int  # a choice row's left and right arrows
+    bullet_indent: int  # a bulleted line's indent
+    button_pad_x: int  # a button's label from its left and right edges
+    button_pad_y: int  # a button's label from its top and bottom edges
 
     def scaled(self, scale: float) -> Spacing:
         return Spacing(**{f.name: round(getattr(self, f.name) * scale) for f in fields(self)})

@@ -68,9 +68,13 @@ class ActionList(ListView):
             else (ctx.colours.link if selected else ctx.colours.panel_edge)
         )
         pygame.draw.rect(
-            surface, edge, r, max(1, ctx.px(3 if card.selected else 1)), border_radius=ctx.space.radius
+            surface,
+            edge,
+            r,
+            max(1, ctx.space.ring if card.selected else ctx.space.hair),
+            border_radius=ctx.space.radius,
         )
-        pad = ctx.px(10)
+        pad = ctx.space.inset
         isz = ctx.space.icon_large
         colour = ctx.colours.categories.get(card.category, ctx.colours.link)
         ctx.icons.draw(surface, card.category, (r.x + pad + isz // 2, r.centery), isz, colour)
@@ -91,7 +95,7 @@ class ActionList(ListView):
         ctx.text.draw(surface, title, (x, r.y + pad - ctx.px(2)), "body", text_col, True)
         y = r.y + pad + ctx.fonts.line_height("body", True) - ctx.px(2)
         sl = ctx.fonts.line_height("small", True)
-        csz = ctx.px(20)
+        csz = ctx.space.icon_list
         for res, amount in card.costs.items():
             ctx.icons.draw(
                 surface,

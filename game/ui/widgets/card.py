@@ -104,10 +104,16 @@ class ActionCard(Widget):
         bg = ctx.colours.panel_hi if (self.hovered or self.focused) else ctx.colours.panel
         if not self.affordable:
             bg = palette.mix(ctx.colours.panel, ctx.colours.bg, 0.5)
-        radius = ctx.px(12)
+        radius = ctx.space.radius_panel
         pygame.draw.rect(surface, bg, r, border_radius=radius)
         edge = ctx.colours.accent if self.selected else ctx.colours.panel_edge
-        pygame.draw.rect(surface, edge, r, max(1, ctx.px(3 if self.selected else 1)), border_radius=radius)
+        pygame.draw.rect(
+            surface,
+            edge,
+            r,
+            max(1, ctx.space.ring if self.selected else ctx.space.hair),
+            border_radius=radius,
+        )
         pad = ctx.space.pad
         # header band: category icon and word, and a check mark when chosen
         band_h = ctx.fonts.line_height("small") + ctx.px(10)
@@ -136,7 +142,7 @@ class ActionCard(Widget):
             ctx.icons.draw(surface, "check", (r.right - pad - isz // 2, band.centery), isz, ctx.colours.text)
         elif not self.affordable:
             ctx.icons.draw(surface, "lock", (r.right - pad - isz // 2, band.centery), isz, ctx.colours.text)
-        y = band.bottom + ctx.px(8)
+        y = band.bottom + ctx.space.gap
         inner_w = r.width - 2 * pad
         text_col = ctx.colours.text if self.affordable else ctx.colours.text_dim
         # room for the title once the costs line and the forecast strip are kept (compact cards)
@@ -156,7 +162,7 @@ class ActionCard(Widget):
         y += used + ctx.px(4)
         # costs
         x = r.x + pad
-        csz = ctx.px(20)
+        csz = ctx.space.icon_list
         lh = ctx.fonts.line_height("small", True)
         for res, amount in self.costs.items():
             icon = self.resource_icons.get(res, res)
@@ -176,7 +182,7 @@ class ActionCard(Widget):
             ctx.text.draw_wrapped(surface, msg, body, "small", ctx.colours.text_dim, max_lines=lines)
         pygame.draw.rect(surface, ctx.colours.bg_deep, strip, border_radius=ctx.space.radius)
         x = strip.x + ctx.px(8)
-        fsz = ctx.px(18)
+        fsz = ctx.space.icon_small
         shown = [(k, v) for k, v in self.forecast.items() if format_delta(v, 1) != "0"]
         if self.forecast and not shown:
             ctx.text.draw(

@@ -42,8 +42,8 @@ class ChoiceButton(Widget):
 
     @staticmethod
     def height_for(ctx: UIContext, label: str, detail: str, width: int) -> int:
-        lines = min(2, len(ctx.text.wrap(label, "body", width - ctx.px(32), True)))
-        h = lines * ctx.fonts.line_height("body", True) + ctx.px(20)
+        lines = min(2, len(ctx.text.wrap(label, "body", width - 2 * ctx.space.button_pad_x, True)))
+        h = lines * ctx.fonts.line_height("body", True) + 2 * ctx.space.button_pad_y
         if detail:
             h += ctx.fonts.line_height("small")
         return h
@@ -71,7 +71,7 @@ class ChoiceButton(Widget):
         pygame.draw.rect(
             surface, edge, self.rect, max(1, ctx.space.line), border_radius=ctx.space.radius_card
         )
-        inner = self.rect.inflate(-ctx.px(32), -ctx.px(20))
+        inner = self.rect.inflate(-2 * ctx.space.button_pad_x, -2 * ctx.space.button_pad_y)
         used = ctx.text.draw_wrapped(surface, self.label, inner, "body", fg, True, max_lines=2)
         if self.detail:
             dcol = palette.mix(fg, bg, 0.25)

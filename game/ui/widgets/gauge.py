@@ -79,7 +79,7 @@ class ScoreGauge(Widget):
             r,
             border_radius=ctx.space.radius_card,
         )
-        pad = ctx.px(10)
+        pad = ctx.space.inset
         isz = min(r.height - 2 * pad, ctx.px(40))
         ctx.icons.draw(surface, self.icon, (r.x + pad + isz // 2, r.centery), isz, self.colour)
         x0 = r.x + pad * 2 + isz
@@ -109,7 +109,7 @@ class ScoreGauge(Widget):
                     surface, dcol, (tx + ctx.px(2), ymid - ctx.px(2), ctx.px(12), max(2, ctx.px(4)))
                 )
             ctx.text.draw(surface, dtxt, (tx + ctx.px(20), top), "body", dcol, bold=True)
-            right = tx - ctx.px(10)
+            right = tx - ctx.space.inset
         ctx.text.draw(
             surface,
             value_txt,
@@ -122,7 +122,9 @@ class ScoreGauge(Widget):
         # the bar with quarter ticks (the level boundaries)
         word = self.level()
         ww = ctx.text.size(word, "small", True)[0]
-        bar = pygame.Rect(x0, top + lh + ctx.px(4), r.right - pad - x0 - ww - ctx.px(8), max(6, ctx.px(12)))
+        bar = pygame.Rect(
+            x0, top + lh + ctx.space.nudge, r.right - pad - x0 - ww - ctx.space.gap, max(6, ctx.px(12))
+        )
         ctx.text.draw(
             surface, word, (r.right - pad, bar.centery), "small", ctx.colours.text, True, "midright"
         )

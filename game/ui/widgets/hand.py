@@ -30,7 +30,7 @@ class HandView(Widget):
         self.cards = list(cards)
         self.on_toggle = on_toggle
         self.index = max(0, min(index, len(self.cards) - 1))
-        self.gap = ctx.px(10)
+        self.gap = ctx.space.inset
         self.arrow_w = ctx.px(26)
         inner = rect.width - 2 * self.arrow_w
         min_w, max_w = ctx.px(172), ctx.px(220)
@@ -141,7 +141,7 @@ class HandView(Widget):
                 c.draw(surface)
         can_left = self.first > 0
         can_right = self.first + self.per_page < len(self.cards)
-        size = self.ctx.px(18)
+        size = self.ctx.space.icon_small
         cy = self.rect.centery
         triangle(
             surface,

@@ -138,7 +138,7 @@ class ListView(Widget):
                 ctx.text.draw_wrapped(
                     surface,
                     self.empty_text,
-                    self.rect.inflate(-ctx.px(16), 0),
+                    self.rect.inflate(-ctx.space.margin, 0),
                     "body",
                     ctx.colours.text_dim,
                 )
@@ -156,10 +156,11 @@ class ListView(Widget):
             self.painter(surface, r, self.items[i], i == self.selected, self.focused)
         surface.set_clip(clip)
         if self._max_scroll() > 0:
-            track = pygame.Rect(self.rect.right - ctx.px(6), self.rect.y, ctx.px(6), self.rect.height)
+            bar = ctx.space.scrollbar
+            track = pygame.Rect(self.rect.right - bar, self.rect.y, bar, self.rect.height)
             pygame.draw.rect(surface, ctx.colours.panel, track, border_radius=track.width)
             total = len(self.items) * self.stride
-            h = max(ctx.px(24), track.height * self.rect.height // total)
+            h = max(ctx.space.thumb, track.height * self.rect.height // total)
             y = track.y + (track.height - h) * self.scroll // max(1, self._max_scroll())
             pygame.draw.rect(
                 surface, ctx.colours.text_dim, (track.x, y, track.width, h), border_radius=track.width

@@ -59,7 +59,7 @@ class NewsFeed(ListView):
         self.lines = lines
         self.turn_word = turn_word  # translated "Season {n}" / "Year {n}"; default "Turn {n}"
         lh = ctx.fonts.line_height("small")
-        height = lh * (lines + 1) + ctx.px(12)
+        height = lh * (lines + 1) + ctx.space.pad
         super().__init__(
             ctx,
             rect,
@@ -83,9 +83,11 @@ class NewsFeed(ListView):
         colour = getattr(ctx.colours, KIND_COLOURS.get(item.kind, "text_dim"))
         bg = ctx.colours.panel_hi if selected and focused else ctx.colours.panel
         pygame.draw.rect(surface, bg, r, border_radius=ctx.space.radius)
-        pygame.draw.rect(surface, colour, (r.x, r.y + ctx.px(6), max(2, ctx.px(4)), r.height - ctx.px(12)))
-        pad = ctx.px(10)
-        isz = ctx.px(20)
+        pygame.draw.rect(
+            surface, colour, (r.x, r.y + ctx.space.tight, max(2, ctx.space.stripe), r.height - ctx.space.pad)
+        )
+        pad = ctx.space.inset
+        isz = ctx.space.icon_list
         lh = ctx.fonts.line_height("small")
         ctx.icons.draw(
             surface,
@@ -102,15 +104,15 @@ class NewsFeed(ListView):
         ctx.text.draw(
             surface,
             head,
-            (r.x + pad + isz + ctx.px(8), r.y + pad // 2 + ctx.px(2)),
+            (r.x + pad + isz + ctx.space.gap, r.y + pad // 2 + ctx.space.tiny),
             "small",
             ctx.colours.text_dim,
             bold=True,
         )
         body = pygame.Rect(
-            r.x + pad + isz + ctx.px(8),
-            r.y + pad // 2 + lh + ctx.px(2),
-            r.width - 2 * pad - isz - ctx.px(8),
+            r.x + pad + isz + ctx.space.gap,
+            r.y + pad // 2 + lh + ctx.space.tiny,
+            r.width - 2 * pad - isz - ctx.space.gap,
             lh * self.lines,
         )
         ctx.text.draw_wrapped(surface, item.text, body, "small", ctx.colours.text, max_lines=self.lines)

@@ -97,14 +97,14 @@ class OptionRow(Widget):
         ctx.text.draw(
             surface,
             label,
-            (self.rect.x + ctx.px(16), self.rect.centery - lh // 2),
+            (self.rect.x + ctx.space.margin, self.rect.centery - lh // 2),
             "body",
             ctx.colours.text,
         )
         left, right = self._arrow_rects()
         at_start = self.index == 0
         at_end = self.index == len(self.choices) - 1
-        size = ctx.px(16)
+        size = ctx.space.arrow
         triangle(surface, left.center, size, "left", ctx.colours.disabled if at_start else ctx.colours.link)
         triangle(surface, right.center, size, "right", ctx.colours.disabled if at_end else ctx.colours.link)
         text = self.choices[self.index][1]

@@ -128,7 +128,7 @@ class ScrollText(Widget):
     def __init__(self, ctx: UIContext, rect: pygame.Rect, text: str, *, key: str | None = None) -> None:
         super().__init__(ctx, rect, key=key)
         self.scroll = 0
-        self.pad = ctx.px(14)
+        self.pad = ctx.space.panel_pad
         self.set_text(text)
 
     @property
@@ -138,22 +138,28 @@ class ScrollText(Widget):
 
     def set_text(self, text: str) -> None:
         ctx = self.ctx
-        width = self.view.width - ctx.px(12)
+        width = self.view.width - ctx.space.pad
         self.lines: list[tuple[str, int | str, bool, int, tuple[int, int, int], int, bool]] = []
         y = 0
         for raw in text.splitlines():
             line = raw.rstrip()
             if not line:
-                y += ctx.px(10)
+                y += ctx.space.inset
                 continue
             if line.startswith("# "):
                 size, bold, indent, colour, body = "heading", True, 0, ctx.colours.text, line[2:]
-                y += ctx.px(6)
+                y += ctx.space.tight
             elif line.startswith("## "):
                 size, bold, indent, colour, body = "large", True, 0, ctx.colours.accent, line[3:]
-                y += ctx.px(4)
+                y += ctx.space.nudge
             elif line.startswith("- "):
-                size, bold, indent, colour, body = "body", False, ctx.px(22), ctx.colours.text, line[2:]
+                size, bold, indent, colour, body = (
+                    "body",
+                    False,
+                    ctx.space.bullet_indent,
+                    ctx.colours.text,
+                    line[2:],
+                )
             else:
                 size, bold, indent, colour, body = "body", False, 0, ctx.colours.text_dim, line
             lh = ctx.fonts.line_height(size, bold)
@@ -213,15 +219,16 @@ class ScrollText(Widget):
                 pygame.draw.circle(
                     surface,
                     ctx.colours.accent,
-                    (view.x + ctx.px(8), yy + lh // 2),
-                    max(2, ctx.px(4)),
+                    (view.x + ctx.space.gap, yy + lh // 2),
+                    max(2, ctx.space.stripe),
                 )
             surface.blit(ctx.text.render(text, size, colour, bold), (view.x + indent, yy))
         surface.set_clip(clip)
         if self.max_scroll > 0:
-            track = pygame.Rect(view.right - ctx.px(6), view.y, ctx.px(6), view.height)
+            bar = ctx.space.scrollbar
+            track = pygame.Rect(view.right - bar, view.y, bar, view.height)
             pygame.draw.rect(surface, ctx.colours.panel, track, border_radius=track.width)
-            h = max(ctx.px(24), track.height * view.height // max(1, self.content_h))
+            h = max(ctx.space.thumb, track.height * view.height // max(1, self.content_h))
             y = track.y + (track.height - h) * self.scroll // self.max_scroll
             pygame.draw.rect(
                 surface, ctx.colours.text_dim, (track.x, y, track.width, h), border_radius=track.width

@@ -188,7 +188,9 @@ class BriefingScene(MenuScene):
         icon_for = {"influence": "political_capital", "funds": "money"}
         for res in L.resources:
             icon = res.id if ctx.icons.exists(res.id) else icon_for.get(res.id, "info")
-            ctx.icons.draw(surface, icon, (inner.x + ctx.px(12), y + lh // 2), ctx.px(22), ctx.colours.text)
+            ctx.icons.draw(
+                surface, icon, (inner.x + ctx.px(12), y + lh // 2), ctx.space.icon, ctx.colours.text
+            )
             text = _("{name}: {start:g}, +{income:g} a turn").format(
                 name=ctx.tr.pick(res.name), start=res.start, income=res.income
             )

@@ -225,7 +225,7 @@ class Dialog(Scene):
                 surface,
                 self.icon,
                 (x + ctx.px(18), self.box.y + pad + lh // 2),
-                ctx.px(36),
+                ctx.space.icon_header,
                 icon_colour,
             )
             x += ctx.px(48)

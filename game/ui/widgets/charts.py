@@ -451,7 +451,7 @@ class BarChart(Widget):
             colour = ctx.colours.excess_bands[band][2]
             icon = self.icons[i] if i < len(self.icons) else None
             if icon_w and icon:
-                ctx.icons.draw(surf, icon, (pad + icon_w // 2, cy), ctx.px(20), ctx.colours.text_dim)
+                ctx.icons.draw(surf, icon, (pad + icon_w // 2, cy), ctx.space.icon_list, ctx.colours.text_dim)
             name = ctx.text.fit(label, "small", name_w - ctx.px(4))
             ctx.text.draw(surf, name, (plot.x - ctx.px(8), cy), "small", ctx.colours.text, anchor="midright")
             x1 = xmap(max(-vmax, min(vmax, e)))

@@ -50,7 +50,7 @@ def draw_header(
         (w, header_h - 1),
         max(2, ctx.space.line),
     )
-    x = ctx.px(16)
+    x = ctx.space.margin
     title = ctx.text.fit(title, "large", min(ctx.px(330), limit - x), True)
     ctx.text.draw(surface, title, (x, ctx.px(6)), "large", ctx.colours.text, True)
     ctx.text.draw(
@@ -104,29 +104,33 @@ def draw_resources(
                 surface,
                 icon,
                 (x + ctx.px(11), y + sl // 2 + ctx.px(4)),
-                ctx.px(22),
+                ctx.space.icon,
                 ctx.colours.accent,
             )
             rect = ctx.text.draw(
-                surface, value, (x + ctx.px(28), y + ctx.px(4)), "small", ctx.colours.text, True
+                surface, value, (x + ctx.px(28), y + ctx.space.nudge), "small", ctx.colours.text, True
             )
             rect = ctx.text.draw(
-                surface, inc, (rect.right + ctx.px(4), y + ctx.px(4)), "small", ctx.colours.good
+                surface, inc, (rect.right + ctx.space.nudge, y + ctx.space.nudge), "small", ctx.colours.good
             )
             ctx.text.draw(
                 surface,
                 name,
-                (rect.right + ctx.px(8), y + ctx.px(4)),
+                (rect.right + ctx.space.gap, y + ctx.space.nudge),
                 "small",
                 ctx.colours.text_dim,
             )
         else:
-            ctx.icons.draw(surface, icon, (x + ctx.px(11), y + ctx.px(35)), ctx.px(22), ctx.colours.accent)
+            ctx.icons.draw(
+                surface, icon, (x + ctx.px(11), y + ctx.px(35)), ctx.space.icon, ctx.colours.accent
+            )
             ctx.text.draw(surface, name, (x, y), "small", ctx.colours.text_dim)
             rect = ctx.text.draw(
                 surface, value, (x + ctx.px(28), y + ctx.px(22)), "body", ctx.colours.text, True
             )
-            ctx.text.draw(surface, inc, (rect.right + ctx.px(6), y + ctx.px(25)), "small", ctx.colours.good)
+            ctx.text.draw(
+                surface, inc, (rect.right + ctx.space.tight, y + ctx.px(25)), "small", ctx.colours.good
+            )
         x += wd + ctx.px(28)
 
 
@@ -136,7 +140,7 @@ def draw_forecast_strip(
     """The forecast in one line (narrow layout): icon, arrow and change per score."""
     _ = ctx._
     pygame.draw.rect(surface, ctx.colours.bg_deep, r, border_radius=ctx.space.radius)
-    x = r.x + ctx.px(12)
+    x = r.x + ctx.space.pad
     if not chosen or forecast is None:
         text = (
             _("Choose actions from your hand to see what they would change this turn.")
@@ -153,11 +157,13 @@ def draw_forecast_strip(
         )
         return
     rect = ctx.text.draw(surface, _("Forecast"), (x, r.centery), "small", ctx.colours.accent, True, "midleft")
-    x = rect.right + ctx.px(16)
+    x = rect.right + ctx.space.margin
     for key in SCORE_ORDER:
         d = forecast.get(key, 0.0)
         shown = format_delta(d, 1)
-        ctx.icons.draw(surface, key, (x + ctx.px(10), r.centery), ctx.px(20), ctx.colours.scores[key])
+        ctx.icons.draw(
+            surface, key, (x + ctx.px(10), r.centery), ctx.space.icon_list, ctx.colours.scores[key]
+        )
         x += ctx.px(24)
         if shown != "0":
             colour = ctx.colours.good if d > 0 else ctx.colours.bad
@@ -201,7 +207,7 @@ def draw_economy(surface: pygame.Surface, ctx: UIContext, r: pygame.Rect, m: Map
                 surface, ctx.colours.panel, (x, bar.y), (x, bar.bottom - 1), max(1, ctx.space.line)
             )
         x += seg_w
-    y = bar.bottom + ctx.px(6)
+    y = bar.bottom + ctx.space.tight
     sl = ctx.fonts.line_height("small")
     rows = [(METRIC_ICONS[k], colours[k], _(METRIC_NAMES[k]), f"{100 * m.get(k, 0):.0f}%") for k, _s in parts]
     rows.append(
@@ -223,7 +229,7 @@ def draw_economy(surface: pygame.Surface, ctx: UIContext, r: pygame.Rect, m: Map
     for icon, colour, label, value in rows:
         if y + sl > inner.bottom + ctx.px(6):
             break
-        ctx.icons.draw(surface, icon, (inner.x + ctx.px(9), y + sl // 2), ctx.px(18), colour)
+        ctx.icons.draw(surface, icon, (inner.x + ctx.px(9), y + sl // 2), ctx.space.icon_small, colour)
         ctx.text.draw(
             surface,
             ctx.text.fit(
@@ -264,7 +270,9 @@ def draw_elite(
     if warn is not None:
         tactic = warn.tactic
         icon = tactic if ctx.icons.exists(tactic) else "warning"
-        ctx.icons.draw(surface, icon, (inner.x + ctx.px(14), y + ctx.px(14)), ctx.px(28), ctx.colours.elite)
+        ctx.icons.draw(
+            surface, icon, (inner.x + ctx.px(14), y + ctx.px(14)), ctx.space.icon_large, ctx.colours.elite
+        )
         head = _("Next turn: {tactic} ({strength})").format(
             tactic=_(TACTICS.get(tactic, tactic)),
             strength=_(intensity_word(warn.intensity)),
@@ -278,7 +286,7 @@ def draw_elite(
             True,
             max_lines=2,
         )
-        y += max(used, ctx.px(30)) + ctx.px(2)
+        y += max(used, ctx.px(30)) + ctx.space.tiny
         about = _(CORE[tactic][1]) if tactic in CORE else ""
         if about:
             y += ctx.text.draw_wrapped(
@@ -301,7 +309,9 @@ def draw_elite(
     for turns_left, warning in losses:
         if y + sl > inner.bottom + ctx.px(4):
             break
-        ctx.icons.draw(surface, "warning", (inner.x + ctx.px(9), y + sl // 2), ctx.px(18), ctx.colours.warn)
+        ctx.icons.draw(
+            surface, "warning", (inner.x + ctx.px(9), y + sl // 2), ctx.space.icon_small, ctx.colours.warn
+        )
         text = danger_line(turns_left, warning, ctx.tr)
         y += ctx.text.draw_wrapped(
             surface,
@@ -357,16 +367,18 @@ def draw_forecast(
         "small",
         ctx.colours.text,
     )
-    y += sl + ctx.px(2)
+    y += sl + ctx.space.tiny
     if forecast is None:
         ctx.text.draw(surface, _("Working out the forecast…"), (inner.x, y), "small", ctx.colours.text_dim)
         return
     col_w = inner.width // 2
     for i, key in enumerate(SCORE_ORDER):
         cx = inner.x + (i % 2) * col_w
-        cy = y + (i // 2) * (sl + ctx.px(2))
+        cy = y + (i // 2) * (sl + ctx.space.tiny)
         d = forecast.get(key, 0.0)
-        ctx.icons.draw(surface, key, (cx + ctx.px(9), cy + sl // 2), ctx.px(18), ctx.colours.scores[key])
+        ctx.icons.draw(
+            surface, key, (cx + ctx.px(9), cy + sl // 2), ctx.space.icon_small, ctx.colours.scores[key]
+        )
         shown = format_delta(d, 1)
         colour = (
             ctx.colours.good

@@ -50,6 +50,7 @@ class Dialog(Scene):
         self.cancel = cancel
         self.icon = icon
         self.icon_colour = icon_colour
+        self.scroll = 0  # kept across rebuilds (a change of scale or language)
         self.on_link = on_link
         self.define = define
         self.chosen: str | None = None
@@ -137,7 +138,7 @@ class Dialog(Scene):
                 )
             y += bh_btn
         self.content_h = y
-        self.scroll = max(0, min(getattr(self, "scroll", 0), self.max_scroll))
+        self.scroll = max(0, min(self.scroll, self.max_scroll))
         self._place()
 
     @property

@@ -84,17 +84,8 @@ def styled_series(
     out = []
     for i, (key, label, values, icon) in enumerate(items):
         colour = colours.scores.get(key, colours.series[i % len(colours.series)])
-        out.append(
-            Series(
-                key,
-                label,
-                values,
-                colour,
-                DASH_ORDER[i % len(DASH_ORDER)],
-                MARKER_ORDER[i % len(MARKER_ORDER)],
-                icon,
-            )
-        )
+        dash, marker = DASH_ORDER[i % len(DASH_ORDER)], MARKER_ORDER[i % len(MARKER_ORDER)]
+        out.append(Series(key, label, values, colour, dash, marker, icon))
     return out
 
 

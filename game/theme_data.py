@@ -157,6 +157,9 @@ class Spacing:
     panel_pad: int  # inside a titled panel or a text panel
     margin: int  # between panels and from the screen's edge
     section: int  # between sections of a screen
+    screen_margin: int  # from the screen's left and right edges to its content
+    below_header: int  # from a screen's title band to its content
+    dialog_pad: int  # inside a dialog box
     radius_mark: int  # bars, swatches and marks inside a chart
     radius_label: int  # a label's box on a chart line
     radius_small: int  # tags and tooltips

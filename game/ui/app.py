@@ -388,22 +388,22 @@ class App:
 
     def _draw_tooltip(self, text: str, anchor: pygame.Rect) -> None:
         ctx = self.ctx
-        pad = ctx.px(10)
+        pad = ctx.space.inset
         width = min(ctx.px(420), self.screen.get_width() - 2 * pad)
         lines = ctx.text.wrap(text, "small", width - 2 * pad)
         lh = ctx.fonts.line_height("small")
         w = max(ctx.text.size(line, "small")[0] for line in lines) + 2 * pad
         h = lh * len(lines) + 2 * pad
         sw, sh = self.screen.get_size()
-        gap = ctx.px(12)
+        gap = ctx.space.pad
         if anchor.right + gap + w <= sw - pad and anchor.height < sh // 3:
             # beside the widget, so it never covers the next one in a column
             x, y = anchor.right + gap, min(max(pad, anchor.centery - h // 2), sh - h - pad)
         else:
             x = min(max(pad, anchor.centerx - w // 2), sw - w - pad)
-            y = anchor.bottom + ctx.px(8)
+            y = anchor.bottom + ctx.space.gap
             if y + h > sh - pad:
-                y = anchor.top - h - ctx.px(8)
+                y = anchor.top - h - ctx.space.gap
         rect = pygame.Rect(x, max(pad, y), w, h)
         pygame.draw.rect(self.screen, ctx.colours.bg_deep, rect, border_radius=ctx.space.radius_small)
         pygame.draw.rect(
@@ -418,7 +418,7 @@ class App:
 
     def _draw_notices(self) -> None:
         ctx = self.ctx
-        y = self.screen.get_height() - ctx.px(24)
+        y = self.screen.get_height() - ctx.space.screen_margin
         for text, _left in reversed(self.notices[-3:]):
             surf = ctx.text.render(text, "body", ctx.colours.text)
             rect = surf.get_rect(midbottom=(self.screen.get_width() // 2, y)).inflate(ctx.px(28), ctx.px(14))
@@ -427,7 +427,7 @@ class App:
                 self.screen, ctx.colours.accent, rect, max(1, ctx.space.line), border_radius=ctx.space.radius
             )
             self.screen.blit(surf, surf.get_rect(center=rect.center))
-            y = rect.top - ctx.px(8)
+            y = rect.top - ctx.space.gap
 
     def quit(self) -> None:
         self.running = False

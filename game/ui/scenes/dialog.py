@@ -60,7 +60,7 @@ class Dialog(Scene):
         ctx = self.ctx
         w, h = self.size
         bw = min(w - ctx.px(40), ctx.px(780))
-        pad = ctx.px(24)
+        pad = ctx.space.dialog_pad
         inner_w = bw - 2 * pad
         title_lines = ctx.text.wrap(self.title, "heading", inner_w - (ctx.px(48) if self.icon else 0), True)
         th = ctx.fonts.line_height("heading", True) * len(title_lines)
@@ -82,7 +82,7 @@ class Dialog(Scene):
                 for c in self.choices
             )
         )
-        gap = ctx.px(10)
+        gap = ctx.space.inset
         if stacked:
             heights = [ChoiceButton.height_for(ctx, c.label, c.detail, inner_w) for c in self.choices]
             buttons_h = sum(heights) + gap * len(heights)
@@ -186,9 +186,10 @@ class Dialog(Scene):
                 w.draw(surface)
         surface.set_clip(clip)
         if self.max_scroll:
-            track = pygame.Rect(self.box.right - self.px(14), self.view.y, self.px(6), self.view.height)
+            bar = self.ctx.space.scrollbar
+            track = pygame.Rect(self.box.right - self.px(14), self.view.y, bar, self.view.height)
             pygame.draw.rect(surface, self.ctx.colours.bg_deep, track, border_radius=track.width)
-            hh = max(self.px(24), track.height * self.view.height // self.content_h)
+            hh = max(self.ctx.space.thumb, track.height * self.view.height // self.content_h)
             y = track.y + (track.height - hh) * self.scroll // self.max_scroll
             pygame.draw.rect(
                 surface, self.ctx.colours.text_dim, (track.x, y, track.width, hh), border_radius=track.width
@@ -211,14 +212,14 @@ class Dialog(Scene):
 
     def draw_background(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
-        shadow = self.box.move(0, ctx.px(6))
+        shadow = self.box.move(0, ctx.space.tight)
         pygame.draw.rect(surface, ctx.colours.bg_deep, shadow, border_radius=ctx.space.radius_dialog)
         pygame.draw.rect(surface, ctx.colours.panel, self.box, border_radius=ctx.space.radius_dialog)
         icon_colour = getattr(ctx.colours, self.icon_colour)
         pygame.draw.rect(
             surface, icon_colour, self.box, max(2, ctx.space.line), border_radius=ctx.space.radius_dialog
         )
-        pad = ctx.px(24)
+        pad = ctx.space.dialog_pad
         x = self.box.x + pad
         lh = ctx.fonts.line_height("heading", True)
         if self.icon:

@@ -35,7 +35,7 @@ class GlossaryScene(MenuScene):
                 if e.key == self.term or gloss.slug(e.term) == gloss.slug(self.term):
                     self.selected = i
             self.term = None
-        top = self.header_height() + ctx.px(16)
+        top = self.header_height() + ctx.space.margin
         list_w = min(ctx.px(380), w * 2 // 5)
         item_h = ctx.fonts.line_height("body", True) + ctx.px(14)
         self.listview = ListView(
@@ -113,7 +113,7 @@ class GlossaryScene(MenuScene):
         ctx.text.draw(
             surface,
             ctx.text.fit(e.term, "body", r.width - ctx.px(24), selected),
-            (r.x + ctx.px(12), r.centery),
+            (r.x + ctx.space.pad, r.centery),
             "body",
             ctx.colours.text,
             selected,

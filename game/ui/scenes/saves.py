@@ -69,11 +69,11 @@ class SavesScene(MenuScene):
         ctx = self.ctx
         _ = self._
         w, h = self.size
-        top = self.header_height() + ctx.px(20)
+        top = self.header_height() + ctx.space.below_header
         btn_h = ctx.px(50)
         list_w = min(ctx.px(700), w * 3 // 5)
         item_h = ctx.fonts.line_height("body", True) + ctx.fonts.line_height("small") * 2 + ctx.px(20)
-        self.list_rect = pygame.Rect(ctx.px(24), top, list_w, h - top - btn_h - ctx.px(44))
+        self.list_rect = pygame.Rect(ctx.space.screen_margin, top, list_w, h - top - btn_h - ctx.px(44))
         self.listview = self.add(
             ListView(
                 ctx,
@@ -88,13 +88,13 @@ class SavesScene(MenuScene):
                 empty_text=_("No saved games yet. The game saves itself at the end of every turn."),
             )
         )
-        y = self.list_rect.bottom + ctx.px(16)
-        bw = (list_w - ctx.px(12)) // 2
+        y = self.list_rect.bottom + ctx.space.margin
+        bw = (list_w - ctx.space.pad) // 2
         self.load_btn = self.add(
             Button(
                 ctx,
                 self.app.manager,
-                pygame.Rect(ctx.px(24), y, bw, btn_h),
+                pygame.Rect(ctx.space.screen_margin, y, bw, btn_h),
                 _("Load"),
                 self.load,
                 kind="primary",
@@ -105,7 +105,7 @@ class SavesScene(MenuScene):
             Button(
                 ctx,
                 self.app.manager,
-                pygame.Rect(ctx.px(24) + bw + ctx.px(12), y, bw, btn_h),
+                pygame.Rect(ctx.space.screen_margin + bw + ctx.space.pad, y, bw, btn_h),
                 _("Delete"),
                 self.confirm_delete,
                 kind="normal",
@@ -113,7 +113,7 @@ class SavesScene(MenuScene):
             )
         )
         self.detail_rect = pygame.Rect(
-            self.list_rect.right + ctx.px(24),
+            self.list_rect.right + ctx.space.screen_margin,
             top,
             w - self.list_rect.right - ctx.px(48),
             h - top - ctx.px(24),
@@ -195,13 +195,13 @@ class SavesScene(MenuScene):
         sl = ctx.fonts.line_height("small")
         icon, colour = ("check", ctx.colours.good) if info.readable else ("warning", ctx.colours.warn)
         ctx.icons.draw(surface, icon, (r.x + pad + isz // 2, r.y + pad + lh // 2), isz, colour)
-        x = r.x + pad + isz + ctx.px(12)
+        x = r.x + pad + isz + ctx.space.pad
         right = r.right - pad
         when = self._when(info)
         ww = ctx.text.size(when, "small")[0]
         ctx.text.draw(surface, when, (right, r.y + pad), "small", ctx.colours.text_dim, anchor="topright")
         name = ctx.text.fit(self.slot_name(info), "body", right - ww - x - ctx.px(12), True)
-        ctx.text.draw(surface, name, (x, r.y + pad - ctx.px(2)), "body", ctx.colours.text, True)
+        ctx.text.draw(surface, name, (x, r.y + pad - ctx.space.tiny), "body", ctx.colours.text, True)
         y = r.y + pad + lh
         if info.save is None:
             line = ctx.text.fit(self.problem_text(info), "small", right - x)
@@ -218,7 +218,7 @@ class SavesScene(MenuScene):
         line = ctx.text.fit(f"{self.level_name(info)} · {turn}", "small", right - x)
         ctx.text.draw(surface, line, (x, y), "small", ctx.colours.text)
         sx = x
-        ssz = ctx.px(18)
+        ssz = ctx.space.icon_small
         for key in SCORE_ORDER:
             if key not in s.scores:
                 continue
@@ -226,7 +226,7 @@ class SavesScene(MenuScene):
             rect = ctx.text.draw(
                 surface,
                 f"{s.scores[key]:.0f}",
-                (sx + ssz + ctx.px(4), y + sl),
+                (sx + ssz + ctx.space.nudge, y + sl),
                 "small",
                 ctx.colours.text,
                 True,
@@ -262,7 +262,7 @@ class SavesScene(MenuScene):
             ctx.colours.text,
             True,
         )
-        y += ctx.fonts.line_height("large", True) + ctx.px(6)
+        y += ctx.fonts.line_height("large", True) + ctx.space.tight
         if cur.save is None:
             y += ctx.text.draw_wrapped(
                 surface,
@@ -272,7 +272,7 @@ class SavesScene(MenuScene):
                 ctx.colours.warn,
                 True,
             )
-            y += ctx.px(8)
+            y += ctx.space.gap
             y += ctx.text.draw_wrapped(
                 surface,
                 str(cur.problem),
@@ -280,7 +280,7 @@ class SavesScene(MenuScene):
                 "small",
                 ctx.colours.text_dim,
             )
-            y += ctx.px(12)
+            y += ctx.space.pad
             ctx.text.draw_wrapped(
                 surface,
                 _(
@@ -316,7 +316,7 @@ class SavesScene(MenuScene):
         lw = max(ctx.text.size(k, "small", True)[0] for k, _v in facts) + ctx.px(16)
         sl = ctx.fonts.line_height("body")
         for k, v in facts:
-            ctx.text.draw(surface, k, (inner.x, y + ctx.px(2)), "small", ctx.colours.text_dim, True)
+            ctx.text.draw(surface, k, (inner.x, y + ctx.space.tiny), "small", ctx.colours.text_dim, True)
             ctx.text.draw(
                 surface,
                 ctx.text.fit(v, "body", inner.width - lw),
@@ -324,8 +324,8 @@ class SavesScene(MenuScene):
                 "body",
                 ctx.colours.text,
             )
-            y += sl + ctx.px(2)
-        y += ctx.px(10)
+            y += sl + ctx.space.tiny
+        y += ctx.space.inset
         from game.ui.widgets.gauge import level_word
 
         for key in SCORE_ORDER:
@@ -337,14 +337,14 @@ class SavesScene(MenuScene):
             label = f"{_(SCORES[key])}: {score:.0f}, {_(level_word(score))}"
             ctx.text.draw(
                 surface,
-                ctx.text.fit(label, "body", inner.width - isz - ctx.px(10)),
-                (inner.x + isz + ctx.px(10), y),
+                ctx.text.fit(label, "body", inner.width - isz - ctx.space.inset),
+                (inner.x + isz + ctx.space.inset, y),
                 "body",
                 ctx.colours.text,
             )
-            y += sl + ctx.px(4)
+            y += sl + ctx.space.nudge
         if save.level_hash is None and save.decisions:  # with no turn played there is nothing to replay
-            y += ctx.px(8)
+            y += ctx.space.gap
             ctx.text.draw_wrapped(
                 surface,
                 _(

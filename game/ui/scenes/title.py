@@ -162,7 +162,7 @@ class TitleScene(Scene):
             (r.x, y - ctx.px(6), bar_w, max(3, ctx.px(5))),
             border_radius=ctx.space.radius_mark,
         )
-        y += ctx.px(8)
+        y += ctx.space.gap
         for line in self.tag_lines:
             ctx.text.draw(surface, line, (r.x, y), self.tag_size, ctx.colours.text_dim)
             y += ctx.fonts.line_height(self.tag_size)

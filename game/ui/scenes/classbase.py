@@ -43,7 +43,7 @@ class ClassScene(MenuScene):
         ctx.text.draw(
             surface,
             ctx.text.fit(text, "body", w - ctx.px(40)),
-            (ctx.px(20), h - lh - ctx.px(8)),
+            (ctx.px(20), h - lh - ctx.space.gap),
             "body",
             ctx.colours.text,
         )
@@ -58,7 +58,13 @@ class ClassScene(MenuScene):
         col_bar = x + rect.width * 62 // 100
         lh = ctx.fonts.line_height("large")
         self.line(
-            surface, _("Good"), x, y, "body", colour=ctx.colours.text_dim, width=col_price - x - ctx.px(6)
+            surface,
+            _("Good"),
+            x,
+            y,
+            "body",
+            colour=ctx.colours.text_dim,
+            width=col_price - x - ctx.space.tight,
         )
         self.line(
             surface,
@@ -67,7 +73,7 @@ class ClassScene(MenuScene):
             y,
             "body",
             colour=ctx.colours.text_dim,
-            width=col_bar - col_price - ctx.px(6),
+            width=col_bar - col_price - ctx.space.tight,
         )
         self.line(surface, _("Excess"), col_bar, y, "body", colour=ctx.colours.text_dim)
         y += ctx.fonts.line_height("body")
@@ -76,7 +82,7 @@ class ClassScene(MenuScene):
         for k, g in enumerate(board["goods"]):
             if y + lh > rect.bottom:
                 break
-            self.line(surface, good_name(_, g), x, y, "large", width=col_price - x - ctx.px(8))
+            self.line(surface, good_name(_, g), x, y, "large", width=col_price - x - ctx.space.gap)
             self.line(surface, f"{board['prices'][k]:,.1f}", col_price, y, "large")
             if excess is not None:
                 v = float(excess[k])
@@ -88,7 +94,7 @@ class ClassScene(MenuScene):
                 ctx.text.draw(
                     surface,
                     f"{sign}{abs(v) * 100:.1f}%",
-                    (col_bar + length + ctx.px(8), y),
+                    (col_bar + length + ctx.space.gap, y),
                     "large",
                     ctx.colours.text,
                 )

@@ -179,7 +179,7 @@ class ClassConsoleScene(ClassScene):
         self.draw_background(surface)
         ctx = self.ctx
         w, h = surface.get_size()
-        x, y = ctx.px(40), self.header_height() + ctx.px(16)
+        x, y = ctx.px(40), self.header_height() + ctx.space.margin
         lh = ctx.fonts.line_height("large")
         for i, row in enumerate(self.rows()):
             if i == self.row:
@@ -196,8 +196,8 @@ class ClassConsoleScene(ClassScene):
             self.line(
                 surface, "◀ " + self.value_text(row) + " ▶", w // 2, y, "large", bold=True, width=w // 2 - x
             )
-            y += lh + ctx.px(6)
-        y += ctx.px(10)
+            y += lh + ctx.space.tight
+        y += ctx.space.inset
         _ = self._
         code = self.setup().scenario_code
         self.line(

@@ -151,7 +151,7 @@ class ClassTurnScene(ClassScene):
         _ = self._
         s = self.session
         w, h = surface.get_size()
-        x, y = ctx.px(24), self.header_height() + ctx.px(12)
+        x, y = ctx.space.screen_margin, self.header_height() + ctx.space.pad
         col = w // 2
         # scores
         scores = s.reports[-1]["scores"] if s.reports else s.sim.start.scores
@@ -163,7 +163,7 @@ class ClassTurnScene(ClassScene):
             y = self.line(
                 surface, _("Last turn the class played: {actions}").format(actions=done), x, y, "body"
             )
-        y += ctx.px(8)
+        y += ctx.space.gap
         top = y
         vote = self.room.vote
         if s.finished:
@@ -201,7 +201,7 @@ class ClassTurnScene(ClassScene):
                     pygame.draw.rect(
                         surface,
                         ctx.colours.focus,
-                        (x - ctx.px(4), yy, col - x - ctx.px(16), lh),
+                        (x - ctx.space.nudge, yy, col - x - ctx.space.margin, lh),
                         max(2, ctx.space.line),
                     )
                 mark = "[x] " if a in self.marked else "[ ] "
@@ -235,7 +235,10 @@ class ClassTurnScene(ClassScene):
         for i, (oid, label) in enumerate(v.options):
             if i == self.vote_row and not v.closed:
                 pygame.draw.rect(
-                    surface, ctx.colours.focus, (x - ctx.px(4), y, rect.width, lh), max(2, ctx.space.ring)
+                    surface,
+                    ctx.colours.focus,
+                    (x - ctx.space.nudge, y, rect.width, lh),
+                    max(2, ctx.space.ring),
                 )
             colour = ctx.colours.good if v.closed and v.winner == oid else ctx.colours.text
             self.line(surface, label, x, y, "heading", colour=colour, width=rect.width * 3 // 4)
@@ -246,7 +249,7 @@ class ClassTurnScene(ClassScene):
                 surface,
                 _("Result: {option}").format(option=label),
                 x,
-                y + ctx.px(8),
+                y + ctx.space.gap,
                 "large",
                 colour=ctx.colours.good,
             )

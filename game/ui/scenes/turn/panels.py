@@ -8,16 +8,17 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pygame
 
+from game.explain import tactic_text
 from game.sim.report import EliteWarning
 from game.ui.context import UIContext
 from game.ui.formats import format_delta
-from game.ui.glossary import CORE
 from game.ui.names import SCORE_ORDER, TACTICS, intensity_word
 from game.ui.scenes.turn.draft import Forecast
-from game.ui.scenes.turn.text import METRIC_ICONS, METRIC_NAMES, danger_line, score_name
+from game.ui.scenes.turn.text import METRIC_ICONS, METRIC_NAMES, danger_line, metric_label, score_name
 from game.ui.widgets.panel import draw_panel, triangle
 
 
@@ -179,7 +180,9 @@ def draw_forecast_strip(
         x = rect.right + ctx.px(18)
 
 
-def draw_economy(surface: pygame.Surface, ctx: UIContext, r: pygame.Rect, m: Mapping[str, float]) -> None:
+def draw_economy(
+    surface: pygame.Surface, ctx: UIContext, r: pygame.Rect, m: Mapping[str, float], level: Any = None
+) -> None:
     """Economy at a glance: a bar of who works where, then the shares, needs met, elite power."""
     _ = ctx._
     if r.height < ctx.px(90):
@@ -209,7 +212,10 @@ def draw_economy(surface: pygame.Surface, ctx: UIContext, r: pygame.Rect, m: Map
         x += seg_w
     y = bar.bottom + ctx.space.tight
     sl = ctx.fonts.line_height("small")
-    rows = [(METRIC_ICONS[k], colours[k], _(METRIC_NAMES[k]), f"{100 * m.get(k, 0):.0f}%") for k, _s in parts]
+    rows = [
+        (METRIC_ICONS[k], colours[k], metric_label(k, level, ctx.tr), f"{100 * m.get(k, 0):.0f}%")
+        for k, _s in parts
+    ]
     rows.append(
         (
             "check",
@@ -251,9 +257,10 @@ def draw_elite(
     r: pygame.Rect,
     warn: EliteWarning | None,
     losses: Sequence[tuple[int, str]],
+    level: Any = None,
 ) -> None:
-    """The elite's announced move (with what the tactic does) and the dangers that hold now,
-    each (turns left, the level's warning)."""
+    """The elite's announced move (with what the tactic does, in the level's words) and the
+    dangers that hold now, each (turns left, the level's warning)."""
     _ = ctx._
     edge = ctx.colours.elite if (warn or losses) else ctx.colours.panel_edge
     inner = draw_panel(
@@ -287,7 +294,7 @@ def draw_elite(
             max_lines=2,
         )
         y += max(used, ctx.px(30)) + ctx.space.tiny
-        about = _(CORE[tactic][1]) if tactic in CORE else ""
+        about = tactic_text(tactic, ctx.tr, level)
         if about:
             y += ctx.text.draw_wrapped(
                 surface,

@@ -131,8 +131,9 @@ def test_keyboard_tooltips_leave_the_forecast_in_view(make_app, tmp_path):
     scene.focus.focus(cards[0])
     scene.focus.visible = scene.focus.keyboard = True
     shown = 0
+    right = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RIGHT, mod=0, unicode="", scancode=0)
     for _ in range(6):  # the cards of the hand, one after another
-        app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RIGHT, mod=0, unicode="", scancode=0)], 1 / 60)
+        app.step([right], 1 / 60)
         if scene.tooltip() is not None:
             shown += 1
             assert app.tooltip_rect is not None

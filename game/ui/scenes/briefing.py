@@ -9,7 +9,6 @@ import pygame
 
 from game.i18n import N_
 from game.ui import glossary as gloss
-from game.ui import palette
 from game.ui.scenes.common import MenuScene
 from game.ui.session import Session, new_seed
 from game.ui.widgets.button import Button, label_width
@@ -253,22 +252,24 @@ class BriefingScene(MenuScene):
         ctx = self.ctx
         if self.page_label is not None:
             text, r = self.page_label
-            ctx.text.draw(surface, text, (r.x, r.centery), "small", palette.TEXT_DIM, anchor="midleft")
+            ctx.text.draw(surface, text, (r.x, r.centery), "small", ctx.colours.text_dim, anchor="midleft")
         if self.side is None:
             return
         r = self.side
-        pygame.draw.rect(surface, palette.PANEL, r, border_radius=ctx.px(12))
+        pygame.draw.rect(surface, ctx.colours.panel, r, border_radius=ctx.space.radius_panel)
         inner = r.inflate(-ctx.px(28), -ctx.px(24))
         y = inner.y
-        colours = {"head": palette.ACCENT, "note": palette.TEXT_DIM}
+        colours = {"head": ctx.colours.accent, "note": ctx.colours.text_dim}
         for kind, text, icon in self.facts():
             lines, size, bold = self._fact_lines(kind, text, icon, inner.width)
             lh = ctx.fonts.line_height(size, bold)
             x = inner.x
             if icon:
-                ctx.icons.draw(surface, icon, (inner.x + ctx.px(12), y + lh // 2), ctx.px(22), palette.TEXT)
+                ctx.icons.draw(
+                    surface, icon, (inner.x + ctx.px(12), y + lh // 2), ctx.space.icon, ctx.colours.text
+                )
                 x += ctx.px(32)
             for line in lines:
-                ctx.text.draw(surface, line, (x, y), size, colours.get(kind, palette.TEXT), bold)
+                ctx.text.draw(surface, line, (x, y), size, colours.get(kind, ctx.colours.text), bold)
                 y += lh
             y += ctx.px(14) if kind == "head" else ctx.px(2)

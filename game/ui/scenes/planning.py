@@ -7,7 +7,6 @@ import pygame
 
 from game import level_words
 from game.i18n import N_
-from game.ui import palette
 from game.ui.scenes.common import MenuScene
 from game.ui.widgets.bars import BarChart
 from game.ui.widgets.button import Button, label_width
@@ -166,7 +165,8 @@ class PlanningScene(MenuScene):
         if prices is not None:
             hist = r.price_history[: self.round + 1]
             series = styled_series(
-                [(g, names[i], [float(p[i]) for p in hist], None) for i, g in enumerate(r.good_ids)]
+                [(g, names[i], [float(p[i]) for p in hist], None) for i, g in enumerate(r.good_ids)],
+                self.ctx.colours,
             )
             self.add(
                 LineChart(
@@ -381,7 +381,7 @@ class PlanningScene(MenuScene):
         ctx = self.ctx
         if self.round_label is not None and self.rounds:
             ctx.text.draw(
-                surface, self.round_text(), self.round_label, "body", palette.TEXT_DIM, anchor="midleft"
+                surface, self.round_text(), self.round_label, "body", ctx.colours.text_dim, anchor="midleft"
             )
         if self.plan is None or not self.rounds:
             w, h = surface.get_size()
@@ -390,7 +390,7 @@ class PlanningScene(MenuScene):
                 self.explanation(),
                 (w // 2, h // 2),
                 "large",
-                palette.TEXT_DIM,
+                ctx.colours.text_dim,
                 anchor="center",
             )
             return

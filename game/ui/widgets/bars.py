@@ -9,7 +9,6 @@ from collections.abc import Sequence
 import pygame
 
 from game.i18n import N_
-from game.ui import palette
 from game.ui.context import UIContext
 from game.ui.widgets.base import Widget
 from game.ui.widgets.chart_data import axis_ticks, finite
@@ -20,7 +19,7 @@ BAND_MEANINGS = (N_("settled"), N_("close"), N_("moving"), N_("far"), N_("very f
 
 
 def band_range_text(ctx: UIContext, i: int) -> str:
-    bands = palette.EXCESS_BANDS
+    bands = ctx.colours.excess_bands
     if i == len(bands) - 1:
         return f"{bands[i - 1][0] * 100:g}%+"
     return f"< {bands[i][0] * 100:g}%"
@@ -67,7 +66,7 @@ class BarChart(Widget):
         sl = ctx.fonts.line_height("small")
         sw = ctx.px(16)
         items = []
-        for i, (_upper, _key, colour) in enumerate(palette.EXCESS_BANDS):
+        for i, (_upper, _key, colour) in enumerate(ctx.colours.excess_bands):
             text = f"{_(BAND_WORDS[i])} {band_range_text(ctx, i)}: {_(BAND_MEANINGS[i])}"
             items.append((text, colour, sw + ctx.px(6) + ctx.text.size(text, "small")[0] + ctx.px(16)))
         rows, lx = 1, pad
@@ -86,8 +85,10 @@ class BarChart(Widget):
                 if lx > pad and lx + iw > w - pad:
                     lx = pad
                     y += sl + ctx.px(2)
-                pygame.draw.rect(surf, colour, (lx, y + (sl - sw) // 2, sw, sw), border_radius=ctx.px(3))
-                ctx.text.draw(surf, text, (lx + sw + ctx.px(6), y), "small", palette.TEXT_DIM)
+                pygame.draw.rect(
+                    surf, colour, (lx, y + (sl - sw) // 2, sw, sw), border_radius=ctx.space.radius_mark
+                )
+                ctx.text.draw(surf, text, (lx + sw + ctx.px(6), y), "small", ctx.colours.text_dim)
                 lx += iw
             y += sl + ctx.px(10)
         if n == 0:
@@ -113,31 +114,31 @@ class BarChart(Widget):
         # grid and axis ticks in percent
         for t in axis_ticks(-vmax, vmax, step):
             xx = round(xmap(t))
-            pygame.draw.line(surf, palette.GRID, (xx, plot.y), (xx, plot.bottom), 1)
+            pygame.draw.line(surf, ctx.colours.grid, (xx, plot.y), (xx, plot.bottom), 1)
             txt = ("+" if t > 1e-9 else "") + _fmt(t * 100) + "%"
             ctx.text.draw(
-                surf, txt, (xx, plot.bottom + ctx.px(4)), "small", palette.TEXT_DIM, anchor="midtop"
+                surf, txt, (xx, plot.bottom + ctx.px(4)), "small", ctx.colours.text_dim, anchor="midtop"
             )
         # the settled zone (blue band) as a faint strip either side of zero
-        b0 = palette.EXCESS_BANDS[0][0]
+        b0 = ctx.colours.excess_bands[0][0]
         zone = pygame.Rect(round(xmap(-b0)), plot.y, max(1, round(xmap(b0) - xmap(-b0))), plot.height)
         zs = pygame.Surface(zone.size, pygame.SRCALPHA)
-        zs.fill((*palette.OKABE_ITO["blue"], 60))
+        zs.fill((*ctx.colours.base["blue"], 60))
         surf.blit(zs, zone)
-        pygame.draw.line(surf, palette.TEXT, (zero, plot.y), (zero, plot.bottom), max(1, ctx.px(2)))
+        pygame.draw.line(surf, ctx.colours.text, (zero, plot.y), (zero, plot.bottom), max(1, ctx.space.line))
         bar_h = max(ctx.px(6), min(ctx.px(30), round(row * 0.62)))
         for i, (label, e) in enumerate(zip(self.labels, self.excess, strict=False)):
             cy = round(plot.y + row * (i + 0.5))
-            band = palette.excess_band(e)
-            colour = palette.EXCESS_BANDS[band][2]
+            band = ctx.colours.excess_band(e)
+            colour = ctx.colours.excess_bands[band][2]
             icon = self.icons[i] if i < len(self.icons) else None
             if icon_w and icon:
-                ctx.icons.draw(surf, icon, (pad + icon_w // 2, cy), ctx.px(20), palette.TEXT_DIM)
+                ctx.icons.draw(surf, icon, (pad + icon_w // 2, cy), ctx.space.icon_list, ctx.colours.text_dim)
             name = ctx.text.fit(label, "small", name_w - ctx.px(4))
-            ctx.text.draw(surf, name, (plot.x - ctx.px(8), cy), "small", palette.TEXT, anchor="midright")
+            ctx.text.draw(surf, name, (plot.x - ctx.px(8), cy), "small", ctx.colours.text, anchor="midright")
             x1 = xmap(max(-vmax, min(vmax, e)))
             bar = pygame.Rect(round(min(zero, x1)), cy - bar_h // 2, max(2, round(abs(x1 - zero))), bar_h)
-            pygame.draw.rect(surf, colour, bar, border_radius=ctx.px(3))
+            pygame.draw.rect(surf, colour, bar, border_radius=ctx.space.radius_mark)
             pct = ("+" if e > 0 else "\u2212" if e < 0 else "") + f"{abs(e) * 100:.1f}%"
             txt = f"{pct} {_(BAND_WORDS[band])}"
             tw = ctx.text.size(txt, "small", True)[0]
@@ -149,12 +150,14 @@ class BarChart(Widget):
                         txt,
                         (bar.right + ctx.px(6), cy),
                         "small",
-                        palette.TEXT,
+                        ctx.colours.text,
                         True,
                         "midleft",
                     )
                 else:
-                    ctx.text.draw(surf, txt, (zero - ctx.px(8), cy), "small", palette.TEXT, True, "midright")
+                    ctx.text.draw(
+                        surf, txt, (zero - ctx.px(8), cy), "small", ctx.colours.text, True, "midright"
+                    )
             else:
                 if bar.left - ctx.px(6) - tw >= plot.x:
                     ctx.text.draw(
@@ -162,12 +165,14 @@ class BarChart(Widget):
                         txt,
                         (bar.left - ctx.px(6), cy),
                         "small",
-                        palette.TEXT,
+                        ctx.colours.text,
                         True,
                         "midright",
                     )
                 else:
-                    ctx.text.draw(surf, txt, (zero + ctx.px(8), cy), "small", palette.TEXT, True, "midleft")
+                    ctx.text.draw(
+                        surf, txt, (zero + ctx.px(8), cy), "small", ctx.colours.text, True, "midleft"
+                    )
         return surf
 
     def draw(self, surface: pygame.Surface) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.ui import palette
+from game.theme_data import Palette
 from game.ui.context import UIContext
 from game.ui.widgets.base import Widget
 from game.ui.widgets.chart_data import axis_ticks, finite
@@ -39,15 +39,20 @@ def chart_panel(
     its size, the padding and the y where the chart's content starts."""
     w, h = max(1, rect.width), max(1, rect.height)
     surf = ctx.canvas((w, h), pygame.SRCALPHA)
-    surf.fill((*palette.PANEL, 255))
-    pad = ctx.px(12)
+    surf.fill((*ctx.colours.panel, 255))
+    pad = ctx.space.pad
     y = pad
     if title:
         ctx.text.draw(
-            surf, ctx.text.fit(title, "body", w - 2 * pad, True), (pad, y), "body", palette.TEXT, bold=True
+            surf,
+            ctx.text.fit(title, "body", w - 2 * pad, True),
+            (pad, y),
+            "body",
+            ctx.colours.text,
+            bold=True,
         )
         if subtitle:
-            ctx.text.draw(surf, subtitle, (w - pad, y), "small", palette.TEXT_DIM, anchor="topright")
+            ctx.text.draw(surf, subtitle, (w - pad, y), "small", ctx.colours.text_dim, anchor="topright")
         y += ctx.fonts.line_height("body", True) + ctx.px(4)
     return surf, w, h, pad, y
 
@@ -67,27 +72,19 @@ class Series:
 class Threshold:
     value: float
     label: str
-    colour: Colour = palette.TEXT_DIM
+    colour: Colour | None = None  # the theme's text_dim when not given
 
 
 def styled_series(
     items: Sequence[tuple[str, str, Sequence[float | None], str | None]],
+    colours: Palette,
 ) -> list[Series]:
     """Series with distinct colour, dash and marker in a fixed order: (key, label, values, icon)."""
     out = []
     for i, (key, label, values, icon) in enumerate(items):
-        colour = palette.SCORE_COLOURS.get(key, palette.SERIES[i % len(palette.SERIES)])
-        out.append(
-            Series(
-                key,
-                label,
-                values,
-                colour,
-                DASH_ORDER[i % len(DASH_ORDER)],
-                MARKER_ORDER[i % len(MARKER_ORDER)],
-                icon,
-            )
-        )
+        colour = colours.scores.get(key, colours.series[i % len(colours.series)])
+        dash, marker = DASH_ORDER[i % len(DASH_ORDER)], MARKER_ORDER[i % len(MARKER_ORDER)]
+        out.append(Series(key, label, values, colour, dash, marker, icon))
     return out
 
 
@@ -239,7 +236,7 @@ class LineChart(Widget):
                 s.colour,
                 (lx, cy),
                 (lx + sample, cy),
-                max(2, ctx.px(3)),
+                max(2, ctx.space.ring),
                 tuple(ctx.px(d) for d in DASHES[s.dash]),
             )
             draw_marker(surf, s.marker, (lx + sample / 2, cy), ctx.px(9), s.colour)
@@ -248,7 +245,7 @@ class LineChart(Widget):
                 ctx.icons.draw(surf, s.icon, (x + isz // 2, cy), isz, s.colour)
                 x += isz + ctx.px(4)
             if labels or not s.icon:
-                ctx.text.draw(surf, s.label, (x, y), "small", palette.TEXT)
+                ctx.text.draw(surf, s.label, (x, y), "small", ctx.colours.text)
             lx += iw
         y = legend_y + ctx.px(4) if side_w else y + sl + ctx.px(8)
         # plot area
@@ -268,20 +265,20 @@ class LineChart(Widget):
         if self.squeezed:  # no room for the plot (layout checks report it)
             return surf
         if self.y_label:
-            ctx.text.draw(surf, self.y_label, (pad, y - sl), "small", palette.TEXT_DIM)
+            ctx.text.draw(surf, self.y_label, (pad, y - sl), "small", ctx.colours.text_dim)
 
         def ymap(v: float) -> float:
             return plot.bottom - (v - lo) / (hi - lo) * plot.height
 
         for t in ticks:
             yy = round(ymap(t))
-            pygame.draw.line(surf, palette.GRID, (plot.x, yy), (plot.right, yy), 1)
+            pygame.draw.line(surf, ctx.colours.grid, (plot.x, yy), (plot.right, yy), 1)
             ctx.text.draw(
                 surf,
                 _fmt(t),
                 (plot.x - ctx.px(6), yy),
                 "small",
-                palette.TEXT_DIM,
+                ctx.colours.text_dim,
                 anchor="midright",
             )
         n = max((len(s.values) for s in self.series), default=0)
@@ -295,13 +292,13 @@ class LineChart(Widget):
         every = max(1, math.ceil(tick_w / max(1.0, plot.width / span)))
         for i in range(0, n, every):
             xx = round(xmap(i))
-            pygame.draw.line(surf, palette.GRID, (xx, plot.bottom), (xx, plot.bottom + ctx.px(4)), 1)
+            pygame.draw.line(surf, ctx.colours.grid, (xx, plot.bottom), (xx, plot.bottom + ctx.px(4)), 1)
             ctx.text.draw(
                 surf,
                 str(self.x_start + i),
                 (xx, plot.bottom + ctx.px(5)),
                 "small",
-                palette.TEXT_DIM,
+                ctx.colours.text_dim,
                 anchor="midtop",
             )
         ctx.text.draw(
@@ -309,11 +306,13 @@ class LineChart(Widget):
             x_label,
             (plot.centerx, plot.bottom + ctx.px(5) + sl),
             "small",
-            palette.TEXT_DIM,
+            ctx.colours.text_dim,
             anchor="midtop",
         )
-        pygame.draw.line(surf, palette.TEXT_DIM, plot.bottomleft, plot.bottomright, max(1, ctx.px(1)))
-        pygame.draw.line(surf, palette.TEXT_DIM, plot.topleft, plot.bottomleft, max(1, ctx.px(1)))
+        pygame.draw.line(
+            surf, ctx.colours.text_dim, plot.bottomleft, plot.bottomright, max(1, ctx.space.hair)
+        )
+        pygame.draw.line(surf, ctx.colours.text_dim, plot.topleft, plot.bottomleft, max(1, ctx.space.hair))
         # thresholds: dashed lines now, their labels after the series (on top, each on its own
         # backing, moved below its line or further right where it would cover another label)
         shown = [th for th in self.thresholds if lo <= th.value <= hi]
@@ -321,14 +320,14 @@ class LineChart(Widget):
             yy = round(ymap(th.value))
             dashed_line(
                 surf,
-                th.colour,
+                th.colour or ctx.colours.text_dim,
                 (plot.x, yy),
                 (plot.right, yy),
-                max(1, ctx.px(2)),
+                max(1, ctx.space.line),
                 (ctx.px(6), ctx.px(5)),
             )
         # series
-        width = max(2, ctx.px(3))
+        width = max(2, ctx.space.ring)
         for s in self.series:
             pattern = tuple(ctx.px(d) for d in DASHES[s.dash])
             phase = 0.0
@@ -349,7 +348,7 @@ class LineChart(Widget):
         placed: list[pygame.Rect] = []
         for th in shown:
             yy = round(ymap(th.value))
-            lbl = ctx.text.render(th.label, "small", th.colour)
+            lbl = ctx.text.render(th.label, "small", th.colour or ctx.colours.text_dim)
             w_, h_ = lbl.get_width() + ctx.px(8), lbl.get_height() + ctx.px(2)
             left, right = plot.x + ctx.px(6), max(plot.x + ctx.px(6), plot.right - w_ - ctx.px(6))
             xs = sorted({left, (left + right) // 2, right, *range(left, right, max(1, w_ + ctx.px(8)))})
@@ -361,7 +360,7 @@ class LineChart(Widget):
             if box is None:
                 continue  # no free place: the line itself stays, the legend has the score
             placed.append(box)
-            pygame.draw.rect(surf, palette.PANEL, box, border_radius=ctx.px(4))
+            pygame.draw.rect(surf, ctx.colours.panel, box, border_radius=ctx.space.radius_label)
             surf.blit(lbl, lbl.get_rect(center=box.center))
         return surf
 
@@ -370,5 +369,5 @@ class LineChart(Widget):
             return
         if self._surface is None or self._surface.get_size() != self.rect.size:
             self._surface = self.render()
-        pygame.draw.rect(surface, palette.PANEL, self.rect, border_radius=self.ctx.px(10))
+        pygame.draw.rect(surface, self.ctx.colours.panel, self.rect, border_radius=self.ctx.space.radius_card)
         surface.blit(self._surface, self.rect)

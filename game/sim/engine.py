@@ -203,9 +203,7 @@ class Simulation:
             out[aid] = probs[-1] if probs else None
         return out
 
-    def budget(
-        self, chosen: list[str] | None = None, choices: dict[str, str] | None = None
-    ) -> dict[str, float]:
+    def budget(self, chosen: list[str] | None = None, choices: dict[str, str] | None = None) -> dict:
         """The resources left this turn after the event's answer and the chosen actions."""
         left = dict(self._reserved_state(choices).resources)
         for aid in chosen or []:

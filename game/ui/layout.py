@@ -28,3 +28,29 @@ def row(n: int, area: pygame.Rect, gap: int) -> list[pygame.Rect]:
         return []
     w = (area.width - gap * (n - 1)) // n
     return [pygame.Rect(area.x + i * (w + gap), area.y, w, area.height) for i in range(n)]
+
+
+def tooltip_place(
+    screen: pygame.Rect,
+    anchor: pygame.Rect,
+    size: tuple[int, int],
+    pad: int,
+    gap: int,
+    keep_clear: list[pygame.Rect],
+) -> pygame.Rect:
+    """Where a tooltip goes: beside its widget (right, then left), else below or above it,
+    in the window and off the parts the screen keeps clear (the forecast the player is
+    comparing); the first place that covers none of them."""
+    w, h = size
+    cy = min(max(screen.top + pad, anchor.centery - h // 2), screen.bottom - h - pad)
+    cx = min(max(screen.left + pad, anchor.centerx - w // 2), screen.right - w - pad)
+    places = []
+    if anchor.height < screen.height // 3:  # beside it, never over the next one in a column
+        places += [pygame.Rect(anchor.right + gap, cy, w, h), pygame.Rect(anchor.left - gap - w, cy, w, h)]
+    for y in (anchor.bottom + gap, anchor.top - gap - h):  # centred, else flush with an edge
+        places += [pygame.Rect(x, y, w, h) for x in (cx, anchor.right - w, anchor.left)]
+    inside = [r for r in places if screen.inflate(-2 * pad, -2 * pad).contains(r)]
+    for r in inside:
+        if r.collidelist(keep_clear) < 0:
+            return r
+    return inside[0] if inside else pygame.Rect(cx, max(screen.top + pad, anchor.bottom + gap), w, h)

@@ -165,9 +165,7 @@ class TurnScene(Scene):
     def keep_clear(self) -> list[pygame.Rect]:
         """The forecast stays in view while a card's tooltip is open (they are compared)."""
         lay = getattr(self, "layout", None)
-        if lay is None:
-            return []
-        return [r for r in (lay.panels.get("forecast"), lay.forecast_strip) if r is not None]
+        return [r for r in (lay.panels.get("forecast"), lay.forecast_strip) if r] if lay else []
 
     def build(self) -> None:
         ctx, _, level = self.ctx, self._, self.session.level

@@ -216,9 +216,15 @@ class LineChart(Widget):
                     continue
                 col_w = max(item_w(s, with_words) for s in self.series)
                 cols = math.ceil(len(self.series) / per_col)
-                if cols * col_w <= w * 2 // 3:
+                if cols * col_w <= w * 3 // 4:
                     side_w, labels = cols * col_w, with_words
                     break
+            if not side_w and plot_h(labels) < ctx.px(60):
+                # long names and no icons: the side columns, names shortened after a whole word
+                cols = math.ceil(len(self.series) / per_col)
+                col_w = w * 3 // 4 // cols
+                side_w, labels = cols * col_w, True
+        label_room = col_w - item_w(Series("", "", (), (0, 0, 0)), False) if side_w else w
         lx = pad
         legend_y = y
         for k, s in enumerate(self.series):
@@ -245,7 +251,8 @@ class LineChart(Widget):
                 ctx.icons.draw(surf, s.icon, (x + isz // 2, cy), isz, s.colour)
                 x += isz + ctx.px(4)
             if labels or not s.icon:
-                ctx.text.draw(surf, s.label, (x, y), "small", ctx.colours.text)
+                name = s.label if not side_w else ctx.text.fit(s.label, "small", label_room)
+                ctx.text.draw(surf, name, (x, y), "small", ctx.colours.text)
             lx += iw
         y = legend_y + ctx.px(4) if side_w else y + sl + ctx.px(8)
         # plot area

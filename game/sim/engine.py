@@ -10,7 +10,7 @@ every replay sees the same draws.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -23,6 +23,7 @@ from game.sim.effects import apply_effect, comparisons, holds
 from game.sim.guard import nonfinite, stop
 from game.sim.inputs import ChoiceLike, ConditionLike, EventLike, LevelLike
 from game.sim.report import (
+    AnswerOdds,
     Cause,
     EliteMove,
     EliteReport,
@@ -231,6 +232,16 @@ class Simulation:
     def _run(self, moves: list[Move], choices: dict[str, str], setup: TurnSetup) -> RunResult:
         """Play the turn from the current state with `moves` applied; return the new state."""
         s = self._turn_start_state()
+        elite_moves = self._apply(s, moves, choices, setup, float(setup.draws[0]))
+        advance(s, self.cal, self.dt)
+        ev = evaluate(s, self.cal, self.sector)
+        return s, ev, elite_moves
+
+    def _apply(
+        self, s: State, moves: list[Move], choices: dict[str, str], setup: TurnSetup, draw: float
+    ) -> list[EliteMove]:
+        """The turn's moves on `s` in place, before the turn's dynamics; the elite's move
+        decided by `draw`."""
         s.clear_turn_effects()
         elite_moves: list[EliteMove] = []
         population = self.level.economy.population
@@ -255,12 +266,40 @@ class Simulation:
                     apply_effect(s, eff)
                 s.events_fired.add(setup.event.id)
             elif mv.kind == "elite" and setup.warning is not None:
-                elite_moves.append(
-                    elite_mod.execute(s, setup.warning, float(setup.draws[0]), population, self.dt)
-                )
-        advance(s, self.cal, self.dt)
-        ev = evaluate(s, self.cal, self.sector)
-        return s, ev, elite_moves
+                elite_moves.append(elite_mod.execute(s, setup.warning, draw, population, self.dt))
+        return elite_moves
+
+    def loss_odds(self, actions: list[str], choices: dict[str, str] | None = None) -> float:
+        """The chance that this turn's elite move ends the level if `actions` (and the event
+        choice) are played: the model's own rule, computed (the turn's draw decides)."""
+        setup, choices = self.setup(), dict(choices or {})
+        if setup.warning is None:
+            return 0.0
+        s = self._turn_start_state()
+        moves = self._apply(s, self._moves(actions, choices, setup), choices, setup, 1.0)
+        return sum(m.amount for m in moves if m.tactic == "counter_revolution")
+
+    def _with_odds(self, warning: elite_mod.Warning_) -> elite_mod.Warning_:
+        """A warning of a move that can end the level, with the chance it does unanswered and
+        after each card that answers it and can be paid for next turn."""
+        if warning.tactic not in elite_mod.FATAL:
+            return warning
+        start = self._turn_start_state()
+
+        def odds(action_ids: list[str]) -> float:
+            s = start.copy()
+            moves = [Move("action", a) for a in action_ids] + [Move("elite", warning.tactic)]
+            setup = TurnSetup(start.turn, None, warning, np.ones(1))
+            return sum(m.amount for m in self._apply(s, moves, {}, setup, 1.0))
+
+        answers = [
+            AnswerOdds(aid, odds([aid]))
+            for aid, act in self.actions.items()
+            if warning.tactic in elite_mod.answers_to(act.effects)
+            and not self.action_problems([aid], start)
+        ]
+        answers.sort(key=lambda a: (a.odds, a.action))
+        return replace(warning, odds=odds([]), answers=tuple(answers))
 
     def forecast(self, actions: list[str], choices: dict[str, str] | None = None) -> dict[str, float]:
         """Expected change of each score this turn if `actions` are played, compared with
@@ -335,7 +374,7 @@ class Simulation:
         allowed = list(self.level.elite.tactics)
         warning = None
         if state.lost is None and self.turn + 1 >= self.level.elite.first_turn:
-            warning = elite_mod.choose(state, allowed, setup.draws[1:8])
+            warning = elite_mod.choose(state, allowed, setup.draws[1:8], self.dt)
         state.warning = warning
         elite_mod.update_wealth(
             state,
@@ -349,6 +388,8 @@ class Simulation:
             return stop(self, lambda ms: self._run(ms, choices, setup), moves, actions)
         warnings = self._check_goals(state, metrics)
         self.state, self.last = state, ev
+        if warning is not None:
+            warning = state.warning = self._with_odds(warning)
         self._setup = None
         found.sort(key=lambda c: (SCORES.index(c.score), -abs(c.delta)))
         events: tuple[EventRecord, ...] = ()

@@ -295,8 +295,7 @@ class Simulation:
         answers = [
             AnswerOdds(aid, odds([aid]))
             for aid, act in self.actions.items()
-            if warning.tactic in elite_mod.answers_to(act.effects)
-            and not self.action_problems([aid], start)
+            if warning.tactic in elite_mod.answers_to(act.effects) and not self.action_problems([aid], start)
         ]
         answers.sort(key=lambda a: (a.odds, a.action))
         return replace(warning, odds=odds([]), answers=tuple(answers))

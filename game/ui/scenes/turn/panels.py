@@ -238,9 +238,11 @@ def draw_elite(
     r: pygame.Rect,
     warn: EliteWarning | None,
     losses: Sequence[tuple[int, str]],
+    odds: str = "",
 ) -> None:
-    """The elite's announced move (with what the tactic does) and the dangers that hold now,
-    each (turns left, the level's warning)."""
+    """The elite's announced move (with what the tactic does, or, for a move that can end
+    the level, its odds before and after each answer) and the dangers that hold now, each
+    (turns left, the level's warning)."""
     _ = ctx._
     edge = palette.ELITE if (warn or losses) else palette.PANEL_EDGE
     inner = draw_panel(
@@ -272,7 +274,7 @@ def draw_elite(
             max_lines=2,
         )
         y += max(used, ctx.px(30)) + ctx.px(2)
-        about = _(CORE[tactic][1]) if tactic in CORE else ""
+        about = odds or (_(CORE[tactic][1]) if tactic in CORE else "")
         if about:
             y += ctx.text.draw_wrapped(
                 surface,

@@ -25,12 +25,14 @@ event, the elite's warning and the forecast):
   of their forecast score changes, each added while it still fits and the sum is positive;
 - **ignore-the-elite**: the plan with every counter and defence removed;
 - **adaptive**: the plan, plus the cheapest card that answers the elite's announced tactic
-  when the turn's cards do not already answer it and it still fits.
+  when the turn's cards do not already answer it, it still fits and the rest of the plan
+  stays affordable; against a move that can end the level (a counter-revolution), the
+  answers that lower the odds the warning shows most, until they are 10% or less.
 
 Targets (issue 8): {targets}. Scores are the mean final scores (0 to 100). Loss reasons
 count the plays lost for that reason; "time ran out; missed: ..." names the parts of the
 win condition not met at the end; "lose condition '<id>'" is one of the level's own loss
-conditions. The elite's tactics count every move it made in the plan's plays.
+conditions. The elite's tactics count every move it made in each policy's plays.
 
 """
 
@@ -82,12 +84,12 @@ def level_section(level: Any, tallies: dict[str, Tally], n: int) -> str:
         reasons = t.loss_reasons()
         shown = "; ".join(f"{why} ({k})" for why, k in reasons) if reasons else "never lost"
         lines.append(f"- {policy}: {shown}")
-    if "plan" in tallies:
-        spread = tallies["plan"].tactics()
+    lines += ["", "The elite's tactics (share of its moves; it picks what fits the state it sees):", ""]
+    for policy, t in tallies.items():
+        spread = t.tactics()
         total = sum(spread.values())
-        if total:
-            shares = ", ".join(f"{t.replace('_', ' ')} {k / total:.0%}" for t, k in spread.most_common())
-            lines += ["", f"The elite's tactics in the plan's plays ({total} moves): {shares}."]
+        shares = ", ".join(f"{x.replace('_', ' ')} {k / total:.0%}" for x, k in spread.most_common())
+        lines.append(f"- {policy} ({total} moves): {shares}" if total else f"- {policy}: no move")
     return "\n".join(lines) + "\n"
 
 

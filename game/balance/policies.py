@@ -12,8 +12,10 @@ public API), never the state behind them.
 - ignore-the-elite: the plan with every counter and defence removed;
 - adaptive: the plan (the strategy the briefing suggests), plus, whenever the elite announces
   a tactic the turn's cards do not answer, the cheapest card that answers it if it still fits
-  and the announced income still pays for the rest of the plan on schedule (without a plan
-  file, the greedy forecast stands in for the plan).
+  and the announced income still pays for the rest of the plan on schedule; against a move
+  that can end the level, the answers that lower its odds (`Simulation.loss_odds`, the
+  figures the warning shows) most, until they are FATAL_ODDS or less (without a plan file,
+  the greedy forecast stands in for the plan).
 """
 
 from __future__ import annotations

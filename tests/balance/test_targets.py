@@ -26,11 +26,7 @@ SEEDS = range(1, 9)
 # target -> what 8 seeds must show: at least / at most this many wins
 TOLERANT = {(">=", 0.9): (">=", 6), ("<=", 0.1): ("<=", 2), ("<=", 0.3): ("<=", 4)}
 # (level, policy) pairs the levels do not yet meet (see docs/balance.md)
-NOT_YET = {
-    ("reservation_pilot", "greedy-forecast"): "the one-turn forecast plays this level well",
-    ("sandbox_pluralist", "greedy-forecast"): "the one-turn forecast plays this level well",
-    ("sandbox_pluralist", "ignore-the-elite"): "the plan has no defence the elite's moves need",
-}
+NOT_YET: dict[tuple[str, str], str] = {}
 
 
 @cache

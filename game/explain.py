@@ -146,11 +146,17 @@ def tactic_text(tactic: str, tr: Translator) -> str:
     return tr.gettext(msg) if msg is not None else tactic.replace("_", " ")
 
 
-def odds_text(warning: Any, level: Any, tr: Translator) -> str:
+def odds_text(warning: Any, level: Any, tr: Translator, best_only: bool = False) -> str:
     """The chance that an announced move ends the level, unanswered and after each card
-    that answers it (the warning's own figures; empty for a move that cannot end it)."""
+    that answers it, or only the best one (the warning's own figures; empty for a move that
+    cannot end it)."""
     if not warning.odds and not warning.answers:
         return ""
+    if best_only and warning.answers:
+        best = warning.answers[0]
+        return tr.gettext("Odds it ends the level: {odds:.0%}; with {card}: {best:.0%}.").format(
+            odds=warning.odds, card=_action_title(level, best.action, tr), best=best.odds
+        )
     text = tr.gettext("Chance it ends the level: {odds:.0%} unanswered").format(odds=warning.odds)
     for a in warning.answers:
         text += "; " + tr.gettext("{odds:.0%} with {card}").format(

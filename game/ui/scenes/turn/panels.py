@@ -166,6 +166,11 @@ def draw_forecast_strip(
             x += ctx.px(13)
         rect = ctx.text.draw(surface, shown, (x, r.centery), "small", palette.TEXT, True, "midleft")
         x = rect.right + ctx.px(18)
+    if "loss_odds" in forecast and r.right - x > ctx.px(60):  # the elite's move can end the level
+        odds = forecast["loss_odds"]
+        ctx.icons.draw(surface, "warning", (x + ctx.px(10), r.centery), ctx.px(20), palette.BAD)
+        text = ctx.text.fit(f"{odds:.0%}", "small", r.right - x - ctx.px(36))
+        ctx.text.draw(surface, text, (x + ctx.px(24), r.centery), "small", palette.BAD, True, "midleft")
 
 
 def draw_economy(surface: pygame.Surface, ctx: UIContext, r: pygame.Rect, m: Mapping[str, float]) -> None:
@@ -341,17 +346,13 @@ def draw_forecast(
         )
         return
     n = n_chosen
-    ctx.text.draw(
-        surface,
-        ctx.text.fit(
-            ctx.tr.ngettext("With {n} action chosen:", "With {n} actions chosen:", n).format(n=n),
-            "small",
-            inner.width,
-        ),
-        (inner.x, y),
-        "small",
-        palette.TEXT,
-    )
+    head = ctx.tr.ngettext("With {n} action chosen:", "With {n} actions chosen:", n).format(n=n)
+    colour = palette.TEXT
+    if forecast is not None and "loss_odds" in forecast:  # the elite's move can end the level
+        odds = forecast["loss_odds"]
+        head = _("{odds:.0%} chance of losing the level:").format(odds=odds)
+        colour = palette.BAD if odds > 0.1 else palette.TEXT
+    ctx.text.draw(surface, ctx.text.fit(head, "small", inner.width), (inner.x, y), "small", colour)
     y += sl + ctx.px(2)
     if forecast is None:
         ctx.text.draw(surface, _("Working out the forecast…"), (inner.x, y), "small", palette.TEXT_DIM)

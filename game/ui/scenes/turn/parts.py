@@ -211,7 +211,7 @@ def draw_turn(
     if "elite" in lay.panels:
         losses = s.reports[-1].warnings if s.reports else ()
         dangers = [(w.turns_left, loss_warning_text(w, s.level, ctx.tr)) for w in losses]
-        odds = odds_text(setup.warning, s.level, ctx.tr) if setup.warning is not None else ""
+        odds = odds_text(setup.warning, s.level, ctx.tr, best_only=True) if setup.warning is not None else ""
         panels.draw_elite(surface, ctx, lay.panels["elite"], setup.warning, dangers, odds)
     if "forecast" in lay.panels:
         ev = setup.event

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
-from game.balance.measure import TARGETS, Tally, plan_file
+from game.balance.measure import TARGETS, Tally, measure, plan_file, stderr_progress
 from game.balance.policies import POLICIES
 from game.levels.schema import text_of
 
@@ -120,3 +121,21 @@ def document(rows: list[tuple[Any, dict[str, Tally]]], n: int) -> str:
         + summary(rows)
         + "\n".join(level_section(lv, t, n) for lv, t in rows)
     )
+
+
+def regenerate(files: list[Path], seeds: int, jobs: int = 0, out: Path | None = None) -> str:
+    """Play every level file under every policy for seeds 1..`seeds` (progress on stderr),
+    print each level's section as it is done, and write the whole document to `out`."""
+    from game.levels.loader import load_level
+
+    rows = []
+    for f in files:
+        level = load_level(f).level
+        progress = stderr_progress(level.id, sys.stderr)
+        tallies = measure(f, level.id, POLICIES, range(1, seeds + 1), jobs, progress)
+        rows.append((level, tallies))
+        print(level_section(level, tallies, seeds), flush=True)
+    text = document(rows, seeds)
+    if out is not None:
+        out.write_text(text, encoding="utf-8")
+    return text

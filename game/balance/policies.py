@@ -195,7 +195,9 @@ def adaptive(ctx: Context, sim: Simulation) -> Decision:
             options = [
                 (sim.loss_odds([*chosen, a], choices), a)
                 for a in ctx.answers.get(warning.tactic, [])
-                if _fits(sim, chosen, a) and not sim.choice_problems([*chosen, a], choices)
+                if a not in chosen
+                and _fits(sim, chosen, a)
+                and not sim.choice_problems([*chosen, a], choices)
             ]
             if not options or min(options)[0] >= odds:
                 break

@@ -119,8 +119,8 @@ def test_ignore_the_elite_never_plays_a_defence() -> None:
 
 
 def test_adaptive_answers_a_warning_the_plan_does_not() -> None:
-    level = _level("coop_network")
-    ctx = _ctx("coop_network", 2)
+    level = _level("union_register")
+    ctx = _ctx("union_register", 2)
     sim = Simulation(level, 2)
     answered = 0
     while not sim.finished:

@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError, field_validator
@@ -31,7 +31,7 @@ from game.errors import UserError
 
 APP_NAME = "parecon-pathways"
 ENV_DATA_DIR = "PARECON_DATA_DIR"
-SAVE_VERSION = 2
+SAVE_VERSION: Final = 2
 AUTOSAVE_SLOT = "autosave"
 SAVES_FOLDER = "saves"
 BACKUPS_FOLDER = "backups"

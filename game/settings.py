@@ -19,7 +19,8 @@ from game.atomic import atomic_write_text
 
 SETTINGS_FILE = "settings.json"
 SETTINGS_VERSION = 1
-LANGUAGES = ("en", "es")
+Language = Literal["en", "es"]
+LANGUAGES: tuple[Language, ...] = ("en", "es")
 FONTS = ("standard", "hyperlegible", "dyslexic")
 SCALE_STEPS = tuple(range(100, 201, 10))
 MAX_SETTINGS_BYTES = 64 * 1024
@@ -31,17 +32,17 @@ class Settings(BaseModel):
     model_config = ConfigDict(extra="ignore", validate_assignment=True, frozen=False, strict=True)
 
     version: int = SETTINGS_VERSION
-    language: Literal["en", "es"] = Field("en", description="interface language")
-    ui_scale: int = Field(100, ge=100, le=200, description="size of text and controls, percent")
+    language: Literal["en", "es"] = Field(default="en", description="interface language")
+    ui_scale: int = Field(default=100, ge=100, le=200, description="size of text and controls, percent")
     fullscreen: bool = False
-    volume: int = Field(70, ge=0, le=100, description="sound effect volume, percent")
+    volume: int = Field(default=70, ge=0, le=100, description="sound effect volume, percent")
     mute: bool = False
     font: Literal["standard", "hyperlegible", "dyslexic"] = Field(
-        "standard",
+        default="standard",
         description="standard: Noto Sans; hyperlegible: Atkinson Hyperlegible; "
         "dyslexic: OpenDyslexic (the dyslexia-friendly option)",
     )
-    reduced_motion: bool = Field(False, description="no animated transitions or auto-play")
+    reduced_motion: bool = Field(default=False, description="no animated transitions or auto-play")
 
     @property
     def dyslexia_font(self) -> bool:
@@ -53,14 +54,15 @@ class Settings(BaseModel):
         return 0.0 if self.mute else self.volume / 100.0
 
 
-def language_from_env(env: Mapping[str, str] | None = None) -> str:
+def language_from_env(env: Mapping[str, str] | None = None) -> Language:
     """The first supported language named by LANGUAGE, LC_ALL, LC_MESSAGES or LANG, else English."""
     env = os.environ if env is None else env
     for key in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         for part in env.get(key, "").split(":"):
             code = part.split("_")[0].split(".")[0].lower()
-            if code in LANGUAGES:
-                return code
+            for lang in LANGUAGES:
+                if code == lang:
+                    return lang
     return "en"
 
 

@@ -367,7 +367,7 @@ class ServerThread:
 
     def poke(self) -> None:
         """Push the state to every page now (after a change made from the game window)."""
-        hub = self.runner.app[HUB] if self.runner else None  # type: ignore[union-attr]
+        hub = self.runner.app[HUB] if self.runner else None
         if hub is not None:
             self.loop.call_soon_threadsafe(hub.poke)  # type: ignore[attr-defined]
 

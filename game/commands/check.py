@@ -163,7 +163,7 @@ def _shipped_levels() -> list[_Level]:
     from game.levels.catalog import file_kind, level_files, shipped_dir
     from game.levels.loader import validate_level
 
-    out = []
+    out: list[_Level] = []
     folder = shipped_dir()
     if not folder.is_dir():
         return out

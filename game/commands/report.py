@@ -79,7 +79,7 @@ class _SaveDecisions:
 
         self.path = path
         try:
-            turns = {
+            turns: dict[int, list[str] | TurnDecision] = {
                 i: TurnDecision(actions=list(d.get("actions", [])), choices=dict(d.get("choices", {})))
                 for i, d in enumerate(decisions, start=1)
             }
@@ -111,14 +111,15 @@ def _replay_save(
     if level_file is not None:
         loaded = load_level(level_file)
     else:
-        loaded = load_catalog(mods).find(save.level_id)
-        if loaded is None:
+        found = load_catalog(mods).find(save.level_id)
+        if found is None:
             raise UserError(
                 f"{path}: a saved game of level '{save.level_id}', which is not "
                 "installed here; give its file with --level or its mod folder "
                 "with --mods",
                 2,
             )
+        loaded = found
     if loaded.level.id != save.level_id:
         raise UserError(
             f"{level_file}: this is level '{loaded.level.id}', but {path} is a game of '{save.level_id}'", 2

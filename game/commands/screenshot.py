@@ -104,6 +104,7 @@ def run(args: argparse.Namespace) -> int:
     from game.settings import Settings
     from game.ui import demo
     from game.ui.app import App
+    from game.ui.scenes.planning import PlanningScene
 
     settings = Settings(language=args.lang, ui_scale=args.scale, font=args.font)
     with tempfile.TemporaryDirectory(prefix="parecon-shot-") as tmp:
@@ -119,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
         scene = demo.scene_for_screenshot(app, args.scene, args.level)
         app.push(scene)
         demo.settle(app)
-        if args.scene == "planning":
+        if isinstance(scene, PlanningScene):
             scene.playing = False
             scene.round = min(2, max(0, scene.rounds - 1))
             scene.rebuild()

@@ -75,7 +75,7 @@ def allocate(
     in_use = np.minimum(k, target) + borrowed + bank
     rate = bank_rate
     lenders, borrowers = (spare > 0) & (m > 0), (need > 0) & (m > 0)
-    if lent_total > 0 and np.any(lenders) and np.any(borrowers):
+    if lent_total > 0 and lenders.any() and borrowers.any():
         # the corn model's regime: borrowers' own capital includes what banks would lend them
         corn = market_clearing_rate(
             float(m[lenders].sum()),

@@ -117,6 +117,7 @@ class CouncilSector:
 
     GRID = 0.02  # grid step of the productivity and food factors for the valuation
     TIGHT = 1e-3  # the valuation's convergence threshold
+    PLAN_MEMO = 256  # plans remembered (a few hundred bytes each)
 
     def __init__(self) -> None:
         self.economy = template()
@@ -132,6 +133,9 @@ class CouncilSector:
         self._base_value = float(self._value(base.demand))
         self._corners: dict[tuple[int, int], tuple[float, np.ndarray]] = {}
         self._kernel: RoundKernel | None = None
+        # plans already run, by (productivity, food factor, start prices): a plan is a pure
+        # function of them, and a turn's replays (causes, forecasts) mostly share them
+        self._plans: dict[tuple[float, float, bytes], PlanResult] = {}
 
     def _value(self, demand: np.ndarray) -> float:
         return float(np.dot(self.base_prices[self._consumed], demand[self._consumed]))
@@ -196,9 +200,17 @@ class CouncilSector:
         record_history: bool = False,
     ) -> SectorPlan:
         """This turn's plan at a productivity level (1 = the base plan) and a food factor."""
-        eco = self._economy(productivity, food_factor)
         start = self.base_prices if start_prices is None else start_prices
-        result = self._run(eco, start, record_history)
+        key = (float(productivity), float(food_factor), np.asarray(start, dtype=float).tobytes())
+        result = None if record_history else self._plans.get(key)
+        if result is None:
+            result = self._run(self._economy(productivity, food_factor), start, record_history)
+            if not record_history:
+                if len(self._plans) >= self.PLAN_MEMO:  # the oldest first: a turn's replays repeat
+                    del self._plans[next(iter(self._plans))]
+                for arr in (result.prices, result.supply, result.demand, result.max_excess):
+                    arr.flags.writeable = False  # shared by every turn that asks again
+                self._plans[key] = result
         index, ratios = self.delivered(productivity, food_factor)
         k = int(np.argmin(ratios))
         return SectorPlan(result, index, float(ratios[k]), self._names[k])

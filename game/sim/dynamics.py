@@ -18,6 +18,7 @@ from game.sim.diffusion import bass_media_scalar
 from game.sim.economy import REINVEST, Calibration, coop_production, firm_inputs
 from game.sim.effects import new_coops, take_workers
 from game.sim.firms import adjust
+from game.sim.scalar import clip
 from game.sim.state import State
 
 STEP = 0.25  # the longest integration step, in years
@@ -64,7 +65,7 @@ def step(state: State, cal: Calibration, h: float) -> None:
         c.productivity = c.productivity * (1.0 + h * (0.04 * np.minimum(used, 2.0) - 0.02))
         need = p.get("_basic_need", 0.75)
         failing = coop.pay < 0.5 * need
-        if np.any(failing):
+        if failing.any():
             keep = (1.0 - FAILING_LOSS) ** (h / 0.25)
             c.members = np.where(failing, c.members * keep, c.members)
         growth = float(c.members.sum()) * 0.06 * h * state.support
@@ -99,9 +100,9 @@ def social_step(state: State, h: float) -> None:
     target = state.awareness * state.approval
     state.support += (target - state.support) * (1.0 - math.exp(-SUPPORT_SPEED * h))
     state.support *= max(0.0, 1.0 - MEDIA_SUPPORT * min(state.media, 1.9)) ** (h / 0.25)
-    state.support = float(np.clip(state.support, 0.0, state.awareness))
+    state.support = clip(float(state.support), 0.0, float(state.awareness))
 
     # power concentrates where councils are weak, unless people understand what to demand
     pc = state.power_concentration
     pc += h * (p["vanguard_pressure"] * (1.0 - state.participation_raw) - POWER_DECAY * state.awareness * pc)
-    state.power_concentration = float(np.clip(pc, 0.0, 1.0))
+    state.power_concentration = clip(float(pc), 0.0, 1.0)

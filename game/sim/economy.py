@@ -28,6 +28,7 @@ from game.sim.firms import FirmBlock, firm_block
 from game.sim.inequality import gini
 from game.sim.jobs import balance_score
 from game.sim.pay import effort_pay, pay_effort_gap
+from game.sim.scalar import clip
 from game.sim.state import COOP_TARGET_CAPITAL, PARENT_SHARE, WAGE_LADDER, State
 
 REINVEST = 0.05  # share of co-op net revenue reinvested (capital stays scarce for the poorer co-ops)
@@ -127,7 +128,7 @@ def attendance(state: State) -> float:
     care = 1.0 - PARENT_SHARE * (1.0 - p["childcare"])
     load = 1.0 - max(0.0, p["meeting_load"] - 4.0) / 16.0
     motivation = 0.6 + 0.4 * min(1.0, state.support * 2.0)
-    return float(np.clip(care * load * motivation, 0.0, 1.0))
+    return clip(float(care * load * motivation), 0.0, 1.0)
 
 
 def job_balance(state: State) -> float:

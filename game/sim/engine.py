@@ -10,12 +10,13 @@ every replay sees the same draws.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 from game.sim import elite as elite_mod
+from game.sim import odds
 from game.sim.council import shared_sector
 from game.sim.dynamics import advance
 from game.sim.economy import calibrate
@@ -23,7 +24,6 @@ from game.sim.effects import apply_effect, comparisons, holds
 from game.sim.guard import nonfinite, stop
 from game.sim.inputs import ChoiceLike, ConditionLike, EventLike, LevelLike
 from game.sim.report import (
-    AnswerOdds,
     Cause,
     EliteMove,
     EliteReport,
@@ -60,6 +60,9 @@ class Move:
     id: str
 
 
+RunResult = tuple[State, Evaluation, list[EliteMove]]
+
+
 @dataclass
 class TurnSetup:
     """What the player sees before deciding: the event (if one fires) and the elite's warning."""
@@ -68,9 +71,9 @@ class TurnSetup:
     event: EventLike | None
     warning: elite_mod.Warning_ | None
     draws: np.ndarray
-
-
-RunResult = tuple[State, Evaluation, list[EliteMove]]
+    # turns already computed from this set-up, by their moves (the event's move names its
+    # choice): a forecast's runs are also replays of the turn played after it
+    runs: dict[tuple[Move, ...], RunResult] = field(default_factory=dict)
 
 
 class Simulation:
@@ -271,34 +274,16 @@ class Simulation:
 
     def loss_odds(self, actions: list[str], choices: dict[str, str] | None = None) -> float:
         """The chance that this turn's elite move ends the level if `actions` (and the event
-        choice) are played: the model's own rule, computed (the turn's draw decides)."""
-        setup, choices = self.setup(), dict(choices or {})
-        if setup.warning is None:
-            return 0.0
-        s = self._turn_start_state()
-        moves = self._apply(s, self._moves(actions, choices, setup), choices, setup, 1.0)
-        return sum(m.amount for m in moves if m.tactic == "counter_revolution")
+        choice) are played (`game.sim.odds`)."""
+        return odds.loss_odds(self, actions, choices)
 
-    def _with_odds(self, warning: elite_mod.Warning_) -> elite_mod.Warning_:
-        """A warning of a move that can end the level, with the chance it does unanswered and
-        after each card that answers it and can be paid for next turn."""
-        if warning.tactic not in elite_mod.FATAL:
-            return warning
-        start = self._turn_start_state()
-
-        def odds(action_ids: list[str]) -> float:
-            s = start.copy()
-            moves = [Move("action", a) for a in action_ids] + [Move("elite", warning.tactic)]
-            setup = TurnSetup(start.turn, None, warning, np.ones(1))
-            return sum(m.amount for m in self._apply(s, moves, {}, setup, 1.0))
-
-        answers = [
-            AnswerOdds(aid, odds([aid]))
-            for aid, act in self.actions.items()
-            if warning.tactic in elite_mod.answers_to(act.effects) and not self.action_problems([aid], start)
-        ]
-        answers.sort(key=lambda a: (a.odds, a.action))
-        return replace(warning, odds=odds([]), answers=tuple(answers))
+    def _known_run(self, moves: list[Move], choices: dict[str, str], setup: TurnSetup) -> RunResult:
+        """`_run`, remembered for this turn's set-up: the same moves give the same turn (the
+        draws are the set-up's), so a forecast's runs serve the turn played after it."""
+        key = tuple(moves)
+        if key not in setup.runs:
+            setup.runs[key] = self._run(moves, choices, setup)
+        return setup.runs[key]
 
     def forecast(self, actions: list[str], choices: dict[str, str] | None = None) -> dict[str, float]:
         """Expected change of each score this turn if `actions` are played, compared with
@@ -316,8 +301,8 @@ class Simulation:
         probs = [p for actions in sets for p in self.action_problems(actions, start)]
         if probs:
             raise DecisionError(refusals=tuple(probs))
-        base = self._run(self._moves([], choices, setup), choices, setup)[1].scores
-        runs = [self._run(self._moves(a, choices, setup), choices, setup)[1].scores for a in sets]
+        base = self._known_run(self._moves([], choices, setup), choices, setup)[1].scores
+        runs = [self._known_run(self._moves(a, choices, setup), choices, setup)[1].scores for a in sets]
         return [{k: ev[k] - base[k] for k in SCORES} for ev in runs]
 
     def play_turn(
@@ -345,7 +330,7 @@ class Simulation:
         def run(subset: frozenset[int]) -> RunResult:
             if subset not in runs:
                 chosen = [trend] + [m for i, m in enumerate(others) if i in subset]
-                runs[subset] = self._run(chosen, choices, setup)
+                runs[subset] = self._known_run(chosen, choices, setup)
             return runs[subset]
 
         def value(subset: frozenset[int]) -> np.ndarray:
@@ -388,7 +373,7 @@ class Simulation:
         warnings = self._check_goals(state, metrics)
         self.state, self.last = state, ev
         if warning is not None:
-            warning = state.warning = self._with_odds(warning)
+            warning = state.warning = odds.with_odds(self, warning)
         self._setup = None
         found.sort(key=lambda c: (SCORES.index(c.score), -abs(c.delta)))
         events: tuple[EventRecord, ...] = ()

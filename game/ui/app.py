@@ -18,7 +18,7 @@ import asyncio
 import gc
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 import pygame_gui
@@ -45,6 +45,9 @@ from game.ui.scene import Scene
 from game.ui.scene_stack import SceneStack
 from game.ui.theme import build_theme
 from game.ui.worker import Workers
+
+if TYPE_CHECKING:
+    from game.levels.catalog import Catalog
 
 DEFAULT_SIZE = (1280, 720)
 TITLE = "Parecon Pathways"
@@ -86,7 +89,7 @@ class App:
         self.time = 0.0
         self.notices: list[list] = []  # [text, seconds left]
         self.on_quit: Callable[[], None] | None = None
-        self._catalog = None
+        self._catalog: Catalog | None = None
         self.games = GameService(self.saves, self.catalog, self.workers)
 
     # --- construction ---------------------------------------------------------------

@@ -69,24 +69,27 @@ def draw_backdrop(size: tuple[int, int]) -> pygame.Surface:
     pts = []
     for i in range(41):
         t = i / 40
-        x = w * (0.52 + 0.22 * t) + w * 0.06 * math.sin(t * 3.2 * math.pi) * (1 - t)
-        y = h * (1.02 - 0.42 * t)
-        pts.append((x, y))
+        pts.append(
+            (
+                w * (0.52 + 0.22 * t) + w * 0.06 * math.sin(t * 3.2 * math.pi) * (1 - t),
+                h * (1.02 - 0.42 * t),
+            )
+        )
     dash_colour = palette.OKABE_ITO["orange"]
     for i in range(0, len(pts) - 1, 2):
         width = max(2, round(h * 0.012 * (1 - i / len(pts)) + 1))
         pygame.draw.line(surf, dash_colour, pts[i], pts[i + 1], width)
     for k, i in enumerate((6, 16, 26, 34)):
-        x, y = pts[i]
+        fx, fy = pts[i]
         r = max(4, round(h * 0.016 * (1 - i / 50)))
-        pygame.draw.circle(surf, palette.BG_DEEP, (round(x), round(y)), r + 3)
+        pygame.draw.circle(surf, palette.BG_DEEP, (round(fx), round(fy)), r + 3)
         colour = (
             palette.OKABE_ITO["sky_blue"],
             palette.OKABE_ITO["bluish_green"],
             palette.OKABE_ITO["yellow"],
             palette.OKABE_ITO["reddish_purple"],
         )[k]
-        pygame.draw.circle(surf, colour, (round(x), round(y)), r)
+        pygame.draw.circle(surf, colour, (round(fx), round(fy)), r)
     return surf
 
 

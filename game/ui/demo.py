@@ -7,6 +7,7 @@ from __future__ import annotations
 from game.errors import UserError
 from game.ui.scene import Scene
 from game.ui.scenes import available, make_scene
+from game.ui.scenes.turn.scene import TurnScene
 from game.ui.session import Session
 
 DEMO_SEED = 2024
@@ -89,6 +90,7 @@ def scene_for_screenshot(app, name: str, level: str | None) -> Scene:
     if name == "planning":
         return make_scene(app, "planning", session=session, from_scratch=True)
     scene = make_scene(app, "turn", session=session)
+    assert isinstance(scene, TurnScene)
     scene.draft.chosen = policy(session, 2)
     scene.request_forecast()
     return scene

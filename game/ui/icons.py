@@ -42,7 +42,7 @@ class IconBook:
 
     def get(self, name: str, size: int, colour: Colour = (255, 255, 255)) -> pygame.Surface:
         size = max(8, int(size))
-        key = (name, size, tuple(colour[:3]))
+        key = (name, size, (colour[0], colour[1], colour[2]))
         surf = self._cache.get(key)
         if surf is None:
             src = self._source(name, size)

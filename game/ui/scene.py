@@ -8,6 +8,8 @@ its state in plain attributes and never in its widgets.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 import pygame
 
 from game.ui import palette
@@ -15,6 +17,8 @@ from game.ui.context import UIContext
 from game.ui.focus import FocusRing
 from game.ui.host import SceneHost
 from game.ui.widgets.base import Widget
+
+W = TypeVar("W", bound=Widget)
 
 MOUSE_EVENTS = (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION, pygame.MOUSEWHEEL)
 
@@ -46,7 +50,7 @@ class Scene:
     def size(self) -> tuple[int, int]:
         return self.app.screen.get_size()
 
-    def add(self, widget: Widget) -> Widget:
+    def add(self, widget: W) -> W:
         if hasattr(widget, "ring"):
             widget.ring = self.focus  # so a mouse click moves the focus ring too
         self.widgets.append(widget)

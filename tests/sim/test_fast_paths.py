@@ -69,3 +69,44 @@ def test_the_refitted_council_kernel_plans_as_run_plan_does() -> None:
         assert fast.rounds == slow.rounds
         assert np.array_equal(fast.prices, slow.prices)
         assert np.array_equal(fast.supply, slow.supply) and np.array_equal(fast.demand, slow.demand)
+
+
+def test_scalar_clip_is_numpys_clip() -> None:
+    """`scalar.clip` stands in for float(np.clip(...)) in the dynamics: the same float,
+    signed zeros and NaN included."""
+    from game.sim.scalar import clip
+
+    special = [-0.0, 0.0, 1.0, -1.0, 0.5, float("nan"), float("inf"), -float("inf"), 1e-300]
+    rng = np.random.default_rng(5)
+    triples = [(x, lo, hi) for x in special for lo in special for hi in special]
+    triples += [tuple(float(v) for v in rng.normal(size=3)) for _ in range(2000)]
+    for x, lo, hi in triples:
+        want, got = float(np.clip(x, lo, hi)), clip(x, lo, hi)
+        assert (want != want and got != got) or (want == got and np.signbit(want) == np.signbit(got))
+
+
+def test_a_forecast_before_the_turn_does_not_change_it() -> None:
+    """The turn re-uses the runs its forecasts computed (same set-up, same moves): the report
+    is the one of a turn played with no forecast before, causes included."""
+    level = load_level(ROOT / "levels" / "sandbox_pluralist.yaml").level
+    plan = Decisions(ROOT / "levels" / "plans" / "sandbox_pluralist.yaml").model
+    a, b = Simulation(level, 3), Simulation(level, 3)
+    for _ in range(6):
+        d = plan.for_turn(a.turn)
+        cards = [c for c, why in a.playable([]).items() if why is None]
+        a.forecast_hand(cards)
+        a.forecast(list(d.actions), dict(d.choices))
+        assert (
+            a.play_turn(list(d.actions), dict(d.choices)).to_dict()
+            == b.play_turn(list(d.actions), dict(d.choices)).to_dict()
+        )
+
+
+def test_remembered_plans_are_the_plans_and_read_only() -> None:
+    sector = CouncilSector()
+    first = sector.plan(0.93, 0.8, None)
+    again = sector.plan(0.93, 0.8, None)
+    fresh = CouncilSector()._run(sector._economy(0.93, 0.8), sector.base_prices, False)
+    assert again.result is first.result
+    assert np.array_equal(first.result.prices, fresh.prices) and first.result.rounds == fresh.rounds
+    assert not first.result.prices.flags.writeable

@@ -12,6 +12,7 @@ the votes decided. At the end, R writes the class's report (votes and plans incl
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pygame
 
@@ -38,7 +39,7 @@ class ClassTurnScene(ClassScene):
         self.marked: list[str] = []
         self.vote_row = 0
         self.message = ""
-        self.report_dir = None
+        self.report_dir: Path | None = None
 
     @property
     def session(self):

@@ -63,7 +63,7 @@ class MenuScene(Scene):
                 key="back",
                 tooltip=self._("Esc also goes back"),
             )
-        )  # type: ignore[return-value]
+        )
 
     def draw_background(self, surface: pygame.Surface) -> None:
         ctx = self.ctx

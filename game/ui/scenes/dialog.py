@@ -11,6 +11,7 @@ import pygame
 from game.ui import palette
 from game.ui.host import SceneHost
 from game.ui.scene import Scene
+from game.ui.widgets.base import Widget
 from game.ui.widgets.button import Button
 from game.ui.widgets.choice import ChoiceButton
 from game.ui.widgets.textblock import Paragraph
@@ -100,7 +101,7 @@ class Dialog(Scene):
         top = self.box.y + pad + th + ctx.px(14)
         self.view = pygame.Rect(self.box.x + pad, top, inner_w, self.box.bottom - pad - top)
         # content positions relative to the top of the view; scrolled when it does not fit
-        self.placed: list[tuple[object, int]] = []
+        self.placed: list[tuple[Widget, int]] = []
         para.rect = pygame.Rect(self.view.x, 0, inner_w, para.height)
         self.add(para)
         self.placed.append((para, 0))

@@ -330,10 +330,10 @@ class SavesScene(MenuScene):
         for key in SCORE_ORDER:
             if key not in s.scores:
                 continue
-            v = s.scores[key]
+            score = s.scores[key]
             isz = ctx.px(24)
             ctx.icons.draw(surface, key, (inner.x + isz // 2, y + sl // 2), isz, palette.SCORE_COLOURS[key])
-            label = f"{_(SCORES[key])}: {v:.0f}, {_(level_word(v))}"
+            label = f"{_(SCORES[key])}: {score:.0f}, {_(level_word(score))}"
             ctx.text.draw(
                 surface,
                 ctx.text.fit(label, "body", inner.width - isz - ctx.px(10)),

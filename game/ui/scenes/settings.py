@@ -38,7 +38,7 @@ class SettingsScene(MenuScene):
         s = self.app.settings
         w, h = self.size
         on_off = [(False, _("Off")), (True, _("On"))]
-        rows = [
+        rows: list[tuple[str, str, list[tuple[Any, str]], Any, bool, str | None]] = [
             (
                 "language",
                 _("Language"),
@@ -201,9 +201,9 @@ class SettingsScene(MenuScene):
                 "Worker and consumer councils propose, revise and agree on a plan, round by round."
             )
             ctx.text.draw_wrapped(surface, sample, body, "body", palette.TEXT)
-        for w in self.widgets:
-            if w not in self.rows and w.visible:
-                w.draw(surface)
+        for widget in self.widgets:
+            if widget not in self.rows and widget.visible:
+                widget.draw(surface)
         w, h = surface.get_size()
         sl = ctx.fonts.line_height("small")
         for i, line in enumerate(reversed(self.footer_lines)):

@@ -26,6 +26,7 @@ class Widget:
         self.key = key
         self.tooltip = tooltip
         self.enabled = True
+        self.clipped = False  # scrolled out of its scene's view: not drawn, not clicked
         self.visible = True
         self.hovered = False
         self.focused = False

@@ -34,7 +34,7 @@ MARKER_ORDER = ("circle", "square", "triangle", "diamond", "cross")
 
 
 def chart_panel(
-    ctx, rect: pygame.Rect, title: str, subtitle: str = ""
+    ctx, rect: pygame.Rect, title: str | None, subtitle: str | None = ""
 ) -> tuple[pygame.Surface, int, int, int, int]:
     """A chart's panel: background, title (and a subtitle on the right); returns the surface,
     its size, the padding and the y where the chart's content starts."""
@@ -438,8 +438,9 @@ class BarChart(Widget):
             cy = round(plot.y + row * (i + 0.5))
             band = palette.excess_band(e)
             colour = palette.EXCESS_BANDS[band][2]
-            if icon_w and i < len(self.icons) and self.icons[i]:
-                ctx.icons.draw(surf, self.icons[i], (pad + icon_w // 2, cy), ctx.px(20), palette.TEXT_DIM)
+            icon = self.icons[i] if i < len(self.icons) else None
+            if icon_w and icon:
+                ctx.icons.draw(surf, icon, (pad + icon_w // 2, cy), ctx.px(20), palette.TEXT_DIM)
             name = ctx.text.fit(label, "small", name_w - ctx.px(4))
             ctx.text.draw(surf, name, (plot.x - ctx.px(8), cy), "small", palette.TEXT, anchor="midright")
             x1 = xmap(max(-vmax, min(vmax, e)))

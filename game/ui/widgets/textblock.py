@@ -140,7 +140,7 @@ class ScrollText(Widget):
     def set_text(self, text: str) -> None:
         ctx = self.ctx
         width = self.view.width - ctx.px(12)
-        self.lines: list[tuple[str, int | str, bool, int, tuple[int, int, int]]] = []
+        self.lines: list[tuple[str, int | str, bool, int, tuple[int, int, int], int, bool]] = []
         y = 0
         for raw in text.splitlines():
             line = raw.rstrip()

@@ -56,7 +56,7 @@ class TurnScene(Scene):
             s.forecast_each,
             [a.id for a in s.level.actions],
             {},
-            on_done=lambda r: self.draft.cards_done(gen, r) and self._refresh_cards(),
+            on_done=lambda r: self._cards_done(gen, r),
             on_error=lambda e: None,
         )
 
@@ -227,6 +227,10 @@ class TurnScene(Scene):
 
     def _cards(self, rect: pygame.Rect) -> list[ActionCard]:
         return parts.action_cards(self.ctx, self.session, self.draft, rect, self.toggle)
+
+    def _cards_done(self, gen: int, result: Any) -> None:
+        if self.draft.cards_done(gen, result):
+            self._refresh_cards()
 
     def _refresh_cards(self) -> None:
         if self.layout is not None and "actions" in self.layout.show and self.hand is not None:

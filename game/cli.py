@@ -56,6 +56,15 @@ def _printable_streams() -> None:
             stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
 
 
+def _in_language(exc: UserError, lang: str | None) -> str:
+    """The error in the command's --lang (English when none is given)."""
+    if not lang or lang == "en":
+        return str(exc)
+    from game.i18n import load_translator
+
+    return exc.words(load_translator(lang).gettext)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _printable_streams()
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -70,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(module.run(args) or 0)
     except UserError as exc:
-        print(str(exc), file=sys.stderr)
+        print(_in_language(exc, getattr(args, "lang", None)), file=sys.stderr)
         return exc.code
     except KeyboardInterrupt:
         return 130

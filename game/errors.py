@@ -2,7 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
+
+# A message as translatable parts: each a template (marked with N_ where it is written) and
+# its arguments; a command run with --lang shows the parts in that language (game.cli).
+Part = tuple[str, tuple[tuple[str, Any], ...]]
+
+
+def part(template: str, **args: Any) -> Part:
+    return (template, tuple(args.items()))
+
+
+def render(parts: tuple[Part, ...], gettext: Callable[[str], str] = str) -> str:
+    """The parts in one language (English with the identity `gettext`)."""
+    return "".join(gettext(t).format(**dict(a)) for t, a in parts)
 
 
 @dataclass(frozen=True)
@@ -14,18 +29,33 @@ class Problem:
     col: int
     field: str
     message: str
+    parts: tuple[Part, ...] = ()  # the message, translatable (when it was written so)
 
     def __str__(self) -> str:
+        return self.words()
+
+    def words(self, gettext: Callable[[str], str] = str) -> str:
         field = f"{self.field}: " if self.field else ""
-        return f"{self.file}:{self.line}:{self.col}: {field}{self.message}"
+        message = render(self.parts, gettext) if self.parts else self.message
+        return f"{self.file}:{self.line}:{self.col}: {field}{message}"
 
 
 class UserError(Exception):
     """A mistake in the user's input: printed as is, exit code `code`."""
 
-    def __init__(self, message: str, code: int = 2) -> None:
+    def __init__(self, message: str, code: int = 2, parts: tuple[Part, ...] = ()) -> None:
         super().__init__(message)
         self.code = code
+        self.parts = parts
+
+    @classmethod
+    def of(cls, *parts: Part, code: int = 2) -> UserError:
+        """An error written as translatable parts (see `part`)."""
+        return cls(render(parts), code, parts)
+
+    def words(self, gettext: Callable[[str], str] = str) -> str:
+        """The message in the language of `gettext` (English when it was not written in parts)."""
+        return render(self.parts, gettext) if self.parts else str(self)
 
 
 class ContentError(UserError):
@@ -34,3 +64,6 @@ class ContentError(UserError):
     def __init__(self, problems: list[Problem], code: int = 2) -> None:
         self.problems = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems), code)
+
+    def words(self, gettext: Callable[[str], str] = str) -> str:
+        return "\n".join(p.words(gettext) for p in self.problems)

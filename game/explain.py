@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from game import level_words
 from game.i18n import N_, Translator
 from game.sim.report import Cause, EliteMove, Ending, LossWarning, Quote, Refusal, TurnReport
 from game.sim.units import fmt_goal, fmt_value
@@ -45,12 +46,12 @@ OPS: dict[str, str] = {
     "==": N_("equal to"),
 }
 TACTIC_TEXTS: dict[str, str] = {
-    "capital_flight": N_("Owners move capital abroad: firm capital and jobs shrink."),
-    "credit_strike": N_("Banks cut co-ops' credit lines: co-op output and pay fall."),
-    "media_campaign": N_("Owned media attack the project: support and awareness fall."),
+    "capital_flight": N_("{elite} move capital abroad: the capital and jobs of {firms} shrink."),
+    "credit_strike": N_("Lenders cut the credit lines of {coops}: their output and pay fall."),
+    "media_campaign": N_("{media} attack the project: support and awareness fall."),
     "legal_challenge": N_("Courts are asked to strike down the newest law: its effects may be undone."),
     "price_undercutting": N_(
-        "Big firms cut prices where co-ops compete, paid from their profits: co-op revenue falls."
+        "{Firms} cut prices where {coops} compete, paid from their profits: the revenue of {coops} falls."
     ),
     "counter_revolution": N_("Armed counter-revolution: if it is not resisted, the level is lost."),
 }
@@ -60,8 +61,13 @@ def pct(x: float, digits: int = 0) -> str:
     return f"{x * 100:.{digits}f}%"
 
 
-def metric_name(key: str, tr: Translator) -> str:
-    """A metric's or parameter's name in words."""
+def metric_name(key: str, tr: Translator, level: Any = None) -> str:
+    """A metric's or parameter's name in words; a segment's share by the level's own name
+    for the segment when it has one ("share in guilds")."""
+    seg = level_words.SHARE_SEGMENTS.get(key)
+    own = getattr(getattr(getattr(level, "words", None), "segments", None), seg or "", None)
+    if seg is not None and seg != "unemployed" and own:
+        return tr.gettext("share in {segment}").format(segment=level_words.inline(tr.pick(own)))
     msg = METRIC_NAMES.get(key)
     return tr.gettext(msg) if msg is not None else key.replace("_", " ")
 
@@ -83,7 +89,7 @@ def describe(cond: Any, tr: Translator, level: Any = None) -> str:
         return tr.gettext("'{x}' has been played").format(x=title)
     op = tr.gettext(OPS[cond.op])
     key = cond.metric or cond.param
-    return f"{metric_name(key, tr)} {op} {fmt_goal(key, float(cond.value))}"
+    return f"{metric_name(key, tr, level)} {op} {fmt_goal(key, float(cond.value))}"
 
 
 def _goal_of(cond: Any, metric: str) -> Any:
@@ -93,13 +99,13 @@ def _goal_of(cond: Any, metric: str) -> Any:
     return next((c for c in comparisons(cond) if c.metric == metric), None)
 
 
-def reading_text(reading: Any, cond: Any, tr: Translator, msg: str) -> str:
+def reading_text(reading: Any, cond: Any, tr: Translator, msg: str, level: Any = None) -> str:
     """A measure's final value beside the threshold it was compared with, both in the
     threshold's unit and with enough digits to tell them apart ("was 15.4%, ... 15%")."""
     c = _goal_of(cond, reading.name)
     goal = float(c.value) if c is not None else None
     return tr.gettext(msg).format(
-        name=metric_name(reading.name, tr),
+        name=metric_name(reading.name, tr, level),
         value=fmt_value(reading.name, reading.value, goal),
         op=tr.gettext(OPS[c.op]) if c is not None else "",
         goal=fmt_goal(reading.name, goal) if goal is not None else "",
@@ -140,10 +146,23 @@ def refusal_text(refusal: Refusal, level: Any, tr: Translator) -> str:
     return tr.gettext("Unknown action “{id}”").format(id=refusal.action)
 
 
-def tactic_text(tactic: str, tr: Translator) -> str:
-    """What a tactic of the elite does, in one sentence."""
+def actors(level: Any, tr: Translator) -> dict[str, str]:
+    """The level's names for the elite, its media and the segments it acts on, for the
+    sentences about the elite: capitalised to open a sentence, lower case inside one."""
+    firms = level_words.segment(level, "firm", tr)
+    return {
+        "elite": level_words.word(level, "elite", tr),
+        "media": level_words.word(level, "media", tr),
+        "Firms": firms,
+        "firms": level_words.inline(firms),
+        "coops": level_words.inline(level_words.segment(level, "coop", tr)),
+    }
+
+
+def tactic_text(tactic: str, tr: Translator, level: Any = None) -> str:
+    """What a tactic of the elite does, in one sentence, in the level's words."""
     msg = TACTIC_TEXTS.get(tactic)
-    return tr.gettext(msg) if msg is not None else tactic.replace("_", " ")
+    return tr.gettext(msg).format(**actors(level, tr)) if msg is not None else tactic.replace("_", " ")
 
 
 def odds_text(warning: Any, level: Any, tr: Translator, best_only: bool = False) -> str:
@@ -172,19 +191,22 @@ def elite_move_text(move: EliteMove, level: Any, tr: Translator) -> str:
     )
     law = _action_title(level, move.law, tr) if move.law else ""
     o = move.outcome
+    who = actors(level, tr)
     if o == "flight":
-        return tr.gettext("Owners moved {loss} of firm capital abroad{note}; {jobs} jobs were lost").format(
-            loss=pct(move.amount), note=note, jobs=f"{move.jobs:,.0f}"
-        )
+        return tr.gettext(
+            "{elite} moved {loss} of the capital of {firms} abroad{note}; {jobs} jobs were lost"
+        ).format(loss=pct(move.amount), note=note, jobs=f"{move.jobs:,.0f}", **who)
     if o == "flight_none":
-        return tr.gettext("Owners tried to move capital abroad, but no firm capital is left")
+        return tr.gettext("{elite} tried to move capital abroad, but {firms} have no capital left").format(
+            **who
+        )
     if o == "credit":
-        return tr.gettext("Banks cut co-op credit lines by {cut}{note}").format(
-            cut=pct(move.amount), note=note
+        return tr.gettext("Lenders cut the credit lines of {coops} by {cut}{note}").format(
+            cut=pct(move.amount), note=note, **who
         )
     if o == "media":
-        return tr.gettext("Owned media ran a campaign against the project at strength {power}{note}").format(
-            power=f"{move.amount:.2f}", note=note
+        return tr.gettext("{media} ran a campaign against the project at strength {power}{note}").format(
+            power=f"{move.amount:.2f}", note=note, **who
         )
     if o == "court_struck":
         return tr.gettext("A court struck down '{law}'{note}; the rules it set no longer apply").format(
@@ -199,9 +221,9 @@ def elite_move_text(move: EliteMove, level: Any, tr: Translator) -> str:
     if o == "court_nothing":
         return tr.gettext("A legal challenge found no law to attack")
     if o == "undercut":
-        return tr.gettext("Big firms undercut co-op prices, cutting co-op revenue by {cut}{note}").format(
-            cut=pct(move.amount), note=note
-        )
+        return tr.gettext(
+            "{Firms} undercut the prices of {coops}, cutting their revenue by {cut}{note}"
+        ).format(cut=pct(move.amount), note=note, **who)
     if o == "coup_won":
         return tr.gettext("The counter-revolution succeeded (it had a {chance} chance){note}").format(
             chance=pct(move.amount), note=note
@@ -210,24 +232,11 @@ def elite_move_text(move: EliteMove, level: Any, tr: Translator) -> str:
         return tr.gettext("The counter-revolution was defeated (it had a {chance} chance){note}").format(
             chance=pct(move.amount), note=note
         )
-    return tactic_text(move.tactic, tr)
+    return tactic_text(move.tactic, tr, level)
 
 
 def _quoted(quotes: tuple[Quote, ...]) -> dict[str, Quote]:
     return {q.name: q for q in quotes}
-
-
-# The council sector's goods, by the ids game.sim.council uses.
-GOODS = {
-    "food": N_("Food"),
-    "housing": N_("Housing"),
-    "care": N_("Care"),
-    "tools": N_("Tools"),
-    "energy": N_("Energy"),
-    "labour": N_("Labour"),
-    "nature": N_("Nature"),
-    "parks": N_("Parks"),
-}
 
 
 SHOCK_NAMES = {
@@ -332,7 +341,7 @@ def cause_text(cause: Cause, report: TurnReport, level: Any, tr: Translator) -> 
         return f"{tr.pick(ev.title)} ({tr.pick(ch.label)}): {because}"
     if cause.kind == "elite":
         move = next((m for m in report.elite.moves if m.tactic == cause.id), None)
-        return elite_move_text(move, level, tr) if move is not None else tactic_text(cause.id, tr)
+        return elite_move_text(move, level, tr) if move is not None else tactic_text(cause.id, tr, level)
     return trend_text(cause, tr)
 
 
@@ -383,7 +392,7 @@ def ending_text(ending: Ending | None, level: Any, tr: Translator) -> str:
         if loss is None:
             return ending.loss
         msg = N_("({name} was {value}; the level is lost when it is {op} {goal})")
-        figures = " ".join(reading_text(r, loss.when, tr, msg) for r in ending.shortfall)
+        figures = " ".join(reading_text(r, loss.when, tr, msg, level) for r in ending.shortfall)
         return f"{tr.pick(loss.reason)} {figures}".strip()
     if ending.kind == "stopped":
         return tr.gettext(
@@ -395,7 +404,7 @@ def ending_text(ending: Ending | None, level: Any, tr: Translator) -> str:
     )
     if ending.shortfall:
         items = "; ".join(
-            reading_text(r, level.goals.win, tr, N_("{name} was {value}, the goal {op} {goal}"))
+            reading_text(r, level.goals.win, tr, N_("{name} was {value}, the goal {op} {goal}"), level)
             for r in ending.shortfall
         )
         text += " " + tr.gettext("Short: {items}.").format(items=items)
@@ -411,7 +420,7 @@ def report_dict(report: TurnReport, level: Any, tr: Translator) -> dict[str, Any
     for m, d in zip(report.elite.moves, out["elite"]["moves"], strict=True):
         d["text"] = elite_move_text(m, level, tr)
     if report.elite.warning is not None:
-        out["elite"]["warning"]["text"] = tactic_text(report.elite.warning.tactic, tr)
+        out["elite"]["warning"]["text"] = tactic_text(report.elite.warning.tactic, tr, level)
         if odds := odds_text(report.elite.warning, level, tr):
             out["elite"]["warning"]["odds_text"] = odds
     for e, d in zip(report.events, out["events"], strict=True):

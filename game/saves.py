@@ -28,6 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, Validat
 from game import __version__
 from game.atomic import atomic_write_bytes, atomic_write_text
 from game.errors import UserError
+from game.i18n import N_
 
 APP_NAME = "parecon-pathways"
 ENV_DATA_DIR = "PARECON_DATA_DIR"
@@ -138,13 +139,27 @@ ProblemKind = Literal[
 
 @dataclass(frozen=True)
 class SaveProblem:
-    """Why a save cannot be read: `kind` for the interface to translate, `detail` in English."""
+    """Why a save cannot be read: `kind` for the interface to translate, `detail` in English
+    (for logs and the command line), and `template` with `args`: the detail as a message the
+    interface translates (`words`)."""
 
     kind: ProblemKind
     detail: str
+    template: str = ""
+    args: tuple[tuple[str, Any], ...] = ()
 
     def __str__(self) -> str:
         return self.detail
+
+    def words(self, gettext: Callable[[str], str]) -> str:
+        """The detail in the interface's language."""
+        if not self.template:
+            return self.detail
+        return gettext(self.template).format(**dict(self.args))
+
+
+def _problem(kind: ProblemKind, detail: str, template: str, **args: Any) -> _Unreadable:
+    return _Unreadable(SaveProblem(kind, detail, template, tuple(args.items())))
 
 
 class _Unreadable(Exception):
@@ -157,19 +172,29 @@ def upgrade(data: dict[str, Any]) -> dict[str, Any]:
     """Bring a save dict up to SAVE_VERSION through the upgrader chain."""
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise _Unreadable(SaveProblem("unknown_version", f"no valid 'version' field (got {version!r})"))
+        raise _problem(
+            "unknown_version",
+            f"no valid 'version' field (got {version!r})",
+            N_("the file has no valid 'version' field"),
+        )
     if version > SAVE_VERSION:
-        raise _Unreadable(
-            SaveProblem(
-                "newer",
-                f"made by a newer version of the game (save version {version}; "
-                f"this game reads up to {SAVE_VERSION})",
-            )
+        raise _problem(
+            "newer",
+            f"made by a newer version of the game (save version {version}; "
+            f"this game reads up to {SAVE_VERSION})",
+            N_("save version {version}; this game reads up to version {most}"),
+            version=version,
+            most=SAVE_VERSION,
         )
     while version < SAVE_VERSION:
         step = UPGRADERS.get(version)
         if step is None:
-            raise _Unreadable(SaveProblem("unknown_version", f"save version {version} is not known"))
+            raise _problem(
+                "unknown_version",
+                f"save version {version} is not known",
+                N_("save version {version} is not known"),
+                version=version,
+            )
         data = step(data)
         version = data["version"]
     return data
@@ -178,25 +203,36 @@ def upgrade(data: dict[str, Any]) -> dict[str, Any]:
 def parse_save(raw: bytes) -> SaveGame:
     """Decode, upgrade and validate a save file's bytes; raises _Unreadable with the reason."""
     if len(raw) > MAX_SAVE_BYTES:
-        raise _Unreadable(SaveProblem("too_large", f"file is larger than {MAX_SAVE_BYTES // 1024**2} MiB"))
+        mib = MAX_SAVE_BYTES // 1024**2
+        raise _problem(
+            "too_large", f"file is larger than {mib} MiB", N_("file is larger than {mib} MiB"), mib=mib
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise _Unreadable(SaveProblem("encoding", f"not UTF-8 text (byte {exc.start})")) from None
+        raise _problem(
+            "encoding", f"not UTF-8 text (byte {exc.start})", N_("not UTF-8 text (byte {n})"), n=exc.start
+        ) from None
     if not text.strip():
-        raise _Unreadable(SaveProblem("json", "the file is empty"))
+        raise _problem("json", "the file is empty", N_("the file is empty"))
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise _Unreadable(
-            SaveProblem("json", f"not valid JSON ({exc.msg}; line {exc.lineno}, column {exc.colno})")
+        raise _problem(
+            "json",
+            f"not valid JSON ({exc.msg}; line {exc.lineno}, column {exc.colno})",
+            N_("not valid JSON (line {line}, column {col})"),
+            line=exc.lineno,
+            col=exc.colno,
         ) from None
     except RecursionError:
-        raise _Unreadable(SaveProblem("json", "not a save: JSON nested too deeply")) from None
+        raise _problem(
+            "json", "not a save: JSON nested too deeply", N_("not a save: JSON nested too deeply")
+        ) from None
     except ValueError as exc:  # a number of thousands of digits
-        raise _Unreadable(SaveProblem("json", f"not valid JSON ({exc})")) from None
+        raise _problem("json", f"not valid JSON ({exc})", N_("not valid JSON")) from None
     if not isinstance(data, dict):
-        raise _Unreadable(SaveProblem("not_object", "the file holds no JSON object"))
+        raise _problem("not_object", "the file holds no JSON object", N_("the file holds no JSON object"))
     try:
         data = upgrade(data)
         return SaveGame.model_validate(data)
@@ -204,9 +240,18 @@ def parse_save(raw: bytes) -> SaveGame:
         raise
     except (TypeError, ValueError, AttributeError, KeyError, RecursionError) as exc:
         if isinstance(exc, ValidationError):
-            raise _Unreadable(SaveProblem("invalid", _validation_message(exc))) from None
+            first = exc.errors()[0]
+            where = ".".join(str(p) for p in first["loc"]) or "(top level)"
+            template = (
+                N_("missing field '{field}'")
+                if first["type"] == "missing"
+                else N_("wrong value in '{field}'")
+            )
+            raise _problem("invalid", _validation_message(exc), template, field=where) from None
         # an old save whose fields have the wrong shape for the upgrader
-        raise _Unreadable(SaveProblem("invalid", f"fields of the wrong kind ({exc})")) from None
+        raise _problem(
+            "invalid", f"fields of the wrong kind ({exc})", N_("fields of the wrong kind")
+        ) from None
 
 
 def _validation_message(exc: ValidationError) -> str:

@@ -23,6 +23,11 @@ LANGS = ("en", "es")
 SOURCES = (
     "game/ui",
     "game/explain.py",
+    "game/level_words.py",
+    "game/saves.py",
+    "game/commands/paths.py",
+    "game/levels/catalog.py",
+    "game/levels/decisions.py",
     "game/commands/play.py",
     "game/commands/screenshot.py",
     "game/commands/simulate.py",

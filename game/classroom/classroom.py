@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from game import level_words
 from game.classroom.outcome import compare
 from game.classroom.play import CouncilPlay, Group, PlayError, automatic_play
 from game.classroom.texts import council_name, error_text, good_name
@@ -51,6 +52,12 @@ class Classroom:
         self.outcome: dict[str, Any] | None = None
         self.on_finish = on_finish
         self.session = session  # a ClassSession: the class's game, whose turns votes decide
+        # the goods by the level's own names (its `words.goods`), in the class's language
+        self.goods: dict[str, str] = (
+            {g: level_words.good(session.level, g, session.tr) for g in level_words.GOODS}
+            if session is not None
+            else {}
+        )
 
     def _changed(self) -> None:
         self.version += 1
@@ -223,9 +230,9 @@ class Classroom:
             g = self.play.groups[group_id]
             c = g.council
             view = council_view(self.play, g)
-            view["name"] = council_name(self.tr, c.kind, c.good, c.number)
+            view["name"] = council_name(self.tr, c.kind, c.good, c.number, self.goods)
             view["group"] = g.name
-            view["goods_names"] = [good_name(self.tr, x) for x in view["goods"]]
+            view["goods_names"] = [good_name(self.tr, x, self.goods) for x in view["goods"]]
             view["taken_over"] = bool(
                 self.play.history
                 and g.id in self.play.history[-1].taken_over
@@ -247,10 +254,10 @@ class Classroom:
     def board_state(self) -> dict[str, Any]:
         with self.lock:
             b = board(self.play, self.clock())
-            b["goods_names"] = [good_name(self.tr, x) for x in b["goods"]]
+            b["goods_names"] = [good_name(self.tr, x, self.goods) for x in b["goods"]]
             for row in b["groups"]:
                 row["council_name"] = council_name(
-                    self.tr, row["kind"], row["good"], self.play.groups[row["id"]].council.number
+                    self.tr, row["kind"], row["good"], self.play.groups[row["id"]].council.number, self.goods
                 )
             return {
                 "type": "board",
@@ -266,6 +273,6 @@ class Classroom:
         return {
             "type": "error",
             "code": exc.code,
-            "message": error_text(self.tr, exc.code, params),
+            "message": error_text(self.tr, exc.code, params, self.goods),
             "params": params,
         }

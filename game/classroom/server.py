@@ -159,7 +159,7 @@ def _serve(request: web.Request, name: str) -> web.Response:
 
 
 async def _texts(request: web.Request) -> web.Response:
-    return web.json_response(page_texts(request.app[CLASSROOM].tr))
+    return web.json_response(page_texts(request.app[CLASSROOM].tr, request.app[CLASSROOM].goods))
 
 
 async def _socket(request: web.Request) -> web.WebSocketResponse:
@@ -230,7 +230,7 @@ def _handle(
                 "type": "joined",
                 "token": g.token,
                 "group": g.id,
-                "texts": page_texts(room.tr),
+                "texts": page_texts(room.tr, room.goods),
             }
         if kind == "board":
             if data.get("key") != room.teacher_key and data.get("watch") is not True:
@@ -239,7 +239,7 @@ def _handle(
             hub.boards.add(ws)
             return {
                 **room.board_state(),
-                "texts": page_texts(room.tr),
+                "texts": page_texts(room.tr, room.goods),
                 "teacher": data.get("key") == room.teacher_key,
             }
         if kind == "teacher":

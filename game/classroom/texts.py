@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from game.explain import GOODS
 from game.i18n import N_
+from game.level_words import GOODS
 
 Gettext = Callable[[str], str]
 
@@ -119,33 +119,38 @@ ERRORS = {
 }
 
 
-def good_name(tr: Gettext, good: str) -> str:
+def good_name(tr: Gettext, good: str, names: dict[str, str] | None = None) -> str:
+    """A good's name: the level's own (`names`, from `Classroom.goods`), else the game's."""
+    if names and good in names:
+        return names[good]
     return tr(GOODS[good]) if good in GOODS else good
 
 
-def council_name(_: Gettext, kind: str, good: str, number: int) -> str:
+def council_name(_: Gettext, kind: str, good: str, number: int, names: dict[str, str] | None = None) -> str:
     if kind == "worker":
-        return _("{good} workers' council {n}").format(good=good_name(_, good), n=number)
+        return _("{good} workers' council {n}").format(good=good_name(_, good, names), n=number)
     return _("Consumer council {n}").format(n=number)
 
 
-def page_texts(tr: Gettext) -> dict[str, Any]:
-    """The page's strings and the goods' names in the class's language."""
+def page_texts(tr: Gettext, names: dict[str, str] | None = None) -> dict[str, Any]:
+    """The page's strings and the goods' names (the level's own) in the class's language."""
     return {
         "page": {k: tr(v) for k, v in PAGE.items()},
         "errors": {k: tr(v) for k, v in ERRORS.items()},
-        "goods": {k: tr(v) for k, v in GOODS.items()},
+        "goods": {k: good_name(tr, k, names) for k in GOODS},
     }
 
 
-def error_text(tr: Gettext, code: str, params: dict[str, Any] | None = None) -> str:
+def error_text(
+    tr: Gettext, code: str, params: dict[str, Any] | None = None, names: dict[str, str] | None = None
+) -> str:
     """An error in the class's language (numbers rounded as the page shows them)."""
     template = ERRORS.get(code)
     if template is None:
         return tr(ERRORS["bad_message"])
     p = dict(params or {})
     if "good" in p:
-        p["good"] = good_name(tr, str(p["good"]))
+        p["good"] = good_name(tr, str(p["good"]), names)
     for k in ("value", "lo", "hi"):
         if isinstance(p.get(k), float):
             p[k] = f"{p[k]:.2f}"

@@ -268,6 +268,16 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+def skipped_lines(findings: Findings) -> list[str]:
+    """One line per file with an error: the game skips it (its other files still load)."""
+    count: dict[str, int] = {}
+    checked = set(findings.files)  # not a path that does not exist: nothing there to skip
+    for p in findings.errors:
+        if p.file in checked:
+            count[p.file] = count.get(p.file, 0) + 1
+    return [f"the game skips {f}: {_plural(n, 'error')} above" for f, n in count.items()]
+
+
 def run(args: argparse.Namespace) -> int:
     if args.schema:
         text = schema_text(args.schema)
@@ -290,6 +300,8 @@ def run(args: argparse.Namespace) -> int:
     findings = check_paths(paths, all_texts=args.all_texts, warnings=not args.no_warnings)
     for line in report(findings):
         print(line)
+    for line in skipped_lines(findings):
+        print(line, file=sys.stderr)
     n_err, n_warn = len(findings.errors), len(findings.warnings)
     summary = (
         f"{_plural(len(findings.files), 'file')} checked, {_plural(n_err, 'error')}, "

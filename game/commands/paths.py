@@ -6,16 +6,17 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from game.errors import UserError
+from game.errors import UserError, part
+from game.i18n import N_
 
 
 def existing_folder(path: str | os.PathLike[str], flag: str) -> Path:
     """A folder that must exist (`--mods DIR`)."""
     p = Path(path).expanduser()
     if not p.exists():
-        raise UserError(f"{flag} {p}: no such folder", 2)
+        raise UserError.of(part(N_("{flag} {path}: no such folder"), flag=flag, path=p))
     if not p.is_dir():
-        raise UserError(f"{flag} {p}: not a folder", 2)
+        raise UserError.of(part(N_("{flag} {path}: not a folder"), flag=flag, path=p))
     return p
 
 
@@ -24,11 +25,13 @@ def data_folder(path: str | os.PathLike[str], flag: str = "--data-dir") -> Path:
     nearest existing folder above it must be writable."""
     p = Path(path).expanduser()
     if p.exists() and not p.is_dir():
-        raise UserError(f"{flag} {p}: not a folder", 2)
+        raise UserError.of(part(N_("{flag} {path}: not a folder"), flag=flag, path=p))
     if not p.exists():
         parent = _existing_parent(p)
         if not parent.is_dir():
-            raise UserError(f"{flag} {p}: {parent} is not a folder", 2)
+            raise UserError.of(
+                part(N_("{flag} {path}: {parent} is not a folder"), flag=flag, path=p, parent=parent)
+            )
     return p
 
 
@@ -36,9 +39,9 @@ def existing_file(path: str | os.PathLike[str], flag: str) -> Path:
     """A file that must exist and be a regular file (`--actions FILE`, `--level FILE`)."""
     p = Path(path).expanduser()
     if not p.exists():
-        raise UserError(f"{flag} {p}: no such file", 2)
+        raise UserError.of(part(N_("{flag} {path}: no such file"), flag=flag, path=p))
     if not p.is_file():
-        raise UserError(f"{flag} {p}: not a regular file", 2)
+        raise UserError.of(part(N_("{flag} {path}: not a regular file"), flag=flag, path=p))
     return p
 
 
@@ -46,14 +49,25 @@ def output_file(path: str | os.PathLike[str], flag: str) -> Path:
     """A file to write (`--out FILE.png`): not a folder, in a folder that can be written."""
     p = Path(path).expanduser()
     if p.is_dir():
-        raise UserError(f"{flag} {p}: is a folder; give a file name", 2)
+        raise UserError.of(part(N_("{flag} {path}: is a folder; give a file name"), flag=flag, path=p))
     parent = _existing_parent(p.parent if str(p.parent) else Path("."))
     if not parent.is_dir():
-        raise UserError(f"{flag} {p}: {parent} is not a folder", 2)
+        raise UserError.of(
+            part(N_("{flag} {path}: {parent} is not a folder"), flag=flag, path=p, parent=parent)
+        )
     if not os.access(parent, os.W_OK | os.X_OK):
-        raise UserError(f"{flag} {p}: cannot write in {parent} (permission denied)", 2)
+        raise UserError.of(
+            part(
+                N_("{flag} {path}: cannot write in {parent} (permission denied)"),
+                flag=flag,
+                path=p,
+                parent=parent,
+            )
+        )
     if p.exists() and not os.access(p, os.W_OK):
-        raise UserError(f"{flag} {p}: the file cannot be written (permission denied)", 2)
+        raise UserError.of(
+            part(N_("{flag} {path}: the file cannot be written (permission denied)"), flag=flag, path=p)
+        )
     return p
 
 
@@ -61,12 +75,21 @@ def output_folder(path: str | os.PathLike[str], flag: str) -> Path:
     """A folder to write into (`report --out DIR`): not a file, creatable, writable."""
     p = Path(path).expanduser()
     if p.exists() and not p.is_dir():
-        raise UserError(f"{flag} {p}: not a folder", 2)
+        raise UserError.of(part(N_("{flag} {path}: not a folder"), flag=flag, path=p))
     parent = _existing_parent(p)
     if not parent.is_dir():
-        raise UserError(f"{flag} {p}: {parent} is not a folder", 2)
+        raise UserError.of(
+            part(N_("{flag} {path}: {parent} is not a folder"), flag=flag, path=p, parent=parent)
+        )
     if not os.access(parent, os.W_OK | os.X_OK):
-        raise UserError(f"{flag} {p}: cannot write in {parent} (permission denied)", 2)
+        raise UserError.of(
+            part(
+                N_("{flag} {path}: cannot write in {parent} (permission denied)"),
+                flag=flag,
+                path=p,
+                parent=parent,
+            )
+        )
     return p
 
 

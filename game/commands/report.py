@@ -170,6 +170,8 @@ def run(args: argparse.Namespace) -> int:
             )
     elif loaded is None:
         cat = load_catalog(args.mods)
+        for line in cat.skipped():  # a broken mod file: say so, or its level just looks missing
+            print(line, file=sys.stderr)
         loaded = cat.find(result.level)
     glossary: list = []
     if loaded is not None:
@@ -178,12 +180,9 @@ def run(args: argparse.Namespace) -> int:
         if cat is not None or loaded.mod is not None:
             # the glossary.yaml terms of the level's own mod (or the shipped ones)
             cat = cat or load_catalog(args.mods)
-            own = {e.term.strip().lower() for e in level.glossary}
+            own = {e.key for e in level.glossary}
             glossary += [
-                g
-                for g in cat.glossary
-                if g.term.strip().lower() not in own
-                and cat.term_sources[g.term.strip().lower()][1] == loaded.mod
+                g for g in cat.glossary if g.key not in own and cat.term_sources[g.key][1] == loaded.mod
             ]
     try:
         files = write_report(result, args.out, level, glossary, args.lang, args.run.name)

@@ -10,8 +10,11 @@ from typing import Any
 
 import numpy as np
 
+from game import level_words
 from game.commands.args import number_in
 from game.errors import ContentError, UserError
+from game.errors import part as message_part
+from game.i18n import N_
 
 # A seed is a whole number from 0 up (numpy's generators take no negative seeds).
 seed_value = number_in(int, "not a whole number", "a seed must be 0 or more, not {value}", low=0)
@@ -87,12 +90,12 @@ def print_text(result: dict[str, Any], level: Any, lang: str) -> None:
     def score(k: str) -> str:
         return name(SCORES, k, _)
 
-    unit = _("season") if level.turn_length == "season" else _("year")
+    unit = level_words.turn_unit(level, tr)  # the level's own word for a turn, or Season / Year
     print(_("{title} (seed {seed})").format(title=result["title"], seed=result["seed"]))
     print(_("start:") + " " + "  ".join(f"{score(k)} {v:.1f}" for k, v in result["start"].items()))
     for t in result["turns"]:
         scores = "  ".join(f"{score(k)} {v:.1f} ({t['deltas'][k]:+.1f})" for k, v in t["scores"].items())
-        print("\n" + _("{unit} {n}:").format(unit=unit.capitalize(), n=t["turn"]) + " " + scores)
+        print("\n" + _("{unit} {n}:").format(unit=unit, n=t["turn"]) + " " + scores)
         if t["actions"]:
             print("  " + _("played:") + " " + ", ".join(actions.get(a, a) for a in t["actions"]))
         for e in t["events"]:
@@ -133,7 +136,7 @@ def run(args: argparse.Namespace) -> int:
     from game.levels.decisions import Decisions
 
     if args.turns is not None and args.turns < 1:
-        raise UserError("--turns must be at least 1")
+        raise UserError.of(message_part(N_("--turns must be at least 1")))
     mods = [existing_folder(m, "--mods") for m in args.mods]
     actions = existing_file(args.actions, "--actions") if args.actions is not None else None
     loaded = resolve_level(args.level, mods)

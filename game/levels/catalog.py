@@ -27,7 +27,8 @@ from typing import Any, Literal
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field
 
-from game.errors import ContentError, Problem, UserError
+from game.errors import ContentError, Problem, UserError, part
+from game.i18n import N_
 from game.levels import validation, yamlpos
 from game.levels.loader import LoadedLevel, load_level, validate_level
 from game.levels.schema import GlossaryEntry, Level
@@ -69,7 +70,7 @@ class Catalog:
             if lv.level.id == level_id:
                 return lv
         known = ", ".join(sorted(lv.level.id for lv in self.levels)) or "none"
-        raise UserError(f"unknown level '{level_id}'; known levels: {known}")
+        raise UserError.of(part(N_("unknown level '{id}'; known levels: {known}"), id=level_id, known=known))
 
     def skipped(self) -> list[str]:
         """One line per file that was not loaded, naming it and the first reason why."""
@@ -88,8 +89,8 @@ class Catalog:
 
     def glossary_for(self, level: Level) -> list[GlossaryEntry]:
         """The level's own terms first, then the catalog's terms it does not redefine."""
-        own = {e.term.strip().lower() for e in level.glossary}
-        return list(level.glossary) + [e for e in self.glossary if e.term.strip().lower() not in own]
+        own = {e.key for e in level.glossary}
+        return list(level.glossary) + [e for e in self.glossary if e.key not in own]
 
 
 def _hidden(path: Path, root: Path) -> bool:
@@ -142,11 +143,11 @@ def load_glossary(path: Path) -> GlossaryFile:
     problems = []
     seen: dict[str, int] = {}
     for i, entry in enumerate(glossary.glossary):
-        key = entry.term.strip().lower()
+        key = entry.key
         if not key:
             problems.append((i, "a term cannot be empty"))
         elif key in seen:
-            problems.append((i, f"term '{entry.term}' is defined twice (first as entry {seen[key]})"))
+            problems.append((i, f"term '{entry.en_term}' is defined twice (first as entry {seen[key]})"))
         else:
             seen[key] = i
     if problems:
@@ -223,12 +224,16 @@ def _load_file(cat: Catalog, f: Path, mod: str | None, seen: dict[str, Path]) ->
         return
     if kind == "glossary":
         for entry in load_glossary(f).glossary:
-            key = entry.term.strip().lower()
+            key = entry.key
             if key in cat.term_sources:
                 where = cat.term_sources[key][0]
                 cat.problems.append(
                     Problem(
-                        name, 1, 1, "glossary", f"term '{entry.term}' is already defined in {where}; skipped"
+                        name,
+                        1,
+                        1,
+                        "glossary",
+                        f"term '{entry.en_term}' is already defined in {where}; skipped",
                     )
                 )
                 continue
@@ -257,7 +262,7 @@ def resolve_level(name: str, mod_dirs: list[Path] | None = None) -> LoadedLevel:
     p = Path(name)
     if p.suffix.lower() in SUFFIXES or p.exists():
         if not p.is_file():
-            raise UserError(f"{name}: no such level file")
+            raise UserError.of(part(N_("{name}: no such level file"), name=name))
         return load_level(p)
     cat = load_catalog(mod_dirs)
     for line in cat.skipped():
@@ -295,11 +300,11 @@ def reload_level(cat: Catalog, loaded: LoadedLevel) -> tuple[LoadedLevel | None,
     if glossary is not None:
         path, entries = glossary
         stale = {k for k, (f, _m) in cat.term_sources.items() if f == path}
-        cat.glossary = [e for e in cat.glossary if e.term.strip().lower() not in stale]
+        cat.glossary = [e for e in cat.glossary if e.key not in stale]
         for k in stale:
             del cat.term_sources[k]
         for entry in entries:
-            key = entry.term.strip().lower()
+            key = entry.key
             if key not in cat.term_sources:
                 cat.term_sources[key] = (path, loaded.mod)
                 cat.glossary.append(entry)

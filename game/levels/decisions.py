@@ -20,7 +20,8 @@ from typing import Annotated, Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StrictStr
 
-from game.errors import Problem
+from game.errors import Part, Problem, part, render
+from game.i18n import N_
 from game.levels import validation, yamlpos
 
 
@@ -53,32 +54,43 @@ def id_problems(model: DecisionFile, node: yaml.Node, name: str, level: Any) -> 
     acts = [a.id for a in level.actions]
     events = {e.id: [c.id for c in e.choices] for e in level.events}
 
-    def err(loc: tuple[Any, ...], msg: str) -> None:
+    def err(loc: tuple[Any, ...], *parts: Part) -> None:
         line, col = yamlpos.locate(node, loc)
-        errors.append(Problem(name, line, col, yamlpos.field_path(loc, node), msg))
+        errors.append(Problem(name, line, col, yamlpos.field_path(loc, node), render(parts), parts))
 
-    def unknown(kind: str, value: str, known: list[str], where: str = "") -> str:
+    def unknown(what: Part, value: str, known: list[str]) -> tuple[Part, ...]:
         guess = difflib.get_close_matches(value, known, n=1)
-        hint = f"; did you mean '{guess[0]}'?" if guess else (f"; known: {', '.join(known)}" if known else "")
-        return f"unknown {kind} '{value}' {where or f'in level {level.id!r}'}{hint}"
+        if guess:
+            return (what, part(N_("; did you mean '{guess}'?"), guess=guess[0]))
+        return (what, part(N_("; known: {known}"), known=", ".join(known))) if known else (what,)
 
     def check_choices(prefix: tuple[Any, ...], choices: dict[str, str]) -> None:
         for ev, ch in choices.items():
             if ev not in events:
-                err((*prefix, ev, "[key]"), unknown("event", ev, list(events)))
+                what = part(N_("unknown event '{id}' in level '{level}'"), id=ev, level=level.id)
+                err((*prefix, ev, "[key]"), *unknown(what, ev, list(events)))
             elif ch not in events[ev]:
-                err((*prefix, ev), unknown("choice", ch, events[ev], f"for event '{ev}'"))
+                what = part(N_("unknown choice '{id}' for event '{event}'"), id=ch, event=ev)
+                err((*prefix, ev), *unknown(what, ch, events[ev]))
 
     check_choices(("events",), model.events)
     for turn, entry in model.turns.items():
         if turn > level.turns:
-            err(("turns", turn, "[key]"), f"turn {turn} is after the level's last turn ({level.turns})")
+            err(
+                ("turns", turn, "[key]"),
+                part(N_("turn {turn} is after the level's last turn ({last})"), turn=turn, last=level.turns),
+            )
         short = isinstance(entry, list)
         actions = entry if isinstance(entry, list) else entry.actions
         for i, a in enumerate(actions):
             if a not in acts:
                 loc = ("turns", turn, i) if short else ("turns", turn, "actions", i)
-                err(loc, unknown("action", a, acts))
+                err(
+                    loc,
+                    *unknown(
+                        part(N_("unknown action '{id}' in level '{level}'"), id=a, level=level.id), a, acts
+                    ),
+                )
         if isinstance(entry, TurnDecision):
             check_choices(("turns", turn, "choices"), entry.choices)
     return validation.sort_problems(errors)

@@ -52,6 +52,22 @@ SECTIONS = [
     ),
     ("Source", "notes[]", "A historical fact and where it comes from."),
     ("GlossaryEntry", "glossary[]", "A term the game explains (in a level, or in a mod's glossary.yaml)."),
+    (
+        "Words",
+        "words",
+        "The level's own names for the game's fixed parts, so that its world speaks in its own "
+        "words: the turn screen's economy panel and charts, the planning view, the causes, the "
+        "news, the debrief and `simulate` use them. Every key is optional; what is left out keeps "
+        "the game's wording. Each name is at most 32 characters in every language (a longer one "
+        "is an error naming the field). Only names change: the mechanics stay the game's. "
+        "`levels/sandbox_pluralist.yaml` names its guilds, families and villages this way.",
+    ),
+    ("Segments", "words.segments", "What the level calls the parts of its workforce."),
+    (
+        "Goods",
+        "words.goods",
+        "What the level calls the council sector's eight goods in the planning view and the classroom.",
+    ),
 ]
 
 # Explanations for fields whose schema has no description of its own.

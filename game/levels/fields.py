@@ -44,3 +44,36 @@ def check_visible(v: str) -> str:
 
 
 Plain = Annotated[StrictStr, Field(max_length=MAX_TEXT), AfterValidator(check_visible)]
+
+
+# Icons a level's resource may show (`icon:` of a resource), each with what it looks like, so a
+# modder can choose without opening the game. Every one is a file in assets/icons.
+RESOURCE_ICONS: dict[str, str] = {
+    "money": "a stack of coins",
+    "organisers": "a person holding a flag",
+    "political_capital": "a ballot box",
+    "participation": "three people",
+    "council": "a circle of people around a centre",
+    "coop": "two linked rings",
+    "finance": "a seedling growing from a coin (seed, savings)",
+    "resilience": "a tree",
+    "mutual_aid": "a steaming pot",
+    "gear": "a gear wheel (tools, machines)",
+    "hourglass": "an hourglass (time)",
+    "education": "an open book",
+    "support": "a heart",
+    "law": "a public building with columns",
+    "news": "a newspaper",
+    "flag": "a flag",
+}
+
+# Names longer than these are cut with "…" where the screens are narrowest (a card at 200%
+# scale, the header, the pathway map): `check` warns about them. (kind, most characters, where)
+NAME_LENGTHS: dict[str, tuple[int, str]] = {
+    "title": (48, "the pathway map and the window's header"),
+    "action": (60, "two lines of an action card"),
+    "event": (60, "the event dialog's heading"),
+    "choice": (90, "an event's answer button"),
+    "resource": (32, "the turn screen's header"),
+    "term": (48, "the glossary's list"),
+}

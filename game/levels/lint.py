@@ -16,6 +16,7 @@ import yaml
 
 from game.errors import Problem
 from game.levels import validation, yamlpos
+from game.levels.fields import NAME_LENGTHS
 from game.levels.schema import Condition, Effect, Level, Text
 from game.sim.vocabulary import PARAMS
 
@@ -64,6 +65,7 @@ def lint_level(
             f"after the level's last turn ({level.turns}): it never acts",
         )
     _spanish(level, warn, all_texts)
+    _lengths(level, warn)
     if simulate_start:
         _start_goals(level, warn)
     return validation.sort_problems(out)
@@ -330,9 +332,9 @@ def _requires_cycles(level: Level, warn: Any) -> None:
 def _glossary(level: Level, warn: Any) -> None:
     seen: dict[str, int] = {}
     for i, g in enumerate(level.glossary):
-        key = g.term.strip().lower()
+        key = g.key
         if key in seen:
-            warn(("glossary", i, "term"), f"term '{g.term}' is defined twice (first as entry {seen[key]})")
+            warn(("glossary", i, "term"), f"term '{g.en_term}' is defined twice (first as entry {seen[key]})")
         seen.setdefault(key, i)
 
 
@@ -402,3 +404,33 @@ def _start_goals(level: Level, warn: Any) -> None:
             )
     if holds(level.goals.win, metrics, sim.state):
         warn(("goals", "win"), "the win condition already holds before turn 1")
+
+
+# ---------------------------------------------------------------- name lengths
+
+
+def _lengths(level: Level, warn: Any) -> None:
+    """Names longer than `NAME_LENGTHS` allows, in any language: they are cut on screen."""
+
+    def check(loc: tuple[Any, ...], kind: str, text: Any) -> None:
+        most, where = NAME_LENGTHS[kind]
+        for lang, value in [("en", text)] if isinstance(text, str) else list(text.items()):
+            if len(value) > most:
+                warn(
+                    loc,
+                    f"{len(value)} characters ({lang}); {where} shows about {most} before it cuts "
+                    "the rest with '…': keep it shorter",
+                )
+                return
+
+    check(("title",), "title", level.title)
+    for i, a in enumerate(level.actions):
+        check(("actions", i, "title"), "action", a.title)
+    for i, ev in enumerate(level.events):
+        check(("events", i, "title"), "event", ev.title)
+        for k, c in enumerate(ev.choices):
+            check(("events", i, "choices", k, "label"), "choice", c.label)
+    for i, r in enumerate(level.resources):
+        check(("resources", i, "name"), "resource", r.name)
+    for i, g in enumerate(level.glossary):
+        check(("glossary", i, "term"), "term", g.term)

@@ -9,8 +9,6 @@ import difflib
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    BaseModel,
-    ConfigDict,
     Field,
     StrictBool,
     StrictStr,
@@ -20,65 +18,17 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from game.levels.fields import (
-    MAX_TITLE,
+    RESOURCE_ICONS,
     NonNegative,
     Number,
     Plain,
     Share,
 )
+from game.levels.texts import LANGS as LANGS  # re-exported: the level's languages
+from game.levels.texts import Id, Strict, Text, _check_text, _check_title, _unknown
+from game.levels.texts import text_of as text_of  # re-exported for the many readers of level texts
+from game.levels.words import Words
 from game.sim.vocabulary import EFFECT_OPS, METRICS, PARAMS, SEGMENTS, TACTICS
-
-Id = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=48)]
-LANGS = ("en", "es")
-
-
-def _unknown(kind: str, name: str, known: list[str] | tuple[str, ...]) -> PydanticCustomError:
-    guess = difflib.get_close_matches(name, list(known), n=1)
-    hint = f"; did you mean '{guess[0]}'?" if guess else f"; known: {', '.join(sorted(known))}"
-    return PydanticCustomError(
-        "unknown_name", "unknown {kind} '{name}'{hint}", {"kind": kind, "name": name, "hint": hint}
-    )
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-def _check_text(v: Any) -> Any:
-    if isinstance(v, dict):
-        if "en" not in v:
-            raise PydanticCustomError("text_en", "a translated text needs an 'en' entry")
-        for lang in v:
-            if lang not in LANGS:
-                raise _unknown("language", str(lang), LANGS)
-    return v
-
-
-def _check_title(v: Any) -> Any:
-    """A text shown as a title or label: one line's worth in every language."""
-    _check_text(v)
-    for text in [v] if isinstance(v, str) else v.values():
-        if len(text) > MAX_TITLE:
-            raise PydanticCustomError(
-                "title_length",
-                "a title or label has at most {n} characters (this one has {got})",
-                {"n": MAX_TITLE, "got": len(text)},
-            )
-    return v
-
-
-Text = Annotated[
-    Plain | dict[StrictStr, Plain],
-    Field(description=("Plain text, or a map from language code (en, es) to text; English is the fallback.")),
-]
-
-
-def text_of(value: str | dict[str, str], lang: str = "en") -> str:
-    """The text in `lang`, falling back to English."""
-    if isinstance(value, str):
-        return value
-    return value.get(lang) or value["en"]
-
 
 # ---------------------------------------------------------------- conditions
 
@@ -246,6 +196,11 @@ class Resource(Strict):
     name: Text
     start: NonNegative
     income: NonNegative = Field(description="Added at the start of each turn.")
+    icon: Literal[tuple(RESOURCE_ICONS)] | None = Field(  # type: ignore[valid-type]
+        None,
+        description="The icon beside its amount (see *Resource icons* for what each looks like); "
+        "without one, the game picks by the words of its id.",
+    )
     _t = field_validator("name")(_check_title)
 
 
@@ -369,10 +324,20 @@ class Goals(Strict):
 
 
 class GlossaryEntry(Strict):
-    term: Annotated[Plain, Field(max_length=MAX_TITLE)]
+    term: Text
     text: Text
     source: Plain | None = None
     _t = field_validator("text")(_check_text)
+    _tt = field_validator("term")(_check_title)
+
+    @property
+    def key(self) -> str:
+        """The term's English words, lower case: what makes two entries the same term."""
+        return text_of(self.term).strip().lower()
+
+    @property
+    def en_term(self) -> str:
+        return text_of(self.term)
 
 
 class Level(Strict):
@@ -398,6 +363,10 @@ class Level(Strict):
     goals: Goals
     questions: list[Text] = Field(default_factory=list, description="For the debrief.")
     glossary: list[GlossaryEntry] = Field(default_factory=list)
+    words: Words = Field(
+        default_factory=lambda: Words(),
+        description="The level's own names for segments, the elite, its media, councils, goods and turns.",
+    )
     _t = field_validator("path", "summary")(_check_text)
     _tt = field_validator("title")(_check_title)
 

@@ -185,6 +185,15 @@ def _delta_cell(d: float) -> str:
     return f'<span class="{cls}">{sign}{abs(d):.1f}</span>' if cls else f"{sign}{abs(d):.1f}"
 
 
+def _metric_label(name: str, lab: dict[str, str], level: Any, lang: str) -> str:
+    """A key figure's label; a segment's share by the level's own name for it (its `words`)."""
+    seg = {"coop_share": "coop", "council_share": "council"}.get(name)
+    own = getattr(getattr(getattr(level, "words", None), "segments", None), seg or "", None)
+    if seg is not None and own:
+        return lab["workforce_in"].format(segment=_t(own, lang))
+    return lab.get(name, name)
+
+
 def _metric(name: str, value: float) -> str:
     if name in SHARE_METRICS:
         return f"{value:.1%}"
@@ -272,7 +281,9 @@ def render_html(
     if shown:
         parts.append(f"<h2>{e(lab['metrics'])}</h2><table><tbody>")
         parts += [
-            f'<tr><th>{e(lab.get(m, m))}</th><td class="num">{_metric(m, last[m])}</td></tr>' for m in shown
+            f"<tr><th>{e(_metric_label(m, lab, level, lang))}</th>"
+            f'<td class="num">{_metric(m, last[m])}</td></tr>'
+            for m in shown
         ]
         parts.append("</tbody></table>")
 
@@ -342,7 +353,7 @@ def render_html(
         parts.append(f'<h2>{e(lab["glossary"])}</h2><dl class="glossary">')
         for g in entries:
             src = f' <span class="src">({e(g.source)})</span>' if g.source else ""
-            parts.append(f"<div><dt>{e(g.term)}</dt><dd>{e(_t(g.text, lang))}{src}</dd></div>")
+            parts.append(f"<div><dt>{e(_t(g.term, lang))}</dt><dd>{e(_t(g.text, lang))}{src}</dd></div>")
         parts.append("</dl>")
     if level is not None and level.notes:
         parts.append(f'<h2>{e(lab["background"])}</h2><ul class="plain">')

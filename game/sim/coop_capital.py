@@ -21,17 +21,17 @@ produce nothing for them, and total co-op output is the same.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
 from game.sim.mutual_aid import BORROWER_RESERVATION_RATE, market_clearing_rate
-from game.sim.state import COOP_TARGET_CAPITAL, State
+from game.sim.state import COOP_TARGET_CAPITAL, Coops, State
 
 
-@dataclass(frozen=True)
-class CoopCapital:
-    """Per member of each co-op unless said otherwise."""
+class CoopCapital(NamedTuple):
+    """Per member of each co-op unless said otherwise. (A named tuple: built several
+    times a stress test, and a frozen dataclass's set-up cost more than its arithmetic.)"""
 
     in_use: np.ndarray  # capital at work in the co-op (own kept + borrowed + bank credit)
     coop_loans: np.ndarray  # + lent to other co-ops, − borrowed from them
@@ -63,7 +63,9 @@ def allocate(
     # banks lend against collateral: `access` of a co-op's need, scaled by the share of its
     # target it owns (Stiglitz & Weiss 1981: credit is rationed, and those who own least get
     # least), so credit access alone cannot reach the co-ops shortest of capital
-    bank = access * need * np.minimum(k / target, 1.0)
+    kept = np.minimum(k, target)
+    # min(k/target, 1) is min(k, target) when target is 1 (division by 1 is exact)
+    bank = access * need * (kept if target == 1.0 else np.minimum(k / target, 1.0))
     rest = need - bank
     supply = float(np.dot(spare, m)) if trade else 0.0
     demand = float(np.dot(rest, m))
@@ -72,27 +74,49 @@ def allocate(
     borrowed = rest * (lent_total / demand) if demand > 0 else np.zeros_like(k)
     lent = spare * (lent_total / supply) if supply > 0 else np.zeros_like(k)
     deposits = (spare - lent) if trade else np.zeros_like(k)
-    in_use = np.minimum(k, target) + borrowed + bank
+    in_use = kept + borrowed + bank
     rate = bank_rate
-    lenders, borrowers = (spare > 0) & (m > 0), (need > 0) & (m > 0)
-    if lent_total > 0 and lenders.any() and borrowers.any():
-        # the corn model's regime: borrowers' own capital includes what banks would lend them
-        corn = market_clearing_rate(
-            float(m[lenders].sum()),
-            float(np.dot(k[lenders], m[lenders])),
-            float(m[borrowers].sum()),
-            float(np.dot(k[borrowers], m[borrowers])) + bank_total,
-        )
-        weight = borrowed * m
-        mpk = (
-            alpha
-            * output_scale
-            * p["coop_productivity"]
-            * c.productivity
-            * np.maximum(in_use, 1e-6) ** (alpha - 1)
-        )
-        reservation = float(np.dot(weight, mpk) / weight.sum())
-        rate = bank_rate + (corn / BORROWER_RESERVATION_RATE) * max(0.0, reservation - bank_rate)
+    if lent_total > 0:
+        rate = _market_rate(c, need, spare, (in_use, borrowed, bank_total), bank_rate, p, output_scale, alpha)
     association = p["mutual_aid"] >= 0.5
     coop_rate = p["mutual_aid_theta"] * rate if association else rate
     return CoopCapital(in_use, lent - borrowed, bank, deposits, rate, coop_rate)
+
+
+def _market_rate(
+    c: Coops,
+    need: np.ndarray,
+    spare: np.ndarray,
+    cap: tuple[np.ndarray, np.ndarray, float],
+    bank_rate: float,
+    p: dict[str, float],
+    output_scale: float,
+    alpha: float,
+) -> float:
+    """r* when co-ops lend to co-ops (`cap`: capital in use, borrowed, bank credit in all):
+    the corn model's regime; where capital is scarce, borrowers bid up to their marginal
+    product of capital."""
+    m, k = c.members, c.capital
+    in_use, borrowed, bank_total = cap
+    present = m > 0
+    lenders, borrowers = (spare > 0) & present, (need > 0) & present
+    if not (lenders.any() and borrowers.any()):
+        return bank_rate
+    # the corn model's regime: borrowers' own capital includes what banks would lend them
+    m_lend, m_borrow = m[lenders], m[borrowers]
+    corn = market_clearing_rate(
+        float(m_lend.sum()),
+        float(np.dot(k[lenders], m_lend)),
+        float(m_borrow.sum()),
+        float(np.dot(k[borrowers], m_borrow)) + bank_total,
+    )
+    weight = borrowed * m
+    mpk = (
+        alpha
+        * output_scale
+        * p["coop_productivity"]
+        * c.productivity
+        * np.maximum(in_use, 1e-6) ** (alpha - 1)
+    )
+    reservation = float(np.dot(weight, mpk) / weight.sum())
+    return bank_rate + (corn / BORROWER_RESERVATION_RATE) * max(0.0, reservation - bank_rate)

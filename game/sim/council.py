@@ -11,6 +11,7 @@ productivity of food councils); the plan re-balances every market within the thr
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -93,14 +94,35 @@ def template() -> PlanEconomy:
     )
 
 
+class _Rounds:
+    """A plan's rounds, run when first read: what a turn delivers comes from the valuation,
+    so the replays that only score a turn (causes, forecasts) never need the rounds, only
+    the turn played and shown does. The same inputs give the same rounds whenever run."""
+
+    __slots__ = ("_run", "_result")
+
+    def __init__(self, run: Callable[[], PlanResult] | None, result: PlanResult | None = None) -> None:
+        self._run, self._result = run, result
+
+    def get(self) -> PlanResult:
+        if self._result is None:
+            assert self._run is not None
+            self._result, self._run = self._run(), None
+        return self._result
+
+
 @dataclass(frozen=True)
 class SectorPlan:
     """One turn's plan: how many rounds it took and the consumption it delivers."""
 
-    result: PlanResult
+    rounds: _Rounds  # the procedure's rounds, run when `result` is first read
     consumption_index: float  # consumption value at base prices, relative to the base plan
     scarcest: float  # the lowest ratio of a consumed good to its base-plan amount
     scarcest_good: str
+
+    @property
+    def result(self) -> PlanResult:
+        return self.rounds.get()
 
 
 class CouncilSector:
@@ -118,6 +140,7 @@ class CouncilSector:
     GRID = 0.02  # grid step of the productivity and food factors for the valuation
     TIGHT = 1e-3  # the valuation's convergence threshold
     PLAN_MEMO = 256  # plans remembered (a few hundred bytes each)
+    VALUE_MEMO = 4096  # valuations remembered (about 100 bytes each)
 
     def __init__(self) -> None:
         self.economy = template()
@@ -136,6 +159,13 @@ class CouncilSector:
         # plans already run, by (productivity, food factor, start prices): a plan is a pure
         # function of them, and a turn's replays (causes, forecasts) mostly share them
         self._plans: dict[tuple[float, float, bytes], PlanResult] = {}
+        self._delivered: dict[tuple[float, float], tuple[float, np.ndarray]] = {}
+
+    def forget(self) -> None:
+        """Drop the remembered plans and valuations (not the grid): for benchmarks that
+        time one simulation's turns without another's memo."""
+        self._plans.clear()
+        self._delivered.clear()
 
     def _value(self, demand: np.ndarray) -> float:
         return float(np.dot(self.base_prices[self._consumed], demand[self._consumed]))
@@ -158,7 +188,19 @@ class CouncilSector:
 
     def delivered(self, productivity: float, food_factor: float) -> tuple[float, np.ndarray]:
         """(consumption index, per-good ratios to the base plan) at the procedure's limit,
-        interpolated bilinearly between grid points."""
+        interpolated bilinearly between grid points; remembered (a pure function, asked
+        again and again by a turn's stress tests). The ratios are read-only."""
+        key = (float(productivity), float(food_factor))
+        known = self._delivered.get(key)
+        if known is None:
+            known = self._interpolate(*key)
+            known[1].flags.writeable = False
+            if len(self._delivered) >= self.VALUE_MEMO:
+                del self._delivered[next(iter(self._delivered))]
+            self._delivered[key] = known
+        return known
+
+    def _interpolate(self, productivity: float, food_factor: float) -> tuple[float, np.ndarray]:
         x = max(float(productivity), self.GRID) / self.GRID
         y = max(float(food_factor), self.GRID) / self.GRID
         i, j = int(np.floor(x)), int(np.floor(y))
@@ -200,27 +242,34 @@ class CouncilSector:
         record_history: bool = False,
     ) -> SectorPlan:
         """This turn's plan at a productivity level (1 = the base plan) and a food factor."""
-        start = self.base_prices if start_prices is None else start_prices
-        key = (float(productivity), float(food_factor), np.asarray(start, dtype=float).tobytes())
-        result = None if record_history else self._plans.get(key)
-        if result is None:
-            result = self._run(self._economy(productivity, food_factor), start, record_history)
-            if not record_history:
-                if len(self._plans) >= self.PLAN_MEMO:  # the oldest first: a turn's replays repeat
-                    del self._plans[next(iter(self._plans))]
-                for arr in (result.prices, result.supply, result.demand, result.max_excess):
-                    arr.flags.writeable = False  # shared by every turn that asks again
-                self._plans[key] = result
+        start = np.array(self.base_prices if start_prices is None else start_prices, dtype=float)
+
+        def run() -> PlanResult:
+            key = (float(productivity), float(food_factor), start.tobytes())
+            result = None if record_history else self._plans.get(key)
+            if result is None:
+                result = self._run(self._economy(productivity, food_factor), start, record_history)
+                if not record_history:
+                    if len(self._plans) >= self.PLAN_MEMO:  # the oldest first
+                        del self._plans[next(iter(self._plans))]
+                    for arr in (result.prices, result.supply, result.demand, result.max_excess):
+                        arr.flags.writeable = False  # shared by every turn that asks again
+                    self._plans[key] = result
+            return result
+
+        # rounds run when read, except where they could fail (run_plan then says why, now)
+        usual = all(1e-3 <= float(x) <= 1e3 for x in (productivity, food_factor))
+        rounds = _Rounds(run) if usual and not record_history else _Rounds(None, run())
         index, ratios = self.delivered(productivity, food_factor)
         k = int(np.argmin(ratios))
-        return SectorPlan(result, index, float(ratios[k]), self._names[k])
+        return SectorPlan(rounds, index, float(ratios[k]), self._names[k])
 
     def value(self, plan: SectorPlan, productivity: float, food_factor: float) -> SectorPlan:
         """What the sector delivers at another productivity and food factor, valued at the
         procedure's limit like every plan; the rounds shown stay those of `plan`."""
         index, ratios = self.delivered(productivity, food_factor)
         k = int(np.argmin(ratios))
-        return SectorPlan(plan.result, index, float(ratios[k]), self._names[k])
+        return SectorPlan(plan.rounds, index, float(ratios[k]), self._names[k])
 
 
 @functools.lru_cache(maxsize=1)

@@ -15,7 +15,7 @@ import math
 import numpy as np
 
 from game.sim.diffusion import bass_media_scalar
-from game.sim.economy import REINVEST, Calibration, coop_production, firm_inputs
+from game.sim.economy import REINVEST, Calibration, CoopResult, coop_production, firm_inputs
 from game.sim.effects import new_coops, take_workers
 from game.sim.firms import adjust
 from game.sim.scalar import clip
@@ -47,9 +47,20 @@ def advance(state: State, cal: Calibration, dt: float) -> None:
 
 def step(state: State, cal: Calibration, h: float) -> None:
     """`h` years (at most a quarter) of dynamics."""
+    economic_step(state, cal, h)
+    society_step(state, h)
+
+
+def economic_step(
+    state: State, cal: Calibration, h: float, known: CoopResult | None = None
+) -> CoopResult | None:
+    """The economy's part of a step: firms, co-ops, buyouts. It reads support but no media
+    attack (the stress test's media blitz shares it with the year without a shock).
+    `known`: `coop_production(state, cal)` if the caller has it (the co-ops' inputs equal
+    another state's). Returns the co-ops' production it used."""
     p = state.params
     c = state.coops
-    coop = coop_production(state, cal) if len(c.members) else None
+    coop = (known or coop_production(state, cal)) if len(c.members) else None
 
     # firms hire towards their optimum and invest by the profit rate
     adjust(state, firm_inputs(state, cal, coop), cal.world_rate, h)
@@ -82,7 +93,12 @@ def step(state: State, cal: Calibration, h: float) -> None:
         flow = min(0.5 * state.firm_share, p["coop_fund"] * h * (1.0 + 0.5 * p["marcora"]))
         taken = take_workers(state, "firm", flow)
         new_coops(state, 1, taken, quality=0.9)
+    return coop
 
+
+def society_step(state: State, h: float) -> None:
+    """The rest of a step: awareness, support and power (`social_step`), pollution."""
+    p = state.params
     social_step(state, h)
 
     # unpriced pollution accumulates and deepens harvest failures

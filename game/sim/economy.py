@@ -18,7 +18,9 @@ Incomes are annual rates in units of the starting average firm wage (1.0).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -133,7 +135,13 @@ def attendance(state: State) -> float:
 
 def job_balance(state: State) -> float:
     """Balance score of self-managed workplaces' job complexes (1 − spread/19)."""
-    spread = UNBALANCED_SPREAD * (1.0 - state.params["job_balance"])
+    return _balance_of(state.params["job_balance"])
+
+
+@functools.lru_cache(maxsize=256)
+def _balance_of(job_balance: float) -> float:
+    """`job_balance` of the parameter's value: a pure function, asked in every stress year."""
+    spread = UNBALANCED_SPREAD * (1.0 - job_balance)
     return balance_score(np.array([10.0 - spread / 2, 10.0 + spread / 2]))
 
 
@@ -142,8 +150,7 @@ def council_productivity(state: State, att: float, bal: float) -> float:
     return p["council_productivity"] * (1.0 + 0.15 * bal) * (0.85 + 0.15 * att) / (1.15 * 1.0)
 
 
-@dataclass(frozen=True)
-class CoopResult:
+class CoopResult(NamedTuple):  # a named tuple: built several times a stress test
     pay: np.ndarray  # per member
     net: np.ndarray  # net revenue per member before reinvestment
     gross: np.ndarray  # output per member before undercutting
@@ -258,58 +265,38 @@ def measure(
     # --- groups before the levy
     u = max(0.0, 1.0 - f - state.coop_share - state.council_share)
     owners = state.params.get("_owner_share", 0.02)
-    seg, w, inc, hrs, rat = [], [], [], [], []
-
-    def add(
-        s: int,
-        weight: np.ndarray | float,
-        income: np.ndarray | float,
-        hours: np.ndarray | float,
-        rating: np.ndarray | float,
-    ) -> None:
-        n = np.broadcast(np.asarray(weight), np.asarray(income)).shape or (1,)
-        seg.append(np.full(n, s))
-        w.append(np.broadcast_to(weight, n).astype(float))
-        inc.append(np.broadcast_to(income, n).astype(float))
-        hrs.append(np.broadcast_to(hours, n).astype(float))
-        rat.append(np.broadcast_to(rating, n).astype(float))
-
-    add(0, owners, max(0.0, profits + bank_interest + foreign_income) / owners, 10.0, 1.0)
-    add(1, f / len(WAGE_LADDER), wage * WAGE_LADDER / WAGE_LADDER.mean(), 40.0, 1.0)
+    parts: list[Part] = [
+        (0, owners, max(0.0, profits + bank_interest + foreign_income) / owners, 10.0, 1.0),
+        (1, f / len(WAGE_LADDER), wage * WAGE_LADDER / WAGE_LADDER.mean(), 40.0, 1.0),
+    ]
     if len(c.members):
         ratio = np.sqrt(p["coop_pay_ratio"])  # between the top fifth and the rest
         low = coop_pay / (0.8 + 0.2 * ratio)
-        add(2, c.members * 0.8, low, 40.0, 1.0)
-        add(2, c.members * 0.2, low * ratio, 40.0, 1.0)
-    add(3, state.council_share / len(cw.ladder), council_pay, cw.hours, cw.ratings)
-    seg_a = np.concatenate(seg)
-    w_a = np.concatenate(w)
-    inc_a = np.concatenate(inc)
-    hrs_a = np.concatenate(hrs)
-    rat_a = np.concatenate(rat)
+        parts.append((2, c.members * 0.8, low, 40.0, 1.0))
+        parts.append((2, c.members * 0.2, low * ratio, 40.0, 1.0))
+    parts.append((3, state.council_share / len(cw.ladder), council_pay, cw.hours, cw.ratings))
+    seg_a, w_a, inc_a, hrs_a, rat_a = _group_arrays(parts)
+    n = len(w_a) - 1  # the last slot: the unemployed, filled after the levy
 
     # --- benefits and the levy that pays them (money is conserved)
     benefit = p["unemployment_benefit"] * firms.bargained_wage
     benefits_total = u * benefit
-    earned = float(np.dot(w_a, inc_a))
+    earned = float(np.dot(w_a[:n], inc_a[:n]))
     transfers_in = pollution_charge + price_gain
     levy = (benefits_total - transfers_in) / earned if earned > 0 else 0.0
     if levy > MAX_LEVY:  # benefits cannot take more than MAX_LEVY of earned income: cut them
         benefit *= (MAX_LEVY * earned + transfers_in) / benefits_total
         levy = MAX_LEVY
+    earning = inc_a[:n]
     if levy >= 0:
-        inc_a = inc_a * (1.0 - levy)
+        np.multiply(earning, 1.0 - levy, out=earning)
         ue_income = benefit
     else:  # the pollution charge exceeds benefits: the rest is paid out per person
         dividend = -(levy * earned) / (1.0 + owners)
-        inc_a = inc_a + dividend
+        np.add(earning, dividend, out=earning)
         ue_income = benefit + dividend
         levy = 0.0
-    seg_a = np.append(seg_a, 4)
-    w_a = np.append(w_a, u)
-    inc_a = np.append(inc_a, ue_income)
-    hrs_a = np.append(hrs_a, 0.0)
-    rat_a = np.append(rat_a, 0.0)
+    seg_a[n], w_a[n], inc_a[n], hrs_a[n], rat_a[n] = 4, u, ue_income, 0.0, 0.0
     groups = Groups(seg_a, w_a, inc_a, hrs_a, rat_a)
 
     # --- basic needs: market households pay more for food after a bad harvest
@@ -370,18 +357,52 @@ def measure(
     )
 
 
+def firm_and_coop_output(state: State, cal: Calibration, shock: Shock | None) -> tuple[CoopResult, FirmBlock]:
+    """The co-ops' and the firms' results under `shock`: a harvest failure changes neither
+    (it falls on food), so the stress test computes them once for the calm year and it."""
+    shock = shock or Shock("none")
+    coop = coop_production(state, cal, shock)
+    K = state.firm_capital * (1.0 - shock.capital_loss * (1.0 - state.params["capital_controls"]))
+    return coop, firm_inputs(state, cal, coop, K)
+
+
+Part = tuple[int, np.ndarray | float, np.ndarray | float, np.ndarray | float, np.ndarray | float]
+
+
+def _group_arrays(parts: list[Part]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Segment, weight, income, hours and rating of every household group, each part
+    (segment, weight, income, hours, rating; scalars or arrays) broadcast to its length,
+    plus one empty slot at the end for the unemployed: five arrays filled in place."""
+    sizes = [max(np.size(w), np.size(i)) for _, w, i, _, _ in parts]
+    total = sum(sizes) + 1
+    seg = np.empty(total, dtype=np.int_)
+    out = [np.empty(total) for _ in range(4)]
+    at = 0
+    for (s, *values), size in zip(parts, sizes, strict=True):
+        seg[at : at + size] = s
+        for arr, v in zip(out, values, strict=True):
+            arr[at : at + size] = v
+        at += size
+    return seg, out[0], out[1], out[2], out[3]
+
+
 def segment_real_income(
-    state: State, cal: Calibration, sector: CouncilSector, shock: Shock | None, plan: SectorPlan
+    state: State,
+    cal: Calibration,
+    sector: CouncilSector,
+    shock: Shock | None,
+    plan: SectorPlan,
+    production: tuple[CoopResult, FirmBlock] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Mean real income (income / cost of basic needs) and weight of each segment: the
     figures `measure` gives per segment, computed without building every household group
-    (the stress test needs only these; a test checks both agree)."""
+    (the stress test needs only these; a test checks both agree). `production`: what
+    `firm_and_coop_output(state, cal, shock)` gave, if the caller has it."""
     p = state.params
     shock = shock or Shock("none")
     c = state.coops
-    coop = coop_production(state, cal, shock)
+    coop, firms = production or firm_and_coop_output(state, cal, shock)
     K = state.firm_capital * (1.0 - shock.capital_loss * (1.0 - p["capital_controls"]))
-    firms = firm_inputs(state, cal, coop, K)
     deposits = float(np.dot(coop.capital.deposits, c.members))
     lost = float(np.dot(coop.lost, c.members))
     foreign_income = cal.world_rate * (state.foreign_capital + state.firm_capital - K)

@@ -190,11 +190,12 @@ class Simulation:
         chosen = list(chosen or [])
         self._begin_resources()
         out: dict[str, Refusal | None] = {}
+        start = self._turn_start_state()  # read, never changed, by action_problems
         for aid in self.actions:
             if aid in chosen:
                 out[aid] = None
                 continue
-            probs = self.action_problems([*chosen, aid], self._turn_start_state())
+            probs = self.action_problems([*chosen, aid], start)
             out[aid] = probs[-1] if probs else None
         return out
 

@@ -18,7 +18,7 @@ that leaves for abroad where it keeps earning for its owners.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from game.sim.state import State
 
@@ -30,9 +30,9 @@ INVEST_BOUNDS = (-0.2, 0.12)
 MIN_U = 0.02  # the wage curve is read at unemployment of at least 2%
 
 
-@dataclass(frozen=True)
-class FirmBlock:
-    """The firm sector this turn (shares of the workforce and annual incomes)."""
+class FirmBlock(NamedTuple):
+    """The firm sector this turn (shares of the workforce and annual incomes). A named
+    tuple: built several times a stress test."""
 
     output: float
     wage: float  # per worker, after any shortfall

@@ -56,7 +56,7 @@ class PlanEconomy:
     cc_income: np.ndarray  # float64, (n_cc,)
     cc_count: np.ndarray  # float64, (n_cc,) multiplicity
     cc_indptr: np.ndarray  # intp, (n_cc+1,)
-    cc_good: np.ndarray  # intp, (nnz_cc,) final or public good index
+    cc_good: np.ndarray  # intp or int32, (nnz_cc,) final or public good index
     cc_weight: np.ndarray  # float64, (nnz_cc,) normalised Cobb-Douglas exponent
 
     @property
@@ -102,8 +102,26 @@ def _segment_sum(values: np.ndarray, indptr: np.ndarray) -> np.ndarray:
     return out
 
 
-def check_economy(eco: PlanEconomy) -> None:
-    """Raise PlanError with a clear message if the procedure cannot run on `eco`."""
+def dense_cc_goods(eco: PlanEconomy) -> np.ndarray | None:
+    """The goods every consumer council weights, in order, when all weight the same goods
+    in the same order (generated economies do), else None. One pass over `cc_good`; the
+    checks and the round kernel then read the CC goods through this one row."""
+    lens = np.diff(eco.cc_indptr)
+    m = int(lens[0]) if len(lens) else 0
+    if not m or len(eco.cc_good) != m * len(lens) or not np.all(lens == m):
+        return None
+    goods = eco.cc_good.reshape(-1, m)
+    return goods[0].copy() if np.array_equal(goods, np.broadcast_to(goods[0], goods.shape)) else None
+
+
+def check_economy(eco: PlanEconomy) -> np.ndarray | None:
+    """Raise PlanError with a clear message if the procedure cannot run on `eco`. Returns
+    `dense_cc_goods(eco)` (found on the way), which `RoundKernel` takes to skip a pass.
+
+    Each array is read as few times as the checks allow (the set-up of a plan at Hahnel's
+    scale is mostly these passes over six million CC entries): CC goods once when every
+    council weights the same goods, CC weights twice (their minimum; their sums per council,
+    whose finiteness shows the weights are finite)."""
     G = eco.n_goods
     if eco.kinds.shape != (G,) or eco.endowment.shape != (G,):
         raise PlanError("kinds and endowment must have one entry per good")
@@ -113,6 +131,7 @@ def check_economy(eco: PlanEconomy) -> None:
             raise PlanError(f"{name} must have one entry per worker council")
     if eco.cc_count.shape != (n_cc,):
         raise PlanError("cc_count must have one entry per consumer council")
+    dense: np.ndarray | None = None
     for name, indptr, idx, vals, n in (
         ("wc", eco.wc_indptr, eco.wc_input, eco.wc_b, n_wc),
         ("cc", eco.cc_indptr, eco.cc_good, eco.cc_weight, n_cc),
@@ -125,6 +144,9 @@ def check_economy(eco: PlanEconomy) -> None:
             or vals.shape != idx.shape
         ):
             raise PlanError(f"{name} CSR arrays are inconsistent")
+        if name == "cc":
+            dense = dense_cc_goods(eco)
+            idx = idx if dense is None else dense  # the same goods, read once
         if len(idx) and (idx.min() < 0 or idx.max() >= G):
             raise PlanError(f"{name} entries refer to goods that do not exist")
     positive = {
@@ -139,12 +161,19 @@ def check_economy(eco: PlanEconomy) -> None:
         "cc_weight": eco.cc_weight,
     }
     for name, arr in positive.items():
-        if len(arr) and not (np.isfinite(arr.max()) and arr.min() > 0):
+        if name == "cc_weight":  # finiteness: from the sums per council below
+            if len(arr) and not arr.min() > 0:
+                raise PlanError(f"every {name} must be a finite positive number")
+        elif len(arr) and not (np.isfinite(arr.max()) and arr.min() > 0):
             raise PlanError(f"every {name} must be a finite positive number")
     if n_cc and np.any(eco.cc_indptr[1:] == eco.cc_indptr[:-1]):
         raise PlanError("every consumer council needs at least one weight")
-    if n_cc and not np.allclose(np.add.reduceat(eco.cc_weight, eco.cc_indptr[:-1]), 1.0, rtol=0, atol=1e-9):
-        raise PlanError("each consumer council's weights must sum to 1 (use normalise_weights)")
+    if n_cc:
+        sums = np.add.reduceat(eco.cc_weight, eco.cc_indptr[:-1])
+        if not np.all(np.isfinite(sums)):  # positive weights: a sum is finite iff its terms are
+            raise PlanError("every cc_weight must be a finite positive number")
+        if not np.allclose(sums, 1.0, rtol=0, atol=1e-9):
+            raise PlanError("each consumer council's weights must sum to 1 (use normalise_weights)")
     if n_wc and (eco.wc_output.min() < 0 or eco.wc_output.max() >= G):
         raise PlanError("a worker council produces a good that does not exist")
     if n_wc and np.any(eco.kinds[eco.wc_output] == PRIMARY):
@@ -156,7 +185,7 @@ def check_economy(eco: PlanEconomy) -> None:
     if len(eco.wc_input) and np.any(eco.kinds[eco.wc_input] == PUBLIC):
         raise PlanError("public goods cannot be production inputs")
     cc_uses = np.zeros(G, dtype=bool)
-    cc_uses[eco.cc_good] = True  # a scatter of flags: cheaper than counting with bincount
+    cc_uses[eco.cc_good if dense is None else dense] = True  # a scatter: cheaper than bincount
     if np.any(cc_uses & np.isin(eco.kinds, (INTERMEDIATE, PRIMARY))):
         raise PlanError("consumer councils can only want final and public goods")
     gamma = eco.wc_gamma()
@@ -184,6 +213,7 @@ def check_economy(eco: PlanEconomy) -> None:
             f"no council wants {eco.good_ids[unwanted[0]]}: its price would "
             "fall forever and the plan could never converge"
         )
+    return dense
 
 
 def as_prices(eco: PlanEconomy, start_prices: float | Sequence[float] | np.ndarray) -> np.ndarray:

@@ -16,6 +16,7 @@ from game.sim.plan_economy import (
     Rule,
     as_prices,
     check_economy,
+    dense_cc_goods,
 )
 from game.sim.plan_paced import PacedPlanner
 from game.sim.plan_rounds import (
@@ -43,7 +44,9 @@ class RoundKernel:
       skips numpy's bounds-error path.
     """
 
-    def __init__(self, eco: PlanEconomy) -> None:
+    def __init__(self, eco: PlanEconomy, dense: np.ndarray | None | bool = True) -> None:
+        """`dense`: what `check_economy(eco)` returned (the CC goods row, or None), so
+        the kernel need not look for it again; True (the default) looks."""
         G = eco.n_goods
         self.G = G
         K, inv = _wc_constants(eco)
@@ -76,13 +79,13 @@ class RoundKernel:
         row_of = np.empty(len(entry), dtype=np.intp)
         for L, first, n_L, off in self.blocks:
             row_of[off : off + L * n_L] = np.tile(np.arange(first, first + n_L), L)
-        by_good = np.argsort(self.col * max(eco.n_wc, 1) + row_of)  # by good, then WC
+        by_good = _by_good_then_wc(self.col, row_of, self.blocks, eco.n_wc, G)
         self.rows_g = row_of[by_good]
         self.b_g = self.b[by_good]
         per_good = np.bincount(self.col, minlength=G)
         self.used = np.flatnonzero(per_good).astype(np.intp)
         self.seg = (np.cumsum(per_good) - per_good)[self.used].astype(np.intp)
-        self.W = consumer_spending(eco)
+        self.W = consumer_spending(eco, dense_cc_goods(eco) if dense is True else dense)
         self.endow = eco.endowment.astype(np.float64)
         self.has_endow = bool(np.any(self.endow > 0))
         nnz = len(self.col)
@@ -203,7 +206,20 @@ class RoundKernel:
         return v
 
 
-def consumer_spending(eco: PlanEconomy) -> np.ndarray:
+def _by_good_then_wc(
+    col: np.ndarray, row_of: np.ndarray, blocks: list[tuple[int, int, int, int]], n_wc: int, G: int
+) -> np.ndarray:
+    """The order of the flat input entries by good, then by WC (kernel order): the same
+    permutation as `argsort(col * n_wc + row)` (its keys are distinct). With fewer than
+    32,768 goods it is a stable radix sort of 16-bit goods over the entries put in WC order
+    first (each (L, n_L) block read column by column), several times faster."""
+    if G >= 2**15 or not blocks:
+        return np.argsort(col * max(n_wc, 1) + row_of)
+    by_wc = np.concatenate([off + np.arange(L * n_L).reshape(L, n_L).T.ravel() for L, _, n_L, off in blocks])
+    return by_wc[np.argsort(col[by_wc].astype(np.int16), kind="stable")]
+
+
+def consumer_spending(eco: PlanEconomy, goods: np.ndarray | None | bool = True) -> np.ndarray:
     """W_g = Σ_j count_j·I_j·α_jg: what consumers spend on each good at any prices.
 
     Cobb-Douglas spending shares do not depend on prices, so aggregate demand is W_g/p_g
@@ -213,19 +229,17 @@ def consumer_spending(eco: PlanEconomy) -> np.ndarray:
     """
     G = eco.n_goods
     f = eco.cc_count * eco.cc_income
+    row = dense_cc_goods(eco) if goods is True else goods
+    if isinstance(row, np.ndarray):  # `goods`: dense_cc_goods(eco), if the caller has it
+        W = np.zeros(G)
+        weights = eco.cc_weight.reshape(-1, len(row))
+        # einsum's own loop for large economies: BLAS's threaded matrix-vector product
+        # was 25 times slower on a loaded 2-core machine; small ones (the game's) keep
+        # the product, so their results stay the same to the last bit
+        spend = np.einsum("i,ij->j", f, weights) if len(f) >= SMALL_ECONOMY else f @ weights
+        np.add.at(W, row, spend)
+        return W
     lens = np.diff(eco.cc_indptr)
-    m = int(lens[0]) if len(lens) else 0
-    if m and np.all(lens == m):
-        goods = eco.cc_good.reshape(-1, m)
-        if np.array_equal(goods, np.broadcast_to(goods[0], goods.shape)):
-            W = np.zeros(G)
-            weights = eco.cc_weight.reshape(-1, m)
-            # einsum's own loop for large economies: BLAS's threaded matrix-vector product
-            # was 25 times slower on a loaded 2-core machine; small ones (the game's) keep
-            # the product, so their results stay the same to the last bit
-            spend = np.einsum("i,ij->j", f, weights) if len(f) >= SMALL_ECONOMY else f @ weights
-            np.add.at(W, goods[0], spend)
-            return W
     spend = np.repeat(f, lens)
     np.multiply(spend, eco.cc_weight, out=spend)
     return np.bincount(eco.cc_good, spend, minlength=G).astype(np.float64)
@@ -263,11 +277,12 @@ def run_plan(
         raise PlanError("threshold must be positive")
     if max_rounds < 1:
         raise PlanError("max_rounds must be at least 1")
-    check_economy(economy)
+    dense = check_economy(economy)
     p = as_prices(economy, start_prices)
     if paced:
         return PacedPlanner(economy, p, rule).run(threshold, max_rounds, record_history)
-    return plan_with_kernel(RoundKernel(economy), economy, p, threshold, rule, max_rounds, record_history)
+    kernel = RoundKernel(economy, dense)
+    return plan_with_kernel(kernel, economy, p, threshold, rule, max_rounds, record_history)
 
 
 def plan_with_kernel(

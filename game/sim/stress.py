@@ -29,13 +29,18 @@ procedure's rounds, so a stress test plans nothing again.
 
 from __future__ import annotations
 
-import copy
-
 import numpy as np
 
 from game.sim.council import CouncilSector, SectorPlan
-from game.sim.dynamics import step
-from game.sim.economy import SEGMENT_NAMES, Calibration, Shock, segment_real_income
+from game.sim.dynamics import economic_step, society_step, step
+from game.sim.economy import (
+    SEGMENT_NAMES,
+    Calibration,
+    CoopResult,
+    Shock,
+    firm_and_coop_output,
+    segment_real_income,
+)
 from game.sim.state import Coops, State
 
 YEAR = 1.0
@@ -70,7 +75,7 @@ def lower_tail(income: np.ndarray, weight: np.ndarray, share: float = TAIL) -> f
 def _copy(state: State) -> State:
     """What a year of dynamics changes, copied; the rest (parameters, council workers, the
     laws) shared read-only with the real state."""
-    s = copy.copy(state)
+    s = state.shallow()
     c = state.coops
     s.coops = Coops(c.members.copy(), c.productivity.copy(), c.capital.copy())
     return s
@@ -97,29 +102,76 @@ def _apply(s: State, name: str) -> Shock | None:
     return None
 
 
-def _year(
-    state: State, cal: Calibration, sector: CouncilSector, plan: SectorPlan, name: str | None
-) -> tuple[np.ndarray, np.ndarray]:
-    """Real income and weight of each segment after a year, with shock `name` or none."""
+def _lived(
+    state: State, cal: Calibration, name: str | None, first: CoopResult | None = None
+) -> tuple[State, Shock | None]:
+    """A copy of the economy after a year with shock `name` or none, and the shock that
+    still weighs on the year's incomes (a harvest failure). `first`: the co-ops' production
+    at the year's start, if known (a shock that leaves the co-ops' inputs alone)."""
     s = _copy(state)
     s.clear_turn_effects()
     shock = _apply(s, name) if name else None
-    for _ in range(STEPS):  # a media blitz lasts the whole year here, so no `advance`
-        step(s, cal, YEAR / STEPS)
+    h = YEAR / STEPS
+    economic_step(s, cal, h, first)
+    society_step(s, h)
+    for _ in range(STEPS - 1):  # a media blitz lasts the whole year here, so no `advance`
+        step(s, cal, h)
+    return s, shock
+
+
+def _calm_and_blitz(state: State, cal: Calibration) -> tuple[State, State, CoopResult | None]:
+    """The year without a shock and the media blitz's year (`_lived` of each): they share
+    the first half-year's economy, which a media attack reaches only through support, moved
+    after it (`dynamics.economic_step` reads no media). Also the co-ops' production at the
+    calm year's start."""
+    h = YEAR / STEPS
+    calm = _copy(state)
+    calm.clear_turn_effects()
+    first = economic_step(calm, cal, h)
+    blitz = _copy(calm)
+    _apply(blitz, "media blitz")
+    for s in (calm, blitz):
+        society_step(s, h)
+        for _ in range(STEPS - 1):
+            step(s, cal, h)
+    return calm, blitz, first
+
+
+def _year(
+    state: State,
+    cal: Calibration,
+    sector: CouncilSector,
+    plan: SectorPlan,
+    name: str | None,
+    first: CoopResult | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Real income and weight of each segment after a year, with shock `name` or none."""
+    s, shock = _lived(state, cal, name, first)
     return segment_real_income(s, cal, sector, shock, plan)
 
 
 def stress_test(state: State, cal: Calibration, sector: CouncilSector, plan: SectorPlan) -> dict[str, float]:
     """Shock name -> what the hardest-hit fifth of households keep of their real income
     after a year, against the same year without the shock (0 to 1)."""
-    base, weight = _year(state, cal, sector, plan, None)
+    calm, blitz, first = _calm_and_blitz(state, cal)
+    calm_output = firm_and_coop_output(calm, cal, None)
+    base, weight = segment_real_income(calm, cal, sector, None, plan, calm_output)
     out = {}
     has_coops = bool(len(state.coops.members)) and state.coop_share > 1e-9
     for name in SHOCKS:
         if name in ("credit strike", "price undercutting") and not has_coops:
             out[name] = 1.0  # nothing for the shock to hit
             continue
-        hit, hit_weight = _year(state, cal, sector, plan, name)
+        if name == "harvest failure":  # the state lives the year as without it (the loss
+            # falls on the year's food, not on its dynamics): only the incomes differ
+            harvest = _apply(_copy(state), name)
+            hit, hit_weight = segment_real_income(calm, cal, sector, harvest, plan, calm_output)
+        elif name == "media blitz":
+            hit, hit_weight = segment_real_income(blitz, cal, sector, None, plan)
+        elif name == "capital flight":  # moves firm capital only: the co-ops start the year
+            hit, hit_weight = _year(state, cal, sector, plan, name, first)  # as the calm one
+        else:
+            hit, hit_weight = _year(state, cal, sector, plan, name)
         # follow the households of each group: those whose group shrank (jobs lost, co-ops
         # left) now live on what the unemployed get
         lost = np.clip(weight - hit_weight, 0.0, None)

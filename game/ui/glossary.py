@@ -169,19 +169,19 @@ def entries(
     for lv in levels or []:
         title = pick(lv.title, tr.lang)
         for g in lv.glossary:
-            key = slug(g.term)
+            key = slug(g.en_term)
             if key in out and out[key].origin != "core":
                 continue
-            out[key] = Entry(key, g.term, pick(g.text, tr.lang), g.source, title)
+            out[key] = Entry(key, pick(g.term, tr.lang), pick(g.text, tr.lang), g.source, title)
     for g in extra or []:
-        key = slug(g.term)
+        key = slug(g.en_term)
         if key not in out:
             out[key] = Entry(
                 key,
-                g.term,
+                pick(g.term, tr.lang),
                 pick(g.text, tr.lang),
                 g.source,
-                "mod:" + (sources or {}).get(g.term.strip().lower(), "mods"),
+                "mod:" + (sources or {}).get(g.key, "mods"),
             )
     return sorted(out.values(), key=lambda e: e.term.casefold())
 

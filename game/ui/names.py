@@ -74,8 +74,11 @@ RESOURCE_ICON_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 RESOURCE_FALLBACK = ("money", "organisers", "political_capital")
 
 
-def resource_icon(resource_id: str, index: int = 0) -> str:
-    """An icon for a level's resource: by the words in its id, else by its place in the list."""
+def resource_icon(resource_id: str, index: int = 0, icon: str | None = None) -> str:
+    """An icon for a level's resource: its own `icon:`, else by the words in its id, else by
+    its place in the list."""
+    if icon:
+        return icon
     rid = resource_id.lower()
     for icon, words in RESOURCE_ICON_WORDS:
         if rid == icon or any(w in rid for w in words):

@@ -168,7 +168,7 @@ def test_level_found_by_id_in_mods_with_the_mod_glossary(tmp_path: Path) -> None
     assert "<h1><small>Informe final</small>El valle de Mondragón</h1>" in html
     assert "Preguntas para el debate" in html
     assert "<dt>Caja Laboral Popular</dt>" in html  # the level's own glossary
-    assert "<dt>Intercooperation</dt>" in html  # the mod's glossary.yaml
+    assert "<dt>Intercooperación</dt>" in html  # the mod's glossary.yaml, in Spanish
     assert "Sin terminar" in html
 
 

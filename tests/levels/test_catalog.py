@@ -168,7 +168,7 @@ def test_glossaries_load_with_their_mod(tmp_path: Path, no_user_mods: Path) -> N
         encoding="utf-8",
     )
     cat = load_catalog([mods])
-    terms = [g.term for g in cat.glossary]
+    terms = [g.en_term for g in cat.glossary]
     assert "Tool library" in terms and "Repair café" in terms and "tool LIBRARY" not in terms
     assert cat.term_sources["tool library"] == (mods / "one" / "glossary.yaml", "one")
     assert cat.term_sources["repair café"][1] == "two"
@@ -176,7 +176,7 @@ def test_glossaries_load_with_their_mod(tmp_path: Path, no_user_mods: Path) -> N
     assert p.file == str(dup) and "already defined in" in p.message
     # a level's own terms come first, then the catalog's that it does not redefine
     level = cat.get("level_one").level
-    merged = [g.term for g in cat.glossary_for(level)]
+    merged = [g.en_term for g in cat.glossary_for(level)]
     assert merged[0] == "Worker co-op" and "Tool library" in merged
     assert merged.count("Worker co-op") == 1
 
@@ -258,7 +258,7 @@ def test_example_mod_is_clean_and_loads_with_its_glossary(no_user_mods: Path) ->
     ]
     cat = load_catalog([EXAMPLE.parent])
     assert cat.get("mondragon_valley").mod == "mondragon_valley"
-    assert {"Intercooperation", "Pay ratio"} <= {g.term for g in cat.glossary}
+    assert {"Intercooperation", "Pay ratio"} <= {g.en_term for g in cat.glossary}
     level = cat.get("mondragon_valley").level
     assert level.questions and level.notes and level.events and level.glossary
 

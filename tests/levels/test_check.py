@@ -76,7 +76,7 @@ def test_good_level_is_clean_and_only_asks_for_spanish() -> None:
     assert found.errors == []
     assert [w.field for w in found.warnings] == ["title"]
     assert found.warnings[0].line == 2
-    assert "28 of 28 texts have no Spanish" in found.warnings[0].message
+    assert "29 of 29 texts have no Spanish" in found.warnings[0].message
 
 
 def _write(tmp_path: Path, text: str, name: str = "level.yaml") -> Path:
@@ -196,9 +196,9 @@ def test_missing_spanish_is_one_warning_or_each_text(tmp_path: Path) -> None:
     text = SMOKE.replace("title: Smoke test", "title: {en: Smoke test, es: Prueba}")
     found = check_paths([_write(tmp_path, text)])
     (w,) = found.warnings
-    assert (w.line, w.field) == (3, "path") and "27 of 28 texts" in w.message
+    assert (w.line, w.field) == (3, "path") and "28 of 29 texts" in w.message
     each = check_paths([_write(tmp_path, text)], all_texts=True).warnings
-    assert len(each) == 27
+    assert len(each) == 28
     assert (each[0].line, each[0].field) == (3, "path")
     assert {
         "actions[0].effects[0].because",

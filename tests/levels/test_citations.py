@@ -30,3 +30,16 @@ def test_every_source_can_be_followed() -> None:
     assert len(sources) > 40
     bad = [f"{where}: {src}" for where, src in sources if INTERNAL.search(src) or not FOLLOWABLE.search(src)]
     assert not bad, "\n".join(bad)
+
+
+def test_the_docs_cite_sources_not_design_notes() -> None:
+    """Teachers and modders read the docs: they cite published sources, never the design
+    notes that do not ship with the game."""
+    docs = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    bad = [
+        f"{p.name}:{i}: {line.strip()}"
+        for p in docs
+        for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"economics\.md|DESIGN\.md|games\.md|§", line)
+    ]
+    assert not bad, "\n".join(bad)

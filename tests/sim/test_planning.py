@@ -480,3 +480,48 @@ def test_excess_history_is_signed_like_the_price_moves() -> None:
     moved = moves != 0
     assert moved.any()
     assert np.all(moves[moved] == signs[moved])
+
+
+def test_checks_hand_the_dense_cc_goods_to_the_kernel() -> None:
+    """check_economy finds the one row of goods every CC weights (generated economies), the
+    kernel takes it instead of looking again, and the plan is the same bit for bit; an
+    economy whose councils weight different goods has none."""
+    from game.sim.plan_economy import dense_cc_goods
+    from game.sim.planning import RoundKernel, plan_with_kernel
+
+    eco = generate_economy(60, 40, 10, np.random.default_rng(3))
+    dense = check_economy(eco)
+    assert dense is not None and np.array_equal(dense, eco.cc_good[: len(dense)])
+    a = plan_with_kernel(RoundKernel(eco, dense), eco, np.full(10, 700.0), 0.05, "book", 200, False)
+    b = plan_with_kernel(RoundKernel(eco), eco, np.full(10, 700.0), 0.05, "book", 200, False)
+    c = run_plan(eco, 700.0, 0.05, record_history=False)
+    assert np.array_equal(a.prices, c.prices) and np.array_equal(a.prices, b.prices)
+    goods = eco.cc_good.copy()
+    goods[:2] = goods[1::-1]  # the first council lists two goods the other way round
+    assert dense_cc_goods(PlanEconomy(**{**eco.__dict__, "cc_good": goods})) is None
+
+
+def test_an_infinite_cc_weight_is_refused_as_before() -> None:
+    eco = generate_economy(60, 40, 10, np.random.default_rng(3))
+    w = eco.cc_weight.copy()
+    w[5] = np.inf
+    with pytest.raises(PlanError, match="every cc_weight must be a finite positive number"):
+        check_economy(PlanEconomy(**{**eco.__dict__, "cc_weight": w}))
+
+
+def test_the_kernels_radix_order_is_the_argsort_order() -> None:
+    """The round kernel orders its input entries by good, then WC, with a 16-bit radix sort:
+    the same permutation as sorting the combined keys (so plans keep every bit)."""
+    from game.sim.plan_kernel import _by_good_then_wc
+    from game.sim.planning import RoundKernel
+
+    for eco in (
+        generate_economy(300, 50, 40, np.random.default_rng(4)),
+        generate_economy(60, 40, 10, np.random.default_rng(3)),
+    ):
+        k = RoundKernel(eco)
+        row_of = np.empty(len(k.col), dtype=np.intp)
+        for L, first, n_L, off in k.blocks:
+            row_of[off : off + L * n_L] = np.tile(np.arange(first, first + n_L), L)
+        want = np.argsort(k.col * eco.n_wc + row_of)
+        assert np.array_equal(_by_good_then_wc(k.col, row_of, k.blocks, eco.n_wc, eco.n_goods), want)

@@ -60,6 +60,17 @@ class BriefingScene(MenuScene):
             lines.append(_("You lose if: {text}").format(text=tr.pick(loss.warning)))
         return "\n".join(lines)
 
+    def notes_text(self) -> str:
+        """The level's historical notes, each with its source, after the goals ('' if none)."""
+        if not self.level.notes:
+            return ""
+        tr = self.ctx.tr
+        notes = "\n".join(
+            "• " + self._("{fact} (Source: {source})").format(fact=tr.pick(n.text), source=n.source)
+            for n in self.level.notes
+        )
+        return "\n\n" + self._("From history:") + "\n" + notes
+
     def build(self) -> None:
         ctx = self.ctx
         _ = self._
@@ -73,7 +84,7 @@ class BriefingScene(MenuScene):
             side_w = 0
         glossary = self.glossary()
         text = "\n\n".join(ctx.tr.pick(p) for p in self.level.briefing)
-        text = gloss.auto_link(text, glossary) + "\n\n" + self.goals_text()
+        text = gloss.auto_link(text, glossary) + "\n\n" + self.goals_text() + self.notes_text()
         para = Paragraph(ctx, body, text, on_link=self.open_term, define=self.define, key="briefing-text")
         # split into pages that fit, so nothing is cut off at any scale
         self.pages = self._paginate(text, body)

@@ -23,6 +23,10 @@ class ClassScene(MenuScene):
             return True
         return super().handle_event(event)
 
+    def good(self, gid: str) -> str:
+        """A good by the level's own name (the classroom's `goods`), in the class's language."""
+        return good_name(self._, gid, getattr(getattr(self, "room", None), "goods", None))
+
     # --- drawing helpers ----------------------------------------------------------------
     def line(self, surface: pygame.Surface, text: str, x: int, y: int, size: str = "large", **kw) -> int:
         """Draw one line of text; returns the y below it."""
@@ -75,7 +79,7 @@ class ClassScene(MenuScene):
         for k, g in enumerate(board["goods"]):
             if y + lh > rect.bottom:
                 break
-            self.line(surface, good_name(_, g), x, y, "large", width=col_price - x - ctx.px(8))
+            self.line(surface, self.good(g), x, y, "large", width=col_price - x - ctx.px(8))
             self.line(surface, f"{board['prices'][k]:,.1f}", col_price, y, "large")
             if excess is not None:
                 v = float(excess[k])

@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 import pygame
 
-from game.classroom.texts import council_name, good_name
+from game.classroom.texts import council_name
 from game.classroom.views import board as board_data
 from game.classroom.views import council_view, preview
 from game.i18n import N_
@@ -208,7 +208,12 @@ class ClassPlayScene(ClassScene):
             return
         c = g.council
         y = self.line(
-            surface, f"{g.name}: {council_name(_, c.kind, c.good, c.number)}", x, y, "large", bold=True
+            surface,
+            f"{g.name}: {council_name(_, c.kind, c.good, c.number, self.room.goods)}",
+            x,
+            y,
+            "large",
+            bold=True,
         )
         view = council_view(play, g)
         rule = (
@@ -225,7 +230,7 @@ class ClassPlayScene(ClassScene):
         lh = ctx.fonts.line_height("large")
         for k, gi in enumerate(play.goods_of(c)):
             role = _("Demand") if c.kind == "consumer" else (_("Output") if k == 0 else _("Input"))
-            name = good_name(_, play.ce.economy.good_ids[gi])
+            name = self.good(play.ce.economy.good_ids[gi])
             if k == self.row:
                 pygame.draw.rect(surface, palette.PANEL_HI, (x - ctx.px(6), y, rect.width, lh))
                 pygame.draw.rect(
@@ -270,7 +275,7 @@ class ClassPlayScene(ClassScene):
                 )
         for e in p.get("effect", [])[:3]:
             text = _("{good}: excess {before} becomes {after}").format(
-                good=good_name(_, e["good_id"]),
+                good=self.good(e["good_id"]),
                 before=f"{e['before'] * 100:+.1f}%",
                 after=f"{e['after'] * 100:+.1f}%",
             )
@@ -307,7 +312,7 @@ class ClassPlayScene(ClassScene):
             else:
                 mark, colour = _("thinking"), palette.TEXT
             c = g.council
-            text = f"{g.name} · {council_name(_, c.kind, c.good, c.number)} · {mark}"
+            text = f"{g.name} · {council_name(_, c.kind, c.good, c.number, self.room.goods)} · {mark}"
             y = self.line(surface, text, x, y, "body", colour=colour, width=rect.width)
         if self.message:
             self.line(surface, self.message, x, y, "body", colour=palette.WARN)
@@ -327,7 +332,7 @@ class ClassPlayScene(ClassScene):
 
         rows = [
             (
-                _("Price of {good}").format(good=good_name(_, g)),
+                _("Price of {good}").format(good=self.good(g)),
                 o["class"]["prices"].get(g),
                 o["automatic"]["prices"].get(g),
                 1,
@@ -335,12 +340,12 @@ class ClassPlayScene(ClassScene):
             for g in o["goods"]
         ]
         rows += [
-            (_("Effort of the {good} workers").format(good=good_name(_, g)), v["class"], v["automatic"], 2)
+            (_("Effort of the {good} workers").format(good=self.good(g)), v["class"], v["automatic"], 2)
             for g, v in o["effort"].items()
         ]
         rows += [
             (
-                _("{good} per consumer council").format(good=good_name(_, g)),
+                _("{good} per consumer council").format(good=self.good(g)),
                 v,
                 o["consumption"]["automatic"].get(g),
                 2,

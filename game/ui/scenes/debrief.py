@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pygame
 
+from game import level_words
 from game.explain import cause_text, ending_text
 from game.i18n import N_
 from game.sim.report import Cause, TurnReport
@@ -56,7 +57,7 @@ class DebriefScene(MenuScene):
         tr = self.ctx.tr
         s = self.session
         L = s.level
-        unit = _("Season") if L.turn_length == "season" else _("Year")
+        unit = level_words.turn_unit(L, tr)
         lines = ["## " + (_("Why you won") if self.won else _("Why you lost"))]
         reason = ending_text(s.sim.ending, L, tr)
         if self.won:
@@ -99,10 +100,15 @@ class DebriefScene(MenuScene):
                 items = [(k, _(SCORES[k]), s.score_history(k), k) for k in SCORE_ORDER]
                 title = _("Scores over time")
             else:
-                from game.ui.scenes.turn.text import METRIC_ICONS, METRIC_NAMES
+                from game.ui.scenes.turn.text import METRIC_ICONS, metric_label
 
                 items = [
-                    (k, _(METRIC_NAMES[k]), [100 * v for v in s.metric_history(k)], METRIC_ICONS[k])
+                    (
+                        k,
+                        metric_label(k, s.level, ctx.tr),
+                        [100 * v for v in s.metric_history(k)],
+                        METRIC_ICONS[k],
+                    )
                     for k in ECONOMY_SERIES
                 ]
                 title = _("The economy over time (%)")
@@ -115,7 +121,7 @@ class DebriefScene(MenuScene):
                     title=title,
                     y_range=(0, 100),
                     x_start=0,
-                    x_label=_("Season") if s.level.turn_length == "season" else _("Year"),
+                    x_label=level_words.turn_unit(s.level, ctx.tr),
                     key="chart",
                 )
             )

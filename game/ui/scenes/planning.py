@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.explain import GOODS
+from game import level_words
 from game.i18n import N_
 from game.ui import palette
 from game.ui.scenes.common import MenuScene
@@ -60,14 +60,28 @@ class PlanningScene(MenuScene):
         if self.ctx.scale >= 1.4:
             return ""  # large text: the round and the explanation below say enough
         s = self.session
-        unit = _("Season") if s.level.turn_length == "season" else _("Year")
-        base = _(
-            "{unit} {n}: worker and consumer councils propose, prices adjust, proposals are revised"
-        ).format(unit=unit, n=min(s.turn, s.level.turns))
-        return base
+        tr = self.ctx.tr
+        return _(
+            "{unit} {n}: {producers} and {consumers} propose, prices adjust, proposals are revised"
+        ).format(
+            unit=level_words.turn_unit(s.level, tr),
+            n=min(s.turn, s.level.turns),
+            producers=level_words.word(s.level, "worker_councils", tr),
+            consumers=level_words.word(s.level, "consumer_councils", tr),
+        )
 
     def good_name(self, gid: str) -> str:
-        return self._(GOODS[gid]) if gid in GOODS else gid.replace("_", " ").capitalize()
+        return level_words.good(self.session.level, gid, self.ctx.tr)
+
+    def councils(self) -> tuple[int, int]:
+        """How many worker and consumer councils the shown plan has."""
+        eco = self.session.sim.sector.economy
+        return int(eco.n_wc), int(eco.n_cc)
+
+    def no_sector_yet(self) -> bool:
+        """Whether the level has no council sector now: the view then shows the plan its
+        councils would make if they existed."""
+        return float(self.session.metrics().get("council_share", 0.0)) <= 0.0
 
     def build(self) -> None:
         ctx = self.ctx
@@ -153,7 +167,7 @@ class PlanningScene(MenuScene):
                 self.rounds > 1 and not self.ctx.reduced_motion,
             ),
             (
-                _("Last season's prices") if self.from_scratch else _("Start from scratch"),
+                _("Last turn's prices") if self.from_scratch else _("Start from scratch"),
                 "scratch",
                 self.toggle_scratch,
                 self.plan is not None,
@@ -209,6 +223,8 @@ class PlanningScene(MenuScene):
         r = self.plan.result
         if not self.rounds:
             return _("No planning rounds were recorded.")
+        tr = self.ctx.tr
+        level = self.session.level
         ex = r.excess_history[self.round]
         worst = int(abs(ex).argmax())
         pct = 100 * float(abs(ex).max())
@@ -218,11 +234,27 @@ class PlanningScene(MenuScene):
                 n=self.round + 1, good=self.good_name(r.good_ids[worst]), pct=pct
             )
         ]
+        if self.no_sector_yet():
+            lines.insert(
+                0,
+                _(
+                    "There is no council sector here yet: this is the plan its {producers} and "
+                    "{consumers} would make if they existed."
+                ).format(
+                    producers=level_words.word(level, "worker_councils", tr),
+                    consumers=level_words.word(level, "consumer_councils", tr),
+                ),
+            )
         if self.round == 0:
             lines.append(
                 _(
-                    "The facilitation board publishes prices; councils answer with what they "
-                    "want to make and to use."
+                    "The facilitation board publishes prices; {wc} {producers} answer with what "
+                    "they want to make, {cc} {consumers} with what they want to use."
+                ).format(
+                    wc=self.councils()[0],
+                    cc=self.councils()[1],
+                    producers=level_words.word(level, "worker_councils", tr),
+                    consumers=level_words.word(level, "consumer_councils", tr),
                 )
             )
         else:
@@ -244,7 +276,7 @@ class PlanningScene(MenuScene):
                     _("The councils stopped after {n} rounds without full agreement.").format(n=self.rounds)
                 )
         elif self.rounds == 1:
-            lines.append(_("Last season's prices were already right: the councils agreed at once."))
+            lines.append(_("Last turn's prices were already right: the councils agreed at once."))
         return " ".join(lines)
 
     def draw(self, surface: pygame.Surface) -> None:

@@ -58,6 +58,10 @@ class SavesScene(MenuScene):
         assert info.problem is not None
         return self._("Unreadable: {reason}").format(reason=self._(PROBLEM_WORDS.get(info.problem.kind, "")))
 
+    def problem_detail(self, info: SlotInfo) -> str:
+        """What exactly is wrong, in the player's language."""
+        return info.problem.words(self._) if info.problem is not None else ""
+
     def level_name(self, info: SlotInfo) -> str:
         assert info.save is not None
         title = info.save.summary.level_title
@@ -205,7 +209,7 @@ class SavesScene(MenuScene):
         if info.save is None:
             line = ctx.text.fit(self.problem_text(info), "small", right - x)
             ctx.text.draw(surface, line, (x, y), "small", palette.WARN, True)
-            detail = ctx.text.fit(str(info.problem), "small", right - x)
+            detail = ctx.text.fit(self.problem_detail(info), "small", right - x)
             ctx.text.draw(surface, detail, (x, y + sl), "small", palette.TEXT_DIM)
             return
         s = info.save.summary
@@ -274,7 +278,7 @@ class SavesScene(MenuScene):
             y += ctx.px(8)
             y += ctx.text.draw_wrapped(
                 surface,
-                str(cur.problem),
+                self.problem_detail(cur),
                 pygame.Rect(inner.x, y, inner.width, inner.height),
                 "small",
                 palette.TEXT_DIM,

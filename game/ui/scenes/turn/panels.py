@@ -8,17 +8,18 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pygame
 
+from game.explain import tactic_text
 from game.sim.report import EliteWarning
 from game.ui import palette
 from game.ui.context import UIContext
 from game.ui.formats import format_delta
-from game.ui.glossary import CORE
 from game.ui.names import SCORE_ORDER, TACTICS, intensity_word
 from game.ui.scenes.turn.draft import Forecast
-from game.ui.scenes.turn.text import METRIC_ICONS, METRIC_NAMES, danger_line, score_name
+from game.ui.scenes.turn.text import METRIC_ICONS, METRIC_NAMES, danger_line, metric_label, score_name
 from game.ui.widgets.panel import draw_panel, triangle
 
 
@@ -173,7 +174,9 @@ def draw_forecast_strip(
         ctx.text.draw(surface, text, (x + ctx.px(24), r.centery), "small", palette.BAD, True, "midleft")
 
 
-def draw_economy(surface: pygame.Surface, ctx: UIContext, r: pygame.Rect, m: Mapping[str, float]) -> None:
+def draw_economy(
+    surface: pygame.Surface, ctx: UIContext, r: pygame.Rect, m: Mapping[str, float], level: Any = None
+) -> None:
     """Economy at a glance: a bar of who works where, then the shares, needs met, elite power."""
     _ = ctx._
     if r.height < ctx.px(90):
@@ -201,7 +204,10 @@ def draw_economy(surface: pygame.Surface, ctx: UIContext, r: pygame.Rect, m: Map
         x += seg_w
     y = bar.bottom + ctx.px(6)
     sl = ctx.fonts.line_height("small")
-    rows = [(METRIC_ICONS[k], colours[k], _(METRIC_NAMES[k]), f"{100 * m.get(k, 0):.0f}%") for k, _s in parts]
+    rows = [
+        (METRIC_ICONS[k], colours[k], metric_label(k, level, ctx.tr), f"{100 * m.get(k, 0):.0f}%")
+        for k, _s in parts
+    ]
     rows.append(
         (
             "check",
@@ -243,11 +249,12 @@ def draw_elite(
     r: pygame.Rect,
     warn: EliteWarning | None,
     losses: Sequence[tuple[int, str]],
+    level: Any = None,
     odds: str = "",
 ) -> None:
-    """The elite's announced move (with what the tactic does, or, for a move that can end
-    the level, its odds before and after each answer) and the dangers that hold now, each
-    (turns left, the level's warning)."""
+    """The elite's announced move (with what the tactic does, in the level's words, or, for
+    a move that can end the level, its odds unanswered and with the best answer) and the
+    dangers that hold now, each (turns left, the level's warning)."""
     _ = ctx._
     edge = palette.ELITE if (warn or losses) else palette.PANEL_EDGE
     inner = draw_panel(
@@ -279,7 +286,7 @@ def draw_elite(
             max_lines=2,
         )
         y += max(used, ctx.px(30)) + ctx.px(2)
-        about = odds or (_(CORE[tactic][1]) if tactic in CORE else "")
+        about = odds or tactic_text(tactic, ctx.tr, level)
         if about:
             y += ctx.text.draw_wrapped(
                 surface,

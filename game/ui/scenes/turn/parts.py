@@ -31,7 +31,7 @@ def action_cards(
     """One card per action: cost, forecast alone, chosen or not, and why it cannot be played."""
     tr, level = ctx.tr, session.level
     playable = session.playable(draft.chosen)
-    icons = {r.id: resource_icon(r.id, i) for i, r in enumerate(level.resources)}
+    icons = {r.id: resource_icon(r.id, i, r.icon) for i, r in enumerate(level.resources)}
     names = {r.id: tr.pick(r.name) for r in level.resources}
     cards = []
     for a in level.actions:
@@ -64,7 +64,12 @@ def series_items(session: Session, mode: str, ctx: UIContext) -> list[tuple[str,
     if mode == "scores":
         return [(k, T.score_name(k, tr), session.score_history(k), k) for k in SCORE_ORDER]
     return [
-        (k, tr.gettext(T.METRIC_NAMES[k]), [100 * v for v in session.metric_history(k)], T.METRIC_ICONS[k])
+        (
+            k,
+            T.metric_label(k, session.level, tr),
+            [100 * v for v in session.metric_history(k)],
+            T.METRIC_ICONS[k],
+        )
         for k in ECONOMY_SERIES
     ]
 
@@ -79,7 +84,7 @@ def score_chart(ctx: UIContext, session: Session, mode: str, rect: pygame.Rect) 
         y_range=(0, 100),
         thresholds=[Threshold(v, label) for v, label in T.goal_lines(level, mode, ctx.tr)],
         x_start=0,
-        x_label=T.seasonal(level, N_("Season"), N_("Year"), ctx.tr),
+        x_label=T.unit_name(level, ctx.tr),
         key="chart",
     )
 
@@ -186,7 +191,7 @@ def score_gauges(ctx: UIContext, session: Session, rects: list[pygame.Rect]) -> 
 def resource_lines(ctx: UIContext, session: Session) -> list[panels.ResourceLine]:
     res, tr = session.resources(), ctx.tr
     return [
-        panels.ResourceLine(resource_icon(r.id, i), tr.pick(r.name), res.get(r.id, 0), r.income)
+        panels.ResourceLine(resource_icon(r.id, i, r.icon), tr.pick(r.name), res.get(r.id, 0), r.income)
         for i, r in enumerate(session.level.resources)
     ]
 
@@ -202,17 +207,17 @@ def draw_turn(
     time: float,
 ) -> None:
     """Draw the header and the panels the layout shows (the widgets draw themselves)."""
-    unit = T.seasonal(s.level, N_("Season"), N_("Year"), ctx.tr)
+    unit = T.unit_name(s.level, ctx.tr)
     turn = ctx._("{unit} {n} of {total}").format(unit=unit, n=min(s.turn, s.level.turns), total=s.level.turns)
     resources = resource_lines(ctx, s)
     panels.draw_header(surface, ctx, lay.header_h, s.title(), turn, header_limit, resources)
     if "economy" in lay.panels:
-        panels.draw_economy(surface, ctx, lay.panels["economy"], s.metrics())
+        panels.draw_economy(surface, ctx, lay.panels["economy"], s.metrics(), s.level)
     if "elite" in lay.panels:
         losses = s.reports[-1].warnings if s.reports else ()
         dangers = [(w.turns_left, loss_warning_text(w, s.level, ctx.tr)) for w in losses]
         odds = odds_text(setup.warning, s.level, ctx.tr, best_only=True) if setup.warning is not None else ""
-        panels.draw_elite(surface, ctx, lay.panels["elite"], setup.warning, dangers, odds)
+        panels.draw_elite(surface, ctx, lay.panels["elite"], setup.warning, dangers, s.level, odds)
     if "forecast" in lay.panels:
         ev = setup.event
         answer = None

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from game import level_words
 from game.explain import cause_text, choice_label, elite_move_text, event_title, loss_warning_text
 from game.i18n import N_, Translator
 from game.sim.report import Cause, TurnReport
@@ -110,13 +111,28 @@ def seasonal(level: Any, season: str, year: str, tr: Translator) -> str:
     return tr.gettext(season) if level.turn_length == "season" else tr.gettext(year)
 
 
+def unit_name(level: Any, tr: Translator) -> str:
+    """'Season', 'Year', or the level's own word for a turn (its `words.turn`)."""
+    return level_words.turn_unit(level, tr)
+
+
 def unit_n(level: Any, tr: Translator) -> str:
-    """'Season {n}' or 'Year {n}', translated, for labels of past turns."""
+    """'Season {n}' or 'Year {n}' (or the level's own word), translated, for labels of past turns."""
+    own = level_words.own_turn(level, tr)
+    if own:
+        return own + " {n}"
     return tr.gettext("Season {n}") if level.turn_length == "season" else tr.gettext("Year {n}")
 
 
 def end_label(level: Any, tr: Translator) -> str:
+    if level_words.own_turn(level, tr):
+        return tr.gettext("End the turn")
     return tr.gettext("End the season") if level.turn_length == "season" else tr.gettext("End the year")
+
+
+def metric_label(key: str, level: Any, tr: Translator) -> str:
+    """An economy line's label: a segment by the level's own name, else the game's."""
+    return level_words.share_name(level, key, tr) or tr.gettext(METRIC_NAMES[key])
 
 
 def chart_title(mode: str, tr: Translator) -> str:
@@ -147,7 +163,7 @@ def goal_lines(level: Any, mode: str, tr: Translator) -> list[tuple[float, str]]
             out.append((float(cond.value), label))
         if mode == "economy" and cond.metric in ECONOMY_SERIES:
             label = tr.gettext("Goal: {name} {op} {value:g}%").format(
-                name=tr.gettext(METRIC_NAMES[cond.metric]), op=cond.op, value=100 * cond.value
+                name=metric_label(cond.metric, level, tr), op=cond.op, value=100 * cond.value
             )
             out.append((100 * float(cond.value), label))
     return out

@@ -100,3 +100,16 @@ def test_a_long_or_unknown_word_is_refused_with_its_field() -> None:
         Words.model_validate({"goods": {"grain": "Grain"}})
     with pytest.raises(ValidationError, match="'en' entry"):
         Words.model_validate({"segments": {"firm": {"es": "Empresas"}}})
+
+
+def test_a_levels_own_word_for_a_turn(cat, en, es) -> None:
+    from game.ui.scenes.turn import text as T
+
+    coop = cat.get("coop_network").level
+    own = coop.model_copy(
+        update={"words": Words.model_validate({"turn": {"en": "Harvest", "es": "Cosecha"}})}
+    )
+    assert T.unit_n(own, en).format(n=3) == "Harvest 3"
+    assert T.unit_name(own, es) == "Cosecha"
+    assert T.end_label(own, es) == "Terminar el turno"
+    assert T.end_label(coop, en) == "End the season"

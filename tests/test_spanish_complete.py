@@ -34,6 +34,7 @@ def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
 def _english(text: str, allowed: tuple[str, ...] = ()) -> list[str]:
     for name in allowed:  # level ids, action ids, paths: the reader's own input
         text = text.replace(name, "")
+    text = re.sub(r"'[^']*'", "", text)  # quoted ids and file keys are the same in every language
     return sorted({m.group(0) for m in ENGLISH.finditer(text)})
 
 
@@ -78,3 +79,20 @@ def test_the_glossary_list_is_spanish() -> None:
     assert len(es) == len(en) > 40
     same = [e.term for e in es if e.term == en[e.key] and e.term not in SAME_IN_BOTH]
     assert not same, same
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [(None, "no existe ese archivo"), ("", "el archivo está vacío"), ("[1]", "se esperaba un objeto JSON")],
+)
+def test_report_errors_read_in_spanish(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: str | None, says: str | None
+) -> None:
+    run = tmp_path / "run.json"
+    if content is not None:
+        run.write_text(content, encoding="utf-8")
+    code = main(["report", str(run), "--out", str(tmp_path / "out"), "--lang", "es"])
+    err = capsys.readouterr().err
+    assert code == 2
+    if says is not None:
+        assert says in err and not _english(err, (str(run),)), err

@@ -26,6 +26,8 @@ SOURCES = (
     "game/level_words.py",
     "game/saves.py",
     "game/commands/paths.py",
+    "game/commands/report.py",
+    "game/reports/run.py",
     "game/levels/catalog.py",
     "game/levels/decisions.py",
     "game/commands/play.py",

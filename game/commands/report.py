@@ -17,7 +17,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from game.errors import Problem, UserError
+from game.errors import Problem, UserError, part
+from game.i18n import N_
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -113,11 +114,15 @@ def _replay_save(
     else:
         found = load_catalog(mods).find(save.level_id)
         if found is None:
-            raise UserError(
-                f"{path}: a saved game of level '{save.level_id}', which is not "
-                "installed here; give its file with --level or its mod folder "
-                "with --mods",
-                2,
+            raise UserError.of(
+                part(
+                    N_(
+                        "{path}: a saved game of level '{id}', which is not installed here; give its "
+                        "file with --level or its mod folder with --mods"
+                    ),
+                    path=path,
+                    id=save.level_id,
+                )
             )
         loaded = found
     if loaded.level.id != save.level_id:
@@ -131,7 +136,7 @@ def _replay_save(
             file=sys.stderr,
         )
     if not save.decisions:
-        raise UserError(f"{path}: no turn has been played in this saved game yet", 2)
+        raise UserError.of(part(N_("{path}: no turn has been played in this saved game yet"), path=path))
     decisions = _SaveDecisions(path, save.decisions)
     return run_level(loaded.level, save.seed, len(save.decisions), decisions, lang), loaded
 
@@ -144,7 +149,7 @@ def run(args: argparse.Namespace) -> int:
     from game.reports.run import Run, load_run
 
     if args.out.exists() and not args.out.is_dir():
-        raise UserError(f"{args.out}: exists and is not a folder", 2)
+        raise UserError.of(part(N_("{path}: exists and is not a folder"), path=args.out))
     output_folder(args.out, "--out")
     args.mods = [existing_folder(m, "--mods") for m in args.mods]
     if args.level is not None:
@@ -160,13 +165,17 @@ def run(args: argparse.Namespace) -> int:
     cat = None
     if loaded is None and args.level is not None:
         if not args.level.is_file():
-            raise UserError(f"{args.level}: no such level file", 2)
+            raise UserError.of(part(N_("{name}: no such level file"), name=args.level))
         loaded = load_level(args.level)  # ContentError (located problems) if it is broken
         if loaded.level.id != result.level:
-            raise UserError(
-                f"{args.level}: this is level '{loaded.level.id}', but "
-                f"{args.run} is a run of '{result.level}'",
-                2,
+            raise UserError.of(
+                part(
+                    N_("{file}: this is level '{id}', but {run} is a run of '{other}'"),
+                    file=args.level,
+                    id=loaded.level.id,
+                    run=args.run,
+                    other=result.level,
+                )
             )
     elif loaded is None:
         cat = load_catalog(args.mods)

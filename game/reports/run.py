@@ -10,7 +10,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from game.errors import UserError
+from game.errors import UserError, part
+from game.i18n import N_
 
 MAX_RUN_BYTES = 50_000_000
 SCORES = ("equity", "participation", "resilience", "support")
@@ -116,8 +117,8 @@ class Run(_Part):
 
 def _where(loc: tuple[object, ...]) -> str:
     out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    for step in loc:
+        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
     return out or "(top)"
 
 
@@ -126,26 +127,38 @@ def load_run(path: Path) -> Run:
     name = str(path)
     try:
         if path.is_dir():
-            raise UserError(f"{name}: is a folder; give the JSON file that `simulate --json` wrote", 2)
+            raise UserError.of(
+                part(N_("{name}: is a folder; give the JSON file that `simulate --json` wrote"), name=name)
+            )
         if path.exists() and not path.is_file():
-            raise UserError(f"{name}: not a regular file", 2)
+            raise UserError.of(part(N_("{name}: not a regular file"), name=name))
         size = path.stat().st_size
         if size > MAX_RUN_BYTES:
-            raise UserError(f"{name}: file is {size:,} bytes; a run is at most {MAX_RUN_BYTES:,}", 2)
+            raise UserError.of(
+                part(
+                    N_("{name}: file is {size} bytes; a run is at most {most}"),
+                    name=name,
+                    size=f"{size:,}",
+                    most=f"{MAX_RUN_BYTES:,}",
+                )
+            )
         with path.open("rb") as handle:
             raw = handle.read(MAX_RUN_BYTES + 1)
     except FileNotFoundError:
-        raise UserError(f"{name}: no such file", 2) from None
+        raise UserError.of(part(N_("{name}: no such file"), name=name)) from None
     except OSError as exc:
         raise UserError(f"{name}: cannot read: {exc.strerror or exc}", 2) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise UserError(
-            f"{name}: not a run: the file is not UTF-8 text (is it the JSON from `simulate --json`?)", 2
+        raise UserError.of(
+            part(
+                N_("{name}: not a run: the file is not UTF-8 text (is it the JSON from `simulate --json`?)"),
+                name=name,
+            )
         ) from None
     if not text.strip():
-        raise UserError(f"{name}: not a run: the file is empty", 2)
+        raise UserError.of(part(N_("{name}: not a run: the file is empty"), name=name))
 
     def no_constants(value: str) -> float:
         raise ValueError(f"{value} is not a number a run can hold")
@@ -157,12 +170,17 @@ def load_run(path: Path) -> Run:
     except ValueError as exc:
         raise UserError(f"{name}: not valid JSON: {exc}", 2) from None
     except RecursionError:
-        raise UserError(f"{name}: not a run: the JSON is nested too deeply", 2) from None
+        raise UserError.of(part(N_("{name}: not a run: the JSON is nested too deeply"), name=name)) from None
     if not isinstance(data, dict):
-        raise UserError(
-            f"{name}: not a run: expected a JSON object with 'level', 'seed', "
-            f"'turns', 'outcome' and 'reason', got a {type(data).__name__}",
-            2,
+        raise UserError.of(
+            part(
+                N_(
+                    "{name}: not a run: expected a JSON object with 'level', 'seed', 'turns', "
+                    "'outcome' and 'reason', got a {kind}"
+                ),
+                name=name,
+                kind=type(data).__name__,
+            )
         )
     try:
         return Run.model_validate(data)

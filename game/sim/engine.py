@@ -17,6 +17,7 @@ import numpy as np
 
 from game.sim import elite as elite_mod
 from game.sim import odds
+from game.sim.budget import reserved_state
 from game.sim.council import shared_sector
 from game.sim.dynamics import advance
 from game.sim.economy import calibrate
@@ -188,14 +189,12 @@ class Simulation:
     def playable(
         self, chosen: list[str] | None = None, choices: dict[str, str] | None = None
     ) -> dict[str, Refusal | None]:
-        """For every action: None if it can be added to `chosen` now, else why not. With
-        `choices`, the answer to this turn's event is paid for first (so what is left for
-        actions is what the turn's budget shows)."""
+        """For every action: None if it can be added to `chosen` now, else why not (with
+        `choices`, after paying the event's answer: see game.sim.budget)."""
         chosen = list(chosen or [])
         self._begin_resources()
-        start = self._reserved_state(choices)
         out: dict[str, Refusal | None] = {}
-        start = self._turn_start_state()  # read, never changed, by action_problems
+        start = reserved_state(self, choices)  # read, never changed, by action_problems
         for aid in self.actions:
             if aid in chosen:
                 out[aid] = None
@@ -203,24 +202,6 @@ class Simulation:
             probs = self.action_problems([*chosen, aid], start)
             out[aid] = probs[-1] if probs else None
         return out
-
-    def budget(self, chosen: list[str] | None = None, choices: dict[str, str] | None = None) -> dict:
-        """The resources left this turn after the event's answer and the chosen actions."""
-        left = dict(self._reserved_state(choices).resources)
-        for aid in chosen or []:
-            act = self.actions.get(aid)
-            for res, cost in act.cost.items() if act else ():
-                left[res] = left.get(res, 0.0) - cost
-        return left
-
-    def _reserved_state(self, choices: dict[str, str] | None) -> State:
-        """The turn's starting state with the event answer's cost already paid."""
-        start = self._turn_start_state()
-        setup = self.setup()
-        if choices is not None and setup.event is not None:
-            for res, cost in self._choice(setup.event, choices).cost.items():
-                start.resources[res] = start.resources.get(res, 0.0) - cost
-        return start
 
     def _begin_resources(self) -> None:
         self.setup()

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from game import __version__
 from game.i18n import pick
 from game.saves import SaveGame, SaveSummary, hash_label
+from game.sim.budget import budget
 from game.sim.report import Refusal
 from game.ui.names import SCORE_ORDER
 
@@ -114,7 +115,7 @@ class Session:
     def budget(self, chosen: list[str], choices: dict[str, str]) -> dict[str, float]:
         """What is left this turn after the event's answer and the chosen actions: the
         figure the header shows and the cards' refusals count from."""
-        return self.sim.budget(list(chosen), dict(choices))
+        return budget(self.sim, list(chosen), dict(choices))
 
     def forecast(self, actions: list[str], choices: dict[str, str]) -> dict[str, float]:
         with self.lock:

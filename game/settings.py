@@ -43,6 +43,11 @@ class Settings(BaseModel):
         "dyslexic: OpenDyslexic (the dyslexia-friendly option)",
     )
     reduced_motion: bool = Field(default=False, description="no animated transitions or auto-play")
+    theme: Literal["default", "high_contrast"] = Field(
+        default="default",
+        description="default: the colour-blind-safe dark theme; high_contrast: black, white and "
+        "bright colours, text at 7:1 contrast or more (assets/theme_high_contrast.json)",
+    )
 
     @property
     def dyslexia_font(self) -> bool:

@@ -19,6 +19,7 @@ def test_round_trip(tmp_path):
         mute=True,
         font="dyslexic",
         reduced_motion=True,
+        theme="high_contrast",
     )
     save_settings(tmp_path, s)
     loaded, warnings = load_settings(tmp_path)
@@ -35,11 +36,14 @@ def test_missing_file_uses_environment_language(tmp_path):
 
 def test_bad_values_fall_back_field_by_field(tmp_path):
     (tmp_path / "settings.json").write_text(
-        json.dumps({"language": "klingon", "ui_scale": 500, "volume": 20, "future_option": 1})
+        json.dumps(
+            {"language": "klingon", "ui_scale": 500, "volume": 20, "future_option": 1, "theme": "neon"}
+        )
     )
     s, warnings = load_settings(tmp_path)
-    assert s.language == "en" and s.ui_scale == 100 and s.volume == 20
-    assert len(warnings) == 2 and any("ui_scale" in w for w in warnings)
+    assert s.language == "en" and s.ui_scale == 100 and s.volume == 20 and s.theme == "default"
+    assert len(warnings) == 3 and any("ui_scale" in w for w in warnings)
+    assert any("theme" in w and "'neon'" in w for w in warnings)
 
 
 @pytest.mark.parametrize("content", ["{not json", "[1,2]", "\x00\x01"])

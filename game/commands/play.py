@@ -19,6 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--mods", metavar="DIR", help="a folder of extra levels (mods) to load")
     parser.add_argument("--fullscreen", action="store_true", help="start in full screen")
     parser.add_argument("--lang", choices=("en", "es"), help="interface language for this session")
+    theme_flag(parser)
     parser.add_argument(
         "--scenario",
         metavar="CODE",
@@ -26,6 +27,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "coop_network-42 (level id and seed), so a whole class plays the same game",
     )
     _class_flag(parser)
+
+
+def theme_flag(parser: argparse.ArgumentParser, default: str | None = None) -> None:
+    from game.theme_data import THEME_FILES
+
+    parser.add_argument(
+        "--theme",
+        choices=tuple(THEME_FILES),
+        default=default,
+        help="colours for this session: default, or high_contrast (white on black, bright colours)",
+    )
 
 
 def _class_flag(parser: argparse.ArgumentParser) -> None:
@@ -53,6 +65,8 @@ def prepare(args: argparse.Namespace):
         print(f"warning: {w}", file=sys.stderr)
     if getattr(args, "lang", None):
         settings.language = args.lang
+    if getattr(args, "theme", None):
+        settings.theme = args.theme
     if getattr(args, "fullscreen", False):
         settings.fullscreen = True
     return settings, data_dir, mods_dir

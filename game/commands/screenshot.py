@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from game.commands.paths import data_folder, output_file
+from game.commands.play import theme_flag
 from game.errors import UserError
 
 SCENES = (
@@ -36,6 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=("en", "es"), default="en")
     parser.add_argument("--scale", type=int, default=100, help="UI scale in percent (100-200)")
     parser.add_argument("--font", choices=("standard", "hyperlegible", "dyslexic"), default="standard")
+    theme_flag(parser, default="default")
     parser.add_argument("--size", default="1280x720", help="window size, WIDTHxHEIGHT")
     parser.add_argument("--mods", metavar="DIR", help="a folder of extra levels (mods) to load")
     parser.add_argument(
@@ -106,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
     from game.ui.app import App
     from game.ui.scenes.planning import PlanningScene
 
-    settings = Settings(language=args.lang, ui_scale=args.scale, font=args.font)
+    settings = Settings(language=args.lang, ui_scale=args.scale, font=args.font, theme=args.theme)
     with tempfile.TemporaryDirectory(prefix="parecon-shot-") as tmp:
         mods_dir = Path(args.mods).expanduser() if args.mods else None
         if mods_dir is not None and not mods_dir.is_dir():

@@ -70,6 +70,7 @@ _IMMUTABLE = (int, float, str, bool, bytes, np.generic, EliteWarning, type(None)
 
 
 _ATOMS = frozenset({float, int, str, bool, type(None)})  # exact types: the common case first
+_ARRAYS = {t: tuple(f.name for f in fields(t)) for t in (Coops, CouncilWorkers)}  # arrays only
 
 
 def _deep(value: Any) -> Any:
@@ -81,8 +82,13 @@ def _deep(value: Any) -> Any:
         return value.copy()
     if isinstance(value, dict):  # mostly floats (the parameters): no call for those
         return {k: v if type(v) in _ATOMS else _deep(v) for k, v in value.items()}
+    names = _ARRAYS.get(type(value))
+    if names is not None:  # Coops, CouncilWorkers: dataclasses of three arrays
+        return type(value)(*(getattr(value, n).copy() for n in names))
     if isinstance(value, list):
-        return [_deep(v) for v in value]
+        return [v if type(v) in _ATOMS else _deep(v) for v in value]
+    if type(value) is tuple and all(type(v) in _ATOMS for v in value):
+        return value  # immutable all the way down (a law's recorded change)
     if isinstance(value, tuple):
         return tuple(_deep(v) for v in value)
     if isinstance(value, set):

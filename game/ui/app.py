@@ -27,7 +27,7 @@ from game import __version__
 from game.i18n import load_translator
 from game.saves import AUTOSAVE_SLOT, SaveGame, SaveStore
 from game.settings import SCALE_STEPS, Settings, save_settings
-from game.ui import palette
+from game.theme_data import load_theme
 from game.ui.audio import Audio
 from game.ui.context import UIContext
 from game.ui.games import GameService, LoadFailure
@@ -78,9 +78,9 @@ class App:
         self.screen = self._set_mode()
         pygame.display.set_caption(TITLE)
         self.icons = IconBook()
-        self._set_window_icon()
         self.audio = Audio(settings.volume / 100, settings.mute, enabled=audio)
         self.ctx = self._make_ctx()
+        self._set_window_icon()
         self.manager = self._make_manager()
         self.workers = Workers()
         self.stack = SceneStack(snapshot=self._render_scene, on_empty=self._stack_empty)
@@ -106,8 +106,9 @@ class App:
     def _set_window_icon(self) -> None:
         try:
             icon = pygame.Surface((32, 32), pygame.SRCALPHA)
-            pygame.draw.rect(icon, palette.BG, icon.get_rect(), border_radius=6)
-            icon.blit(self.icons.get("route", 26, palette.ACCENT), (3, 3))
+            colours = self.ctx.colours
+            pygame.draw.rect(icon, colours.bg, icon.get_rect(), border_radius=6)
+            icon.blit(self.icons.get("route", 26, colours.accent), (3, 3))
             pygame.display.set_icon(icon)
         except pygame.error:
             pass
@@ -121,12 +122,13 @@ class App:
             reduced_motion=s.reduced_motion,
             icons=self.icons,
             translator=load_translator(s.language),
+            theme=load_theme(s.theme),
         )
         ctx.play_sound = self.audio.play
         return ctx
 
     def _make_manager(self) -> pygame_gui.UIManager:
-        theme = build_theme(self.settings.ui_scale / 100, self.settings.font)
+        theme = build_theme(self.settings.ui_scale / 100, self.settings.font, self.ctx.theme.gui)
         return pygame_gui.UIManager(
             self.screen.get_size(),
             theme,
@@ -242,10 +244,9 @@ class App:
         scene.draw_over(surf)
         return surf
 
-    @staticmethod
-    def _dim(surface: pygame.Surface) -> None:
+    def _dim(self, surface: pygame.Surface) -> None:
         shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        shade.fill((*palette.BG_DEEP, 170))
+        shade.fill((*self.ctx.colours.bg_deep, 170))
         surface.blit(shade, (0, 0))
 
     # --- settings, layout -----------------------------------------------------------
@@ -255,7 +256,7 @@ class App:
         self.audio.set_volume(new.volume / 100, new.mute)
         if new.fullscreen != old.fullscreen:
             self.screen = self._set_mode()
-        look = ("ui_scale", "font", "language", "reduced_motion", "fullscreen")
+        look = ("ui_scale", "font", "language", "reduced_motion", "fullscreen", "theme")
         if any(getattr(old, k) != getattr(new, k) for k in look):
             self.relayout(rebuild_context=True)
         if self.persist:
@@ -379,7 +380,7 @@ class App:
         top.draw(self.screen)
         self.manager.draw_ui(self.screen)
         top.draw_over(self.screen)
-        top.focus.draw(self.screen, self.ctx.scale)
+        top.focus.draw(self.screen, self.ctx)
         tip = top.tooltip()
         if tip is not None:
             self._draw_tooltip(*tip)
@@ -387,27 +388,29 @@ class App:
 
     def _draw_tooltip(self, text: str, anchor: pygame.Rect) -> None:
         ctx = self.ctx
-        pad = ctx.px(10)
+        pad = ctx.space.inset
         width = min(ctx.px(420), self.screen.get_width() - 2 * pad)
         lines = ctx.text.wrap(text, "small", width - 2 * pad)
         lh = ctx.fonts.line_height("small")
         w = max(ctx.text.size(line, "small")[0] for line in lines) + 2 * pad
         h = lh * len(lines) + 2 * pad
         sw, sh = self.screen.get_size()
-        gap = ctx.px(12)
+        gap = ctx.space.pad
         if anchor.right + gap + w <= sw - pad and anchor.height < sh // 3:
             # beside the widget, so it never covers the next one in a column
             x, y = anchor.right + gap, min(max(pad, anchor.centery - h // 2), sh - h - pad)
         else:
             x = min(max(pad, anchor.centerx - w // 2), sw - w - pad)
-            y = anchor.bottom + ctx.px(8)
+            y = anchor.bottom + ctx.space.gap
             if y + h > sh - pad:
-                y = anchor.top - h - ctx.px(8)
+                y = anchor.top - h - ctx.space.gap
         rect = pygame.Rect(x, max(pad, y), w, h)
-        pygame.draw.rect(self.screen, palette.BG_DEEP, rect, border_radius=ctx.px(6))
-        pygame.draw.rect(self.screen, palette.FOCUS, rect, max(1, ctx.px(2)), border_radius=ctx.px(6))
+        pygame.draw.rect(self.screen, ctx.colours.bg_deep, rect, border_radius=ctx.space.radius_small)
+        pygame.draw.rect(
+            self.screen, ctx.colours.focus, rect, max(1, ctx.space.line), border_radius=ctx.space.radius_small
+        )
         for i, line in enumerate(lines):
-            ctx.text.draw(self.screen, line, (rect.x + pad, rect.y + pad + i * lh), "small", palette.TEXT)
+            ctx.text.draw(self.screen, line, (rect.x + pad, rect.y + pad + i * lh), "small", ctx.colours.text)
 
     def notify(self, text: str, seconds: float = 4.0) -> None:
         """A short message at the bottom of the screen (errors that need no decision)."""
@@ -415,14 +418,16 @@ class App:
 
     def _draw_notices(self) -> None:
         ctx = self.ctx
-        y = self.screen.get_height() - ctx.px(24)
+        y = self.screen.get_height() - ctx.space.screen_margin
         for text, _left in reversed(self.notices[-3:]):
-            surf = ctx.text.render(text, "body", palette.TEXT)
+            surf = ctx.text.render(text, "body", ctx.colours.text)
             rect = surf.get_rect(midbottom=(self.screen.get_width() // 2, y)).inflate(ctx.px(28), ctx.px(14))
-            pygame.draw.rect(self.screen, palette.PANEL_HI, rect, border_radius=ctx.px(8))
-            pygame.draw.rect(self.screen, palette.ACCENT, rect, max(1, ctx.px(2)), border_radius=ctx.px(8))
+            pygame.draw.rect(self.screen, ctx.colours.panel_hi, rect, border_radius=ctx.space.radius)
+            pygame.draw.rect(
+                self.screen, ctx.colours.accent, rect, max(1, ctx.space.line), border_radius=ctx.space.radius
+            )
             self.screen.blit(surf, surf.get_rect(center=rect.center))
-            y = rect.top - ctx.px(8)
+            y = rect.top - ctx.space.gap
 
     def quit(self) -> None:
         self.running = False

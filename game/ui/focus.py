@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui import palette
+from game.ui.context import UIContext
 from game.ui.widgets.base import Widget
 
 ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
@@ -123,19 +123,19 @@ class FocusRing:
             return True
         return False
 
-    def draw(self, surface: pygame.Surface, scale: float) -> None:
+    def draw(self, surface: pygame.Surface, ctx: UIContext) -> None:
         cur = self.current
         if not self.visible or cur is None or not cur.visible:
             return
-        pad = max(3, round(4 * scale))
-        width = max(3, round(3 * scale))
+        pad = max(3, ctx.space.nudge)
+        width = max(3, ctx.space.ring)
         rect = cur.focus_rect.inflate(pad * 2, pad * 2)
-        radius = max(6, round(12 * scale))
+        radius = max(6, ctx.space.radius_panel)
         pygame.draw.rect(
             surface,
-            palette.BG_DEEP,
+            ctx.colours.bg_deep,
             rect.inflate(width * 2, width * 2),
             width,
             border_radius=radius + width,
         )
-        pygame.draw.rect(surface, palette.FOCUS, rect, width, border_radius=radius)
+        pygame.draw.rect(surface, ctx.colours.focus, rect, width, border_radius=radius)

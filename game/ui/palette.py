@@ -1,80 +1,19 @@
-"""The game's colours: the Okabe–Ito colour-blind-safe set plus a few neutral inks.
+"""Colour arithmetic for the screens: blends and WCAG contrast.
 
-Why one module: every widget takes colours from here, and the values come from the
-`palette` block of `assets/theme.json` (the pygame_gui theme's own colours use the same
-values, which a test checks), so another theme is a data file. Colour never carries meaning
-alone: each semantic colour below is used together with an icon or a word.
+The colours themselves are data: the theme file's `palette` block, typed as
+`game.theme_data.Palette` and reached through `ctx.colours` (the default theme is the
+Okabe-Ito colour-blind-safe set on dark inks; the high-contrast theme is another file).
 """
 
 from __future__ import annotations
 
-from typing import Final
+from game.theme_data import Colour, Palette, hex_to_rgb
 
-from game.theme_data import Colour, hex_to_rgb, load_palette, named_colour
-
-__all__ = ["Colour", "hex_to_rgb", "load_palette"]
+__all__ = ["Colour", "contrast", "hex_to_rgb", "luminance", "mix", "rgb_to_hex", "text_on"]
 
 
 def rgb_to_hex(colour: Colour) -> str:
     return "#{:02X}{:02X}{:02X}".format(*colour[:3])
-
-
-_DATA = load_palette()
-
-
-def _named(name: str) -> Colour:
-    return named_colour(_DATA, name)
-
-
-# Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision
-# deficiencies (the theme's base colours).
-OKABE_ITO: Final[dict[str, Colour]] = {k: hex_to_rgb(v) for k, v in _DATA["base"].items()}
-
-# Neutral inks for a dark, projector-friendly look (text contrast above 12:1 on BG; a test
-# checks the ratios).
-BG: Final[Colour] = _named("bg")
-BG_DEEP: Final[Colour] = _named("bg_deep")
-PANEL: Final[Colour] = _named("panel")
-PANEL_HI: Final[Colour] = _named("panel_hi")
-PANEL_EDGE: Final[Colour] = _named("panel_edge")
-TEXT: Final[Colour] = _named("text")
-TEXT_DIM: Final[Colour] = _named("text_dim")
-TEXT_DARK: Final[Colour] = _named("text_dark")
-DISABLED: Final[Colour] = _named("disabled")
-GRID: Final[Colour] = _named("grid")
-
-# Semantic colours, always paired with an icon or a word.
-_ROLES = _DATA["roles"]
-ACCENT: Final[Colour] = _named(_ROLES["accent"])
-FOCUS: Final[Colour] = _named(_ROLES["focus"])
-LINK: Final[Colour] = _named(_ROLES["link"])
-GOOD: Final[Colour] = _named(_ROLES["good"])
-BAD: Final[Colour] = _named(_ROLES["bad"])
-WARN: Final[Colour] = _named(_ROLES["warn"])
-NEUTRAL: Final[Colour] = _named(_ROLES["neutral"])
-ELITE: Final[Colour] = _named(_ROLES["elite"])
-
-SCORE_COLOURS: Final[dict[str, Colour]] = {k: _named(v) for k, v in _DATA["scores"].items()}
-SEGMENT_COLOURS: Final[dict[str, Colour]] = {k: _named(v) for k, v in _DATA["segments"].items()}
-
-# Series colours for charts, in order; charts also vary dash pattern and marker shape.
-SERIES: Final[tuple[Colour, ...]] = tuple(_named(v) for v in _DATA["series"])
-
-# Planning-round bands for |excess demand| / supply, as in the pequod planning simulator:
-# (upper bound, colour key, colour). The last band has no upper bound.
-EXCESS_BANDS: Final[tuple[tuple[float, str, Colour], ...]] = tuple(
-    (float("inf") if upper is None else float(upper), key, _named(colour))
-    for upper, key, colour in _DATA["excess_bands"]
-)
-
-
-def excess_band(fraction: float) -> int:
-    """Index into EXCESS_BANDS for an excess-demand fraction (sign ignored)."""
-    x = abs(fraction)
-    for i, (upper, _key, _colour) in enumerate(EXCESS_BANDS):
-        if x < upper:
-            return i
-    return len(EXCESS_BANDS) - 1
 
 
 def mix(a: Colour, b: Colour, t: float) -> Colour:
@@ -102,6 +41,6 @@ def contrast(a: Colour, b: Colour) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
-def text_on(c: Colour) -> Colour:
-    """Dark or light text, whichever reads better on background c."""
-    return TEXT_DARK if contrast(TEXT_DARK, c) >= contrast(TEXT, c) else TEXT
+def text_on(colours: Palette, c: Colour) -> Colour:
+    """The theme's dark or light text, whichever reads better on background c."""
+    return colours.text_dark if contrast(colours.text_dark, c) >= contrast(colours.text, c) else colours.text

@@ -12,7 +12,6 @@ from typing import TypeVar
 
 import pygame
 
-from game.ui import palette
 from game.ui.context import UIContext
 from game.ui.focus import FocusRing
 from game.ui.host import SceneHost
@@ -126,7 +125,7 @@ class Scene:
             w.update(dt)
 
     def draw_background(self, surface: pygame.Surface) -> None:
-        surface.fill(palette.BG)
+        surface.fill(self.ctx.colours.bg)
 
     def draw(self, surface: pygame.Surface) -> None:
         self.draw_background(surface)

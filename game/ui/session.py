@@ -11,13 +11,16 @@ from __future__ import annotations
 import random
 import threading
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game import __version__
 from game.i18n import pick
 from game.saves import SaveGame, SaveSummary, hash_label
 from game.sim.report import Refusal
 from game.ui.names import SCORE_ORDER
+
+if TYPE_CHECKING:
+    from game.levels.loader import LoadedLevel
 
 ECONOMY_SERIES = ("coop_share", "council_share", "firm_share", "unemployment", "needs_met")
 
@@ -29,7 +32,7 @@ def new_seed() -> int:
 
 @dataclass
 class Session:
-    loaded: Any  # game.levels.loader.LoadedLevel
+    loaded: LoadedLevel
     seed: int
     lang: str = "en"
     decisions: list[dict[str, Any]] = field(default_factory=list)

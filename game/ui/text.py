@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.theme_data import FontSizes, load_theme
 from game.ui.assets import font_factor, font_file
 
 Colour = tuple[int, int, int]
@@ -27,20 +28,18 @@ def _nbytes(surf: pygame.Surface) -> int:
     return surf.get_width() * surf.get_height() * surf.get_bytesize()
 
 
-# Sizes at 100% scale (design pixels). Body text is at least 18 px for projectors.
-SIZES = {"small": 18, "body": 20, "large": 24, "heading": 30, "title": 64, "huge": 80}
-
-
 class FontBook:
-    """pygame fonts for one family at one UI scale, loaded once per (size, bold)."""
+    """pygame fonts for one family at one UI scale, loaded once per (size, bold). Named sizes
+    ("small", "body", "heading"...) come from the theme's `sizes`."""
 
-    def __init__(self, family: str = "standard", scale: float = 1.0) -> None:
+    def __init__(self, family: str = "standard", scale: float = 1.0, sizes: FontSizes | None = None) -> None:
         self.family = family
         self.scale = scale
+        self.sizes = sizes or load_theme().sizes
         self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
 
     def pixel_size(self, size: int | str) -> int:
-        base = SIZES[size] if isinstance(size, str) else size
+        base = self.sizes.get(size) if isinstance(size, str) else size
         return max(8, round(base * self.scale * font_factor(self.family)))
 
     def get(self, size: int | str = "body", bold: bool = False) -> pygame.font.Font:

@@ -8,10 +8,11 @@ produce a new theme dict, and the App builds a new UIManager from it.
 from __future__ import annotations
 
 import copy
-import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from game.theme_data import OUR_BLOCKS, read_theme_file
 from game.ui.assets import ASSETS, THEME, font_factor, font_file
 
 SCALED_MISC = (
@@ -23,17 +24,21 @@ SCALED_MISC = (
 
 
 def load_theme_file(path: Path = THEME) -> dict[str, Any]:
-    return json.loads(Path(path).read_text(encoding="utf-8"))
+    """A theme file's data, with the file it `extends` merged in."""
+    return read_theme_file(Path(path))
 
 
 def _scale_int(value: str, scale: float) -> str:
     return str(max(1, round(int(value) * scale))) if int(value) > 0 else "0"
 
 
-def build_theme(scale: float, family: str = "standard", base: dict[str, Any] | None = None) -> dict[str, Any]:
+def build_theme(
+    scale: float, family: str = "standard", base: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
     """A theme dict for UIManager at this scale and font family (absolute font paths)."""
-    theme = copy.deepcopy(base if base is not None else load_theme_file())
-    theme.pop("palette", None)  # the game's own colours (game.ui.palette), not pygame_gui's
+    theme = copy.deepcopy(dict(base if base is not None else load_theme_file()))
+    for block in OUR_BLOCKS:  # the game's own colours, sizes and spacing (game.theme_data)
+        theme.pop(block, None)
     factor = font_factor(family)
     for block in theme.values():
         if not isinstance(block, dict):
@@ -57,11 +62,14 @@ def build_theme(scale: float, family: str = "standard", base: dict[str, Any] | N
     return theme
 
 
-def theme_colours(base: dict[str, Any] | None = None) -> dict[str, str]:
-    """All colour values of the theme, keyed 'block.name' (for the palette consistency test)."""
+def theme_colours(base: Mapping[str, Any] | None = None) -> dict[str, str]:
+    """All pygame_gui colour values of the theme, keyed 'block.name' (for the palette
+    consistency test)."""
     theme = base if base is not None else load_theme_file()
     out = {}
     for name, block in theme.items():
+        if name in OUR_BLOCKS or not isinstance(block, dict):
+            continue
         for key, value in (block.get("colours") or {}).items():
             out[f"{name}.{key}"] = value
     return out

@@ -138,10 +138,8 @@ def test_focus_ring_is_drawn(make_app):
     app.push(scene)
     run_frames(app, [key(pygame.K_TAB)])
     ring = scene.focus.current.focus_rect.inflate(8, 8)
-    from game.ui import palette
-
     pixel = app.screen.get_at((ring.centerx, ring.top + 1))[:3]
-    assert pixel == palette.FOCUS
+    assert pixel == app.ctx.colours.focus
 
 
 def test_quit_event_stops(make_app):

@@ -14,9 +14,12 @@ import pygame
 import pygame_gui
 import pytest
 
+from game.theme_data import load_theme
 from game.ui import palette
 from game.ui.assets import ASSETS, FONT_FAMILIES
 from game.ui.theme import build_theme, theme_colours
+
+COLOURS = load_theme().colours  # the default theme's
 
 ROOT = ASSETS.parent
 
@@ -113,44 +116,35 @@ def test_licenses_md_names_every_asset():
         assert folder in text
 
 
-def test_theme_colours_come_from_the_palette():
-    allowed = {palette.rgb_to_hex(c) for c in palette.OKABE_ITO.values()}
+# the default theme's pygame_gui colours that are shades between palette colours (hover, press)
+DERIVED = {
+    "#F2B632",
+    "#C98B00",
+    "#5A4A24",
+    "#A89C80",
+    "#E8782A",
+}
+
+
+@pytest.mark.parametrize("name", ["default", "high_contrast"])
+def test_theme_colours_come_from_the_palette(name):
+    """pygame_gui's colours are the palette's (plus the default theme's few named shades), so
+    the buttons pygame_gui draws and the panels we draw change together."""
+    theme = load_theme(name)
+    c = theme.colours
+    allowed = {palette.rgb_to_hex(v) for v in c.base.values()}
     allowed |= {
-        palette.rgb_to_hex(getattr(palette, n))
-        for n in (
-            "BG",
-            "BG_DEEP",
-            "PANEL",
-            "PANEL_HI",
-            "PANEL_EDGE",
-            "TEXT",
-            "TEXT_DIM",
-            "TEXT_DARK",
-            "DISABLED",
-            "GRID",
-        )
+        palette.rgb_to_hex(getattr(c, n)) for n in ("bg", "bg_deep", "panel", "panel_hi", "panel_edge")
     }
-    derived = {
-        "#222B3C",
-        "#2E3A50",
-        "#161C28",
-        "#0E121B",
-        "#485874",
-        "#3E4A62",
-        "#687080",
-        "#F2B632",
-        "#C98B00",
-        "#5A4A24",
-        "#A89C80",
-        "#141821",
-        "#E8782A",
-        "#B04E00",
-        "#B8C0CE",
+    allowed |= {
+        palette.rgb_to_hex(getattr(c, n)) for n in ("text", "text_dim", "text_dark", "disabled", "grid")
     }
-    for where, value in theme_colours().items():
+    if name == "default":
+        allowed |= DERIVED
+    for where, value in theme_colours(theme.gui).items():
         base = value[:7].upper()
         assert re.fullmatch(r"#[0-9A-F]{6}", base), where
-        assert base in allowed | derived, f"{where} = {value} is not a palette colour"
+        assert base in allowed, f"{where} = {value} is not a palette colour of {theme.path.name}"
 
 
 @pytest.mark.parametrize("scale", [1.0, 1.5, 2.0])
@@ -167,10 +161,10 @@ def test_theme_builds_a_manager_without_warnings(scale, family):
 
 
 def test_palette_contrast():
-    assert palette.contrast(palette.TEXT, palette.BG) >= 12
-    assert palette.contrast(palette.TEXT_DIM, palette.PANEL) >= 4.5
-    assert palette.contrast(palette.FOCUS, palette.BG) >= 7
-    assert palette.text_on(palette.OKABE_ITO["yellow"]) == palette.TEXT_DARK
+    assert palette.contrast(COLOURS.text, COLOURS.bg) >= 12
+    assert palette.contrast(COLOURS.text_dim, COLOURS.panel) >= 4.5
+    assert palette.contrast(COLOURS.focus, COLOURS.bg) >= 7
+    assert palette.text_on(COLOURS, COLOURS.base["yellow"]) == COLOURS.text_dark
 
 
 def test_no_asset_is_huge():

@@ -23,7 +23,8 @@ def test_line_chart_golden():
             ),
             ("resilience", "Resilience", [60, 58, 55, 57, 59, 62, 64, 63, 61, 66], "resilience"),
             ("support", "Support", [50, 52, None, 49, 53, 56, 60, 66, 70, 68], "support"),
-        ]
+        ],
+        ctx.colours,
     )
     chart = LineChart(
         ctx,

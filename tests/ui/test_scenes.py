@@ -79,12 +79,33 @@ def test_settings_change_live_and_persist(make_app, tmp_path):
     assert warnings == [] and stored.language == "es" and stored.ui_scale == 120 and stored.mute
 
 
+def test_settings_switch_to_the_high_contrast_theme_and_back(make_app, tmp_path):
+    """The theme is a setting: choosing it redraws every screen from the other theme file,
+    pygame_gui's buttons included, and it is saved."""
+    app = make_app(persist=True, data_dir=tmp_path)
+    app.open("settings")
+    run_frames(app)
+    default_bg = app.ctx.colours.bg
+    focus_to(app, "theme")
+    run_frames(app, [key(pygame.K_RIGHT)])
+    assert app.settings.theme == "high_contrast"
+    assert app.ctx.theme.path.name == "theme_high_contrast.json" and app.ctx.colours.bg == (0, 0, 0)
+    assert app.screen.get_at((2, 2))[:3] == (0, 0, 0) != default_bg
+    assert app.ctx.space.ring == 4  # the theme's thicker focus ring
+    assert app.manager.get_theme().get_colour("normal_text") == pygame.Color("#FFFFFF")
+    stored, _ = load_settings(tmp_path)
+    assert stored.theme == "high_contrast"
+    focus_to(app, "theme")
+    run_frames(app, [key(pygame.K_LEFT)])
+    assert app.settings.theme == "default" and app.ctx.colours.bg == default_bg
+
+
 def test_settings_at_200_percent_scroll_to_focus(make_app):
     app = make_app(Settings(ui_scale=200))
     app.open("settings")
     run_frames(app)
     scene = app.top
-    for _ in range(6):
+    for _ in range(7):
         run_frames(app, [key(pygame.K_DOWN)], frames=2)
     cur = scene.focus.current
     assert cur.key == "reduced_motion"

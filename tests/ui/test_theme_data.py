@@ -1,5 +1,6 @@
-"""Colours are data: the palette is built from the `palette` block of assets/theme.json, so
-another theme (high contrast, another colour-blind set) is a data file."""
+"""The look is data: colours, font sizes and spacing are built from assets/theme.json (or
+another theme file), so another theme (high contrast, another colour-blind set) is a data
+file, and a broken one is refused with its file and field named."""
 
 from __future__ import annotations
 
@@ -8,20 +9,26 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pygame
+import pytest
+
 from game.resources import assets_dir
-from game.theme_data import load_palette, named_colour, score_colours
-from game.ui import palette
+from game.theme_data import ThemeError, load_palette, load_theme, named_colour, score_colours
+from game.ui.context import UIContext
+from game.ui.widgets.panel import draw_panel
+
+COLOURS = load_theme().colours  # the default theme's
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_palette_is_the_theme_files() -> None:
     data = load_palette()
-    assert palette.BG == named_colour(data, "bg")
-    assert palette.ACCENT == named_colour(data, data["roles"]["accent"])
-    assert palette.SCORE_COLOURS == score_colours(data)
-    assert len(palette.SERIES) == len(data["series"])
-    assert palette.EXCESS_BANDS[-1][0] == float("inf")
+    assert COLOURS.bg == named_colour(data, "bg")
+    assert COLOURS.accent == named_colour(data, data["roles"]["accent"])
+    assert COLOURS.scores == score_colours(data)
+    assert len(COLOURS.series) == len(data["series"])
+    assert COLOURS.excess_bands[-1][0] == float("inf")
 
 
 def test_a_theme_file_changes_every_colour_it_names(tmp_path: Path) -> None:
@@ -48,3 +55,55 @@ def test_the_pygame_gui_theme_does_not_see_the_palette_block() -> None:
 
     assert "palette" in json.loads((assets_dir() / "theme.json").read_text(encoding="utf-8"))
     assert "palette" not in build_theme(1.0)
+
+
+def _theme_file(tmp_path: Path, change) -> Path:
+    data = json.loads((assets_dir() / "theme.json").read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / "mine.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_sizes_and_spacing_are_the_theme_files(tmp_path: Path) -> None:
+    def bigger(data: dict) -> None:
+        data["sizes"]["body"] = 26
+        data["spacing"]["pad"] = 20
+        data["spacing"]["radius_panel"] = 0
+
+    theme = load_theme("mine", _theme_file(tmp_path, bigger))
+    assert theme.sizes.body == 26 and theme.space.pad == 20 and theme.space.radius_panel == 0
+    ctx = UIContext.create(scale=1.5, theme=theme)
+    assert ctx.space.pad == 30 and ctx.fonts.pixel_size("body") == 39
+    assert ctx.space.radius == ctx.px(load_theme().space.radius)  # the rest is unchanged
+
+
+def test_a_panel_is_drawn_in_the_themes_colours() -> None:
+    for name in ("default", "high_contrast"):
+        ctx = UIContext.create(theme=load_theme(name))
+        surf = pygame.Surface((200, 120))
+        surf.fill((1, 2, 3))
+        draw_panel(surf, ctx, pygame.Rect(10, 10, 180, 100))
+        assert surf.get_at((100, 60))[:3] == ctx.colours.panel
+        assert surf.get_at((100, 10))[:3] == ctx.colours.panel_edge
+
+
+@pytest.mark.parametrize(
+    "change, field",
+    [
+        (lambda d: d["spacing"].update(pad="wide"), "spacing.pad"),
+        (lambda d: d["sizes"].pop("body"), "sizes.body"),
+        (lambda d: d["palette"]["roles"].update(good="teal"), "palette: 'teal'"),
+        (lambda d: d.update(extends="mine.json"), "extends"),
+    ],
+)
+def test_a_broken_theme_file_is_refused_naming_file_and_field(tmp_path: Path, change, field: str) -> None:
+    path = _theme_file(tmp_path, change)
+    with pytest.raises(ThemeError) as err:
+        load_theme("mine", path)
+    assert str(path) in str(err.value) and field in str(err.value)
+
+
+def test_an_unknown_theme_name_lists_the_themes() -> None:
+    with pytest.raises(ThemeError, match="high_contrast"):
+        load_theme("neon")

@@ -6,10 +6,12 @@ from __future__ import annotations
 import pygame
 
 from game.sim.report import EliteWarning
-from game.ui import palette
+from game.theme_data import load_theme
 from game.ui.context import UIContext
 from game.ui.scenes.turn import panels
 from tests.ui.conftest import compare_golden
+
+COLOURS = load_theme().colours  # the default theme's
 
 METRICS = {
     "firm_share": 0.52,
@@ -28,7 +30,7 @@ RESOURCES = [
 
 def canvas(w: int, h: int) -> pygame.Surface:
     surf = pygame.Surface((w, h))
-    surf.fill(palette.BG)
+    surf.fill(COLOURS.bg)
     return surf
 
 

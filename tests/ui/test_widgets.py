@@ -7,7 +7,7 @@ import pygame
 import pygame_gui
 import pytest
 
-from game.ui import palette
+from game.theme_data import load_theme
 from game.ui.formats import format_delta
 from game.ui.widgets.card import ActionCard
 from game.ui.widgets.charts import BarChart, LineChart, Threshold, styled_series
@@ -18,17 +18,19 @@ from game.ui.widgets.option import OptionRow
 from game.ui.widgets.textblock import Paragraph, ScrollText
 from tests.ui.conftest import key
 
+COLOURS = load_theme().colours  # the default theme's
+
 
 def canvas(size=(1280, 720)):
     surf = pygame.Surface(size)
-    surf.fill(palette.BG)
+    surf.fill(COLOURS.bg)
     return surf
 
 
 def changed(surf: pygame.Surface, rect: pygame.Rect) -> int:
     """How many pixels inside rect differ from the background."""
     arr = pygame.surfarray.array3d(surf.subsurface(rect.clip(surf.get_rect())))
-    return int((np.abs(arr.astype(int) - np.array(palette.BG)).sum(axis=2) > 0).sum())
+    return int((np.abs(arr.astype(int) - np.array(COLOURS.bg)).sum(axis=2) > 0).sum())
 
 
 def test_gauge_words_and_delta(ctx):
@@ -77,7 +79,7 @@ def _history():
 def test_line_chart_renders(ctx):
     r = pygame.Rect(20, 20, ctx.px(560), ctx.px(320))
     chart = LineChart(
-        ctx, r, styled_series(_history()), title="Scores", thresholds=[Threshold(60, "Goal 60")]
+        ctx, r, styled_series(_history(), ctx.colours), title="Scores", thresholds=[Threshold(60, "Goal 60")]
     )
     surf = canvas((max(1280, r.right + 10), max(720, r.bottom + 10)))
     chart.draw(surf)
@@ -89,11 +91,11 @@ def test_line_chart_renders(ctx):
 
 def test_line_chart_auto_range_and_empty(ctx):
     r = pygame.Rect(0, 0, ctx.px(400), ctx.px(240))
-    LineChart(ctx, r, styled_series([("gdp", "Output", [1200.0, 1350.5, 990.0], None)]), y_range=None).draw(
-        canvas()
-    )
+    LineChart(
+        ctx, r, styled_series([("gdp", "Output", [1200.0, 1350.5, 990.0], None)], ctx.colours), y_range=None
+    ).draw(canvas())
     LineChart(ctx, r, [], y_range=None).draw(canvas())
-    LineChart(ctx, pygame.Rect(0, 0, 40, 30), styled_series(_history())).draw(canvas())
+    LineChart(ctx, pygame.Rect(0, 0, 40, 30), styled_series(_history(), ctx.colours)).draw(canvas())
 
 
 def test_bar_chart_renders_every_band(ctx):
@@ -109,9 +111,9 @@ def test_bar_chart_renders_every_band(ctx):
     surf = canvas((max(1280, r.right + 10), max(720, r.bottom + 10)))
     chart.draw(surf)
     pixels = pygame.surfarray.array3d(surf)
-    for _upper, _key, colour in palette.EXCESS_BANDS:
+    for _upper, _key, colour in COLOURS.excess_bands:
         assert (pixels == np.array(colour)).all(axis=2).any(), colour
-    assert [palette.excess_band(e) for e in excess] == [0, 1, 2, 3, 4]
+    assert [COLOURS.excess_band(e) for e in excess] == [0, 1, 2, 3, 4]
 
 
 def test_card_renders_and_activates(ctx):
@@ -163,7 +165,7 @@ def test_list_view_mouse_and_wheel(ctx):
 
     def paint(surface, rect, item, selected, focused):
         painted.append(item)
-        pygame.draw.rect(surface, palette.PANEL_HI if selected else palette.PANEL, rect)
+        pygame.draw.rect(surface, COLOURS.panel_hi if selected else COLOURS.panel, rect)
 
     activated = []
     lv = ListView(
@@ -240,7 +242,7 @@ def test_paragraph_links(ctx):
     band = pygame.surfarray.array3d(
         surf.subsurface(pygame.Rect(r.x, r.bottom - max(3, w.h // 5), r.w, max(3, w.h // 5)))
     )
-    assert (band == np.array(palette.LINK)).all(axis=2).sum() >= w.w // 2
+    assert (band == np.array(COLOURS.link)).all(axis=2).sum() >= w.w // 2
 
 
 def test_scroll_text(ctx):
@@ -274,15 +276,15 @@ def test_font_families_render_spanish(family):
     from game.ui.context import UIContext
 
     c = UIContext.create(family=family)
-    surf = c.text.render("¿Cuánto cuesta? Ñandú − 3 …", "body", palette.TEXT)
+    surf = c.text.render("¿Cuánto cuesta? Ñandú − 3 …", "body", COLOURS.text)
     assert surf.get_width() > 100
     assert c.fonts.pixel_size("small") >= 15  # dyslexic font is scaled down but stays readable
 
 
 def test_text_cache_hits(ctx100):
     t = ctx100.text
-    a = t.render("Hello", "body", palette.TEXT)
-    b = t.render("Hello", "body", palette.TEXT)
+    a = t.render("Hello", "body", COLOURS.text)
+    b = t.render("Hello", "body", COLOURS.text)
     assert a is b and t.hits >= 1
     assert t.wrap("one two three four five six", "body", 80) == [
         "one two",
@@ -292,7 +294,7 @@ def test_text_cache_hits(ctx100):
     assert t.fit("a" * 200, "body", 100).endswith("…")
 
 
-def test_body_text_at_least_18px():
-    from game.ui.text import SIZES
-
-    assert SIZES["small"] >= 18 and SIZES["body"] >= 18
+@pytest.mark.parametrize("name", ["default", "high_contrast"])
+def test_body_text_at_least_18px(name):
+    sizes = load_theme(name).sizes
+    assert sizes.small >= 18 and sizes.body >= 18

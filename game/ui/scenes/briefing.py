@@ -7,7 +7,6 @@ import pygame
 
 from game.i18n import N_
 from game.ui import glossary as gloss
-from game.ui import palette
 from game.ui.scenes.common import MenuScene
 from game.ui.session import Session, new_seed
 from game.ui.widgets.button import Button
@@ -189,18 +188,20 @@ class BriefingScene(MenuScene):
         if self.side is None:
             return
         r = self.side
-        pygame.draw.rect(surface, palette.PANEL, r, border_radius=ctx.px(12))
+        pygame.draw.rect(surface, ctx.colours.panel, r, border_radius=ctx.space.radius_panel)
         inner = r.inflate(-ctx.px(28), -ctx.px(24))
         y = inner.y
         L = self.level
         lh = ctx.fonts.line_height("body")
         sl = ctx.fonts.line_height("small")
-        ctx.text.draw(surface, _("What you start with"), (inner.x, y), "body", palette.ACCENT, True)
+        ctx.text.draw(surface, _("What you start with"), (inner.x, y), "body", ctx.colours.accent, True)
         y += lh + ctx.px(6)
         icon_for = {"influence": "political_capital", "funds": "money"}
         for res in L.resources:
             icon = res.id if ctx.icons.exists(res.id) else icon_for.get(res.id, "info")
-            ctx.icons.draw(surface, icon, (inner.x + ctx.px(12), y + lh // 2), ctx.px(22), palette.TEXT)
+            ctx.icons.draw(
+                surface, icon, (inner.x + ctx.px(12), y + lh // 2), ctx.space.icon, ctx.colours.text
+            )
             text = _("{name}: {start:g}, +{income:g} a turn").format(
                 name=ctx.tr.pick(res.name), start=res.start, income=res.income
             )
@@ -209,11 +210,11 @@ class BriefingScene(MenuScene):
                 ctx.text.fit(text, "small", inner.width - ctx.px(34)),
                 (inner.x + ctx.px(32), y + (lh - sl) // 2),
                 "small",
-                palette.TEXT,
+                ctx.colours.text,
             )
             y += lh + ctx.px(2)
         y += ctx.px(12)
-        ctx.text.draw(surface, _("Length"), (inner.x, y), "body", palette.ACCENT, True)
+        ctx.text.draw(surface, _("Length"), (inner.x, y), "body", ctx.colours.accent, True)
         y += lh + ctx.px(2)
         turns = (
             _("{n} seasons").format(n=L.turns)
@@ -229,19 +230,19 @@ class BriefingScene(MenuScene):
             ),
             (inner.x, y),
             "small",
-            palette.TEXT,
+            ctx.colours.text,
         )
         y += sl + ctx.px(14)
-        ctx.text.draw(surface, _("Scenario code"), (inner.x, y), "body", palette.ACCENT, True)
+        ctx.text.draw(surface, _("Scenario code"), (inner.x, y), "body", ctx.colours.accent, True)
         y += lh + ctx.px(2)
-        ctx.text.draw(surface, f"{L.id}-{self.seed}", (inner.x, y), "body", palette.TEXT, True)
+        ctx.text.draw(surface, f"{L.id}-{self.seed}", (inner.x, y), "body", ctx.colours.text, True)
         y += lh
         ctx.text.draw_wrapped(
             surface,
             _("The same code gives the same game on every computer: share it with a class."),
             pygame.Rect(inner.x, y, inner.width, inner.bottom - y),
             "small",
-            palette.TEXT_DIM,
+            ctx.colours.text_dim,
         )
         if len(self.pages) > 1:
             w, h = surface.get_size()
@@ -250,6 +251,6 @@ class BriefingScene(MenuScene):
                 _("Page {n} of {total}").format(n=self.page + 1, total=len(self.pages)),
                 (w // 2, h - ctx.px(44)),
                 "small",
-                palette.TEXT_DIM,
+                ctx.colours.text_dim,
                 anchor="center",
             )

@@ -11,7 +11,6 @@ from __future__ import annotations
 import pygame
 
 from game.classroom.texts import good_name
-from game.ui import palette
 from game.ui.scenes.common import MenuScene
 
 
@@ -30,10 +29,10 @@ class ClassScene(MenuScene):
     # --- drawing helpers ----------------------------------------------------------------
     def line(self, surface: pygame.Surface, text: str, x: int, y: int, size: str = "large", **kw) -> int:
         """Draw one line of text; returns the y below it."""
-        colour = kw.pop("colour", palette.TEXT)
+        ctx = self.ctx
+        colour = kw.pop("colour", ctx.colours.text)
         bold = kw.pop("bold", False)
         width = kw.pop("width", None)
-        ctx = self.ctx
         if width is not None:
             text = ctx.text.fit(text, size, width, bold)
         ctx.text.draw(surface, text, (x, y), size, colour, bold)
@@ -44,13 +43,13 @@ class ClassScene(MenuScene):
         ctx = self.ctx
         w, h = surface.get_size()
         lh = ctx.fonts.line_height("body")
-        pygame.draw.rect(surface, palette.BG_DEEP, (0, h - lh - ctx.px(16), w, lh + ctx.px(16)))
+        pygame.draw.rect(surface, ctx.colours.bg_deep, (0, h - lh - ctx.px(16), w, lh + ctx.px(16)))
         ctx.text.draw(
             surface,
             ctx.text.fit(text, "body", w - ctx.px(40)),
-            (ctx.px(20), h - lh - ctx.px(8)),
+            (ctx.px(20), h - lh - ctx.space.gap),
             "body",
-            palette.TEXT,
+            ctx.colours.text,
         )
 
     def board_table(self, surface: pygame.Surface, rect: pygame.Rect, board: dict) -> None:
@@ -62,37 +61,45 @@ class ClassScene(MenuScene):
         col_price = x + rect.width * 45 // 100
         col_bar = x + rect.width * 62 // 100
         lh = ctx.fonts.line_height("large")
-        self.line(surface, _("Good"), x, y, "body", colour=palette.TEXT_DIM, width=col_price - x - ctx.px(6))
+        self.line(
+            surface,
+            _("Good"),
+            x,
+            y,
+            "body",
+            colour=ctx.colours.text_dim,
+            width=col_price - x - ctx.space.tight,
+        )
         self.line(
             surface,
             _("Price"),
             col_price,
             y,
             "body",
-            colour=palette.TEXT_DIM,
-            width=col_bar - col_price - ctx.px(6),
+            colour=ctx.colours.text_dim,
+            width=col_bar - col_price - ctx.space.tight,
         )
-        self.line(surface, _("Excess"), col_bar, y, "body", colour=palette.TEXT_DIM)
+        self.line(surface, _("Excess"), col_bar, y, "body", colour=ctx.colours.text_dim)
         y += ctx.fonts.line_height("body")
         excess = board.get("excess")
         bar_w = rect.right - col_bar - ctx.px(90)
         for k, g in enumerate(board["goods"]):
             if y + lh > rect.bottom:
                 break
-            self.line(surface, self.good(g), x, y, "large", width=col_price - x - ctx.px(8))
+            self.line(surface, self.good(g), x, y, "large", width=col_price - x - ctx.space.gap)
             self.line(surface, f"{board['prices'][k]:,.1f}", col_price, y, "large")
             if excess is not None:
                 v = float(excess[k])
                 within = abs(v) < board["threshold"]
-                colour = palette.GOOD if within else (palette.BAD if v > 0 else palette.LINK)
+                colour = ctx.colours.good if within else (ctx.colours.bad if v > 0 else ctx.colours.link)
                 length = int(min(1.0, abs(v)) * bar_w)
                 pygame.draw.rect(surface, colour, (col_bar, y + lh // 4, max(2, length), lh // 2))
                 sign = "+" if v >= 0 else "−"
                 ctx.text.draw(
                     surface,
                     f"{sign}{abs(v) * 100:.1f}%",
-                    (col_bar + length + ctx.px(8), y),
+                    (col_bar + length + ctx.space.gap, y),
                     "large",
-                    palette.TEXT,
+                    ctx.colours.text,
                 )
             y += lh

@@ -17,7 +17,6 @@ import pygame
 from game.classroom.session import DIFFICULTY, MAX_HOTSEAT_GROUPS, MIN_GROUPS, SESSION_TURNS, ClassSetup
 from game.classroom.texts import DIFFICULTIES
 from game.i18n import N_, pick
-from game.ui import palette
 from game.ui.scenes.classbase import ClassScene
 from game.ui.session import new_seed
 
@@ -180,20 +179,25 @@ class ClassConsoleScene(ClassScene):
         self.draw_background(surface)
         ctx = self.ctx
         w, h = surface.get_size()
-        x, y = ctx.px(40), self.header_height() + ctx.px(16)
+        x, y = ctx.px(40), self.header_height() + ctx.space.margin
         lh = ctx.fonts.line_height("large")
         for i, row in enumerate(self.rows()):
             if i == self.row:
-                pygame.draw.rect(surface, palette.PANEL_HI, (x - ctx.px(10), y, w - 2 * x + ctx.px(20), lh))
                 pygame.draw.rect(
-                    surface, palette.FOCUS, (x - ctx.px(10), y, w - 2 * x + ctx.px(20), lh), max(2, ctx.px(3))
+                    surface, ctx.colours.panel_hi, (x - ctx.px(10), y, w - 2 * x + ctx.px(20), lh)
+                )
+                pygame.draw.rect(
+                    surface,
+                    ctx.colours.focus,
+                    (x - ctx.px(10), y, w - 2 * x + ctx.px(20), lh),
+                    max(2, ctx.space.ring),
                 )
             self.line(surface, self.row_label(row), x, y, "large", width=w // 2 - x)
             self.line(
                 surface, "◀ " + self.value_text(row) + " ▶", w // 2, y, "large", bold=True, width=w // 2 - x
             )
-            y += lh + ctx.px(6)
-        y += ctx.px(10)
+            y += lh + ctx.space.tight
+        y += ctx.space.inset
         _ = self._
         code = self.setup().scenario_code
         self.line(
@@ -202,11 +206,13 @@ class ClassConsoleScene(ClassScene):
             x,
             y,
             "heading",
-            colour=palette.ACCENT,
+            colour=ctx.colours.accent,
             bold=True,
         )
         if self.message:
-            self.line(surface, self.message, x, y + ctx.px(60), "body", colour=palette.WARN, width=w - 2 * x)
+            self.line(
+                surface, self.message, x, y + ctx.px(60), "body", colour=ctx.colours.warn, width=w - 2 * x
+            )
         self.keys_help(
             surface, _("Up/Down: choose · Left/Right: change · R: new seed · Enter: start · Esc: back")
         )

@@ -25,7 +25,6 @@ from game.classroom.texts import council_name
 from game.classroom.views import board as board_data
 from game.classroom.views import council_view, preview
 from game.i18n import N_
-from game.ui import palette
 from game.ui.scenes.classbase import ClassScene
 
 STEPS = 20  # a Left/Right press moves a quantity by 1/STEPS of its allowed range
@@ -170,14 +169,18 @@ class ClassPlayScene(ClassScene):
         self.draw_background(surface)
         ctx = self.ctx
         w, h = surface.get_size()
-        top = self.header_height() + ctx.px(12)
+        top = self.header_height() + ctx.space.pad
         bottom = h - ctx.fonts.line_height("body") - ctx.px(24)
         if self.play.finished and self.room.outcome is not None:
-            self._draw_outcome(surface, pygame.Rect(ctx.px(24), top, w - ctx.px(48), bottom - top))
+            self._draw_outcome(
+                surface, pygame.Rect(ctx.space.screen_margin, top, w - ctx.px(48), bottom - top)
+            )
             self.keys_help(surface, self._("Enter: the class's turns and votes · Esc: back"))
         else:
-            left = pygame.Rect(ctx.px(24), top, (w - ctx.px(72)) * 45 // 100, bottom - top)
-            right = pygame.Rect(left.right + ctx.px(24), top, w - left.right - ctx.px(48), bottom - top)
+            left = pygame.Rect(ctx.space.screen_margin, top, (w - ctx.px(72)) * 45 // 100, bottom - top)
+            right = pygame.Rect(
+                left.right + ctx.space.section, top, w - left.right - ctx.px(48), bottom - top
+            )
             self.board_table(surface, left, board_data(self.play, self.room.clock()))
             if self.hotseat:
                 self._draw_group(surface, right)
@@ -219,31 +222,36 @@ class ClassPlayScene(ClassScene):
         rule = (
             _("This round you may revise freely.") if view["free"] else _("Changes are limited this round.")
         )
-        y = self.line(surface, rule, x, y, "body", colour=palette.TEXT, width=rect.width)
-        y += ctx.px(6)
+        y = self.line(surface, rule, x, y, "body", colour=ctx.colours.text, width=rect.width)
+        y += ctx.space.tight
         cols = [x, x + rect.width * 38 // 100, x + rect.width * 58 // 100, x + rect.width * 78 // 100]
-        widths = [b - a - ctx.px(6) for a, b in zip(cols, [*cols[1:], rect.right], strict=True)]
+        widths = [b - a - ctx.space.tight for a, b in zip(cols, [*cols[1:], rect.right], strict=True)]
         labels = (_("Quantity"), _("Suggested"), _("Allowed"), _("Yours"))
         for label, cx, cw in zip(labels, cols, widths, strict=True):
-            self.line(surface, label, cx, y, "body", colour=palette.TEXT_DIM, width=cw)
+            self.line(surface, label, cx, y, "body", colour=ctx.colours.text_dim, width=cw)
         y += ctx.fonts.line_height("body")
         lh = ctx.fonts.line_height("large")
         for k, gi in enumerate(play.goods_of(c)):
             role = _("Demand") if c.kind == "consumer" else (_("Output") if k == 0 else _("Input"))
             name = self.good(play.ce.economy.good_ids[gi])
             if k == self.row:
-                pygame.draw.rect(surface, palette.PANEL_HI, (x - ctx.px(6), y, rect.width, lh))
+                pygame.draw.rect(surface, ctx.colours.panel_hi, (x - ctx.space.tight, y, rect.width, lh))
                 pygame.draw.rect(
-                    surface, palette.FOCUS, (x - ctx.px(6), y, rect.width, lh), max(2, ctx.px(3))
+                    surface,
+                    ctx.colours.focus,
+                    (x - ctx.space.tight, y, rect.width, lh),
+                    max(2, ctx.space.ring),
                 )
-            self.line(surface, f"{role}: {name}", cols[0], y, "large", width=cols[1] - cols[0] - ctx.px(6))
+            self.line(
+                surface, f"{role}: {name}", cols[0], y, "large", width=cols[1] - cols[0] - ctx.space.tight
+            )
             self.line(surface, f"{view['suggested'][k]:,.2f}", cols[1], y, "large")
             self.line(
                 surface, f"{view['lo'][k]:,.1f}–{view['hi'][k]:,.1f}", cols[2], y, "small", width=widths[2]
             )
             self.line(surface, f"{self.draft[k]:,.2f}", cols[3], y, "large", bold=True)
             y += lh
-        y += ctx.px(8)
+        y += ctx.space.gap
         p = preview(play, c, self.draft)
         if c.kind == "consumer":
             text = _("Cost {cost} of your budget {budget}").format(
@@ -251,7 +259,13 @@ class ClassPlayScene(ClassScene):
             )
             over = p["cost"] > p["budget"] * 1.0001
             y = self.line(
-                surface, text, x, y, "large", colour=palette.BAD if over else palette.TEXT, width=rect.width
+                surface,
+                text,
+                x,
+                y,
+                "large",
+                colour=ctx.colours.bad if over else ctx.colours.text,
+                width=rect.width,
             )
             if over:
                 y = self.line(
@@ -281,7 +295,15 @@ class ClassPlayScene(ClassScene):
             )
             y = self.line(surface, text, x, y, "body", width=rect.width)
         if self.message:
-            self.line(surface, self.message, x, y + ctx.px(6), "body", colour=palette.GOOD, width=rect.width)
+            self.line(
+                surface,
+                self.message,
+                x,
+                y + ctx.space.tight,
+                "body",
+                colour=ctx.colours.good,
+                width=rect.width,
+            )
 
     def _draw_groups(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         ctx = self.ctx
@@ -293,29 +315,29 @@ class ClassPlayScene(ClassScene):
             x,
             y,
             "heading",
-            colour=palette.ACCENT,
+            colour=ctx.colours.accent,
             bold=True,
             width=rect.width,
         )
         if self.play.deadline is not None and self.play.status == "round":
             left = max(0, int(self.play.deadline - self.room.clock()))
             y = self.line(surface, _("{s} s left in this round").format(s=left), x, y, "large")
-        y += ctx.px(6)
+        y += ctx.space.tight
         y = self.line(surface, _("Groups"), x, y, "large", bold=True)
         for g in self.play.groups.values():
             if y + ctx.fonts.line_height("body") > rect.bottom:
                 break
             if g.away:
-                mark, colour = _("automatic"), palette.TEXT_DIM
+                mark, colour = _("automatic"), ctx.colours.text_dim
             elif g.id in self.play.submitted:
-                mark, colour = _("proposed"), palette.GOOD
+                mark, colour = _("proposed"), ctx.colours.good
             else:
-                mark, colour = _("thinking"), palette.TEXT
+                mark, colour = _("thinking"), ctx.colours.text
             c = g.council
             text = f"{g.name} · {council_name(_, c.kind, c.good, c.number, self.room.goods)} · {mark}"
             y = self.line(surface, text, x, y, "body", colour=colour, width=rect.width)
         if self.message:
-            self.line(surface, self.message, x, y, "body", colour=palette.WARN)
+            self.line(surface, self.message, x, y, "body", colour=ctx.colours.warn)
 
     def _draw_outcome(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         """Left: prices, effort and consumption, class against automatic; right: rounds and
@@ -356,16 +378,16 @@ class ClassPlayScene(ClassScene):
         for size in ("large", "body", "small"):
             if (len(rows) + 1) * ctx.fonts.line_height(size) <= rect.height:
                 break
-        hw = cols[2] - cols[1] - ctx.px(8)
+        hw = cols[2] - cols[1] - ctx.space.gap
         self.line(surface, _("The class's plan"), cols[1], y, size, bold=True, width=hw)
         y = self.line(surface, _("The automatic plan"), cols[2], y, size, bold=True, width=hw)
         for label, a, b, digits in rows:
             if y + ctx.fonts.line_height(size) > rect.bottom:
                 break
-            self.line(surface, label, cols[0], y, size, width=cols[1] - cols[0] - ctx.px(8))
+            self.line(surface, label, cols[0], y, size, width=cols[1] - cols[0] - ctx.space.gap)
             self.line(surface, fmt(a, digits), cols[1], y, size)
             y = self.line(surface, fmt(b, digits), cols[2], y, size)
-        rx, ry, rw = x + left_w + ctx.px(24), rect.y, rect.width - left_w - ctx.px(24)
+        rx, ry, rw = x + left_w + ctx.space.section, rect.y, rect.width - left_w - ctx.space.section
         ry = self.line(surface, _("Rounds"), rx, ry, "large", bold=True, width=rw)
         ry = self.line(
             surface,
@@ -376,7 +398,7 @@ class ClassPlayScene(ClassScene):
             "body",
             width=rw,
         )
-        ry += ctx.px(10)
+        ry += ctx.space.inset
         for line in ctx.text.wrap(_("Whose revisions moved the plan most"), "large", rw, True):
             ry = self.line(surface, line, rx, ry, "large", bold=True)
         for row in o["groups"][:8]:

@@ -19,7 +19,6 @@ import pygame
 from game.classroom.launch import write_class_report
 from game.classroom.votes import VoteError
 from game.i18n import N_, pick
-from game.ui import palette
 from game.ui.names import SCORE_ORDER
 from game.ui.scenes.classbase import ClassScene
 
@@ -152,7 +151,7 @@ class ClassTurnScene(ClassScene):
         _ = self._
         s = self.session
         w, h = surface.get_size()
-        x, y = ctx.px(24), self.header_height() + ctx.px(12)
+        x, y = ctx.space.screen_margin, self.header_height() + ctx.space.pad
         col = w // 2
         # scores
         scores = s.reports[-1]["scores"] if s.reports else s.sim.start.scores
@@ -164,7 +163,7 @@ class ClassTurnScene(ClassScene):
             y = self.line(
                 surface, _("Last turn the class played: {actions}").format(actions=done), x, y, "body"
             )
-        y += ctx.px(8)
+        y += ctx.space.gap
         top = y
         vote = self.room.vote
         if s.finished:
@@ -172,7 +171,9 @@ class ClassTurnScene(ClassScene):
 
             y = self.line(surface, _("The class's game is over."), x, y, "heading", bold=True)
             text = ending_text(s.sim.ending, s.level, s.tr)
-            ctx.text.draw_wrapped(surface, text, pygame.Rect(x, y, w - 2 * x, h // 3), "large", palette.TEXT)
+            ctx.text.draw_wrapped(
+                surface, text, pygame.Rect(x, y, w - 2 * x, h // 3), "large", ctx.colours.text
+            )
             keys = _("R: write the class report · Esc: back")
         elif vote is not None:
             self._draw_vote(surface, pygame.Rect(x, y, w - 2 * x, h - y - ctx.px(60)))
@@ -199,9 +200,9 @@ class ClassTurnScene(ClassScene):
                 if i == self.row:
                     pygame.draw.rect(
                         surface,
-                        palette.FOCUS,
-                        (x - ctx.px(4), yy, col - x - ctx.px(16), lh),
-                        max(2, ctx.px(2)),
+                        ctx.colours.focus,
+                        (x - ctx.space.nudge, yy, col - x - ctx.space.margin, lh),
+                        max(2, ctx.space.line),
                     )
                 mark = "[x] " if a in self.marked else "[ ] "
                 yy = self.line(
@@ -211,7 +212,9 @@ class ClassTurnScene(ClassScene):
             how = _("one vote per group") if self.mode == "groups" else _("by show of hands")
             keys += " · " + _("M: votes {how}").format(how=how)
         if self.message:
-            self.line(surface, self.message, x, h - ctx.px(90), "body", colour=palette.WARN, width=w - 2 * x)
+            self.line(
+                surface, self.message, x, h - ctx.px(90), "body", colour=ctx.colours.warn, width=w - 2 * x
+            )
         self.keys_help(surface, keys)
         self.draw_widgets(surface)
 
@@ -232,9 +235,12 @@ class ClassTurnScene(ClassScene):
         for i, (oid, label) in enumerate(v.options):
             if i == self.vote_row and not v.closed:
                 pygame.draw.rect(
-                    surface, palette.FOCUS, (x - ctx.px(4), y, rect.width, lh), max(2, ctx.px(3))
+                    surface,
+                    ctx.colours.focus,
+                    (x - ctx.space.nudge, y, rect.width, lh),
+                    max(2, ctx.space.ring),
                 )
-            colour = palette.GOOD if v.closed and v.winner == oid else palette.TEXT
+            colour = ctx.colours.good if v.closed and v.winner == oid else ctx.colours.text
             self.line(surface, label, x, y, "heading", colour=colour, width=rect.width * 3 // 4)
             y = self.line(surface, str(v.counts[oid]), x + rect.width * 80 // 100, y, "heading", bold=True)
         if v.closed:
@@ -243,7 +249,7 @@ class ClassTurnScene(ClassScene):
                 surface,
                 _("Result: {option}").format(option=label),
                 x,
-                y + ctx.px(8),
+                y + ctx.space.gap,
                 "large",
-                colour=palette.GOOD,
+                colour=ctx.colours.good,
             )

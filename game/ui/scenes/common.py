@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui import palette
 from game.ui.scene import Scene
 from game.ui.widgets.button import Button
 
@@ -67,20 +66,21 @@ class MenuScene(Scene):
 
     def draw_background(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
-        surface.fill(palette.BG)
+        surface.fill(ctx.colours.bg)
         w, _h = surface.get_size()
         hh = self.header_height()
-        pygame.draw.rect(surface, palette.BG_DEEP, (0, 0, w, hh))
-        pygame.draw.line(surface, palette.ACCENT, (0, hh - 1), (w, hh - 1), max(2, ctx.px(2)))
+        pygame.draw.rect(surface, ctx.colours.bg_deep, (0, 0, w, hh))
+        pygame.draw.line(surface, ctx.colours.accent, (0, hh - 1), (w, hh - 1), max(2, ctx.space.line))
         x = ctx.px(28)
         lh = ctx.fonts.line_height("heading", True)
         sl = ctx.fonts.line_height("small")
         lines = self._subtitle_lines()
         y = (hh - lh - len(lines) * sl) // 2
         if self.icon:
-            ctx.icons.draw(surface, self.icon, (x + ctx.px(18), y + lh // 2), ctx.px(36), palette.ACCENT)
+            isz = ctx.space.icon_header
+            ctx.icons.draw(surface, self.icon, (x + ctx.px(18), y + lh // 2), isz, ctx.colours.accent)
             x += ctx.px(50)
         title = ctx.text.fit(self._(self.title), "heading", self._header_text_width(), True)
-        ctx.text.draw(surface, title, (x, y), "heading", palette.TEXT, True)
+        ctx.text.draw(surface, title, (x, y), "heading", ctx.colours.text, True)
         for i, line in enumerate(lines):
-            ctx.text.draw(surface, line, (x, y + lh + i * sl), "small", palette.TEXT_DIM)
+            ctx.text.draw(surface, line, (x, y + lh + i * sl), "small", ctx.colours.text_dim)

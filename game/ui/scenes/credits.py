@@ -50,7 +50,7 @@ class CreditsScene(MenuScene):
     def build(self) -> None:
         ctx = self.ctx
         w, h = self.size
-        top = self.header_height() + ctx.px(20)
+        top = self.header_height() + ctx.space.below_header
         width = min(w - ctx.px(48), ctx.px(980))
         rect = pygame.Rect((w - width) // 2, top, width, h - top - ctx.px(24))
         text = markdown_to_plain(licenses_text()) + self.sources_text()

@@ -9,7 +9,6 @@ from game import level_words
 from game.explain import cause_text, ending_text
 from game.i18n import N_
 from game.sim.report import Cause, TurnReport
-from game.ui import palette
 from game.ui.formats import format_delta
 from game.ui.names import SCORE_ORDER, SCORES
 from game.ui.scenes.common import MenuScene
@@ -117,7 +116,7 @@ class DebriefScene(MenuScene):
                 LineChart(
                     ctx,
                     chart,
-                    styled_series(items),
+                    styled_series(items, ctx.colours),
                     title=title,
                     y_range=(0, 100),
                     x_start=0,
@@ -183,5 +182,5 @@ class DebriefScene(MenuScene):
         super().draw_background(surface)
         # a coloured band under the header says the outcome together with the icon and words
         hh = self.header_height()
-        colour = palette.GOOD if self.won else palette.BAD
+        colour = self.ctx.colours.good if self.won else self.ctx.colours.bad
         pygame.draw.line(surface, colour, (0, hh - 1), (surface.get_width(), hh - 1), max(3, self.px(4)))

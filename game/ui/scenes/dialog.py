@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.ui import palette
 from game.ui.host import SceneHost
 from game.ui.scene import Scene
 from game.ui.widgets.base import Widget
@@ -39,7 +38,7 @@ class Dialog(Scene):
         *,
         cancel: str | None = None,
         icon: str | None = None,
-        icon_colour: tuple[int, int, int] = palette.ACCENT,
+        icon_colour: str = "accent",  # a palette colour by name: accent, warn, bad, link...
         on_link: Callable[[str], None] | None = None,
         define: Callable[[str], str | None] | None = None,
     ) -> None:
@@ -51,6 +50,7 @@ class Dialog(Scene):
         self.cancel = cancel
         self.icon = icon
         self.icon_colour = icon_colour
+        self.scroll = 0  # kept across rebuilds (a change of scale or language)
         self.on_link = on_link
         self.define = define
         self.chosen: str | None = None
@@ -60,7 +60,7 @@ class Dialog(Scene):
         ctx = self.ctx
         w, h = self.size
         bw = min(w - ctx.px(40), ctx.px(780))
-        pad = ctx.px(24)
+        pad = ctx.space.dialog_pad
         inner_w = bw - 2 * pad
         title_lines = ctx.text.wrap(self.title, "heading", inner_w - (ctx.px(48) if self.icon else 0), True)
         th = ctx.fonts.line_height("heading", True) * len(title_lines)
@@ -82,7 +82,7 @@ class Dialog(Scene):
                 for c in self.choices
             )
         )
-        gap = ctx.px(10)
+        gap = ctx.space.inset
         if stacked:
             heights = [ChoiceButton.height_for(ctx, c.label, c.detail, inner_w) for c in self.choices]
             buttons_h = sum(heights) + gap * len(heights)
@@ -138,7 +138,7 @@ class Dialog(Scene):
                 )
             y += bh_btn
         self.content_h = y
-        self.scroll = max(0, min(getattr(self, "scroll", 0), self.max_scroll))
+        self.scroll = max(0, min(self.scroll, self.max_scroll))
         self._place()
 
     @property
@@ -186,12 +186,13 @@ class Dialog(Scene):
                 w.draw(surface)
         surface.set_clip(clip)
         if self.max_scroll:
-            track = pygame.Rect(self.box.right - self.px(14), self.view.y, self.px(6), self.view.height)
-            pygame.draw.rect(surface, palette.BG_DEEP, track, border_radius=track.width)
-            hh = max(self.px(24), track.height * self.view.height // self.content_h)
+            bar = self.ctx.space.scrollbar
+            track = pygame.Rect(self.box.right - self.px(14), self.view.y, bar, self.view.height)
+            pygame.draw.rect(surface, self.ctx.colours.bg_deep, track, border_radius=track.width)
+            hh = max(self.ctx.space.thumb, track.height * self.view.height // self.content_h)
             y = track.y + (track.height - hh) * self.scroll // self.max_scroll
             pygame.draw.rect(
-                surface, palette.TEXT_DIM, (track.x, y, track.width, hh), border_radius=track.width
+                surface, self.ctx.colours.text_dim, (track.x, y, track.width, hh), border_radius=track.width
             )
 
     def _make(self, key: str) -> Callable[[], None]:
@@ -211,11 +212,14 @@ class Dialog(Scene):
 
     def draw_background(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
-        shadow = self.box.move(0, ctx.px(6))
-        pygame.draw.rect(surface, palette.BG_DEEP, shadow, border_radius=ctx.px(16))
-        pygame.draw.rect(surface, palette.PANEL, self.box, border_radius=ctx.px(16))
-        pygame.draw.rect(surface, self.icon_colour, self.box, max(2, ctx.px(2)), border_radius=ctx.px(16))
-        pad = ctx.px(24)
+        shadow = self.box.move(0, ctx.space.tight)
+        pygame.draw.rect(surface, ctx.colours.bg_deep, shadow, border_radius=ctx.space.radius_dialog)
+        pygame.draw.rect(surface, ctx.colours.panel, self.box, border_radius=ctx.space.radius_dialog)
+        icon_colour = getattr(ctx.colours, self.icon_colour)
+        pygame.draw.rect(
+            surface, icon_colour, self.box, max(2, ctx.space.line), border_radius=ctx.space.radius_dialog
+        )
+        pad = ctx.space.dialog_pad
         x = self.box.x + pad
         lh = ctx.fonts.line_height("heading", True)
         if self.icon:
@@ -223,12 +227,12 @@ class Dialog(Scene):
                 surface,
                 self.icon,
                 (x + ctx.px(18), self.box.y + pad + lh // 2),
-                ctx.px(36),
-                self.icon_colour,
+                ctx.space.icon_header,
+                icon_colour,
             )
             x += ctx.px(48)
         for i, line in enumerate(self.title_lines):
-            ctx.text.draw(surface, line, (x, self.box.y + pad + i * lh), "heading", palette.TEXT, True)
+            ctx.text.draw(surface, line, (x, self.box.y + pad + i * lh), "heading", ctx.colours.text, True)
 
 
 def alert(host: SceneHost, title: str, body: str, icon: str = "warning") -> Dialog:
@@ -240,7 +244,7 @@ def alert(host: SceneHost, title: str, body: str, icon: str = "warning") -> Dial
         [Choice("ok", host.ctx._("OK"), kind="primary")],
         cancel="ok",
         icon=icon,
-        icon_colour=palette.WARN,
+        icon_colour="warn",
     )
     host.push(dialog)
     return dialog

@@ -7,7 +7,6 @@ import pygame
 
 from game.i18n import N_
 from game.ui import glossary as gloss
-from game.ui import palette
 from game.ui.scenes.common import MenuScene
 from game.ui.widgets.listview import ListView
 from game.ui.widgets.textblock import Paragraph
@@ -36,7 +35,7 @@ class GlossaryScene(MenuScene):
                 if e.key == self.term or gloss.slug(e.term) == gloss.slug(self.term):
                     self.selected = i
             self.term = None
-        top = self.header_height() + ctx.px(16)
+        top = self.header_height() + ctx.space.margin
         list_w = min(ctx.px(380), w * 2 // 5)
         item_h = ctx.fonts.line_height("body", True) + ctx.px(14)
         self.listview = ListView(
@@ -101,15 +100,22 @@ class GlossaryScene(MenuScene):
 
     def _paint(self, surface, r, e, selected, focused) -> None:
         ctx = self.ctx
-        pygame.draw.rect(surface, palette.PANEL_HI if selected else palette.PANEL, r, border_radius=ctx.px(8))
+        pygame.draw.rect(
+            surface,
+            ctx.colours.panel_hi if selected else ctx.colours.panel,
+            r,
+            border_radius=ctx.space.radius,
+        )
         if selected:
-            pygame.draw.rect(surface, palette.ACCENT, r, max(1, ctx.px(2)), border_radius=ctx.px(8))
+            pygame.draw.rect(
+                surface, ctx.colours.accent, r, max(1, ctx.space.line), border_radius=ctx.space.radius
+            )
         ctx.text.draw(
             surface,
             ctx.text.fit(e.term, "body", r.width - ctx.px(24), selected),
-            (r.x + ctx.px(12), r.centery),
+            (r.x + ctx.space.pad, r.centery),
             "body",
-            palette.TEXT,
+            ctx.colours.text,
             selected,
             "midleft",
         )
@@ -118,7 +124,7 @@ class GlossaryScene(MenuScene):
         ctx = self.ctx
         _ = self._
         self.draw_background(surface)
-        pygame.draw.rect(surface, palette.PANEL, self.detail, border_radius=ctx.px(12))
+        pygame.draw.rect(surface, ctx.colours.panel, self.detail, border_radius=ctx.space.radius_panel)
         super().draw_widgets(surface)
         if not self.entries:
             return
@@ -129,7 +135,7 @@ class GlossaryScene(MenuScene):
             ctx.text.fit(e.term, "heading", inner.width, True),
             inner.topleft,
             "heading",
-            palette.TEXT,
+            ctx.colours.text,
             True,
         )
         sl = ctx.fonts.line_height("small")
@@ -149,6 +155,6 @@ class GlossaryScene(MenuScene):
                 ctx.text.fit(line, "small", inner.width),
                 (inner.x, y),
                 "small",
-                palette.TEXT_DIM,
+                ctx.colours.text_dim,
             )
             y += sl

@@ -57,7 +57,7 @@ class RouteMap(Widget):
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
         r = self.rect
-        pygame.draw.rect(surface, palette.BG_DEEP, r, border_radius=ctx.px(14))
+        pygame.draw.rect(surface, ctx.colours.bg_deep, r, border_radius=ctx.space.radius_map)
         # contour lines: a terrain feel, drawn from fixed sine waves (no randomness)
         clip = surface.get_clip()
         surface.set_clip(r.inflate(-ctx.px(4), -ctx.px(4)))
@@ -68,13 +68,15 @@ class RouteMap(Widget):
                 x = r.x + t * r.width
                 y = r.y + r.height * (0.12 + k * 0.11) + ctx.px(10) * math.sin(t * 6.1 + k * 1.3)
                 pts.append((x, y))
-            pygame.draw.lines(surface, palette.mix(palette.BG_DEEP, palette.PANEL_EDGE, 0.35), False, pts, 1)
+            pygame.draw.lines(
+                surface, palette.mix(ctx.colours.bg_deep, ctx.colours.panel_edge, 0.35), False, pts, 1
+            )
         surface.set_clip(clip)
         sx, sy = self.start()
         for i in range(len(self.scene.levels)):
             nx, ny = self.node(i)
             selected = i == self.scene.selected
-            colour = palette.ACCENT if selected else palette.TEXT_DIM
+            colour = ctx.colours.accent if selected else ctx.colours.text_dim
             # a winding dashed route
             pts = []
             for j in range(25):
@@ -85,14 +87,14 @@ class RouteMap(Widget):
                 pts.append((sx + dx * t - dy / length * bend, sy + dy * t + dx / length * bend))
             for j in range(0, len(pts) - 1, 2):
                 pygame.draw.line(surface, colour, pts[j], pts[j + 1], max(2, ctx.px(4 if selected else 3)))
-        pygame.draw.circle(surface, palette.TEXT, (sx, sy), ctx.px(10))
-        pygame.draw.circle(surface, palette.BG_DEEP, (sx, sy), ctx.px(5))
+        pygame.draw.circle(surface, ctx.colours.text, (sx, sy), ctx.px(10))
+        pygame.draw.circle(surface, ctx.colours.bg_deep, (sx, sy), ctx.px(5))
         ctx.text.draw(
             surface,
             self.scene._("Today"),
             (sx + ctx.px(16), sy),
             "small",
-            palette.TEXT,
+            ctx.colours.text,
             True,
             "midleft",
         )
@@ -100,14 +102,16 @@ class RouteMap(Widget):
             nx, ny = self.node(i)
             selected = i == self.scene.selected
             rad = ctx.px(20 if selected else 16)
-            pygame.draw.circle(surface, palette.BG_DEEP, (nx, ny), rad + ctx.px(4))
-            pygame.draw.circle(surface, palette.ACCENT if selected else palette.PANEL_HI, (nx, ny), rad)
+            pygame.draw.circle(surface, ctx.colours.bg_deep, (nx, ny), rad + ctx.px(4))
+            pygame.draw.circle(
+                surface, ctx.colours.accent if selected else ctx.colours.panel_hi, (nx, ny), rad
+            )
             ctx.icons.draw(
                 surface,
                 "flag",
                 (nx, ny),
                 round(rad * 1.2),
-                palette.TEXT_DARK if selected else palette.TEXT,
+                ctx.colours.text_dark if selected else ctx.colours.text,
             )
             title = ctx.text.fit(self.scene.ctx.tr.pick(lv.level.title), "small", ctx.px(320), selected)
             tw = ctx.text.size(title, "small", selected)[0]
@@ -119,8 +123,8 @@ class RouteMap(Widget):
                 tw + ctx.px(12),
                 ctx.fonts.line_height("small") + ctx.px(4),
             )
-            pygame.draw.rect(surface, palette.BG_DEEP, label, border_radius=ctx.px(6))
-            ctx.text.draw(surface, title, (tx, ty), "small", palette.TEXT, selected)
+            pygame.draw.rect(surface, ctx.colours.bg_deep, label, border_radius=ctx.space.radius_small)
+            ctx.text.draw(surface, title, (tx, ty), "small", ctx.colours.text, selected)
 
 
 class PathwaysScene(MenuScene):
@@ -210,17 +214,22 @@ class PathwaysScene(MenuScene):
     def _paint(self, surface, r, lv, selected, focused) -> None:
         ctx = self.ctx
         pygame.draw.rect(
-            surface, palette.PANEL_HI if selected else palette.PANEL, r, border_radius=ctx.px(10)
+            surface,
+            ctx.colours.panel_hi if selected else ctx.colours.panel,
+            r,
+            border_radius=ctx.space.radius_card,
         )
         if selected:
-            pygame.draw.rect(surface, palette.ACCENT, r, max(1, ctx.px(2)), border_radius=ctx.px(10))
-        pad = ctx.px(12)
+            pygame.draw.rect(
+                surface, ctx.colours.accent, r, max(1, ctx.space.line), border_radius=ctx.space.radius_card
+            )
+        pad = ctx.space.pad
         ctx.text.draw(
             surface,
             ctx.text.fit(ctx.tr.pick(lv.level.title), "body", r.width - 2 * pad, True),
             (r.x + pad, r.y + pad - ctx.px(2)),
             "body",
-            palette.TEXT,
+            ctx.colours.text,
             True,
         )
         y = r.y + pad + ctx.fonts.line_height("body", True) - ctx.px(2)
@@ -228,22 +237,22 @@ class PathwaysScene(MenuScene):
         for k in range(5):
             c = (r.x + pad + ctx.px(6) + k * ctx.px(16), y + ctx.fonts.line_height("small") // 2)
             if k < lv.level.difficulty:
-                pygame.draw.circle(surface, palette.ACCENT, c, ctx.px(5))
+                pygame.draw.circle(surface, ctx.colours.accent, c, ctx.px(5))
             else:
-                pygame.draw.circle(surface, palette.TEXT_DIM, c, ctx.px(5), max(1, ctx.px(1)))
+                pygame.draw.circle(surface, ctx.colours.text_dim, c, ctx.px(5), max(1, ctx.space.hair))
         ctx.text.draw(
             surface,
             ctx.text.fit(self.difficulty_text(lv), "small", r.width - ctx.px(110)),
             (r.x + pad + ctx.px(88), y),
             "small",
-            palette.TEXT_DIM,
+            ctx.colours.text_dim,
         )
         ctx.text.draw(
             surface,
             ctx.text.fit(self.length_text(lv), "small", r.width - 2 * pad),
             (r.x + pad, y + ctx.fonts.line_height("small")),
             "small",
-            palette.TEXT_DIM,
+            ctx.colours.text_dim,
         )
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -253,7 +262,7 @@ class PathwaysScene(MenuScene):
         if not self.levels or r.height < ctx.px(60):
             return
         lv = self.levels[self.selected].level
-        pygame.draw.rect(surface, palette.PANEL, r, border_radius=ctx.px(12))
+        pygame.draw.rect(surface, ctx.colours.panel, r, border_radius=ctx.space.radius_panel)
         inner = r.inflate(-ctx.px(28), -ctx.px(24))
         y = inner.y
         y += ctx.text.draw_wrapped(
@@ -261,7 +270,7 @@ class PathwaysScene(MenuScene):
             ctx.tr.pick(lv.path),
             pygame.Rect(inner.x, y, inner.width, inner.height),
             "body",
-            palette.ACCENT,
+            ctx.colours.accent,
             True,
             max_lines=2,
         ) + ctx.px(6)
@@ -271,7 +280,7 @@ class PathwaysScene(MenuScene):
             ctx.tr.pick(lv.summary),
             pygame.Rect(inner.x, y, inner.width, inner.bottom - y),
             "small",
-            palette.TEXT,
+            ctx.colours.text,
             max_lines=lines,
         )
         if self.problems:
@@ -287,6 +296,6 @@ class PathwaysScene(MenuScene):
                 ctx.text.fit(msg, "small", w - ctx.px(40)),
                 (ctx.px(24), h - ctx.px(4)),
                 "small",
-                palette.WARN,
+                ctx.colours.warn,
                 anchor="bottomleft",
             )

@@ -7,7 +7,6 @@ import pygame
 
 from game import level_words
 from game.i18n import N_
-from game.ui import palette
 from game.ui.scenes.common import MenuScene
 from game.ui.widgets.button import Button
 from game.ui.widgets.charts import BarChart, LineChart, Threshold, styled_series
@@ -120,7 +119,8 @@ class PlanningScene(MenuScene):
             if wide:
                 hist = r.price_history[: self.round + 1]
                 series = styled_series(
-                    [(g, names[i], [float(p[i]) for p in hist], None) for i, g in enumerate(r.good_ids)]
+                    [(g, names[i], [float(p[i]) for p in hist], None) for i, g in enumerate(r.good_ids)],
+                    ctx.colours,
                 )
                 self.add(
                     LineChart(
@@ -289,7 +289,7 @@ class PlanningScene(MenuScene):
                 self.explanation(),
                 (w // 2, h // 2),
                 "large",
-                palette.TEXT_DIM,
+                ctx.colours.text_dim,
                 anchor="center",
             )
             return

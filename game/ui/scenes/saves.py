@@ -9,7 +9,6 @@ import pygame
 
 from game.i18n import N_
 from game.saves import AUTOSAVE_SLOT, SlotInfo
-from game.ui import palette
 from game.ui.names import SCORE_ORDER, SCORES
 from game.ui.scenes.common import MenuScene
 from game.ui.scenes.dialog import Choice, Dialog
@@ -74,11 +73,11 @@ class SavesScene(MenuScene):
         ctx = self.ctx
         _ = self._
         w, h = self.size
-        top = self.header_height() + ctx.px(20)
+        top = self.header_height() + ctx.space.below_header
         btn_h = ctx.px(50)
         list_w = min(ctx.px(700), w * 3 // 5)
         item_h = ctx.fonts.line_height("body", True) + ctx.fonts.line_height("small") * 2 + ctx.px(20)
-        self.list_rect = pygame.Rect(ctx.px(24), top, list_w, h - top - btn_h - ctx.px(44))
+        self.list_rect = pygame.Rect(ctx.space.screen_margin, top, list_w, h - top - btn_h - ctx.px(44))
         self.listview = self.add(
             ListView(
                 ctx,
@@ -93,13 +92,13 @@ class SavesScene(MenuScene):
                 empty_text=_("No saved games yet. The game saves itself at the end of every turn."),
             )
         )
-        y = self.list_rect.bottom + ctx.px(16)
-        bw = (list_w - ctx.px(12)) // 2
+        y = self.list_rect.bottom + ctx.space.margin
+        bw = (list_w - ctx.space.pad) // 2
         self.load_btn = self.add(
             Button(
                 ctx,
                 self.app.manager,
-                pygame.Rect(ctx.px(24), y, bw, btn_h),
+                pygame.Rect(ctx.space.screen_margin, y, bw, btn_h),
                 _("Load"),
                 self.load,
                 kind="primary",
@@ -110,7 +109,7 @@ class SavesScene(MenuScene):
             Button(
                 ctx,
                 self.app.manager,
-                pygame.Rect(ctx.px(24) + bw + ctx.px(12), y, bw, btn_h),
+                pygame.Rect(ctx.space.screen_margin + bw + ctx.space.pad, y, bw, btn_h),
                 _("Delete"),
                 self.confirm_delete,
                 kind="normal",
@@ -118,7 +117,7 @@ class SavesScene(MenuScene):
             )
         )
         self.detail_rect = pygame.Rect(
-            self.list_rect.right + ctx.px(24),
+            self.list_rect.right + ctx.space.screen_margin,
             top,
             w - self.list_rect.right - ctx.px(48),
             h - top - ctx.px(24),
@@ -170,7 +169,7 @@ class SavesScene(MenuScene):
                 on_choice=done,
                 cancel="keep",
                 icon="warning",
-                icon_colour=palette.BAD,
+                icon_colour="bad",
             )
         )
 
@@ -188,29 +187,31 @@ class SavesScene(MenuScene):
     ) -> None:
         ctx = self.ctx
         _ = self._
-        bg = palette.PANEL_HI if selected else palette.PANEL
-        pygame.draw.rect(surface, bg, r, border_radius=ctx.px(10))
+        bg = ctx.colours.panel_hi if selected else ctx.colours.panel
+        pygame.draw.rect(surface, bg, r, border_radius=ctx.space.radius_card)
         if selected:
-            pygame.draw.rect(surface, palette.LINK, r, max(1, ctx.px(2)), border_radius=ctx.px(10))
-        pad = ctx.px(12)
-        isz = ctx.px(28)
+            pygame.draw.rect(
+                surface, ctx.colours.link, r, max(1, ctx.space.line), border_radius=ctx.space.radius_card
+            )
+        pad = ctx.space.pad
+        isz = ctx.space.icon_large
         lh = ctx.fonts.line_height("body", True)
         sl = ctx.fonts.line_height("small")
-        icon, colour = ("check", palette.GOOD) if info.readable else ("warning", palette.WARN)
+        icon, colour = ("check", ctx.colours.good) if info.readable else ("warning", ctx.colours.warn)
         ctx.icons.draw(surface, icon, (r.x + pad + isz // 2, r.y + pad + lh // 2), isz, colour)
-        x = r.x + pad + isz + ctx.px(12)
+        x = r.x + pad + isz + ctx.space.pad
         right = r.right - pad
         when = self._when(info)
         ww = ctx.text.size(when, "small")[0]
-        ctx.text.draw(surface, when, (right, r.y + pad), "small", palette.TEXT_DIM, anchor="topright")
+        ctx.text.draw(surface, when, (right, r.y + pad), "small", ctx.colours.text_dim, anchor="topright")
         name = ctx.text.fit(self.slot_name(info), "body", right - ww - x - ctx.px(12), True)
-        ctx.text.draw(surface, name, (x, r.y + pad - ctx.px(2)), "body", palette.TEXT, True)
+        ctx.text.draw(surface, name, (x, r.y + pad - ctx.space.tiny), "body", ctx.colours.text, True)
         y = r.y + pad + lh
         if info.save is None:
             line = ctx.text.fit(self.problem_text(info), "small", right - x)
-            ctx.text.draw(surface, line, (x, y), "small", palette.WARN, True)
+            ctx.text.draw(surface, line, (x, y), "small", ctx.colours.warn, True)
             detail = ctx.text.fit(self.problem_detail(info), "small", right - x)
-            ctx.text.draw(surface, detail, (x, y + sl), "small", palette.TEXT_DIM)
+            ctx.text.draw(surface, detail, (x, y + sl), "small", ctx.colours.text_dim)
             return
         s = info.save.summary
         turn = (
@@ -219,19 +220,19 @@ class SavesScene(MenuScene):
             else _("Turn {turn}").format(turn=s.turn)
         )
         line = ctx.text.fit(f"{self.level_name(info)} · {turn}", "small", right - x)
-        ctx.text.draw(surface, line, (x, y), "small", palette.TEXT)
+        ctx.text.draw(surface, line, (x, y), "small", ctx.colours.text)
         sx = x
-        ssz = ctx.px(18)
+        ssz = ctx.space.icon_small
         for key in SCORE_ORDER:
             if key not in s.scores:
                 continue
-            ctx.icons.draw(surface, key, (sx + ssz // 2, y + sl + sl // 2), ssz, palette.SCORE_COLOURS[key])
+            ctx.icons.draw(surface, key, (sx + ssz // 2, y + sl + sl // 2), ssz, ctx.colours.scores[key])
             rect = ctx.text.draw(
                 surface,
                 f"{s.scores[key]:.0f}",
-                (sx + ssz + ctx.px(4), y + sl),
+                (sx + ssz + ctx.space.nudge, y + sl),
                 "small",
-                palette.TEXT,
+                ctx.colours.text,
                 True,
             )
             sx = rect.right + ctx.px(14)
@@ -243,7 +244,7 @@ class SavesScene(MenuScene):
         r = self.detail_rect
         if r.width < ctx.px(200):
             return
-        pygame.draw.rect(surface, palette.PANEL, r, border_radius=ctx.px(12))
+        pygame.draw.rect(surface, ctx.colours.panel, r, border_radius=ctx.space.radius_panel)
         pad = ctx.px(18)
         inner = r.inflate(-2 * pad, -2 * pad)
         cur = self.current
@@ -254,7 +255,7 @@ class SavesScene(MenuScene):
                 _("Saved games appear here. Start a game with Play on the title screen."),
                 inner,
                 "body",
-                palette.TEXT_DIM,
+                ctx.colours.text_dim,
             )
             return
         ctx.text.draw(
@@ -262,28 +263,28 @@ class SavesScene(MenuScene):
             ctx.text.fit(self.slot_name(cur), "large", inner.width, True),
             (inner.x, y),
             "large",
-            palette.TEXT,
+            ctx.colours.text,
             True,
         )
-        y += ctx.fonts.line_height("large", True) + ctx.px(6)
+        y += ctx.fonts.line_height("large", True) + ctx.space.tight
         if cur.save is None:
             y += ctx.text.draw_wrapped(
                 surface,
                 self.problem_text(cur),
                 pygame.Rect(inner.x, y, inner.width, inner.height),
                 "body",
-                palette.WARN,
+                ctx.colours.warn,
                 True,
             )
-            y += ctx.px(8)
+            y += ctx.space.gap
             y += ctx.text.draw_wrapped(
                 surface,
                 self.problem_detail(cur),
                 pygame.Rect(inner.x, y, inner.width, inner.height),
                 "small",
-                palette.TEXT_DIM,
+                ctx.colours.text_dim,
             )
-            y += ctx.px(12)
+            y += ctx.space.pad
             ctx.text.draw_wrapped(
                 surface,
                 _(
@@ -292,7 +293,7 @@ class SavesScene(MenuScene):
                 ),
                 pygame.Rect(inner.x, y, inner.width, inner.bottom - y),
                 "small",
-                palette.TEXT_DIM,
+                ctx.colours.text_dim,
             )
             ctx.text.draw_wrapped(
                 surface,
@@ -304,7 +305,7 @@ class SavesScene(MenuScene):
                     ctx.fonts.line_height("small") * 2,
                 ),
                 "small",
-                palette.TEXT_DIM,
+                ctx.colours.text_dim,
             )
             return
         save = cur.save
@@ -319,16 +320,16 @@ class SavesScene(MenuScene):
         lw = max(ctx.text.size(k, "small", True)[0] for k, _v in facts) + ctx.px(16)
         sl = ctx.fonts.line_height("body")
         for k, v in facts:
-            ctx.text.draw(surface, k, (inner.x, y + ctx.px(2)), "small", palette.TEXT_DIM, True)
+            ctx.text.draw(surface, k, (inner.x, y + ctx.space.tiny), "small", ctx.colours.text_dim, True)
             ctx.text.draw(
                 surface,
                 ctx.text.fit(v, "body", inner.width - lw),
                 (inner.x + lw, y),
                 "body",
-                palette.TEXT,
+                ctx.colours.text,
             )
-            y += sl + ctx.px(2)
-        y += ctx.px(10)
+            y += sl + ctx.space.tiny
+        y += ctx.space.inset
         from game.ui.widgets.gauge import level_word
 
         for key in SCORE_ORDER:
@@ -336,18 +337,18 @@ class SavesScene(MenuScene):
                 continue
             score = s.scores[key]
             isz = ctx.px(24)
-            ctx.icons.draw(surface, key, (inner.x + isz // 2, y + sl // 2), isz, palette.SCORE_COLOURS[key])
+            ctx.icons.draw(surface, key, (inner.x + isz // 2, y + sl // 2), isz, ctx.colours.scores[key])
             label = f"{_(SCORES[key])}: {score:.0f}, {_(level_word(score))}"
             ctx.text.draw(
                 surface,
-                ctx.text.fit(label, "body", inner.width - isz - ctx.px(10)),
-                (inner.x + isz + ctx.px(10), y),
+                ctx.text.fit(label, "body", inner.width - isz - ctx.space.inset),
+                (inner.x + isz + ctx.space.inset, y),
                 "body",
-                palette.TEXT,
+                ctx.colours.text,
             )
-            y += sl + ctx.px(4)
+            y += sl + ctx.space.nudge
         if save.level_hash is None and save.decisions:  # with no turn played there is nothing to replay
-            y += ctx.px(8)
+            y += ctx.space.gap
             ctx.text.draw_wrapped(
                 surface,
                 _(
@@ -356,5 +357,5 @@ class SavesScene(MenuScene):
                 ),
                 pygame.Rect(inner.x, y, inner.width, inner.bottom - y),
                 "small",
-                palette.TEXT_DIM,
+                ctx.colours.text_dim,
             )

@@ -9,7 +9,6 @@ import pygame
 
 from game.i18n import LANGUAGES, N_
 from game.settings import SCALE_STEPS
-from game.ui import palette
 from game.ui.scenes.common import MenuScene
 from game.ui.widgets.option import OptionRow
 
@@ -69,6 +68,14 @@ class SettingsScene(MenuScene):
                     "Standard: Noto Sans. Hyperlegible: Atkinson Hyperlegible. "
                     "Dyslexia-friendly: OpenDyslexic."
                 ),
+            ),
+            (
+                "theme",
+                _("Colours"),
+                [("default", _("Standard")), ("high_contrast", _("High contrast"))],
+                s.theme,
+                False,
+                _("High contrast: white text on black and bright colours, for projectors in bright rooms"),
             ),
             (
                 "fullscreen",
@@ -184,23 +191,23 @@ class SettingsScene(MenuScene):
         surface.set_clip(clip)
         if self.max_scroll:
             track = pygame.Rect(self.area.right + ctx.px(12), self.area.y, ctx.px(6), self.area.height)
-            pygame.draw.rect(surface, palette.PANEL, track, border_radius=track.width)
+            pygame.draw.rect(surface, ctx.colours.panel, track, border_radius=track.width)
             hh = max(ctx.px(24), track.height * self.area.height // self.content_h)
             y = track.y + (track.height - hh) * self.scroll // self.max_scroll
             pygame.draw.rect(
-                surface, palette.TEXT_DIM, (track.x, y, track.width, hh), border_radius=track.width
+                surface, ctx.colours.text_dim, (track.x, y, track.width, hh), border_radius=track.width
             )
         lh = ctx.fonts.line_height("body")
         if self.preview.height >= lh + ctx.fonts.line_height("small") + ctx.px(24):
-            pygame.draw.rect(surface, palette.BG_DEEP, self.preview, border_radius=ctx.px(10))
+            pygame.draw.rect(surface, ctx.colours.bg_deep, self.preview, border_radius=ctx.space.radius_card)
             inner = self.preview.inflate(-ctx.px(32), -ctx.px(20))
-            ctx.text.draw(surface, self._("Preview"), inner.topleft, "small", palette.ACCENT, True)
+            ctx.text.draw(surface, self._("Preview"), inner.topleft, "small", ctx.colours.accent, True)
             top = inner.y + ctx.fonts.line_height("small", True) + ctx.px(4)
             body = pygame.Rect(inner.x, top, inner.width, inner.bottom - top)
             sample = self._(
                 "Worker and consumer councils propose, revise and agree on a plan, round by round."
             )
-            ctx.text.draw_wrapped(surface, sample, body, "body", palette.TEXT)
+            ctx.text.draw_wrapped(surface, sample, body, "body", ctx.colours.text)
         for widget in self.widgets:
             if widget not in self.rows and widget.visible:
                 widget.draw(surface)
@@ -212,6 +219,6 @@ class SettingsScene(MenuScene):
                 line,
                 (ctx.px(24), h - ctx.px(14) - i * sl),
                 "small",
-                palette.TEXT_DIM,
+                ctx.colours.text_dim,
                 anchor="bottomleft",
             )

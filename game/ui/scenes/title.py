@@ -5,7 +5,6 @@ from __future__ import annotations
 import pygame
 
 from game.saves import AUTOSAVE_SLOT
-from game.ui import palette
 from game.ui.backdrop import Backdrop
 from game.ui.layout import fit_columns
 from game.ui.scene import Scene
@@ -139,7 +138,7 @@ class TitleScene(Scene):
         self.confirm_quit()
 
     def draw_background(self, surface: pygame.Surface) -> None:
-        surface.blit(self.backdrop.get(surface.get_size()), (0, 0))
+        surface.blit(self.backdrop.get(surface.get_size(), self.ctx.colours), (0, 0))
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
@@ -151,21 +150,21 @@ class TitleScene(Scene):
             "Parecon Pathways",
             (r.x + ctx.px(3), r.y + ctx.px(3)),
             self.title_size,
-            palette.BG_DEEP,
+            ctx.colours.bg_deep,
             True,
         )
-        ctx.text.draw(surface, "Parecon Pathways", (r.x, r.y), self.title_size, palette.TEXT, True)
+        ctx.text.draw(surface, "Parecon Pathways", (r.x, r.y), self.title_size, ctx.colours.text, True)
         y = r.y + ctx.fonts.line_height(self.title_size, True) + ctx.px(4)
         bar_w = ctx.px(72)
         pygame.draw.rect(
             surface,
-            palette.ACCENT,
+            ctx.colours.accent,
             (r.x, y - ctx.px(6), bar_w, max(3, ctx.px(5))),
-            border_radius=ctx.px(3),
+            border_radius=ctx.space.radius_mark,
         )
-        y += ctx.px(8)
+        y += ctx.space.gap
         for line in self.tag_lines:
-            ctx.text.draw(surface, line, (r.x, y), self.tag_size, palette.TEXT_DIM)
+            ctx.text.draw(surface, line, (r.x, y), self.tag_size, ctx.colours.text_dim)
             y += ctx.fonts.line_height(self.tag_size)
         w, h = surface.get_size()
         sl = ctx.fonts.line_height("small")
@@ -175,7 +174,7 @@ class TitleScene(Scene):
                 line,
                 (r.x, h - ctx.px(14) - i * sl),
                 "small",
-                palette.TEXT_DIM,
+                ctx.colours.text_dim,
                 anchor="bottomleft",
             )
         ctx.text.draw(
@@ -183,6 +182,6 @@ class TitleScene(Scene):
             f"v{self.app.version}",
             (w - ctx.px(24), h - ctx.px(14)),
             "small",
-            palette.TEXT_DIM,
+            ctx.colours.text_dim,
             anchor="bottomright",
         )

@@ -10,7 +10,7 @@ import pygame
 from game.ui import palette
 from game.ui.context import UIContext
 from game.ui.formats import format_delta
-from game.ui.widgets.card import CATEGORY_COLOURS, ActionCard
+from game.ui.widgets.card import ActionCard
 from game.ui.widgets.listview import ListView
 from game.ui.widgets.panel import triangle
 
@@ -37,7 +37,7 @@ class ActionList(ListView):
             selected=index,
             on_activate=lambda i: on_toggle(self.items[i].action),
         )
-        self.gap = ctx.px(6)
+        self.gap = ctx.space.tight
         self._ensure_visible()
 
     @property
@@ -58,15 +58,25 @@ class ActionList(ListView):
         focused: bool,
     ) -> None:
         ctx = self.ctx
-        bg = palette.PANEL_HI if selected else palette.PANEL
+        bg = ctx.colours.panel_hi if selected else ctx.colours.panel
         if not card.affordable:
-            bg = palette.mix(palette.PANEL, palette.BG, 0.5)
-        pygame.draw.rect(surface, bg, r, border_radius=ctx.px(8))
-        edge = palette.ACCENT if card.selected else (palette.LINK if selected else palette.PANEL_EDGE)
-        pygame.draw.rect(surface, edge, r, max(1, ctx.px(3 if card.selected else 1)), border_radius=ctx.px(8))
-        pad = ctx.px(10)
-        isz = ctx.px(28)
-        colour = CATEGORY_COLOURS.get(card.category, palette.LINK)
+            bg = palette.mix(ctx.colours.panel, ctx.colours.bg, 0.5)
+        pygame.draw.rect(surface, bg, r, border_radius=ctx.space.radius)
+        edge = (
+            ctx.colours.accent
+            if card.selected
+            else (ctx.colours.link if selected else ctx.colours.panel_edge)
+        )
+        pygame.draw.rect(
+            surface,
+            edge,
+            r,
+            max(1, ctx.space.ring if card.selected else ctx.space.hair),
+            border_radius=ctx.space.radius,
+        )
+        pad = ctx.space.inset
+        isz = ctx.space.icon_large
+        colour = ctx.colours.categories.get(card.category, ctx.colours.link)
         ctx.icons.draw(surface, card.category, (r.x + pad + isz // 2, r.centery), isz, colour)
         x = r.x + pad * 2 + isz
         mark = "check" if card.selected else ("lock" if not card.affordable else None)
@@ -77,22 +87,22 @@ class ActionList(ListView):
                 mark,
                 (right - ctx.px(12), r.y + pad + ctx.px(12)),
                 ctx.px(24),
-                palette.TEXT,
+                ctx.colours.text,
             )
             right -= ctx.px(32)
-        text_col = palette.TEXT if card.affordable else palette.TEXT_DIM
+        text_col = ctx.colours.text if card.affordable else ctx.colours.text_dim
         title = ctx.text.fit(card.title, "body", right - x, True)
         ctx.text.draw(surface, title, (x, r.y + pad - ctx.px(2)), "body", text_col, True)
         y = r.y + pad + ctx.fonts.line_height("body", True) - ctx.px(2)
         sl = ctx.fonts.line_height("small", True)
-        csz = ctx.px(20)
+        csz = ctx.space.icon_list
         for res, amount in card.costs.items():
             ctx.icons.draw(
                 surface,
                 card.resource_icons.get(res, res),
                 (x + csz // 2, y + sl // 2),
                 csz,
-                palette.TEXT_DIM,
+                ctx.colours.text_dim,
             )
             rect = ctx.text.draw(surface, f"{amount:g}", (x + csz + ctx.px(4), y), "small", text_col, True)
             x = rect.right + ctx.px(14)
@@ -109,10 +119,10 @@ class ActionList(ListView):
                 score,
                 (x + csz // 2, y + sl // 2),
                 csz,
-                palette.SCORE_COLOURS.get(score, palette.TEXT),
+                ctx.colours.scores.get(score, ctx.colours.text),
             )
             x += csz + ctx.px(2)
-            dcol = palette.GOOD if delta > 0 else palette.BAD
+            dcol = ctx.colours.good if delta > 0 else ctx.colours.bad
             triangle(
                 surface,
                 (x + ctx.px(5), y + sl // 2),
@@ -120,5 +130,5 @@ class ActionList(ListView):
                 "up" if delta > 0 else "down",
                 dcol,
             )
-            rect = ctx.text.draw(surface, shown, (x + ctx.px(12), y), "small", palette.TEXT, True)
+            rect = ctx.text.draw(surface, shown, (x + ctx.px(12), y), "small", ctx.colours.text, True)
             x = rect.right + ctx.px(12)

@@ -27,14 +27,6 @@ RESOURCE_NAMES = {
     "organisers": N_("organisers"),
     "political_capital": N_("political capital"),
 }
-CATEGORY_COLOURS = {
-    "education": palette.OKABE_ITO["sky_blue"],
-    "law": palette.OKABE_ITO["reddish_purple"],
-    "finance": palette.OKABE_ITO["orange"],
-    "organising": palette.OKABE_ITO["yellow"],
-    "mutual_aid": palette.OKABE_ITO["bluish_green"],
-    "defence": palette.OKABE_ITO["vermillion"],
-}
 
 
 class ActionCard(Widget):
@@ -108,27 +100,33 @@ class ActionCard(Widget):
         ctx = self.ctx
         _ = ctx._
         r = self.rect
-        cat_colour = CATEGORY_COLOURS.get(self.category, palette.LINK)
-        bg = palette.PANEL_HI if (self.hovered or self.focused) else palette.PANEL
+        cat_colour = ctx.colours.categories.get(self.category, ctx.colours.link)
+        bg = ctx.colours.panel_hi if (self.hovered or self.focused) else ctx.colours.panel
         if not self.affordable:
-            bg = palette.mix(palette.PANEL, palette.BG, 0.5)
-        radius = ctx.px(12)
+            bg = palette.mix(ctx.colours.panel, ctx.colours.bg, 0.5)
+        radius = ctx.space.radius_panel
         pygame.draw.rect(surface, bg, r, border_radius=radius)
-        edge = palette.ACCENT if self.selected else palette.PANEL_EDGE
-        pygame.draw.rect(surface, edge, r, max(1, ctx.px(3 if self.selected else 1)), border_radius=radius)
-        pad = ctx.px(12)
+        edge = ctx.colours.accent if self.selected else ctx.colours.panel_edge
+        pygame.draw.rect(
+            surface,
+            edge,
+            r,
+            max(1, ctx.space.ring if self.selected else ctx.space.hair),
+            border_radius=radius,
+        )
+        pad = ctx.space.pad
         # header band: category icon and word, and a check mark when chosen
         band_h = ctx.fonts.line_height("small") + ctx.px(10)
         band = pygame.Rect(r.x, r.y, r.width, band_h)
         pygame.draw.rect(
             surface,
-            palette.mix(cat_colour, palette.PANEL, 0.55),
+            palette.mix(cat_colour, ctx.colours.panel, 0.55),
             band,
             border_top_left_radius=radius,
             border_top_right_radius=radius,
         )
-        isz = ctx.px(22)
-        ctx.icons.draw(surface, self.category, (r.x + pad + isz // 2, band.centery), isz, palette.TEXT)
+        isz = ctx.space.icon
+        ctx.icons.draw(surface, self.category, (r.x + pad + isz // 2, band.centery), isz, ctx.colours.text)
         cat = _(CATEGORY_NAMES.get(self.category, self.category))
         mark_w = isz + ctx.px(6) if (self.selected or not self.affordable) else 0
         cat = ctx.text.fit(cat, "small", r.width - 2 * pad - isz - ctx.px(8) - mark_w)
@@ -137,16 +135,16 @@ class ActionCard(Widget):
             cat,
             (r.x + pad + isz + ctx.px(8), band.centery),
             "small",
-            palette.TEXT,
+            ctx.colours.text,
             anchor="midleft",
         )
         if self.selected:
-            ctx.icons.draw(surface, "check", (r.right - pad - isz // 2, band.centery), isz, palette.TEXT)
+            ctx.icons.draw(surface, "check", (r.right - pad - isz // 2, band.centery), isz, ctx.colours.text)
         elif not self.affordable:
-            ctx.icons.draw(surface, "lock", (r.right - pad - isz // 2, band.centery), isz, palette.TEXT)
-        y = band.bottom + ctx.px(8)
+            ctx.icons.draw(surface, "lock", (r.right - pad - isz // 2, band.centery), isz, ctx.colours.text)
+        y = band.bottom + ctx.space.gap
         inner_w = r.width - 2 * pad
-        text_col = palette.TEXT if self.affordable else palette.TEXT_DIM
+        text_col = ctx.colours.text if self.affordable else ctx.colours.text_dim
         # room for the title once the costs line and the forecast strip are kept (compact cards)
         strip_need = ctx.fonts.line_height("small", True) + ctx.px(18)
         cost_need = ctx.fonts.line_height("small", True) + ctx.px(6) if self.costs else 0
@@ -164,11 +162,11 @@ class ActionCard(Widget):
         y += used + ctx.px(4)
         # costs
         x = r.x + pad
-        csz = ctx.px(20)
+        csz = ctx.space.icon_list
         lh = ctx.fonts.line_height("small", True)
         for res, amount in self.costs.items():
             icon = self.resource_icons.get(res, res)
-            ctx.icons.draw(surface, icon, (x + csz // 2, y + lh // 2), csz, palette.TEXT_DIM)
+            ctx.icons.draw(surface, icon, (x + csz // 2, y + lh // 2), csz, ctx.colours.text_dim)
             rect = ctx.text.draw(surface, f"{amount:g}", (x + csz + ctx.px(4), y), "small", text_col, True)
             x = rect.right + ctx.px(12)
         if self.costs:
@@ -181,10 +179,10 @@ class ActionCard(Widget):
         if body.height > ctx.fonts.line_height("small"):
             lines = max(1, body.height // ctx.fonts.line_height("small"))
             msg = self.text if self.affordable else (self.unaffordable_reason or self.text)
-            ctx.text.draw_wrapped(surface, msg, body, "small", palette.TEXT_DIM, max_lines=lines)
-        pygame.draw.rect(surface, palette.BG_DEEP, strip, border_radius=ctx.px(8))
+            ctx.text.draw_wrapped(surface, msg, body, "small", ctx.colours.text_dim, max_lines=lines)
+        pygame.draw.rect(surface, ctx.colours.bg_deep, strip, border_radius=ctx.space.radius)
         x = strip.x + ctx.px(8)
-        fsz = ctx.px(18)
+        fsz = ctx.space.icon_small
         shown = [(k, v) for k, v in self.forecast.items() if format_delta(v, 1) != "0"]
         if self.forecast and not shown:
             ctx.text.draw(
@@ -192,7 +190,7 @@ class ActionCard(Widget):
                 _("no visible change"),
                 (x, strip.centery),
                 "small",
-                palette.TEXT_DIM,
+                ctx.colours.text_dim,
                 anchor="midleft",
             )
         for score, delta in shown:
@@ -200,10 +198,10 @@ class ActionCard(Widget):
             need = fsz + ctx.px(16) + ctx.text.size(label, "small", True)[0]
             if x + need > strip.right - ctx.px(4):
                 break
-            colour = palette.SCORE_COLOURS.get(score, palette.TEXT)
+            colour = ctx.colours.scores.get(score, ctx.colours.text)
             ctx.icons.draw(surface, score, (x + fsz // 2, strip.centery), fsz, colour)
             x += fsz + ctx.px(2)
-            dcol = palette.GOOD if delta > 0 else palette.BAD
+            dcol = ctx.colours.good if delta > 0 else ctx.colours.bad
             triangle(
                 surface,
                 (x + ctx.px(5), strip.centery),
@@ -212,5 +210,7 @@ class ActionCard(Widget):
                 dcol,
             )
             x += ctx.px(12)
-            rect = ctx.text.draw(surface, label, (x, strip.centery), "small", palette.TEXT, True, "midleft")
+            rect = ctx.text.draw(
+                surface, label, (x, strip.centery), "small", ctx.colours.text, True, "midleft"
+            )
             x = rect.right + ctx.px(10)

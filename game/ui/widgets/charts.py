@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pygame
 
 from game.i18n import N_
-from game.ui import palette
+from game.theme_data import Palette
 from game.ui.context import UIContext
 from game.ui.widgets.base import Widget
 from game.ui.widgets.chart_data import axis_ticks, finite
@@ -40,15 +40,20 @@ def chart_panel(
     its size, the padding and the y where the chart's content starts."""
     w, h = max(1, rect.width), max(1, rect.height)
     surf = pygame.Surface((w, h), pygame.SRCALPHA)
-    surf.fill((*palette.PANEL, 255))
-    pad = ctx.px(12)
+    surf.fill((*ctx.colours.panel, 255))
+    pad = ctx.space.pad
     y = pad
     if title:
         ctx.text.draw(
-            surf, ctx.text.fit(title, "body", w - 2 * pad, True), (pad, y), "body", palette.TEXT, bold=True
+            surf,
+            ctx.text.fit(title, "body", w - 2 * pad, True),
+            (pad, y),
+            "body",
+            ctx.colours.text,
+            bold=True,
         )
         if subtitle:
-            ctx.text.draw(surf, subtitle, (w - pad, y), "small", palette.TEXT_DIM, anchor="topright")
+            ctx.text.draw(surf, subtitle, (w - pad, y), "small", ctx.colours.text_dim, anchor="topright")
         y += ctx.fonts.line_height("body", True) + ctx.px(4)
     return surf, w, h, pad, y
 
@@ -68,27 +73,19 @@ class Series:
 class Threshold:
     value: float
     label: str
-    colour: Colour = palette.TEXT_DIM
+    colour: Colour | None = None  # the theme's text_dim when not given
 
 
 def styled_series(
     items: Sequence[tuple[str, str, Sequence[float | None], str | None]],
+    colours: Palette,
 ) -> list[Series]:
     """Series with distinct colour, dash and marker in a fixed order: (key, label, values, icon)."""
     out = []
     for i, (key, label, values, icon) in enumerate(items):
-        colour = palette.SCORE_COLOURS.get(key, palette.SERIES[i % len(palette.SERIES)])
-        out.append(
-            Series(
-                key,
-                label,
-                values,
-                colour,
-                DASH_ORDER[i % len(DASH_ORDER)],
-                MARKER_ORDER[i % len(MARKER_ORDER)],
-                icon,
-            )
-        )
+        colour = colours.scores.get(key, colours.series[i % len(colours.series)])
+        dash, marker = DASH_ORDER[i % len(DASH_ORDER)], MARKER_ORDER[i % len(MARKER_ORDER)]
+        out.append(Series(key, label, values, colour, dash, marker, icon))
     return out
 
 
@@ -211,7 +208,7 @@ class LineChart(Widget):
                 s.colour,
                 (lx, cy),
                 (lx + sample, cy),
-                max(2, ctx.px(3)),
+                max(2, ctx.space.ring),
                 tuple(ctx.px(d) for d in DASHES[s.dash]),
             )
             draw_marker(surf, s.marker, (lx + sample / 2, cy), ctx.px(9), s.colour)
@@ -220,7 +217,7 @@ class LineChart(Widget):
                 ctx.icons.draw(surf, s.icon, (x + isz // 2, cy), isz, s.colour)
                 x += isz + ctx.px(4)
             if labels or not s.icon:
-                ctx.text.draw(surf, s.label, (x, y), "small", palette.TEXT)
+                ctx.text.draw(surf, s.label, (x, y), "small", ctx.colours.text)
             lx += iw
         y += sl + ctx.px(8)
         # plot area
@@ -235,20 +232,20 @@ class LineChart(Widget):
         if plot.width < ctx.px(40) or plot.height < ctx.px(30):
             return surf
         if self.y_label:
-            ctx.text.draw(surf, self.y_label, (pad, y - sl), "small", palette.TEXT_DIM)
+            ctx.text.draw(surf, self.y_label, (pad, y - sl), "small", ctx.colours.text_dim)
 
         def ymap(v: float) -> float:
             return plot.bottom - (v - lo) / (hi - lo) * plot.height
 
         for t in ticks:
             yy = round(ymap(t))
-            pygame.draw.line(surf, palette.GRID, (plot.x, yy), (plot.right, yy), 1)
+            pygame.draw.line(surf, ctx.colours.grid, (plot.x, yy), (plot.right, yy), 1)
             ctx.text.draw(
                 surf,
                 _fmt(t),
                 (plot.x - ctx.px(6), yy),
                 "small",
-                palette.TEXT_DIM,
+                ctx.colours.text_dim,
                 anchor="midright",
             )
         n = max((len(s.values) for s in self.series), default=0)
@@ -262,13 +259,13 @@ class LineChart(Widget):
         every = max(1, math.ceil(tick_w / max(1.0, plot.width / span)))
         for i in range(0, n, every):
             xx = round(xmap(i))
-            pygame.draw.line(surf, palette.GRID, (xx, plot.bottom), (xx, plot.bottom + ctx.px(4)), 1)
+            pygame.draw.line(surf, ctx.colours.grid, (xx, plot.bottom), (xx, plot.bottom + ctx.px(4)), 1)
             ctx.text.draw(
                 surf,
                 str(self.x_start + i),
                 (xx, plot.bottom + ctx.px(5)),
                 "small",
-                palette.TEXT_DIM,
+                ctx.colours.text_dim,
                 anchor="midtop",
             )
         ctx.text.draw(
@@ -276,31 +273,34 @@ class LineChart(Widget):
             self.x_label,
             (plot.centerx, plot.bottom + ctx.px(5) + sl),
             "small",
-            palette.TEXT_DIM,
+            ctx.colours.text_dim,
             anchor="midtop",
         )
-        pygame.draw.line(surf, palette.TEXT_DIM, plot.bottomleft, plot.bottomright, max(1, ctx.px(1)))
-        pygame.draw.line(surf, palette.TEXT_DIM, plot.topleft, plot.bottomleft, max(1, ctx.px(1)))
+        pygame.draw.line(
+            surf, ctx.colours.text_dim, plot.bottomleft, plot.bottomright, max(1, ctx.space.hair)
+        )
+        pygame.draw.line(surf, ctx.colours.text_dim, plot.topleft, plot.bottomleft, max(1, ctx.space.hair))
         # thresholds: dashed line with its label at the right end, above the line
         for th in self.thresholds:
             if not lo <= th.value <= hi:
                 continue
             yy = round(ymap(th.value))
+            th_colour = th.colour or ctx.colours.text_dim
             dashed_line(
                 surf,
-                th.colour,
+                th_colour,
                 (plot.x, yy),
                 (plot.right, yy),
-                max(1, ctx.px(2)),
+                max(1, ctx.space.line),
                 (ctx.px(6), ctx.px(5)),
             )
-            lbl = ctx.text.render(th.label, "small", th.colour)
+            lbl = ctx.text.render(th.label, "small", th_colour)
             box = lbl.get_rect(bottomleft=(plot.x + ctx.px(6), yy - ctx.px(3)))
             box = box.inflate(ctx.px(8), ctx.px(2))
-            pygame.draw.rect(surf, palette.PANEL, box, border_radius=ctx.px(4))
+            pygame.draw.rect(surf, ctx.colours.panel, box, border_radius=ctx.space.radius_label)
             surf.blit(lbl, lbl.get_rect(center=box.center))
         # series
-        width = max(2, ctx.px(3))
+        width = max(2, ctx.space.ring)
         for s in self.series:
             pattern = tuple(ctx.px(d) for d in DASHES[s.dash])
             phase = 0.0
@@ -325,7 +325,7 @@ class LineChart(Widget):
             return
         if self._surface is None or self._surface.get_size() != self.rect.size:
             self._surface = self.render()
-        pygame.draw.rect(surface, palette.PANEL, self.rect, border_radius=self.ctx.px(10))
+        pygame.draw.rect(surface, self.ctx.colours.panel, self.rect, border_radius=self.ctx.space.radius_card)
         surface.blit(self._surface, self.rect)
 
 
@@ -334,7 +334,7 @@ BAND_MEANINGS = (N_("settled"), N_("close"), N_("moving"), N_("far"), N_("very f
 
 
 def band_range_text(ctx: UIContext, i: int) -> str:
-    bands = palette.EXCESS_BANDS
+    bands = ctx.colours.excess_bands
     if i == len(bands) - 1:
         return f"{bands[i - 1][0] * 100:g}%+"
     return f"< {bands[i][0] * 100:g}%"
@@ -380,7 +380,7 @@ class BarChart(Widget):
         sl = ctx.fonts.line_height("small")
         sw = ctx.px(16)
         items = []
-        for i, (_upper, _key, colour) in enumerate(palette.EXCESS_BANDS):
+        for i, (_upper, _key, colour) in enumerate(ctx.colours.excess_bands):
             text = f"{_(BAND_WORDS[i])} {band_range_text(ctx, i)}: {_(BAND_MEANINGS[i])}"
             items.append((text, colour, sw + ctx.px(6) + ctx.text.size(text, "small")[0] + ctx.px(16)))
         rows, lx = 1, pad
@@ -394,8 +394,10 @@ class BarChart(Widget):
                 if lx > pad and lx + iw > w - pad:
                     lx = pad
                     y += sl + ctx.px(2)
-                pygame.draw.rect(surf, colour, (lx, y + (sl - sw) // 2, sw, sw), border_radius=ctx.px(3))
-                ctx.text.draw(surf, text, (lx + sw + ctx.px(6), y), "small", palette.TEXT_DIM)
+                pygame.draw.rect(
+                    surf, colour, (lx, y + (sl - sw) // 2, sw, sw), border_radius=ctx.space.radius_mark
+                )
+                ctx.text.draw(surf, text, (lx + sw + ctx.px(6), y), "small", ctx.colours.text_dim)
                 lx += iw
             y += sl + ctx.px(10)
         n = len(self.labels)
@@ -421,31 +423,31 @@ class BarChart(Widget):
         # grid and axis ticks in percent
         for t in axis_ticks(-vmax, vmax, step):
             xx = round(xmap(t))
-            pygame.draw.line(surf, palette.GRID, (xx, plot.y), (xx, plot.bottom), 1)
+            pygame.draw.line(surf, ctx.colours.grid, (xx, plot.y), (xx, plot.bottom), 1)
             txt = ("+" if t > 1e-9 else "") + _fmt(t * 100) + "%"
             ctx.text.draw(
-                surf, txt, (xx, plot.bottom + ctx.px(4)), "small", palette.TEXT_DIM, anchor="midtop"
+                surf, txt, (xx, plot.bottom + ctx.px(4)), "small", ctx.colours.text_dim, anchor="midtop"
             )
         # the settled zone (blue band) as a faint strip either side of zero
-        b0 = palette.EXCESS_BANDS[0][0]
+        b0 = ctx.colours.excess_bands[0][0]
         zone = pygame.Rect(round(xmap(-b0)), plot.y, max(1, round(xmap(b0) - xmap(-b0))), plot.height)
         zs = pygame.Surface(zone.size, pygame.SRCALPHA)
-        zs.fill((*palette.OKABE_ITO["blue"], 60))
+        zs.fill((*ctx.colours.base["blue"], 60))
         surf.blit(zs, zone)
-        pygame.draw.line(surf, palette.TEXT, (zero, plot.y), (zero, plot.bottom), max(1, ctx.px(2)))
+        pygame.draw.line(surf, ctx.colours.text, (zero, plot.y), (zero, plot.bottom), max(1, ctx.space.line))
         bar_h = max(ctx.px(6), min(ctx.px(30), round(row * 0.62)))
         for i, (label, e) in enumerate(zip(self.labels, self.excess, strict=False)):
             cy = round(plot.y + row * (i + 0.5))
-            band = palette.excess_band(e)
-            colour = palette.EXCESS_BANDS[band][2]
+            band = ctx.colours.excess_band(e)
+            colour = ctx.colours.excess_bands[band][2]
             icon = self.icons[i] if i < len(self.icons) else None
             if icon_w and icon:
-                ctx.icons.draw(surf, icon, (pad + icon_w // 2, cy), ctx.px(20), palette.TEXT_DIM)
+                ctx.icons.draw(surf, icon, (pad + icon_w // 2, cy), ctx.space.icon_list, ctx.colours.text_dim)
             name = ctx.text.fit(label, "small", name_w - ctx.px(4))
-            ctx.text.draw(surf, name, (plot.x - ctx.px(8), cy), "small", palette.TEXT, anchor="midright")
+            ctx.text.draw(surf, name, (plot.x - ctx.px(8), cy), "small", ctx.colours.text, anchor="midright")
             x1 = xmap(max(-vmax, min(vmax, e)))
             bar = pygame.Rect(round(min(zero, x1)), cy - bar_h // 2, max(2, round(abs(x1 - zero))), bar_h)
-            pygame.draw.rect(surf, colour, bar, border_radius=ctx.px(3))
+            pygame.draw.rect(surf, colour, bar, border_radius=ctx.space.radius_mark)
             pct = ("+" if e > 0 else "\u2212" if e < 0 else "") + f"{abs(e) * 100:.1f}%"
             txt = f"{pct} {_(BAND_WORDS[band])}"
             tw = ctx.text.size(txt, "small", True)[0]
@@ -457,12 +459,14 @@ class BarChart(Widget):
                         txt,
                         (bar.right + ctx.px(6), cy),
                         "small",
-                        palette.TEXT,
+                        ctx.colours.text,
                         True,
                         "midleft",
                     )
                 else:
-                    ctx.text.draw(surf, txt, (zero - ctx.px(8), cy), "small", palette.TEXT, True, "midright")
+                    ctx.text.draw(
+                        surf, txt, (zero - ctx.px(8), cy), "small", ctx.colours.text, True, "midright"
+                    )
             else:
                 if bar.left - ctx.px(6) - tw >= plot.x:
                     ctx.text.draw(
@@ -470,12 +474,14 @@ class BarChart(Widget):
                         txt,
                         (bar.left - ctx.px(6), cy),
                         "small",
-                        palette.TEXT,
+                        ctx.colours.text,
                         True,
                         "midright",
                     )
                 else:
-                    ctx.text.draw(surf, txt, (zero + ctx.px(8), cy), "small", palette.TEXT, True, "midleft")
+                    ctx.text.draw(
+                        surf, txt, (zero + ctx.px(8), cy), "small", ctx.colours.text, True, "midleft"
+                    )
         return surf
 
     def draw(self, surface: pygame.Surface) -> None:

@@ -11,11 +11,12 @@ from game.ui import palette
 from game.ui.context import UIContext
 from game.ui.widgets.base import Widget
 
+# kind -> (background, text), as names of the theme's palette colours
 KIND_COLOURS = {
-    "primary": (palette.ACCENT, palette.TEXT_DARK),
-    "danger": (palette.BAD, palette.TEXT_DARK),
-    "normal": (palette.PANEL_HI, palette.TEXT),
-    "quiet": (palette.BG_DEEP, palette.TEXT_DIM),
+    "primary": ("accent", "text_dark"),
+    "danger": ("bad", "text_dark"),
+    "normal": ("panel_hi", "text"),
+    "quiet": ("bg_deep", "text_dim"),
 }
 
 
@@ -41,8 +42,8 @@ class ChoiceButton(Widget):
 
     @staticmethod
     def height_for(ctx: UIContext, label: str, detail: str, width: int) -> int:
-        lines = min(2, len(ctx.text.wrap(label, "body", width - ctx.px(32), True)))
-        h = lines * ctx.fonts.line_height("body", True) + ctx.px(20)
+        lines = min(2, len(ctx.text.wrap(label, "body", width - 2 * ctx.space.button_pad_x, True)))
+        h = lines * ctx.fonts.line_height("body", True) + 2 * ctx.space.button_pad_y
         if detail:
             h += ctx.fonts.line_height("small")
         return h
@@ -61,13 +62,16 @@ class ChoiceButton(Widget):
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
-        bg, fg = KIND_COLOURS.get(self.kind, KIND_COLOURS["normal"])
+        bg_name, fg_name = KIND_COLOURS.get(self.kind, KIND_COLOURS["normal"])
+        bg, fg = getattr(ctx.colours, bg_name), getattr(ctx.colours, fg_name)
         if self.hovered or self.focused:
-            bg = palette.mix(bg, palette.TEXT, 0.12)
-        pygame.draw.rect(surface, bg, self.rect, border_radius=ctx.px(10))
-        edge = palette.LINK if self.hovered else palette.PANEL_EDGE
-        pygame.draw.rect(surface, edge, self.rect, max(1, ctx.px(2)), border_radius=ctx.px(10))
-        inner = self.rect.inflate(-ctx.px(32), -ctx.px(20))
+            bg = palette.mix(bg, ctx.colours.text, 0.12)
+        pygame.draw.rect(surface, bg, self.rect, border_radius=ctx.space.radius_card)
+        edge = ctx.colours.link if self.hovered else ctx.colours.panel_edge
+        pygame.draw.rect(
+            surface, edge, self.rect, max(1, ctx.space.line), border_radius=ctx.space.radius_card
+        )
+        inner = self.rect.inflate(-2 * ctx.space.button_pad_x, -2 * ctx.space.button_pad_y)
         used = ctx.text.draw_wrapped(surface, self.label, inner, "body", fg, True, max_lines=2)
         if self.detail:
             dcol = palette.mix(fg, bg, 0.25)

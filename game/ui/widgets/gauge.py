@@ -7,7 +7,6 @@ from __future__ import annotations
 import pygame
 
 from game.i18n import N_
-from game.ui import palette
 from game.ui.context import UIContext
 from game.ui.formats import format_delta
 from game.ui.widgets.base import Widget
@@ -47,7 +46,7 @@ class ScoreGauge(Widget):
         self.value = float(value)
         self.previous = previous
         self.icon = icon or key
-        self.colour = colour or palette.SCORE_COLOURS.get(key, palette.LINK)
+        self.colour = colour or ctx.colours.scores.get(key, ctx.colours.link)
         self.target = target  # a goal line on the bar, if the level has one
         self.explain = explain  # why it moved (the sim's causes), shown as tooltip
 
@@ -76,11 +75,11 @@ class ScoreGauge(Widget):
         r = self.rect
         pygame.draw.rect(
             surface,
-            palette.PANEL_HI if self.hovered else palette.PANEL,
+            ctx.colours.panel_hi if self.hovered else ctx.colours.panel,
             r,
-            border_radius=ctx.px(10),
+            border_radius=ctx.space.radius_card,
         )
-        pad = ctx.px(10)
+        pad = ctx.space.inset
         isz = min(r.height - 2 * pad, ctx.px(40))
         ctx.icons.draw(surface, self.icon, (r.x + pad + isz // 2, r.centery), isz, self.colour)
         x0 = r.x + pad * 2 + isz
@@ -94,11 +93,11 @@ class ScoreGauge(Widget):
         dw = (ctx.text.size(dtxt, "body", True)[0] + ctx.px(22)) if delta is not None else 0
         right = r.right - pad
         name = ctx.text.fit(self.label, "body", max(ctx.px(40), right - vw - dw - x0 - ctx.px(14)), True)
-        ctx.text.draw(surface, name, (x0, top), "body", palette.TEXT, bold=True)
+        ctx.text.draw(surface, name, (x0, top), "body", ctx.colours.text, bold=True)
         # change since last turn: arrow shape + signed number
         if delta is not None:
             n = round(delta)
-            dcol = palette.GOOD if n > 0 else palette.BAD if n < 0 else palette.TEXT_DIM
+            dcol = ctx.colours.good if n > 0 else ctx.colours.bad if n < 0 else ctx.colours.text_dim
             tx = right - dw
             ymid = top + lh // 2
             if n > 0:
@@ -110,38 +109,42 @@ class ScoreGauge(Widget):
                     surface, dcol, (tx + ctx.px(2), ymid - ctx.px(2), ctx.px(12), max(2, ctx.px(4)))
                 )
             ctx.text.draw(surface, dtxt, (tx + ctx.px(20), top), "body", dcol, bold=True)
-            right = tx - ctx.px(10)
+            right = tx - ctx.space.inset
         ctx.text.draw(
             surface,
             value_txt,
             (right, top + lh // 2),
             "large",
-            palette.TEXT,
+            ctx.colours.text,
             bold=True,
             anchor="midright",
         )
         # the bar with quarter ticks (the level boundaries)
         word = self.level()
         ww = ctx.text.size(word, "small", True)[0]
-        bar = pygame.Rect(x0, top + lh + ctx.px(4), r.right - pad - x0 - ww - ctx.px(8), max(6, ctx.px(12)))
-        ctx.text.draw(surface, word, (r.right - pad, bar.centery), "small", palette.TEXT, True, "midright")
-        pygame.draw.rect(surface, palette.BG_DEEP, bar, border_radius=bar.height // 2)
+        bar = pygame.Rect(
+            x0, top + lh + ctx.space.nudge, r.right - pad - x0 - ww - ctx.space.gap, max(6, ctx.px(12))
+        )
+        ctx.text.draw(
+            surface, word, (r.right - pad, bar.centery), "small", ctx.colours.text, True, "midright"
+        )
+        pygame.draw.rect(surface, ctx.colours.bg_deep, bar, border_radius=bar.height // 2)
         fill = bar.copy()
         fill.width = round(bar.width * max(0.0, min(100.0, self.value)) / 100)
         if fill.width > 0:
             pygame.draw.rect(surface, self.colour, fill, border_radius=bar.height // 2)
         for q in (25, 50, 75):
             x = bar.x + bar.width * q // 100
-            pygame.draw.line(surface, palette.BG, (x, bar.y), (x, bar.bottom - 1), max(1, ctx.px(2)))
+            pygame.draw.line(surface, ctx.colours.bg, (x, bar.y), (x, bar.bottom - 1), max(1, ctx.space.line))
         if self.previous is not None:
             x = bar.x + round(bar.width * max(0.0, min(100.0, self.previous)) / 100)
             pygame.draw.line(
                 surface,
-                palette.TEXT,
+                ctx.colours.text,
                 (x, bar.y - ctx.px(3)),
                 (x, bar.bottom + ctx.px(2)),
-                max(1, ctx.px(2)),
+                max(1, ctx.space.line),
             )
         if self.target is not None:
             x = bar.x + round(bar.width * self.target / 100)
-            triangle(surface, (x, bar.bottom + ctx.px(6)), ctx.px(10), "up", palette.TEXT)
+            triangle(surface, (x, bar.bottom + ctx.px(6)), ctx.px(10), "up", ctx.colours.text)

@@ -7,7 +7,6 @@ from collections.abc import Callable, Sequence
 
 import pygame
 
-from game.ui import palette
 from game.ui.context import UIContext
 from game.ui.widgets.base import Widget
 from game.ui.widgets.card import ActionCard
@@ -31,7 +30,7 @@ class HandView(Widget):
         self.cards = list(cards)
         self.on_toggle = on_toggle
         self.index = max(0, min(index, len(self.cards) - 1))
-        self.gap = ctx.px(10)
+        self.gap = ctx.space.inset
         self.arrow_w = ctx.px(26)
         inner = rect.width - 2 * self.arrow_w
         min_w, max_w = ctx.px(172), ctx.px(220)
@@ -142,19 +141,19 @@ class HandView(Widget):
                 c.draw(surface)
         can_left = self.first > 0
         can_right = self.first + self.per_page < len(self.cards)
-        size = self.ctx.px(18)
+        size = self.ctx.space.icon_small
         cy = self.rect.centery
         triangle(
             surface,
             (self.rect.x + self.arrow_w // 2, cy),
             size,
             "left",
-            palette.LINK if can_left else palette.PANEL_EDGE,
+            self.ctx.colours.link if can_left else self.ctx.colours.panel_edge,
         )
         triangle(
             surface,
             (self.rect.right - self.arrow_w // 2, cy),
             size,
             "right",
-            palette.LINK if can_right else palette.PANEL_EDGE,
+            self.ctx.colours.link if can_right else self.ctx.colours.panel_edge,
         )

@@ -8,7 +8,6 @@ from typing import Any
 
 import pygame
 
-from game.ui import palette
 from game.ui.context import UIContext
 from game.ui.widgets.base import Widget
 
@@ -36,7 +35,7 @@ class ListView(Widget):
         self.items = list(items)
         self.painter = painter
         self.item_height = item_height
-        self.gap = ctx.px(8)
+        self.gap = ctx.space.gap
         self.on_select = on_select
         self.on_activate = on_activate
         self.selected = max(0, min(selected, len(self.items) - 1)) if self.items else -1
@@ -139,9 +138,9 @@ class ListView(Widget):
                 ctx.text.draw_wrapped(
                     surface,
                     self.empty_text,
-                    self.rect.inflate(-ctx.px(16), 0),
+                    self.rect.inflate(-ctx.space.margin, 0),
                     "body",
-                    palette.TEXT_DIM,
+                    ctx.colours.text_dim,
                 )
             return
         clip = surface.get_clip()
@@ -157,13 +156,14 @@ class ListView(Widget):
             self.painter(surface, r, self.items[i], i == self.selected, self.focused)
         surface.set_clip(clip)
         if self._max_scroll() > 0:
-            track = pygame.Rect(self.rect.right - ctx.px(6), self.rect.y, ctx.px(6), self.rect.height)
-            pygame.draw.rect(surface, palette.PANEL, track, border_radius=track.width)
+            bar = ctx.space.scrollbar
+            track = pygame.Rect(self.rect.right - bar, self.rect.y, bar, self.rect.height)
+            pygame.draw.rect(surface, ctx.colours.panel, track, border_radius=track.width)
             total = len(self.items) * self.stride
-            h = max(ctx.px(24), track.height * self.rect.height // total)
+            h = max(ctx.space.thumb, track.height * self.rect.height // total)
             y = track.y + (track.height - h) * self.scroll // max(1, self._max_scroll())
             pygame.draw.rect(
-                surface, palette.TEXT_DIM, (track.x, y, track.width, h), border_radius=track.width
+                surface, ctx.colours.text_dim, (track.x, y, track.width, h), border_radius=track.width
             )
 
     @property

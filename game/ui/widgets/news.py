@@ -8,7 +8,6 @@ from dataclasses import dataclass
 import pygame
 
 from game.i18n import N_
-from game.ui import palette
 from game.ui.context import UIContext
 from game.ui.widgets.listview import ListView
 
@@ -20,13 +19,14 @@ KIND_ICONS = {
     "bad": "cross",
     "info": "info",
 }
+# kind -> the name of its colour in the theme's palette
 KIND_COLOURS = {
-    "news": palette.TEXT_DIM,
-    "event": palette.LINK,
-    "elite": palette.ELITE,
-    "good": palette.GOOD,
-    "bad": palette.BAD,
-    "info": palette.TEXT_DIM,
+    "news": "text_dim",
+    "event": "link",
+    "elite": "elite",
+    "good": "good",
+    "bad": "bad",
+    "info": "text_dim",
 }
 KIND_WORDS = {
     "news": N_("News"),
@@ -59,7 +59,7 @@ class NewsFeed(ListView):
         self.lines = lines
         self.turn_word = turn_word  # translated "Season {n}" / "Year {n}"; default "Turn {n}"
         lh = ctx.fonts.line_height("small")
-        height = lh * (lines + 1) + ctx.px(12)
+        height = lh * (lines + 1) + ctx.space.pad
         super().__init__(
             ctx,
             rect,
@@ -69,7 +69,7 @@ class NewsFeed(ListView):
             key=key,
             empty_text=ctx._("No news yet."),
         )
-        self.gap = ctx.px(6)
+        self.gap = ctx.space.tight
 
     def tooltip_text(self) -> str | None:
         if self.focused and 0 <= self.selected < len(self.items):
@@ -80,12 +80,14 @@ class NewsFeed(ListView):
         self, surface: pygame.Surface, r: pygame.Rect, item: NewsItem, selected: bool, focused: bool
     ) -> None:
         ctx = self.ctx
-        colour = KIND_COLOURS.get(item.kind, palette.TEXT_DIM)
-        bg = palette.PANEL_HI if selected and focused else palette.PANEL
-        pygame.draw.rect(surface, bg, r, border_radius=ctx.px(8))
-        pygame.draw.rect(surface, colour, (r.x, r.y + ctx.px(6), max(2, ctx.px(4)), r.height - ctx.px(12)))
-        pad = ctx.px(10)
-        isz = ctx.px(20)
+        colour = getattr(ctx.colours, KIND_COLOURS.get(item.kind, "text_dim"))
+        bg = ctx.colours.panel_hi if selected and focused else ctx.colours.panel
+        pygame.draw.rect(surface, bg, r, border_radius=ctx.space.radius)
+        pygame.draw.rect(
+            surface, colour, (r.x, r.y + ctx.space.tight, max(2, ctx.space.stripe), r.height - ctx.space.pad)
+        )
+        pad = ctx.space.inset
+        isz = ctx.space.icon_list
         lh = ctx.fonts.line_height("small")
         ctx.icons.draw(
             surface,
@@ -102,15 +104,15 @@ class NewsFeed(ListView):
         ctx.text.draw(
             surface,
             head,
-            (r.x + pad + isz + ctx.px(8), r.y + pad // 2 + ctx.px(2)),
+            (r.x + pad + isz + ctx.space.gap, r.y + pad // 2 + ctx.space.tiny),
             "small",
-            palette.TEXT_DIM,
+            ctx.colours.text_dim,
             bold=True,
         )
         body = pygame.Rect(
-            r.x + pad + isz + ctx.px(8),
-            r.y + pad // 2 + lh + ctx.px(2),
-            r.width - 2 * pad - isz - ctx.px(8),
+            r.x + pad + isz + ctx.space.gap,
+            r.y + pad // 2 + lh + ctx.space.tiny,
+            r.width - 2 * pad - isz - ctx.space.gap,
             lh * self.lines,
         )
-        ctx.text.draw_wrapped(surface, item.text, body, "small", palette.TEXT, max_lines=self.lines)
+        ctx.text.draw_wrapped(surface, item.text, body, "small", ctx.colours.text, max_lines=self.lines)

@@ -7,7 +7,6 @@ from typing import Any
 
 import pygame
 
-from game.ui import palette
 from game.ui.context import UIContext
 from game.ui.widgets.base import Widget
 from game.ui.widgets.panel import triangle
@@ -90,24 +89,24 @@ class OptionRow(Widget):
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
-        bg = palette.PANEL_HI if (self.hovered or self.focused) else palette.PANEL
-        pygame.draw.rect(surface, bg, self.rect, border_radius=ctx.px(10))
+        bg = ctx.colours.panel_hi if (self.hovered or self.focused) else ctx.colours.panel
+        pygame.draw.rect(surface, bg, self.rect, border_radius=ctx.space.radius_card)
         lh = ctx.fonts.line_height("body")
         vr = self._value_rect()
         label = ctx.text.fit(self.label, "body", vr.x - self.rect.x - ctx.px(24))
         ctx.text.draw(
             surface,
             label,
-            (self.rect.x + ctx.px(16), self.rect.centery - lh // 2),
+            (self.rect.x + ctx.space.margin, self.rect.centery - lh // 2),
             "body",
-            palette.TEXT,
+            ctx.colours.text,
         )
         left, right = self._arrow_rects()
         at_start = self.index == 0
         at_end = self.index == len(self.choices) - 1
-        size = ctx.px(16)
-        triangle(surface, left.center, size, "left", palette.DISABLED if at_start else palette.LINK)
-        triangle(surface, right.center, size, "right", palette.DISABLED if at_end else palette.LINK)
+        size = ctx.space.arrow
+        triangle(surface, left.center, size, "left", ctx.colours.disabled if at_start else ctx.colours.link)
+        triangle(surface, right.center, size, "right", ctx.colours.disabled if at_end else ctx.colours.link)
         text = self.choices[self.index][1]
         inner = pygame.Rect(left.right, vr.y, right.left - left.right, vr.height)
         if self.meter and len(self.choices) > 1:
@@ -118,17 +117,17 @@ class OptionRow(Widget):
                 inner.width - ctx.px(12),
                 max(2, ctx.px(5)),
             )
-            pygame.draw.rect(surface, palette.GRID, bar, border_radius=bar.height)
+            pygame.draw.rect(surface, ctx.colours.grid, bar, border_radius=bar.height)
             fill = bar.copy()
             fill.width = max(bar.height, round(bar.width * frac))
-            pygame.draw.rect(surface, palette.LINK, fill, border_radius=bar.height)
+            pygame.draw.rect(surface, ctx.colours.link, fill, border_radius=bar.height)
         text = ctx.text.fit(text, "body", inner.width - ctx.px(8), True)
         ctx.text.draw(
             surface,
             text,
             (inner.centerx, inner.centery - (ctx.px(3) if self.meter else 0)),
             "body",
-            palette.TEXT,
+            ctx.colours.text,
             bold=True,
             anchor="center",
         )

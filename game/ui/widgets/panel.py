@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui import palette
 from game.ui.context import UIContext
 
 Colour = tuple[int, int, int]
@@ -17,29 +16,33 @@ def draw_panel(
     *,
     title: str | None = None,
     icon: str | None = None,
-    colour: Colour = palette.PANEL,
-    edge: Colour = palette.PANEL_EDGE,
+    colour: Colour | None = None,
+    edge: Colour | None = None,
     accent: Colour | None = None,
 ) -> pygame.Rect:
     """A rounded panel, optionally with an icon and title; returns the content rect below it."""
-    radius = ctx.px(12)
-    pygame.draw.rect(surface, colour, rect, border_radius=radius)
-    pygame.draw.rect(surface, edge, rect, max(1, ctx.px(1)), border_radius=radius)
-    pad = ctx.px(14)
+    radius = ctx.space.radius_panel
+    pygame.draw.rect(surface, colour or ctx.colours.panel, rect, border_radius=radius)
+    pygame.draw.rect(
+        surface, edge or ctx.colours.panel_edge, rect, max(1, ctx.space.hair), border_radius=radius
+    )
+    pad = ctx.space.panel_pad
     inner = rect.inflate(-2 * pad, -2 * pad)
     if accent is not None:
-        bar = pygame.Rect(rect.x, rect.y + radius, max(2, ctx.px(4)), rect.height - 2 * radius)
+        bar = pygame.Rect(rect.x, rect.y + radius, max(2, ctx.space.stripe), rect.height - 2 * radius)
         pygame.draw.rect(surface, accent, bar)
     if title:
         x = inner.x
         lh = ctx.fonts.line_height("body", True)
         if icon:
-            isz = ctx.px(22)
-            ctx.icons.draw(surface, icon, (x + isz // 2, inner.y + lh // 2), isz, accent or palette.TEXT)
-            x += isz + ctx.px(10)
+            isz = ctx.space.icon
+            ctx.icons.draw(surface, icon, (x + isz // 2, inner.y + lh // 2), isz, accent or ctx.colours.text)
+            x += isz + ctx.space.inset
         title = ctx.text.fit(title, "body", inner.right - x, True)
-        ctx.text.draw(surface, title, (x, inner.y), "body", palette.TEXT, bold=True)
-        inner = pygame.Rect(inner.x, inner.y + lh + ctx.px(8), inner.width, inner.height - lh - ctx.px(8))
+        ctx.text.draw(surface, title, (x, inner.y), "body", ctx.colours.text, bold=True)
+        inner = pygame.Rect(
+            inner.x, inner.y + lh + ctx.space.gap, inner.width, inner.height - lh - ctx.space.gap
+        )
     return inner
 
 

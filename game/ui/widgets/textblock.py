@@ -11,7 +11,6 @@ from collections.abc import Callable
 
 import pygame
 
-from game.ui import palette
 from game.ui.context import UIContext
 from game.ui.text import PlacedWord, layout_runs, parse_markup
 from game.ui.widgets.base import Widget
@@ -25,14 +24,14 @@ class Paragraph(Widget):
         text: str,
         *,
         size: int | str = "body",
-        colour: tuple[int, int, int] = palette.TEXT,
+        colour: tuple[int, int, int] | None = None,
         on_link: Callable[[str], None] | None = None,
         define: Callable[[str], str | None] | None = None,
         key: str | None = None,
     ) -> None:
         super().__init__(ctx, rect, key=key)
         self.size = size
-        self.colour = colour
+        self.colour = colour or ctx.colours.text
         self.on_link = on_link
         self.define = define
         self.set_text(text)
@@ -106,16 +105,16 @@ class Paragraph(Widget):
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
-        thick = max(1, ctx.px(2))
+        thick = max(1, ctx.space.line)
         for w in self.words:
             if w.y + w.h > self.rect.height + w.h // 3 and self.rect.height > 0:
                 break
             if w.link:
-                surf = ctx.text.render(w.text, self.size, palette.LINK)
+                surf = ctx.text.render(w.text, self.size, ctx.colours.link)
                 r = self._word_rect(w)
                 surface.blit(surf, r)
                 base = r.bottom - max(2, w.h // 7)
-                pygame.draw.line(surface, palette.LINK, (r.left, base), (r.right, base), thick)
+                pygame.draw.line(surface, ctx.colours.link, (r.left, base), (r.right, base), thick)
             else:
                 surface.blit(ctx.text.render(w.text, self.size, self.colour), self._word_rect(w))
 
@@ -129,7 +128,7 @@ class ScrollText(Widget):
     def __init__(self, ctx: UIContext, rect: pygame.Rect, text: str, *, key: str | None = None) -> None:
         super().__init__(ctx, rect, key=key)
         self.scroll = 0
-        self.pad = ctx.px(14)
+        self.pad = ctx.space.panel_pad
         self.set_text(text)
 
     @property
@@ -139,24 +138,30 @@ class ScrollText(Widget):
 
     def set_text(self, text: str) -> None:
         ctx = self.ctx
-        width = self.view.width - ctx.px(12)
+        width = self.view.width - ctx.space.pad
         self.lines: list[tuple[str, int | str, bool, int, tuple[int, int, int], int, bool]] = []
         y = 0
         for raw in text.splitlines():
             line = raw.rstrip()
             if not line:
-                y += ctx.px(10)
+                y += ctx.space.inset
                 continue
             if line.startswith("# "):
-                size, bold, indent, colour, body = "heading", True, 0, palette.TEXT, line[2:]
-                y += ctx.px(6)
+                size, bold, indent, colour, body = "heading", True, 0, ctx.colours.text, line[2:]
+                y += ctx.space.tight
             elif line.startswith("## "):
-                size, bold, indent, colour, body = "large", True, 0, palette.ACCENT, line[3:]
-                y += ctx.px(4)
+                size, bold, indent, colour, body = "large", True, 0, ctx.colours.accent, line[3:]
+                y += ctx.space.nudge
             elif line.startswith("- "):
-                size, bold, indent, colour, body = "body", False, ctx.px(22), palette.TEXT, line[2:]
+                size, bold, indent, colour, body = (
+                    "body",
+                    False,
+                    ctx.space.bullet_indent,
+                    ctx.colours.text,
+                    line[2:],
+                )
             else:
-                size, bold, indent, colour, body = "body", False, 0, palette.TEXT_DIM, line
+                size, bold, indent, colour, body = "body", False, 0, ctx.colours.text_dim, line
             lh = ctx.fonts.line_height(size, bold)
             for i, part in enumerate(ctx.text.wrap(body, size, width - indent, bold)):
                 bullet = line.startswith("- ") and i == 0
@@ -201,7 +206,7 @@ class ScrollText(Widget):
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
-        pygame.draw.rect(surface, palette.PANEL, self.rect, border_radius=ctx.px(12))
+        pygame.draw.rect(surface, ctx.colours.panel, self.rect, border_radius=ctx.space.radius_panel)
         view = self.view
         clip = surface.get_clip()
         surface.set_clip(view)
@@ -213,17 +218,18 @@ class ScrollText(Widget):
             if bullet:
                 pygame.draw.circle(
                     surface,
-                    palette.ACCENT,
-                    (view.x + ctx.px(8), yy + lh // 2),
-                    max(2, ctx.px(4)),
+                    ctx.colours.accent,
+                    (view.x + ctx.space.gap, yy + lh // 2),
+                    max(2, ctx.space.stripe),
                 )
             surface.blit(ctx.text.render(text, size, colour, bold), (view.x + indent, yy))
         surface.set_clip(clip)
         if self.max_scroll > 0:
-            track = pygame.Rect(view.right - ctx.px(6), view.y, ctx.px(6), view.height)
-            pygame.draw.rect(surface, palette.PANEL, track, border_radius=track.width)
-            h = max(ctx.px(24), track.height * view.height // max(1, self.content_h))
+            bar = ctx.space.scrollbar
+            track = pygame.Rect(view.right - bar, view.y, bar, view.height)
+            pygame.draw.rect(surface, ctx.colours.panel, track, border_radius=track.width)
+            h = max(ctx.space.thumb, track.height * view.height // max(1, self.content_h))
             y = track.y + (track.height - h) * self.scroll // self.max_scroll
             pygame.draw.rect(
-                surface, palette.TEXT_DIM, (track.x, y, track.width, h), border_radius=track.width
+                surface, ctx.colours.text_dim, (track.x, y, track.width, h), border_radius=track.width
             )

@@ -14,7 +14,6 @@ import pygame
 
 from game.explain import tactic_text
 from game.sim.report import EliteWarning
-from game.ui import palette
 from game.ui.context import UIContext
 from game.ui.formats import format_delta
 from game.ui.names import SCORE_ORDER, TACTICS, intensity_word
@@ -44,23 +43,23 @@ def draw_header(
 ) -> None:
     """The title, the turn count and the resources, left of the header's buttons (`limit`)."""
     w = surface.get_width()
-    pygame.draw.rect(surface, palette.BG_DEEP, (0, 0, w, header_h))
+    pygame.draw.rect(surface, ctx.colours.bg_deep, (0, 0, w, header_h))
     pygame.draw.line(
         surface,
-        palette.ACCENT,
+        ctx.colours.accent,
         (0, header_h - 1),
         (w, header_h - 1),
-        max(2, ctx.px(2)),
+        max(2, ctx.space.line),
     )
-    x = ctx.px(16)
+    x = ctx.space.margin
     title = ctx.text.fit(title, "large", min(ctx.px(330), limit - x), True)
-    ctx.text.draw(surface, title, (x, ctx.px(6)), "large", palette.TEXT, True)
+    ctx.text.draw(surface, title, (x, ctx.px(6)), "large", ctx.colours.text, True)
     ctx.text.draw(
         surface,
         turn_line,
         (x, ctx.px(6) + ctx.fonts.line_height("large", True) - ctx.px(4)),
         "small",
-        palette.TEXT_DIM,
+        ctx.colours.text_dim,
     )
     # resources: icon, value, income (left of the header's buttons)
     draw_resources(surface, ctx, resources, max(x + ctx.px(330) + ctx.px(24), ctx.px(360)), limit, ctx.px(5))
@@ -106,23 +105,33 @@ def draw_resources(
                 surface,
                 icon,
                 (x + ctx.px(11), y + sl // 2 + ctx.px(4)),
-                ctx.px(22),
-                palette.ACCENT,
+                ctx.space.icon,
+                ctx.colours.accent,
             )
-            rect = ctx.text.draw(surface, value, (x + ctx.px(28), y + ctx.px(4)), "small", palette.TEXT, True)
-            rect = ctx.text.draw(surface, inc, (rect.right + ctx.px(4), y + ctx.px(4)), "small", palette.GOOD)
+            rect = ctx.text.draw(
+                surface, value, (x + ctx.px(28), y + ctx.space.nudge), "small", ctx.colours.text, True
+            )
+            rect = ctx.text.draw(
+                surface, inc, (rect.right + ctx.space.nudge, y + ctx.space.nudge), "small", ctx.colours.good
+            )
             ctx.text.draw(
                 surface,
                 name,
-                (rect.right + ctx.px(8), y + ctx.px(4)),
+                (rect.right + ctx.space.gap, y + ctx.space.nudge),
                 "small",
-                palette.TEXT_DIM,
+                ctx.colours.text_dim,
             )
         else:
-            ctx.icons.draw(surface, icon, (x + ctx.px(11), y + ctx.px(35)), ctx.px(22), palette.ACCENT)
-            ctx.text.draw(surface, name, (x, y), "small", palette.TEXT_DIM)
-            rect = ctx.text.draw(surface, value, (x + ctx.px(28), y + ctx.px(22)), "body", palette.TEXT, True)
-            ctx.text.draw(surface, inc, (rect.right + ctx.px(6), y + ctx.px(25)), "small", palette.GOOD)
+            ctx.icons.draw(
+                surface, icon, (x + ctx.px(11), y + ctx.px(35)), ctx.space.icon, ctx.colours.accent
+            )
+            ctx.text.draw(surface, name, (x, y), "small", ctx.colours.text_dim)
+            rect = ctx.text.draw(
+                surface, value, (x + ctx.px(28), y + ctx.px(22)), "body", ctx.colours.text, True
+            )
+            ctx.text.draw(
+                surface, inc, (rect.right + ctx.space.tight, y + ctx.px(25)), "small", ctx.colours.good
+            )
         x += wd + ctx.px(28)
 
 
@@ -131,8 +140,8 @@ def draw_forecast_strip(
 ) -> None:
     """The forecast in one line (narrow layout): icon, arrow and change per score."""
     _ = ctx._
-    pygame.draw.rect(surface, palette.BG_DEEP, r, border_radius=ctx.px(8))
-    x = r.x + ctx.px(12)
+    pygame.draw.rect(surface, ctx.colours.bg_deep, r, border_radius=ctx.space.radius)
+    x = r.x + ctx.space.pad
     if not chosen or forecast is None:
         text = (
             _("Choose actions from your hand to see what they would change this turn.")
@@ -144,19 +153,21 @@ def draw_forecast_strip(
             ctx.text.fit(text, "small", r.width - ctx.px(24)),
             (x, r.centery),
             "small",
-            palette.TEXT_DIM,
+            ctx.colours.text_dim,
             anchor="midleft",
         )
         return
-    rect = ctx.text.draw(surface, _("Forecast"), (x, r.centery), "small", palette.ACCENT, True, "midleft")
-    x = rect.right + ctx.px(16)
+    rect = ctx.text.draw(surface, _("Forecast"), (x, r.centery), "small", ctx.colours.accent, True, "midleft")
+    x = rect.right + ctx.space.margin
     for key in SCORE_ORDER:
         d = forecast.get(key, 0.0)
         shown = format_delta(d, 1)
-        ctx.icons.draw(surface, key, (x + ctx.px(10), r.centery), ctx.px(20), palette.SCORE_COLOURS[key])
+        ctx.icons.draw(
+            surface, key, (x + ctx.px(10), r.centery), ctx.space.icon_list, ctx.colours.scores[key]
+        )
         x += ctx.px(24)
         if shown != "0":
-            colour = palette.GOOD if d > 0 else palette.BAD
+            colour = ctx.colours.good if d > 0 else ctx.colours.bad
             triangle(
                 surface,
                 (x + ctx.px(5), r.centery),
@@ -165,7 +176,7 @@ def draw_forecast_strip(
                 colour,
             )
             x += ctx.px(13)
-        rect = ctx.text.draw(surface, shown, (x, r.centery), "small", palette.TEXT, True, "midleft")
+        rect = ctx.text.draw(surface, shown, (x, r.centery), "small", ctx.colours.text, True, "midleft")
         x = rect.right + ctx.px(18)
 
 
@@ -186,18 +197,20 @@ def draw_economy(
     bar = pygame.Rect(inner.x, inner.y, inner.width, ctx.px(16))
     x = bar.x
     colours = {
-        "firm_share": palette.SEGMENT_COLOURS["firm"],
-        "coop_share": palette.SEGMENT_COLOURS["coop"],
-        "council_share": palette.SEGMENT_COLOURS["council"],
-        "unemployment": palette.DISABLED,
+        "firm_share": ctx.colours.segments["firm"],
+        "coop_share": ctx.colours.segments["coop"],
+        "council_share": ctx.colours.segments["council"],
+        "unemployment": ctx.colours.disabled,
     }
     for key, _seg in parts:
         seg_w = round(bar.width * max(0.0, m.get(key, 0.0)))
         if seg_w > 0:
             pygame.draw.rect(surface, colours[key], (x, bar.y, seg_w, bar.height))
-            pygame.draw.line(surface, palette.PANEL, (x, bar.y), (x, bar.bottom - 1), max(1, ctx.px(2)))
+            pygame.draw.line(
+                surface, ctx.colours.panel, (x, bar.y), (x, bar.bottom - 1), max(1, ctx.space.line)
+            )
         x += seg_w
-    y = bar.bottom + ctx.px(6)
+    y = bar.bottom + ctx.space.tight
     sl = ctx.fonts.line_height("small")
     rows = [
         (METRIC_ICONS[k], colours[k], metric_label(k, level, ctx.tr), f"{100 * m.get(k, 0):.0f}%")
@@ -206,7 +219,7 @@ def draw_economy(
     rows.append(
         (
             "check",
-            palette.GOOD,
+            ctx.colours.good,
             _(METRIC_NAMES["needs_met"]),
             f"{100 * m.get('needs_met', 0):.0f}%",
         )
@@ -214,7 +227,7 @@ def draw_economy(
     rows.append(
         (
             "counter_revolution",
-            palette.ELITE,
+            ctx.colours.elite,
             _("Elite power"),
             f"{m.get('elite_power', 0):.2f}",
         )
@@ -222,7 +235,7 @@ def draw_economy(
     for icon, colour, label, value in rows:
         if y + sl > inner.bottom + ctx.px(6):
             break
-        ctx.icons.draw(surface, icon, (inner.x + ctx.px(9), y + sl // 2), ctx.px(18), colour)
+        ctx.icons.draw(surface, icon, (inner.x + ctx.px(9), y + sl // 2), ctx.space.icon_small, colour)
         ctx.text.draw(
             surface,
             ctx.text.fit(
@@ -232,9 +245,9 @@ def draw_economy(
             ),
             (inner.x + ctx.px(26), y),
             "small",
-            palette.TEXT,
+            ctx.colours.text,
         )
-        ctx.text.draw(surface, value, (inner.right, y), "small", palette.TEXT, True, "topright")
+        ctx.text.draw(surface, value, (inner.right, y), "small", ctx.colours.text, True, "topright")
         y += sl
 
 
@@ -249,14 +262,14 @@ def draw_elite(
     """The elite's announced move (with what the tactic does, in the level's words) and the
     dangers that hold now, each (turns left, the level's warning)."""
     _ = ctx._
-    edge = palette.ELITE if (warn or losses) else palette.PANEL_EDGE
+    edge = ctx.colours.elite if (warn or losses) else ctx.colours.panel_edge
     inner = draw_panel(
         surface,
         ctx,
         r,
         title=_("The elite"),
         icon="counter_revolution",
-        accent=palette.ELITE,
+        accent=ctx.colours.elite,
         edge=edge,
     )
     y = inner.y
@@ -264,7 +277,9 @@ def draw_elite(
     if warn is not None:
         tactic = warn.tactic
         icon = tactic if ctx.icons.exists(tactic) else "warning"
-        ctx.icons.draw(surface, icon, (inner.x + ctx.px(14), y + ctx.px(14)), ctx.px(28), palette.ELITE)
+        ctx.icons.draw(
+            surface, icon, (inner.x + ctx.px(14), y + ctx.px(14)), ctx.space.icon_large, ctx.colours.elite
+        )
         head = _("Next turn: {tactic} ({strength})").format(
             tactic=_(TACTICS.get(tactic, tactic)),
             strength=_(intensity_word(warn.intensity)),
@@ -274,11 +289,11 @@ def draw_elite(
             head,
             pygame.Rect(inner.x + ctx.px(34), y, inner.width - ctx.px(34), sl * 2),
             "small",
-            palette.TEXT,
+            ctx.colours.text,
             True,
             max_lines=2,
         )
-        y += max(used, ctx.px(30)) + ctx.px(2)
+        y += max(used, ctx.px(30)) + ctx.space.tiny
         about = tactic_text(tactic, ctx.tr, level)
         if about:
             y += ctx.text.draw_wrapped(
@@ -286,7 +301,7 @@ def draw_elite(
                 about,
                 pygame.Rect(inner.x, y, inner.width, inner.bottom - y),
                 "small",
-                palette.TEXT_DIM,
+                ctx.colours.text_dim,
                 max_lines=max(1, (inner.bottom - y) // sl - len(losses)),
             )
     else:
@@ -295,20 +310,22 @@ def draw_elite(
             _("No move announced. The elite warns a turn before it acts."),
             pygame.Rect(inner.x, y, inner.width, inner.bottom - y),
             "small",
-            palette.TEXT_DIM,
+            ctx.colours.text_dim,
             max_lines=2,
         )
     for turns_left, warning in losses:
         if y + sl > inner.bottom + ctx.px(4):
             break
-        ctx.icons.draw(surface, "warning", (inner.x + ctx.px(9), y + sl // 2), ctx.px(18), palette.WARN)
+        ctx.icons.draw(
+            surface, "warning", (inner.x + ctx.px(9), y + sl // 2), ctx.space.icon_small, ctx.colours.warn
+        )
         text = danger_line(turns_left, warning, ctx.tr)
         y += ctx.text.draw_wrapped(
             surface,
             text,
             pygame.Rect(inner.x + ctx.px(24), y, inner.width - ctx.px(24), inner.bottom - y),
             "small",
-            palette.WARN,
+            ctx.colours.warn,
             True,
             max_lines=2,
         )
@@ -333,7 +350,7 @@ def draw_forecast(
             ctx.text.fit(_("Your answer: {label}").format(label=answer), "small", inner.width),
             (inner.x, y),
             "small",
-            palette.LINK,
+            ctx.colours.link,
         )
         y += sl
     if not n_chosen:
@@ -342,7 +359,7 @@ def draw_forecast(
             _("Choose actions from your hand to see what they would change this turn."),
             pygame.Rect(inner.x, y, inner.width, inner.bottom - y),
             "small",
-            palette.TEXT_DIM,
+            ctx.colours.text_dim,
         )
         return
     n = n_chosen
@@ -355,25 +372,27 @@ def draw_forecast(
         ),
         (inner.x, y),
         "small",
-        palette.TEXT,
+        ctx.colours.text,
     )
-    y += sl + ctx.px(2)
+    y += sl + ctx.space.tiny
     if forecast is None:
-        ctx.text.draw(surface, _("Working out the forecast…"), (inner.x, y), "small", palette.TEXT_DIM)
+        ctx.text.draw(surface, _("Working out the forecast…"), (inner.x, y), "small", ctx.colours.text_dim)
         return
     col_w = inner.width // 2
     for i, key in enumerate(SCORE_ORDER):
         cx = inner.x + (i % 2) * col_w
-        cy = y + (i // 2) * (sl + ctx.px(2))
+        cy = y + (i // 2) * (sl + ctx.space.tiny)
         d = forecast.get(key, 0.0)
-        ctx.icons.draw(surface, key, (cx + ctx.px(9), cy + sl // 2), ctx.px(18), palette.SCORE_COLOURS[key])
+        ctx.icons.draw(
+            surface, key, (cx + ctx.px(9), cy + sl // 2), ctx.space.icon_small, ctx.colours.scores[key]
+        )
         shown = format_delta(d, 1)
         colour = (
-            palette.GOOD
+            ctx.colours.good
             if shown.startswith("+")
-            else palette.BAD
+            else ctx.colours.bad
             if shown.startswith("\u2212")
-            else palette.TEXT_DIM
+            else ctx.colours.text_dim
         )
         x = cx + ctx.px(22)
         if shown != "0":
@@ -385,7 +404,7 @@ def draw_forecast(
                 colour,
             )
             x += ctx.px(13)
-        rect = ctx.text.draw(surface, shown, (x, cy), "small", palette.TEXT, True)
+        rect = ctx.text.draw(surface, shown, (x, cy), "small", ctx.colours.text, True)
         room = cx + col_w - rect.right - ctx.px(10)
         if ctx.text.size(score_name(key, ctx.tr), "small")[0] <= room:  # else the icon says it
             ctx.text.draw(
@@ -393,21 +412,21 @@ def draw_forecast(
                 score_name(key, ctx.tr),
                 (rect.right + ctx.px(5), cy),
                 "small",
-                palette.TEXT_DIM,
+                ctx.colours.text_dim,
             )
 
 
 def draw_busy(surface: pygame.Surface, ctx: UIContext, text: str, time: float) -> None:
     """The turn is being computed: the screen dimmed, a line and a spinner."""
     shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-    shade.fill((*palette.BG_DEEP, 150))
+    shade.fill((*ctx.colours.bg_deep, 150))
     surface.blit(shade, (0, 0))
     rect = ctx.text.draw(
         surface,
         text,
         (surface.get_width() // 2, surface.get_height() // 2),
         "heading",
-        palette.TEXT,
+        ctx.colours.text,
         True,
         "center",
     )
@@ -419,4 +438,6 @@ def draw_busy(surface: pygame.Surface, ctx: UIContext, text: str, time: float) -
                 rect.centerx + round(math.cos(a) * ctx.px(18)),
                 rect.bottom + ctx.px(30) + round(math.sin(a) * ctx.px(18)),
             )
-            pygame.draw.circle(surface, palette.ACCENT if i == k else palette.PANEL_EDGE, c, ctx.px(4))
+            pygame.draw.circle(
+                surface, ctx.colours.accent if i == k else ctx.colours.panel_edge, c, ctx.px(4)
+            )

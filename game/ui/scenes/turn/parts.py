@@ -10,7 +10,6 @@ import pygame
 
 from game.explain import choice_label, loss_warning_text, refusal_text
 from game.i18n import N_
-from game.ui import palette
 from game.ui.context import UIContext
 from game.ui.host import SceneHost
 from game.ui.names import SCORE_ORDER, SCORES, resource_icon
@@ -79,7 +78,7 @@ def score_chart(ctx: UIContext, session: Session, mode: str, rect: pygame.Rect) 
     return LineChart(
         ctx,
         rect,
-        styled_series(series_items(session, mode, ctx)),
+        styled_series(series_items(session, mode, ctx), ctx.colours),
         title=T.chart_title(mode, ctx.tr),
         y_range=(0, 100),
         thresholds=[Threshold(v, label) for v, label in T.goal_lines(level, mode, ctx.tr)],
@@ -108,7 +107,7 @@ def event_dialog(
         on_choice=on_choice,
         cancel=answered or event.choices[0].id,
         icon="event",
-        icon_colour=palette.LINK,
+        icon_colour="link",
     )
 
 

@@ -249,3 +249,18 @@ def test_a_save_with_refused_decisions_reads_in_spanish(
     assert not _english(err, (str(save), "night_school")), err
     assert main(args) == 2
     assert "'night_school' is played twice in one turn" in capsys.readouterr().err
+
+
+def test_check_of_the_broken_examples_reads_in_spanish(capsys: pytest.CaptureFixture[str]) -> None:
+    """The test levels with every kind of mistake: what remains English is listed here."""
+    bad = ROOT / "tests" / "levels" / "bad"
+    assert main(["check", str(bad), "--lang", "es", "--no-warnings"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    said = [re.sub(r"^.*?:\d+:\d+: ", "", line) for line in lines]  # without file, line, column
+    assert "el archivo está vacío" in said
+    assert any(
+        s.endswith("actions[1].cost.mony: recurso desconocido 'mony'; ¿querías decir 'money'?") for s in said
+    )
+    assert any("turn_length: debe ser 'season' o 'year' (valor: 'month')" in s for s in said)
+    still_english = [s for s in said if not s.startswith("YAML syntax: ") and _english(s.split(": ", 1)[-1])]
+    assert len(still_english) <= 3, still_english  # duplicate glossary term, nesting depth, list-or-map

@@ -19,6 +19,7 @@ import yaml
 
 from game.errors import ContentError, Problem, UserError, part, render
 from game.i18n import N_, load_translator
+from game.levels.error_words import with_words
 
 SCHEMA_KINDS = ("level", "glossary", "decisions")
 
@@ -140,7 +141,7 @@ def check_paths(paths: list[Path], all_texts: bool = False, warnings: bool = Tru
                     if warnings:
                         findings.warnings.extend(lint_level(level, node, name, all_texts))
         except ContentError as exc:
-            findings.errors.extend(exc.problems)
+            findings.errors.extend(with_words(exc.problems))
         except Exception as exc:  # noqa: BLE001 - the checker must report, not crash
             findings.errors.append(
                 Problem(

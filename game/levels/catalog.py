@@ -31,6 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from game.errors import ContentError, Problem, UserError, part, render
 from game.i18n import N_
 from game.levels import validation, yamlpos
+from game.levels.error_words import with_words
 from game.levels.loader import LoadedLevel, load_level, validate_level
 from game.levels.schema import GlossaryEntry, Level
 from game.resources import levels_dir
@@ -213,7 +214,7 @@ def load_catalog(
             try:
                 _load_file(cat, f, mod, seen)
             except ContentError as exc:
-                cat.problems.extend(exc.problems)
+                cat.problems.extend(with_words(exc.problems))
             except Exception as exc:  # noqa: BLE001 - a mod must never stop the game
                 cat.problems.append(
                     Problem(str(f), 1, 1, "", f"could not be loaded ({type(exc).__name__}: {exc})")

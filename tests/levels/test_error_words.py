@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, Strict
 
 from game.errors import render
 from game.i18n import load_translator
-from game.levels.error_words import BUILT_IN, COUNTED, message_parts
+from game.levels.error_words import BUILT_IN, COUNTED, message_parts, own_parts
 
 
 class Sample(BaseModel):
@@ -63,8 +63,17 @@ def test_every_built_in_message_is_matched_and_translated() -> None:
     assert covered <= seen, covered - seen
 
 
-def test_a_custom_error_keeps_its_english_when_the_catalog_has_no_template() -> None:
+def test_the_games_own_errors_are_translated_and_others_stay_english() -> None:
+    es = load_translator("es").gettext
     assert message_parts("value_error", "Value error, something odd", {}) == ()
-    parts = message_parts("title_length", "at most 60 characters (this one has 75)", {"n": 60, "got": 75})
-    assert render(parts) == "at most 60 characters (this one has 75)"
-    assert parts[0][0] == "at most {n} characters (this one has {got})"
+    assert message_parts("odd", "at most 60 things (this one has 75)", {"n": 60, "got": 75}) == ()
+    msg = "a title or label has at most 60 characters (this one has 75)"
+    parts = message_parts("title_length", msg, {"n": 60, "got": 75})
+    assert render(parts) == msg
+    assert render(parts, es) == "un título o etiqueta tiene como mucho 60 caracteres (este tiene 75)"
+    msg = "unknown resource 'mony'; did you mean 'money'?"
+    assert render(own_parts(msg)) == msg
+    assert render(own_parts(msg), es) == "recurso desconocido 'mony'; ¿querías decir 'money'?"
+    msg = "Input should be 'season' or 'year'"
+    parts = message_parts("literal_error", msg, {"expected": "'season' or 'year'"})
+    assert render(parts) == msg and render(parts, es) == "debe ser 'season' o 'year'"

@@ -165,6 +165,25 @@ def tactic_text(tactic: str, tr: Translator, level: Any = None) -> str:
     return tr.gettext(msg).format(**actors(level, tr)) if msg is not None else tactic.replace("_", " ")
 
 
+def odds_text(warning: Any, level: Any, tr: Translator, best_only: bool = False) -> str:
+    """The chance that an announced move ends the level, unanswered and after each card
+    that answers it, or only the best one (the warning's own figures; empty for a move that
+    cannot end it)."""
+    if not warning.odds and not warning.answers:
+        return ""
+    if best_only and warning.answers:
+        best = warning.answers[0]
+        return tr.gettext("Odds it ends the level: {odds:.0%}; with {card}: {best:.0%}.").format(
+            odds=warning.odds, card=_action_title(level, best.action, tr), best=best.odds
+        )
+    text = tr.gettext("Chance it ends the level: {odds:.0%} unanswered").format(odds=warning.odds)
+    for a in warning.answers:
+        text += "; " + tr.gettext("{odds:.0%} with {card}").format(
+            odds=a.odds, card=_action_title(level, a.action, tr)
+        )
+    return text + "."
+
+
 def elite_move_text(move: EliteMove, level: Any, tr: Translator) -> str:
     """What the elite did this turn, with its numbers."""
     note = (
@@ -402,6 +421,8 @@ def report_dict(report: TurnReport, level: Any, tr: Translator) -> dict[str, Any
         d["text"] = elite_move_text(m, level, tr)
     if report.elite.warning is not None:
         out["elite"]["warning"]["text"] = tactic_text(report.elite.warning.tactic, tr, level)
+        if odds := odds_text(report.elite.warning, level, tr):
+            out["elite"]["warning"]["odds_text"] = odds
     for e, d in zip(report.events, out["events"], strict=True):
         d["title"] = event_title(e.id, level, tr)
         d["label"] = choice_label(e.id, e.choice, level, tr)

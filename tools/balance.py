@@ -16,10 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
-from game.balance.markdown import document, level_section  # noqa: E402
-from game.balance.measure import measure, stderr_progress  # noqa: E402
-from game.balance.policies import POLICIES  # noqa: E402
-from game.levels.loader import load_level  # noqa: E402
+from game.balance.markdown import regenerate  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,15 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     if not files or args.seeds < 1:
         print("no level found" if not files else "--seeds must be 1 or more", file=sys.stderr)
         return 2
-    seeds = range(1, args.seeds + 1)
-    rows = []
-    for f in files:
-        level = load_level(f).level
-        tallies = measure(f, level.id, POLICIES, seeds, args.jobs, stderr_progress(level.id, sys.stderr))
-        rows.append((level, tallies))
-        print(level_section(level, tallies, args.seeds), flush=True)
+    regenerate(files, args.seeds, args.jobs, None if args.print else args.out)
     if not args.print:
-        args.out.write_text(document(rows, args.seeds), encoding="utf-8")
         print(f"wrote {args.out}")
     return 0
 

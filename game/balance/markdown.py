@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
-from game.balance.measure import TARGETS, Tally, plan_file
+from game.balance.measure import TARGETS, Tally, measure, plan_file, stderr_progress
 from game.balance.policies import POLICIES
 from game.levels.schema import text_of
 
@@ -25,12 +26,14 @@ event, the elite's warning and the forecast):
   of their forecast score changes, each added while it still fits and the sum is positive;
 - **ignore-the-elite**: the plan with every counter and defence removed;
 - **adaptive**: the plan, plus the cheapest card that answers the elite's announced tactic
-  when the turn's cards do not already answer it and it still fits.
+  when the turn's cards do not already answer it, it still fits and the rest of the plan
+  stays affordable; against a move that can end the level (a counter-revolution), the
+  answers that lower the odds the warning shows most, until they are 10% or less.
 
 Targets (issue 8): {targets}. Scores are the mean final scores (0 to 100). Loss reasons
 count the plays lost for that reason; "time ran out; missed: ..." names the parts of the
 win condition not met at the end; "lose condition '<id>'" is one of the level's own loss
-conditions. The elite's tactics count every move it made in the plan's plays.
+conditions. The elite's tactics count every move it made in each policy's plays.
 
 """
 
@@ -82,12 +85,12 @@ def level_section(level: Any, tallies: dict[str, Tally], n: int) -> str:
         reasons = t.loss_reasons()
         shown = "; ".join(f"{why} ({k})" for why, k in reasons) if reasons else "never lost"
         lines.append(f"- {policy}: {shown}")
-    if "plan" in tallies:
-        spread = tallies["plan"].tactics()
+    lines += ["", "The elite's tactics (share of its moves; it picks what fits the state it sees):", ""]
+    for policy, t in tallies.items():
+        spread = t.tactics()
         total = sum(spread.values())
-        if total:
-            shares = ", ".join(f"{t.replace('_', ' ')} {k / total:.0%}" for t, k in spread.most_common())
-            lines += ["", f"The elite's tactics in the plan's plays ({total} moves): {shares}."]
+        shares = ", ".join(f"{x.replace('_', ' ')} {k / total:.0%}" for x, k in spread.most_common())
+        lines.append(f"- {policy} ({total} moves): {shares}" if total else f"- {policy}: no move")
     return "\n".join(lines) + "\n"
 
 
@@ -118,3 +121,21 @@ def document(rows: list[tuple[Any, dict[str, Tally]]], n: int) -> str:
         + summary(rows)
         + "\n".join(level_section(lv, t, n) for lv, t in rows)
     )
+
+
+def regenerate(files: list[Path], seeds: int, jobs: int = 0, out: Path | None = None) -> str:
+    """Play every level file under every policy for seeds 1..`seeds` (progress on stderr),
+    print each level's section as it is done, and write the whole document to `out`."""
+    from game.levels.loader import load_level
+
+    rows = []
+    for f in files:
+        level = load_level(f).level
+        progress = stderr_progress(level.id, sys.stderr)
+        tallies = measure(f, level.id, POLICIES, range(1, seeds + 1), jobs, progress)
+        rows.append((level, tallies))
+        print(level_section(level, tallies, seeds), flush=True)
+    text = document(rows, seeds)
+    if out is not None:
+        out.write_text(text, encoding="utf-8")
+    return text

@@ -12,8 +12,10 @@ public API), never the state behind them.
 - ignore-the-elite: the plan with every counter and defence removed;
 - adaptive: the plan (the strategy the briefing suggests), plus, whenever the elite announces
   a tactic the turn's cards do not answer, the cheapest card that answers it if it still fits
-  and the announced income still pays for the rest of the plan on schedule (without a plan
-  file, the greedy forecast stands in for the plan).
+  and the announced income still pays for the rest of the plan on schedule; against a move
+  that can end the level, the answers that lower its odds (`Simulation.loss_odds`, the
+  figures the warning shows) most, until they are FATAL_ODDS or less (without a plan file,
+  the greedy forecast stands in for the plan).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from game.sim.elite import DEFENCE_PARAM, FATAL, answers_to
 from game.sim.engine import Simulation
 
 POLICIES = (
@@ -37,30 +40,11 @@ POLICIES = (
 )
 NEEDS_PLAN = frozenset({"plan", "ignore-the-elite"})
 
-# the parameter that weakens each elite tactic (game/sim/elite.py reads these)
-ANSWER_PARAMS = {
-    "capital_flight": "capital_controls",
-    "credit_strike": "public_credit",
-    "media_campaign": "media_defense",
-    "legal_challenge": "legal_defense",
-    "price_undercutting": "solidarity_purchasing",
-    "counter_revolution": "self_defense",
-}
+ANSWER_PARAMS = DEFENCE_PARAM  # the parameter that weakens each elite tactic
+answered_tactics = answers_to  # the tactics a list of effects weakens
 
 Decision = tuple[list[str], dict[str, str]]
-
-
-def answered_tactics(effects: Any) -> set[str]:
-    """The elite tactics a list of effects weakens: a counter, or a rise of its defence."""
-    out: set[str] = set()
-    for eff in effects:
-        if eff.op == "counter" and eff.tactic:
-            out.add(eff.tactic)
-        elif eff.op in ("add", "set") and eff.value is not None and float(eff.value) > 0:
-            out |= {t for t, p in ANSWER_PARAMS.items() if p == eff.param}
-        elif eff.op == "mul" and eff.value is not None and float(eff.value) > 1:
-            out |= {t for t, p in ANSWER_PARAMS.items() if p == eff.param}
-    return out
+FATAL_ODDS = 0.1  # the adaptive bot answers a move that can end the level down to these odds
 
 
 @dataclass
@@ -204,7 +188,21 @@ def adaptive(ctx: Context, sim: Simulation) -> Decision:
         programme, choices = greedy_forecast(ctx, sim)
     chosen = _add_fitting(sim, [], programme)
     warning = sim.setup().warning
-    if warning is not None:
+    if warning is not None and warning.tactic in FATAL:
+        # a move that can end the level: answer until the odds shown are small, whatever
+        # the plan's later cards (losing the level costs them all)
+        while (odds := sim.loss_odds(chosen, choices)) > FATAL_ODDS:
+            options = [
+                (sim.loss_odds([*chosen, a], choices), a)
+                for a in ctx.answers.get(warning.tactic, [])
+                if a not in chosen
+                and _fits(sim, chosen, a)
+                and not sim.choice_problems([*chosen, a], choices)
+            ]
+            if not options or min(options)[0] >= odds:
+                break
+            chosen.append(min(options)[1])
+    elif warning is not None:
         answers = ctx.answers.get(warning.tactic, [])
         if not any(a in chosen for a in answers):
             for aid in answers:

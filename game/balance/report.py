@@ -40,6 +40,12 @@ def text_table(level_id: str, title: str, tallies: dict[str, Tally], skipped: li
         lines.append(f"  {p}: {shown}")
     for p in skipped:
         lines.append(f"  {p}: not played (no plan file beside the level)")
+    lines += ["", "the elite's tactics (share of its moves):"]
+    for p, t in tallies.items():
+        spread = t.tactics()
+        total = sum(spread.values())
+        shares = ", ".join(f"{x.replace('_', ' ')} {k / total:.0%}" for x, k in spread.most_common())
+        lines.append(f"  {p}: {shares}" if total else f"  {p}: no move")
     found = warnings(tallies)
     lines.append("")
     if found:

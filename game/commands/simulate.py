@@ -128,6 +128,8 @@ def print_text(result: dict[str, Any], level: Any, lang: str) -> None:
                     tactic=name(TACTICS, w["tactic"], _), strength=_(intensity_word(w["intensity"]))
                 )
             )
+            if w.get("odds_text"):
+                print("    " + w["odds_text"])
         for w in t["warnings"]:
             print("  " + _("DANGER:") + f" {w['text']}")
         if t["resources"]:

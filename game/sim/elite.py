@@ -13,6 +13,8 @@ of their profits. Each move costs the elite resources in proportion to its lengt
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from game.sim.effects import undo_law
@@ -20,10 +22,33 @@ from game.sim.report import EliteMove
 from game.sim.state import State, Warning_
 
 FLIGHT_PHI = 0.3
+FATAL = frozenset({"counter_revolution"})  # tactics that can end the level
+# the parameter that weakens each tactic (a defence); a card's counter effect weakens one move
+DEFENCE_PARAM = {
+    "capital_flight": "capital_controls",
+    "credit_strike": "public_credit",
+    "media_campaign": "media_defense",
+    "legal_challenge": "legal_defense",
+    "price_undercutting": "solidarity_purchasing",
+    "counter_revolution": "self_defense",
+}
 CREDIT_KAPPA = 0.8
 UNDERCUT = 0.3
 MOVE_COST = 0.16  # elite resources a move of intensity 1 uses up per year of its length
 WEALTH_SPEED = -4.0 * float(np.log(0.85))  # a year: resources follow income (0.85 a season)
+
+
+def answers_to(effects: Any) -> set[str]:
+    """The tactics a card's (or choice's) effects weaken: a counter, or a rise of a defence."""
+    out: set[str] = set()
+    for eff in effects:
+        if eff.op == "counter" and eff.tactic:
+            out.add(eff.tactic)
+        elif (eff.op in ("add", "set") and eff.value is not None and float(eff.value) > 0) or (
+            eff.op == "mul" and eff.value is not None and float(eff.value) > 1
+        ):
+            out |= {t for t, p in DEFENCE_PARAM.items() if p == eff.param}
+    return out
 
 
 def threat(state: State) -> float:
@@ -42,35 +67,76 @@ def intensity(state: State, t: float) -> float:
     return float(np.clip(state.params["elite_aggression"] * state.elite_wealth * (0.2 + 1.3 * t), 0.0, 1.5))
 
 
-def choose(state: State, allowed: list[str], noise: np.ndarray) -> Warning_ | None:
-    """Pick next turn's tactic: the one that fits the situation best, given the player's
-    defences; a little noise (from the turn's draws) keeps it from being fully predictable."""
+def observe(state: State) -> dict[str, float]:
+    """What the elite watches from turn to turn (it compares each turn with the last)."""
+    coop, firm = state.coop_share, state.firm_share
+    return {
+        "self_managed": coop + state.council_share,
+        "support": state.support,
+        "market": coop / (coop + firm) if coop + firm > 0 else 0.0,
+        "laws": float(len(state.law_log)),
+    }
+
+
+def fits(state: State, dt: float, power: float) -> dict[str, float]:
+    """How well each tactic answers what the elite sees, given the player's defences: capital
+    flight when self-managed work grows fast (and laws pile up), a credit strike when co-ops
+    live on bank credit, undercutting when co-ops win market share, a court case against new
+    unprotected laws, media when support rises, a counter-revolution only when the elite is
+    strong and support weak. Changes are per year, so seasons and years compare."""
+    p = state.params
+    now, seen = observe(state), state.elite_seen or observe(state)
+    per_year = 1.0 / max(dt, 1e-9)
+    growth = min(1.0, max(0.0, now["self_managed"] - seen["self_managed"]) * per_year / 0.12)
+    rising = min(1.0, max(0.0, now["support"] - seen["support"]) * per_year / 0.12)
+    gaining = min(1.0, max(0.0, now["market"] - seen["market"]) * per_year / 0.1)
+    new_laws = min(2.0, max(0.0, now["laws"] - seen["laws"]))
+    coop, council = state.coop_share, state.council_share
+    on_credit = p["coop_credit"] * min(1.0, coop / 0.08)
+    weak_support = max(0.0, 0.4 - state.support) / 0.4
+    return {
+        "capital_flight": (0.1 + 1.2 * growth + 0.1 * min(3.0, now["laws"]) + 0.2 * council)
+        * (1 - p["capital_controls"])
+        * min(1.0, state.firm_share / 0.05)
+        * (state.firm_capital > 0),
+        "credit_strike": on_credit * (0.3 + 1.5 * growth) * (1 - p["public_credit"]),
+        "media_campaign": (0.1 + 0.8 * rising + 0.3 * state.support) * (1 - 0.7 * p["media_defense"]),
+        "legal_challenge": (0.25 * bool(state.law_log) + 1.2 * new_laws) * (1 - p["legal_defense"]),
+        "price_undercutting": (1.5 * now["market"] + 1.5 * gaining) * (1 - p["solidarity_purchasing"]),
+        # a coup only when the elite's own reckoning of its odds (at its present force) is good
+        "counter_revolution": 4.0 * max(0.0, coup_chance(state, power) - 0.5) * weak_support,
+    }
+
+
+def choose(state: State, allowed: list[str], noise: np.ndarray, dt: float = 0.25) -> Warning_ | None:
+    """Pick next turn's tactic: the one that fits what the elite sees best. A tactic used in
+    the last turns fits less (its targets have adapted), and the turn's draws add noise, so
+    the elite has no fixed rhythm but follows the state."""
     t = threat(state)
     power = intensity(state, t)
+    fit = fits(state, dt, power)
+    state.elite_seen = observe(state)
     if power < 0.12:
         return None
-    p = state.params
-    coop, council = state.coop_share, state.council_share
-    fit = {
-        "capital_flight": (0.3 + 0.2 * len(state.law_log) + council) * (1 - p["capital_controls"]),
-        "credit_strike": (0.1 + 4.0 * coop) * (1 - p["public_credit"]),
-        "media_campaign": (0.25 + 1.2 * state.support) * (1 - 0.7 * p["media_defense"]),
-        "legal_challenge": (0.9 if state.law_log else 0.0) * (1 - p["legal_defense"]),
-        "price_undercutting": (3.0 * coop) * (1 - p["solidarity_purchasing"]),
-        "counter_revolution": max(0.0, t - 0.5) * 4.0 * (1 - p["self_defense"]),
-    }
     best, best_score = None, 0.0
     for i, name in enumerate(sorted(fit)):
         if name not in allowed:
             continue
-        score = fit[name] * (0.85 + 0.3 * float(noise[i % len(noise)]))
-        if state.last_tactics[-2:] == [name, name]:
-            score *= 0.5
+        score = fit[name] * (0.7 + 0.6 * float(noise[i % len(noise)]))
+        score *= 0.65 ** state.last_tactics[-3:].count(name)
         if score > best_score:
             best, best_score = name, score
     if best is None or best_score < 0.05:
         return None
     return Warning_(best, power, state.turn + 1)
+
+
+def coup_chance(state: State, i: float) -> float:
+    """The chance a counter-revolution of (countered) intensity `i` takes power: its force
+    against organised defence and popular support, on a logistic curve; each answer (a
+    counter, self-defence) shifts it by about as much as the elite's whole force."""
+    resistance = 0.15 + 1.2 * state.params["self_defense"] + state.support
+    return float(1.0 / (1.0 + np.exp(-6.0 * (i - resistance))))
 
 
 def execute(state: State, warning: Warning_, draw: float, population: int, dt: float = 0.25) -> EliteMove:
@@ -112,9 +178,7 @@ def execute(state: State, warning: Warning_, draw: float, population: int, dt: f
         state.undercut = UNDERCUT * i * (1 - p["solidarity_purchasing"])
         outcome, amount = "undercut", state.undercut
     elif tactic == "counter_revolution":
-        strength = i * state.elite_wealth
-        resistance = 0.8 * p["self_defense"] + 0.6 * state.support + 0.1
-        chance = float(1.0 / (1.0 + np.exp(-6.0 * (strength - resistance))))
+        chance = coup_chance(state, i)
         amount = chance
         if draw < chance:
             state.lost = "counter_revolution"

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from game.sim import elite as elite_mod
+from game.sim import odds
 from game.sim.council import shared_sector
 from game.sim.dynamics import advance
 from game.sim.economy import calibrate
@@ -235,6 +236,16 @@ class Simulation:
     def _run(self, moves: list[Move], choices: dict[str, str], setup: TurnSetup) -> RunResult:
         """Play the turn from the current state with `moves` applied; return the new state."""
         s = self._turn_start_state()
+        elite_moves = self._apply(s, moves, choices, setup, float(setup.draws[0]))
+        advance(s, self.cal, self.dt)
+        ev = evaluate(s, self.cal, self.sector)
+        return s, ev, elite_moves
+
+    def _apply(
+        self, s: State, moves: list[Move], choices: dict[str, str], setup: TurnSetup, draw: float
+    ) -> list[EliteMove]:
+        """The turn's moves on `s` in place, before the turn's dynamics; the elite's move
+        decided by `draw`."""
         s.clear_turn_effects()
         elite_moves: list[EliteMove] = []
         population = self.level.economy.population
@@ -259,12 +270,13 @@ class Simulation:
                     apply_effect(s, eff)
                 s.events_fired.add(setup.event.id)
             elif mv.kind == "elite" and setup.warning is not None:
-                elite_moves.append(
-                    elite_mod.execute(s, setup.warning, float(setup.draws[0]), population, self.dt)
-                )
-        advance(s, self.cal, self.dt)
-        ev = evaluate(s, self.cal, self.sector)
-        return s, ev, elite_moves
+                elite_moves.append(elite_mod.execute(s, setup.warning, draw, population, self.dt))
+        return elite_moves
+
+    def loss_odds(self, actions: list[str], choices: dict[str, str] | None = None) -> float:
+        """The chance that this turn's elite move ends the level if `actions` (and the event
+        choice) are played (`game.sim.odds`)."""
+        return odds.loss_odds(self, actions, choices)
 
     def _known_run(self, moves: list[Move], choices: dict[str, str], setup: TurnSetup) -> RunResult:
         """`_run`, remembered for this turn's set-up: the same moves give the same turn (the
@@ -347,7 +359,7 @@ class Simulation:
         allowed = list(self.level.elite.tactics)
         warning = None
         if state.lost is None and self.turn + 1 >= self.level.elite.first_turn:
-            warning = elite_mod.choose(state, allowed, setup.draws[1:8])
+            warning = elite_mod.choose(state, allowed, setup.draws[1:8], self.dt)
         state.warning = warning
         elite_mod.update_wealth(
             state,
@@ -361,6 +373,8 @@ class Simulation:
             return stop(self, lambda ms: self._run(ms, choices, setup), moves, actions)
         warnings = self._check_goals(state, metrics)
         self.state, self.last = state, ev
+        if warning is not None:
+            warning = state.warning = odds.with_odds(self, warning)
         self._setup = None
         found.sort(key=lambda c: (SCORES.index(c.score), -abs(c.delta)))
         events: tuple[EventRecord, ...] = ()

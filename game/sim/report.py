@@ -159,15 +159,35 @@ ELITE_OUTCOMES = (
 
 
 @dataclass(frozen=True)
+class AnswerOdds:
+    """The chance of losing the level to the announced move if `action` is played next turn."""
+
+    action: str
+    odds: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"action": self.action, "odds": _r(self.odds)}
+
+
+@dataclass(frozen=True)
 class EliteWarning:
-    """The elite's move announced for `turn`, one turn ahead so the player can answer."""
+    """The elite's move announced for `turn`, one turn ahead so the player can answer. For a
+    move that can end the level (a counter-revolution), `odds` is the chance it does if
+    unanswered and `answers` the chance after each card that answers it (from the model's
+    own rule, with the resources the next turn brings; events not counted)."""
 
     tactic: str
     intensity: float
     turn: int
+    odds: float = 0.0
+    answers: tuple[AnswerOdds, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {"tactic": self.tactic, "intensity": _r(self.intensity), "turn": self.turn}
+        out: dict[str, Any] = {"tactic": self.tactic, "intensity": _r(self.intensity), "turn": self.turn}
+        if self.odds or self.answers:
+            out["odds"] = _r(self.odds)
+            out["answers"] = [a.to_dict() for a in self.answers]
+        return out
 
 
 @dataclass(frozen=True)

@@ -122,6 +122,7 @@ class State:
     events_fired: set[str] = field(default_factory=set)
     warning: Warning_ | None = None
     last_tactics: list[str] = field(default_factory=list)
+    elite_seen: dict[str, float] = field(default_factory=dict)  # what the elite saw last turn
     plan_prices: np.ndarray | None = None
     loss_streaks: dict[str, int] = field(default_factory=dict)
     lost: str | None = None  # set by a successful counter-revolution

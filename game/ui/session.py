@@ -113,7 +113,11 @@ class Session:
 
     def forecast(self, actions: list[str], choices: dict[str, str]) -> dict[str, float]:
         with self.lock:
-            return self.sim.forecast(list(actions), dict(choices))
+            out = self.sim.forecast(list(actions), dict(choices))
+            warning = self.sim.setup().warning
+            if warning is not None and (warning.odds or warning.answers):  # it can end the level
+                out["loss_odds"] = self.sim.loss_odds(list(actions), dict(choices))
+            return out
 
     def forecast_each(self, action_ids: list[str], choices: dict[str, str]) -> dict[str, dict[str, float]]:
         """The forecast of each action played alone (for the cards); unplayable ones skipped."""

@@ -119,8 +119,8 @@ def test_ignore_the_elite_never_plays_a_defence() -> None:
 
 
 def test_adaptive_answers_a_warning_the_plan_does_not() -> None:
-    level = _level("coop_network")
-    ctx = _ctx("coop_network", 2)
+    level = _level("union_register")
+    ctx = _ctx("union_register", 2)
     sim = Simulation(level, 2)
     answered = 0
     while not sim.finished:
@@ -149,3 +149,31 @@ def test_adaptive_keeps_what_the_plan_needs() -> None:
     assert ctx.plan_still_affordable(sim, ctx.planned(1)[0])
     everything = [a.id for a in level.actions]
     assert not ctx.plan_still_affordable(sim, everything)
+
+
+def test_adaptive_answers_a_coup_until_the_odds_shown_are_small() -> None:
+    """Warned of a counter-revolution, the adaptive bot adds the answers that lower the
+    odds the forecast shows most, until they are FATAL_ODDS or less or no answer that
+    fits lowers them further."""
+    level = _level("revolution")
+    lowered = 0
+    for seed in range(1, 30):
+        ctx = pol.Context(level, seed, None)  # no plan: the greedy forecast, then the answers
+        sim = Simulation(level, seed)
+        while not sim.finished:
+            w = sim.setup().warning
+            actions, choices = pol.adaptive(ctx, sim)
+            if w is not None and w.tactic == "counter_revolution":
+                answers = ctx.answers[w.tactic]
+                before = sim.loss_odds([a for a in actions if a not in answers], choices)
+                after = sim.loss_odds(actions, choices)
+                assert after <= before
+                if after > pol.FATAL_ODDS:  # nothing left that fits and helps
+                    for a in answers:
+                        if a not in actions and sim.playable(actions)[a] is None:
+                            assert sim.loss_odds([*actions, a], choices) >= after
+                lowered += after < before
+            sim.play_turn(actions, choices, causes=False)
+        if lowered >= 2:
+            break
+    assert lowered >= 2, "the bot never lowered the odds of a warned coup"

@@ -178,6 +178,11 @@ def draw_forecast_strip(
             x += ctx.px(13)
         rect = ctx.text.draw(surface, shown, (x, r.centery), "small", ctx.colours.text, True, "midleft")
         x = rect.right + ctx.px(18)
+    if "loss_odds" in forecast and r.right - x > ctx.px(60):  # the elite's move can end the level
+        odds = forecast["loss_odds"]
+        ctx.icons.draw(surface, "warning", (x + ctx.px(10), r.centery), ctx.px(20), ctx.colours.bad)
+        text = ctx.text.fit(f"{odds:.0%}", "small", r.right - x - ctx.px(36))
+        ctx.text.draw(surface, text, (x + ctx.px(24), r.centery), "small", ctx.colours.bad, True, "midleft")
 
 
 def draw_economy(
@@ -258,8 +263,10 @@ def draw_elite(
     warn: EliteWarning | None,
     losses: Sequence[tuple[int, str]],
     level: Any = None,
+    odds: str = "",
 ) -> None:
-    """The elite's announced move (with what the tactic does, in the level's words) and the
+    """The elite's announced move (with what the tactic does, in the level's words, or, for
+    a move that can end the level, its odds unanswered and with the best answer) and the
     dangers that hold now, each (turns left, the level's warning)."""
     _ = ctx._
     edge = ctx.colours.elite if (warn or losses) else ctx.colours.panel_edge
@@ -294,7 +301,7 @@ def draw_elite(
             max_lines=2,
         )
         y += max(used, ctx.px(30)) + ctx.space.tiny
-        about = tactic_text(tactic, ctx.tr, level)
+        about = odds or tactic_text(tactic, ctx.tr, level)
         if about:
             y += ctx.text.draw_wrapped(
                 surface,
@@ -363,17 +370,13 @@ def draw_forecast(
         )
         return
     n = n_chosen
-    ctx.text.draw(
-        surface,
-        ctx.text.fit(
-            ctx.tr.ngettext("With {n} action chosen:", "With {n} actions chosen:", n).format(n=n),
-            "small",
-            inner.width,
-        ),
-        (inner.x, y),
-        "small",
-        ctx.colours.text,
-    )
+    head = ctx.tr.ngettext("With {n} action chosen:", "With {n} actions chosen:", n).format(n=n)
+    colour = ctx.colours.text
+    if forecast is not None and "loss_odds" in forecast:  # the elite's move can end the level
+        odds = forecast["loss_odds"]
+        head = _("{odds:.0%} chance of losing the level:").format(odds=odds)
+        colour = ctx.colours.bad if odds > 0.1 else ctx.colours.text
+    ctx.text.draw(surface, ctx.text.fit(head, "small", inner.width), (inner.x, y), "small", colour)
     y += sl + ctx.space.tiny
     if forecast is None:
         ctx.text.draw(surface, _("Working out the forecast…"), (inner.x, y), "small", ctx.colours.text_dim)

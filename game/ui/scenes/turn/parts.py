@@ -8,7 +8,7 @@ from typing import Any
 
 import pygame
 
-from game.explain import choice_label, loss_warning_text, refusal_text
+from game.explain import choice_label, loss_warning_text, odds_text, refusal_text
 from game.i18n import N_
 from game.ui.context import UIContext
 from game.ui.host import SceneHost
@@ -215,7 +215,8 @@ def draw_turn(
     if "elite" in lay.panels:
         losses = s.reports[-1].warnings if s.reports else ()
         dangers = [(w.turns_left, loss_warning_text(w, s.level, ctx.tr)) for w in losses]
-        panels.draw_elite(surface, ctx, lay.panels["elite"], setup.warning, dangers, s.level)
+        odds = odds_text(setup.warning, s.level, ctx.tr, best_only=True) if setup.warning is not None else ""
+        panels.draw_elite(surface, ctx, lay.panels["elite"], setup.warning, dangers, s.level, odds)
     if "forecast" in lay.panels:
         ev = setup.event
         answer = None

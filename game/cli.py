@@ -10,6 +10,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from game.argparse_words import argparse_language, lang_in
 from game.errors import UserError
 
 # name -> (module under game.commands, one-line help)
@@ -30,7 +31,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: error: {message}\n")
+        self.exit(2, argparse._("%(prog)s: error: %(message)s\n") % {"prog": self.prog, "message": message})  # type: ignore[attr-defined]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -70,11 +71,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0].startswith("--") and argv[0] not in ("--help",):
         argv = ["play", *argv]
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help()
-        return 0
+    with argparse_language(lang_in(argv)):  # argparse's own words in --lang
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help()
+            return 0
     module = importlib.import_module(f"game.commands.{COMMANDS[args.command][0]}")
     try:
         return int(module.run(args) or 0)

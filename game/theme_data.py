@@ -171,6 +171,7 @@ class Spacing:
     icon_small: int  # icons in running text
     icon_list: int  # icons of a list row or a strip
     icon: int  # icons beside a label
+    icon_mark: int  # a state mark (chosen, locked) and a score's icon in a list
     icon_large: int  # icons of a panel's title
     icon_header: int  # the screen header's icon
     scrollbar: int  # width of a scroll bar

@@ -33,6 +33,11 @@ SOURCES = (
     "game/commands/play.py",
     "game/commands/screenshot.py",
     "game/commands/simulate.py",
+    "game/commands/check.py",
+    "game/levels/validation.py",
+    "game/levels/error_words.py",
+    "game/cli.py",
+    "game/argparse_words.py",
     "game/classroom",
     "game/reports/classplay.py",
 )

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from game.errors import ContentError, Problem, UserError
+from game.errors import ContentError, Problem, UserError, part, render
+from game.i18n import N_, load_translator
+from game.levels.error_words import with_words
 
 SCHEMA_KINDS = ("level", "glossary", "decisions")
 
@@ -44,6 +47,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--no-warnings", action="store_true", help="print errors only")
     p.add_argument("--strict", action="store_true", help="warnings count as errors")
+    p.add_argument("--lang", choices=("en", "es"), default="en", help="language of the messages")
 
 
 def schema_text(kind: str = "level") -> str:
@@ -137,7 +141,7 @@ def check_paths(paths: list[Path], all_texts: bool = False, warnings: bool = Tru
                     if warnings:
                         findings.warnings.extend(lint_level(level, node, name, all_texts))
         except ContentError as exc:
-            findings.errors.extend(exc.problems)
+            findings.errors.extend(with_words(exc.problems))
         except Exception as exc:  # noqa: BLE001 - the checker must report, not crash
             findings.errors.append(
                 Problem(
@@ -254,28 +258,47 @@ def format_warning(p: Problem) -> str:
     return f"{p.file}:{p.line}:{p.col}: warning: {field_part}{p.message}"
 
 
-def report(findings: Findings) -> list[str]:
+def report(findings: Findings, gettext: Callable[[str], str] = str) -> list[str]:
     """The lines to print: each file's errors and warnings together, by position."""
     order: dict[str, int] = {}
     for name in findings.order + findings.files:
         order.setdefault(name, len(order))
     items = [(p, False) for p in findings.errors] + [(p, True) for p in findings.warnings]
     items.sort(key=lambda t: (order.get(t[0].file, -1), t[0].file, t[0].line, t[0].col, t[1]))
-    return [format_warning(p) if w else str(p) for p, w in items]
+    return [format_warning(p) if w else p.words(gettext) for p, w in items]
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-def skipped_lines(findings: Findings) -> list[str]:
-    """One line per file with an error: the game skips it (its other files still load)."""
-    count: dict[str, int] = {}
+def skipped_lines(findings: Findings, gettext: Callable[[str], str] = str) -> list[str]:
+    """One line per file with an error: the game skips it (its other files still load), and
+    why: how many errors, and the first one's place and message."""
+    by_file: dict[str, list[Problem]] = {}
     checked = set(findings.files)  # not a path that does not exist: nothing there to skip
     for p in findings.errors:
         if p.file in checked:
-            count[p.file] = count.get(p.file, 0) + 1
-    return [f"the game skips {f}: {_plural(n, 'error')} above" for f, n in count.items()]
+            by_file.setdefault(p.file, []).append(p)
+    out = []
+    for file, probs in by_file.items():
+        first = min(probs, key=lambda p: (p.line, p.col))
+        message = first.words(gettext).split(": ", 1)[1]  # without the file, which leads the line
+        if first.field:
+            message = message[len(first.field) + 2 :]
+        head = (
+            part(N_("the game skips {file}: 1 error ("), file=file)
+            if len(probs) == 1
+            else part(N_("the game skips {file}: {n} errors (first: "), file=file, n=len(probs))
+        )
+        where = (
+            part(
+                N_("line {line}, field {field}: {message})"),
+                line=first.line,
+                field=first.field,
+                message=message,
+            )
+            if first.field
+            else part(N_("line {line}: {message})"), line=first.line, message=message)
+        )
+        out.append(render((head, where), gettext))
+    return out
 
 
 def run(args: argparse.Namespace) -> int:
@@ -298,14 +321,19 @@ def run(args: argparse.Namespace) -> int:
 
         paths = [shipped_dir()] + ([user_mods_dir()] if user_mods_dir().is_dir() else [])
     findings = check_paths(paths, all_texts=args.all_texts, warnings=not args.no_warnings)
-    for line in report(findings):
+    tr = load_translator(args.lang)
+    gettext = tr.gettext
+    for line in report(findings, gettext):
         print(line)
-    for line in skipped_lines(findings):
+    for line in skipped_lines(findings, gettext):
         print(line, file=sys.stderr)
-    n_err, n_warn = len(findings.errors), len(findings.warnings)
-    summary = (
-        f"{_plural(len(findings.files), 'file')} checked, {_plural(n_err, 'error')}, "
-        f"{_plural(n_warn, 'warning')}"
+    n_files, n_err, n_warn = len(findings.files), len(findings.errors), len(findings.warnings)
+    summary = ", ".join(
+        (
+            tr.ngettext("{n} file checked", "{n} files checked", n_files).format(n=n_files),
+            tr.ngettext("{n} error", "{n} errors", n_err).format(n=n_err),
+            tr.ngettext("{n} warning", "{n} warnings", n_warn).format(n=n_warn),
+        )
     )
     print(summary, file=sys.stderr)
     return 1 if n_err or (args.strict and n_warn) else 0

@@ -126,7 +126,7 @@ def run(args: argparse.Namespace) -> int:
         print(NO_DISPLAY, file=sys.stderr)
         return 1
     app = App(settings, data_dir, mods_dir=mods_dir)
-    for line in app.catalog().skipped():
+    for line in app.catalog().skipped(app.ctx._):
         print(line, file=sys.stderr)
     app.open("title")
     if getattr(args, "class_session", False):

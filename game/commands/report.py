@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from game.errors import Problem, UserError, part
-from game.i18n import N_
+from game.i18n import N_, load_translator
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -85,13 +85,16 @@ class _SaveDecisions:
                 for i, d in enumerate(decisions, start=1)
             }
         except (ValidationError, TypeError, AttributeError) as exc:
-            raise UserError(
-                f"{path}: cannot be replayed: a turn's decisions are malformed ({exc.__class__.__name__})", 2
+            raise UserError.of(
+                part(N_("{path}: cannot be replayed: a turn's decisions are malformed"), path=path),
+                part(" ({name})", name=exc.__class__.__name__),
             ) from None
         self.model = DecisionFile(turns=turns)
 
-    def problem(self, turn: int, message: str) -> Problem:
-        return Problem(str(self.path), 1, 1, f"decisions[{turn - 1}]", message)
+    def problem(self, turn: int, message: str, said: str = "") -> Problem:
+        """`said`: the message already in the run's language (when not English)."""
+        words = (part("{said}", said=said),) if said else ()
+        return Problem(str(self.path), 1, 1, f"decisions[{turn - 1}]", message, words)
 
 
 def _replay_save(
@@ -106,9 +109,18 @@ def _replay_save(
     try:
         save = parse_save(path.read_bytes())
     except _Unreadable as exc:
-        raise UserError(f"{path}: cannot be loaded: {exc.problem.detail}", 2) from None
+        bad = exc.problem
+        raise UserError(
+            f"{path}: cannot be loaded: {bad.detail}",
+            2,
+            (part(N_("{path}: cannot be loaded: "), path=path), (bad.template, bad.args))
+            if bad.template
+            else (),
+        ) from None
     except OSError as exc:
-        raise UserError(f"{path}: cannot read: {exc.strerror or exc}", 2) from None
+        raise UserError.of(
+            part(N_("{path}: cannot read: {why}"), path=path, why=exc.strerror or exc)
+        ) from None
     if level_file is not None:
         loaded = load_level(level_file)
     else:
@@ -126,15 +138,21 @@ def _replay_save(
             )
         loaded = found
     if loaded.level.id != save.level_id:
-        raise UserError(
-            f"{level_file}: this is level '{loaded.level.id}', but {path} is a game of '{save.level_id}'", 2
+        raise UserError.of(
+            part(
+                N_("{file}: this is level '{id}', but {path} is a game of '{other}'"),
+                file=level_file,
+                id=loaded.level.id,
+                path=path,
+                other=save.level_id,
+            )
         )
     if save.level_hash and save.level_hash != f"sha256:{loaded.sha256}":
-        print(
-            f"note: level '{save.level_id}' has changed since this game was saved; the "
-            "replay may differ from what was played",
-            file=sys.stderr,
+        note = N_(
+            "note: level '{id}' has changed since this game was saved; the replay may differ from "
+            "what was played"
         )
+        print(load_translator(lang).gettext(note).format(id=save.level_id), file=sys.stderr)
     if not save.decisions:
         raise UserError.of(part(N_("{path}: no turn has been played in this saved game yet"), path=path))
     decisions = _SaveDecisions(path, save.decisions)
@@ -179,7 +197,9 @@ def run(args: argparse.Namespace) -> int:
             )
     elif loaded is None:
         cat = load_catalog(args.mods)
-        for line in cat.skipped():  # a broken mod file: say so, or its level just looks missing
+        for line in cat.skipped(
+            load_translator(args.lang).gettext
+        ):  # a broken mod file: say so, or its level just looks missing
             print(line, file=sys.stderr)
         loaded = cat.find(result.level)
     glossary: list = []
@@ -202,13 +222,15 @@ def run(args: argparse.Namespace) -> int:
             )
             files.append(run_file)
     except OSError as exc:
-        raise UserError(f"{args.out}: cannot write the report: {exc.strerror or exc}", 2) from None
+        raise UserError.of(
+            part(N_("{path}: cannot write the report: {why}"), path=args.out, why=exc.strerror or exc)
+        ) from None
     if level is None:
-        print(
-            f"note: level '{result.level}' not found; the report has no questions, "
-            "glossary or background (use --level FILE or --mods DIR)",
-            file=sys.stderr,
+        note = N_(
+            "note: level '{id}' not found; the report has no questions, glossary or background "
+            "(use --level FILE or --mods DIR)"
         )
+        print(load_translator(args.lang).gettext(note).format(id=result.level), file=sys.stderr)
     for f in files:
         print(f)
     return 0

@@ -118,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
             raise UserError(f"--mods {mods_dir}: no such folder", 2)
         data_dir = Path(args.data_dir).expanduser() if args.data_dir else Path(tmp)
         app = App(settings, data_dir, size=size, persist=False, audio=False, mods_dir=mods_dir)
-        for line in app.catalog().skipped():
+        for line in app.catalog().skipped(app.ctx._):
             print(line, file=sys.stderr)
         if not args.data_dir:
             example_saves(data_dir, app.catalog())

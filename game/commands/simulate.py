@@ -14,7 +14,7 @@ from game import level_words
 from game.commands.args import number_in
 from game.errors import ContentError, UserError
 from game.errors import part as message_part
-from game.i18n import N_
+from game.i18n import N_, load_translator
 
 # A seed is a whole number from 0 up (numpy's generators take no negative seeds).
 seed_value = number_in(int, "not a whole number", "a seed must be 0 or more, not {value}", low=0)
@@ -28,6 +28,16 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--mods", type=Path, action="append", default=[], help="extra mods folder")
     p.add_argument("--lang", default="en", choices=["en", "es"], help="language of texts")
     p.add_argument("--json", action="store_true", help="print one JSON object")
+
+
+def _refused(exc: Any, level: Any, tr: Any) -> str:
+    """Why the rules refused a turn's decisions, in the run's language ("" in English, where
+    the modder's terse message stands)."""
+    from game.explain import refusal_text
+
+    if tr.lang == "en" or not exc.refusals:
+        return ""
+    return "; ".join(f"'{r.action}': {refusal_text(r, level, tr)}" for r in exc.refusals)
 
 
 def run_level(
@@ -51,7 +61,7 @@ def run_level(
         except DecisionError as exc:
             if decisions is None:
                 raise
-            raise ContentError([decisions.problem(turn, str(exc))]) from None
+            raise ContentError([decisions.problem(turn, str(exc), _refused(exc, level, tr))]) from None
         reports.append(report_dict(rep, level, tr))
     return {
         "level": level.id,
@@ -139,7 +149,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError.of(message_part(N_("--turns must be at least 1")))
     mods = [existing_folder(m, "--mods") for m in args.mods]
     actions = existing_file(args.actions, "--actions") if args.actions is not None else None
-    loaded = resolve_level(args.level, mods)
+    loaded = resolve_level(args.level, mods, load_translator(args.lang).gettext)
     decisions = Decisions(actions) if actions is not None else None
     if decisions is not None:
         problems = decisions.id_problems(loaded.level)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -27,9 +28,10 @@ from typing import Any, Literal
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field
 
-from game.errors import ContentError, Problem, UserError, part
+from game.errors import ContentError, Problem, UserError, part, render
 from game.i18n import N_
 from game.levels import validation, yamlpos
+from game.levels.error_words import with_words
 from game.levels.loader import LoadedLevel, load_level, validate_level
 from game.levels.schema import GlossaryEntry, Level
 from game.resources import levels_dir
@@ -72,15 +74,20 @@ class Catalog:
         known = ", ".join(sorted(lv.level.id for lv in self.levels)) or "none"
         raise UserError.of(part(N_("unknown level '{id}'; known levels: {known}"), id=level_id, known=known))
 
-    def skipped(self) -> list[str]:
-        """One line per file that was not loaded, naming it and the first reason why."""
+    def skipped(self, gettext: Callable[[str], str] = str) -> list[str]:
+        """One line per file that was not loaded, naming it and the first reason why, in the
+        language of `gettext` (English by default)."""
         by_file: dict[str, list[Problem]] = {}
         for p in self.problems:
             by_file.setdefault(p.file, []).append(p)
         out = []
         for file, probs in by_file.items():
-            more = f" (and {len(probs) - 1} more; see: main.py check {file})" if len(probs) > 1 else ""
-            out.append(f"skipped {file}: {probs[0]}{more}")
+            parts = [part(N_("skipped {file}: {problem}"), file=file, problem=probs[0].words(gettext))]
+            if len(probs) > 1:
+                parts.append(
+                    part(N_(" (and {n} more; see: main.py check {file})"), n=len(probs) - 1, file=file)
+                )
+            out.append(render(tuple(parts), gettext))
         return out
 
     def find(self, level_id: str) -> LoadedLevel | None:
@@ -207,7 +214,7 @@ def load_catalog(
             try:
                 _load_file(cat, f, mod, seen)
             except ContentError as exc:
-                cat.problems.extend(exc.problems)
+                cat.problems.extend(with_words(exc.problems))
             except Exception as exc:  # noqa: BLE001 - a mod must never stop the game
                 cat.problems.append(
                     Problem(str(f), 1, 1, "", f"could not be loaded ({type(exc).__name__}: {exc})")
@@ -257,15 +264,18 @@ def _load_file(cat: Catalog, f: Path, mod: str | None, seen: dict[str, Path]) ->
     cat.levels.append(LoadedLevel(level, f, digest, mod))
 
 
-def resolve_level(name: str, mod_dirs: list[Path] | None = None) -> LoadedLevel:
-    """A level by path (a file) or by id (searched in the catalog)."""
+def resolve_level(
+    name: str, mod_dirs: list[Path] | None = None, gettext: Callable[[str], str] = str
+) -> LoadedLevel:
+    """A level by path (a file) or by id (searched in the catalog); the files skipped are
+    told in the language of `gettext`."""
     p = Path(name)
     if p.suffix.lower() in SUFFIXES or p.exists():
         if not p.is_file():
             raise UserError.of(part(N_("{name}: no such level file"), name=name))
         return load_level(p)
     cat = load_catalog(mod_dirs)
-    for line in cat.skipped():
+    for line in cat.skipped(gettext):
         print(line, file=sys.stderr)
     return cat.get(name)
 

@@ -109,7 +109,9 @@ class Decisions:
         """The ids this file names that `level` does not have (see `id_problems`)."""
         return id_problems(self.model, self._node, str(self.path), level)
 
-    def problem(self, turn: int, message: str) -> Problem:
+    def problem(self, turn: int, message: str, said: str = "") -> Problem:
+        """The refusal of a turn's decisions, located at that turn; `said` is the message in
+        the run's language when it is not English."""
         line, col = 1, 1
         node = self._node
         if isinstance(node, yaml.MappingNode):
@@ -118,4 +120,5 @@ class Decisions:
                     for tk, tv in v.value:
                         if tk.value == str(turn):
                             line, col = tv.start_mark.line + 1, tv.start_mark.column + 1
-        return Problem(str(self.path), line, col, f"turns.{turn}", message)
+        words = (part("{said}", said=said),) if said else ()
+        return Problem(str(self.path), line, col, f"turns.{turn}", message, words)

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from game.errors import ContentError, Problem
 from game.levels import validation, yamlpos
+from game.levels.error_words import own_parts, with_words
 from game.levels.schema import (
     Action,
     Condition,
@@ -62,7 +63,7 @@ def _reference_problems(level: Level, node: yaml.Node, name: str) -> list[Proble
             found = yamlpos.find_scalar(node, loc, named.group(1))
             if found is not None:
                 loc, line, col = found
-        problems.append(Problem(name, line, col, yamlpos.field_path(loc, node), msg))
+        problems.append(Problem(name, line, col, yamlpos.field_path(loc, node), msg, own_parts(msg)))
     return problems
 
 
@@ -119,8 +120,8 @@ def parse_level(path: Path | str) -> tuple[Level | None, yaml.Node | None, str, 
     try:
         text = yamlpos.read_text(path)
         data, node, dups = yamlpos.parse_lenient(text, name)
-    except ContentError as exc:
-        return None, None, "", exc.problems
+    except ContentError as exc:  # the file cannot be read: say why in the reader's language
+        return None, None, "", with_words(exc.problems)
     level, problems = validate_level(data, node, name)
     problems = validation.sort_problems(dups + problems)
     return (level if not problems else None), node, text, problems

@@ -15,7 +15,9 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from game.errors import ContentError, Problem
+from game.errors import ContentError, Part, Problem
+from game.errors import part as msg_part
+from game.levels.error_words import DID_YOU_MEAN, TEXT_KIND, UNKNOWN_KEY, got_part, message_parts
 from game.levels.yamlpos import (
     MAX_BYTES,
     child_node,
@@ -102,7 +104,7 @@ def _keys(node: yaml.MappingNode) -> set[str]:
 
 def _merged_kind_message(errs: list[Any], tags: list[str]) -> str:
     if {"str", "dict[str,str]"} <= set(tags):
-        return "Input should be a valid text: a string, or a map from language code (en, es) to text"
+        return TEXT_KIND
     parts: list[str] = []
     for e in errs:
         m = e["msg"]
@@ -176,10 +178,12 @@ def validation_problems(
             if found is not None:
                 clean, line, col = found
         msg = err["msg"]
+        words: list[Part] = list(message_parts(kind, msg, ctx))
         if msg.startswith("Value error, "):
             msg = msg[len("Value error, ") :]
         if kind == "extra_forbidden":
             msg = "unknown key"
+            words = [msg_part(UNKNOWN_KEY)]
             if (known_fields or model) and clean:
                 parent = field_path(clean[:-1]) or "<top>"
                 here = _model_at(model, clean[:-1]) if model is not None else None
@@ -191,14 +195,28 @@ def validation_problems(
                 guess = difflib.get_close_matches(str(clean[-1]), options, n=1)
                 if guess:
                     msg += f"; did you mean '{guess[0]}'?"
+                    words.append(msg_part(DID_YOU_MEAN, guess=guess[0]))
         elif kind != "unknown_name" and "input" in err and not isinstance(err["input"], dict | list):
             msg += f" (got {_short(err['input'])})"
-        problems.append(Problem(name, line, col, field_path(clean, node), msg))
+            if words:  # only after a message that was matched
+                words.append(got_part(_short(err["input"])))
+        problems.append(Problem(name, line, col, field_path(clean, node), msg, tuple(words)))
     for at, msg, value in merged:
         line, col = locate(node, at)
+        merged_parts = [msg_part(TEXT_KIND)] if msg == TEXT_KIND else []
         if not isinstance(value, dict | list):
             msg += f" (got {_short(value)})"
-        problems.append(Problem(name, line, col, field_path(at, node), msg))
+            merged_parts.append(got_part(_short(value)))
+        problems.append(
+            Problem(
+                name,
+                line,
+                col,
+                field_path(at, node),
+                msg,
+                tuple(merged_parts) if merged_parts and merged_parts[0][0] == TEXT_KIND else (),
+            )
+        )
     return sort_problems(problems)
 
 

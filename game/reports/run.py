@@ -122,6 +122,20 @@ def _where(loc: tuple[object, ...]) -> str:
     return out or "(top)"
 
 
+# the json module's messages for the usual mistakes, so that they are translated
+JSON_WORDS = (
+    N_("Expecting value"),
+    N_("Expecting property name enclosed in double quotes"),
+    N_("Expecting ',' delimiter"),
+    N_("Expecting ':' delimiter"),
+    N_("Extra data"),
+    N_("Unterminated string starting at"),
+    N_("Invalid control character at"),
+    N_("Illegal trailing comma before end of object"),
+    N_("Illegal trailing comma before end of array"),
+)
+
+
 def load_run(path: Path) -> Run:
     """Read RUN.json; UserError (exit 2) naming the file and what is wrong with it."""
     name = str(path)
@@ -147,7 +161,9 @@ def load_run(path: Path) -> Run:
     except FileNotFoundError:
         raise UserError.of(part(N_("{name}: no such file"), name=name)) from None
     except OSError as exc:
-        raise UserError(f"{name}: cannot read: {exc.strerror or exc}", 2) from None
+        raise UserError.of(
+            part(N_("{name}: cannot read: {why}"), name=name, why=exc.strerror or exc)
+        ) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -166,9 +182,12 @@ def load_run(path: Path) -> Run:
     try:
         data = json.loads(text, parse_constant=no_constants)
     except json.JSONDecodeError as exc:
-        raise UserError(f"{name}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}", 2) from None
+        raise UserError.of(
+            part(N_("{name}:{line}:{col}: not valid JSON: "), name=name, line=exc.lineno, col=exc.colno),
+            part(exc.msg),  # the json module's words: translated when the catalog has them (JSON_WORDS)
+        ) from None
     except ValueError as exc:
-        raise UserError(f"{name}: not valid JSON: {exc}", 2) from None
+        raise UserError.of(part(N_("{name}: not valid JSON: {why}"), name=name, why=exc)) from None
     except RecursionError:
         raise UserError.of(part(N_("{name}: not a run: the JSON is nested too deeply"), name=name)) from None
     if not isinstance(data, dict):

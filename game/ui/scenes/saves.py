@@ -387,7 +387,7 @@ class SavesScene(MenuScene):
             if key not in s.scores:
                 continue
             score = s.scores[key]
-            isz = ctx.px(24)
+            isz = ctx.space.icon_mark
             ctx.icons.draw(surface, key, (inner.x + isz // 2, y + sl // 2), isz, ctx.colours.scores[key])
             label = f"{_(SCORES[key])}: {score:.0f}, {_(level_word(score))}"
             ctx.text.draw(

@@ -86,7 +86,7 @@ class ActionList(ListView):
                 surface,
                 mark,
                 (right - ctx.px(12), r.y + pad + ctx.px(12)),
-                ctx.px(24),
+                ctx.space.icon_mark,
                 ctx.colours.text,
             )
             right -= ctx.px(32)

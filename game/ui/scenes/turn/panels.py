@@ -180,7 +180,7 @@ def draw_forecast_strip(
         x = rect.right + ctx.px(18)
     if "loss_odds" in forecast and r.right - x > ctx.px(60):  # the elite's move can end the level
         odds = forecast["loss_odds"]
-        ctx.icons.draw(surface, "warning", (x + ctx.px(10), r.centery), ctx.px(20), ctx.colours.bad)
+        ctx.icons.draw(surface, "warning", (x + ctx.px(10), r.centery), ctx.space.icon_list, ctx.colours.bad)
         text = ctx.text.fit(f"{odds:.0%}", "small", r.right - x - ctx.px(36))
         ctx.text.draw(surface, text, (x + ctx.px(24), r.centery), "small", ctx.colours.bad, True, "midleft")
 

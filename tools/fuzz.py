@@ -146,7 +146,9 @@ def mutate_data(data: Any, c: Chooser, rounds: int = 3) -> Any:
         path = c.choice(paths)
         if not path:
             if c.int(0, 9) == 0:
-                data = c.choice(HOSTILE)
+                # a copy: later rounds mutate the data in place, and a shared HOSTILE value
+                # changed by one mutant would change the draws of the next (flaky replays)
+                data = copy.deepcopy(c.choice(HOSTILE))
             continue
         parent, key = _get(data, path[:-1]), path[-1]
         how = c.int(0, 5)

@@ -45,12 +45,8 @@ def existing_file(path: str | os.PathLike[str], flag: str) -> Path:
     return p
 
 
-def output_file(path: str | os.PathLike[str], flag: str) -> Path:
-    """A file to write (`--out FILE.png`): not a folder, in a folder that can be written."""
-    p = Path(path).expanduser()
-    if p.is_dir():
-        raise UserError.of(part(N_("{flag} {path}: is a folder; give a file name"), flag=flag, path=p))
-    parent = _existing_parent(p.parent if str(p.parent) else Path("."))
+def _check_writable_parent(p: Path, parent: Path, flag: str) -> None:
+    """The nearest existing folder above an output path must be a folder we may write in."""
     if not parent.is_dir():
         raise UserError.of(
             part(N_("{flag} {path}: {parent} is not a folder"), flag=flag, path=p, parent=parent)
@@ -64,6 +60,15 @@ def output_file(path: str | os.PathLike[str], flag: str) -> Path:
                 parent=parent,
             )
         )
+
+
+def output_file(path: str | os.PathLike[str], flag: str) -> Path:
+    """A file to write (`--out FILE.png`): not a folder, in a folder that can be written."""
+    p = Path(path).expanduser()
+    if p.is_dir():
+        raise UserError.of(part(N_("{flag} {path}: is a folder; give a file name"), flag=flag, path=p))
+    parent = _existing_parent(p.parent if str(p.parent) else Path("."))
+    _check_writable_parent(p, parent, flag)
     if p.exists() and not os.access(p, os.W_OK):
         raise UserError.of(
             part(N_("{flag} {path}: the file cannot be written (permission denied)"), flag=flag, path=p)
@@ -77,19 +82,7 @@ def output_folder(path: str | os.PathLike[str], flag: str) -> Path:
     if p.exists() and not p.is_dir():
         raise UserError.of(part(N_("{flag} {path}: not a folder"), flag=flag, path=p))
     parent = _existing_parent(p)
-    if not parent.is_dir():
-        raise UserError.of(
-            part(N_("{flag} {path}: {parent} is not a folder"), flag=flag, path=p, parent=parent)
-        )
-    if not os.access(parent, os.W_OK | os.X_OK):
-        raise UserError.of(
-            part(
-                N_("{flag} {path}: cannot write in {parent} (permission denied)"),
-                flag=flag,
-                path=p,
-                parent=parent,
-            )
-        )
+    _check_writable_parent(p, parent, flag)
     return p
 
 

@@ -62,7 +62,7 @@ class BarChart(Widget):
         _ = ctx._
         surf, w, h, pad, y = chart_panel(ctx, self.rect, self.title, self.subtitle)
         # legend: swatch + colour word + range + meaning, wrapping. If it would squeeze the
-        # bars too much (large text), it is left out: every bar still names its band in words.
+        # bars too much (large text), it is left out: every bar then says what its band means.
         sl = ctx.fonts.line_height("small")
         sw = ctx.px(16)
         items = []
@@ -79,7 +79,8 @@ class BarChart(Widget):
         ascent = ctx.fonts.get("small").get_ascent()
         row_min = ascent - ctx.px(1)
         legend_h = rows * (sl + ctx.px(2)) + ctx.px(8)
-        if h - y - legend_h - sl * 2 - pad >= max(h * 0.45, n * row_min):
+        with_legend = h - y - legend_h - sl * 2 - pad >= max(h * 0.45, n * row_min)
+        if with_legend:
             lx = pad
             for text, colour, iw in items:
                 if lx > pad and lx + iw > w - pad:
@@ -140,7 +141,8 @@ class BarChart(Widget):
             bar = pygame.Rect(round(min(zero, x1)), cy - bar_h // 2, max(2, round(abs(x1 - zero))), bar_h)
             pygame.draw.rect(surf, colour, bar, border_radius=ctx.space.radius_mark)
             pct = ("+" if e > 0 else "\u2212" if e < 0 else "") + f"{abs(e) * 100:.1f}%"
-            txt = f"{pct} {_(BAND_WORDS[band])}"
+            # beside the legend a bar names its band's colour; without it, what the band means
+            txt = f"{pct} {_(BAND_WORDS[band] if with_legend else BAND_MEANINGS[band])}"
             tw = ctx.text.size(txt, "small", True)[0]
             # the label goes beyond the bar's end; if there is no room, on the other side of zero
             if e >= 0:

@@ -227,13 +227,20 @@ def _static_conditions(level: Level, warn: Any) -> None:
                 f"{'true' if truth else 'false'}",
             )
 
+    for loc, what, cond in _conditions(level):
+        check(loc, what, cond)
+
+
+def _conditions(level: Level) -> Iterator[tuple[tuple[Any, ...], str, Condition | None]]:
+    """Every condition of a level with its location and a name for messages: the loss
+    conditions, the win condition, the events' and the actions' conditions."""
     for i, loss in enumerate(level.goals.lose):
-        check(("goals", "lose", i, "when"), f"loss condition '{loss.id}'", loss.when)
-    check(("goals", "win"), "the win condition", level.goals.win)
+        yield ("goals", "lose", i, "when"), f"loss condition '{loss.id}'", loss.when
+    yield ("goals", "win"), "the win condition", level.goals.win
     for i, ev in enumerate(level.events):
-        check(("events", i, "when"), f"event '{ev.id}'", ev.when)
+        yield ("events", i, "when"), f"event '{ev.id}'", ev.when
     for i, a in enumerate(level.actions):
-        check(("actions", i, "condition"), f"action '{a.id}'", a.condition)
+        yield ("actions", i, "condition"), f"action '{a.id}'", a.condition
 
 
 def metric_range(name: str, level: Level) -> tuple[float, float]:
@@ -281,13 +288,8 @@ def _out_of_range(level: Level, warn: Any) -> None:
                     f"{what}: '{name} {leaf.op} {value:g}' can never hold: {name} is always {span}",
                 )
 
-    for i, loss in enumerate(level.goals.lose):
-        check(("goals", "lose", i, "when"), f"loss condition '{loss.id}'", loss.when)
-    check(("goals", "win"), "the win condition", level.goals.win)
-    for i, ev in enumerate(level.events):
-        check(("events", i, "when"), f"event '{ev.id}'", ev.when)
-    for i, a in enumerate(level.actions):
-        check(("actions", i, "condition"), f"action '{a.id}'", a.condition)
+    for loc, what, cond in _conditions(level):
+        check(loc, what, cond)
 
 
 def _dead_counters(level: Level, warn: Any) -> None:

@@ -388,22 +388,26 @@ class App:
             self._draw_tooltip(*tip)
         self._draw_notices()
 
+    def tooltip_box(self, text: str, anchor: pygame.Rect) -> tuple[pygame.Rect, list[str]]:
+        """Where a tooltip with `text` for a widget at `anchor` goes, and its wrapped lines."""
+        ctx, screen = self.ctx, self.screen.get_rect()
+        pad, lh = ctx.space.inset, ctx.fonts.line_height("small")
+        keep = self.top.keep_clear() if self.top else []
+        most = screen.width - 2 * pad
+        for width in sorted({min(ctx.px(420), most), min(ctx.px(640), most), most}):
+            # wider while a long text at large sizes finds no place in the window
+            lines = ctx.text.wrap(text, "small", width - 2 * pad)
+            w = max(ctx.text.size(line, "small")[0] for line in lines) + 2 * pad
+            rect = tooltip_place(screen, anchor, (w, lh * len(lines) + 2 * pad), pad, ctx.space.pad, keep)
+            if screen.contains(rect) and not rect.colliderect(anchor) and rect.collidelist(keep) < 0:
+                break
+        return rect, lines
+
     def _draw_tooltip(self, text: str, anchor: pygame.Rect) -> None:
         ctx = self.ctx
         pad = ctx.space.inset
-        width = min(ctx.px(420), self.screen.get_width() - 2 * pad)
-        lines = ctx.text.wrap(text, "small", width - 2 * pad)
         lh = ctx.fonts.line_height("small")
-        w = max(ctx.text.size(line, "small")[0] for line in lines) + 2 * pad
-        h = lh * len(lines) + 2 * pad
-        rect = tooltip_place(
-            self.screen.get_rect(),
-            anchor,
-            (w, h),
-            pad,
-            ctx.space.pad,
-            self.top.keep_clear() if self.top else [],
-        )
+        rect, lines = self.tooltip_box(text, anchor)
         self.tooltip_rect = rect  # where the last tooltip went (tests)
         pygame.draw.rect(self.screen, ctx.colours.bg_deep, rect, border_radius=ctx.space.radius_small)
         pygame.draw.rect(

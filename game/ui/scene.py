@@ -151,7 +151,7 @@ class Scene:
             if w.visible and w.hovered:
                 text = w.tooltip_text()
                 if text:
-                    return text, w.rect
+                    return text, w.hover_rect
         cur = self.focus.current
         if self.focus.visible and self.focus.keyboard and cur is not None:
             text = cur.tooltip_text()

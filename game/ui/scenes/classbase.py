@@ -13,6 +13,8 @@ import pygame
 from game.classroom.texts import good_name
 from game.ui.scenes.common import MenuScene
 
+SIZES = ("heading", "large", "body", "small")  # a line too long for its size tries the next
+
 
 class ClassScene(MenuScene):
     icon = "council"
@@ -33,10 +35,26 @@ class ClassScene(MenuScene):
         colour = kw.pop("colour", ctx.colours.text)
         bold = kw.pop("bold", False)
         width = kw.pop("width", None)
-        if width is not None:
+        if width is not None:  # set smaller before it is cut
+            sizes = SIZES[SIZES.index(size) :] if size in SIZES else (size,)
+            size = next((s for s in sizes if ctx.text.size(text, s, bold)[0] <= width), sizes[-1])
             text = ctx.text.fit(text, size, width, bold)
         ctx.text.draw(surface, text, (x, y), size, colour, bold)
         return y + ctx.fonts.line_height(size, bold)
+
+    def para(self, surface: pygame.Surface, text: str, x: int, y: int, size: str, width: int, **kw) -> int:
+        """Draw `text` wrapped in at most two lines, set smaller first if two are not enough;
+        returns the y below it."""
+        ctx = self.ctx
+        bold = kw.get("bold", False)
+        sizes = SIZES[SIZES.index(size) :] if size in SIZES else (size,)
+        size = next((s for s in sizes if len(ctx.text.wrap(text, s, width, bold)) <= 2), sizes[-1])
+        lines = ctx.text.wrap(text, size, width, bold)
+        if len(lines) > 2:
+            lines = [lines[0], ctx.text.shorten(lines[1], size, width, bold, whole=text)]
+        for line in lines:
+            y = self.line(surface, line, x, y, size, **kw)
+        return y
 
     @property
     def keys_lines(self) -> int:

@@ -19,6 +19,7 @@ from game.classroom.texts import DIFFICULTIES
 from game.i18n import N_, pick
 from game.ui.scenes.classbase import ClassScene
 from game.ui.session import new_seed
+from game.ui.widgets.panel import triangle
 
 PROJECTOR_SCALE = 150
 PORT = 8765
@@ -175,6 +176,22 @@ class ClassConsoleScene(ClassScene):
         super().resume()
 
     # --- drawing --------------------------------------------------------------------
+    def value_line(self, surface: pygame.Surface, text: str, r: pygame.Rect) -> None:
+        """A row's value between arrows (Left/Right change it), set smaller before it is cut."""
+        ctx = self.ctx
+        tri, gap = ctx.space.icon_small, ctx.space.gap
+        room = r.width - 2 * (tri + gap)
+        size = next(
+            (s for s in ("large", "body", "small") if ctx.text.size(text, s, True)[0] <= room), "small"
+        )
+        text = ctx.text.fit(text, size, room, True)
+        for cx, way in (
+            (r.x + tri // 2, "left"),
+            (r.x + tri + gap + ctx.text.size(text, size, True)[0] + gap + tri // 2, "right"),
+        ):
+            triangle(surface, (cx, r.centery), tri, way, ctx.colours.text)
+        ctx.text.draw(surface, text, (r.x + tri + gap, r.centery), size, ctx.colours.text, True, "midleft")
+
     def draw(self, surface: pygame.Surface) -> None:
         self.draw_background(surface)
         ctx = self.ctx
@@ -184,6 +201,9 @@ class ClassConsoleScene(ClassScene):
         rows = self.rows()
         code_h = ctx.px(10) + ctx.fonts.line_height("heading", True) + (ctx.px(60) if self.message else 0)
         shown = self.window(len(rows), (self.keys_top() - y - code_h) // (lh + ctx.px(6)), self.row)
+        # the values start after the longest label (at most mid-screen): long names keep their room
+        widest = max((ctx.text.size(self.row_label(rows[i]), "large")[0] for i in shown), default=0)
+        mid = min(w // 2, x + widest + ctx.space.margin)
         for i in shown:
             row = rows[i]
             if i == self.row:
@@ -196,10 +216,8 @@ class ClassConsoleScene(ClassScene):
                     (x - ctx.px(10), y, w - 2 * x + ctx.px(20), lh),
                     max(2, ctx.space.ring),
                 )
-            self.line(surface, self.row_label(row), x, y, "large", width=w // 2 - x)
-            self.line(
-                surface, "◀ " + self.value_text(row) + " ▶", w // 2, y, "large", bold=True, width=w // 2 - x
-            )
+            self.line(surface, self.row_label(row), x, y, "large", width=mid - x)
+            self.value_line(surface, self.value_text(row), pygame.Rect(mid, y, w - x - mid, lh))
             y += lh + ctx.space.tight
         y += ctx.space.inset
         _ = self._

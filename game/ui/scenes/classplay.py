@@ -234,7 +234,12 @@ class ClassPlayScene(ClassScene):
         y += ctx.space.tight
         cols = [x, x + rect.width * 38 // 100, x + rect.width * 58 // 100, x + rect.width * 78 // 100]
         widths = [b - a - ctx.space.tight for a, b in zip(cols, [*cols[1:], rect.right], strict=True)]
-        labels = (_("Quantity"), _("Suggested"), _("Allowed"), _("Yours"))
+        labels = (
+            _("Demand") if c.kind == "consumer" else _("Quantity"),
+            _("Suggested"),
+            _("Allowed"),
+            _("Yours"),
+        )
         for label, cx, cw in zip(labels, cols, widths, strict=True):
             self.line(surface, label, cx, y, "body", colour=ctx.colours.text_dim, width=cw)
         y += ctx.fonts.line_height("body")
@@ -243,8 +248,13 @@ class ClassPlayScene(ClassScene):
         below = 2 * lh + ctx.px(8)  # the cost or effort line and one effect stay in view
         for k in self.window(len(goods), (rect.bottom - y - below) // lh, self.row):
             gi = goods[k]
-            role = _("Demand") if c.kind == "consumer" else (_("Output") if k == 0 else _("Input"))
             name = self.good(play.ce.economy.good_ids[gi])
+            if c.kind != "consumer":  # (a consumer's rows are all demand: the column says so)
+                role = _("Output") if k == 0 else _("Input")
+                named = f"{role}: {name}"
+                name = (
+                    named if ctx.text.size(named, "small")[0] <= cols[1] - cols[0] - ctx.space.tight else name
+                )
             if k == self.row:
                 pygame.draw.rect(surface, ctx.colours.panel_hi, (x - ctx.space.tight, y, rect.width, lh))
                 pygame.draw.rect(
@@ -253,9 +263,7 @@ class ClassPlayScene(ClassScene):
                     (x - ctx.space.tight, y, rect.width, lh),
                     max(2, ctx.space.ring),
                 )
-            self.line(
-                surface, f"{role}: {name}", cols[0], y, "large", width=cols[1] - cols[0] - ctx.space.tight
-            )
+            self.line(surface, name, cols[0], y, "large", width=cols[1] - cols[0] - ctx.space.tight)
             self.line(surface, f"{view['suggested'][k]:,.2f}", cols[1], y, "large")
             self.line(
                 surface, f"{view['lo'][k]:,.1f}–{view['hi'][k]:,.1f}", cols[2], y, "small", width=widths[2]

@@ -227,8 +227,8 @@ class ClassTurnScene(ClassScene):
         v = self.room.vote
         x, y = rect.x, rect.y
         how = _("by show of hands") if v.mode == "hands" else _("one vote per group")
-        y = self.line(
-            surface, f"{_('Class vote')} ({how}): {v.question}", x, y, "large", bold=True, width=rect.width
+        y = self.para(
+            surface, f"{_('Class vote')} ({how}): {v.question}", x, y, "large", rect.width, bold=True
         )
         lh = ctx.fonts.line_height("heading")
         result_h = ctx.fonts.line_height("large") + ctx.px(8) if v.closed else 0

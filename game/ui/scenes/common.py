@@ -5,6 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui.scene import Scene
+from game.ui.widgets.base import TipArea
 from game.ui.widgets.button import Button, label_width
 
 COMPACT_HEIGHT = 450  # design pixels: below this the header is slimmer
@@ -42,8 +43,17 @@ class MenuScene(Scene):
         lines = self.ctx.text.wrap(sub, "small", self._header_text_width())
         if len(lines) > most:
             lines = lines[:most]
-            lines[-1] = self.ctx.text.shorten(lines[-1], "small", self._header_text_width())
+            lines[-1] = self.ctx.text.shorten(lines[-1], "small", self._header_text_width(), whole=sub)
         return lines
+
+    def _header_cut(self) -> bool:
+        """Whether the header shortens its title or subtitle (then a tooltip says them whole)."""
+        width = self._header_text_width()
+        title = self._(self.title)
+        if self.ctx.text.size(title, "heading", True)[0] > width:
+            return True
+        sub = self.subtitle()
+        return bool(sub) and len(self.ctx.text.wrap(sub, "small", width)) > (1 if self.compact else 2)
 
     def header_height(self) -> int:
         ctx = self.ctx
@@ -101,6 +111,11 @@ class MenuScene(Scene):
 
     def after_build(self) -> None:
         self.add_back()
+        if self._header_cut():
+            ctx = self.ctx
+            rect = pygame.Rect(ctx.px(28), 0, self._header_text_width(), self.header_height())
+            whole = "\n".join(t for t in (self._(self.title), self.subtitle()) if t)
+            self.add(TipArea(ctx, rect, whole, key="header-tip"))
 
     def add_back(self) -> Button:
         ctx = self.ctx

@@ -47,6 +47,7 @@ class GlossaryScene(MenuScene):
             key="terms",
             selected=self.selected,
             on_select=self._select,
+            tips=lambda e: e.term,  # a term too long for the list
         )
         self.add(self.listview)
         self.detail = pygame.Rect(

@@ -4,6 +4,7 @@ difficulty and length; a list beside the map for the keyboard; Enter opens the b
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import pygame
 
@@ -90,15 +91,12 @@ class RouteMap(Widget):
                 pygame.draw.line(surface, colour, pts[j], pts[j + 1], max(2, ctx.px(4 if selected else 3)))
         pygame.draw.circle(surface, ctx.colours.text, (sx, sy), ctx.px(10))
         pygame.draw.circle(surface, ctx.colours.bg_deep, (sx, sy), ctx.px(5))
-        ctx.text.draw(
-            surface,
-            self.scene._("Today"),
-            (sx + ctx.px(16), sy),
-            "small",
-            ctx.colours.text,
-            True,
-            "midleft",
+        today = ctx.text.render(self.scene._("Today"), "small", ctx.colours.text, True)
+        box = today.get_rect(midleft=(sx + ctx.px(16), sy))  # on a backing: the routes pass under it
+        pygame.draw.rect(
+            surface, ctx.colours.bg_deep, box.inflate(ctx.px(8), 0), border_radius=ctx.space.radius_small
         )
+        surface.blit(today, box)
         for i in range(len(self.scene.levels)):
             nx, ny = self.node(i)
             selected = i == self.scene.selected
@@ -117,14 +115,15 @@ class RouteMap(Widget):
         for i, title, label in self.labels():
             selected = i == self.scene.selected
             pygame.draw.rect(surface, ctx.colours.bg_deep, label, border_radius=ctx.space.radius_small)
-            ctx.text.draw(
-                surface,
-                title,
-                (label.x + ctx.px(6), label.y + ctx.px(2)),
-                "small",
-                ctx.colours.text,
-                selected,
-            )
+            for k, line in enumerate(title.split("\n")):
+                ctx.text.draw(
+                    surface,
+                    line,
+                    (label.x + ctx.px(6), label.y + ctx.px(2) + k * ctx.fonts.line_height("small")),
+                    "small",
+                    ctx.colours.text,
+                    selected,
+                )
 
     def labels(self) -> list[tuple[int, str, pygame.Rect]]:
         """Where each level's name goes: below, above, right or left of its flag, wherever it
@@ -147,11 +146,13 @@ class RouteMap(Widget):
                 continue
             lv = self.scene.levels[i].level
             selected = i == self.scene.selected
-            title = ctx.text.fit(
-                ctx.tr.pick(lv.title), "small", min(ctx.px(320), r.width - ctx.px(12)), selected
-            )
-            tw = ctx.text.size(title, "small", selected)[0] + ctx.px(12)
-            th = sl + ctx.px(4)
+            most = min(ctx.px(320), r.width - ctx.px(12))
+            lines = ctx.text.wrap(ctx.tr.pick(lv.title), "small", most, selected)  # a long name: two lines
+            if len(lines) > 2:
+                lines = [lines[0], ctx.text.shorten(lines[1], "small", most, selected, ctx.tr.pick(lv.title))]
+            title = "\n".join(lines)
+            tw = max(ctx.text.size(line, "small", selected)[0] for line in lines) + ctx.px(12)
+            th = sl * len(lines) + ctx.px(4)
             nx, ny = self.node(i)
             rad, gap = ctx.px(24), ctx.px(4)
             places = [
@@ -241,6 +242,7 @@ class PathwaysScene(MenuScene):
             on_select=self._on_select,
             on_activate=lambda i: self.begin(),
             empty_text=_("No pathways found. Check the levels folder."),
+            tips=self.list_tip,
         )
         if not narrow or self.tab == "list":
             self.add(self.listview)
@@ -322,6 +324,10 @@ class PathwaysScene(MenuScene):
             "small",
             ctx.colours.text_dim,
         )
+
+    def list_tip(self, lv: Any) -> str:
+        """A row of the list whole (its lines are cut to the row's width)."""
+        return "\n".join((self.ctx.tr.pick(lv.level.title), self.difficulty_text(lv), self.length_text(lv)))
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)

@@ -62,6 +62,23 @@ class SavesScene(MenuScene):
         """What exactly is wrong, in the player's language."""
         return info.problem.words(self._) if info.problem is not None else ""
 
+    def level_line(self, info: SlotInfo) -> str:
+        """ "Level · Turn 3 of 16" for a readable save."""
+        assert info.save is not None
+        s, _ = info.save.summary, self._
+        turn = (
+            _("Turn {turn} of {total}").format(turn=s.turn, total=s.turns_total)
+            if s.turns_total
+            else _("Turn {turn}").format(turn=s.turn)
+        )
+        return f"{self.level_name(info)} · {turn}"
+
+    def slot_tip(self, info: SlotInfo) -> str:
+        """A row of the list whole (its lines are cut to the row's width)."""
+        if info.save is None:
+            return "\n".join((self.slot_name(info), self.problem_text(info), self.problem_detail(info)))
+        return "\n".join((self.slot_name(info), self.level_line(info)))
+
     def level_name(self, info: SlotInfo) -> str:
         assert info.save is not None
         title = info.save.summary.level_title
@@ -94,6 +111,7 @@ class SavesScene(MenuScene):
             on_select=self._select,
             on_activate=lambda i: self.load(),
             empty_text=_("No saved games yet. The game saves itself at the end of every turn."),
+            tips=self.slot_tip,
         )
         if not narrow or self.tab == "list":
             self.add(self.listview)
@@ -265,12 +283,7 @@ class SavesScene(MenuScene):
             ctx.text.draw(surface, detail, (x, y + sl), "small", ctx.colours.text_dim)
             return
         s = info.save.summary
-        turn = (
-            _("Turn {turn} of {total}").format(turn=s.turn, total=s.turns_total)
-            if s.turns_total
-            else _("Turn {turn}").format(turn=s.turn)
-        )
-        line = ctx.text.fit(f"{self.level_name(info)} · {turn}", "small", right - x)
+        line = ctx.text.fit(self.level_line(info), "small", right - x)
         ctx.text.draw(surface, line, (x, y), "small", ctx.colours.text)
         sx = x
         ssz = ctx.space.icon_small

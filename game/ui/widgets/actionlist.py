@@ -36,6 +36,7 @@ class ActionList(ListView):
             key=key,
             selected=index,
             on_activate=lambda i: on_toggle(self.items[i].action),
+            tips=lambda card: card.tooltip_text(),
         )
         self.gap = ctx.space.tight
         self._ensure_visible()
@@ -43,11 +44,6 @@ class ActionList(ListView):
     @property
     def index(self) -> int:
         return self.selected
-
-    def tooltip_text(self) -> str | None:
-        if 0 <= self.selected < len(self.items) and (self.focused or self.hovered):
-            return self.items[self.selected].tooltip_text()
-        return None
 
     def _paint(
         self,

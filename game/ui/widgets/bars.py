@@ -52,6 +52,18 @@ class BarChart(Widget):
         self._surface: pygame.Surface | None = None
         self.squeezed = False  # the last render had no room for the bars
 
+    focusable = True  # Tab reaches it: its tooltip reads every bar in words
+
+    def tooltip_text(self) -> str | None:
+        """Every bar in words (names the chart shortens are whole here)."""
+        _ = self.ctx._
+        rows = [
+            f"{label}: {'+' if e > 0 else '−' if e < 0 else ''}{abs(e) * 100:.1f}% "
+            f"{_(BAND_MEANINGS[self.ctx.colours.excess_band(e)])}"
+            for label, e in zip(self.labels, self.excess, strict=False)
+        ]
+        return "\n".join([t for t in (self.title, self.subtitle) if t] + rows) or None
+
     def set_data(self, excess: Sequence[float], subtitle: str | None = None) -> None:
         self.excess = [0.0 if v is None else v for v in finite(excess)]
         self.subtitle = subtitle
@@ -146,35 +158,21 @@ class BarChart(Widget):
             tw = ctx.text.size(txt, "small", True)[0]
             # the label goes beyond the bar's end; if there is no room, on the other side of zero
             if e >= 0:
-                if bar.right + ctx.px(6) + tw <= plot.right:
-                    ctx.text.draw(
-                        surf,
-                        txt,
-                        (bar.right + ctx.px(6), cy),
-                        "small",
-                        ctx.colours.text,
-                        True,
-                        "midleft",
-                    )
-                else:
-                    ctx.text.draw(
-                        surf, txt, (zero - ctx.px(8), cy), "small", ctx.colours.text, True, "midright"
-                    )
+                out = bar.right + ctx.px(6) + tw <= plot.right
+                at, anchor = (
+                    ((bar.right + ctx.px(6), cy), "midleft") if out else ((zero - ctx.px(8), cy), "midright")
+                )
             else:
-                if bar.left - ctx.px(6) - tw >= plot.x:
-                    ctx.text.draw(
-                        surf,
-                        txt,
-                        (bar.left - ctx.px(6), cy),
-                        "small",
-                        ctx.colours.text,
-                        True,
-                        "midright",
-                    )
-                else:
-                    ctx.text.draw(
-                        surf, txt, (zero + ctx.px(8), cy), "small", ctx.colours.text, True, "midleft"
-                    )
+                out = bar.left - ctx.px(6) - tw >= plot.x
+                at, anchor = (
+                    ((bar.left - ctx.px(6), cy), "midright") if out else ((zero + ctx.px(8), cy), "midleft")
+                )
+            # on a backing of the panel's colour: the grid lines it lies across stop at its edge
+            box = ctx.text.render(txt, "small", ctx.colours.text, True).get_rect(**{anchor: at})
+            pygame.draw.rect(
+                surf, ctx.colours.panel, box.inflate(ctx.px(4), 0), border_radius=ctx.space.radius_mark
+            )
+            ctx.text.draw(surf, txt, at, "small", ctx.colours.text, True, anchor)
         return surf
 
     def draw(self, surface: pygame.Surface) -> None:

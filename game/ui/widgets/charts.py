@@ -125,7 +125,17 @@ def draw_marker(
 class LineChart(Widget):
     """Per-turn history of several series, with legend, axes, axis labels and threshold lines."""
 
-    focusable = False
+    focusable = True  # Tab reaches it: its tooltip reads each line's last value in words
+
+    def tooltip_text(self) -> str | None:
+        """Each series' latest value and each threshold, in words (names the legend shortens
+        are whole here)."""
+        rows = [self.title] if self.title else []
+        for s in self.series:
+            values = [v for v in finite(s.values) if v is not None]
+            if values:
+                rows.append(f"{s.label}: {_fmt(values[-1])}")
+        return "\n".join(rows + [t.label for t in self.thresholds]) or None
 
     def __init__(
         self,

@@ -131,6 +131,16 @@ class HandView(Widget):
                 return c.tooltip_text()
         return self.current.tooltip_text() if (self.focused and self.current) else None
 
+    def tooltip_at(self, pos: tuple[int, int]) -> str | None:
+        for c in self.cards:
+            if c.visible and c.rect.collidepoint(pos):
+                return c.tooltip_text()
+        return None
+
+    @property
+    def hover_rect(self) -> pygame.Rect:
+        return next((c.rect for c in self.cards if c.visible and c.hovered), self.rect)
+
     @property
     def focus_rect(self) -> pygame.Rect:
         return self.current.rect if self.current is not None and self.current.visible else self.rect

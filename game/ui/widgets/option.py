@@ -38,6 +38,16 @@ class OptionRow(Widget):
         self.meter = meter  # draw a level bar (volume, scale)
         self.wrap = wrap  # Enter past the last choice goes back to the first
 
+    def tooltip_text(self) -> str | None:
+        """Its own tooltip, after the label and value whole where the row cuts them."""
+        ctx, vr = self.ctx, self._value_rect()
+        left, right = self._arrow_rects()
+        shown = self.choices[self.index][1]
+        cut = ctx.text.size(self.label, "body")[0] > vr.x - self.rect.x - ctx.px(24) or (
+            ctx.text.size(shown, "body", True)[0] > right.left - left.right - ctx.px(8)
+        )
+        return "\n".join(t for t in (f"{self.label}: {shown}" if cut else "", self.tooltip) if t) or None
+
     @property
     def value(self) -> Any:
         return self.choices[self.index][0]

@@ -32,39 +32,6 @@ class ResourceLine:
     income: float
 
 
-def draw_header(
-    surface: pygame.Surface,
-    ctx: UIContext,
-    header_h: int,
-    title: str,
-    turn_line: str,
-    limit: int,
-    resources: Sequence[ResourceLine],
-) -> None:
-    """The title, the turn count and the resources, left of the header's buttons (`limit`)."""
-    w = surface.get_width()
-    pygame.draw.rect(surface, ctx.colours.bg_deep, (0, 0, w, header_h))
-    pygame.draw.line(
-        surface,
-        ctx.colours.accent,
-        (0, header_h - 1),
-        (w, header_h - 1),
-        max(2, ctx.space.line),
-    )
-    x = ctx.space.margin
-    title = ctx.text.fit(title, "large", min(ctx.px(330), limit - x), True)
-    ctx.text.draw(surface, title, (x, ctx.px(6)), "large", ctx.colours.text, True)
-    ctx.text.draw(
-        surface,
-        turn_line,
-        (x, ctx.px(6) + ctx.fonts.line_height("large", True) - ctx.px(4)),
-        "small",
-        ctx.colours.text_dim,
-    )
-    # resources: icon, value, income (left of the header's buttons)
-    draw_resources(surface, ctx, resources, max(x + ctx.px(330) + ctx.px(24), ctx.px(360)), limit, ctx.px(5))
-
-
 def draw_resources(
     surface: pygame.Surface,
     ctx: UIContext,
@@ -185,6 +152,45 @@ def draw_forecast_strip(
         ctx.text.draw(surface, text, (x + ctx.px(24), r.centery), "small", ctx.colours.bad, True, "midleft")
 
 
+def economy_rows(
+    ctx: UIContext, m: Mapping[str, float], level: Any = None
+) -> list[tuple[str, Any, str, str]]:
+    """The economy panel's rows: icon, colour, label (in the level's words) and value."""
+    _ = ctx._
+    keys = ("firm_share", "coop_share", "council_share", "unemployment")
+    colours = [*(ctx.colours.segments[k] for k in ("firm", "coop", "council")), ctx.colours.disabled]
+    rows = [
+        (METRIC_ICONS[k], c, metric_label(k, level, ctx.tr), f"{100 * m.get(k, 0):.0f}%")
+        for k, c in zip(keys, colours, strict=True)
+    ]
+    rows.append(
+        ("check", ctx.colours.good, _(METRIC_NAMES["needs_met"]), f"{100 * m.get('needs_met', 0):.0f}%")
+    )
+    power = _("{pct} of start").format(pct=f"{100 * m.get('elite_power', 0):.0f}%")
+    rows.append(("counter_revolution", ctx.colours.elite, _("Elite power"), power))  # against its start
+    return rows
+
+
+def elite_words(
+    ctx: UIContext,
+    warn: EliteWarning | None,
+    losses: Sequence[tuple[int, str]],
+    level: Any = None,
+    odds: str = "",
+) -> str:
+    """Everything the elite panel says, whole (its tooltip, where the panel shortens it)."""
+    _ = ctx._
+    if warn is None:
+        lines = [_("No move announced. The elite warns a turn before it acts.")]
+    else:
+        tactic = _(TACTICS.get(warn.tactic, warn.tactic))
+        head = _("Next turn: {tactic} ({strength})").format(
+            tactic=tactic, strength=_(intensity_word(warn.intensity))
+        )
+        lines = [head, odds or tactic_text(warn.tactic, ctx.tr, level)]
+    return "\n".join([*lines, *(danger_line(t, w, ctx.tr) for t, w in losses)])
+
+
 def draw_economy(
     surface: pygame.Surface, ctx: UIContext, r: pygame.Rect, m: Mapping[str, float], level: Any = None
 ) -> None:
@@ -217,26 +223,7 @@ def draw_economy(
         x += seg_w
     y = bar.bottom + ctx.space.tight
     sl = ctx.fonts.line_height("small")
-    rows = [
-        (METRIC_ICONS[k], colours[k], metric_label(k, level, ctx.tr), f"{100 * m.get(k, 0):.0f}%")
-        for k, _s in parts
-    ]
-    rows.append(
-        (
-            "check",
-            ctx.colours.good,
-            _(METRIC_NAMES["needs_met"]),
-            f"{100 * m.get('needs_met', 0):.0f}%",
-        )
-    )
-    rows.append(
-        (
-            "counter_revolution",
-            ctx.colours.elite,
-            _("Elite power"),  # its resources against the level's start
-            _("{pct} of start").format(pct=f"{100 * m.get('elite_power', 0):.0f}%"),
-        )
-    )
+    rows = economy_rows(ctx, m, level)
     for icon, colour, label, value in rows:
         if y + sl > inner.bottom + ctx.px(6):
             break

@@ -14,8 +14,8 @@ from game.ui.context import UIContext
 from game.ui.host import SceneHost
 from game.ui.names import SCORE_ORDER, SCORES, resource_icon
 from game.ui.scenes.dialog import Choice, Dialog
+from game.ui.scenes.turn import header, panels
 from game.ui.scenes.turn import layout as lay_mod
-from game.ui.scenes.turn import panels
 from game.ui.scenes.turn import text as T
 from game.ui.scenes.turn.draft import TurnDraft
 from game.ui.session import ECONOMY_SERIES, Session
@@ -207,6 +207,36 @@ def resource_lines(
     ]
 
 
+def turn_line(ctx: UIContext, s: Session) -> str:
+    """ "Season 3 of 16", in the level's own word for its turns."""
+    unit = T.unit_name(s.level, ctx.tr)
+    return ctx._("{unit} {n} of {total}").format(unit=unit, n=min(s.turn, s.level.turns), total=s.level.turns)
+
+
+def plan_header(ctx: UIContext, s: Session, d: TurnDraft, lay: lay_mod.TurnLayout) -> header.HeaderPlan:
+    """The header's parts left of its buttons (Menu, and End in the narrow layout)."""
+    assert lay.menu is not None and lay.end is not None
+    buttons = [r.x for r in (lay.menu, lay.end) if r.y < lay.header_h]
+    limit = min(buttons) - ctx.px(16)
+    return header.plan_header(
+        ctx, lay.header_h, s.title(), turn_line(ctx, s), limit, resource_lines(ctx, s, d)
+    )
+
+
+def panel_words(ctx: UIContext, s: Session, setup: Any, name: str) -> str:
+    """A panel's text whole, for its tooltip (the panel shortens it to its room)."""
+    if name == "economy":
+        return "\n".join(
+            f"{label}: {value}" for _i, _c, label, value in panels.economy_rows(ctx, s.metrics(), s.level)
+        )
+    if name == "elite":
+        losses = s.reports[-1].warnings if s.reports else ()
+        dangers = [(w.turns_left, loss_warning_text(w, s.level, ctx.tr)) for w in losses]
+        odds = odds_text(setup.warning, s.level, ctx.tr, best_only=True) if setup.warning is not None else ""
+        return panels.elite_words(ctx, setup.warning, dangers, s.level, odds)
+    return ""
+
+
 def draw_turn(
     surface: pygame.Surface,
     ctx: UIContext,
@@ -214,14 +244,12 @@ def draw_turn(
     d: TurnDraft,
     lay: lay_mod.TurnLayout,
     setup: Any,
-    header_limit: int,
+    plan: header.HeaderPlan,
     time: float,
 ) -> None:
     """Draw the header and the panels the layout shows (the widgets draw themselves)."""
-    unit = T.unit_name(s.level, ctx.tr)
-    turn = ctx._("{unit} {n} of {total}").format(unit=unit, n=min(s.turn, s.level.turns), total=s.level.turns)
     resources = resource_lines(ctx, s, d)
-    panels.draw_header(surface, ctx, lay.header_h, s.title(), turn, header_limit, resources)
+    header.draw_header(surface, ctx, lay.header_h, plan, turn_line(ctx, s), resources)
     if "economy" in lay.panels:
         panels.draw_economy(surface, ctx, lay.panels["economy"], s.metrics(), s.level)
     if "elite" in lay.panels:

@@ -14,12 +14,13 @@ from game.explain import refusal_text
 from game.sim.report import Refusal
 from game.ui.host import SceneHost
 from game.ui.scene import Scene
+from game.ui.scenes.turn import header, parts
 from game.ui.scenes.turn import layout as lay_mod
-from game.ui.scenes.turn import parts
 from game.ui.scenes.turn import text as T
 from game.ui.scenes.turn.draft import TurnDraft
 from game.ui.session import Session
 from game.ui.widgets.actionlist import ActionList
+from game.ui.widgets.base import TipArea
 from game.ui.widgets.button import Button, label_width
 from game.ui.widgets.card import ActionCard
 from game.ui.widgets.hand import HandView
@@ -200,6 +201,17 @@ class TurnScene(Scene):
         )
         tip = _("Save, glossary, settings (Esc)")
         self._button(lay.menu, _("Menu"), self.open_menu, "quiet", "menu", tooltip=tip)
+        for i, (rect, whole) in enumerate(parts.plan_header(ctx, self.session, self.draft, lay).tips):
+            self.add(TipArea(ctx, rect, whole, key=f"header-tip:{i}"))
+        if lay.resource_strip is not None:
+            strip = lay.resource_strip
+            whole = header.strip_words(ctx, parts.resource_lines(ctx, self.session, self.draft), strip.width)
+            if whole:
+                self.add(TipArea(ctx, strip, whole, key="resources-tip"))
+        for name, panel in lay.panels.items():
+            whole = parts.panel_words(ctx, self.session, self.setup, name)
+            if whole:
+                self.add(TipArea(ctx, panel, whole, key=f"panel-tip:{name}"))
 
     def _button(
         self, rect: pygame.Rect, label: str, fn: Callable[[], None], kind: str, key: str, **kw: Any
@@ -293,8 +305,5 @@ class TurnScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
         assert self.layout is not None
-        buttons = [wd.rect.x for wd in self.widgets if wd.rect.y < self.layout.header_h]
-        limit = min(buttons, default=surface.get_width()) - self.px(16)
-        parts.draw_turn(
-            surface, self.ctx, self.session, self.draft, self.layout, self.setup, limit, self.time
-        )
+        plan = parts.plan_header(self.ctx, self.session, self.draft, self.layout)
+        parts.draw_turn(surface, self.ctx, self.session, self.draft, self.layout, self.setup, plan, self.time)

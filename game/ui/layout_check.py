@@ -2,8 +2,8 @@
 actually drawn and the widgets' own rects, every text box that overlaps another, leaves its
 widget or the window, is cut by a clip, sits under a button, is a word cut in two, is crossed
 by a drawn line, has a character its font has no glyph for, or ends in "…" with no tooltip
-(on hover and keyboard focus) that gives the whole text; and every tooltip that leaves the
-window or covers what the screen keeps clear.
+(on hover and keyboard focus) that gives the whole text. Tooltips themselves are checked in
+`game.ui.layout_tips`.
 
 Why record blits: the screens draw text in many ways (labels, wrapped paragraphs, charts,
 pygame_gui buttons); every one of them ends in a `blit` of a surface the text cache rendered,

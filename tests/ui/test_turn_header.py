@@ -22,9 +22,12 @@ RESOURCES = [
 def test_the_header_shows_every_resource_or_none() -> None:
     ctx = UIContext.create(scale=1.5)
     wide = plan_header(ctx, 96, "The Register Method", "Season 8 of 16", 2400, RESOURCES)
-    assert wide.resources_x is not None and wide.names
+    assert wide.resources_x is not None and wide.names and not wide.tips  # whole names: room
+    assert wide.name_w >= ctx.text.size("Jornadas de trabajo compartido", "small")[0]
+    cut = plan_header(ctx, 96, "The Register Method", "Season 8 of 16", 950, RESOURCES)
+    assert cut.resources_x is not None and cut.names
     # the long Spanish name is cut with "…" above its amount: the tooltip names it whole
-    assert any("Jornadas de trabajo compartido" in text for _r, text in wide.tips)
+    assert any("Jornadas de trabajo compartido" in text for _r, text in cut.tips)
     bare = plan_header(ctx, 96, "The Register Method", "Season 8 of 16", 780, RESOURCES)
     assert bare.resources_x is not None and not bare.names
     assert any("Organisers" in t and "Jornadas de trabajo compartido" in t for _r, t in bare.tips)

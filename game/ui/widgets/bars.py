@@ -140,6 +140,7 @@ class BarChart(Widget):
         surf.blit(zs, zone)
         pygame.draw.line(surf, ctx.colours.text, (zero, plot.y), (zero, plot.bottom), max(1, ctx.space.line))
         bar_h = max(ctx.px(6), min(ctx.px(30), round(row * 0.62)))
+        values: list[tuple[str, tuple[int, int], str]] = []  # each bar's label: text, place, anchor
         for i, (label, e) in enumerate(zip(self.labels, self.excess, strict=False)):
             cy = round(plot.y + row * (i + 0.5))
             band = ctx.colours.excess_band(e)
@@ -167,11 +168,14 @@ class BarChart(Widget):
                 at, anchor = (
                     ((bar.left - ctx.px(6), cy), "midright") if out else ((zero + ctx.px(8), cy), "midleft")
                 )
-            # on a backing of the panel's colour: the grid lines it lies across stop at its edge
-            box = ctx.text.render(txt, "small", ctx.colours.text, True).get_rect(**{anchor: at})
-            pygame.draw.rect(
-                surf, ctx.colours.panel, box.inflate(ctx.px(4), 0), border_radius=ctx.space.radius_mark
-            )
+            values.append((txt, at, anchor))
+        # the labels on backings of the panel's colour round their ink (the grid lines they
+        # lie across stop at the edge), all backings first so none covers a neighbour's letters
+        for txt, at, anchor in values:
+            rendered = ctx.text.render(txt, "small", ctx.colours.text, True)
+            ink = rendered.get_bounding_rect().move(rendered.get_rect(**{anchor: at}).topleft)
+            pygame.draw.rect(surf, ctx.colours.panel, ink.inflate(ctx.px(6), ctx.px(2)))
+        for txt, at, anchor in values:
             ctx.text.draw(surf, txt, at, "small", ctx.colours.text, True, anchor)
         return surf
 

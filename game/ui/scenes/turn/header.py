@@ -27,6 +27,7 @@ class HeaderPlan:
     resources_x: int | None  # where the resources start; None: no room in the header
     names: bool  # each resource's name above its amount (else the icon alone)
     tips: tuple[tuple[pygame.Rect, str], ...]  # parts shown shortened, with the whole text
+    name_w: int = 0  # a resource's name is cut with "…" beyond this
 
 
 def _amount_w(ctx: UIContext, r: ResourceLine) -> int:
@@ -74,10 +75,13 @@ def plan_header(
         tips.append((pygame.Rect(x, 0, title_w, header_h), f"{title}\n{turn_line}"))
     gap = ctx.px(28)
     rx = x + title_w + ctx.px(32)
-    name_w = [ctx.text.size(ctx.text.fit(r.name, "small", ctx.px(NAME_W)), "small")[0] for r in resources]
-    named = [max(n, _amount_w(ctx, r)) for n, r in zip(name_w, resources, strict=True)]
     bare = [_amount_w(ctx, r) for r in resources]
-    names_cut = any(ctx.text.size(r.name, "small")[0] > ctx.px(NAME_W) for r in resources)
+    full = [max(ctx.text.size(r.name, "small")[0], a) for r, a in zip(resources, bare, strict=True)]
+    # whole names where the header has room for them, else each cut at NAME_W
+    whole_fit = rx + sum(full) + gap * (len(full) - 1) <= limit
+    name_w = max(full, default=0) if whole_fit else ctx.px(NAME_W)
+    named = full if whole_fit else [min(f, max(name_w, a)) for f, a in zip(full, bare, strict=True)]
+    names_cut = not whole_fit and any(ctx.text.size(r.name, "small")[0] > name_w for r in resources)
     if resources and rx + sum(named) + gap * (len(named) - 1) <= limit:
         names, width = True, sum(named) + gap * (len(named) - 1)
     elif resources and rx + sum(bare) + gap * (len(bare) - 1) <= limit:
@@ -86,7 +90,7 @@ def plan_header(
         return HeaderPlan(shown, size, None, False, tuple(tips))
     if names_cut or not names:
         tips.append((pygame.Rect(rx, 0, width, header_h), resource_words(ctx, resources)))
-    return HeaderPlan(shown, size, rx, names, tuple(tips))
+    return HeaderPlan(shown, size, rx, names, tuple(tips), name_w)
 
 
 def draw_header(
@@ -111,4 +115,4 @@ def draw_header(
     if plan.resources_x is None:
         return
     lines = resources if plan.names else [ResourceLine(r.icon, "", r.value, r.income) for r in resources]
-    draw_resources(surface, ctx, lines, plan.resources_x, w, ctx.px(5))
+    draw_resources(surface, ctx, lines, plan.resources_x, w, ctx.px(5), name_w=plan.name_w or None)

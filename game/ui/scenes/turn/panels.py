@@ -40,9 +40,11 @@ def draw_resources(
     limit: int,
     y: int,
     compact: bool = False,
+    name_w: int | None = None,
 ) -> None:
     """Each resource: icon, amount and income per turn; with its name above unless compact
-    (the header), or beside it when every name fits (the narrow layout's strip)."""
+    (the header), or beside it when every name fits (the narrow layout's strip). A name
+    wider than `name_w` (170 design pixels unless given) is cut with "…"."""
     names_fit = True
     if compact:  # names only if every resource fits with its name
         total = sum(
@@ -56,7 +58,7 @@ def draw_resources(
         icon = r.icon
         value = f"{r.value:g}"
         inc = f"+{r.income:g}"
-        name = ctx.text.fit(r.name, "small", ctx.px(170))
+        name = ctx.text.fit(r.name, "small", ctx.px(170) if name_w is None else name_w)
         amount_w = ctx.text.size(value + " " + inc, "body", True)[0] + ctx.px(30)
         if compact:
             wd = amount_w + ctx.text.size(name, "small")[0] + ctx.px(8)
@@ -224,23 +226,17 @@ def draw_economy(
     y = bar.bottom + ctx.space.tight
     sl = ctx.fonts.line_height("small")
     rows = economy_rows(ctx, m, level)
-    for icon, colour, label, value in rows:
+    room = [inner.width - ctx.px(34) - ctx.text.size(v, "small", True)[0] for _i, _c, _l, v in rows]
+    wrapped = [ctx.text.wrap(label, "small", w) for (_i, _c, label, _v), w in zip(rows, room, strict=True)]
+    wrap = sum(len(ls) for ls in wrapped) * sl <= inner.bottom + ctx.px(6) - y  # long labels: two lines
+    for (icon, colour, label, value), width, lines in zip(rows, room, wrapped, strict=True):
         if y + sl > inner.bottom + ctx.px(6):
             break
         ctx.icons.draw(surface, icon, (inner.x + ctx.px(9), y + sl // 2), ctx.space.icon_small, colour)
-        ctx.text.draw(
-            surface,
-            ctx.text.fit(
-                label,
-                "small",
-                inner.width - ctx.px(34) - ctx.text.size(value, "small", True)[0],
-            ),
-            (inner.x + ctx.px(26), y),
-            "small",
-            ctx.colours.text,
-        )
         ctx.text.draw(surface, value, (inner.right, y), "small", ctx.colours.text, True, "topright")
-        y += sl
+        for line in lines if wrap else [ctx.text.fit(label, "small", width)]:
+            ctx.text.draw(surface, line, (inner.x + ctx.px(26), y), "small", ctx.colours.text)
+            y += sl
 
 
 def draw_elite(

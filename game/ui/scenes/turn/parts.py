@@ -19,6 +19,7 @@ from game.ui.scenes.turn import layout as lay_mod
 from game.ui.scenes.turn import text as T
 from game.ui.scenes.turn.draft import TurnDraft
 from game.ui.session import ECONOMY_SERIES, Session
+from game.ui.widgets.base import TipArea
 from game.ui.widgets.button import label_width
 from game.ui.widgets.card import ActionCard
 from game.ui.widgets.charts import LineChart, Threshold, styled_series
@@ -221,6 +222,24 @@ def plan_header(ctx: UIContext, s: Session, d: TurnDraft, lay: lay_mod.TurnLayou
     return header.plan_header(
         ctx, lay.header_h, s.title(), turn_line(ctx, s), limit, resource_lines(ctx, s, d)
     )
+
+
+def tip_areas(ctx: UIContext, s: Session, d: TurnDraft, setup: Any, lay: lay_mod.TurnLayout) -> list[TipArea]:
+    """Tooltips (mouse and Tab) with the whole text of what the screen draws shortened: the
+    header's title and resources, the Actions tab's resource strip, the economy and elite."""
+    out = [
+        TipArea(ctx, rect, whole, key=f"header-tip:{i}")
+        for i, (rect, whole) in enumerate(plan_header(ctx, s, d, lay).tips)
+    ]
+    if lay.resource_strip is not None:
+        whole = header.strip_words(ctx, resource_lines(ctx, s, d), lay.resource_strip.width)
+        if whole:
+            out.append(TipArea(ctx, lay.resource_strip, whole, key="resources-tip"))
+    for name, panel in lay.panels.items():
+        whole = panel_words(ctx, s, setup, name)
+        if whole:
+            out.append(TipArea(ctx, panel, whole, key=f"panel-tip:{name}"))
+    return out
 
 
 def panel_words(ctx: UIContext, s: Session, setup: Any, name: str) -> str:

@@ -14,13 +14,12 @@ from game.explain import refusal_text
 from game.sim.report import Refusal
 from game.ui.host import SceneHost
 from game.ui.scene import Scene
-from game.ui.scenes.turn import header, parts
 from game.ui.scenes.turn import layout as lay_mod
+from game.ui.scenes.turn import parts
 from game.ui.scenes.turn import text as T
 from game.ui.scenes.turn.draft import TurnDraft
 from game.ui.session import Session
 from game.ui.widgets.actionlist import ActionList
-from game.ui.widgets.base import TipArea
 from game.ui.widgets.button import Button, label_width
 from game.ui.widgets.card import ActionCard
 from game.ui.widgets.hand import HandView
@@ -201,17 +200,8 @@ class TurnScene(Scene):
         )
         tip = _("Save, glossary, settings (Esc)")
         self._button(lay.menu, _("Menu"), self.open_menu, "quiet", "menu", tooltip=tip)
-        for i, (rect, whole) in enumerate(parts.plan_header(ctx, self.session, self.draft, lay).tips):
-            self.add(TipArea(ctx, rect, whole, key=f"header-tip:{i}"))
-        if lay.resource_strip is not None:
-            strip = lay.resource_strip
-            whole = header.strip_words(ctx, parts.resource_lines(ctx, self.session, self.draft), strip.width)
-            if whole:
-                self.add(TipArea(ctx, strip, whole, key="resources-tip"))
-        for name, panel in lay.panels.items():
-            whole = parts.panel_words(ctx, self.session, self.setup, name)
-            if whole:
-                self.add(TipArea(ctx, panel, whole, key=f"panel-tip:{name}"))
+        for area in parts.tip_areas(ctx, self.session, self.draft, self.setup, lay):
+            self.add(area)
 
     def _button(
         self, rect: pygame.Rect, label: str, fn: Callable[[], None], kind: str, key: str, **kw: Any

@@ -14,9 +14,11 @@ from game.sim.plan_economy import (
     PlanEconomy,
     PlanError,
     Rule,
+    Scan,
+    _cc_pass,
     as_prices,
-    check_economy,
     dense_cc_goods,
+    scan_economy,
 )
 from game.sim.plan_paced import PacedPlanner
 from game.sim.plan_rounds import (
@@ -44,14 +46,18 @@ class RoundKernel:
       skips numpy's bounds-error path.
     """
 
-    def __init__(self, eco: PlanEconomy, dense: np.ndarray | None | bool = True) -> None:
-        """`dense`: what `check_economy(eco)` returned (the CC goods row, or None), so
-        the kernel need not look for it again; True (the default) looks."""
+    def __init__(self, eco: PlanEconomy, found: Scan | np.ndarray | None | bool = True) -> None:
+        """`found`: what `scan_economy(eco)` returned, so the kernel reads nothing the
+        checks read (or `check_economy`'s CC goods row, or None); True (the default) looks."""
+        scan = found if isinstance(found, Scan) else None
+        dense = found.dense if isinstance(found, Scan) else found
         G = eco.n_goods
         self.G = G
-        K, inv = _wc_constants(eco)
+        K, inv = _wc_constants(eco, None if scan is None else scan.gamma)
         lens = np.diff(eco.wc_indptr).astype(np.intp)
-        perm = np.argsort(lens, kind="stable")  # kernel order of WCs
+        # stable, so the same order whatever the key's type; 8-bit keys take a radix sort
+        small = len(lens) > 0 and int(lens.max()) < 256
+        perm = np.argsort(lens.astype(np.uint8) if small else lens, kind="stable")  # kernel order
         self.perm = perm
         self.K = (K + np.log(eco.wc_count))[perm]  # count folded in: R is per entry × n
         self.inv = inv[perm]
@@ -63,8 +69,9 @@ class RoundKernel:
         self.blocks: list[tuple[int, int, int, int]] = []  # (L, first WC, n_L, offset)
         offset = 0
         first = 0
-        for L in np.unique(lens_k):
-            n_L = int(np.count_nonzero(lens_k == L))
+        counts = np.bincount(lens_k)  # WCs per number of inputs
+        for L in np.flatnonzero(counts).tolist():
+            n_L = int(counts[L])
             if L > 0:
                 ent = starts[first : first + n_L][None, :] + np.arange(L)[:, None]
                 flat_idx.append(ent.ravel())
@@ -85,7 +92,10 @@ class RoundKernel:
         per_good = np.bincount(self.col, minlength=G)
         self.used = np.flatnonzero(per_good).astype(np.intp)
         self.seg = (np.cumsum(per_good) - per_good)[self.used].astype(np.intp)
-        self.W = consumer_spending(eco, dense_cc_goods(eco) if dense is True else dense)
+        if scan is not None and scan.spending is not None and scan.dense is not None:
+            self.W = _spending_by_good(G, scan.dense, scan.spending)  # the checks' pass
+        else:
+            self.W = consumer_spending(eco, dense_cc_goods(eco) if dense is True else dense)
         self.endow = eco.endowment.astype(np.float64)
         self.has_endow = bool(np.any(self.endow > 0))
         nnz = len(self.col)
@@ -143,6 +153,12 @@ class RoundKernel:
             self.W,
             self.endow,
         ]
+
+    def inputs(self) -> list[np.ndarray]:
+        """One copy of what a round needs (`arrays()` without the by-good copy of the input
+        list and its segments): the benchmark's second reference, which no layout can shrink
+        by copying."""
+        return [self.col, self.b, self.out, self.K, self.inv, self.W, self.endow]
 
     def buffers(self) -> list[np.ndarray]:
         """The scratch arrays a round writes and reads back (for the benchmark)."""
@@ -212,9 +228,16 @@ def _by_good_then_wc(
     """The order of the flat input entries by good, then by WC (kernel order): the same
     permutation as `argsort(col * n_wc + row)` (its keys are distinct). With fewer than
     32,768 goods it is a stable radix sort of 16-bit goods over the entries put in WC order
-    first (each (L, n_L) block read column by column), several times faster."""
+    first (each (L, n_L) block read column by column), several times faster.
+
+    Economies of SMALL_ECONOMY WCs or more (none of the game's) skip putting the entries in
+    WC order: by good, then flat position (a block's first inputs, then its second...). The
+    demand for a good is then summed in another order (the last bits differ), and the
+    set-up saves two passes and a gather."""
     if G >= 2**15 or not blocks:
         return np.argsort(col * max(n_wc, 1) + row_of)
+    if n_wc >= SMALL_ECONOMY:
+        return np.argsort(col.astype(np.int16), kind="stable")
     by_wc = np.concatenate([off + np.arange(L * n_L).reshape(L, n_L).T.ravel() for L, _, n_L, off in blocks])
     return by_wc[np.argsort(col[by_wc].astype(np.int16), kind="stable")]
 
@@ -231,18 +254,25 @@ def consumer_spending(eco: PlanEconomy, goods: np.ndarray | None | bool = True) 
     f = eco.cc_count * eco.cc_income
     row = dense_cc_goods(eco) if goods is True else goods
     if isinstance(row, np.ndarray):  # `goods`: dense_cc_goods(eco), if the caller has it
-        W = np.zeros(G)
-        weights = eco.cc_weight.reshape(-1, len(row))
-        # einsum's own loop for large economies: BLAS's threaded matrix-vector product
-        # was 25 times slower on a loaded 2-core machine; small ones (the game's) keep
-        # the product, so their results stay the same to the last bit
-        spend = np.einsum("i,ij->j", f, weights) if len(f) >= SMALL_ECONOMY else f @ weights
-        np.add.at(W, row, spend)
-        return W
+        if len(f) >= SMALL_ECONOMY:  # in the blocks of the checks' pass, so the same bits
+            cc = _cc_pass(eco, checks=False)
+            assert cc is not None  # a goods row means every council has as many entries
+            return _spending_by_good(G, row, cc.spending)
+        # small economies (the game's) keep the matrix-vector product, so their results
+        # stay the same to the last bit; for large ones einsum's own loop (in _cc_pass):
+        # BLAS's threaded product was 25 times slower on a loaded 2-core machine
+        return _spending_by_good(G, row, f @ eco.cc_weight.reshape(-1, len(row)))
     lens = np.diff(eco.cc_indptr)
     spend = np.repeat(f, lens)
     np.multiply(spend, eco.cc_weight, out=spend)
     return np.bincount(eco.cc_good, spend, minlength=G).astype(np.float64)
+
+
+def _spending_by_good(G: int, row: np.ndarray, spend: np.ndarray) -> np.ndarray:
+    """Spending per entry of the CC goods row, added up per good."""
+    W = np.zeros(G)
+    np.add.at(W, row, spend)
+    return W
 
 
 def _update(
@@ -277,11 +307,11 @@ def run_plan(
         raise PlanError("threshold must be positive")
     if max_rounds < 1:
         raise PlanError("max_rounds must be at least 1")
-    dense = check_economy(economy)
+    found = scan_economy(economy)
     p = as_prices(economy, start_prices)
     if paced:
         return PacedPlanner(economy, p, rule).run(threshold, max_rounds, record_history)
-    kernel = RoundKernel(economy, dense)
+    kernel = RoundKernel(economy, found)
     return plan_with_kernel(kernel, economy, p, threshold, rule, max_rounds, record_history)
 
 

@@ -44,10 +44,12 @@ from game.sim.plan_economy import (
     PlanEconomy,
     PlanError,
     Rule,
+    Scan,
     _segment_sum,
     as_prices,
     check_economy,
     normalise_weights,
+    scan_economy,
 )
 from game.sim.plan_generate import (
     GEN_ENDOWMENT,
@@ -109,6 +111,7 @@ __all__ = [
     "RULES",
     "RoundKernel",
     "Rule",
+    "Scan",
     "SMALL_ECONOMY",
     "STEP_CAP",
     "_iterate",
@@ -128,6 +131,7 @@ __all__ = [
     "proposals",
     "plan_with_kernel",
     "run_plan",
+    "scan_economy",
     "step_size",
     "wc_optimum",
 ]

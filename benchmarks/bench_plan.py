@@ -6,7 +6,9 @@ Measures, in one process:
   generation of the economy excluded), median of REPEATS runs;
 - `setup_s` and `rounds_s`: after each of those runs, the same plan in run_plan's two
   phases timed apart: `scan_economy` with `RoundKernel(eco, scan)` (everything before the
-  first round), then the rounds (`plan_with_kernel`); medians of REPEATS;
+  first round), then the rounds (`plan_with_kernel`); medians of REPEATS, in wall time
+  and (`setup_cpu_s`, `rounds_cpu_s`) in the process's CPU time, which a machine shared
+  with other jobs inflates less (no waiting for a core);
 - `s_per_round`: one round (proposals at given prices, excess, price update) timed on
   its own, median of ROUND_SAMPLES;
 - `ratio_to_stream`: s_per_round over one streaming pass that reads every array a round
@@ -19,8 +21,8 @@ Measures, in one process:
   run_plan alone is printed on an earlier line.
 
 Usage: python benchmarks/bench_plan.py [--quick]. Prints readable lines, then ONE JSON
-line last: {"setup_s", "rounds_s", "rounds", "s_per_round", "total_s", "peak_mb",
-"ratio_to_stream"}.
+line last: {"setup_s", "rounds_s", "setup_cpu_s", "rounds_cpu_s", "rounds", "s_per_round",
+"total_s", "peak_mb", "ratio_to_stream"}.
 """
 
 from __future__ import annotations
@@ -73,6 +75,8 @@ def main() -> int:
     totals: list[float] = []
     setups: list[float] = []
     round_runs: list[float] = []
+    setup_cpu: list[float] = []  # CPU time of the process (both threads of the CC pass)
+    rounds_cpu: list[float] = []
     rounds: set[int] = set()
     for _ in range(repeats):
         t0 = time.perf_counter()
@@ -80,13 +84,15 @@ def main() -> int:
         totals.append(time.perf_counter() - t0)
         rounds.add(res.rounds)
         assert res.converged
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         kern = RoundKernel(eco, scan_economy(eco))  # the checks hand on what they found
-        t1 = time.perf_counter()
+        t1, c1 = time.perf_counter(), time.process_time()
         split = plan_with_kernel(kern, eco, as_prices(eco, GEN_START_PRICE), THRESHOLD, "book", 1000, False)
-        t2 = time.perf_counter()
+        t2, c2 = time.perf_counter(), time.process_time()
         setups.append(t1 - t0)
         round_runs.append(t2 - t1)
+        setup_cpu.append(c1 - c0)
+        rounds_cpu.append(c2 - c1)
         assert split.prices.tobytes() == res.prices.tobytes()
     assert len(rounds) == 1, "the plan must be deterministic"
     n_rounds = rounds.pop()
@@ -195,11 +201,18 @@ def main() -> int:
         f"{rounds_s * 1e3:.1f} ms (min {min(round_runs) * 1e3:.1f}); set-up / rounds "
         f"{setup_s / rounds_s:.2f}; {n_rounds} x one round alone: {n_rounds * s_round * 1e3:.1f} ms"
     )
+    s_cpu, r_cpu = statistics.median(setup_cpu), statistics.median(rounds_cpu)
+    print(
+        f"  CPU time (process_time, both threads): set-up median {s_cpu * 1e3:.1f} ms, rounds "
+        f"median {r_cpu * 1e3:.1f} ms; set-up / rounds {s_cpu / r_cpu:.2f}"
+    )
     print(
         json.dumps(
             {
                 "setup_s": round(setup_s, 4),
                 "rounds_s": round(rounds_s, 4),
+                "setup_cpu_s": round(s_cpu, 4),
+                "rounds_cpu_s": round(r_cpu, 4),
                 "rounds": n_rounds,
                 "s_per_round": round(s_round, 6),
                 "total_s": round(total_s, 4),

@@ -39,9 +39,13 @@ class RoundKernel:
     - WCs are reordered by their number of inputs L, and each group's inputs are stored
       as an (L, n_L) block, so the per-WC sum Σ b·log p is L contiguous row additions
       (`np.add.reduce(axis=0)`) instead of a segmented reduce over tiny segments.
-    - A second copy of the input list sorted by good gives the input demand per good as a
-      gather of revenues plus `np.add.reduceat` over one segment per good (a scatter-add
-      with `np.bincount` is two to three times slower here).
+    - The input demand per good: in economies of fewer than SMALL_ECONOMY WCs (all of the
+      game's), a second copy of the input list sorted by good, a gather of revenues and
+      `np.add.reduceat` over one segment per good (their results stay the same to the last
+      bit). Larger ones keep one copy: each block's spending on inputs is its exponents
+      times its WCs' revenues (a broadcast, no gather), added up per good with `np.add.at`
+      (numpy 2's fast path: as fast as the gather and reduceat, and the set-up no longer
+      sorts 165,000 entries by good nor copies them).
     - Indices are np.intp and valid (checked by check_economy), so `take(mode="clip")`
       skips numpy's bounds-error path.
     """
@@ -82,16 +86,20 @@ class RoundKernel:
         entry = np.concatenate(flat_idx) if flat_idx else np.zeros(0, dtype=np.intp)
         self.col = np.ascontiguousarray(eco.wc_input[entry], dtype=np.intp)
         self.b = np.ascontiguousarray(eco.wc_b[entry], dtype=np.float64)
-        # kernel-order WC of each flat entry, then the by-good copy
-        row_of = np.empty(len(entry), dtype=np.intp)
-        for L, first, n_L, off in self.blocks:
-            row_of[off : off + L * n_L] = np.tile(np.arange(first, first + n_L), L)
-        by_good = _by_good_then_wc(self.col, row_of, self.blocks, eco.n_wc, G)
-        self.rows_g = row_of[by_good]
-        self.b_g = self.b[by_good]
-        per_good = np.bincount(self.col, minlength=G)
-        self.used = np.flatnonzero(per_good).astype(np.intp)
-        self.seg = (np.cumsum(per_good) - per_good)[self.used].astype(np.intp)
+        self.by_good = eco.n_wc < SMALL_ECONOMY  # the second copy: see the class docstring
+        if self.by_good:  # kernel-order WC of each flat entry, then the by-good copy
+            row_of = np.empty(len(entry), dtype=np.intp)
+            for L, first, n_L, off in self.blocks:
+                row_of[off : off + L * n_L] = np.tile(np.arange(first, first + n_L), L)
+            by_good = _by_good_then_wc(self.col, row_of, self.blocks, eco.n_wc, G)
+            self.rows_g = row_of[by_good]
+            self.b_g = self.b[by_good]
+            per_good = np.bincount(self.col, minlength=G)
+            self.used = np.flatnonzero(per_good).astype(np.intp)
+            self.seg = (np.cumsum(per_good) - per_good)[self.used].astype(np.intp)
+        else:
+            self.rows_g = self.b_g = np.zeros(0)
+            self.used = self.seg = np.zeros(0, dtype=np.intp)
         if scan is not None and scan.spending is not None and scan.dense is not None:
             self.W = _spending_by_good(G, scan.dense, scan.spending)  # the checks' pass
         else:
@@ -140,6 +148,8 @@ class RoundKernel:
 
     def arrays(self) -> list[np.ndarray]:
         """Every array a round reads (for the benchmark's streaming-pass reference)."""
+        if not self.by_good:
+            return self.inputs()
         return [
             self.col,
             self.b,
@@ -155,9 +165,8 @@ class RoundKernel:
         ]
 
     def inputs(self) -> list[np.ndarray]:
-        """One copy of what a round needs (`arrays()` without the by-good copy of the input
-        list and its segments): the benchmark's second reference, which no layout can shrink
-        by copying."""
+        """One copy of what a round needs: the input list, the WCs' outputs and constants,
+        consumer spending and endowments (`arrays()` without the by-good copy)."""
         return [self.col, self.b, self.out, self.K, self.inv, self.W, self.endow]
 
     def buffers(self) -> list[np.ndarray]:
@@ -198,12 +207,20 @@ class RoundKernel:
         np.add(u, self.K, out=u)
         self._exp(u)
         gg = self.gg
-        np.take(self.R, self.rows_g, out=gg, mode="clip")
-        np.multiply(gg, self.b_g, out=gg)
         self.dval[:] = self.W
-        if len(self.used):
-            np.add.reduceat(gg, self.seg, out=self.dsum)
-            self.dval[self.used] += self.dsum
+        if self.by_good:
+            np.take(self.R, self.rows_g, out=gg, mode="clip")
+            np.multiply(gg, self.b_g, out=gg)
+            if len(self.used):
+                np.add.reduceat(gg, self.seg, out=self.dsum)
+                self.dval[self.used] += self.dsum
+        else:  # one copy: spending on inputs block by block, added up per good
+            for L, first, n_L, off in self.blocks:
+                end = off + L * n_L
+                np.multiply(
+                    b[off:end].reshape(L, n_L), self.R[first : first + n_L], out=gg[off:end].reshape(L, n_L)
+                )
+            np.add.at(self.dval, self.col, gg)
         self.sval[:] = np.bincount(self.out, self.R, minlength=self.G)
         if self.has_endow:
             np.multiply(self.endow, p, out=self.tmp)
@@ -228,16 +245,9 @@ def _by_good_then_wc(
     """The order of the flat input entries by good, then by WC (kernel order): the same
     permutation as `argsort(col * n_wc + row)` (its keys are distinct). With fewer than
     32,768 goods it is a stable radix sort of 16-bit goods over the entries put in WC order
-    first (each (L, n_L) block read column by column), several times faster.
-
-    Economies of SMALL_ECONOMY WCs or more (none of the game's) skip putting the entries in
-    WC order: by good, then flat position (a block's first inputs, then its second...). The
-    demand for a good is then summed in another order (the last bits differ), and the
-    set-up saves two passes and a gather."""
+    first (each (L, n_L) block read column by column), several times faster."""
     if G >= 2**15 or not blocks:
         return np.argsort(col * max(n_wc, 1) + row_of)
-    if n_wc >= SMALL_ECONOMY:
-        return np.argsort(col.astype(np.int16), kind="stable")
     by_wc = np.concatenate([off + np.arange(L * n_L).reshape(L, n_L).T.ravel() for L, _, n_L, off in blocks])
     return by_wc[np.argsort(col[by_wc].astype(np.int16), kind="stable")]
 

@@ -1,7 +1,7 @@
 """The plan's set-up for large economies (SMALL_ECONOMY councils or more): the checks read
 the CC list once (in two halves, one in a thread) and hand consumer spending and γ to the
-round kernel, which orders its inputs by good without putting them in WC order first. The
-same economies must be refused with the same messages, and the plan must be the councils'
+round kernel, which keeps one copy of the input list (no copy sorted by good). The same
+economies must be refused with the same messages, and the plan must be the councils'
 proposals, whichever path computed it."""
 
 from __future__ import annotations
@@ -56,6 +56,9 @@ def test_a_large_economy_is_scanned_once_and_planned_as_its_councils_propose() -
 
 
 def test_one_round_of_a_large_economy_is_the_councils_proposals() -> None:
+    kern = RoundKernel(LARGE)
+    assert not kern.by_good and len(kern.rows_g) == 0  # one copy of the inputs
+    assert [len(a) for a in kern.arrays()] == [len(a) for a in kern.inputs()]
     p = np.random.default_rng(8).uniform(300, 1200, LARGE.n_goods)
     pr = proposals(LARGE, p)
     one = run_plan(LARGE, p, threshold=1.99, max_rounds=1)

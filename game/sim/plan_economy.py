@@ -160,16 +160,24 @@ def _cc_pass(eco: PlanEconomy, checks: bool = True) -> _CCPass | None:
     step = max(1, CC_BLOCK // m)  # councils per block
     half = -(-n // (2 * step)) * step  # the first half: whole blocks
     sums = np.empty(n)
-    out: list[tuple[bool, float, np.ndarray]] = [(True, np.inf, np.zeros(m))] * 2
+    out: list[tuple[bool, float, np.ndarray] | BaseException | None] = [None, None]
 
     def part(i: int, a: int, b: int) -> None:
-        out[i] = _cc_part(eco, row, a, b, step, sums, checks)
+        try:
+            out[i] = _cc_part(eco, row, a, b, step, sums, checks)
+        except BaseException as exc:  # handed to the caller's thread below
+            out[i] = exc
 
     second = threading.Thread(target=part, args=(1, half, n), daemon=True)
     second.start()
     part(0, 0, half)
     second.join()
-    (same0, low0, spend0), (same1, low1, spend1) = out
+    results = []
+    for res in out:
+        if not isinstance(res, tuple):
+            raise res if res is not None else RuntimeError("a half of the CC pass did not run")
+        results.append(res)
+    (same0, low0, spend0), (same1, low1, spend1) = results
     if not (same0 and same1):
         return None
     return _CCPass(row.copy(), min(low0, low1), sums, spend0 + spend1)

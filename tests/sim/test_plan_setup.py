@@ -103,3 +103,20 @@ def test_councils_that_weight_other_goods_take_the_general_path() -> None:
     bad[-1] = LARGE.n_goods  # a good that does not exist, in the thread's half
     with pytest.raises(PlanError, match="cc entries refer to goods that do not exist"):
         check_economy(_with(LARGE, cc_good=bad))
+
+
+def test_an_error_in_the_threads_half_reaches_the_caller(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second half of the CC pass runs in a thread: what goes wrong there is raised in
+    the caller, never a plan with half of consumer spending missing."""
+    import game.sim.plan_economy as plan_economy
+
+    real = plan_economy._cc_part
+
+    def failing(eco: PlanEconomy, row: np.ndarray, a: int, *rest: object) -> object:
+        if a > 0:
+            raise MemoryError("the thread's half")
+        return real(eco, row, a, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(plan_economy, "_cc_part", failing)
+    with pytest.raises(MemoryError, match="the thread's half"):
+        scan_economy(LARGE)

@@ -315,6 +315,7 @@ TREND_LEADS: dict[str, tuple[str, str, str]] = {
 def _whole_turn(cause: Cause, q: dict[str, Quote], tr: Translator) -> str:
     """Where the score and its drivers went over the whole turn, every cause together: the
     figures the player saw before and after the turn, kept apart from the trends' own part."""
+
     def span(before: str, after: str) -> str:
         return tr.gettext("{before} to {after}").format(before=before, after=after)
 
@@ -334,12 +335,16 @@ def _whole_turn(cause: Cause, q: dict[str, Quote], tr: Translator) -> str:
             tr.gettext("Gini {x}").format(x=ratio("gini")),
             tr.gettext("pay-for-effort gap {x}").format(x=ratio("pay_gap")),
         ]
-    elif cause.score == "participation" and {
-        "participation",
-        "attendance",
-        "self_managed_share",
-        "power_concentration",
-    } <= q.keys():
+    elif (
+        cause.score == "participation"
+        and {
+            "participation",
+            "attendance",
+            "self_managed_share",
+            "power_concentration",
+        }
+        <= q.keys()
+    ):
         items = [
             tr.gettext("participation {x}").format(x=score("participation")),
             tr.gettext("attendance {x}").format(x=share("attendance")),

@@ -202,7 +202,7 @@ def elite_effect_text(move: EliteMove, report: TurnReport, tr: Translator) -> st
         for c in report.causes
         if c.kind == "elite" and c.id == move.tactic and abs(c.delta) >= 0.05 and c.score in METRIC_NAMES
     ]
-    return tr.gettext(" (its effect this turn: {effects})").format(effects=", ".join(parts)) if parts else ""
+    return tr.gettext("; its effect this turn: {effects}").format(effects=", ".join(parts)) if parts else ""
 
 
 def elite_move_text(move: EliteMove, level: Any, tr: Translator, report: TurnReport | None = None) -> str:
@@ -233,6 +233,8 @@ def _elite_move_words(move: EliteMove, level: Any, tr: Translator) -> str:
             cut=pct(move.amount), note=note, **who
         )
     if o == "media":
+        if move.amount < move.intensity * (1 - move.countered) - 1e-9:  # weaker than announced
+            note += tr.gettext(" (weakened by your media defences)")
         return tr.gettext("{media} ran a {strength} campaign against the project{note}").format(
             strength=strength_text(move.amount, tr), note=note, **who
         )

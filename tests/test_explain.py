@@ -10,7 +10,7 @@ import pytest
 
 from game.explain import cause_text, elite_move_text
 from game.i18n import load_translator
-from game.levels.catalog import load_catalog
+from game.levels.catalog import load_catalog, shipped_dir
 from game.sim.engine import Simulation
 from game.sim.report import TurnReport
 
@@ -64,3 +64,28 @@ def test_a_media_campaign_is_sized_by_what_it_did(run) -> None:
     assert "campaña" in spanish and f"apoyo {hit.delta:+.1f}" in spanish, spanish
     # a cause line carries its own number beside it: the sentence adds none
     assert re.search(r"\d", cause_text(hit, rep, level, en)) is None
+
+
+def test_a_campaign_weakened_by_defences_says_so() -> None:
+    """The warning's word is for the announced threat; the campaign's, after the player's
+    media defences: when they differ, the sentence says why."""
+    from game.levels.decisions import Decisions
+
+    cat = load_catalog(include_user=False)
+    level = next(lv.level for lv in cat.levels if lv.level.id == "state_economy_reform")
+    plan = Decisions(shipped_dir() / "plans" / "state_economy_reform.yaml")
+    sim = Simulation(level, 2)
+    for turn in range(1, 4):
+        d = plan.model.for_turn(turn)
+        sim.play_turn(list(d.actions) if d else [], dict(d.choices) if d else {})
+    en = load_translator("en")
+    weakened = [
+        (m, r)
+        for r in sim.history
+        for m in r.elite.moves
+        if m.outcome == "media" and m.amount < m.intensity - 1e-9
+    ]
+    assert weakened
+    move, rep = weakened[0]
+    text = elite_move_text(move, level, en, rep)
+    assert "(weakened by your media defences); its effect this turn: " in text, text

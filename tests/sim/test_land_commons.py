@@ -44,7 +44,7 @@ def test_the_seed_library_keeps_the_licence_fees_and_carries_a_bad_harvest() -> 
     with_it, without = _play(tactics=[]), _play(("seed_library",), tactics=[])
     a, b = with_it.last.measures, without.last.measures
     assert a.coop_output > 1.05 * b.coop_output
-    assert float(np.mean(a.coop_pay)) > 1.02 * float(np.mean(b.coop_pay))
+    assert float(np.mean(a.coop_pay)) > 1.05 * float(np.mean(b.coop_pay))
     assert with_it.last.stress["harvest failure"] > without.last.stress["harvest failure"] + 0.005
     assert _metrics(with_it)["elite_power"] < _metrics(without)["elite_power"]
 
@@ -67,7 +67,7 @@ def test_the_first_purchase_law_needs_the_trust_and_keeps_farm_jobs() -> None:
     seeds = range(1, 6)
     law = np.mean([_metrics(_play(seed=s))["unemployment"] for s in seeds])
     no_law = np.mean([_metrics(_play(("first_purchase_law",), seed=s))["unemployment"] for s in seeds])
-    assert no_law > law + 0.01
+    assert no_law > law + 0.03
 
 
 @pytest.mark.parametrize(

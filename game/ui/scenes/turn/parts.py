@@ -244,3 +244,8 @@ def draw_turn(
     if d.busy:
         text = T.seasonal(s.level, N_("The season passes…"), N_("The year passes…"), ctx.tr)
         panels.draw_busy(surface, ctx, text, time)
+
+
+def autosave_failed(exc: OSError, _: Any) -> str:
+    """The notice when the autosave cannot be written, its reason in the player's language."""
+    return _("Autosave failed: {reason}").format(reason=os_reason_text(exc, _))

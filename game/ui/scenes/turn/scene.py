@@ -11,7 +11,6 @@ from typing import Any
 import pygame
 
 from game.explain import refusal_text
-from game.os_words import os_reason_text
 from game.sim.report import Refusal
 from game.ui.host import SceneHost
 from game.ui.scene import Scene
@@ -138,7 +137,7 @@ class TurnScene(Scene):
         try:
             self.app.saves.autosave(s.to_save())
         except OSError as exc:
-            self.app.notify(self._("Autosave failed: {reason}").format(reason=os_reason_text(exc, self._)), 6)
+            self.app.notify(parts.autosave_failed(exc, self._), 6)
         if s.finished:
             self.ctx.play_sound("win" if s.sim.outcome == "won" else "lose")
             self.app.replace(self._make("debrief"))

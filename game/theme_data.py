@@ -19,6 +19,7 @@ from types import MappingProxyType
 from typing import Any
 
 from game.resources import assets_dir
+from game.theme_spacing import Spacing, SpacingError, read_spacing
 
 Colour = tuple[int, int, int]
 
@@ -140,52 +141,6 @@ class FontSizes:
 
 
 @dataclass(frozen=True)
-class Spacing:
-    """Paddings, gaps, radii, line widths and icon sizes in design pixels (at 100%);
-    `ctx.space` holds them at the current UI scale."""
-
-    hair: int  # thinnest rule: chart grid, outline of a mark
-    tiny: int  # an optical nudge of a text or mark by a pixel or two
-    line: int  # border of a panel or a selected card, a gauge tick
-    ring: int  # focus ring and the highlight of a chosen row
-    nudge: int  # a text's small offset from what it labels
-    stripe: int  # width of a coloured bar that marks a kind (news, panel accent, bullet)
-    tight: int  # gap between a value and its change, a bullet and its text
-    gap: int  # space between neighbours in a row
-    inset: int  # inside a small item (a gauge, a news item, a tooltip); between cards
-    pad: int  # inside a panel, from its edge to its content
-    panel_pad: int  # inside a titled panel or a text panel
-    margin: int  # between panels and from the screen's edge
-    section: int  # between sections of a screen
-    screen_margin: int  # from the screen's left and right edges to its content
-    below_header: int  # from a screen's title band to its content
-    dialog_pad: int  # inside a dialog box
-    radius_mark: int  # bars, swatches and marks inside a chart
-    radius_label: int  # a label's box on a chart line
-    radius_small: int  # tags and tooltips
-    radius: int  # buttons, strips, list rows
-    radius_card: int  # cards, option rows, slots
-    radius_panel: int  # panels and charts
-    radius_map: int  # the pathways map
-    radius_dialog: int  # dialogs
-    icon_small: int  # icons in running text
-    icon_list: int  # icons of a list row or a strip
-    icon: int  # icons beside a label
-    icon_mark: int  # a state mark (chosen, locked) and a score's icon in a list
-    icon_large: int  # icons of a panel's title
-    icon_header: int  # the screen header's icon
-    scrollbar: int  # width of a scroll bar
-    thumb: int  # shortest a scroll bar's thumb gets
-    arrow: int  # a choice row's left and right arrows
-    bullet_indent: int  # a bulleted line's indent
-    button_pad_x: int  # a button's label from its left and right edges
-    button_pad_y: int  # a button's label from its top and bottom edges
-
-    def scaled(self, scale: float) -> Spacing:
-        return Spacing(**{f.name: round(getattr(self, f.name) * scale) for f in fields(self)})
-
-
-@dataclass(frozen=True)
 class Theme:
     """One theme file, typed: made once by `load_theme` and handed to the interface."""
 
@@ -236,6 +191,14 @@ def _numbers(path: Path, block: str, data: Any, cls: type) -> Any:
     return cls(**values)
 
 
+def _default_spacing(path: Path) -> Mapping[str, Any] | None:
+    """theme.json's spacing, the list of sizes another theme may change (None for theme.json)."""
+    default = theme_path("default")
+    if path.resolve() == default.resolve():
+        return None
+    return read_theme_file(default).get("spacing")
+
+
 def load_theme(name: str = "default", path: Path | None = None) -> Theme:
     """The theme called `name` (THEME_FILES), or the theme file at `path`."""
     path = path or theme_path(name)
@@ -246,11 +209,15 @@ def load_theme(name: str = "default", path: Path | None = None) -> Theme:
         if isinstance(exc, ThemeError):
             raise
         raise ThemeError(f"{path}: palette: missing or malformed entry {exc}") from None
+    try:
+        space = read_spacing(path, data.get("spacing"), _default_spacing(path))
+    except SpacingError as exc:
+        raise ThemeError(str(exc)) from None
     return Theme(
         name=name,
         path=path,
         colours=colours,
         sizes=_numbers(path, "sizes", data.get("sizes"), FontSizes),
-        space=_numbers(path, "spacing", data.get("spacing"), Spacing),
+        space=space,
         gui=MappingProxyType({k: v for k, v in data.items() if k not in OUR_BLOCKS}),
     )

@@ -115,13 +115,10 @@ NOT_YET_CONVERTED = {
     "scenes/debrief.py",
     "scenes/dialog.py",
     "scenes/glossary.py",
-    "scenes/pathways.py",
     "scenes/planning.py",
     "scenes/saves.py",
     "scenes/settings.py",
     "scenes/title.py",
-    "scenes/turn/panels.py",
-    "scenes/turn/scene.py",
 }
 
 

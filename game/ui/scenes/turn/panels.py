@@ -52,17 +52,26 @@ def draw_header(
         max(2, ctx.space.line),
     )
     x = ctx.space.margin
-    title = ctx.text.fit(title, "large", min(ctx.px(330), limit - x), True)
-    ctx.text.draw(surface, title, (x, ctx.px(6)), "large", ctx.colours.text, True)
+    title = ctx.text.fit(title, "large", min(ctx.space.turn_header.title_max_w, limit - x), True)
+    ctx.text.draw(surface, title, (x, ctx.space.turn_header.title_top), "large", ctx.colours.text, True)
     ctx.text.draw(
         surface,
         turn_line,
-        (x, ctx.px(6) + ctx.fonts.line_height("large", True) - ctx.px(4)),
+        (
+            x,
+            ctx.space.turn_header.title_top
+            + ctx.fonts.line_height("large", True)
+            - ctx.space.turn_header.turn_line_raise,
+        ),
         "small",
         ctx.colours.text_dim,
     )
     # resources: icon, value, income (left of the header's buttons)
-    draw_resources(surface, ctx, resources, max(x + ctx.px(330) + ctx.px(24), ctx.px(360)), limit, ctx.px(5))
+    resources_x = max(
+        x + ctx.space.turn_header.title_max_w + ctx.space.turn_header.resources_gap,
+        ctx.space.turn_header.resources_min_x,
+    )
+    draw_resources(surface, ctx, resources, resources_x, limit, ctx.space.turn_header.resources_top)
 
 
 def draw_resources(
@@ -80,7 +89,7 @@ def draw_resources(
     if compact:  # names only if every resource fits with its name
         total = sum(
             ctx.text.size(f"{r.value:g} +{r.income:g}", "body", True)[0]
-            + ctx.px(66)
+            + ctx.space.resources.compact_extra
             + ctx.text.size(r.name, "small")[0]
             for r in lines
         )
@@ -89,10 +98,10 @@ def draw_resources(
         icon = r.icon
         value = f"{r.value:g}"
         inc = f"+{r.income:g}"
-        name = ctx.text.fit(r.name, "small", ctx.px(170))
-        amount_w = ctx.text.size(value + " " + inc, "body", True)[0] + ctx.px(30)
+        name = ctx.text.fit(r.name, "small", ctx.space.resources.name_max_w)
+        amount_w = ctx.text.size(value + " " + inc, "body", True)[0] + ctx.space.resources.amount_extra
         if compact:
-            wd = amount_w + ctx.text.size(name, "small")[0] + ctx.px(8)
+            wd = amount_w + ctx.text.size(name, "small")[0] + ctx.space.resources.name_gap
             if not names_fit:
                 name, wd = "", amount_w
         else:
@@ -104,12 +113,17 @@ def draw_resources(
             ctx.icons.draw(
                 surface,
                 icon,
-                (x + ctx.px(11), y + sl // 2 + ctx.px(4)),
+                (x + ctx.space.resources.icon_x, y + sl // 2 + ctx.space.resources.compact_icon_y),
                 ctx.space.icon,
                 ctx.colours.accent,
             )
             rect = ctx.text.draw(
-                surface, value, (x + ctx.px(28), y + ctx.space.nudge), "small", ctx.colours.text, True
+                surface,
+                value,
+                (x + ctx.space.resources.value_x, y + ctx.space.nudge),
+                "small",
+                ctx.colours.text,
+                True,
             )
             rect = ctx.text.draw(
                 surface, inc, (rect.right + ctx.space.nudge, y + ctx.space.nudge), "small", ctx.colours.good
@@ -123,16 +137,29 @@ def draw_resources(
             )
         else:
             ctx.icons.draw(
-                surface, icon, (x + ctx.px(11), y + ctx.px(35)), ctx.space.icon, ctx.colours.accent
+                surface,
+                icon,
+                (x + ctx.space.resources.icon_x, y + ctx.space.resources.icon_y),
+                ctx.space.icon,
+                ctx.colours.accent,
             )
             ctx.text.draw(surface, name, (x, y), "small", ctx.colours.text_dim)
             rect = ctx.text.draw(
-                surface, value, (x + ctx.px(28), y + ctx.px(22)), "body", ctx.colours.text, True
+                surface,
+                value,
+                (x + ctx.space.resources.value_x, y + ctx.space.resources.value_y),
+                "body",
+                ctx.colours.text,
+                True,
             )
             ctx.text.draw(
-                surface, inc, (rect.right + ctx.space.tight, y + ctx.px(25)), "small", ctx.colours.good
+                surface,
+                inc,
+                (rect.right + ctx.space.tight, y + ctx.space.resources.income_y),
+                "small",
+                ctx.colours.good,
             )
-        x += wd + ctx.px(28)
+        x += wd + ctx.space.resources.after
 
 
 def draw_forecast_strip(
@@ -150,7 +177,7 @@ def draw_forecast_strip(
         )
         ctx.text.draw(
             surface,
-            ctx.text.fit(text, "small", r.width - ctx.px(24)),
+            ctx.text.fit(text, "small", r.width - ctx.space.forecast.strip_text_less),
             (x, r.centery),
             "small",
             ctx.colours.text_dim,
@@ -163,26 +190,46 @@ def draw_forecast_strip(
         d = forecast.get(key, 0.0)
         shown = format_delta(d, 1)
         ctx.icons.draw(
-            surface, key, (x + ctx.px(10), r.centery), ctx.space.icon_list, ctx.colours.scores[key]
+            surface,
+            key,
+            (x + ctx.space.forecast.strip_icon_x, r.centery),
+            ctx.space.icon_list,
+            ctx.colours.scores[key],
         )
-        x += ctx.px(24)
+        x += ctx.space.forecast.strip_icon_step
         if shown != "0":
             colour = ctx.colours.good if d > 0 else ctx.colours.bad
             triangle(
                 surface,
-                (x + ctx.px(5), r.centery),
-                ctx.px(10),
+                (x + ctx.space.delta.triangle_x, r.centery),
+                ctx.space.delta.triangle,
                 "up" if d > 0 else "down",
                 colour,
             )
-            x += ctx.px(13)
+            x += ctx.space.delta.triangle_step
         rect = ctx.text.draw(surface, shown, (x, r.centery), "small", ctx.colours.text, True, "midleft")
-        x = rect.right + ctx.px(18)
-    if "loss_odds" in forecast and r.right - x > ctx.px(60):  # the elite's move can end the level
+        x = rect.right + ctx.space.forecast.strip_after
+    if (
+        "loss_odds" in forecast and r.right - x > ctx.space.forecast.strip_odds_min_w
+    ):  # the elite's move can end the level
         odds = forecast["loss_odds"]
-        ctx.icons.draw(surface, "warning", (x + ctx.px(10), r.centery), ctx.space.icon_list, ctx.colours.bad)
-        text = ctx.text.fit(f"{odds:.0%}", "small", r.right - x - ctx.px(36))
-        ctx.text.draw(surface, text, (x + ctx.px(24), r.centery), "small", ctx.colours.bad, True, "midleft")
+        ctx.icons.draw(
+            surface,
+            "warning",
+            (x + ctx.space.forecast.strip_icon_x, r.centery),
+            ctx.space.icon_list,
+            ctx.colours.bad,
+        )
+        text = ctx.text.fit(f"{odds:.0%}", "small", r.right - x - ctx.space.forecast.strip_odds_less)
+        ctx.text.draw(
+            surface,
+            text,
+            (x + ctx.space.forecast.strip_icon_step, r.centery),
+            "small",
+            ctx.colours.bad,
+            True,
+            "midleft",
+        )
 
 
 def draw_economy(
@@ -190,7 +237,7 @@ def draw_economy(
 ) -> None:
     """Economy at a glance: a bar of who works where, then the shares, needs met, elite power."""
     _ = ctx._
-    if r.height < ctx.px(90):
+    if r.height < ctx.space.economy.min_h:
         return
     inner = draw_panel(surface, ctx, r, title=_("Economy at a glance"), icon="council")
     parts = [
@@ -199,7 +246,7 @@ def draw_economy(
         ("council_share", "council"),
         ("unemployment", None),
     ]
-    bar = pygame.Rect(inner.x, inner.y, inner.width, ctx.px(16))
+    bar = pygame.Rect(inner.x, inner.y, inner.width, ctx.space.economy.bar_h)
     x = bar.x
     colours = {
         "firm_share": ctx.colours.segments["firm"],
@@ -238,17 +285,19 @@ def draw_economy(
         )
     )
     for icon, colour, label, value in rows:
-        if y + sl > inner.bottom + ctx.px(6):
+        if y + sl > inner.bottom + ctx.space.economy.overflow:
             break
-        ctx.icons.draw(surface, icon, (inner.x + ctx.px(9), y + sl // 2), ctx.space.icon_small, colour)
+        ctx.icons.draw(
+            surface, icon, (inner.x + ctx.space.economy.icon_x, y + sl // 2), ctx.space.icon_small, colour
+        )
         ctx.text.draw(
             surface,
             ctx.text.fit(
                 label,
                 "small",
-                inner.width - ctx.px(34) - ctx.text.size(value, "small", True)[0],
+                inner.width - ctx.space.economy.label_less - ctx.text.size(value, "small", True)[0],
             ),
-            (inner.x + ctx.px(26), y),
+            (inner.x + ctx.space.economy.label_x, y),
             "small",
             ctx.colours.text,
         )
@@ -283,7 +332,7 @@ def draw_elite(
     sl = ctx.fonts.line_height("small")
     # the dangers come first: their lines are kept, the tactic's explanation gets the rest
     dangers = [
-        ctx.text.wrap(danger_line(t, w, ctx.tr), "small", inner.width - ctx.px(24), True)[:2]
+        ctx.text.wrap(danger_line(t, w, ctx.tr), "small", inner.width - ctx.space.elite.danger_x, True)[:2]
         for t, w in losses
     ]
     reserved = sum(len(d) for d in dangers) * sl
@@ -291,7 +340,11 @@ def draw_elite(
         tactic = warn.tactic
         icon = tactic if ctx.icons.exists(tactic) else "warning"
         ctx.icons.draw(
-            surface, icon, (inner.x + ctx.px(14), y + ctx.px(14)), ctx.space.icon_large, ctx.colours.elite
+            surface,
+            icon,
+            (inner.x + ctx.space.elite.icon_centre, y + ctx.space.elite.icon_centre),
+            ctx.space.icon_large,
+            ctx.colours.elite,
         )
         head = _("Next turn: {tactic} ({strength})").format(
             tactic=_(TACTICS.get(tactic, tactic)),
@@ -300,13 +353,13 @@ def draw_elite(
         used = ctx.text.draw_wrapped(
             surface,
             head,
-            pygame.Rect(inner.x + ctx.px(34), y, inner.width - ctx.px(34), sl * 2),
+            pygame.Rect(inner.x + ctx.space.elite.head_x, y, inner.width - ctx.space.elite.head_x, sl * 2),
             "small",
             ctx.colours.text,
             True,
             max_lines=2,
         )
-        y += max(used, ctx.px(30)) + ctx.space.tiny
+        y += max(used, ctx.space.elite.head_min_h) + ctx.space.tiny
         about = odds or tactic_text(tactic, ctx.tr, level)
         room = (inner.bottom - y - reserved) // sl
         if about and room >= 1:  # (the tactic's card in the glossary says it all)
@@ -328,17 +381,26 @@ def draw_elite(
             max_lines=2,
         )
     for (turns_left, warning), lines in zip(losses, dangers, strict=True):
-        room = (inner.bottom + ctx.px(4) - y) // sl
+        room = (inner.bottom + ctx.space.elite.overflow - y) // sl
         if room < 1:
             break
         ctx.icons.draw(
-            surface, "warning", (inner.x + ctx.px(9), y + sl // 2), ctx.space.icon_small, ctx.colours.warn
+            surface,
+            "warning",
+            (inner.x + ctx.space.elite.danger_icon_x, y + sl // 2),
+            ctx.space.icon_small,
+            ctx.colours.warn,
         )
         text = danger_line(turns_left, warning, ctx.tr)
         y += ctx.text.draw_wrapped(
             surface,
             text,
-            pygame.Rect(inner.x + ctx.px(24), y, inner.width - ctx.px(24), min(len(lines), room) * sl),
+            pygame.Rect(
+                inner.x + ctx.space.elite.danger_x,
+                y,
+                inner.width - ctx.space.elite.danger_x,
+                min(len(lines), room) * sl,
+            ),
             "small",
             ctx.colours.warn,
             True,
@@ -395,7 +457,11 @@ def draw_forecast(
         cy = y + (i // 2) * (sl + ctx.space.tiny)
         d = forecast.get(key, 0.0)
         ctx.icons.draw(
-            surface, key, (cx + ctx.px(9), cy + sl // 2), ctx.space.icon_small, ctx.colours.scores[key]
+            surface,
+            key,
+            (cx + ctx.space.forecast.icon_x, cy + sl // 2),
+            ctx.space.icon_small,
+            ctx.colours.scores[key],
         )
         shown = format_delta(d, 1)
         colour = (
@@ -405,23 +471,23 @@ def draw_forecast(
             if shown.startswith("\u2212")
             else ctx.colours.text_dim
         )
-        x = cx + ctx.px(22)
+        x = cx + ctx.space.forecast.value_x
         if shown != "0":
             triangle(
                 surface,
-                (x + ctx.px(5), cy + sl // 2),
-                ctx.px(10),
+                (x + ctx.space.delta.triangle_x, cy + sl // 2),
+                ctx.space.delta.triangle,
                 "up" if d > 0 else "down",
                 colour,
             )
-            x += ctx.px(13)
+            x += ctx.space.delta.triangle_step
         rect = ctx.text.draw(surface, shown, (x, cy), "small", ctx.colours.text, True)
-        room = cx + col_w - rect.right - ctx.px(10)
+        room = cx + col_w - rect.right - ctx.space.forecast.name_room_less
         if ctx.text.size(score_name(key, ctx.tr), "small")[0] <= room:  # else the icon says it
             ctx.text.draw(
                 surface,
                 score_name(key, ctx.tr),
-                (rect.right + ctx.px(5), cy),
+                (rect.right + ctx.space.forecast.name_gap, cy),
                 "small",
                 ctx.colours.text_dim,
             )
@@ -446,9 +512,9 @@ def draw_busy(surface: pygame.Surface, ctx: UIContext, text: str, time: float) -
         for i in range(8):
             a = i / 8 * math.tau
             c = (
-                rect.centerx + round(math.cos(a) * ctx.px(18)),
-                rect.bottom + ctx.px(30) + round(math.sin(a) * ctx.px(18)),
+                rect.centerx + round(math.cos(a) * ctx.space.busy.spinner_r),
+                rect.bottom + ctx.space.busy.spinner_y + round(math.sin(a) * ctx.space.busy.spinner_r),
             )
             pygame.draw.circle(
-                surface, ctx.colours.accent if i == k else ctx.colours.panel_edge, c, ctx.px(4)
+                surface, ctx.colours.accent if i == k else ctx.colours.panel_edge, c, ctx.space.busy.dot
             )

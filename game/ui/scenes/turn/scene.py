@@ -190,7 +190,7 @@ class TurnScene(Scene):
                 ctx, lay.hand, self._cards(lay.hand), on_toggle=self.toggle, index=self.hand_index
             )
             self.add(self.hand)
-        if lay.news is not None and lay.news.height > self.px(60):
+        if lay.news is not None and lay.news.height > ctx.space.turn.news_min_h:
             self.add(NewsFeed(ctx, lay.news, self.news, key="news", turn_word=T.unit_n(level, ctx.tr)))
         if lay.planning is not None:
             self._add_planning(lay.planning)
@@ -211,11 +211,13 @@ class TurnScene(Scene):
         right, over the chart's title row where the title leaves room, else in a row above."""
         ctx, _ = self.ctx, self._
         label = _("Show the economy") if self.chart_mode == "scores" else _("Show the scores")
-        bh, gap = ctx.px(36), ctx.px(8)
+        bh, gap = ctx.space.turn.chart_button_h, ctx.space.turn.chart_button_gap
         specs = [(label, "quiet")] + ([(_("Planning rounds"), "normal")] if with_planning else [])
-        widths = [label_width(ctx, text, kind) + ctx.px(32) for text, kind in specs]
+        widths = [
+            label_width(ctx, text, kind) + ctx.space.turn.chart_button_label_pad for text, kind in specs
+        ]
         title = T.chart_title(self.chart_mode, ctx.tr)
-        title_w = ctx.text.size(title, "body", True)[0] + ctx.px(24)
+        title_w = ctx.text.size(title, "body", True)[0] + ctx.space.turn.chart_title_pad
         titled = True
         if title_w + sum(widths) + gap * len(widths) > rect.width:
             # the buttons take a row of their own; the toggle's words say which chart it is
@@ -223,7 +225,12 @@ class TurnScene(Scene):
             rect = pygame.Rect(rect.x, rect.y + bh + gap, rect.width, rect.height - bh - gap)
             titled = False
         else:
-            row = pygame.Rect(rect.x, rect.y + ctx.px(6), rect.width - ctx.px(8), bh)
+            row = pygame.Rect(
+                rect.x,
+                rect.y + ctx.space.turn.chart_buttons_top,
+                rect.width - ctx.space.turn.chart_buttons_right,
+                bh,
+            )
         self.chart = self.add(parts.score_chart(ctx, self.session, self.chart_mode, rect, titled))
         x = row.right
         toggle = pygame.Rect(x - widths[0], row.y, widths[0], bh)
@@ -294,7 +301,7 @@ class TurnScene(Scene):
         super().draw(surface)
         assert self.layout is not None
         buttons = [wd.rect.x for wd in self.widgets if wd.rect.y < self.layout.header_h]
-        limit = min(buttons, default=surface.get_width()) - self.px(16)
+        limit = min(buttons, default=surface.get_width()) - self.ctx.space.turn_header.buttons_gap
         parts.draw_turn(
             surface, self.ctx, self.session, self.draft, self.layout, self.setup, limit, self.time
         )

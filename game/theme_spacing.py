@@ -26,6 +26,8 @@ class Sizes:
     """One named group of sizes (`ctx.space.card.band_pad`), read by attribute."""
 
     __slots__ = ("_group", "_values")
+    _group: str
+    _values: Mapping[str, int]
 
     def __init__(self, group: str, values: Mapping[str, int]) -> None:
         object.__setattr__(self, "_group", group)

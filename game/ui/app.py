@@ -391,7 +391,7 @@ class App:
     def _draw_tooltip(self, text: str, anchor: pygame.Rect) -> None:
         ctx = self.ctx
         pad = ctx.space.inset
-        width = min(ctx.px(420), self.screen.get_width() - 2 * pad)
+        width = min(ctx.space.popup.tooltip_max_w, self.screen.get_width() - 2 * pad)
         lines = ctx.text.wrap(text, "small", width - 2 * pad)
         lh = ctx.fonts.line_height("small")
         w = max(ctx.text.size(line, "small")[0] for line in lines) + 2 * pad
@@ -421,7 +421,9 @@ class App:
         y = self.screen.get_height() - ctx.space.screen_margin
         for text, _left in reversed(self.notices[-3:]):
             surf = ctx.text.render(text, "body", ctx.colours.text)
-            rect = surf.get_rect(midbottom=(self.screen.get_width() // 2, y)).inflate(ctx.px(28), ctx.px(14))
+            rect = surf.get_rect(midbottom=(self.screen.get_width() // 2, y)).inflate(
+                ctx.space.popup.notice_pad_x, ctx.space.popup.notice_pad_y
+            )
             pygame.draw.rect(self.screen, ctx.colours.panel_hi, rect, border_radius=ctx.space.radius)
             pygame.draw.rect(
                 self.screen, ctx.colours.accent, rect, max(1, ctx.space.line), border_radius=ctx.space.radius

@@ -37,6 +37,15 @@ def hex_to_rgb(value: str) -> Colour:
     return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
 
 
+def mix(a: Colour, b: Colour, t: float) -> Colour:
+    """Blend a towards b by t in [0, 1]."""
+    return (
+        round(a[0] + (b[0] - a[0]) * t),
+        round(a[1] + (b[1] - a[1]) * t),
+        round(a[2] + (b[2] - a[2]) * t),
+    )
+
+
 def _merge(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
     out = dict(base)
     for key, value in over.items():
@@ -112,9 +121,21 @@ class Palette:
     scores: Mapping[str, Colour]
     segments: Mapping[str, Colour]
     categories: Mapping[str, Colour]
+    # how far a card's category band goes from the category's colour towards the panel (the
+    # band's text must read on it: tests/ui/test_theme_contrast.py)
+    card_band_mix: float
     series: tuple[Colour, ...]
     # (upper bound of |excess demand| / supply, key, colour); the last bound is infinity
     excess_bands: tuple[tuple[float, str, Colour], ...]
+
+    def card_band(self, category: str) -> Colour:
+        """The band at the top of an action card of this category (text is drawn on it)."""
+        return mix(self.categories.get(category, self.link), self.panel, self.card_band_mix)
+
+    @property
+    def muted_panel(self) -> Colour:
+        """The background of a card or row the player cannot afford now."""
+        return mix(self.panel, self.bg, 0.5)
 
     def excess_band(self, fraction: float) -> int:
         """Index into excess_bands for an excess-demand fraction (sign ignored)."""
@@ -171,6 +192,7 @@ def _palette(path: Path, data: Mapping[str, Any]) -> Palette:
         scores=MappingProxyType({k: named(v) for k, v in data["scores"].items()}),
         segments=MappingProxyType({k: named(v) for k, v in data["segments"].items()}),
         categories=MappingProxyType({k: named(v) for k, v in data["categories"].items()}),
+        card_band_mix=float(data["card_band_mix"]),
         series=tuple(named(v) for v in data["series"]),
         excess_bands=tuple(
             (float("inf") if upper is None else float(upper), key, named(colour))

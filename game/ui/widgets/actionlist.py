@@ -7,7 +7,6 @@ from collections.abc import Callable, Sequence
 
 import pygame
 
-from game.ui import palette
 from game.ui.context import UIContext
 from game.ui.formats import format_delta
 from game.ui.widgets.card import ActionCard
@@ -64,7 +63,7 @@ class ActionList(ListView):
         ctx = self.ctx
         bg = ctx.colours.panel_hi if selected else ctx.colours.panel
         if not card.affordable:
-            bg = palette.mix(ctx.colours.panel, ctx.colours.bg, 0.5)
+            bg = ctx.colours.muted_panel
         pygame.draw.rect(surface, bg, r, border_radius=ctx.space.radius)
         edge = (
             ctx.colours.accent

@@ -8,7 +8,6 @@ from collections.abc import Callable, Mapping
 import pygame
 
 from game.i18n import N_
-from game.ui import palette
 from game.ui.context import UIContext
 from game.ui.formats import format_delta
 from game.ui.widgets.base import Widget
@@ -100,10 +99,9 @@ class ActionCard(Widget):
         ctx = self.ctx
         _ = ctx._
         r = self.rect
-        cat_colour = ctx.colours.categories.get(self.category, ctx.colours.link)
         bg = ctx.colours.panel_hi if (self.hovered or self.focused) else ctx.colours.panel
         if not self.affordable:
-            bg = palette.mix(ctx.colours.panel, ctx.colours.bg, 0.5)
+            bg = ctx.colours.muted_panel
         radius = ctx.space.radius_panel
         pygame.draw.rect(surface, bg, r, border_radius=radius)
         edge = ctx.colours.accent if self.selected else ctx.colours.panel_edge
@@ -120,7 +118,7 @@ class ActionCard(Widget):
         band = pygame.Rect(r.x, r.y, r.width, band_h)
         pygame.draw.rect(
             surface,
-            palette.mix(cat_colour, ctx.colours.panel, 0.55),
+            ctx.colours.card_band(self.category),
             band,
             border_top_left_radius=radius,
             border_top_right_radius=radius,

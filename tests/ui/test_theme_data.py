@@ -47,7 +47,7 @@ def test_a_theme_file_changes_every_colour_it_names(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     accent, bg, good, equity = json.loads(out.stdout)
     assert accent == equity == [0x11, 0x22, 0x33]
-    assert bg == [0, 0, 0] and good == [0, 114, 178]
+    assert bg == [0, 0, 0] and good == [15, 122, 183]  # "blue"
 
 
 def test_the_pygame_gui_theme_does_not_see_the_palette_block() -> None:
@@ -135,3 +135,17 @@ def test_a_theme_file_changes_the_layouts_sizes(tmp_path: Path) -> None:
     assert [g.width for g in wide[0].gauges] == [540] * 4 and [g.width for g in wide[1].gauges] == [450] * 4
     with pytest.raises(AttributeError, match="spacing.card has no size 'band_pda'"):
         _ = default.space.card.band_pda
+
+
+def test_the_architecture_docs_theme_example_changes_one_size(tmp_path: Path) -> None:
+    """docs/architecture.md's example of a theme that extends theme.json and changes one size."""
+    import re
+
+    doc = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    example = re.search(r"`(\{\"extends\": \"theme.json\", \"spacing\".*?\})`", doc)
+    assert example is not None
+    (tmp_path / "theme.json").write_text((assets_dir() / "theme.json").read_text(encoding="utf-8"))
+    (tmp_path / "wide_left.json").write_text(example.group(1), encoding="utf-8")
+    theme, default = load_theme("wide_left", tmp_path / "wide_left.json"), load_theme()
+    assert theme.space.turn.left_w == 340 != default.space.turn.left_w
+    assert theme.space.turn.right_w == default.space.turn.right_w and theme.colours == default.colours

@@ -73,6 +73,7 @@ def test_corner_radii_and_icon_sizes_come_from_the_theme() -> None:
 
 
 GAME = UI.parent
+SCALE = {f.name for f in scale_fields()}
 THEME_SPACING = json.loads((assets_dir() / "theme.json").read_text(encoding="utf-8"))["spacing"]
 
 
@@ -123,9 +124,29 @@ def _space_reads(tree: ast.AST) -> list[tuple[str, ...]]:
             isinstance(node, ast.Name) and node.id == "space"
         )
 
+    # `hd = ctx.space.turn_header` then `hd.title_top`: a group under a short local name
+    aliases = {
+        n.targets[0].id: n.value.attr
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Assign)
+        and len(n.targets) == 1
+        and isinstance(n.targets[0], ast.Name)
+        and isinstance(n.value, ast.Attribute)
+        and is_space(n.value.value)
+        and n.value.attr not in SCALE
+    }
+    named = {
+        id(n.value)
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Assign) and isinstance(n.targets[0], ast.Name) and n.targets[0].id in aliases
+    }
     reads: list[tuple[str, ...]] = []
     for n in ast.walk(tree):
-        if isinstance(n, ast.Attribute) and is_space(n.value):
+        if id(n) in named:
+            continue  # the alias's own reads count, not the whole group
+        if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id in aliases:
+            reads.append((aliases[n.value.id], n.attr))
+        elif isinstance(n, ast.Attribute) and is_space(n.value):
             reads.append((n.attr,))
         elif isinstance(n, ast.Attribute) and isinstance(n.value, ast.Attribute) and is_space(n.value.value):
             reads.append((n.value.attr, n.attr))
@@ -135,7 +156,7 @@ def _space_reads(tree: ast.AST) -> list[tuple[str, ...]]:
 def test_every_size_the_code_reads_is_in_the_theme_and_every_size_is_read() -> None:
     """theme.json is the list of sizes: a misspelt name fails here rather than on screen, and
     a size no screen reads any more does not linger in the file a modder edits."""
-    scale = {f.name for f in scale_fields()}
+    scale = SCALE
     groups = {k: {n for n in v if n != "about"} for k, v in THEME_SPACING.items() if isinstance(v, dict)}
     read: set[tuple[str, ...]] = set()
     unknown = []

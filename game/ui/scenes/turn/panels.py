@@ -42,36 +42,25 @@ def draw_header(
     resources: Sequence[ResourceLine],
 ) -> None:
     """The title, the turn count and the resources, left of the header's buttons (`limit`)."""
+    hd = ctx.space.turn_header
     w = surface.get_width()
     pygame.draw.rect(surface, ctx.colours.bg_deep, (0, 0, w, header_h))
     pygame.draw.line(
-        surface,
-        ctx.colours.accent,
-        (0, header_h - 1),
-        (w, header_h - 1),
-        max(2, ctx.space.line),
+        surface, ctx.colours.accent, (0, header_h - 1), (w, header_h - 1), max(2, ctx.space.line)
     )
     x = ctx.space.margin
-    title = ctx.text.fit(title, "large", min(ctx.space.turn_header.title_max_w, limit - x), True)
-    ctx.text.draw(surface, title, (x, ctx.space.turn_header.title_top), "large", ctx.colours.text, True)
+    title = ctx.text.fit(title, "large", min(hd.title_max_w, limit - x), True)
+    ctx.text.draw(surface, title, (x, hd.title_top), "large", ctx.colours.text, True)
     ctx.text.draw(
         surface,
         turn_line,
-        (
-            x,
-            ctx.space.turn_header.title_top
-            + ctx.fonts.line_height("large", True)
-            - ctx.space.turn_header.turn_line_raise,
-        ),
+        (x, hd.title_top + ctx.fonts.line_height("large", True) - hd.turn_line_raise),
         "small",
         ctx.colours.text_dim,
     )
     # resources: icon, value, income (left of the header's buttons)
-    resources_x = max(
-        x + ctx.space.turn_header.title_max_w + ctx.space.turn_header.resources_gap,
-        ctx.space.turn_header.resources_min_x,
-    )
-    draw_resources(surface, ctx, resources, resources_x, limit, ctx.space.turn_header.resources_top)
+    resources_x = max(x + hd.title_max_w + hd.resources_gap, hd.resources_min_x)
+    draw_resources(surface, ctx, resources, resources_x, limit, hd.resources_top)
 
 
 def draw_resources(
@@ -85,11 +74,12 @@ def draw_resources(
 ) -> None:
     """Each resource: icon, amount and income per turn; with its name above unless compact
     (the header), or beside it when every name fits (the narrow layout's strip)."""
+    rs = ctx.space.resources
     names_fit = True
     if compact:  # names only if every resource fits with its name
         total = sum(
             ctx.text.size(f"{r.value:g} +{r.income:g}", "body", True)[0]
-            + ctx.space.resources.compact_extra
+            + rs.compact_extra
             + ctx.text.size(r.name, "small")[0]
             for r in lines
         )
@@ -98,10 +88,10 @@ def draw_resources(
         icon = r.icon
         value = f"{r.value:g}"
         inc = f"+{r.income:g}"
-        name = ctx.text.fit(r.name, "small", ctx.space.resources.name_max_w)
-        amount_w = ctx.text.size(value + " " + inc, "body", True)[0] + ctx.space.resources.amount_extra
+        name = ctx.text.fit(r.name, "small", rs.name_max_w)
+        amount_w = ctx.text.size(value + " " + inc, "body", True)[0] + rs.amount_extra
         if compact:
-            wd = amount_w + ctx.text.size(name, "small")[0] + ctx.space.resources.name_gap
+            wd = amount_w + ctx.text.size(name, "small")[0] + rs.name_gap
             if not names_fit:
                 name, wd = "", amount_w
         else:
@@ -113,17 +103,12 @@ def draw_resources(
             ctx.icons.draw(
                 surface,
                 icon,
-                (x + ctx.space.resources.icon_x, y + sl // 2 + ctx.space.resources.compact_icon_y),
+                (x + rs.icon_x, y + sl // 2 + rs.compact_icon_y),
                 ctx.space.icon,
                 ctx.colours.accent,
             )
             rect = ctx.text.draw(
-                surface,
-                value,
-                (x + ctx.space.resources.value_x, y + ctx.space.nudge),
-                "small",
-                ctx.colours.text,
-                True,
+                surface, value, (x + rs.value_x, y + ctx.space.nudge), "small", ctx.colours.text, True
             )
             rect = ctx.text.draw(
                 surface, inc, (rect.right + ctx.space.nudge, y + ctx.space.nudge), "small", ctx.colours.good
@@ -136,36 +121,23 @@ def draw_resources(
                 ctx.colours.text_dim,
             )
         else:
-            ctx.icons.draw(
-                surface,
-                icon,
-                (x + ctx.space.resources.icon_x, y + ctx.space.resources.icon_y),
-                ctx.space.icon,
-                ctx.colours.accent,
-            )
+            ctx.icons.draw(surface, icon, (x + rs.icon_x, y + rs.icon_y), ctx.space.icon, ctx.colours.accent)
             ctx.text.draw(surface, name, (x, y), "small", ctx.colours.text_dim)
             rect = ctx.text.draw(
-                surface,
-                value,
-                (x + ctx.space.resources.value_x, y + ctx.space.resources.value_y),
-                "body",
-                ctx.colours.text,
-                True,
+                surface, value, (x + rs.value_x, y + rs.value_y), "body", ctx.colours.text, True
             )
             ctx.text.draw(
-                surface,
-                inc,
-                (rect.right + ctx.space.tight, y + ctx.space.resources.income_y),
-                "small",
-                ctx.colours.good,
+                surface, inc, (rect.right + ctx.space.tight, y + rs.income_y), "small", ctx.colours.good
             )
-        x += wd + ctx.space.resources.after
+        x += wd + rs.after
 
 
 def draw_forecast_strip(
     surface: pygame.Surface, ctx: UIContext, r: pygame.Rect, chosen: bool, forecast: Forecast | None
 ) -> None:
     """The forecast in one line (narrow layout): icon, arrow and change per score."""
+    fc = ctx.space.forecast
+    dl = ctx.space.delta
     _ = ctx._
     pygame.draw.rect(surface, ctx.colours.bg_deep, r, border_radius=ctx.space.radius)
     x = r.x + ctx.space.pad
@@ -177,7 +149,7 @@ def draw_forecast_strip(
         )
         ctx.text.draw(
             surface,
-            ctx.text.fit(text, "small", r.width - ctx.space.forecast.strip_text_less),
+            ctx.text.fit(text, "small", r.width - fc.strip_text_less),
             (x, r.centery),
             "small",
             ctx.colours.text_dim,
@@ -190,45 +162,23 @@ def draw_forecast_strip(
         d = forecast.get(key, 0.0)
         shown = format_delta(d, 1)
         ctx.icons.draw(
-            surface,
-            key,
-            (x + ctx.space.forecast.strip_icon_x, r.centery),
-            ctx.space.icon_list,
-            ctx.colours.scores[key],
+            surface, key, (x + fc.strip_icon_x, r.centery), ctx.space.icon_list, ctx.colours.scores[key]
         )
-        x += ctx.space.forecast.strip_icon_step
+        x += fc.strip_icon_step
         if shown != "0":
             colour = ctx.colours.good if d > 0 else ctx.colours.bad
-            triangle(
-                surface,
-                (x + ctx.space.delta.triangle_x, r.centery),
-                ctx.space.delta.triangle,
-                "up" if d > 0 else "down",
-                colour,
-            )
-            x += ctx.space.delta.triangle_step
+            triangle(surface, (x + dl.triangle_x, r.centery), dl.triangle, "up" if d > 0 else "down", colour)
+            x += dl.triangle_step
         rect = ctx.text.draw(surface, shown, (x, r.centery), "small", ctx.colours.text, True, "midleft")
-        x = rect.right + ctx.space.forecast.strip_after
-    if (
-        "loss_odds" in forecast and r.right - x > ctx.space.forecast.strip_odds_min_w
-    ):  # the elite's move can end the level
+        x = rect.right + fc.strip_after
+    if "loss_odds" in forecast and r.right - x > fc.strip_odds_min_w:  # the elite's move can end the level
         odds = forecast["loss_odds"]
         ctx.icons.draw(
-            surface,
-            "warning",
-            (x + ctx.space.forecast.strip_icon_x, r.centery),
-            ctx.space.icon_list,
-            ctx.colours.bad,
+            surface, "warning", (x + fc.strip_icon_x, r.centery), ctx.space.icon_list, ctx.colours.bad
         )
-        text = ctx.text.fit(f"{odds:.0%}", "small", r.right - x - ctx.space.forecast.strip_odds_less)
+        text = ctx.text.fit(f"{odds:.0%}", "small", r.right - x - fc.strip_odds_less)
         ctx.text.draw(
-            surface,
-            text,
-            (x + ctx.space.forecast.strip_icon_step, r.centery),
-            "small",
-            ctx.colours.bad,
-            True,
-            "midleft",
+            surface, text, (x + fc.strip_icon_step, r.centery), "small", ctx.colours.bad, True, "midleft"
         )
 
 
@@ -236,8 +186,9 @@ def draw_economy(
     surface: pygame.Surface, ctx: UIContext, r: pygame.Rect, m: Mapping[str, float], level: Any = None
 ) -> None:
     """Economy at a glance: a bar of who works where, then the shares, needs met, elite power."""
+    ec = ctx.space.economy
     _ = ctx._
-    if r.height < ctx.space.economy.min_h:
+    if r.height < ec.min_h:
         return
     inner = draw_panel(surface, ctx, r, title=_("Economy at a glance"), icon="council")
     parts = [
@@ -246,7 +197,7 @@ def draw_economy(
         ("council_share", "council"),
         ("unemployment", None),
     ]
-    bar = pygame.Rect(inner.x, inner.y, inner.width, ctx.space.economy.bar_h)
+    bar = pygame.Rect(inner.x, inner.y, inner.width, ec.bar_h)
     x = bar.x
     colours = {
         "firm_share": ctx.colours.segments["firm"],
@@ -269,12 +220,7 @@ def draw_economy(
         for k, _s in parts
     ]
     rows.append(
-        (
-            "check",
-            ctx.colours.good,
-            _(METRIC_NAMES["needs_met"]),
-            f"{100 * m.get('needs_met', 0):.0f}%",
-        )
+        ("check", ctx.colours.good, _(METRIC_NAMES["needs_met"]), f"{100 * m.get('needs_met', 0):.0f}%")
     )
     rows.append(
         (
@@ -285,19 +231,15 @@ def draw_economy(
         )
     )
     for icon, colour, label, value in rows:
-        if y + sl > inner.bottom + ctx.space.economy.overflow:
+        if y + sl > inner.bottom + ec.overflow:
             break
-        ctx.icons.draw(
-            surface, icon, (inner.x + ctx.space.economy.icon_x, y + sl // 2), ctx.space.icon_small, colour
-        )
+        ctx.icons.draw(surface, icon, (inner.x + ec.icon_x, y + sl // 2), ctx.space.icon_small, colour)
         ctx.text.draw(
             surface,
             ctx.text.fit(
-                label,
-                "small",
-                inner.width - ctx.space.economy.label_less - ctx.text.size(value, "small", True)[0],
+                label, "small", inner.width - ec.label_less - ctx.text.size(value, "small", True)[0]
             ),
-            (inner.x + ctx.space.economy.label_x, y),
+            (inner.x + ec.label_x, y),
             "small",
             ctx.colours.text,
         )
@@ -317,22 +259,17 @@ def draw_elite(
     """The elite's announced move (with what the tactic does, in the level's words, or, for
     a move that can end the level, its odds unanswered and with the best answer) and the
     dangers that hold now, each (turns left, the level's warning)."""
+    el = ctx.space.elite
     _ = ctx._
     edge = ctx.colours.elite if (warn or losses) else ctx.colours.panel_edge
     inner = draw_panel(
-        surface,
-        ctx,
-        r,
-        title=_("The elite"),
-        icon="counter_revolution",
-        accent=ctx.colours.elite,
-        edge=edge,
+        surface, ctx, r, title=_("The elite"), icon="counter_revolution", accent=ctx.colours.elite, edge=edge
     )
     y = inner.y
     sl = ctx.fonts.line_height("small")
     # the dangers come first: their lines are kept, the tactic's explanation gets the rest
     dangers = [
-        ctx.text.wrap(danger_line(t, w, ctx.tr), "small", inner.width - ctx.space.elite.danger_x, True)[:2]
+        ctx.text.wrap(danger_line(t, w, ctx.tr), "small", inner.width - el.danger_x, True)[:2]
         for t, w in losses
     ]
     reserved = sum(len(d) for d in dangers) * sl
@@ -342,24 +279,23 @@ def draw_elite(
         ctx.icons.draw(
             surface,
             icon,
-            (inner.x + ctx.space.elite.icon_centre, y + ctx.space.elite.icon_centre),
+            (inner.x + el.icon_centre, y + el.icon_centre),
             ctx.space.icon_large,
             ctx.colours.elite,
         )
         head = _("Next turn: {tactic} ({strength})").format(
-            tactic=_(TACTICS.get(tactic, tactic)),
-            strength=_(intensity_word(warn.intensity)),
+            tactic=_(TACTICS.get(tactic, tactic)), strength=_(intensity_word(warn.intensity))
         )
         used = ctx.text.draw_wrapped(
             surface,
             head,
-            pygame.Rect(inner.x + ctx.space.elite.head_x, y, inner.width - ctx.space.elite.head_x, sl * 2),
+            pygame.Rect(inner.x + el.head_x, y, inner.width - el.head_x, sl * 2),
             "small",
             ctx.colours.text,
             True,
             max_lines=2,
         )
-        y += max(used, ctx.space.elite.head_min_h) + ctx.space.tiny
+        y += max(used, el.head_min_h) + ctx.space.tiny
         about = odds or tactic_text(tactic, ctx.tr, level)
         room = (inner.bottom - y - reserved) // sl
         if about and room >= 1:  # (the tactic's card in the glossary says it all)
@@ -381,13 +317,13 @@ def draw_elite(
             max_lines=2,
         )
     for (turns_left, warning), lines in zip(losses, dangers, strict=True):
-        room = (inner.bottom + ctx.space.elite.overflow - y) // sl
+        room = (inner.bottom + el.overflow - y) // sl
         if room < 1:
             break
         ctx.icons.draw(
             surface,
             "warning",
-            (inner.x + ctx.space.elite.danger_icon_x, y + sl // 2),
+            (inner.x + el.danger_icon_x, y + sl // 2),
             ctx.space.icon_small,
             ctx.colours.warn,
         )
@@ -395,12 +331,7 @@ def draw_elite(
         y += ctx.text.draw_wrapped(
             surface,
             text,
-            pygame.Rect(
-                inner.x + ctx.space.elite.danger_x,
-                y,
-                inner.width - ctx.space.elite.danger_x,
-                min(len(lines), room) * sl,
-            ),
+            pygame.Rect(inner.x + el.danger_x, y, inner.width - el.danger_x, min(len(lines), room) * sl),
             "small",
             ctx.colours.warn,
             True,
@@ -417,6 +348,8 @@ def draw_forecast(
     forecast: Forecast | None,
 ) -> None:
     """What the chosen actions would change this turn; `answer` is the event answer chosen."""
+    fc = ctx.space.forecast
+    dl = ctx.space.delta
     _ = ctx._
     inner = draw_panel(surface, ctx, r, title=_("Forecast"), icon="hourglass")
     sl = ctx.fonts.line_height("small")
@@ -457,11 +390,7 @@ def draw_forecast(
         cy = y + (i // 2) * (sl + ctx.space.tiny)
         d = forecast.get(key, 0.0)
         ctx.icons.draw(
-            surface,
-            key,
-            (cx + ctx.space.forecast.icon_x, cy + sl // 2),
-            ctx.space.icon_small,
-            ctx.colours.scores[key],
+            surface, key, (cx + fc.icon_x, cy + sl // 2), ctx.space.icon_small, ctx.colours.scores[key]
         )
         shown = format_delta(d, 1)
         colour = (
@@ -471,23 +400,19 @@ def draw_forecast(
             if shown.startswith("\u2212")
             else ctx.colours.text_dim
         )
-        x = cx + ctx.space.forecast.value_x
+        x = cx + fc.value_x
         if shown != "0":
             triangle(
-                surface,
-                (x + ctx.space.delta.triangle_x, cy + sl // 2),
-                ctx.space.delta.triangle,
-                "up" if d > 0 else "down",
-                colour,
+                surface, (x + dl.triangle_x, cy + sl // 2), dl.triangle, "up" if d > 0 else "down", colour
             )
-            x += ctx.space.delta.triangle_step
+            x += dl.triangle_step
         rect = ctx.text.draw(surface, shown, (x, cy), "small", ctx.colours.text, True)
-        room = cx + col_w - rect.right - ctx.space.forecast.name_room_less
+        room = cx + col_w - rect.right - fc.name_room_less
         if ctx.text.size(score_name(key, ctx.tr), "small")[0] <= room:  # else the icon says it
             ctx.text.draw(
                 surface,
                 score_name(key, ctx.tr),
-                (rect.right + ctx.space.forecast.name_gap, cy),
+                (rect.right + fc.name_gap, cy),
                 "small",
                 ctx.colours.text_dim,
             )
@@ -495,6 +420,7 @@ def draw_forecast(
 
 def draw_busy(surface: pygame.Surface, ctx: UIContext, text: str, time: float) -> None:
     """The turn is being computed: the screen dimmed, a line and a spinner."""
+    sp = ctx.space.busy
     shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
     shade.fill((*ctx.colours.bg_deep, 150))
     surface.blit(shade, (0, 0))
@@ -512,9 +438,7 @@ def draw_busy(surface: pygame.Surface, ctx: UIContext, text: str, time: float) -
         for i in range(8):
             a = i / 8 * math.tau
             c = (
-                rect.centerx + round(math.cos(a) * ctx.space.busy.spinner_r),
-                rect.bottom + ctx.space.busy.spinner_y + round(math.sin(a) * ctx.space.busy.spinner_r),
+                rect.centerx + round(math.cos(a) * sp.spinner_r),
+                rect.bottom + sp.spinner_y + round(math.sin(a) * sp.spinner_r),
             )
-            pygame.draw.circle(
-                surface, ctx.colours.accent if i == k else ctx.colours.panel_edge, c, ctx.space.busy.dot
-            )
+            pygame.draw.circle(surface, ctx.colours.accent if i == k else ctx.colours.panel_edge, c, sp.dot)

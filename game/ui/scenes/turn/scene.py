@@ -209,15 +209,13 @@ class TurnScene(Scene):
     def _add_chart(self, rect: pygame.Rect, with_planning: bool = False) -> None:
         """The chart with its toggle (and the planning button in the Charts tab) at the top
         right, over the chart's title row where the title leaves room, else in a row above."""
-        ctx, _ = self.ctx, self._
+        ctx, _, sz = self.ctx, self._, self.ctx.space.turn
         label = _("Show the economy") if self.chart_mode == "scores" else _("Show the scores")
-        bh, gap = ctx.space.turn.chart_button_h, ctx.space.turn.chart_button_gap
+        bh, gap = sz.chart_button_h, sz.chart_button_gap
         specs = [(label, "quiet")] + ([(_("Planning rounds"), "normal")] if with_planning else [])
-        widths = [
-            label_width(ctx, text, kind) + ctx.space.turn.chart_button_label_pad for text, kind in specs
-        ]
+        widths = [label_width(ctx, text, kind) + sz.chart_button_label_pad for text, kind in specs]
         title = T.chart_title(self.chart_mode, ctx.tr)
-        title_w = ctx.text.size(title, "body", True)[0] + ctx.space.turn.chart_title_pad
+        title_w = ctx.text.size(title, "body", True)[0] + sz.chart_title_pad
         titled = True
         if title_w + sum(widths) + gap * len(widths) > rect.width:
             # the buttons take a row of their own; the toggle's words say which chart it is
@@ -225,12 +223,7 @@ class TurnScene(Scene):
             rect = pygame.Rect(rect.x, rect.y + bh + gap, rect.width, rect.height - bh - gap)
             titled = False
         else:
-            row = pygame.Rect(
-                rect.x,
-                rect.y + ctx.space.turn.chart_buttons_top,
-                rect.width - ctx.space.turn.chart_buttons_right,
-                bh,
-            )
+            row = pygame.Rect(rect.x, rect.y + sz.chart_buttons_top, rect.width - sz.chart_buttons_right, bh)
         self.chart = self.add(parts.score_chart(ctx, self.session, self.chart_mode, rect, titled))
         x = row.right
         toggle = pygame.Rect(x - widths[0], row.y, widths[0], bh)

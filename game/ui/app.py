@@ -25,6 +25,7 @@ import pygame_gui
 
 from game import __version__
 from game.i18n import load_translator
+from game.os_words import os_reason_text
 from game.saves import AUTOSAVE_SLOT, SaveGame, SaveStore
 from game.settings import SCALE_STEPS, Settings, save_settings
 from game.theme_data import load_theme
@@ -266,7 +267,9 @@ class App:
                 save_settings(self.data_dir, self.settings)
             except OSError as exc:
                 self.notify(
-                    self.ctx._("Settings could not be saved: {reason}").format(reason=exc.strerror or exc)
+                    self.ctx._("Settings could not be saved: {reason}").format(
+                        reason=os_reason_text(exc, self.ctx._)
+                    )
                 )
 
     def toggle_fullscreen(self) -> None:

@@ -17,6 +17,7 @@ import pygame
 from game.classroom.session import DIFFICULTY, MAX_HOTSEAT_GROUPS, MIN_GROUPS, SESSION_TURNS, ClassSetup
 from game.classroom.texts import DIFFICULTIES
 from game.i18n import N_, pick
+from game.os_words import os_reason_text
 from game.ui.scenes.classbase import ClassScene
 from game.ui.session import new_seed
 
@@ -158,7 +159,7 @@ class ClassConsoleScene(ClassScene):
                 server.start()
                 break
             except OSError as exc:
-                reason = exc.strerror or str(exc)
+                reason = os_reason_text(exc, self._)
                 server = None
         if server is None:
             self.message = self._("The classroom server could not start: {reason}. Use the hot seat.").format(

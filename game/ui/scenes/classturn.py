@@ -19,6 +19,7 @@ import pygame
 from game.classroom.launch import write_class_report
 from game.classroom.votes import VoteError
 from game.i18n import N_, pick
+from game.os_words import os_reason_text
 from game.ui.names import SCORE_ORDER
 from game.ui.scenes.classbase import ClassScene
 
@@ -132,7 +133,7 @@ class ClassTurnScene(ClassScene):
             files = write_class_report(self.room, out, self.session.lang)
         except OSError as exc:
             self.message = self._("The report could not be written: {reason}").format(
-                reason=exc.strerror or exc
+                reason=os_reason_text(exc, self._)
             )
             return
         self.report_dir = out

@@ -10,6 +10,7 @@ import pygame
 
 from game.explain import choice_label, loss_warning_text, odds_text, refusal_text
 from game.i18n import N_
+from game.os_words import os_reason_text
 from game.ui.context import UIContext
 from game.ui.host import SceneHost
 from game.ui.names import SCORE_ORDER, SCORES, resource_icon
@@ -125,7 +126,7 @@ def pause_dialog(host: SceneHost, session: Session) -> Dialog:
                 host.saves.write(slot, session.to_save())
                 host.notify(_("Saved as “{slot}”.").format(slot=slot))
             except OSError as exc:
-                host.notify(_("Saving failed: {reason}").format(reason=exc.strerror or exc), 6)
+                host.notify(_("Saving failed: {reason}").format(reason=os_reason_text(exc, _)), 6)
         elif key == "glossary":
             host.open("glossary", levels=[session.level])
         elif key == "settings":
@@ -244,3 +245,8 @@ def draw_turn(
     if d.busy:
         text = T.seasonal(s.level, N_("The season passes…"), N_("The year passes…"), ctx.tr)
         panels.draw_busy(surface, ctx, text, time)
+
+
+def autosave_failed(exc: OSError, _: Any) -> str:
+    """The notice when the autosave cannot be written, its reason in the player's language."""
+    return _("Autosave failed: {reason}").format(reason=os_reason_text(exc, _))

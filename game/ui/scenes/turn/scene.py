@@ -137,7 +137,7 @@ class TurnScene(Scene):
         try:
             self.app.saves.autosave(s.to_save())
         except OSError as exc:
-            self.app.notify(self._("Autosave failed: {reason}").format(reason=exc.strerror or exc), 6)
+            self.app.notify(parts.autosave_failed(exc, self._), 6)
         if s.finished:
             self.ctx.play_sound("win" if s.sim.outcome == "won" else "lose")
             self.app.replace(self._make("debrief"))

@@ -397,7 +397,7 @@ class App:
         pad, lh = ctx.space.inset, ctx.fonts.line_height("small")
         keep = self.top.keep_clear() if self.top else []
         most = screen.width - 2 * pad
-        for width in sorted({min(ctx.px(420), most), min(ctx.px(640), most), most}):
+        for width in sorted({min(ctx.space.popup.tooltip_max_w * k // 2, most) for k in (2, 3)} | {most}):
             # wider while a long text at large sizes finds no place in the window
             lines = ctx.text.wrap(text, "small", width - 2 * pad)
             w = max(ctx.text.size(line, "small")[0] for line in lines) + 2 * pad
@@ -407,9 +407,7 @@ class App:
         return rect, lines
 
     def _draw_tooltip(self, text: str, anchor: pygame.Rect) -> None:
-        ctx = self.ctx
-        pad = ctx.space.inset
-        lh = ctx.fonts.line_height("small")
+        ctx, pad, lh = self.ctx, self.ctx.space.inset, self.ctx.fonts.line_height("small")
         rect, lines = self.tooltip_box(text, anchor)
         self.tooltip_rect = rect  # where the last tooltip went (tests)
         pygame.draw.rect(self.screen, ctx.colours.bg_deep, rect, border_radius=ctx.space.radius_small)
@@ -428,7 +426,9 @@ class App:
         y = self.screen.get_height() - ctx.space.screen_margin
         for text, _left in reversed(self.notices[-3:]):
             surf = ctx.text.render(text, "body", ctx.colours.text)
-            rect = surf.get_rect(midbottom=(self.screen.get_width() // 2, y)).inflate(ctx.px(28), ctx.px(14))
+            rect = surf.get_rect(midbottom=(self.screen.get_width() // 2, y)).inflate(
+                ctx.space.popup.notice_pad_x, ctx.space.popup.notice_pad_y
+            )
             pygame.draw.rect(self.screen, ctx.colours.panel_hi, rect, border_radius=ctx.space.radius)
             pygame.draw.rect(
                 self.screen, ctx.colours.accent, rect, max(1, ctx.space.line), border_radius=ctx.space.radius

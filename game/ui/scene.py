@@ -42,9 +42,6 @@ class Scene:
     def _(self, message: str) -> str:
         return self.app.ctx.tr.gettext(message)
 
-    def px(self, value: float) -> int:
-        return self.app.ctx.px(value)
-
     @property
     def size(self) -> tuple[int, int]:
         return self.app.screen.get_size()

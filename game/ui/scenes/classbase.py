@@ -59,11 +59,15 @@ class ClassScene(MenuScene):
     @property
     def keys_lines(self) -> int:
         """The keys take two lines where one would cut them (large text)."""
-        return 2 if self.size[0] < self.ctx.px(1100) else 1
+        return 2 if self.size[0] < self.ctx.space.classroom.wide_min_w else 1
 
     def keys_top(self) -> int:
         """Where the keys line along the bottom begins (nothing else goes below)."""
-        return self.size[1] - self.keys_lines * self.ctx.fonts.line_height("body") - self.ctx.px(16)
+        return (
+            self.size[1]
+            - self.keys_lines * self.ctx.fonts.line_height("body")
+            - self.ctx.space.classroom.keys_pad
+        )
 
     @staticmethod
     def window(n: int, fit: int, current: int) -> range:
@@ -85,7 +89,12 @@ class ClassScene(MenuScene):
         ctx.text.draw_wrapped(
             surface,
             text,
-            pygame.Rect(ctx.px(20), top + ctx.px(8), w - ctx.px(40), lh * self.keys_lines),
+            pygame.Rect(
+                ctx.space.classroom.keys_x,
+                top + ctx.space.classroom.keys_top_pad,
+                w - ctx.space.classroom.keys_edges,
+                lh * self.keys_lines,
+            ),
             "body",
             ctx.colours.text,
             max_lines=self.keys_lines,
@@ -121,7 +130,7 @@ class ClassScene(MenuScene):
         self.line(surface, _("Excess"), col_bar, y, "body", colour=ctx.colours.text_dim)
         y += ctx.fonts.line_height("body")
         excess = board.get("excess")
-        bar_w = rect.right - col_bar - ctx.px(90)
+        bar_w = rect.right - col_bar - ctx.space.classroom.excess_text_w
         for k, g in enumerate(board["goods"]):
             if y + lh > rect.bottom:
                 break

@@ -197,11 +197,15 @@ class ClassConsoleScene(ClassScene):
         self.draw_background(surface)
         ctx = self.ctx
         w, h = surface.get_size()
-        x, y = ctx.px(40), self.header_height() + ctx.space.margin
+        x, y = ctx.space.classroom.console_x, self.header_height() + ctx.space.margin
         lh = ctx.fonts.line_height("large")
         rows = self.rows()
-        code_h = ctx.px(10) + ctx.fonts.line_height("heading", True) + (ctx.px(60) if self.message else 0)
-        shown = self.window(len(rows), (self.keys_top() - y - code_h) // (lh + ctx.px(6)), self.row)
+        code_h = (
+            ctx.space.inset
+            + ctx.fonts.line_height("heading", True)
+            + (ctx.space.classroom.message_gap if self.message else 0)
+        )
+        shown = self.window(len(rows), (self.keys_top() - y - code_h) // (lh + ctx.space.tight), self.row)
         # the values start after the longest label (at most mid-screen): long names keep their room
         widest = max((ctx.text.size(self.row_label(rows[i]), "large")[0] for i in shown), default=0)
         mid = min(w // 2, x + widest + ctx.space.margin)
@@ -209,12 +213,14 @@ class ClassConsoleScene(ClassScene):
             row = rows[i]
             if i == self.row:
                 pygame.draw.rect(
-                    surface, ctx.colours.panel_hi, (x - ctx.px(10), y, w - 2 * x + ctx.px(20), lh)
+                    surface,
+                    ctx.colours.panel_hi,
+                    (x - ctx.space.classroom.row_out, y, w - 2 * x + ctx.space.classroom.row_outs, lh),
                 )
                 pygame.draw.rect(
                     surface,
                     ctx.colours.focus,
-                    (x - ctx.px(10), y, w - 2 * x + ctx.px(20), lh),
+                    (x - ctx.space.classroom.row_out, y, w - 2 * x + ctx.space.classroom.row_outs, lh),
                     max(2, ctx.space.ring),
                 )
             self.line(surface, self.row_label(row), x, y, "large", width=mid - x)
@@ -227,7 +233,13 @@ class ClassConsoleScene(ClassScene):
         self.line(surface, code, x, y, size, colour=ctx.colours.accent, bold=True, width=w - 2 * x)
         if self.message:
             self.line(
-                surface, self.message, x, y + ctx.px(60), "body", colour=ctx.colours.warn, width=w - 2 * x
+                surface,
+                self.message,
+                x,
+                y + ctx.space.classroom.message_gap,
+                "body",
+                colour=ctx.colours.warn,
+                width=w - 2 * x,
             )
         self.keys_help(
             surface, _("Up/Down: choose · Left/Right: change · R: new seed · Enter: start · Esc: back")

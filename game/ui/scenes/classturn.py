@@ -177,7 +177,9 @@ class ClassTurnScene(ClassScene):
             )
             keys = _("R: write the class report · Esc: back")
         elif vote is not None:
-            self._draw_vote(surface, pygame.Rect(x, y, w - 2 * x, self.keys_top() - y - ctx.px(8)))
+            self._draw_vote(
+                surface, pygame.Rect(x, y, w - 2 * x, self.keys_top() - y - ctx.space.classroom.above_keys)
+            )
             if not vote.closed and vote.mode == "hands":
                 keys = _("Up/Down: option · Left/Right or digits: hands · Enter: close the vote")
             elif not vote.closed:
@@ -196,7 +198,9 @@ class ClassTurnScene(ClassScene):
             yy = self.line(surface, _("Actions the class can afford"), x, top, "large", bold=True)
             lh = ctx.fonts.line_height("body")
             acts = self.playable()
-            for i in self.window(len(acts), (self.keys_top() - ctx.px(60) - yy) // lh, self.row):
+            for i in self.window(
+                len(acts), (self.keys_top() - ctx.space.classroom.actions_room - yy) // lh, self.row
+            ):
                 a = acts[i]
                 if i == self.row:
                     pygame.draw.rect(
@@ -207,13 +211,18 @@ class ClassTurnScene(ClassScene):
                     )
                 mark = "[x] " if a in self.marked else "[ ] "
                 yy = self.line(
-                    surface, mark + self._action_title(a), x, yy, "body", width=col - x - ctx.px(24)
+                    surface,
+                    mark + self._action_title(a),
+                    x,
+                    yy,
+                    "body",
+                    width=col - x - ctx.space.classroom.column_gap,
                 )
         if self.server is not None and not s.finished:
             how = _("one vote per group") if self.mode == "groups" else _("by show of hands")
             keys += " · " + _("M: votes {how}").format(how=how)
         if self.message:
-            my = self.keys_top() - ctx.fonts.line_height("body") - ctx.px(6)
+            my = self.keys_top() - ctx.fonts.line_height("body") - ctx.space.tight
             self.line(surface, self.message, x, my, "body", colour=ctx.colours.warn, width=w - 2 * x)
         self.keys_help(surface, keys)
         self.draw_widgets(surface)
@@ -232,7 +241,7 @@ class ClassTurnScene(ClassScene):
             surface, f"{_('Class vote')} ({how}): {v.question}", x, y, "large", rect.width, bold=True
         )
         lh = ctx.fonts.line_height("heading")
-        result_h = ctx.fonts.line_height("large") + ctx.px(8) if v.closed else 0
+        result_h = ctx.fonts.line_height("large") + ctx.space.classroom.proposal_gap if v.closed else 0
         rows = self.window(len(v.options), (rect.bottom - y - result_h) // lh, self.vote_row)
         for i in rows:
             oid, label = v.options[i]

@@ -92,14 +92,20 @@ class SavesScene(MenuScene):
         _ = self._
         w, h = self.size
         top = self.header_height() + ctx.space.below_header
-        btn_h = ctx.px(50)
-        list_w = min(ctx.px(700), w * 3 // 5)
-        item_h = ctx.fonts.line_height("body", True) + ctx.fonts.line_height("small") * 2 + ctx.px(20)
-        narrow = w - list_w - ctx.px(72) < ctx.px(400)
+        btn_h = ctx.space.screen.button_h
+        list_w = min(ctx.space.saves.list_max_w, w * 3 // 5)
+        item_h = (
+            ctx.fonts.line_height("body", True)
+            + ctx.fonts.line_height("small") * 2
+            + ctx.space.saves.item_extra_h
+        )
+        narrow = w - list_w - ctx.space.saves.margins < ctx.space.saves.details_min_w
         if narrow:  # large text: the list and the chosen save's details behind tabs
             top = self.add_tabs([("list", _("Saved games")), ("details", _("Details"))], top)
-            list_w = w - ctx.px(48)
-        self.list_rect = pygame.Rect(ctx.px(24), top, list_w, h - top - btn_h - ctx.px(44))
+            list_w = w - ctx.space.saves.edges
+        self.list_rect = pygame.Rect(
+            ctx.space.screen_margin, top, list_w, h - top - btn_h - ctx.space.saves.buttons_room
+        )
         self.listview = ListView(
             ctx,
             self.list_rect,
@@ -117,8 +123,8 @@ class SavesScene(MenuScene):
             self.add(self.listview)
         elif self.tab == "details":
             self.add(ScrollText(ctx, self.list_rect, self.detail_text(), key="details"))
-        y = self.list_rect.bottom + ctx.px(16)
-        bw = (list_w - ctx.px(12)) // 2
+        y = self.list_rect.bottom + ctx.space.saves.above_buttons
+        bw = (list_w - ctx.space.pad) // 2
         self.load_btn = self.add(
             Button(
                 ctx,
@@ -144,8 +150,8 @@ class SavesScene(MenuScene):
         self.detail_rect = pygame.Rect(
             self.list_rect.right + ctx.space.screen_margin,
             top,
-            0 if narrow else w - self.list_rect.right - ctx.px(48),
-            h - top - ctx.px(24),
+            0 if narrow else w - self.list_rect.right - ctx.space.saves.edges,
+            h - top - ctx.space.screen_margin,
         )
         self._update_buttons()
 
@@ -273,7 +279,7 @@ class SavesScene(MenuScene):
         when = self._when(info)
         ww = ctx.text.size(when, "small")[0]
         ctx.text.draw(surface, when, (right, r.y + pad), "small", ctx.colours.text_dim, anchor="topright")
-        name = ctx.text.fit(self.slot_name(info), "body", right - ww - x - ctx.px(12), True)
+        name = ctx.text.fit(self.slot_name(info), "body", right - ww - x - ctx.space.pad, True)
         ctx.text.draw(surface, name, (x, r.y + pad - ctx.space.tiny), "body", ctx.colours.text, True)
         y = r.y + pad + lh
         if info.save is None:
@@ -299,17 +305,17 @@ class SavesScene(MenuScene):
                 ctx.colours.text,
                 True,
             )
-            sx = rect.right + ctx.px(14)
+            sx = rect.right + ctx.space.saves.score_gap
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
         ctx = self.ctx
         _ = self._
         r = self.detail_rect
-        if r.width < ctx.px(200):
+        if r.width < ctx.space.saves.details_shown_w:
             return  # the tabbed layout shows the details in their own tab
         pygame.draw.rect(surface, ctx.colours.panel, r, border_radius=ctx.space.radius_panel)
-        pad = ctx.px(18)
+        pad = ctx.space.saves.details_pad
         inner = r.inflate(-2 * pad, -2 * pad)
         cur = self.current
         y = inner.y
@@ -381,10 +387,10 @@ class SavesScene(MenuScene):
             (_("Saved"), self._when(cur)),
             (_("Game version"), save.game_version),
         ]
-        lw = max(ctx.text.size(k, "small", True)[0] for k, _v in facts) + ctx.px(16)
+        lw = max(ctx.text.size(k, "small", True)[0] for k, _v in facts) + ctx.space.saves.fact_gap
         sl = ctx.fonts.line_height("body")
         for k, v in facts:
-            ctx.text.draw(surface, k, (inner.x, y + ctx.px(2)), "small", ctx.colours.text_dim, True)
+            ctx.text.draw(surface, k, (inner.x, y + ctx.space.tiny), "small", ctx.colours.text_dim, True)
             used = ctx.text.draw_wrapped(
                 surface,
                 v,
@@ -392,8 +398,8 @@ class SavesScene(MenuScene):
                 "body",
                 ctx.colours.text,
             )
-            y += max(sl, used) + ctx.px(2)
-        y += ctx.px(10)
+            y += max(sl, used) + ctx.space.tiny
+        y += ctx.space.inset
         from game.ui.widgets.gauge import level_word
 
         for key in SCORE_ORDER:

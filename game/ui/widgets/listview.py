@@ -169,7 +169,7 @@ class ListView(Widget):
             r = pygame.Rect(
                 self.rect.x,
                 self.rect.y + i * self.stride - self.scroll,
-                self.rect.width - ctx.px(14),
+                self.rect.width - ctx.space.list.scrollbar_room,
                 self.item_height,
             )
             if not self.rect.contains(r) and self.item_height <= self.rect.height:
@@ -193,7 +193,7 @@ class ListView(Widget):
             r = pygame.Rect(
                 self.rect.x,
                 self.rect.y + index * self.stride - self.scroll,
-                self.rect.width - self.ctx.px(14),
+                self.rect.width - self.ctx.space.list.scrollbar_room,
                 self.item_height,
             )
             return r.clip(self.rect) if r.colliderect(self.rect) else self.rect

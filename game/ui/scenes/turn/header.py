@@ -17,7 +17,6 @@ from game.ui.context import UIContext
 from game.ui.scenes.turn.panels import ResourceLine, draw_resources
 
 TITLE_SIZES = ("large", "body", "small")  # the title's sizes, largest first
-NAME_W = 170  # design pixels: a resource's name is cut with "…" beyond this (draw_resources)
 
 
 @dataclass(frozen=True)
@@ -31,7 +30,7 @@ class HeaderPlan:
 
 
 def _amount_w(ctx: UIContext, r: ResourceLine) -> int:
-    return ctx.text.size(f"{r.value:g} +{r.income:g}", "body", True)[0] + ctx.px(30)
+    return ctx.text.size(f"{r.value:g} +{r.income:g}", "body", True)[0] + ctx.space.resources.amount_extra
 
 
 def resource_words(ctx: UIContext, resources: Sequence[ResourceLine]) -> str:
@@ -46,11 +45,11 @@ def strip_words(ctx: UIContext, resources: Sequence[ResourceLine], width: int) -
     """The Actions tab's strip's tooltip text when it cuts or leaves out a name, else ""."""
     total = sum(
         ctx.text.size(f"{r.value:g} +{r.income:g}", "body", True)[0]
-        + ctx.px(66)
+        + ctx.space.resources.compact_extra
         + ctx.text.size(r.name, "small")[0]
         for r in resources
     )
-    cut = any(ctx.text.size(r.name, "small")[0] > ctx.px(NAME_W) for r in resources)
+    cut = any(ctx.text.size(r.name, "small")[0] > ctx.space.resources.name_max_w for r in resources)
     return resource_words(ctx, resources) if cut or total > width else ""
 
 
@@ -64,7 +63,8 @@ def plan_header(
 ) -> HeaderPlan:
     """Where the header's parts go left of `limit` (the x of its first button)."""
     x = ctx.space.margin
-    room = max(ctx.px(40), min(ctx.px(330), limit - x))
+    hd, rs = ctx.space.turn_header, ctx.space.resources
+    room = max(ctx.space.margin, min(hd.title_max_w, limit - x))
     size = next((s for s in TITLE_SIZES if ctx.text.size(title, s, True)[0] <= room), None)
     tips: list[tuple[pygame.Rect, str]] = []
     shown = title
@@ -73,13 +73,13 @@ def plan_header(
     title_w = max(ctx.text.size(shown, size, True)[0], ctx.text.size(turn_line, "small")[0])
     if shown != title:
         tips.append((pygame.Rect(x, 0, title_w, header_h), f"{title}\n{turn_line}"))
-    gap = ctx.px(28)
-    rx = x + title_w + ctx.px(32)
+    gap = rs.after
+    rx = x + title_w + hd.resources_gap
     bare = [_amount_w(ctx, r) for r in resources]
     full = [max(ctx.text.size(r.name, "small")[0], a) for r, a in zip(resources, bare, strict=True)]
-    # whole names where the header has room for them, else each cut at NAME_W
+    # whole names where the header has room for them, else each cut at the theme's resources.name_max_w
     whole_fit = rx + sum(full) + gap * (len(full) - 1) <= limit
-    name_w = max(full, default=0) if whole_fit else ctx.px(NAME_W)
+    name_w = max(full, default=0) if whole_fit else ctx.space.resources.name_max_w
     named = full if whole_fit else [min(f, max(name_w, a)) for f, a in zip(full, bare, strict=True)]
     names_cut = not whole_fit and any(ctx.text.size(r.name, "small")[0] > name_w for r in resources)
     if resources and rx + sum(named) + gap * (len(named) - 1) <= limit:
@@ -109,10 +109,11 @@ def draw_header(
     )
     x = ctx.space.margin
     lh = ctx.fonts.line_height(plan.title_size, True)
-    top = max(ctx.px(6), (header_h - lh - ctx.fonts.line_height("small") + ctx.px(4)) // 2)
+    hd = ctx.space.turn_header
+    top = max(hd.title_top, (header_h - lh - ctx.fonts.line_height("small") + hd.turn_line_raise) // 2)
     ctx.text.draw(surface, plan.title, (x, top), plan.title_size, ctx.colours.text, True)
-    ctx.text.draw(surface, turn_line, (x, top + lh - ctx.px(4)), "small", ctx.colours.text_dim)
+    ctx.text.draw(surface, turn_line, (x, top + lh - hd.turn_line_raise), "small", ctx.colours.text_dim)
     if plan.resources_x is None:
         return
     lines = resources if plan.names else [ResourceLine(r.icon, "", r.value, r.income) for r in resources]
-    draw_resources(surface, ctx, lines, plan.resources_x, w, ctx.px(5), name_w=plan.name_w or None)
+    draw_resources(surface, ctx, lines, plan.resources_x, w, hd.resources_top, name_w=plan.name_w or None)

@@ -158,13 +158,14 @@ def layout_for(
     ctx: UIContext, size: tuple[int, int], tab: str, labels: list[tuple[str, str]], end_label: str
 ) -> lay_mod.TurnLayout:
     """The wide layout if the window has room at this scale, else the tabbed one."""
-    menu_w = ctx.text.size(ctx._("Menu"), "body", True)[0] + ctx.px(40)
-    if lay_mod.is_wide(size, ctx.px):
-        return lay_mod.wide_layout(size, ctx.px, menu_w)
-    end_w = label_width(ctx, end_label, "primary") + ctx.px(40)
+    sizes = ctx.space.turn
+    menu_w = ctx.text.size(ctx._("Menu"), "body", True)[0] + sizes.button_label_pad
+    if lay_mod.is_wide(size, sizes):
+        return lay_mod.wide_layout(size, sizes, menu_w)
+    end_w = label_width(ctx, end_label, "primary") + sizes.button_label_pad
     return lay_mod.narrow_layout(
         size,
-        ctx.px,
+        sizes,
         tab,
         labels,
         lambda s, font, bold: label_width(ctx, s),  # the tabs are buttons
@@ -219,7 +220,7 @@ def plan_header(ctx: UIContext, s: Session, d: TurnDraft, lay: lay_mod.TurnLayou
     """The header's parts left of its buttons (Menu, and End in the narrow layout)."""
     assert lay.menu is not None and lay.end is not None
     buttons = [r.x for r in (lay.menu, lay.end) if r.y < lay.header_h]
-    limit = min(buttons) - ctx.px(16)
+    limit = min(buttons) - ctx.space.turn_header.buttons_gap
     return header.plan_header(
         ctx, lay.header_h, s.title(), turn_line(ctx, s), limit, resource_lines(ctx, s, d)
     )

@@ -190,7 +190,7 @@ class TurnScene(Scene):
                 ctx, lay.hand, self._cards(lay.hand), on_toggle=self.toggle, index=self.hand_index
             )
             self.add(self.hand)
-        if lay.news is not None and lay.news.height > self.px(60):
+        if lay.news is not None and lay.news.height > ctx.space.turn.news_min_h:
             self.add(NewsFeed(ctx, lay.news, self.news, key="news", turn_word=T.unit_n(level, ctx.tr)))
         if lay.planning is not None:
             self._add_planning(lay.planning)
@@ -211,13 +211,13 @@ class TurnScene(Scene):
     def _add_chart(self, rect: pygame.Rect, with_planning: bool = False) -> None:
         """The chart with its toggle (and the planning button in the Charts tab) at the top
         right, over the chart's title row where the title leaves room, else in a row above."""
-        ctx, _ = self.ctx, self._
+        ctx, _, sz = self.ctx, self._, self.ctx.space.turn
         label = _("Show the economy") if self.chart_mode == "scores" else _("Show the scores")
-        bh, gap = ctx.px(36), ctx.px(8)
+        bh, gap = sz.chart_button_h, sz.chart_button_gap
         specs = [(label, "quiet")] + ([(_("Planning rounds"), "normal")] if with_planning else [])
-        widths = [label_width(ctx, text, kind) + ctx.px(32) for text, kind in specs]
+        widths = [label_width(ctx, text, kind) + sz.chart_button_label_pad for text, kind in specs]
         title = T.chart_title(self.chart_mode, ctx.tr)
-        title_w = ctx.text.size(title, "body", True)[0] + ctx.px(24)
+        title_w = ctx.text.size(title, "body", True)[0] + sz.chart_title_pad
         titled = True
         if title_w + sum(widths) + gap * len(widths) > rect.width:
             # the buttons take a row of their own; the toggle's words say which chart it is
@@ -225,7 +225,7 @@ class TurnScene(Scene):
             rect = pygame.Rect(rect.x, rect.y + bh + gap, rect.width, rect.height - bh - gap)
             titled = False
         else:
-            row = pygame.Rect(rect.x, rect.y + ctx.px(6), rect.width - ctx.px(8), bh)
+            row = pygame.Rect(rect.x, rect.y + sz.chart_buttons_top, rect.width - sz.chart_buttons_right, bh)
         self.chart = self.add(parts.score_chart(ctx, self.session, self.chart_mode, rect, titled))
         x = row.right
         toggle = pygame.Rect(x - widths[0], row.y, widths[0], bh)

@@ -16,10 +16,11 @@ from game.sim.thresholds import ACTIVE_SHARE, COMMITTED_SHARE, LEGAL_BLUNT
 WORDS: dict[str, dict[str, str]] = {
     "en": {
         "pace_title": "The pace of pay",
+        "span": "{unit} {a} to {b}",
         "never": "Pay never left the inherited ladder: the pay-for-effort gap stayed at {gap:.0%} of income "
         "and the low-paid saw no rise.",
-        "moved": "Pay moved {pt:.0%} of the way from the inherited ladder to effort ({unit} {first} to "
-        "{last}); the pay-for-effort gap went from {gap0:.0%} to {gap1:.0%} of income.",
+        "moved": "Pay moved {pt:.0%} of the way from the inherited ladder to effort ({when}); the "
+        "pay-for-effort gap went from {gap0:.0%} to {gap1:.0%} of income.",
         "shortage": "Faster than training could replace them, the best-paid withdrew effort: at worst "
         "({unit} {turn}) {short:.0%} of their effort was missing, {loss:.0%} of the councils' output.",
         "kept_up": "Training kept up with the pace: no skill shortage.",
@@ -43,10 +44,11 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "es": {
         "pace_title": "El ritmo de la paga",
+        "span": "{unit} {a} a {b}",
         "never": "La paga nunca dejó la escala heredada: la brecha entre paga y esfuerzo siguió en el "
         "{gap:.0%} del ingreso y los peor pagados no vieron ninguna subida.",
         "moved": "La paga recorrió el {pt:.0%} del camino desde la escala heredada hasta el esfuerzo "
-        "({unit} {first} a {last}); la brecha entre paga y esfuerzo pasó del {gap0:.0%} al {gap1:.0%} "
+        "({when}); la brecha entre paga y esfuerzo pasó del {gap0:.0%} al {gap1:.0%} "
         "del ingreso.",
         "shortage": "Más rápido de lo que la formación podía sustituirlos, los mejor pagados retiraron "
         "esfuerzo: en el peor momento ({unit} {turn}) faltaba el {short:.0%} de su esfuerzo, el "
@@ -115,9 +117,9 @@ def pace_sentences(
     out = [
         w["moved"].format(
             pt=last.get("pay_transition", 0.0),
-            unit=unit,
-            first=moved[0],
-            last=moved[-1],
+            when=f"{unit} {moved[0]}"
+            if len(moved) == 1
+            else w["span"].format(unit=unit, a=moved[0], b=moved[-1]),
             gap0=gap0,
             gap1=last.get("pay_gap", gap0),
         )

@@ -29,7 +29,7 @@ def test_pay_that_moved_says_how_far_when_and_what_it_cost() -> None:
         skill_shortage=[0.0, 0.2, 0.1, 0.0],
     )
     moved, short = pace_sentences({"pay_transition": 0.0, "pay_gap": 0.3}, turns, "year", "en")
-    assert "100% of the way" in moved and "(year 2 to 2)" in moved and "30% to 10%" in moved
+    assert "100% of the way" in moved and "(year 2)" in moved and "30% to 10%" in moved
     assert "(year 2) 20% of their effort" in short and "14% of the councils' output" in short
     _, kept = pace_sentences(
         {"pay_transition": 0.0}, _turns(pay_transition=[0.1], skill_shortage=[0.0]), "y", "en"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from game.i18n import N_, load_translator
 
@@ -62,3 +62,52 @@ def argparse_language(lang: str | None) -> Iterator[None]:
         yield
     finally:
         argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+
+
+# argparse names a value's type in "invalid %(type)s value" by the function's name ("int")
+NUMBER_TYPES = {int: N_("whole number"), float: N_("number")}
+
+
+def _named(parse: Callable[[str], object], name: str) -> Callable[[str], object]:
+    """`parse` under the name argparse shows for it in a wrong value's message."""
+
+    def convert(text: str) -> object:
+        return parse(text)
+
+    convert.__name__ = name
+    return convert
+
+
+def translate_parser(parser: argparse.ArgumentParser, gettext: Callable[[str], str]) -> None:
+    """The texts a reader meets in --help, usage lines and errors, in the language of
+    `gettext`: each parser's description, each argument's help and its metavar (the one
+    given, or the one argparse would make from its name: --seed SEED, level). The msgids are
+    the literals of the add_argument calls (tools/i18n_catalog.py extracts them). A help
+    whose list is built in code ("one of: title, pathways") is translated by its lead."""
+    parser.description = _text(parser.description, gettext)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for choice in action._choices_actions:
+                choice.help = _text(choice.help, gettext)
+            for sub in {id(p): p for p in action.choices.values()}.values():
+                translate_parser(sub, gettext)
+            continue
+        action.help = _text(action.help, gettext)
+        if action.type in NUMBER_TYPES:
+            action.type = _named(action.type, gettext(NUMBER_TYPES[action.type]))
+        if isinstance(action.metavar, str):
+            action.metavar = gettext(action.metavar)
+        elif action.metavar is None and action.choices is None and action.nargs != 0:
+            own = action.dest.upper() if action.option_strings else action.dest
+            if gettext(own) != own:
+                action.metavar = gettext(own)
+
+
+def _text(text: str | None, gettext: Callable[[str], str]) -> str | None:
+    if not text or text == argparse.SUPPRESS:
+        return text
+    said = gettext(text)
+    if said == text and ": " in text:
+        lead, rest = text.rsplit(": ", 1)
+        said = f"{gettext(lead + ':')} {rest}"
+    return said

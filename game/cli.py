@@ -10,19 +10,20 @@ import os
 import sys
 from collections.abc import Sequence
 
-from game.argparse_words import argparse_language, lang_in
+from game.argparse_words import argparse_language, lang_in, translate_parser
 from game.errors import UserError
+from game.i18n import N_
 
 # name -> (module under game.commands, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
-    "play": ("play", "open the game window (the default)"),
-    "simulate": ("simulate", "run a level headless and print its turn reports"),
-    "plan": ("plan", "run the participatory planning procedure on an economy file"),
-    "check": ("check", "validate level files and mods"),
-    "screenshot": ("screenshot", "render a scene headless to a PNG"),
-    "report": ("report", "write the printable debrief (HTML + CSV) of a run"),
-    "classroom": ("classroom", "the classroom server: students' browsers plan the economy together"),
-    "balance": ("balance", "play a level with bots and report whether it is a game of strategy"),
+    "play": ("play", N_("open the game window (the default)")),
+    "simulate": ("simulate", N_("run a level headless and print its turn reports")),
+    "plan": ("plan", N_("run the participatory planning procedure on an economy file")),
+    "check": ("check", N_("validate level files and mods")),
+    "screenshot": ("screenshot", N_("render a scene headless to a PNG")),
+    "report": ("report", N_("write the printable debrief (HTML + CSV) of a run")),
+    "classroom": ("classroom", N_("the classroom server: students' browsers plan the economy together")),
+    "balance": ("balance", N_("play a level with bots and report whether it is a game of strategy")),
 }
 
 
@@ -34,7 +35,8 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, argparse._("%(prog)s: error: %(message)s\n") % {"prog": self.prog, "message": message})  # type: ignore[attr-defined]
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
+    """Every command's parser; its help, usage and error texts in `lang` (English if None)."""
     parser = _Parser(prog="main.py", description="Parecon Pathways")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     for name, (module, helptext) in COMMANDS.items():
@@ -46,6 +48,10 @@ def build_parser() -> argparse.ArgumentParser:
             continue
         p = sub.add_parser(name, help=helptext, description=helptext)
         mod.add_arguments(p)
+    if lang and lang != "en":
+        from game.i18n import load_translator
+
+        translate_parser(parser, load_translator(lang).gettext)
     return parser
 
 
@@ -72,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not argv or argv[0].startswith("--") and argv[0] not in ("--help",):
         argv = ["play", *argv]
     with argparse_language(lang_in(argv)):  # argparse's own words in --lang
-        parser = build_parser()
+        parser = build_parser(lang_in(argv))
         args = parser.parse_args(argv)
         if args.command is None:
             parser.print_help()

@@ -15,9 +15,23 @@ def part(template: str, **args: Any) -> Part:
     return (template, tuple(args.items()))
 
 
+@dataclass(frozen=True)
+class Nested:
+    """A translatable text given as the argument of another part (an OS error's reason in
+    "cannot read: {why}"): rendered in the same language as the part around it."""
+
+    parts: tuple[Part, ...]
+
+    def __str__(self) -> str:
+        return render(self.parts)
+
+
 def render(parts: tuple[Part, ...], gettext: Callable[[str], str] = str) -> str:
     """The parts in one language (English with the identity `gettext`)."""
-    return "".join(gettext(t).format(**dict(a)) for t, a in parts)
+    return "".join(
+        gettext(t).format(**{k: render(v.parts, gettext) if isinstance(v, Nested) else v for k, v in a})
+        for t, a in parts
+    )
 
 
 @dataclass(frozen=True)
@@ -30,6 +44,12 @@ class Problem:
     field: str
     message: str
     parts: tuple[Part, ...] = ()  # the message, translatable (when it was written so)
+
+    @classmethod
+    def of(cls, file: str, line: int, col: int, field: str, template: str, **args: Any) -> Problem:
+        """A problem whose message is one translatable part (its English is the message)."""
+        said = (part(template, **args),)
+        return cls(file, line, col, field, render(said), said)
 
     def __str__(self) -> str:
         return self.words()

@@ -62,8 +62,12 @@ def pct(x: float, digits: int = 0) -> str:
 
 
 def strength_text(x: float, tr: Translator) -> str:
-    """A campaign's strength with its scale (the elite's intensity after the defences)."""
-    return tr.gettext("{value} (1 is a full-strength campaign)").format(value=f"{x:.2f}")
+    """A campaign's strength after the defences in the words the elite's warning used for
+    its threat ("mild", "strong", "severe"), so the two can be compared; its size in points
+    is what it did to the scores (`elite_effect_text`), never a raw intensity."""
+    from game.ui.names import intensity_word
+
+    return tr.gettext(intensity_word(x))
 
 
 def metric_name(key: str, tr: Translator, level: Any = None) -> str:
@@ -189,8 +193,27 @@ def odds_text(warning: Any, level: Any, tr: Translator, best_only: bool = False)
     return text + "."
 
 
-def elite_move_text(move: EliteMove, level: Any, tr: Translator) -> str:
-    """What the elite did this turn, with its numbers."""
+def elite_effect_text(move: EliteMove, report: TurnReport, tr: Translator) -> str:
+    """What an elite move did to the scores this turn, as the causes quote it ("support
+    -13.1"): the size of a campaign in the points the player sees move ('' when nothing
+    moved by a tenth of a point)."""
+    parts = [
+        f"{tr.gettext(METRIC_NAMES[c.score])} {c.delta:+.1f}"
+        for c in report.causes
+        if c.kind == "elite" and c.id == move.tactic and abs(c.delta) >= 0.05 and c.score in METRIC_NAMES
+    ]
+    return tr.gettext("; its effect this turn: {effects}").format(effects=", ".join(parts)) if parts else ""
+
+
+def elite_move_text(move: EliteMove, level: Any, tr: Translator, report: TurnReport | None = None) -> str:
+    """What the elite did this turn, with its numbers; with the turn's `report`, also what
+    it did to the scores (the news and `simulate`'s elite line; a cause line shows that
+    beside it already)."""
+    text = _elite_move_words(move, level, tr)
+    return text + elite_effect_text(move, report, tr) if report is not None else text
+
+
+def _elite_move_words(move: EliteMove, level: Any, tr: Translator) -> str:
     note = (
         tr.gettext(" (countered by {share})").format(share=pct(move.countered)) if move.countered > 0 else ""
     )
@@ -210,8 +233,10 @@ def elite_move_text(move: EliteMove, level: Any, tr: Translator) -> str:
             cut=pct(move.amount), note=note, **who
         )
     if o == "media":
-        return tr.gettext("{media} ran a campaign against the project at strength {power}{note}").format(
-            power=strength_text(move.amount, tr), note=note, **who
+        if move.amount < move.intensity * (1 - move.countered) - 1e-9:  # weaker than announced
+            note += tr.gettext(" (weakened by your media defences)")
+        return tr.gettext("{media} ran a {strength} campaign against the project{note}").format(
+            strength=strength_text(move.amount, tr), note=note, **who
         )
     if o == "court_struck":
         return tr.gettext("A court struck down '{law}'{note}; the rules it set no longer apply").format(
@@ -253,30 +278,66 @@ SHOCK_NAMES = {
 }
 
 
-def trend_text(cause: Cause, tr: Translator) -> str:
-    """Why the ongoing trends moved a score. The verb says what the trends did; the figures
-    are the score and its drivers last turn and this turn, as the player saw them."""
-    q = _quoted(cause.quotes)
-    up, down = cause.delta > 1e-9, cause.delta < -1e-9
+TREND_LEADS: dict[str, tuple[str, str, str]] = {
+    "equity": (
+        N_("the ongoing trends raised equity as pay moved closer to equal and to effort"),
+        N_("the ongoing trends lowered equity as pay moved away from equal and from effort"),
+        N_("the ongoing trends left equity as it was: pay held steady"),
+    ),
+    "participation": (
+        N_(
+            "the ongoing trends raised participation, through attendance, self-managed work and power "
+            "concentration"
+        ),
+        N_(
+            "the ongoing trends lowered participation, through attendance, self-managed work and power "
+            "concentration"
+        ),
+        N_("the ongoing trends left participation as it was"),
+    ),
+    "resilience": (
+        N_("the ongoing trends raised resilience (what the hardest-hit keep through a year of each shock)"),
+        N_("the ongoing trends lowered resilience (what the hardest-hit keep through a year of each shock)"),
+        N_("the ongoing trends left resilience as it was"),
+    ),
+    "support": (
+        N_(
+            "the ongoing trends raised support, through awareness (education and word of mouth) and basic "
+            "needs met (what people judge the project by)"
+        ),
+        N_(
+            "the ongoing trends lowered support, through awareness (education and word of mouth) and basic "
+            "needs met (what people judge the project by)"
+        ),
+        N_("the ongoing trends left support as it was"),
+    ),
+}
+
+
+def _whole_turn(cause: Cause, q: dict[str, Quote], tr: Translator) -> str:
+    """Where the score and its drivers went over the whole turn, every cause together: the
+    figures the player saw before and after the turn, kept apart from the trends' own part."""
+
+    def span(before: str, after: str) -> str:
+        return tr.gettext("{before} to {after}").format(before=before, after=after)
+
+    def score(name: str) -> str:
+        return span(f"{q[name].before:.1f}", f"{q[name].after:.1f}")
+
+    def share(name: str) -> str:
+        return span(pct(q[name].before, 1), pct(q[name].after, 1))
+
+    def ratio(name: str) -> str:
+        return span(f"{q[name].before:.3f}", f"{q[name].after:.3f}")
+
+    items: list[str] = []
     if cause.score == "equity" and {"equity", "gini", "pay_gap"} <= q.keys():
-        if up:
-            msg = tr.gettext("pay moved closer to equal and to effort")
-        elif down:
-            msg = tr.gettext("pay moved away from equal and from effort")
-        else:
-            msg = tr.gettext("pay held steady")
-        e, gi, pg = q["equity"], q["gini"], q["pay_gap"]
-        return msg + tr.gettext(
-            " (this turn: equity {e0} to {e1}; Gini {g0} to {g1}; pay-for-effort gap {p0} to {p1})"
-        ).format(
-            e0=f"{e.before:.1f}",
-            e1=f"{e.after:.1f}",
-            g0=f"{gi.before:.3f}",
-            g1=f"{gi.after:.3f}",
-            p0=f"{pg.before:.3f}",
-            p1=f"{pg.after:.3f}",
-        )
-    if (
+        items = [
+            tr.gettext("equity {x}").format(x=score("equity")),
+            tr.gettext("Gini {x}").format(x=ratio("gini")),
+            tr.gettext("pay-for-effort gap {x}").format(x=ratio("pay_gap")),
+        ]
+    elif (
         cause.score == "participation"
         and {
             "participation",
@@ -286,46 +347,46 @@ def trend_text(cause: Cause, tr: Translator) -> str:
         }
         <= q.keys()
     ):
-        p, a, s, c = q["participation"], q["attendance"], q["self_managed_share"], q["power_concentration"]
-        return tr.gettext(
-            "this turn: participation {v0} to {v1}; attendance {a0} to {a1}, self-managed work "
-            "{s0} to {s1}, power concentration {c0} to {c1}"
-        ).format(
-            v0=f"{p.before:.1f}",
-            v1=f"{p.after:.1f}",
-            a0=pct(a.before, 1),
-            a1=pct(a.after, 1),
-            s0=pct(s.before, 1),
-            s1=pct(s.after, 1),
-            c0=pct(c.before, 1),
-            c1=pct(c.after, 1),
-        )
-    if cause.score == "resilience" and "resilience" in q:
-        r = q["resilience"]
-        text = tr.gettext(
-            "this turn: resilience {r0} to {r1} (what the hardest-hit keep through a year of each shock)"
-        ).format(r0=f"{r.before:.1f}", r1=f"{r.after:.1f}")
+        items = [
+            tr.gettext("participation {x}").format(x=score("participation")),
+            tr.gettext("attendance {x}").format(x=share("attendance")),
+            tr.gettext("self-managed work {x}").format(x=share("self_managed_share")),
+            tr.gettext("power concentration {x}").format(x=share("power_concentration")),
+        ]
+    elif cause.score == "resilience" and "resilience" in q:
+        items = [tr.gettext("resilience {x}").format(x=score("resilience"))]
         shock = next((x for x in cause.quotes if x.name.startswith("stress:")), None)
         if shock is not None:
             name = shock.name.partition(":")[2]
-            text += tr.gettext("; after a {shock} they keep {k0} to {k1}").format(
-                shock=tr.gettext(SHOCK_NAMES.get(name, name)), k0=pct(shock.before, 1), k1=pct(shock.after, 1)
+            items.append(
+                tr.gettext("what they keep after a {shock} {x}").format(
+                    shock=tr.gettext(SHOCK_NAMES.get(name, name)),
+                    x=span(pct(shock.before, 1), pct(shock.after, 1)),
+                )
             )
-        return text
-    if cause.score == "support" and {"support", "awareness", "needs_met"} <= q.keys():
-        sp, f, n = q["support"], q["awareness"], q["needs_met"]
-        return tr.gettext(
-            "this turn: support {v0} to {v1}; awareness {f0} to {f1} (education and word of mouth), "
-            "basic needs met {n0} to {n1} (what people judge the project by)"
-        ).format(
-            v0=f"{sp.before:.1f}",
-            v1=f"{sp.after:.1f}",
-            f0=pct(f.before, 1),
-            f1=pct(f.after, 1),
-            n0=pct(n.before, 1),
-            n1=pct(n.after, 1),
-        )
-    return tr.gettext("ongoing trends")
+    elif cause.score == "support" and {"support", "awareness", "needs_met"} <= q.keys():
+        items = [
+            tr.gettext("support {x}").format(x=score("support")),
+            tr.gettext("awareness {x}").format(x=share("awareness")),
+            tr.gettext("basic needs met {x}").format(x=share("needs_met")),
+        ]
+    if not items:
+        return ""
+    return tr.gettext("Over the whole turn, every cause together: {items}").format(items="; ".join(items))
+
+
+def trend_text(cause: Cause, tr: Translator) -> str:
+    """Why the ongoing trends moved a score. The verb says what the trends themselves did
+    (the cause's own part, shown beside the sentence); the figures after it say, apart and
+    labelled so, where the score and its drivers went over the whole turn with every cause
+    together, which may be the other way (a campaign can outweigh the trends)."""
+    leads = TREND_LEADS.get(cause.score)
+    if leads is None:
+        return tr.gettext("ongoing trends")
+    up, down = cause.delta > 1e-9, cause.delta < -1e-9
+    lead = tr.gettext(leads[0] if up else leads[1] if down else leads[2])
+    whole = _whole_turn(cause, _quoted(cause.quotes), tr)
+    return f"{lead}. {whole}" if whole else lead
 
 
 def cause_text(cause: Cause, report: TurnReport, level: Any, tr: Translator) -> str:
@@ -423,7 +484,7 @@ def report_dict(report: TurnReport, level: Any, tr: Translator) -> dict[str, Any
     for c, d in zip(report.causes, out["causes"], strict=True):
         d["text"] = cause_text(c, report, level, tr)
     for m, d in zip(report.elite.moves, out["elite"]["moves"], strict=True):
-        d["text"] = elite_move_text(m, level, tr)
+        d["text"] = elite_move_text(m, level, tr, report)
     if report.elite.warning is not None:
         out["elite"]["warning"]["text"] = tactic_text(report.elite.warning.tactic, tr, level)
         if odds := odds_text(report.elite.warning, level, tr):

@@ -31,10 +31,13 @@ from pathlib import Path
 import pytest
 import yaml
 
+from game.argparse_words import lang_in
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ("README.md", "docs/teachers.md", "docs/modding.md", "docs/sim-api.md")
 LINKED = ("main.py", "game", "levels", "examples", "assets", "tools", "pyproject.toml")
 NO_DISPLAY = "no display found"
+NO_DISPLAY_ES = "no se encontró pantalla"  # the same line under --lang es
 # commands not run here, and why
 NOT_RUN = {
     "python -m pytest": "the test suite itself",
@@ -148,7 +151,8 @@ def run_command(cmd: str, tmp: Path, where: str) -> subprocess.CompletedProcess[
     if out_file:
         (tmp / out_file).write_text(proc.stdout, encoding="utf-8")
     if window:
-        assert proc.returncode == 1 and NO_DISPLAY in proc.stderr, f"{where}: {cmd}\n{proc.stderr}"
+        said = NO_DISPLAY_ES if lang_in(args) == "es" else NO_DISPLAY
+        assert proc.returncode == 1 and said in proc.stderr, f"{where}: {cmd}\n{proc.stderr}"
         assert len(proc.stderr.strip().splitlines()) == 1, (
             f"{where}: {cmd}: more than one line\n{proc.stderr}"
         )

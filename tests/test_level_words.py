@@ -113,3 +113,35 @@ def test_a_levels_own_word_for_a_turn(cat, en, es) -> None:
     assert T.unit_name(own, es) == "Cosecha"
     assert T.end_label(own, es) == "Terminar el turno"
     assert T.end_label(coop, en) == "End the season"
+
+
+def test_a_shipped_level_counts_its_turns_in_its_own_word(capsys, cat, en, es) -> None:
+    """state_economy_reform counts plan years: a year, as its turn_length and texts say."""
+    from game.cli import main
+
+    level = cat.get("state_economy_reform").level
+    assert level.turn_length == "year" and level.words.turn is not None
+    assert "year" in en.pick(level.words.turn).lower() and "año" in es.pick(level.words.turn).lower()
+    assert main(["simulate", "state_economy_reform", "--turns", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "\nPlan year 1: " in out and "\nPlan year 2: " in out and "\nYear " not in out
+    assert main(["simulate", "state_economy_reform", "--turns", "2", "--lang", "es"]) == 0
+    assert "\nAño del plan 2: " in capsys.readouterr().out
+
+
+def test_the_example_mod_has_its_own_words_in_both_languages(capsys, en, es) -> None:
+    from pathlib import Path
+
+    from game.cli import main
+    from game.levels.loader import load_level
+
+    path = Path(__file__).parent.parent / "examples" / "mods" / "mondragon_valley" / "mondragon_valley.yaml"
+    words = load_level(path).level.words
+    assert words is not None
+    names = [words.elite, words.media, *vars(words.segments).values()]
+    given = [n for n in names if n is not None]
+    assert len(given) >= 5 and all(isinstance(n, dict) and n.get("en") and n.get("es") for n in given), given
+    for tr, says in ((en, "The owners' newspapers ran a"), (es, "Los periódicos de los dueños lanzaron")):
+        assert main(["simulate", str(path), "--turns", "3", "--lang", tr.lang]) == 0
+        out = capsys.readouterr().out
+        assert says in out, out

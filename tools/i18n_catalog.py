@@ -14,6 +14,11 @@ from pathlib import Path
 
 TRANSLATE_FUNCS = {"_", "N_", "gettext"}
 PLURAL_FUNCS = {"ngettext"}
+# argparse calls whose texts game.argparse_words translates under --lang: their help,
+# description and metavar literals, and the metavar argparse makes from an option's name
+ARGPARSE_CALLS = {"add_argument", "add_parser", "add_argument_group"}
+ARGPARSE_TEXTS = ("help", "description", "metavar")
+NO_VALUE_ACTIONS = {"store_true", "store_false", "store_const", "count", "help", "version", "append_const"}
 
 
 @dataclass
@@ -40,6 +45,10 @@ def extract(paths: list[Path], root: Path) -> dict[str, Message]:
     for path in sorted(paths):
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and _call_name(node) in ARGPARSE_CALLS:
+                for text in _argparse_texts(node):
+                    msg = found.setdefault(text, Message(text))
+                    msg.locations.append(f"{path.relative_to(root).as_posix()}:{node.lineno}")
             if not isinstance(node, ast.Call) or not node.args:
                 continue
             name = _call_name(node)
@@ -53,6 +62,29 @@ def extract(paths: list[Path], root: Path) -> dict[str, Message]:
                 msg.msgid_plural = args[1].value
                 msg.locations.append(where)
     return found
+
+
+def _argparse_texts(node: ast.Call) -> list[str]:
+    """The texts of one add_argument/add_parser call a reader sees in --help: literal help,
+    description and metavar, or else the metavar argparse derives (--seed: SEED; level: level)."""
+    kw = {k.arg: k.value for k in node.keywords if k.arg}
+    texts = [v.value for k in ARGPARSE_TEXTS if _is_str(v := kw.get(k, ast.Constant(None)))]
+    if _call_name(node) != "add_argument" or "metavar" in kw or "choices" in kw or not node.args:
+        return texts
+    action = kw.get("action")
+    if isinstance(action, ast.Constant) and action.value in NO_VALUE_ACTIONS:
+        return texts
+    names = [a.value for a in node.args if _is_str(a)]
+    dest = kw.get("dest")
+    if _is_str(dest):
+        name = dest.value  # type: ignore[union-attr]
+    elif names and names[0].startswith("-"):
+        name = next((n for n in names if n.startswith("--")), names[0]).lstrip("-").replace("-", "_")
+    else:
+        name = names[0] if names else ""
+    if name:
+        texts.append(name.upper() if names and names[0].startswith("-") else name)
+    return texts
 
 
 def _is_str(node: ast.AST) -> bool:

@@ -1,5 +1,9 @@
 """Argument types shared by the commands: a number read from the command line and kept in a
-range, with argparse's one-line message when it is not."""
+range, with argparse's one-line message when it is not.
+
+The messages are raised while argparse parses, so they are translated the way argparse's own
+are: through `argparse._`, which game.argparse_words points at the --lang catalog meanwhile
+(mark them with N_ where they are written)."""
 
 from __future__ import annotations
 
@@ -21,9 +25,9 @@ def number_in(
         try:
             value = parse(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"{not_a}: {text!r}") from None
+            raise argparse.ArgumentTypeError(f"{argparse._(not_a)}: {text!r}") from None  # type: ignore[attr-defined]
         if not low <= value <= high:
-            raise argparse.ArgumentTypeError(out_of_range.format(value=value))
+            raise argparse.ArgumentTypeError(argparse._(out_of_range).format(value=value))  # type: ignore[attr-defined]
         return value
 
     return convert

@@ -13,8 +13,9 @@ from pathlib import Path
 
 from game.commands.args import number_in
 from game.errors import ContentError, UserError
+from game.i18n import N_
 
-positive = number_in(int, "not a whole number", "must be 1 or more, not {value}", low=1)
+positive = number_in(int, N_("not a whole number"), N_("must be 1 or more, not {value}"), low=1)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -29,7 +30,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         choices=POLICIES,
         default=list(POLICIES),
         metavar="POLICY",
-        help="policies to play (default: all): " + ", ".join(POLICIES),
+        help=N_("policies to play (default: all):") + " " + ", ".join(POLICIES),
     )
     p.add_argument("--jobs", type=positive, help="processes to play in (default: one per core)")
     p.add_argument("--json", action="store_true", help="print one JSON object")

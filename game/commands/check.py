@@ -20,8 +20,10 @@ import yaml
 from game.errors import ContentError, Problem, UserError, part, render
 from game.i18n import N_, load_translator
 from game.levels.error_words import with_words
+from game.os_words import os_reason
 
 SCHEMA_KINDS = ("level", "glossary", "decisions")
+WARNING = N_("warning:")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -82,13 +84,13 @@ def gather(paths: list[Path], findings: Findings) -> list[Path]:
     for p in paths:
         findings.order.append(str(p))
         if not p.exists() and not p.is_symlink():
-            findings.errors.append(Problem(str(p), 1, 1, "", "no such file or folder"))
+            findings.errors.append(Problem.of(str(p), 1, 1, "", N_("no such file or folder")))
         elif p.is_dir():
             files, problems = level_files(p)
             findings.errors.extend(problems)
             if not files and not problems:
                 findings.errors.append(
-                    Problem(str(p), 1, 1, "", "no level files (.yaml, .yml) in this folder")
+                    Problem.of(str(p), 1, 1, "", N_("no level files (.yaml, .yml) in this folder"))
                 )
             out.extend(files)
         else:
@@ -144,12 +146,14 @@ def check_paths(paths: list[Path], all_texts: bool = False, warnings: bool = Tru
             findings.errors.extend(with_words(exc.problems))
         except Exception as exc:  # noqa: BLE001 - the checker must report, not crash
             findings.errors.append(
-                Problem(
+                Problem.of(
                     name,
                     1,
                     1,
                     "",
-                    f"internal error while checking ({type(exc).__name__}: {exc}); please report it",
+                    N_("internal error while checking ({kind}: {error}); please report it"),
+                    kind=type(exc).__name__,
+                    error=exc,
                 )
             )
     findings.errors.extend(_duplicate_ids(levels))
@@ -193,12 +197,14 @@ def _duplicate_ids(levels: list[_Level]) -> list[Problem]:
         if lv.level.id in first:
             line, col = yamlpos.locate(lv.node, ("id",))
             out.append(
-                Problem(
+                Problem.of(
                     str(lv.path),
                     line,
                     col,
                     "id",
-                    f"level id '{lv.level.id}' is also used by {first[lv.level.id]}; the game loads only one",
+                    N_("level id '{id}' is also used by {other}; the game loads only one"),
+                    id=lv.level.id,
+                    other=first[lv.level.id],
                 )
             )
         else:
@@ -212,14 +218,17 @@ def _duplicate_ids(levels: list[_Level]) -> list[Problem]:
                 if lv.level.id == sh.level.id:
                     line, col = yamlpos.locate(lv.node, ("id",))
                     out.append(
-                        Problem(
+                        Problem.of(
                             str(lv.path),
                             line,
                             col,
                             "id",
-                            f"level id '{lv.level.id}' is already used by the "
-                            f"shipped level {sh.path.name}; the game would skip "
-                            "this one",
+                            N_(
+                                "level id '{id}' is already used by the shipped level {other}; "
+                                "the game would skip this one"
+                            ),
+                            id=lv.level.id,
+                            other=sh.path.name,
                         )
                     )
     return out
@@ -238,14 +247,17 @@ def _check_decisions(
         level = next((lv.level for lv in _shipped_levels() if lv.level.id == stem), None)
     if level is None:
         return [], [
-            Problem(
+            Problem.of(
                 name,
                 1,
                 1,
                 "",
-                f"no level with id '{stem}' found, so the action "
-                "ids are not checked (name a decision file after its level, e.g. "
-                f"{stem if stem else 'my_level'}.plan.yaml)",
+                N_(
+                    "no level with id '{id}' found, so the action ids are not checked (name a "
+                    "decision file after its level, e.g. {example}.plan.yaml)"
+                ),
+                id=stem,
+                example=stem if stem else "my_level",
             )
         ]
     from game.levels.decisions import id_problems
@@ -253,9 +265,11 @@ def _check_decisions(
     return id_problems(model, node, name, level), []
 
 
-def format_warning(p: Problem) -> str:
+def format_warning(p: Problem, gettext: Callable[[str], str] = str) -> str:
+    """`file:line:col: warning: field: message`, the word and the message in `gettext`'s language."""
     field_part = f"{p.field}: " if p.field else ""
-    return f"{p.file}:{p.line}:{p.col}: warning: {field_part}{p.message}"
+    message = render(p.parts, gettext) if p.parts else p.message
+    return f"{p.file}:{p.line}:{p.col}: {gettext(WARNING)} {field_part}{message}"
 
 
 def report(findings: Findings, gettext: Callable[[str], str] = str) -> list[str]:
@@ -265,7 +279,7 @@ def report(findings: Findings, gettext: Callable[[str], str] = str) -> list[str]
         order.setdefault(name, len(order))
     items = [(p, False) for p in findings.errors] + [(p, True) for p in findings.warnings]
     items.sort(key=lambda t: (order.get(t[0].file, -1), t[0].file, t[0].line, t[0].col, t[1]))
-    return [format_warning(p) if w else p.words(gettext) for p, w in items]
+    return [format_warning(p, gettext) if w else p.words(gettext) for p, w in items]
 
 
 def skipped_lines(findings: Findings, gettext: Callable[[str], str] = str) -> list[str]:
@@ -310,11 +324,13 @@ def run(args: argparse.Namespace) -> int:
         try:
             args.out.write_text(text, encoding="utf-8")
         except OSError as exc:
-            raise UserError(f"{args.out}: cannot write: {exc.strerror or exc}") from None
+            raise UserError.of(
+                part(N_("{path}: cannot write: {why}"), path=args.out, why=os_reason(exc))
+            ) from None
         print(f"wrote the {args.schema} schema to {args.out}", file=sys.stderr)
         return 0
     if args.out is not None:
-        raise UserError("--out is only used with --schema")
+        raise UserError.of(part(N_("--out is only used with --schema")))
     paths = list(args.paths)
     if not paths:
         from game.levels.catalog import shipped_dir, user_mods_dir

@@ -17,11 +17,15 @@ import signal
 from pathlib import Path
 
 from game.commands.args import number_in
-from game.errors import UserError
+from game.errors import UserError, part
+from game.i18n import N_
+from game.os_words import os_reason
 
-_port = number_in(int, "not a port number", "a port is a number from 1024 to 65535, not {value}", 1024, 65535)
+_port = number_in(
+    int, N_("not a port number"), N_("a port is a number from 1024 to 65535, not {value}"), 1024, 65535
+)
 _seconds = number_in(
-    float, "not a number of seconds", "a round lasts 10 to 600 seconds, not {value:g}", 10, 600
+    float, N_("not a number of seconds"), N_("a round lasts 10 to 600 seconds, not {value:g}"), 10, 600
 )
 
 
@@ -37,7 +41,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--seed", type=seed_value, default=1, help="the class game's seed (default 1)")
     p.add_argument("--minutes", type=int, choices=(20, 45), default=45, help="lesson length: sets the turns")
-    p.add_argument("--difficulty", choices=("gentle", "standard", "hard"), default="standard")
+    p.add_argument(
+        "--difficulty",
+        choices=("gentle", "standard", "hard"),
+        default="standard",
+        help="the old elite's strength: gentle (0.6 times the level's), standard or hard (1.4 times)",
+    )
     p.add_argument("--round-seconds", type=_seconds, default=90.0, help="time for each planning round")
     p.add_argument("--groups", type=int, default=40, help="most groups that may join (1 to 80)")
     p.add_argument("--lang", choices=("en", "es"), default="en", help="language of the pages")
@@ -56,9 +65,9 @@ def run(args: argparse.Namespace) -> int:
     from game.levels.catalog import resolve_level
 
     if not 1 <= args.groups <= 80:
-        raise UserError(f"--groups {args.groups}: a class has 1 to 80 groups", 2)
+        raise UserError.of(part(N_("--groups {n}: a class has 1 to 80 groups"), n=args.groups))
     if args.out is not None and args.out.exists() and not args.out.is_dir():
-        raise UserError(f"--out {args.out}: not a folder", 2)
+        raise UserError.of(part(N_("{flag} {path}: not a folder"), flag="--out", path=args.out))
     loaded = resolve_level(args.level, args.mods)
     setup = ClassSetup(loaded.level.id, args.seed, args.minutes, args.difficulty, "server")
     room = make_classroom(loaded.level, setup, args.lang, args.round_seconds, args.groups)
@@ -73,8 +82,13 @@ def run(args: argparse.Namespace) -> int:
             await web.TCPSite(runner, host, args.port).start()
         except OSError as exc:
             await runner.cleanup()
-            raise UserError(
-                f"cannot listen on port {args.port}: {exc.strerror or exc}; try --port with another number", 1
+            raise UserError.of(
+                part(
+                    N_("cannot listen on port {port}: {why}; try --port with another number"),
+                    port=args.port,
+                    why=os_reason(exc),
+                ),
+                code=1,
             ) from None
         stop = asyncio.Event()
         with contextlib.suppress(NotImplementedError, RuntimeError):  # no signal handlers on Windows

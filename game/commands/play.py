@@ -6,7 +6,8 @@ import argparse
 import os
 import sys
 
-from game.errors import UserError
+from game.errors import UserError, part
+from game.i18n import N_, load_translator
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -72,7 +73,7 @@ def prepare(args: argparse.Namespace):
     return settings, data_dir, mods_dir
 
 
-NO_DISPLAY = "no display found; set DISPLAY or run `python main.py screenshot ...` for images"
+NO_DISPLAY = N_("no display found; set DISPLAY or run `python main.py screenshot ...` for images")
 HEADLESS_DRIVERS = ("offscreen", "dummy")
 
 
@@ -110,10 +111,14 @@ def run(args: argparse.Namespace) -> int:
 
         parsed = parse_scenario_code(args.scenario)
         if parsed is None:
-            raise UserError(
-                f"--scenario {args.scenario!r}: a scenario code is a level id, a dash "
-                "and a seed, such as coop_network-42",
-                2,
+            raise UserError.of(
+                part(
+                    N_(
+                        "--scenario {code}: a scenario code is a level id, a dash and a seed, "
+                        "such as coop_network-42"
+                    ),
+                    code=repr(args.scenario),
+                )
             )
         scenario = parsed
         from game.levels.catalog import load_catalog
@@ -121,9 +126,11 @@ def run(args: argparse.Namespace) -> int:
         catalog = load_catalog(mod_dirs=[mods_dir] if mods_dir is not None else None)
         if catalog.find(parsed[0]) is None:  # checked before any window opens
             known = ", ".join(sorted(lv.level.id for lv in catalog.levels))
-            raise UserError(f"--scenario: unknown level '{parsed[0]}'; known levels: {known}", 2)
+            raise UserError.of(
+                part(N_("--scenario: unknown level '{id}'; known levels: {known}"), id=parsed[0], known=known)
+            )
     if not display_available():
-        print(NO_DISPLAY, file=sys.stderr)
+        print(load_translator(settings.language).gettext(NO_DISPLAY), file=sys.stderr)
         return 1
     app = App(settings, data_dir, mods_dir=mods_dir)
     for line in app.catalog().skipped(app.ctx._):

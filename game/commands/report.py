@@ -19,6 +19,7 @@ from typing import Any
 
 from game.errors import Problem, UserError, part
 from game.i18n import N_, load_translator
+from game.os_words import os_reason
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -118,9 +119,7 @@ def _replay_save(
             else (),
         ) from None
     except OSError as exc:
-        raise UserError.of(
-            part(N_("{path}: cannot read: {why}"), path=path, why=exc.strerror or exc)
-        ) from None
+        raise UserError.of(part(N_("{path}: cannot read: {why}"), path=path, why=os_reason(exc))) from None
     if level_file is not None:
         loaded = load_level(level_file)
     else:
@@ -223,7 +222,7 @@ def run(args: argparse.Namespace) -> int:
             files.append(run_file)
     except OSError as exc:
         raise UserError.of(
-            part(N_("{path}: cannot write the report: {why}"), path=args.out, why=exc.strerror or exc)
+            part(N_("{path}: cannot write the report: {why}"), path=args.out, why=os_reason(exc))
         ) from None
     if level is None:
         note = N_(

@@ -13,7 +13,9 @@ from typing import Any
 
 from game.commands.paths import data_folder, output_file
 from game.commands.play import theme_flag
-from game.errors import UserError
+from game.errors import UserError, part
+from game.i18n import N_
+from game.os_words import os_reason
 
 SCENES = (
     "title",
@@ -34,12 +36,19 @@ SCENES = (
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("scene", help="one of: " + ", ".join(SCENES))
+    parser.add_argument("scene", help=N_("one of:") + " " + ", ".join(SCENES))
     parser.add_argument("--level", metavar="ID", help="the level to show (scenes that need one)")
     parser.add_argument("--out", metavar="FILE.png", help="where to write (default: out/SCENE.png)")
-    parser.add_argument("--lang", choices=("en", "es"), default="en")
+    parser.add_argument(
+        "--lang", choices=("en", "es"), default="en", help="language of the interface (default en)"
+    )
     parser.add_argument("--scale", type=int, default=100, help="UI scale in percent (100-200)")
-    parser.add_argument("--font", choices=("standard", "hyperlegible", "dyslexic"), default="standard")
+    parser.add_argument(
+        "--font",
+        choices=("standard", "hyperlegible", "dyslexic"),
+        default="standard",
+        help="the interface's font: standard, hyperlegible (Atkinson) or dyslexic (OpenDyslexic)",
+    )
     theme_flag(parser, default="default")
     parser.add_argument("--size", default="1280x720", help="window size, WIDTHxHEIGHT")
     parser.add_argument("--mods", metavar="DIR", help="a folder of extra levels (mods) to load")
@@ -54,9 +63,11 @@ def _size(text: str) -> tuple[int, int]:
     try:
         w, h = (int(p) for p in text.lower().split("x"))
     except ValueError:
-        raise UserError(f"--size {text!r}: expected WIDTHxHEIGHT, e.g. 1280x720", 2) from None
+        raise UserError.of(
+            part(N_("--size {size}: expected WIDTHxHEIGHT, e.g. 1280x720"), size=repr(text))
+        ) from None
     if not (320 <= w <= 7680 and 240 <= h <= 4320):
-        raise UserError(f"--size {text!r}: out of range", 2)
+        raise UserError.of(part(N_("--size {size}: out of range"), size=repr(text)))
     return w, h
 
 
@@ -93,13 +104,19 @@ def run(args: argparse.Namespace) -> int:
     os.environ["SDL_AUDIODRIVER"] = "dummy"
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     if args.scene not in SCENES:
-        raise UserError(f"unknown scene '{args.scene}'; choose one of: {', '.join(SCENES)}", 2)
+        raise UserError.of(
+            part(
+                N_("unknown scene '{scene}'; choose one of: {scenes}"),
+                scene=args.scene,
+                scenes=", ".join(SCENES),
+            )
+        )
     if not 100 <= args.scale <= 200:
-        raise UserError(f"--scale {args.scale}: must be between 100 and 200", 2)
+        raise UserError.of(part(N_("--scale {scale}: must be between 100 and 200"), scale=args.scale))
     size = _size(args.size)
     out = Path(args.out) if args.out else Path("out") / f"{args.scene}.png"
     if out.suffix.lower() != ".png":
-        raise UserError(f"--out {out}: the file name must end in .png", 2)
+        raise UserError.of(part(N_("--out {out}: the file name must end in .png"), out=out))
     output_file(out, "--out")
     if args.data_dir:
         data_folder(args.data_dir)
@@ -115,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="parecon-shot-") as tmp:
         mods_dir = Path(args.mods).expanduser() if args.mods else None
         if mods_dir is not None and not mods_dir.is_dir():
-            raise UserError(f"--mods {mods_dir}: no such folder", 2)
+            raise UserError.of(part(N_("{flag} {path}: no such folder"), flag="--mods", path=mods_dir))
         data_dir = Path(args.data_dir).expanduser() if args.data_dir else Path(tmp)
         app = App(settings, data_dir, size=size, persist=False, audio=False, mods_dir=mods_dir)
         for line in app.catalog().skipped(app.ctx._):
@@ -134,7 +151,10 @@ def run(args: argparse.Namespace) -> int:
             out.parent.mkdir(parents=True, exist_ok=True)
             app.screenshot(out)
         except (OSError, pygame.error) as exc:
-            raise UserError(f"--out {out}: cannot write the picture: {exc}", 2) from None
+            why = os_reason(exc) if isinstance(exc, OSError) else exc
+            raise UserError.of(
+                part(N_("--out {out}: cannot write the picture: {why}"), out=out, why=why)
+            ) from None
         finally:
             app.shutdown()
     print(out)

@@ -17,7 +17,7 @@ from game.errors import part as message_part
 from game.i18n import N_, load_translator
 
 # A seed is a whole number from 0 up (numpy's generators take no negative seeds).
-seed_value = number_in(int, "not a whole number", "a seed must be 0 or more, not {value}", low=0)
+seed_value = number_in(int, N_("not a whole number"), N_("a seed must be 0 or more, not {value}"), low=0)
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

@@ -34,6 +34,7 @@ from game.levels import validation, yamlpos
 from game.levels.error_words import with_words
 from game.levels.loader import LoadedLevel, load_level, validate_level
 from game.levels.schema import GlossaryEntry, Level
+from game.os_words import os_reason
 from game.resources import levels_dir
 
 APP = "parecon-pathways"
@@ -116,18 +117,18 @@ def level_files(folder: Path, recursive: bool = True) -> tuple[list[Path], list[
         root = folder.resolve()
         found = sorted(folder.rglob("*") if recursive else folder.iterdir())
     except OSError as exc:
-        return [], [Problem(str(folder), 1, 1, "", f"cannot list folder: {exc.strerror or exc}")]
+        return [], [Problem.of(str(folder), 1, 1, "", N_("cannot list folder: {why}"), why=os_reason(exc))]
     for path in found:
         if path.suffix.lower() not in SUFFIXES or _hidden(path, folder):
             continue
         try:
             real = path.resolve()
         except (OSError, RuntimeError):  # a broken or looping link
-            problems.append(Problem(str(path), 1, 1, "", "refused: a link that cannot be followed"))
+            problems.append(Problem.of(str(path), 1, 1, "", N_("refused: a link that cannot be followed")))
             continue
         if root not in real.parents and real != root:
             problems.append(
-                Problem(str(path), 1, 1, "", "refused: the file lies outside its mod folder (a link)")
+                Problem.of(str(path), 1, 1, "", N_("refused: the file lies outside its mod folder (a link)"))
             )
             continue
         if real.is_file():
@@ -152,9 +153,10 @@ def load_glossary(path: Path) -> GlossaryFile:
     for i, entry in enumerate(glossary.glossary):
         key = entry.key
         if not key:
-            problems.append((i, "a term cannot be empty"))
+            problems.append((i, part(N_("a term cannot be empty"))))
         elif key in seen:
-            problems.append((i, f"term '{entry.en_term}' is defined twice (first as entry {seen[key]})"))
+            twice = N_("term '{term}' is defined twice (first as entry {first})")
+            problems.append((i, part(twice, term=entry.en_term, first=seen[key])))
         else:
             seen[key] = i
     if problems:
@@ -162,7 +164,7 @@ def load_glossary(path: Path) -> GlossaryFile:
         out = []
         for i, msg in problems:
             line, col = yamlpos.locate(node, ("glossary", i, "term"))
-            out.append(Problem(str(path), line, col, f"glossary[{i}].term", msg))
+            out.append(Problem(str(path), line, col, f"glossary[{i}].term", render((msg,)), (msg,)))
         raise ContentError(out)
     return glossary
 
@@ -179,7 +181,7 @@ def mod_folders(root: Path, problems: list[Problem] | None = None) -> list[tuple
     for d in subs:
         if d.is_symlink():
             if problems is not None:
-                problems.append(Problem(str(d), 1, 1, "", "refused: a mod folder that is a link"))
+                problems.append(Problem.of(str(d), 1, 1, "", N_("refused: a mod folder that is a link")))
             continue
         out.append((d, d.name, True))
     return out
@@ -199,7 +201,7 @@ def load_catalog(
     for d in mod_dirs or []:
         d = Path(d)
         if not d.is_dir():
-            cat.problems.append(Problem(str(d), 1, 1, "", "mods folder not found"))
+            cat.problems.append(Problem.of(str(d), 1, 1, "", N_("mods folder not found")))
             continue
         roots.append(d)
     for root in roots:
@@ -217,7 +219,15 @@ def load_catalog(
                 cat.problems.extend(with_words(exc.problems))
             except Exception as exc:  # noqa: BLE001 - a mod must never stop the game
                 cat.problems.append(
-                    Problem(str(f), 1, 1, "", f"could not be loaded ({type(exc).__name__}: {exc})")
+                    Problem.of(
+                        str(f),
+                        1,
+                        1,
+                        "",
+                        N_("could not be loaded ({kind}: {error})"),
+                        kind=type(exc).__name__,
+                        error=exc,
+                    )
                 )
     return cat
 
@@ -235,12 +245,14 @@ def _load_file(cat: Catalog, f: Path, mod: str | None, seen: dict[str, Path]) ->
             if key in cat.term_sources:
                 where = cat.term_sources[key][0]
                 cat.problems.append(
-                    Problem(
+                    Problem.of(
                         name,
                         1,
                         1,
                         "glossary",
-                        f"term '{entry.en_term}' is already defined in {where}; skipped",
+                        N_("term '{term}' is already defined in {where}; skipped"),
+                        term=entry.en_term,
+                        where=where,
                     )
                 )
                 continue
@@ -254,8 +266,14 @@ def _load_file(cat: Catalog, f: Path, mod: str | None, seen: dict[str, Path]) ->
     if level.id in seen:
         line, col = yamlpos.locate(node, ("id",))
         cat.problems.append(
-            Problem(
-                name, line, col, "id", f"level id '{level.id}' is already used by {seen[level.id]}; skipped"
+            Problem.of(
+                name,
+                line,
+                col,
+                "id",
+                N_("level id '{id}' is already used by {other}; skipped"),
+                id=level.id,
+                other=seen[level.id],
             )
         )
         return
@@ -301,8 +319,8 @@ def reload_level(cat: Catalog, loaded: LoadedLevel) -> tuple[LoadedLevel | None,
         return None, list(problems)
     other = next((lv for lv in cat.levels if lv.level.id == level.id and lv.path != loaded.path), None)
     if other is not None:
-        msg = f"level id '{level.id}' is already used by {other.path}"
-        return None, [Problem(str(loaded.path), 1, 1, "id", msg)]
+        msg = N_("level id '{id}' is already used by {other}")
+        return None, [Problem.of(str(loaded.path), 1, 1, "id", msg, id=level.id, other=other.path)]
     fresh = LoadedLevel(level, loaded.path, hashlib.sha256(text.encode("utf-8")).hexdigest(), loaded.mod)
     cat.levels = [fresh if lv.path == loaded.path else lv for lv in cat.levels]
     if fresh not in cat.levels:

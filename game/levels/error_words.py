@@ -151,6 +151,7 @@ OWN = (
         "the economy panel and the planning view's bars (this one has {got})"
     ),
     N_("an action cannot require itself"),
+    N_("duplicate good id"),
     # reading the file (game.levels.yamlpos)
     N_("is a folder, not a file"),
     N_("not a regular file"),
@@ -160,8 +161,19 @@ OWN = (
     N_("file is empty"),
     N_("file holds no YAML document"),
 )
+# the game's duplicate-id messages (game.levels.schema.reference_problems), by kind of id
+DUPLICATE: dict[str, str] = {
+    "resource id": N_("duplicate resource id '{name}'"),
+    "action id": N_("duplicate action id '{name}'"),
+    "event id": N_("duplicate event id '{name}'"),
+    "loss id": N_("duplicate loss id '{name}'"),
+    "tactic": N_("duplicate tactic '{name}'"),
+    "choice id": N_("duplicate choice id '{name}'"),
+    "required action": N_("duplicate required action '{name}'"),
+}
 OR_LAST = N_(" or {last}")
 _UNKNOWN = re.compile(r"^unknown (\w+) '([^']*)'(?:; did you mean '([^']*)'\?|; known: (.*))?$")
+_DUPLICATE = re.compile(r"^duplicate ([a-z ]+) '([^']*)'$")
 
 
 def own_parts(msg: str) -> tuple[Part, ...]:
@@ -175,6 +187,9 @@ def own_parts(msg: str) -> tuple[Part, ...]:
         elif found[4] is not None:
             parts.append(part(KNOWN, known=found[4]))
         return tuple(parts) if render(tuple(parts)) == msg else ()
+    twice = _DUPLICATE.match(msg)
+    if twice and twice[1] in DUPLICATE:
+        return (part(DUPLICATE[twice[1]], name=twice[2]),)
     if msg in OWN and "{" not in msg:
         return (part(msg),)
     return ()

@@ -10,6 +10,8 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, StrictStr
 from pydantic_core import PydanticCustomError
 
+from game.i18n import N_
+
 # Every number in a level is finite, no boolean, and within MAX_NUMBER: content comes from
 # mods, and one infinity or NaN would reach every score and chart of the game.
 MAX_NUMBER = 1e9
@@ -70,10 +72,10 @@ RESOURCE_ICONS: dict[str, str] = {
 # Names longer than these are cut with "…" where the screens are narrowest (a card at 200%
 # scale, the header, the pathway map): `check` warns about them. (kind, most characters, where)
 NAME_LENGTHS: dict[str, tuple[int, str]] = {
-    "title": (48, "the pathway map and the window's header"),
-    "action": (60, "two lines of an action card"),
-    "event": (60, "the event dialog's heading"),
-    "choice": (90, "an event's answer button"),
-    "resource": (32, "the turn screen's header"),
-    "term": (48, "the glossary's list"),
+    "title": (48, N_("the pathway map and the window's header")),
+    "action": (60, N_("two lines of an action card")),
+    "event": (60, N_("the event dialog's heading")),
+    "choice": (90, N_("an event's answer button")),
+    "resource": (32, N_("the turn screen's header")),
+    "term": (48, N_("the glossary's list")),
 }

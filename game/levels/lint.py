@@ -14,7 +14,8 @@ from typing import Any, get_args
 
 import yaml
 
-from game.errors import Problem
+from game.errors import Nested, Problem, part
+from game.i18n import N_
 from game.levels import validation, yamlpos
 from game.levels.fields import NAME_LENGTHS
 from game.levels.schema import Condition, Effect, Level, Text
@@ -47,9 +48,10 @@ def lint_level(
     that already hold before turn 1."""
     out: list[Problem] = []
 
-    def warn(loc: tuple[Any, ...], message: str) -> None:
+    def warn(loc: tuple[Any, ...], template: str, **args: Any) -> None:
+        """A located warning: a translatable template (N_) and its arguments."""
         line, col = yamlpos.locate(node, loc)
-        out.append(Problem(name, line, col, yamlpos.field_path(loc, node), message))
+        out.append(Problem.of(name, line, col, yamlpos.field_path(loc, node), template, **args))
 
     _affordable(level, warn)
     _static_conditions(level, warn)
@@ -61,8 +63,9 @@ def lint_level(
     if level.elite.first_turn > level.turns:
         warn(
             ("elite", "first_turn"),
-            f"the elite first acts on turn {level.elite.first_turn}, "
-            f"after the level's last turn ({level.turns}): it never acts",
+            N_("the elite first acts on turn {first}, after the level's last turn ({last}): it never acts"),
+            first=level.elite.first_turn,
+            last=level.turns,
         )
     _spanish(level, warn, all_texts)
     _lengths(level, warn)
@@ -102,7 +105,7 @@ def _affordable(level: Level, warn: Any) -> None:
         r = res[rid]
         return r.start + r.income * (level.turns - 1) + gains.get(rid, 0.0)
 
-    def check(loc: tuple[Any, ...], what: str, cost: dict[str, float]) -> None:
+    def check(loc: tuple[Any, ...], what: Nested, cost: dict[str, float]) -> None:
         for rid, amount in cost.items():
             if rid not in res:
                 continue  # an unknown resource is an error reported elsewhere
@@ -111,16 +114,32 @@ def _affordable(level: Level, warn: Any) -> None:
                 r = res[rid]
                 warn(
                     (*loc, rid),
-                    f"{what} costs {amount:g} {rid}, but a player who never "
-                    f"spends holds at most {top:g} by the last turn (start {r.start:g} + "
-                    f"{r.income:g} a turn for {level.turns - 1} turns): nobody can afford it",
+                    N_(
+                        "{what} costs {amount} {rid}, but a player who never spends holds at most "
+                        "{top} by the last turn (start {start} + {income} a turn for {turns} turns): "
+                        "nobody can afford it"
+                    ),
+                    what=what,
+                    amount=f"{amount:g}",
+                    rid=rid,
+                    top=f"{top:g}",
+                    start=f"{r.start:g}",
+                    income=f"{r.income:g}",
+                    turns=level.turns - 1,
                 )
 
     for i, a in enumerate(level.actions):
-        check(("actions", i, "cost"), f"action '{a.id}'", a.cost)
+        check(("actions", i, "cost"), _named(N_("action '{id}'"), a.id), a.cost)
     for i, ev in enumerate(level.events):
         for k, ch in enumerate(ev.choices):
-            check(("events", i, "choices", k, "cost"), f"choice '{ev.id}.{ch.id}'", ch.cost)
+            check(
+                ("events", i, "choices", k, "cost"), _named(N_("choice '{id}'"), f"{ev.id}.{ch.id}"), ch.cost
+            )
+
+
+def _named(template: str, ident: str) -> Nested:
+    """What a warning is about ("action 'buyout'"), translatable inside the warning."""
+    return Nested((part(template, id=ident),))
 
 
 def _unused_resources(level: Level, warn: Any) -> None:
@@ -128,7 +147,9 @@ def _unused_resources(level: Level, warn: Any) -> None:
     used |= {r for ev in level.events for ch in ev.choices for r in ch.cost}
     for i, r in enumerate(level.resources):
         if r.id not in used:
-            warn(("resources", i, "id"), f"resource '{r.id}' is never spent by any action or choice")
+            warn(
+                ("resources", i, "id"), N_("resource '{id}' is never spent by any action or choice"), id=r.id
+            )
 
 
 # ---------------------------------------------------------------- conditions
@@ -212,35 +233,41 @@ def _compare(op: str, a: float, b: float) -> bool:
 def _static_conditions(level: Level, warn: Any) -> None:
     static = static_values(level)
 
-    def check(loc: tuple[Any, ...], what: str, cond: Condition | None) -> None:
+    def check(loc: tuple[Any, ...], what: Nested, cond: Condition | None) -> None:
         for leaf in _leaves(cond):
             name = leaf.metric or leaf.param or ""
             if name not in static:
                 continue
             value = static[name]
             truth = _compare(leaf.op or "==", value, float(leaf.value or 0))
-            kind = "metric" if leaf.metric else "parameter"
-            warn(
-                loc,
-                f"{what} reads the {kind} '{name}', which nothing in this level changes "
-                f"(it stays {value:g}), so '{name} {leaf.op} {leaf.value:g}' is always "
-                f"{'true' if truth else 'false'}",
-            )
+            if leaf.metric:
+                msg = N_(
+                    "{what} reads the metric '{name}', which nothing in this level changes (it stays "
+                    "{value}), so '{test}' is always {truth}"
+                )
+            else:
+                msg = N_(
+                    "{what} reads the parameter '{name}', which nothing in this level changes (it stays "
+                    "{value}), so '{test}' is always {truth}"
+                )
+            test = f"{name} {leaf.op} {leaf.value:g}"
+            said = Nested((part(N_("true") if truth else N_("false")),))
+            warn(loc, msg, what=what, name=name, value=f"{value:g}", test=test, truth=said)
 
     for loc, what, cond in _conditions(level):
         check(loc, what, cond)
 
 
-def _conditions(level: Level) -> Iterator[tuple[tuple[Any, ...], str, Condition | None]]:
+def _conditions(level: Level) -> Iterator[tuple[tuple[Any, ...], Nested, Condition | None]]:
     """Every condition of a level with its location and a name for messages: the loss
     conditions, the win condition, the events' and the actions' conditions."""
     for i, loss in enumerate(level.goals.lose):
-        yield ("goals", "lose", i, "when"), f"loss condition '{loss.id}'", loss.when
-    yield ("goals", "win"), "the win condition", level.goals.win
+        yield ("goals", "lose", i, "when"), _named(N_("loss condition '{id}'"), loss.id), loss.when
+    yield ("goals", "win"), Nested((part(N_("the win condition")),)), level.goals.win
     for i, ev in enumerate(level.events):
-        yield ("events", i, "when"), f"event '{ev.id}'", ev.when
+        yield ("events", i, "when"), _named(N_("event '{id}'"), ev.id), ev.when
     for i, a in enumerate(level.actions):
-        yield ("actions", i, "condition"), f"action '{a.id}'", a.condition
+        yield ("actions", i, "condition"), _named(N_("action '{id}'"), a.id), a.condition
 
 
 def metric_range(name: str, level: Level) -> tuple[float, float]:
@@ -271,7 +298,7 @@ def _out_of_range(level: Level, warn: Any) -> None:
     """Comparisons with a value the metric or parameter can never reach: a goal that can
     never be met, an action or event that can never be played."""
 
-    def check(loc: tuple[Any, ...], what: str, cond: Condition | None) -> None:
+    def check(loc: tuple[Any, ...], what: Nested, cond: Condition | None) -> None:
         for leaf in _leaves(cond):
             if leaf.metric:
                 lo, hi = metric_range(leaf.metric, level)
@@ -282,10 +309,18 @@ def _out_of_range(level: Level, warn: Any) -> None:
             value = float(leaf.value or 0)
             if _never(leaf.op or "==", value, lo, hi):
                 name = leaf.metric or leaf.param
-                span = f"[{lo:g}, {hi:g}]" if math.isfinite(hi) else f"{lo:g} or more"
+                span = (
+                    Nested((part("[{lo}, {hi}]", lo=f"{lo:g}", hi=f"{hi:g}"),))
+                    if math.isfinite(hi)
+                    else Nested((part(N_("{lo} or more"), lo=f"{lo:g}"),))
+                )
                 warn(
                     loc,
-                    f"{what}: '{name} {leaf.op} {value:g}' can never hold: {name} is always {span}",
+                    N_("{what}: '{test}' can never hold: {name} is always {span}"),
+                    what=what,
+                    test=f"{name} {leaf.op} {value:g}",
+                    name=name,
+                    span=span,
                 )
 
     for loc, what, cond in _conditions(level):
@@ -301,8 +336,12 @@ def _dead_counters(level: Level, warn: Any) -> None:
             if e.op == "counter" and e.tactic and e.tactic not in used:
                 warn(
                     (*loc, j, "tactic"),
-                    f"counters '{e.tactic}', a tactic this level's elite never uses "
-                    f"(it uses: {', '.join(level.elite.tactics)}): the effect does nothing",
+                    N_(
+                        "counters '{tactic}', a tactic this level's elite never uses (it uses: {used}): "
+                        "the effect does nothing"
+                    ),
+                    tactic=e.tactic,
+                    used=", ".join(level.elite.tactics),
                 )
 
     for i, a in enumerate(level.actions):
@@ -322,7 +361,8 @@ def _requires_cycles(level: Level, warn: Any) -> None:
             if x == a.id:
                 warn(
                     ("actions", i, "requires"),
-                    f"action '{a.id}' can never be played: its prerequisites require it in turn (a cycle)",
+                    N_("action '{id}' can never be played: its prerequisites require it in turn (a cycle)"),
+                    id=a.id,
                 )
                 break
             if x in seen:
@@ -336,7 +376,8 @@ def _glossary(level: Level, warn: Any) -> None:
     for i, g in enumerate(level.glossary):
         key = g.key
         if key in seen:
-            warn(("glossary", i, "term"), f"term '{g.en_term}' is defined twice (first as entry {seen[key]})")
+            twice = N_("term '{term}' is defined twice (first as entry {first})")
+            warn(("glossary", i, "term"), twice, term=g.en_term, first=seen[key])
         seen.setdefault(key, i)
 
 
@@ -377,13 +418,17 @@ def _spanish(level: Level, warn: Any, all_texts: bool) -> None:
         return
     if all_texts:
         for loc in missing:
-            warn(loc, "no Spanish ('es') text")
+            warn(loc, N_("no Spanish ('es') text"))
         return
     total = sum(1 for _ in texts(level))
     warn(
         missing[0],
-        f"{len(missing)} of {total} texts have no Spanish ('es') version; this "
-        "is the first (check --all-texts lists each one)",
+        N_(
+            "{n} of {total} texts have no Spanish ('es') version; this is the first "
+            "(check --all-texts lists each one)"
+        ),
+        n=len(missing),
+        total=total,
     )
 
 
@@ -400,12 +445,15 @@ def _start_goals(level: Level, warn: Any) -> None:
         if holds(loss.when, metrics, sim.state):
             warn(
                 ("goals", "lose", i, "when"),
-                f"loss condition '{loss.id}' already holds "
-                f"before turn 1: unless the first turns change it, the level is lost on turn "
-                f"{loss.for_turns}",
+                N_(
+                    "loss condition '{id}' already holds before turn 1: unless the first turns change "
+                    "it, the level is lost on turn {turn}"
+                ),
+                id=loss.id,
+                turn=loss.for_turns,
             )
     if holds(level.goals.win, metrics, sim.state):
-        warn(("goals", "win"), "the win condition already holds before turn 1")
+        warn(("goals", "win"), N_("the win condition already holds before turn 1"))
 
 
 # ---------------------------------------------------------------- name lengths
@@ -420,8 +468,14 @@ def _lengths(level: Level, warn: Any) -> None:
             if len(value) > most:
                 warn(
                     loc,
-                    f"{len(value)} characters ({lang}); {where} shows about {most} before it cuts "
-                    "the rest with '…': keep it shorter",
+                    N_(
+                        "{n} characters ({lang}); {where} shows about {most} before it cuts the rest "
+                        "with '…': keep it shorter"
+                    ),
+                    n=len(value),
+                    lang=lang,
+                    where=Nested((part(where),)),
+                    most=most,
                 )
                 return
 

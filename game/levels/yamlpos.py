@@ -17,7 +17,11 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel
 
-from game.errors import ContentError, Problem
+from game.errors import ContentError, Problem, render
+from game.errors import part as msg_part
+from game.i18n import N_
+from game.levels.yaml_words import syntax_parts
+from game.os_words import os_reason
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 64  # nesting of collections; a level needs about 8
@@ -26,6 +30,17 @@ MAX_NUMBER_CHARS = 100  # a longer int would overflow every float (and Python st
 _INT_TAG = "tag:yaml.org,2002:int"
 _FLOAT_TAG = "tag:yaml.org,2002:float"
 M = TypeVar("M", bound=BaseModel)
+# the messages about a file's size and shape, translatable (see `_said`)
+TOO_BIG = N_("file is {size} bytes; the limit is {most}")
+TOO_DEEP = N_("nesting is deeper than {n} levels")
+TOO_DEEP_ALIASES = N_("nesting is deeper than {n} levels once aliases are expanded")
+TOO_MANY = N_("more than {n} values once aliases are expanded")
+TOO_LONG = N_("a number written with {n} characters; numbers have at most {most}")
+SELF_ALIAS = N_("an alias refers to a collection that contains it")
+DUPLICATE = N_("duplicate key '{key}' (first at line {first})")
+
+
+_said = Problem.of
 
 
 def _loader_class() -> type:
@@ -45,16 +60,14 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
             raise ContentError([Problem(name, 1, 1, "", "not a regular file")])
         size = path.stat().st_size
         if size > max_bytes:  # do not even read a huge file
-            msg = f"file is {size:,} bytes; the limit is {max_bytes:,}"
-            raise ContentError([Problem(name, 1, 1, "", msg)])
+            raise ContentError([_said(name, 1, 1, "", TOO_BIG, size=f"{size:,}", most=f"{max_bytes:,}")])
         with path.open("rb") as handle:  # bounded, in case it grows while being read
             raw = handle.read(max_bytes + 1)
     except OSError as exc:
-        why = exc.strerror or str(exc)
-        raise ContentError([Problem(name, 1, 1, "", f"cannot read file: {why}")]) from None
+        said = (msg_part(N_("cannot read file: {why}"), why=os_reason(exc)),)
+        raise ContentError([Problem(name, 1, 1, "", render(said), said)]) from None
     if len(raw) > max_bytes:
-        msg = f"file is {len(raw):,} bytes; the limit is {max_bytes:,}"
-        raise ContentError([Problem(name, 1, 1, "", msg)])
+        raise ContentError([_said(name, 1, 1, "", TOO_BIG, size=f"{len(raw):,}", most=f"{max_bytes:,}")])
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ContentError([Problem(name, 1, 1, "", "file is UTF-16 text; save it as UTF-8")])
     if b"\x00" in raw:
@@ -104,10 +117,8 @@ def parse_lenient(text: str, name: str) -> tuple[Any, yaml.Node, list[Problem]]:
 def _yaml_problem(exc: yaml.MarkedYAMLError, name: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    what = exc.problem or exc.context or "YAML error"
-    if "constructor for the tag" in what:
-        what += " (tags that build objects are not allowed in game files)"
-    return Problem(name, line, col, "", f"YAML syntax: {what}")
+    said = syntax_parts(exc.problem or exc.context or "YAML error")
+    return Problem(name, line, col, "", render(said), said)
 
 
 def _scan(text: str, name: str) -> None:
@@ -122,28 +133,23 @@ def _scan(text: str, name: str) -> None:
                 depth += 1
                 if depth > MAX_DEPTH:
                     m = ev.start_mark
-                    raise ContentError(
-                        [
-                            Problem(
-                                name,
-                                m.line + 1,
-                                m.column + 1,
-                                "",
-                                f"nesting is deeper than {MAX_DEPTH} levels",
-                            )
-                        ]
-                    )
+                    raise ContentError([_said(name, m.line + 1, m.column + 1, "", TOO_DEEP, n=MAX_DEPTH)])
             elif isinstance(ev, yaml.CollectionEndEvent):
                 depth -= 1
             elif isinstance(ev, yaml.ScalarEvent) and len(ev.value) > MAX_NUMBER_CHARS:
                 tag = loader.resolve(yaml.ScalarNode, ev.value, ev.implicit)
                 if tag in (_INT_TAG, _FLOAT_TAG):  # Python refuses to convert such an int
                     m = ev.start_mark
-                    msg = (
-                        f"a number written with {len(ev.value):,} characters; "
-                        f"numbers have at most {MAX_NUMBER_CHARS}"
+                    long = _said(
+                        name,
+                        m.line + 1,
+                        m.column + 1,
+                        "",
+                        TOO_LONG,
+                        n=f"{len(ev.value):,}",
+                        most=MAX_NUMBER_CHARS,
                     )
-                    raise ContentError([Problem(name, m.line + 1, m.column + 1, "", msg)])
+                    raise ContentError([long])
     except yaml.MarkedYAMLError as exc:
         raise ContentError([_yaml_problem(exc, name)]) from None
     except yaml.YAMLError as exc:
@@ -177,57 +183,21 @@ def _check_graph(root: yaml.Node, name: str) -> None:
             on_path.discard(key)
             m = node.start_mark
             if size[key] > MAX_NODES:
-                raise ContentError(
-                    [
-                        Problem(
-                            name,
-                            m.line + 1,
-                            m.column + 1,
-                            "",
-                            f"more than {MAX_NODES:,} values once aliases are expanded",
-                        )
-                    ]
-                )
+                raise ContentError([_said(name, m.line + 1, m.column + 1, "", TOO_MANY, n=f"{MAX_NODES:,}")])
             if depth[key] > MAX_DEPTH:
-                raise ContentError(
-                    [
-                        Problem(
-                            name,
-                            m.line + 1,
-                            m.column + 1,
-                            "",
-                            f"nesting is deeper than {MAX_DEPTH} levels once aliases are expanded",
-                        )
-                    ]
-                )
+                raise ContentError([_said(name, m.line + 1, m.column + 1, "", TOO_DEEP_ALIASES, n=MAX_DEPTH)])
             continue
         if key in size:
             continue
         if key in on_path:
             m = node.start_mark
-            raise ContentError(
-                [
-                    Problem(
-                        name, m.line + 1, m.column + 1, "", "an alias refers to a collection that contains it"
-                    )
-                ]
-            )
+            raise ContentError([_said(name, m.line + 1, m.column + 1, "", SELF_ALIAS)])
         on_path.add(key)
         stack.append((node, True))
         for kid in _children(node):
             if id(kid) in on_path:
                 m = node.start_mark
-                raise ContentError(
-                    [
-                        Problem(
-                            name,
-                            m.line + 1,
-                            m.column + 1,
-                            "",
-                            "an alias refers to a collection that contains it",
-                        )
-                    ]
-                )
+                raise ContentError([_said(name, m.line + 1, m.column + 1, "", SELF_ALIAS)])
             if id(kid) not in size:
                 stack.append((kid, False))
 
@@ -240,8 +210,8 @@ def _duplicate_keys(node: yaml.Node, name: str, path: str = "") -> list[Problem]
             k = key.value if isinstance(key, yaml.ScalarNode) else repr(key)
             here = f"{path}.{k}" if path else str(k)
             if k in seen:
-                msg = f"duplicate key '{k}' (first at line {seen[k]})"
-                out.append(Problem(name, key.start_mark.line + 1, key.start_mark.column + 1, here, msg))
+                m = key.start_mark
+                out.append(_said(name, m.line + 1, m.column + 1, here, DUPLICATE, key=k, first=seen[k]))
             else:
                 seen[k] = key.start_mark.line + 1
             out.extend(_duplicate_keys(value, name, here))

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from game.errors import UserError, part
 from game.i18n import N_
+from game.os_words import os_reason
 
 MAX_RUN_BYTES = 50_000_000
 SCORES = ("equity", "participation", "resilience", "support")
@@ -161,9 +162,7 @@ def load_run(path: Path) -> Run:
     except FileNotFoundError:
         raise UserError.of(part(N_("{name}: no such file"), name=name)) from None
     except OSError as exc:
-        raise UserError.of(
-            part(N_("{name}: cannot read: {why}"), name=name, why=exc.strerror or exc)
-        ) from None
+        raise UserError.of(part(N_("{name}: cannot read: {why}"), name=name, why=os_reason(exc))) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

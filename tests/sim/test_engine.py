@@ -319,10 +319,10 @@ def test_the_trend_sentence_agrees_with_the_sign_of_the_change() -> None:
                 gini = next(q for q in c.quotes if q.name == "gini")
                 assert f"Gini {gini.before:.3f} to {gini.after:.3f}" in text
                 if c.delta > 1e-9:
-                    assert text.startswith("pay moved closer")
-                    assert spanish.startswith("el pago se acercó")
+                    assert text.startswith("the ongoing trends raised equity as pay moved closer")
+                    assert spanish.startswith("las tendencias en curso subieron la equidad")
                 elif c.delta < -1e-9:
-                    assert text.startswith("pay moved away")
+                    assert text.startswith("the ongoing trends lowered equity as pay moved away")
 
 
 def test_mutual_aid_works_at_a_zero_interest_rate() -> None:

@@ -94,7 +94,7 @@ def news_of(report: TurnReport, level: Any, tr: Translator) -> list[NewsEntry]:
         title, label = event_title(e.id, level, tr), choice_label(e.id, e.choice, level, tr)
         items.append(NewsEntry(report.turn, "event", f"{title}: {label}"))
     for m in report.elite.moves:
-        items.append(NewsEntry(report.turn, "elite", elite_move_text(m, level, tr)))
+        items.append(NewsEntry(report.turn, "elite", elite_move_text(m, level, tr, report)))
     for w in report.warnings:
         items.append(NewsEntry(report.turn, "bad", loss_warning_text(w, level, tr)))
     return items

@@ -2,20 +2,27 @@
 seed 1) to a 3% threshold with the book rule.
 
 Measures, in one process:
-- rounds, and `total_s`: the wall time of `run_plan` (setup of the round kernel included,
+- rounds, and `total_s`: the wall time of `run_plan` (set-up of the round kernel included,
   generation of the economy excluded), median of REPEATS runs;
+- `setup_s` and `rounds_s`: after each of those runs, the same plan in run_plan's two
+  phases timed apart: `scan_economy` with `RoundKernel(eco, scan)` (everything before the
+  first round), then the rounds (`plan_with_kernel`); medians of REPEATS, in wall time
+  and (`setup_cpu_s`, `rounds_cpu_s`) in the process's CPU time, which a machine shared
+  with other jobs inflates less (no waiting for a core);
 - `s_per_round`: one round (proposals at given prices, excess, price update) timed on
   its own, median of ROUND_SAMPLES;
 - `ratio_to_stream`: s_per_round over one streaming pass that reads every array a round
   reads once (`arr.sum()` over `RoundKernel.arrays()`), the two timed alternately so
-  that both see the same machine state; median of the per-pair ratios;
-- `setup_s`: `check_economy` and `RoundKernel(eco)` alone, median of REPEATS;
+  that both see the same machine state; median of the per-pair ratios. Two other
+  references are printed, not reported: the scratch buffers too, and one copy of the
+  inputs (`RoundKernel.inputs()`, without the by-good copy);
 - `peak_mb`: peak resident set size of the whole process (`resource.getrusage` maxrss:
   interpreter, numpy, the generated economy and the plan). tracemalloc's peak for
   run_plan alone is printed on an earlier line.
 
 Usage: python benchmarks/bench_plan.py [--quick]. Prints readable lines, then ONE JSON
-line last: {"setup_s", "rounds", "s_per_round", "total_s", "peak_mb", "ratio_to_stream"}.
+line last: {"setup_s", "rounds_s", "setup_cpu_s", "rounds_cpu_s", "rounds", "s_per_round",
+"total_s", "peak_mb", "ratio_to_stream"}.
 """
 
 from __future__ import annotations
@@ -37,10 +44,12 @@ from game.sim.planning import (  # noqa: E402
     GEN_START_PRICE,
     HAHNEL_SCALE,
     RoundKernel,
-    check_economy,
+    as_prices,
     generate_economy,
+    plan_with_kernel,
     price_step,
     run_plan,
+    scan_economy,
 )
 
 THRESHOLD = 0.03
@@ -61,8 +70,13 @@ def main() -> int:
         f"{len(eco.cc_good)} CC weights; generated in {gen_s:.2f} s"
     )
 
-    # whole plan, repeated
+    # whole plan, repeated; each run_plan is followed by the same plan in its two phases,
+    # as run_plan runs them (the checks with the kernel, then the rounds), timed apart
     totals: list[float] = []
+    setups: list[float] = []
+    round_runs: list[float] = []
+    setup_cpu: list[float] = []  # CPU time of the process (both threads of the CC pass)
+    rounds_cpu: list[float] = []
     rounds: set[int] = set()
     for _ in range(repeats):
         t0 = time.perf_counter()
@@ -70,6 +84,16 @@ def main() -> int:
         totals.append(time.perf_counter() - t0)
         rounds.add(res.rounds)
         assert res.converged
+        t0, c0 = time.perf_counter(), time.process_time()
+        kern = RoundKernel(eco, scan_economy(eco))  # the checks hand on what they found
+        t1, c1 = time.perf_counter(), time.process_time()
+        split = plan_with_kernel(kern, eco, as_prices(eco, GEN_START_PRICE), THRESHOLD, "book", 1000, False)
+        t2, c2 = time.perf_counter(), time.process_time()
+        setups.append(t1 - t0)
+        round_runs.append(t2 - t1)
+        setup_cpu.append(c1 - c0)
+        rounds_cpu.append(c2 - c1)
+        assert split.prices.tobytes() == res.prices.tobytes()
     assert len(rounds) == 1, "the plan must be deterministic"
     n_rounds = rounds.pop()
     r5 = run_plan(eco, GEN_START_PRICE, threshold=0.05, record_history=False).rounds
@@ -77,14 +101,8 @@ def main() -> int:
         f"book rule: <5% in {r5} rounds, <3% in {n_rounds} rounds "
         f"(Hahnel 2021 Tables 9.1/9.2: 11-13 and 18-22)"
     )
-
-    # the set-up alone: the checks and the round kernel, repeated
-    setups: list[float] = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        RoundKernel(eco, check_economy(eco))  # as run_plan does: the checks hand on what they found
-        setups.append(time.perf_counter() - t0)
     setup_s = statistics.median(setups)
+    rounds_s = statistics.median(round_runs)
 
     # one round vs one streaming pass over the arrays a round reads, alternately
     kern = RoundKernel(eco)
@@ -104,6 +122,14 @@ def main() -> int:
             total += float(a.sum())
         return total
 
+    one_copy = kern.inputs()
+
+    def stream_one() -> float:
+        total = 0.0
+        for a in one_copy:
+            total += float(a.sum())
+        return total
+
     touched = arrays + kern.buffers()
 
     def stream_all() -> float:
@@ -116,9 +142,11 @@ def main() -> int:
         one_round(prices)
         stream()
         stream_all()
+        stream_one()
     round_s: list[float] = []
     stream_s: list[float] = []
     all_s: list[float] = []
+    one_s: list[float] = []
     for _ in range(samples):
         t0 = time.perf_counter()
         one_round(prices)
@@ -127,9 +155,12 @@ def main() -> int:
         t2 = time.perf_counter()
         stream_all()
         t3 = time.perf_counter()
+        stream_one()
+        t4 = time.perf_counter()
         round_s.append(t1 - t0)
         stream_s.append(t2 - t1)
         all_s.append(t3 - t2)
+        one_s.append(t4 - t3)
     s_round = statistics.median(round_s)
     s_stream = statistics.median(stream_s)
     ratio = statistics.median(r / s for r, s in zip(round_s, stream_s, strict=True))
@@ -145,6 +176,12 @@ def main() -> int:
         f"{all_mb:.1f} MB): median {statistics.median(all_s) * 1e6:.0f} us; "
         f"ratio {ratio_all:.2f} (not the reported figure)"
     )
+    ratio_one = statistics.median(r / s for r, s in zip(round_s, one_s, strict=True))
+    print(
+        f"  vs a pass over one copy of the inputs (without the kernel's by-good copy; "
+        f"{len(one_copy)} arrays, {sum(a.nbytes for a in one_copy) / 1e6:.1f} MB): median "
+        f"{statistics.median(one_s) * 1e6:.0f} us; ratio {ratio_one:.2f} (not the reported figure)"
+    )
 
     tracemalloc.start()
     run_plan(eco, GEN_START_PRICE, threshold=THRESHOLD, record_history=False)
@@ -159,13 +196,23 @@ def main() -> int:
         f"process peak RSS {peak_mb:.0f} MB"
     )
     print(
-        f"set-up (check_economy + RoundKernel): median {setup_s * 1e3:.1f} ms; "
-        f"the {n_rounds} rounds: {n_rounds * s_round * 1e3:.1f} ms"
+        f"in the same runs, run_plan's two phases: set-up (scan_economy + RoundKernel) median "
+        f"{setup_s * 1e3:.1f} ms (min {min(setups) * 1e3:.1f}), the {n_rounds} rounds median "
+        f"{rounds_s * 1e3:.1f} ms (min {min(round_runs) * 1e3:.1f}); set-up / rounds "
+        f"{setup_s / rounds_s:.2f}; {n_rounds} x one round alone: {n_rounds * s_round * 1e3:.1f} ms"
+    )
+    s_cpu, r_cpu = statistics.median(setup_cpu), statistics.median(rounds_cpu)
+    print(
+        f"  CPU time (process_time, both threads): set-up median {s_cpu * 1e3:.1f} ms, rounds "
+        f"median {r_cpu * 1e3:.1f} ms; set-up / rounds {s_cpu / r_cpu:.2f}"
     )
     print(
         json.dumps(
             {
                 "setup_s": round(setup_s, 4),
+                "rounds_s": round(rounds_s, 4),
+                "setup_cpu_s": round(s_cpu, 4),
+                "rounds_cpu_s": round(r_cpu, 4),
                 "rounds": n_rounds,
                 "s_per_round": round(s_round, 6),
                 "total_s": round(total_s, 4),

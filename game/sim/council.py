@@ -27,6 +27,7 @@ from game.sim.planning import (
     as_prices,
     plan_with_kernel,
     run_plan,
+    scan_economy,
 )
 
 GOODS = ("food", "housing", "care", "tools", "energy", "labour", "nature", "parks")
@@ -228,8 +229,7 @@ class CouncilSector:
         if not (np.all(np.isfinite(A)) and A.min() > 0):  # run_plan says what is wrong
             return run_plan(eco, start, THRESHOLD, record_history=record_history)
         if self._kernel is None:
-            run_plan(self.economy, START_PRICE, THRESHOLD, max_rounds=1, record_history=False)  # checks
-            self._kernel = RoundKernel(self.economy)
+            self._kernel = RoundKernel(self.economy, scan_economy(self.economy))  # checked once
         self._kernel.refit(eco)
         p = as_prices(eco, start)
         return plan_with_kernel(self._kernel, eco, p, THRESHOLD, "book", 1000, record_history)

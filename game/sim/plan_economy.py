@@ -4,9 +4,10 @@ good kinds, the price rules' names, and the checks an economy must pass. Part of
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import numpy as np
 
@@ -19,6 +20,7 @@ Rule = Literal["book", "program"]
 RULES: tuple[str, ...] = ("book", "program")
 STEP_CAP = 0.25  # the cap on v in the multiplier (Hahnel 2021 p. 181)
 SMALL_ECONOMY = 4096  # below this many WCs a round's exp runs in float64 (see RoundKernel._exp)
+CC_BLOCK = 1 << 17  # CC entries per block of `_cc_pass` (1 MB of weights: stays in cache)
 PROGRAM_FLOOR = 0.001  # the program variant never moves a price by less than 0.1%
 
 
@@ -106,22 +108,122 @@ def dense_cc_goods(eco: PlanEconomy) -> np.ndarray | None:
     """The goods every consumer council weights, in order, when all weight the same goods
     in the same order (generated economies do), else None. One pass over `cc_good`; the
     checks and the round kernel then read the CC goods through this one row."""
+    row = _first_row(eco)
+    if row is None:
+        return None
+    goods = eco.cc_good.reshape(-1, len(row))
+    return row.copy() if bool((goods == row).all()) else None
+
+
+def _first_row(eco: PlanEconomy) -> np.ndarray | None:
+    """The first council's goods when every council has as many entries, else None."""
     lens = np.diff(eco.cc_indptr)
     m = int(lens[0]) if len(lens) else 0
     if not m or len(eco.cc_good) != m * len(lens) or not np.all(lens == m):
         return None
+    return eco.cc_good[:m]
+
+
+class Scan(NamedTuple):
+    """What `scan_economy` found on its way through the arrays, for `RoundKernel`, so that
+    the set-up reads nothing twice: the CC goods row (`dense_cc_goods`), consumer spending
+    per good when the single pass over a large economy's CC list computed it (else None),
+    and every WC's γ."""
+
+    dense: np.ndarray | None
+    spending: np.ndarray | None
+    gamma: np.ndarray
+
+
+class _CCPass(NamedTuple):
+    dense: np.ndarray
+    low: float  # the smallest weight
+    sums: np.ndarray  # each council's weights summed
+    spending: np.ndarray  # Σ_j count_j·I_j·α_jg per entry of the row
+
+
+def _cc_pass(eco: PlanEconomy, checks: bool = True) -> _CCPass | None:
+    """The CC list of a large economy whose councils all weight the same goods (generated
+    economies), read once: the goods compared with the first council's, the weights'
+    minimum and sums per council (the checks), and consumer spending (the kernel's;
+    `checks=False` computes only this, in the same way, so it has the same bits). None
+    when the goods differ or the economy is small (the caller then takes the general path).
+
+    Each of these is a pass over six million entries at Hahnel's scale, most of the
+    set-up, so the councils are split in two halves read at once, the second in a thread
+    (numpy releases the GIL); the halves' spending is added in a fixed order, so the result
+    does not depend on which finishes first."""
+    row = _first_row(eco) if eco.n_cc >= SMALL_ECONOMY else None
+    if row is None:
+        return None
+    n, m = eco.n_cc, len(row)
+    step = max(1, CC_BLOCK // m)  # councils per block
+    half = -(-n // (2 * step)) * step  # the first half: whole blocks
+    sums = np.empty(n)
+    out: list[tuple[bool, float, np.ndarray] | BaseException | None] = [None, None]
+
+    def part(i: int, a: int, b: int) -> None:
+        try:
+            out[i] = _cc_part(eco, row, a, b, step, sums, checks)
+        except BaseException as exc:  # handed to the caller's thread below
+            out[i] = exc
+
+    second = threading.Thread(target=part, args=(1, half, n), daemon=True)
+    second.start()
+    part(0, 0, half)
+    second.join()
+    results = []
+    for res in out:
+        if not isinstance(res, tuple):
+            raise res if res is not None else RuntimeError("a half of the CC pass did not run")
+        results.append(res)
+    (same0, low0, spend0), (same1, low1, spend1) = results
+    if not (same0 and same1):
+        return None
+    return _CCPass(row.copy(), min(low0, low1), sums, spend0 + spend1)
+
+
+def _cc_part(
+    eco: PlanEconomy, row: np.ndarray, a: int, b: int, step: int, sums: np.ndarray, checks: bool
+) -> tuple[bool, float, np.ndarray]:
+    """Councils [a, b) of `_cc_pass`, in blocks of `step` councils that stay in cache:
+    (goods all the row's, smallest weight, spending per entry of the row); the sums per
+    council go into `sums`."""
+    m = len(row)
     goods = eco.cc_good.reshape(-1, m)
-    return goods[0].copy() if np.array_equal(goods, np.broadcast_to(goods[0], goods.shape)) else None
+    weights = eco.cc_weight.reshape(-1, m)
+    f = eco.cc_count * eco.cc_income
+    spend = np.zeros(m)
+    part = np.empty(m)
+    low = np.inf
+    for i in range(a, b, step):
+        j = min(b, i + step)
+        w = weights[i:j]
+        if checks:
+            if not bool((goods[i:j] == row).all()):
+                return False, low, spend
+            low = min(low, float(w.min()))
+            np.einsum("ij->i", w, out=sums[i:j])
+        np.einsum("i,ij->j", f[i:j], w, out=part)  # einsum's own loop: see consumer_spending
+        spend += part
+    return True, low, spend
 
 
 def check_economy(eco: PlanEconomy) -> np.ndarray | None:
     """Raise PlanError with a clear message if the procedure cannot run on `eco`. Returns
-    `dense_cc_goods(eco)` (found on the way), which `RoundKernel` takes to skip a pass.
+    `dense_cc_goods(eco)` (found on the way); `scan_economy` returns all it found."""
+    return scan_economy(eco).dense
+
+
+def scan_economy(eco: PlanEconomy) -> Scan:
+    """`check_economy`, returning what it found for `RoundKernel` (see `Scan`).
 
     Each array is read as few times as the checks allow (the set-up of a plan at Hahnel's
-    scale is mostly these passes over six million CC entries): CC goods once when every
-    council weights the same goods, CC weights twice (their minimum; their sums per council,
-    whose finiteness shows the weights are finite)."""
+    scale is mostly these passes over six million CC entries): a large economy's CC list
+    once, in blocks (`_cc_pass`: goods, weights' minimum and sums, consumer spending);
+    otherwise CC goods once when every council weights the same goods and CC weights twice
+    (their minimum; their sums per council, whose finiteness shows the weights are finite:
+    they are positive)."""
     G = eco.n_goods
     if eco.kinds.shape != (G,) or eco.endowment.shape != (G,):
         raise PlanError("kinds and endowment must have one entry per good")
@@ -132,6 +234,7 @@ def check_economy(eco: PlanEconomy) -> np.ndarray | None:
     if eco.cc_count.shape != (n_cc,):
         raise PlanError("cc_count must have one entry per consumer council")
     dense: np.ndarray | None = None
+    cc: _CCPass | None = None
     for name, indptr, idx, vals, n in (
         ("wc", eco.wc_indptr, eco.wc_input, eco.wc_b, n_wc),
         ("cc", eco.cc_indptr, eco.cc_good, eco.cc_weight, n_cc),
@@ -145,7 +248,8 @@ def check_economy(eco: PlanEconomy) -> np.ndarray | None:
         ):
             raise PlanError(f"{name} CSR arrays are inconsistent")
         if name == "cc":
-            dense = dense_cc_goods(eco)
+            cc = _cc_pass(eco)
+            dense = dense_cc_goods(eco) if cc is None else cc.dense
             idx = idx if dense is None else dense  # the same goods, read once
         if len(idx) and (idx.min() < 0 or idx.max() >= G):
             raise PlanError(f"{name} entries refer to goods that do not exist")
@@ -162,14 +266,14 @@ def check_economy(eco: PlanEconomy) -> np.ndarray | None:
     }
     for name, arr in positive.items():
         if name == "cc_weight":  # finiteness: from the sums per council below
-            if len(arr) and not arr.min() > 0:
+            if len(arr) and not (arr.min() if cc is None else cc.low) > 0:
                 raise PlanError(f"every {name} must be a finite positive number")
         elif len(arr) and not (np.isfinite(arr.max()) and arr.min() > 0):
             raise PlanError(f"every {name} must be a finite positive number")
     if n_cc and np.any(eco.cc_indptr[1:] == eco.cc_indptr[:-1]):
         raise PlanError("every consumer council needs at least one weight")
     if n_cc:
-        sums = np.add.reduceat(eco.cc_weight, eco.cc_indptr[:-1])
+        sums = np.add.reduceat(eco.cc_weight, eco.cc_indptr[:-1]) if cc is None else cc.sums
         if not np.all(np.isfinite(sums)):  # positive weights: a sum is finite iff its terms are
             raise PlanError("every cc_weight must be a finite positive number")
         if not np.allclose(sums, 1.0, rtol=0, atol=1e-9):
@@ -182,7 +286,9 @@ def check_economy(eco: PlanEconomy) -> np.ndarray | None:
             f"worker council {i} produces primary good "
             f"{eco.good_ids[eco.wc_output[i]]}; primary goods are endowments"
         )
-    if len(eco.wc_input) and np.any(eco.kinds[eco.wc_input] == PUBLIC):
+    wc_uses = np.zeros(G, dtype=bool)
+    wc_uses[eco.wc_input] = True  # a scatter into G flags, not a gather of a kind per entry
+    if np.any(wc_uses & (eco.kinds == PUBLIC)):
         raise PlanError("public goods cannot be production inputs")
     cc_uses = np.zeros(G, dtype=bool)
     cc_uses[eco.cc_good if dense is None else dense] = True  # a scatter: cheaper than bincount
@@ -197,6 +303,7 @@ def check_economy(eco: PlanEconomy) -> np.ndarray | None:
             f"γ = Σb + c/k = {gamma[i]:.4f} must be < 1 (returns to scale in inputs and "
             f"effort must be decreasing, or the council would want infinite output)"
         )
+    gamma.flags.writeable = False  # handed to the kernel
     primary = eco.kinds == PRIMARY
     if np.any(eco.endowment[primary] <= 0) or np.any(eco.endowment[~primary] != 0):
         raise PlanError("primary goods need a positive endowment; other goods none")
@@ -205,15 +312,13 @@ def check_economy(eco: PlanEconomy) -> np.ndarray | None:
     missing = np.flatnonzero(~primary & ~produced)
     if len(missing):
         raise PlanError(f"no worker council produces {eco.good_ids[missing[0]]}")
-    wanted = cc_uses.copy()
-    wanted[eco.wc_input] = True
-    unwanted = np.flatnonzero(~wanted)
+    unwanted = np.flatnonzero(~(cc_uses | wc_uses))
     if len(unwanted):
         raise PlanError(
             f"no council wants {eco.good_ids[unwanted[0]]}: its price would "
             "fall forever and the plan could never converge"
         )
-    return dense
+    return Scan(dense, None if cc is None else cc.spending, gamma)
 
 
 def as_prices(eco: PlanEconomy, start_prices: float | Sequence[float] | np.ndarray) -> np.ndarray:

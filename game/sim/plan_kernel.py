@@ -14,9 +14,11 @@ from game.sim.plan_economy import (
     PlanEconomy,
     PlanError,
     Rule,
+    Scan,
+    _cc_pass,
     as_prices,
-    check_economy,
     dense_cc_goods,
+    scan_economy,
 )
 from game.sim.plan_paced import PacedPlanner
 from game.sim.plan_rounds import (
@@ -37,21 +39,29 @@ class RoundKernel:
     - WCs are reordered by their number of inputs L, and each group's inputs are stored
       as an (L, n_L) block, so the per-WC sum Σ b·log p is L contiguous row additions
       (`np.add.reduce(axis=0)`) instead of a segmented reduce over tiny segments.
-    - A second copy of the input list sorted by good gives the input demand per good as a
-      gather of revenues plus `np.add.reduceat` over one segment per good (a scatter-add
-      with `np.bincount` is two to three times slower here).
+    - The input demand per good: in economies of fewer than SMALL_ECONOMY WCs (all of the
+      game's), a second copy of the input list sorted by good, a gather of revenues and
+      `np.add.reduceat` over one segment per good (their results stay the same to the last
+      bit). Larger ones keep one copy: each block's spending on inputs is its exponents
+      times its WCs' revenues (a broadcast, no gather), added up per good with `np.add.at`
+      (numpy 2's fast path: as fast as the gather and reduceat, and the set-up no longer
+      sorts 165,000 entries by good nor copies them).
     - Indices are np.intp and valid (checked by check_economy), so `take(mode="clip")`
       skips numpy's bounds-error path.
     """
 
-    def __init__(self, eco: PlanEconomy, dense: np.ndarray | None | bool = True) -> None:
-        """`dense`: what `check_economy(eco)` returned (the CC goods row, or None), so
-        the kernel need not look for it again; True (the default) looks."""
+    def __init__(self, eco: PlanEconomy, found: Scan | np.ndarray | None | bool = True) -> None:
+        """`found`: what `scan_economy(eco)` returned, so the kernel reads nothing the
+        checks read (or `check_economy`'s CC goods row, or None); True (the default) looks."""
+        scan = found if isinstance(found, Scan) else None
+        dense = found.dense if isinstance(found, Scan) else found
         G = eco.n_goods
         self.G = G
-        K, inv = _wc_constants(eco)
+        K, inv = _wc_constants(eco, None if scan is None else scan.gamma)
         lens = np.diff(eco.wc_indptr).astype(np.intp)
-        perm = np.argsort(lens, kind="stable")  # kernel order of WCs
+        # stable, so the same order whatever the key's type; 8-bit keys take a radix sort
+        small = len(lens) > 0 and int(lens.max()) < 256
+        perm = np.argsort(lens.astype(np.uint8) if small else lens, kind="stable")  # kernel order
         self.perm = perm
         self.K = (K + np.log(eco.wc_count))[perm]  # count folded in: R is per entry × n
         self.inv = inv[perm]
@@ -63,8 +73,9 @@ class RoundKernel:
         self.blocks: list[tuple[int, int, int, int]] = []  # (L, first WC, n_L, offset)
         offset = 0
         first = 0
-        for L in np.unique(lens_k):
-            n_L = int(np.count_nonzero(lens_k == L))
+        counts = np.bincount(lens_k)  # WCs per number of inputs
+        for L in np.flatnonzero(counts).tolist():
+            n_L = int(counts[L])
             if L > 0:
                 ent = starts[first : first + n_L][None, :] + np.arange(L)[:, None]
                 flat_idx.append(ent.ravel())
@@ -75,17 +86,24 @@ class RoundKernel:
         entry = np.concatenate(flat_idx) if flat_idx else np.zeros(0, dtype=np.intp)
         self.col = np.ascontiguousarray(eco.wc_input[entry], dtype=np.intp)
         self.b = np.ascontiguousarray(eco.wc_b[entry], dtype=np.float64)
-        # kernel-order WC of each flat entry, then the by-good copy
-        row_of = np.empty(len(entry), dtype=np.intp)
-        for L, first, n_L, off in self.blocks:
-            row_of[off : off + L * n_L] = np.tile(np.arange(first, first + n_L), L)
-        by_good = _by_good_then_wc(self.col, row_of, self.blocks, eco.n_wc, G)
-        self.rows_g = row_of[by_good]
-        self.b_g = self.b[by_good]
-        per_good = np.bincount(self.col, minlength=G)
-        self.used = np.flatnonzero(per_good).astype(np.intp)
-        self.seg = (np.cumsum(per_good) - per_good)[self.used].astype(np.intp)
-        self.W = consumer_spending(eco, dense_cc_goods(eco) if dense is True else dense)
+        self.by_good = eco.n_wc < SMALL_ECONOMY  # the second copy: see the class docstring
+        if self.by_good:  # kernel-order WC of each flat entry, then the by-good copy
+            row_of = np.empty(len(entry), dtype=np.intp)
+            for L, first, n_L, off in self.blocks:
+                row_of[off : off + L * n_L] = np.tile(np.arange(first, first + n_L), L)
+            by_good = _by_good_then_wc(self.col, row_of, self.blocks, eco.n_wc, G)
+            self.rows_g = row_of[by_good]
+            self.b_g = self.b[by_good]
+            per_good = np.bincount(self.col, minlength=G)
+            self.used = np.flatnonzero(per_good).astype(np.intp)
+            self.seg = (np.cumsum(per_good) - per_good)[self.used].astype(np.intp)
+        else:
+            self.rows_g = self.b_g = np.zeros(0)
+            self.used = self.seg = np.zeros(0, dtype=np.intp)
+        if scan is not None and scan.spending is not None and scan.dense is not None:
+            self.W = _spending_by_good(G, scan.dense, scan.spending)  # the checks' pass
+        else:
+            self.W = consumer_spending(eco, dense_cc_goods(eco) if dense is True else dense)
         self.endow = eco.endowment.astype(np.float64)
         self.has_endow = bool(np.any(self.endow > 0))
         nnz = len(self.col)
@@ -130,6 +148,8 @@ class RoundKernel:
 
     def arrays(self) -> list[np.ndarray]:
         """Every array a round reads (for the benchmark's streaming-pass reference)."""
+        if not self.by_good:
+            return self.inputs()
         return [
             self.col,
             self.b,
@@ -143,6 +163,11 @@ class RoundKernel:
             self.W,
             self.endow,
         ]
+
+    def inputs(self) -> list[np.ndarray]:
+        """One copy of what a round needs: the input list, the WCs' outputs and constants,
+        consumer spending and endowments (`arrays()` without the by-good copy)."""
+        return [self.col, self.b, self.out, self.K, self.inv, self.W, self.endow]
 
     def buffers(self) -> list[np.ndarray]:
         """The scratch arrays a round writes and reads back (for the benchmark)."""
@@ -182,12 +207,20 @@ class RoundKernel:
         np.add(u, self.K, out=u)
         self._exp(u)
         gg = self.gg
-        np.take(self.R, self.rows_g, out=gg, mode="clip")
-        np.multiply(gg, self.b_g, out=gg)
         self.dval[:] = self.W
-        if len(self.used):
-            np.add.reduceat(gg, self.seg, out=self.dsum)
-            self.dval[self.used] += self.dsum
+        if self.by_good:
+            np.take(self.R, self.rows_g, out=gg, mode="clip")
+            np.multiply(gg, self.b_g, out=gg)
+            if len(self.used):
+                np.add.reduceat(gg, self.seg, out=self.dsum)
+                self.dval[self.used] += self.dsum
+        else:  # one copy: spending on inputs block by block, added up per good
+            for L, first, n_L, off in self.blocks:
+                end = off + L * n_L
+                np.multiply(
+                    b[off:end].reshape(L, n_L), self.R[first : first + n_L], out=gg[off:end].reshape(L, n_L)
+                )
+            np.add.at(self.dval, self.col, gg)
         self.sval[:] = np.bincount(self.out, self.R, minlength=self.G)
         if self.has_endow:
             np.multiply(self.endow, p, out=self.tmp)
@@ -231,18 +264,25 @@ def consumer_spending(eco: PlanEconomy, goods: np.ndarray | None | bool = True) 
     f = eco.cc_count * eco.cc_income
     row = dense_cc_goods(eco) if goods is True else goods
     if isinstance(row, np.ndarray):  # `goods`: dense_cc_goods(eco), if the caller has it
-        W = np.zeros(G)
-        weights = eco.cc_weight.reshape(-1, len(row))
-        # einsum's own loop for large economies: BLAS's threaded matrix-vector product
-        # was 25 times slower on a loaded 2-core machine; small ones (the game's) keep
-        # the product, so their results stay the same to the last bit
-        spend = np.einsum("i,ij->j", f, weights) if len(f) >= SMALL_ECONOMY else f @ weights
-        np.add.at(W, row, spend)
-        return W
+        if len(f) >= SMALL_ECONOMY:  # in the blocks of the checks' pass, so the same bits
+            cc = _cc_pass(eco, checks=False)
+            assert cc is not None  # a goods row means every council has as many entries
+            return _spending_by_good(G, row, cc.spending)
+        # small economies (the game's) keep the matrix-vector product, so their results
+        # stay the same to the last bit; for large ones einsum's own loop (in _cc_pass):
+        # BLAS's threaded product was 25 times slower on a loaded 2-core machine
+        return _spending_by_good(G, row, f @ eco.cc_weight.reshape(-1, len(row)))
     lens = np.diff(eco.cc_indptr)
     spend = np.repeat(f, lens)
     np.multiply(spend, eco.cc_weight, out=spend)
     return np.bincount(eco.cc_good, spend, minlength=G).astype(np.float64)
+
+
+def _spending_by_good(G: int, row: np.ndarray, spend: np.ndarray) -> np.ndarray:
+    """Spending per entry of the CC goods row, added up per good."""
+    W = np.zeros(G)
+    np.add.at(W, row, spend)
+    return W
 
 
 def _update(
@@ -277,11 +317,11 @@ def run_plan(
         raise PlanError("threshold must be positive")
     if max_rounds < 1:
         raise PlanError("max_rounds must be at least 1")
-    dense = check_economy(economy)
+    found = scan_economy(economy)
     p = as_prices(economy, start_prices)
     if paced:
         return PacedPlanner(economy, p, rule).run(threshold, max_rounds, record_history)
-    kernel = RoundKernel(economy, dense)
+    kernel = RoundKernel(economy, found)
     return plan_with_kernel(kernel, economy, p, threshold, rule, max_rounds, record_history)
 
 

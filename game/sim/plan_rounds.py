@@ -96,13 +96,14 @@ def proposals(eco: PlanEconomy, prices: np.ndarray) -> Proposals:
     return Proposals(y, e, x, d, supply, demand)
 
 
-def _wc_constants(eco: PlanEconomy) -> tuple[np.ndarray, np.ndarray]:
+def _wc_constants(eco: PlanEconomy, gamma: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """(K_i, 1/(1−γ_i)) so that log R_i = K_i + (log λ_i − Σ b log p)/(1−γ_i).
 
     K folds in log A, Σ b log b, the effort term and log(count), which never change.
+    `gamma`: `eco.wc_gamma()` if the caller has it (the checks compute it).
     """
     b = eco.wc_b
-    gamma = eco.wc_gamma()
+    gamma = eco.wc_gamma() if gamma is None else gamma
     inv = 1.0 / (1.0 - gamma)
     ck = eco.wc_c / eco.wc_k
     const = (

@@ -11,9 +11,10 @@ prices, and the excess ratio `v_g` is unchanged when supply and demand of a good
 multiplied by its price. A round therefore works in *values* (`p_g·S_g`, `p_g·D_g`):
 consumer spending on each good is a constant `W_g`, a WC's revenue is
 `R_i = exp(K_i + (log λ_i − Σ b_m log p_m)/(1 − γ_i))` and its spending on input m is
-`b_m R_i`. One round is two gathers and two reductions over the WC input list, one
-exponential per WC and a bincount; nothing loops over councils or goods in Python
-(see `RoundKernel`). Quantities are `value / price`.
+`b_m R_i`. One round is a gather and a reduction over the WC input list for the revenues,
+one exponential per WC, a gather or broadcast and a sum per good for the input demand, and
+a bincount; nothing loops over councils or goods in Python (see `RoundKernel`). Quantities
+are `value / price`.
 
 Multiplicity: a council entry with `count = n` stands for n identical councils. The arrays
 keep one row per entry and a weight `count`; every aggregate multiplies by it (supply,
@@ -44,10 +45,12 @@ from game.sim.plan_economy import (
     PlanEconomy,
     PlanError,
     Rule,
+    Scan,
     _segment_sum,
     as_prices,
     check_economy,
     normalise_weights,
+    scan_economy,
 )
 from game.sim.plan_generate import (
     GEN_ENDOWMENT,
@@ -109,6 +112,7 @@ __all__ = [
     "RULES",
     "RoundKernel",
     "Rule",
+    "Scan",
     "SMALL_ECONOMY",
     "STEP_CAP",
     "_iterate",
@@ -128,6 +132,7 @@ __all__ = [
     "proposals",
     "plan_with_kernel",
     "run_plan",
+    "scan_economy",
     "step_size",
     "wc_optimum",
 ]

@@ -5,8 +5,9 @@ text (strerror) would be English whatever --lang says."""
 from __future__ import annotations
 
 import errno
+from collections.abc import Callable
 
-from game.errors import Nested, part
+from game.errors import Nested, part, render
 from game.i18n import N_
 
 REASONS: dict[int, str] = {
@@ -25,6 +26,11 @@ REASONS: dict[int, str] = {
     errno.EADDRINUSE: N_("another program is already using it"),
     errno.EADDRNOTAVAIL: N_("this computer has no such address"),
 }
+
+
+def os_reason_text(exc: BaseException, gettext: Callable[[str], str]) -> str:
+    """Why an OSError happened, as a sentence in `gettext`'s language (for the window)."""
+    return render(os_reason(exc).parts, gettext)
 
 
 def os_reason(exc: BaseException) -> Nested:

@@ -27,8 +27,9 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, Validat
 
 from game import __version__
 from game.atomic import atomic_write_bytes, atomic_write_text
-from game.errors import UserError
+from game.errors import UserError, part, render
 from game.i18n import N_
+from game.os_words import os_reason
 
 APP_NAME = "parecon-pathways"
 ENV_DATA_DIR = "PARECON_DATA_DIR"
@@ -155,7 +156,7 @@ class SaveProblem:
         """The detail in the interface's language."""
         if not self.template:
             return self.detail
-        return gettext(self.template).format(**dict(self.args))
+        return render(((self.template, self.args),), gettext)
 
 
 def _problem(kind: ProblemKind, detail: str, template: str, **args: Any) -> _Unreadable:
@@ -359,18 +360,28 @@ class SaveStore:
     def _read(self, path: Path) -> SaveGame:
         try:
             if path.is_file() and path.stat().st_size > MAX_SAVE_BYTES:
-                raise SaveError(
-                    f"{path}: cannot be loaded: file is larger than {MAX_SAVE_BYTES // 1024**2} MiB"
+                raise SaveError.of(
+                    part(
+                        N_("{path}: cannot be loaded: file is larger than {mib} MiB"),
+                        path=path,
+                        mib=MAX_SAVE_BYTES // 1024**2,
+                    )
                 )
             raw = path.read_bytes()
         except FileNotFoundError:
-            raise SaveError(f"{path}: no such save") from None
+            raise SaveError.of(part(N_("{path}: no such save"), path=path)) from None
         except OSError as exc:
-            raise SaveError(f"{path}: cannot be read: {exc.strerror or exc}") from None
+            raise SaveError.of(
+                part(N_("{path}: cannot be read: {why}"), path=path, why=os_reason(exc))
+            ) from None
         try:
             return parse_save(raw)
         except _Unreadable as exc:
-            raise SaveError(f"{path}: cannot be loaded: {exc.problem.detail}") from None
+            bad = exc.problem
+            said = (part(N_("{path}: cannot be loaded: "), path=path), (bad.template, bad.args))
+            raise SaveError(
+                f"{path}: cannot be loaded: {bad.detail}", 2, said if bad.template else ()
+            ) from None
 
     def delete(self, slot: str) -> None:
         path = self.path(slot)
@@ -396,7 +407,9 @@ class SaveStore:
                     else b"\0" * (MAX_SAVE_BYTES + 1)
                 )
             except OSError as exc:
-                out.append(SlotInfo(slot, path, 0.0, problem=SaveProblem("io", exc.strerror or str(exc))))
+                why = os_reason(exc)
+                problem = SaveProblem("io", str(why), "{why}", (("why", why),))
+                out.append(SlotInfo(slot, path, 0.0, problem=problem))
                 continue
             try:
                 out.append(SlotInfo(slot, path, modified, save=parse_save(raw)))

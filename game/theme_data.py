@@ -19,6 +19,7 @@ from types import MappingProxyType
 from typing import Any
 
 from game.resources import assets_dir
+from game.theme_spacing import Spacing, SpacingError, read_spacing
 
 Colour = tuple[int, int, int]
 
@@ -34,6 +35,15 @@ class ThemeError(ValueError):
 def hex_to_rgb(value: str) -> Colour:
     value = value.lstrip("#")
     return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
+
+
+def mix(a: Colour, b: Colour, t: float) -> Colour:
+    """Blend a towards b by t in [0, 1]."""
+    return (
+        round(a[0] + (b[0] - a[0]) * t),
+        round(a[1] + (b[1] - a[1]) * t),
+        round(a[2] + (b[2] - a[2]) * t),
+    )
 
 
 def _merge(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
@@ -111,9 +121,21 @@ class Palette:
     scores: Mapping[str, Colour]
     segments: Mapping[str, Colour]
     categories: Mapping[str, Colour]
+    # how far a card's category band goes from the category's colour towards the panel (the
+    # band's text must read on it: tests/ui/test_theme_contrast.py)
+    card_band_mix: float
     series: tuple[Colour, ...]
     # (upper bound of |excess demand| / supply, key, colour); the last bound is infinity
     excess_bands: tuple[tuple[float, str, Colour], ...]
+
+    def card_band(self, category: str) -> Colour:
+        """The band at the top of an action card of this category (text is drawn on it)."""
+        return mix(self.categories.get(category, self.link), self.panel, self.card_band_mix)
+
+    @property
+    def muted_panel(self) -> Colour:
+        """The background of a card or row the player cannot afford now."""
+        return mix(self.panel, self.bg, 0.5)
 
     def excess_band(self, fraction: float) -> int:
         """Index into excess_bands for an excess-demand fraction (sign ignored)."""
@@ -137,52 +159,6 @@ class FontSizes:
 
     def get(self, name: str) -> int:
         return int(getattr(self, name))
-
-
-@dataclass(frozen=True)
-class Spacing:
-    """Paddings, gaps, radii, line widths and icon sizes in design pixels (at 100%);
-    `ctx.space` holds them at the current UI scale."""
-
-    hair: int  # thinnest rule: chart grid, outline of a mark
-    tiny: int  # an optical nudge of a text or mark by a pixel or two
-    line: int  # border of a panel or a selected card, a gauge tick
-    ring: int  # focus ring and the highlight of a chosen row
-    nudge: int  # a text's small offset from what it labels
-    stripe: int  # width of a coloured bar that marks a kind (news, panel accent, bullet)
-    tight: int  # gap between a value and its change, a bullet and its text
-    gap: int  # space between neighbours in a row
-    inset: int  # inside a small item (a gauge, a news item, a tooltip); between cards
-    pad: int  # inside a panel, from its edge to its content
-    panel_pad: int  # inside a titled panel or a text panel
-    margin: int  # between panels and from the screen's edge
-    section: int  # between sections of a screen
-    screen_margin: int  # from the screen's left and right edges to its content
-    below_header: int  # from a screen's title band to its content
-    dialog_pad: int  # inside a dialog box
-    radius_mark: int  # bars, swatches and marks inside a chart
-    radius_label: int  # a label's box on a chart line
-    radius_small: int  # tags and tooltips
-    radius: int  # buttons, strips, list rows
-    radius_card: int  # cards, option rows, slots
-    radius_panel: int  # panels and charts
-    radius_map: int  # the pathways map
-    radius_dialog: int  # dialogs
-    icon_small: int  # icons in running text
-    icon_list: int  # icons of a list row or a strip
-    icon: int  # icons beside a label
-    icon_mark: int  # a state mark (chosen, locked) and a score's icon in a list
-    icon_large: int  # icons of a panel's title
-    icon_header: int  # the screen header's icon
-    scrollbar: int  # width of a scroll bar
-    thumb: int  # shortest a scroll bar's thumb gets
-    arrow: int  # a choice row's left and right arrows
-    bullet_indent: int  # a bulleted line's indent
-    button_pad_x: int  # a button's label from its left and right edges
-    button_pad_y: int  # a button's label from its top and bottom edges
-
-    def scaled(self, scale: float) -> Spacing:
-        return Spacing(**{f.name: round(getattr(self, f.name) * scale) for f in fields(self)})
 
 
 @dataclass(frozen=True)
@@ -216,6 +192,7 @@ def _palette(path: Path, data: Mapping[str, Any]) -> Palette:
         scores=MappingProxyType({k: named(v) for k, v in data["scores"].items()}),
         segments=MappingProxyType({k: named(v) for k, v in data["segments"].items()}),
         categories=MappingProxyType({k: named(v) for k, v in data["categories"].items()}),
+        card_band_mix=float(data["card_band_mix"]),
         series=tuple(named(v) for v in data["series"]),
         excess_bands=tuple(
             (float("inf") if upper is None else float(upper), key, named(colour))
@@ -236,6 +213,14 @@ def _numbers(path: Path, block: str, data: Any, cls: type) -> Any:
     return cls(**values)
 
 
+def _default_spacing(path: Path) -> Mapping[str, Any] | None:
+    """theme.json's spacing, the list of sizes another theme may change (None for theme.json)."""
+    default = theme_path("default")
+    if path.resolve() == default.resolve():
+        return None
+    return read_theme_file(default).get("spacing")
+
+
 def load_theme(name: str = "default", path: Path | None = None) -> Theme:
     """The theme called `name` (THEME_FILES), or the theme file at `path`."""
     path = path or theme_path(name)
@@ -246,11 +231,15 @@ def load_theme(name: str = "default", path: Path | None = None) -> Theme:
         if isinstance(exc, ThemeError):
             raise
         raise ThemeError(f"{path}: palette: missing or malformed entry {exc}") from None
+    try:
+        space = read_spacing(path, data.get("spacing"), _default_spacing(path))
+    except SpacingError as exc:
+        raise ThemeError(str(exc)) from None
     return Theme(
         name=name,
         path=path,
         colours=colours,
         sizes=_numbers(path, "sizes", data.get("sizes"), FontSizes),
-        space=_numbers(path, "spacing", data.get("spacing"), Spacing),
+        space=space,
         gui=MappingProxyType({k: v for k, v in data.items() if k not in OUR_BLOCKS}),
     )

@@ -260,3 +260,20 @@ def test_check_warnings_read_in_spanish(capsys: pytest.CaptureFixture[str], tmp_
     for line in lines:
         message = line.split(": aviso: ", 1)[1].split(": ", 1)[1]  # after the field
         assert not english_in(message, "capital_controls", "money", "time"), (english_in(message), line)
+
+
+def test_a_save_that_cannot_be_read_says_why_in_spanish(tmp_path: Path) -> None:
+    from game.saves import SaveError, SaveProblem, SaveStore
+
+    es = load_translator("es").gettext
+    store = SaveStore(tmp_path)
+    with pytest.raises(SaveError) as missing:
+        store.load("nope")
+    assert missing.value.words(es) == f"{store.path('nope')}: no existe esa partida guardada"
+    store.path("a-folder").mkdir(parents=True)  # read as a file: the OS says it is a folder
+    with pytest.raises(SaveError) as folder:
+        store.load("a-folder")
+    assert folder.value.words(es) == f"{store.path('a-folder')}: no se puede leer: es una carpeta"
+    assert str(folder.value) == f"{store.path('a-folder')}: cannot be read: it is a folder"
+    why = os_reason(OSError(errno.EACCES, "Permission denied"))
+    assert SaveProblem("io", str(why), "{why}", (("why", why),)).words(es) == "permiso denegado"

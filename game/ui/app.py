@@ -25,6 +25,7 @@ import pygame_gui
 
 from game import __version__
 from game.i18n import load_translator
+from game.os_words import os_reason_text
 from game.saves import AUTOSAVE_SLOT, SaveGame, SaveStore
 from game.settings import SCALE_STEPS, Settings, save_settings
 from game.theme_data import load_theme
@@ -266,7 +267,9 @@ class App:
                 save_settings(self.data_dir, self.settings)
             except OSError as exc:
                 self.notify(
-                    self.ctx._("Settings could not be saved: {reason}").format(reason=exc.strerror or exc)
+                    self.ctx._("Settings could not be saved: {reason}").format(
+                        reason=os_reason_text(exc, self.ctx._)
+                    )
                 )
 
     def toggle_fullscreen(self) -> None:
@@ -388,22 +391,24 @@ class App:
             self._draw_tooltip(*tip)
         self._draw_notices()
 
+    def tooltip_box(self, text: str, anchor: pygame.Rect) -> tuple[pygame.Rect, list[str]]:
+        """Where a tooltip with `text` for a widget at `anchor` goes, and its wrapped lines."""
+        ctx, screen = self.ctx, self.screen.get_rect()
+        pad, lh = ctx.space.inset, ctx.fonts.line_height("small")
+        keep = self.top.keep_clear() if self.top else []
+        most = screen.width - 2 * pad
+        for width in sorted({min(ctx.space.popup.tooltip_max_w * k // 2, most) for k in (2, 3)} | {most}):
+            # wider while a long text at large sizes finds no place in the window
+            lines = ctx.text.wrap(text, "small", width - 2 * pad)
+            w = max(ctx.text.size(line, "small")[0] for line in lines) + 2 * pad
+            rect = tooltip_place(screen, anchor, (w, lh * len(lines) + 2 * pad), pad, ctx.space.pad, keep)
+            if screen.contains(rect) and not rect.colliderect(anchor) and rect.collidelist(keep) < 0:
+                break
+        return rect, lines
+
     def _draw_tooltip(self, text: str, anchor: pygame.Rect) -> None:
-        ctx = self.ctx
-        pad = ctx.space.inset
-        width = min(ctx.px(420), self.screen.get_width() - 2 * pad)
-        lines = ctx.text.wrap(text, "small", width - 2 * pad)
-        lh = ctx.fonts.line_height("small")
-        w = max(ctx.text.size(line, "small")[0] for line in lines) + 2 * pad
-        h = lh * len(lines) + 2 * pad
-        rect = tooltip_place(
-            self.screen.get_rect(),
-            anchor,
-            (w, h),
-            pad,
-            ctx.space.pad,
-            self.top.keep_clear() if self.top else [],
-        )
+        ctx, pad, lh = self.ctx, self.ctx.space.inset, self.ctx.fonts.line_height("small")
+        rect, lines = self.tooltip_box(text, anchor)
         self.tooltip_rect = rect  # where the last tooltip went (tests)
         pygame.draw.rect(self.screen, ctx.colours.bg_deep, rect, border_radius=ctx.space.radius_small)
         pygame.draw.rect(
@@ -421,7 +426,9 @@ class App:
         y = self.screen.get_height() - ctx.space.screen_margin
         for text, _left in reversed(self.notices[-3:]):
             surf = ctx.text.render(text, "body", ctx.colours.text)
-            rect = surf.get_rect(midbottom=(self.screen.get_width() // 2, y)).inflate(ctx.px(28), ctx.px(14))
+            rect = surf.get_rect(midbottom=(self.screen.get_width() // 2, y)).inflate(
+                ctx.space.popup.notice_pad_x, ctx.space.popup.notice_pad_y
+            )
             pygame.draw.rect(self.screen, ctx.colours.panel_hi, rect, border_radius=ctx.space.radius)
             pygame.draw.rect(
                 self.screen, ctx.colours.accent, rect, max(1, ctx.space.line), border_radius=ctx.space.radius

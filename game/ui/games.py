@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from game.i18n import load_translator
 from game.saves import SaveError, SaveGame, SaveStore
 from game.ui.session import Session
 from game.ui.worker import Workers
@@ -56,7 +57,7 @@ class GameService:
         try:
             save = self.saves.load(slot)
         except SaveError as exc:
-            on_failure(LoadFailure("unreadable", str(exc)))
+            on_failure(LoadFailure("unreadable", exc.words(load_translator(lang).gettext)))
             return
         self.resume(save, lang, on_ready, on_failure)
 

@@ -44,13 +44,22 @@ def tooltip_place(
     w, h = size
     cy = min(max(screen.top + pad, anchor.centery - h // 2), screen.bottom - h - pad)
     cx = min(max(screen.left + pad, anchor.centerx - w // 2), screen.right - w - pad)
+    beside = [pygame.Rect(anchor.right + gap, cy, w, h), pygame.Rect(anchor.left - gap - w, cy, w, h)]
     places = []
-    if anchor.height < screen.height // 3:  # beside it, never over the next one in a column
-        places += [pygame.Rect(anchor.right + gap, cy, w, h), pygame.Rect(anchor.left - gap - w, cy, w, h)]
     for y in (anchor.bottom + gap, anchor.top - gap - h):  # centred, else flush with an edge
         places += [pygame.Rect(x, y, w, h) for x in (cx, anchor.right - w, anchor.left)]
-    inside = [r for r in places if screen.inflate(-2 * pad, -2 * pad).contains(r)]
+    # beside a small widget first (never over the next one in a column); beside a tall one last
+    places = beside + places if anchor.height < screen.height // 3 else places + beside
+    area = screen.inflate(-2 * pad, -2 * pad)
+    inside = [r for r in places if area.contains(r)]
     for r in inside:
         if r.collidelist(keep_clear) < 0:
             return r
-    return inside[0] if inside else pygame.Rect(cx, max(screen.top + pad, anchor.bottom + gap), w, h)
+    # too big for every place beside its widget: moved into the window, off the widget and
+    # the parts kept clear where it can be
+    moved = [r.clamp(area) for r in places] or [pygame.Rect(cx, cy, w, h)]
+    clear = [r for r in moved if not r.colliderect(anchor)]
+    for r in clear:
+        if r.collidelist(keep_clear) < 0:
+            return r
+    return inside[0] if inside else (clear or moved)[0]

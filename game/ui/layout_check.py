@@ -1,6 +1,9 @@
 """A layout checker: draw a scene once onto a recording surface and report, from the text
 actually drawn and the widgets' own rects, every text box that overlaps another, leaves its
-widget or the window, is cut by a clip, sits under a button, or is a word cut in two.
+widget or the window, is cut by a clip, sits under a button, is a word cut in two, is crossed
+by a drawn line, has a character its font has no glyph for, or ends in "…" with no tooltip
+(on hover and keyboard focus) that gives the whole text. Tooltips themselves are checked in
+`game.ui.layout_tips`.
 
 Why record blits: the screens draw text in many ways (labels, wrapped paragraphs, charts,
 pygame_gui buttons); every one of them ends in a `blit` of a surface the text cache rendered,
@@ -10,15 +13,22 @@ Used by tests/ui/test_layout.py over scenes x scales x languages x sizes x level
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 import pygame
+import pygame.freetype
 
-from game.ui.text import TextCache
+from game.ui.assets import font_file
+from game.ui.text import TextCache, strip_markup
 from game.ui.widgets.button import Button
+
+Segment = tuple[tuple[int, int], tuple[int, int], int, int]  # two ends, a width, when drawn
+Fill = tuple[pygame.Rect, int]  # a filled rectangle, when drawn (it hides lines drawn before it)
 
 
 @dataclass(frozen=True)
@@ -31,6 +41,8 @@ class TextBox:
     clip: pygame.Rect
     owner: Any
     broken: bool  # a word cut in two by the layout (wrap by character, ellipsis mid-word)
+    bold: bool = False
+    seq: int = 1 << 30  # when it was drawn (against lines and fills)
 
     def where(self) -> str:
         name = (
@@ -43,6 +55,9 @@ class TextBox:
 class Recorder:
     cache: TextCache
     owner: Any = None
+    lines: list[Segment] = field(default_factory=list)  # every line drawn (screen coordinates)
+    fills: list[Fill] = field(default_factory=list)  # every filled rectangle drawn
+    seq: int = 0  # a counter of drawing calls, to know what was drawn over what
     dropped: list[tuple[str, Any]] = field(default_factory=list)  # (lines, widget) left out
     _ids: dict[int, tuple] = field(default_factory=dict)
 
@@ -58,6 +73,8 @@ class Recorder:
         surf = RecordingSurface(size, *args)
         surf.recorder = self
         surf.boxes = []
+        surf.lines = []
+        surf.fills = []
         return surf
 
     def on_blit(self, target: RecordingSurface, source: pygame.Surface, dest: Any, area: Any) -> None:
@@ -66,8 +83,21 @@ class Recorder:
         if isinstance(source, RecordingSurface):  # a chart's own surface: its text, moved
             for b in source.boxes:
                 target.boxes.append(
-                    TextBox(b.text, b.rect.move(pos), b.clip.move(pos).clip(clip), b.owner, b.broken)
+                    TextBox(
+                        b.text,
+                        b.rect.move(pos),
+                        b.clip.move(pos).clip(clip),
+                        b.owner,
+                        b.broken,
+                        b.bold,
+                        b.seq,
+                    )
                 )
+            target.lines += [
+                ((p[0] + pos[0], p[1] + pos[1]), (q[0] + pos[0], q[1] + pos[1]), w, n)
+                for p, q, w, n in source.lines
+            ]
+            target.fills += [(f.move(pos).clip(clip), n) for f, n in source.fills]
             return
         key = self.text_key(source)
         if key is None or not str(key[0]).strip():
@@ -79,7 +109,11 @@ class Recorder:
         if ink.width == 0 or ink.height == 0:
             return
         text = str(key[0])
-        target.boxes.append(TextBox(text, ink.move(pos), clip, self.owner, text in self.cache.broken))
+        bold = bool(key[3]) if len(key) > 3 else False
+        self.seq += 1
+        target.boxes.append(
+            TextBox(text, ink.move(pos), clip, self.owner, text in self.cache.broken, bold, self.seq)
+        )
 
 
 class RecordingSurface(pygame.Surface):
@@ -88,6 +122,8 @@ class RecordingSurface(pygame.Surface):
 
     recorder: Recorder
     boxes: list[TextBox]
+    lines: list[Segment]  # lines drawn on it (pygame.draw.line and friends), to catch text they cross
+    fills: list[Fill]
 
     def blit(self, source, dest, area=None, special_flags=0):  # type: ignore[override]
         rect = super().blit(source, dest, area, special_flags)
@@ -140,6 +176,76 @@ def button_boxes(scene: Any) -> list[TextBox]:
     return out
 
 
+@contextmanager
+def _watch_lines() -> Iterator[None]:
+    """Keep the lines drawn on recording surfaces (pygame.draw.line, aaline, lines, aalines),
+    clipped as drawn, so text they cross is found."""
+    saved = {name: getattr(pygame.draw, name) for name in ("line", "aaline", "lines", "aalines")}
+
+    def watch(name: str) -> Callable:
+        fn = saved[name]
+
+        def draw(surface: pygame.Surface, colour: Any, *args: Any, **kw: Any) -> pygame.Rect:
+            rect = fn(surface, colour, *args, **kw)
+            if isinstance(surface, RecordingSurface):
+                if name in ("line", "aaline"):
+                    points, closed = [args[0], args[1]], False
+                    rest = args[2:]
+                else:
+                    closed, points, rest = bool(args[0]), list(args[1]), args[2:]
+                width = int(rest[0] if rest and name in ("line", "lines") else kw.get("width", 1))
+                points = [(int(x), int(y)) for x, y in points] + ([points[0]] if closed and points else [])
+                clip = surface.get_clip()
+                for a, b in zip(points, points[1:], strict=False):
+                    cut = clip.clipline(a, b)
+                    if cut:
+                        surface.recorder.seq += 1
+                        surface.lines.append((cut[0], cut[1], max(1, width), surface.recorder.seq))
+            return rect
+
+        return draw
+
+    rect_fn = pygame.draw.rect
+
+    def rect(
+        surface: pygame.Surface, colour: Any, r: Any, width: int = 0, *args: Any, **kw: Any
+    ) -> pygame.Rect:
+        out = rect_fn(surface, colour, r, width, *args, **kw)
+        if isinstance(surface, RecordingSurface) and width == 0 and (len(colour) < 4 or colour[3] == 255):
+            surface.recorder.seq += 1
+            surface.fills.append((pygame.Rect(r).clip(surface.get_clip()), surface.recorder.seq))
+        return out
+
+    for name in saved:
+        setattr(pygame.draw, name, watch(name))
+    pygame.draw.rect = rect  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        for name, fn in saved.items():
+            setattr(pygame.draw, name, fn)
+        pygame.draw.rect = rect_fn
+
+
+@cache
+def _face(path: str) -> pygame.freetype.Font:
+    if not pygame.freetype.get_init():
+        pygame.freetype.init()
+    return pygame.freetype.Font(path, 16)
+
+
+@cache
+def _has_glyph(path: str, char: str) -> bool:
+    return _face(path).get_metrics(char)[0] is not None
+
+
+def missing_glyphs(family: str, bold: bool, text: str) -> list[str]:
+    """The characters of `text` the font file has no glyph for (drawn as empty boxes)."""
+    path = str(font_file(family, bold))
+    chars = {c for c in text if not c.isspace() and unicodedata.category(c)[0] != "C"}
+    return sorted(c for c in chars if not _has_glyph(path, c))
+
+
 def record(app: Any) -> tuple[list[TextBox], Recorder]:
     """Draw the top scene (as App.draw does, without focus ring, tooltip or notices)."""
     scene = app.top
@@ -152,7 +258,7 @@ def record(app: Any) -> tuple[list[TextBox], Recorder]:
     for w in charts:
         w._surface = None  # drawn again, on recording surfaces
     try:
-        with _owned(list(scene.widgets), recorder):
+        with _owned(list(scene.widgets), recorder), _watch_lines():
             if scene.overlay and scene.under is not None:
                 pygame.Surface.blit(surf, scene.under, (0, 0))
             scene.draw(surf)
@@ -164,6 +270,7 @@ def record(app: Any) -> tuple[list[TextBox], Recorder]:
             w._surface = None
     recorder.dropped += [(text, None) for text in ctx.text.dropped]
     ctx.text.dropped.clear()
+    recorder.lines, recorder.fills = surf.lines, surf.fills
     return surf.boxes + button_boxes(scene), recorder
 
 
@@ -211,6 +318,9 @@ def problems(app: Any, slack: int = 1) -> list[str]:
         hidden = w.hidden_words() if w.visible and hasattr(w, "hidden_words") else []
         if hidden:
             found.append(f"words left out of {w.key or type(w).__name__}: {' '.join(hidden)[:60]!r}")
+    found += _cut_without_tip(scene, boxes, recorder.cache.cut)
+    found += _glyph_faults(boxes, recorder.cache.fonts.family)
+    found += _crossed(boxes, recorder.lines, recorder.fills, slack)
     seen = [b for b in boxes if b.rect.clip(b.clip).width > 0]
     for i, a in enumerate(seen):
         ra = a.rect.inflate(-2 * slack, -2 * slack).clip(a.clip)
@@ -218,4 +328,67 @@ def problems(app: Any, slack: int = 1) -> list[str]:
             rb = b.rect.inflate(-2 * slack, -2 * slack).clip(b.clip)
             if ra.colliderect(rb) and a.text != b.text:
                 found.append(f"overlap: {a.where()} and {b.where()}")
+    return found
+
+
+def _plain(text: str) -> str:
+    return " ".join(strip_markup(text).split())
+
+
+def tip_gives(scene: Any, pos: tuple[int, int], whole: str) -> bool:
+    """Whether a widget at `pos` that takes the keyboard focus has a tooltip (for the part at
+    `pos`) holding the whole of `whole`."""
+    want = _plain(whole)
+    for w in scene.widgets:
+        if w.visible and w.focusable and w.rect.collidepoint(pos):
+            tip = w.tooltip_at(pos)
+            if tip and want in _plain(tip):
+                return True
+    return False
+
+
+def _cut_without_tip(scene: Any, boxes: list[TextBox], cut: dict[str, set[str]]) -> list[str]:
+    found = []
+    for b in boxes:
+        wholes = cut.get(b.text, set()) - {b.text}
+        if not wholes or not b.rect.clip(b.clip).width:
+            continue
+        if not any(tip_gives(scene, b.rect.center, whole) for whole in wholes):
+            whole = sorted(wholes)[0]
+            found.append(f"cut with '…', no tooltip gives the whole {whole[:60]!r}: {b.where()}")
+    return found
+
+
+def _glyph_faults(boxes: list[TextBox], family: str) -> list[str]:
+    found = []
+    for b in boxes:
+        faces = (False, True) if isinstance(b.owner, Button) else (b.bold,)
+        missing = sorted({c for bold in faces for c in missing_glyphs(family, bold, b.text)})
+        if missing:
+            found.append(f"no glyph in the {family} font for {''.join(missing)!r}: {b.where()}")
+    return found
+
+
+def _crossed(boxes: list[TextBox], lines: list[Segment], fills: list[Fill], slack: int) -> list[str]:
+    """Text a line crosses, unless a filled box drawn between them (a label's backing) hides
+    the line there, or the line is a link's underline."""
+    found = []
+    for b in boxes:
+        r = b.rect.inflate(-2 * slack, -2 * slack).clip(b.clip)
+        if not (r.width and r.height):
+            continue
+        for p, q, width, drawn in lines:
+            ends = r.inflate(width - 1, width - 1).clipline(p, q)
+            if not ends or any(
+                drawn < n < b.seq and f.collidepoint(ends[0]) and f.collidepoint(ends[1]) for f, n in fills
+            ):
+                continue
+            underline = (
+                p[1] == q[1]
+                and p[1] >= b.rect.y + b.rect.height * 3 // 5
+                and (b.rect.inflate(8, 0).contains(pygame.Rect(min(p[0], q[0]), p[1], abs(q[0] - p[0]), 1)))
+            )  # a link's underline, at the foot of its own word
+            if not underline:
+                found.append(f"crossed by a line {p}-{q}: {b.where()}")
+                break
     return found

@@ -7,22 +7,13 @@ Okabe-Ito colour-blind-safe set on dark inks; the high-contrast theme is another
 
 from __future__ import annotations
 
-from game.theme_data import Colour, Palette, hex_to_rgb
+from game.theme_data import Colour, Palette, hex_to_rgb, mix
 
 __all__ = ["Colour", "contrast", "hex_to_rgb", "luminance", "mix", "rgb_to_hex", "text_on"]
 
 
 def rgb_to_hex(colour: Colour) -> str:
     return "#{:02X}{:02X}{:02X}".format(*colour[:3])
-
-
-def mix(a: Colour, b: Colour, t: float) -> Colour:
-    """Blend a towards b by t in [0, 1]."""
-    return (
-        round(a[0] + (b[0] - a[0]) * t),
-        round(a[1] + (b[1] - a[1]) * t),
-        round(a[2] + (b[2] - a[2]) * t),
-    )
 
 
 def luminance(c: Colour) -> float:

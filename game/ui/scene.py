@@ -42,9 +42,6 @@ class Scene:
     def _(self, message: str) -> str:
         return self.app.ctx.tr.gettext(message)
 
-    def px(self, value: float) -> int:
-        return self.app.ctx.px(value)
-
     @property
     def size(self) -> tuple[int, int]:
         return self.app.screen.get_size()
@@ -151,7 +148,7 @@ class Scene:
             if w.visible and w.hovered:
                 text = w.tooltip_text()
                 if text:
-                    return text, w.rect
+                    return text, w.hover_rect
         cur = self.focus.current
         if self.focus.visible and self.focus.keyboard and cur is not None:
             text = cur.tooltip_text()

@@ -74,6 +74,7 @@ class TextCache:
         self._words: dict[tuple, int] = {}
         self.broken: set[str] = set()  # texts that end or start inside a word (layout checks)
         self.dropped: list[str] = []  # lines draw_wrapped had no room for (layout checks)
+        self.cut: dict[str, set[str]] = {}  # text shortened with "…" -> the whole texts (layout checks)
         self.hits = 0
         self.misses = 0
 
@@ -109,6 +110,7 @@ class TextCache:
         self._wraps.clear()
         self._words.clear()
         self.broken.clear()
+        self.cut.clear()
         self.bytes = 0
 
     def size(self, text: str, size: int | str = "body", bold: bool = False) -> tuple[int, int]:
@@ -205,14 +207,24 @@ class TextCache:
             lines.append(" ".join(cur))
         return lines
 
-    def shorten(self, line: str, size: int | str, width: int, bold: bool = False) -> str:
-        """A wrapped line followed by more text: " …" after its last whole word that leaves
-        room for it (a line of one word keeps the word whole and the mark goes)."""
+    def _note_cut(self, short: str, whole: str) -> str:
+        """Remember what a shortened text stood for (the layout checker asks that the whole
+        text be one hover or key away, in a tooltip)."""
+        if len(self.cut) >= WRAP_CACHE * 4:
+            self.cut.clear()
+        self.cut.setdefault(short, set()).add(whole)
+        return short
+
+    def shorten(
+        self, line: str, size: int | str, width: int, bold: bool = False, whole: str | None = None
+    ) -> str:
+        """A wrapped line followed by more text (`whole`): " …" after its last whole word that
+        leaves room for it (a line of one word keeps the word whole and the mark goes)."""
         words = line.split(" ")
         while words:
             trial = " ".join(words) + " …"
             if self.size(trial, size, bold)[0] <= width:
-                return trial
+                return self._note_cut(trial, whole or line)
             if len(words) == 1:
                 return words[0]
             words.pop()
@@ -245,10 +257,10 @@ class TextCache:
                 return text
         head = text[:word_end].rstrip(" ,;:·-–") if word_end else ""
         if head:
-            return head + "…"
+            return self._note_cut(head + "…", text)
         out = text[:cut].rstrip() + "…"
         self.broken.add(out)
-        return out
+        return self._note_cut(out, text)
 
     def draw(
         self,
@@ -280,7 +292,7 @@ class TextCache:
         lines = self.wrap(text, size, rect.width, bold)
         if max_lines is not None and len(lines) > max_lines:
             lines = lines[:max_lines]
-            lines[-1] = self.shorten(lines[-1], size, rect.width, bold)
+            lines[-1] = self.shorten(lines[-1], size, rect.width, bold, whole=text)
         lh = self.fonts.line_height(size, bold)
         y = rect.top
         for i, line in enumerate(lines):

@@ -27,6 +27,7 @@ EXPECTED = {
     "state_economy_reform",
     "union_register",
     "sandbox_pluralist",
+    "land_commons",
 }
 SEEDS = range(1, 11)
 FILES = sorted(LEVELS.glob("*.yaml"))

@@ -1,25 +1,29 @@
 """Every scene laid out right at every scale, size, language and font: drawn once per case
 onto a recording surface (game.ui.layout_check), the text boxes must not overlap, leave their
-widget or the window, be cut by a clip, hide under a button or cut a word in two; no chart
-may lose its plot and no paragraph its words. Screens with tabs are checked tab by tab, and
-what a screen shows at 100% must be reachable (on screen or behind a tab) at 200%.
+widget or the window, be cut by a clip, hide under a button, cut a word in two, be crossed
+by a line, use a character the font lacks, or end in "…" with no tooltip giving the whole
+text; no chart may lose its plot and no paragraph its words; every tooltip (mouse and
+keyboard) must fit the window and leave the forecast in view. Screens with tabs are checked
+tab by tab, and what a screen shows at 100% must be reachable (on screen or behind a tab) at
+200%.
 
 The product is sampled to stay fast: every scene at 100%, 150% and 200% in both languages at
 1280x720 for three levels, 1920x1080 at 200% (one level), and the two other fonts at 200% in
-Spanish (one level).
+Spanish (one level). `python tools/layout_matrix.py` runs the whole product (every scene x
+100/150/200% x English and Spanish x three levels x 1280x720 and 1920x1080).
 """
 
 from __future__ import annotations
 
-import time
-
 import pygame
 import pytest
 
-from game.commands.screenshot import SCENES, example_saves
+from game.commands.screenshot import SCENES
 from game.settings import Settings
 from game.ui import demo
 from game.ui.layout_check import problems
+from game.ui.layout_run import each_view, show
+from game.ui.layout_tips import tooltip_problems
 
 LEVELS = ("coop_network", "sandbox_pluralist", "union_register")
 LEVEL_SCENES = [s for s in SCENES if s in demo.LEVEL_SCENES]
@@ -48,49 +52,8 @@ def case_id(case) -> str:
 
 def open_scene(make_app, tmp_path, scene, level, scale, lang, size, font):
     app = make_app(Settings(ui_scale=scale, language=lang, font=font), size=size, data_dir=tmp_path)
-    example_saves(tmp_path, app.catalog())
-    app.push(demo.scene_for_screenshot(app, scene, level))
-    settle(app)
-    if scene == "planning":  # a middle round, as the screenshot tool shows it
-        top = app.top
-        top.playing = False
-        top.round = min(2, max(0, top.rounds - 1))
-        top.rebuild()
-        app.step([], 1 / 60)
+    show(app, tmp_path, scene, level)
     return app
-
-
-def settle(app, timeout: float = 60.0) -> None:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        app.step([], 1 / 60)
-        pygame.event.clear()
-        if not app.workers.busy:
-            break
-        time.sleep(0.005)
-    app.step([], 1 / 60)
-
-
-def tabs(scene) -> list[str]:
-    """The scene's tabs (turn screen: `layout.tabs`; others: buttons keyed tab:NAME)."""
-    layout = getattr(scene, "layout", None)
-    if layout is not None and getattr(layout, "tabs", None):
-        return [k for k, _r in layout.tabs]
-    return [w.key[4:] for w in scene.widgets if (w.key or "").startswith("tab:")]
-
-
-def each_view(app):
-    """Yield (label, scene) for the scene as opened and, with tabs, for every tab."""
-    top = app.top
-    names = tabs(top)
-    if not names:
-        yield top.name, top
-        return
-    for name in names:
-        top.tab = name
-        top.rebuild()
-        app.step([], 1 / 60)
-        yield f"{top.name}:{name}", top
 
 
 @pytest.mark.parametrize("case", cases(), ids=case_id)
@@ -98,7 +61,7 @@ def test_scene_layout(make_app, tmp_path, case):
     app = open_scene(make_app, tmp_path, *case)
     found = []
     for label, _scene in each_view(app):
-        found += [f"{label}: {p}" for p in problems(app)]
+        found += [f"{label}: {p}" for p in problems(app) + tooltip_problems(app)]
     assert not found, "\n".join(found)
 
 

@@ -47,7 +47,7 @@ def test_a_theme_file_changes_every_colour_it_names(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     accent, bg, good, equity = json.loads(out.stdout)
     assert accent == equity == [0x11, 0x22, 0x33]
-    assert bg == [0, 0, 0] and good == [0, 114, 178]
+    assert bg == [0, 0, 0] and good == [15, 122, 183]  # "blue"
 
 
 def test_the_pygame_gui_theme_does_not_see_the_palette_block() -> None:
@@ -95,6 +95,13 @@ def test_a_panel_is_drawn_in_the_themes_colours() -> None:
         (lambda d: d["sizes"].pop("body"), "sizes.body"),
         (lambda d: d["palette"]["roles"].update(good="teal"), "palette: 'teal'"),
         (lambda d: d.update(extends="mine.json"), "extends"),
+        (
+            lambda d: d["spacing"]["card"].update(band_pda=9),
+            "spacing.card.band_pda: theme.json has no such size",
+        ),
+        (lambda d: d["spacing"]["card"].pop("strip_inset"), "spacing.card.strip_inset: missing"),
+        (lambda d: d["spacing"]["chart"].update(sample=-3), "spacing.chart.sample"),
+        (lambda d: d["spacing"].update(roomy=True), "spacing.roomy"),
     ],
 )
 def test_a_broken_theme_file_is_refused_naming_file_and_field(tmp_path: Path, change, field: str) -> None:
@@ -107,3 +114,38 @@ def test_a_broken_theme_file_is_refused_naming_file_and_field(tmp_path: Path, ch
 def test_an_unknown_theme_name_lists_the_themes() -> None:
     with pytest.raises(ThemeError, match="high_contrast"):
         load_theme("neon")
+
+
+def test_a_theme_file_changes_the_layouts_sizes(tmp_path: Path) -> None:
+    """The turn screen's column widths and a card's band come from the theme file, at the UI
+    scale, each rounded on its own as the screens did before they were data."""
+    from game.ui.scenes.turn import layout
+
+    def roomy(data: dict) -> None:
+        data["spacing"]["turn"]["left_w"] = 360
+        data["spacing"]["card"]["band_extra_h"] = 15
+
+    mine = UIContext.create(scale=1.5, theme=load_theme("mine", _theme_file(tmp_path, roomy)))
+    default = UIContext.create(scale=1.5)
+    assert mine.space.turn.left_w == 540 and default.space.turn.left_w == 450
+    assert mine.space.card.band_extra_h == 22 and default.space.card.band_extra_h == 15
+    assert mine.space.chart == default.space.chart  # what it does not change stays
+    size = (2400, 1300)
+    wide = layout.wide_layout(size, mine.space.turn, 100), layout.wide_layout(size, default.space.turn, 100)
+    assert [g.width for g in wide[0].gauges] == [540] * 4 and [g.width for g in wide[1].gauges] == [450] * 4
+    with pytest.raises(AttributeError, match="spacing.card has no size 'band_pda'"):
+        _ = default.space.card.band_pda
+
+
+def test_the_architecture_docs_theme_example_changes_one_size(tmp_path: Path) -> None:
+    """docs/architecture.md's example of a theme that extends theme.json and changes one size."""
+    import re
+
+    doc = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    example = re.search(r"`(\{\"extends\": \"theme.json\", \"spacing\".*?\})`", doc)
+    assert example is not None
+    (tmp_path / "theme.json").write_text((assets_dir() / "theme.json").read_text(encoding="utf-8"))
+    (tmp_path / "wide_left.json").write_text(example.group(1), encoding="utf-8")
+    theme, default = load_theme("wide_left", tmp_path / "wide_left.json"), load_theme()
+    assert theme.space.turn.left_w == 340 != default.space.turn.left_w
+    assert theme.space.turn.right_w == default.space.turn.right_w and theme.colours == default.colours

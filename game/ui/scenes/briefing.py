@@ -92,7 +92,7 @@ class BriefingScene(MenuScene):
     def _fact_lines(self, kind: str, text: str, icon: str | None, width: int) -> tuple[list[str], str, bool]:
         ctx = self.ctx
         size, bold = {"head": ("body", True), "code": ("body", True)}.get(kind, ("small", False))
-        indent = ctx.px(32) if icon else 0
+        indent = ctx.space.briefing.fact_indent if icon else 0
         return ctx.text.wrap(text, size, width - indent, bold), size, bold
 
     def _facts_height(self, width: int) -> int:
@@ -101,7 +101,7 @@ class BriefingScene(MenuScene):
         for kind, text, icon in self.facts():
             lines, size, bold = self._fact_lines(kind, text, icon, width)
             h += len(lines) * ctx.fonts.line_height(size, bold) + (
-                ctx.px(14) if kind == "head" else ctx.px(2)
+                ctx.space.briefing.after_head if kind == "head" else ctx.space.tiny
             )
         return h
 
@@ -120,14 +120,22 @@ class BriefingScene(MenuScene):
         ctx = self.ctx
         _ = self._
         w, h = self.size
-        top = self.header_height() + ctx.px(16)
-        btn_h = ctx.px(50)
-        side_w = min(ctx.px(380), w // 3)
-        body = pygame.Rect(ctx.px(28), top, w - side_w - ctx.px(72), h - top - btn_h - ctx.px(36))
-        inner_w = side_w - ctx.px(28)
-        if body.width < ctx.px(320) or self._facts_height(inner_w) > body.height - ctx.px(24):
+        top = self.header_height() + ctx.space.briefing.top_gap
+        btn_h = ctx.space.screen.button_h
+        side_w = min(ctx.space.briefing.side_max_w, w // 3)
+        body = pygame.Rect(
+            ctx.space.briefing.text_x,
+            top,
+            w - side_w - ctx.space.briefing.text_less_w,
+            h - top - btn_h - ctx.space.briefing.text_less_h,
+        )
+        inner_w = side_w - ctx.space.briefing.side_pad_x
+        if (
+            body.width < ctx.space.briefing.text_min_w
+            or self._facts_height(inner_w) > body.height - ctx.space.briefing.side_pad_y
+        ):
             # no room for the sidebar: its facts become the last page of the text
-            body.width = w - ctx.px(56)
+            body.width = w - ctx.space.briefing.text_alone_less_w
             side_w = 0
         glossary = self.glossary()
         text = "\n\n".join(ctx.tr.pick(p) for p in self.level.briefing)
@@ -140,23 +148,28 @@ class BriefingScene(MenuScene):
         self.page = min(self.page, len(self.pages) - 1)
         para.set_text(self.pages[self.page])
         self.add(para)
-        self.side = pygame.Rect(w - side_w - ctx.px(24), top, side_w, body.height) if side_w else None
-        y = h - btn_h - ctx.px(20)
-        x = ctx.px(28)
+        self.side = (
+            pygame.Rect(w - side_w - ctx.space.screen_margin, top, side_w, body.height) if side_w else None
+        )
+        y = h - btn_h - ctx.space.briefing.buttons_bottom
+        x = ctx.space.briefing.text_x
         label = _("Begin")
-        bw = max(ctx.px(220), label_width(ctx, label, "primary") + ctx.px(60))
-        begin = pygame.Rect(w - bw - ctx.px(24), y, bw, btn_h)
+        bw = max(
+            ctx.space.briefing.begin_min_w,
+            label_width(ctx, label, "primary") + ctx.space.briefing.begin_label_pad,
+        )
+        begin = pygame.Rect(w - bw - ctx.space.screen_margin, y, bw, btn_h)
         self.page_label = None
         if len(self.pages) > 1:
             pager = [
                 (_("Previous page"), "<", "prev", lambda: self.turn_page(-1), self.page > 0),
                 (_("Next page"), ">", "next", lambda: self.turn_page(1), self.page < len(self.pages) - 1),
             ]
-            words = sum(label_width(ctx, p[0]) + ctx.px(60) for p in pager)
+            words = sum(label_width(ctx, p[0]) + ctx.space.briefing.pager_words_pad for p in pager)
             short = x + words > begin.x  # no room for the words: arrows, named by tooltips
             for label, arrow, key, fn, ok in pager:
                 shown = arrow if short else label
-                bw = max(btn_h, label_width(ctx, shown) + ctx.px(48))
+                bw = max(btn_h, label_width(ctx, shown) + ctx.space.briefing.pager_label_pad)
                 self.add(
                     Button(
                         ctx,
@@ -169,9 +182,9 @@ class BriefingScene(MenuScene):
                         tooltip=label if short else None,
                     )
                 )
-                x += bw + ctx.px(12)
+                x += bw + ctx.space.briefing.pager_gap
             page = _("Page {n} of {total}").format(n=self.page + 1, total=len(self.pages))
-            if x + ctx.text.size(page, "small")[0] + ctx.px(12) <= begin.x:
+            if x + ctx.text.size(page, "small")[0] + ctx.space.briefing.pager_gap <= begin.x:
                 self.page_label = (page, pygame.Rect(x, y, begin.x - x, btn_h))
         self.add(
             Button(
@@ -257,7 +270,7 @@ class BriefingScene(MenuScene):
             return
         r = self.side
         pygame.draw.rect(surface, ctx.colours.panel, r, border_radius=ctx.space.radius_panel)
-        inner = r.inflate(-ctx.px(28), -ctx.px(24))
+        inner = r.inflate(-ctx.space.briefing.side_pad_x, -ctx.space.briefing.side_pad_y)
         y = inner.y
         colours = {"head": ctx.colours.accent, "note": ctx.colours.text_dim}
         for kind, text, icon in self.facts():
@@ -266,10 +279,14 @@ class BriefingScene(MenuScene):
             x = inner.x
             if icon:
                 ctx.icons.draw(
-                    surface, icon, (inner.x + ctx.px(12), y + lh // 2), ctx.space.icon, ctx.colours.text
+                    surface,
+                    icon,
+                    (inner.x + ctx.space.briefing.fact_icon_x, y + lh // 2),
+                    ctx.space.icon,
+                    ctx.colours.text,
                 )
-                x += ctx.px(32)
+                x += ctx.space.briefing.fact_indent
             for line in lines:
                 ctx.text.draw(surface, line, (x, y), size, colours.get(kind, ctx.colours.text), bold)
                 y += lh
-            y += ctx.px(14) if kind == "head" else ctx.px(2)
+            y += ctx.space.briefing.after_head if kind == "head" else ctx.space.tiny

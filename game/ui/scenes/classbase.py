@@ -13,6 +13,8 @@ import pygame
 from game.classroom.texts import good_name
 from game.ui.scenes.common import MenuScene
 
+SIZES = ("heading", "large", "body", "small")  # a line too long for its size tries the next
+
 
 class ClassScene(MenuScene):
     icon = "council"
@@ -33,19 +35,39 @@ class ClassScene(MenuScene):
         colour = kw.pop("colour", ctx.colours.text)
         bold = kw.pop("bold", False)
         width = kw.pop("width", None)
-        if width is not None:
+        if width is not None:  # set smaller before it is cut
+            sizes = SIZES[SIZES.index(size) :] if size in SIZES else (size,)
+            size = next((s for s in sizes if ctx.text.size(text, s, bold)[0] <= width), sizes[-1])
             text = ctx.text.fit(text, size, width, bold)
         ctx.text.draw(surface, text, (x, y), size, colour, bold)
         return y + ctx.fonts.line_height(size, bold)
 
+    def para(self, surface: pygame.Surface, text: str, x: int, y: int, size: str, width: int, **kw) -> int:
+        """Draw `text` wrapped in at most two lines, set smaller first if two are not enough;
+        returns the y below it."""
+        ctx = self.ctx
+        bold = kw.get("bold", False)
+        sizes = SIZES[SIZES.index(size) :] if size in SIZES else (size,)
+        size = next((s for s in sizes if len(ctx.text.wrap(text, s, width, bold)) <= 2), sizes[-1])
+        lines = ctx.text.wrap(text, size, width, bold)
+        if len(lines) > 2:
+            lines = [lines[0], ctx.text.shorten(lines[1], size, width, bold, whole=text)]
+        for line in lines:
+            y = self.line(surface, line, x, y, size, **kw)
+        return y
+
     @property
     def keys_lines(self) -> int:
         """The keys take two lines where one would cut them (large text)."""
-        return 2 if self.size[0] < self.ctx.px(1100) else 1
+        return 2 if self.size[0] < self.ctx.space.classroom.wide_min_w else 1
 
     def keys_top(self) -> int:
         """Where the keys line along the bottom begins (nothing else goes below)."""
-        return self.size[1] - self.keys_lines * self.ctx.fonts.line_height("body") - self.ctx.px(16)
+        return (
+            self.size[1]
+            - self.keys_lines * self.ctx.fonts.line_height("body")
+            - self.ctx.space.classroom.keys_pad
+        )
 
     @staticmethod
     def window(n: int, fit: int, current: int) -> range:
@@ -67,7 +89,12 @@ class ClassScene(MenuScene):
         ctx.text.draw_wrapped(
             surface,
             text,
-            pygame.Rect(ctx.px(20), top + ctx.px(8), w - ctx.px(40), lh * self.keys_lines),
+            pygame.Rect(
+                ctx.space.classroom.keys_x,
+                top + ctx.space.classroom.keys_top_pad,
+                w - ctx.space.classroom.keys_edges,
+                lh * self.keys_lines,
+            ),
             "body",
             ctx.colours.text,
             max_lines=self.keys_lines,
@@ -103,7 +130,7 @@ class ClassScene(MenuScene):
         self.line(surface, _("Excess"), col_bar, y, "body", colour=ctx.colours.text_dim)
         y += ctx.fonts.line_height("body")
         excess = board.get("excess")
-        bar_w = rect.right - col_bar - ctx.px(90)
+        bar_w = rect.right - col_bar - ctx.space.classroom.excess_text_w
         for k, g in enumerate(board["goods"]):
             if y + lh > rect.bottom:
                 break

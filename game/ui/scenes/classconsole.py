@@ -17,8 +17,10 @@ import pygame
 from game.classroom.session import DIFFICULTY, MAX_HOTSEAT_GROUPS, MIN_GROUPS, SESSION_TURNS, ClassSetup
 from game.classroom.texts import DIFFICULTIES
 from game.i18n import N_, pick
+from game.os_words import os_reason_text
 from game.ui.scenes.classbase import ClassScene
 from game.ui.session import new_seed
+from game.ui.widgets.panel import triangle
 
 PROJECTOR_SCALE = 150
 PORT = 8765
@@ -158,7 +160,7 @@ class ClassConsoleScene(ClassScene):
                 server.start()
                 break
             except OSError as exc:
-                reason = exc.strerror or str(exc)
+                reason = os_reason_text(exc, self._)
                 server = None
         if server is None:
             self.message = self._("The classroom server could not start: {reason}. Use the hot seat.").format(
@@ -175,31 +177,54 @@ class ClassConsoleScene(ClassScene):
         super().resume()
 
     # --- drawing --------------------------------------------------------------------
+    def value_line(self, surface: pygame.Surface, text: str, r: pygame.Rect) -> None:
+        """A row's value between arrows (Left/Right change it), set smaller before it is cut."""
+        ctx = self.ctx
+        tri, gap = ctx.space.icon_small, ctx.space.gap
+        room = r.width - 2 * (tri + gap)
+        size = next(
+            (s for s in ("large", "body", "small") if ctx.text.size(text, s, True)[0] <= room), "small"
+        )
+        text = ctx.text.fit(text, size, room, True)
+        for cx, way in (
+            (r.x + tri // 2, "left"),
+            (r.x + tri + gap + ctx.text.size(text, size, True)[0] + gap + tri // 2, "right"),
+        ):
+            triangle(surface, (cx, r.centery), tri, way, ctx.colours.text)
+        ctx.text.draw(surface, text, (r.x + tri + gap, r.centery), size, ctx.colours.text, True, "midleft")
+
     def draw(self, surface: pygame.Surface) -> None:
         self.draw_background(surface)
         ctx = self.ctx
         w, h = surface.get_size()
-        x, y = ctx.px(40), self.header_height() + ctx.space.margin
+        x, y = ctx.space.classroom.console_x, self.header_height() + ctx.space.margin
         lh = ctx.fonts.line_height("large")
         rows = self.rows()
-        code_h = ctx.px(10) + ctx.fonts.line_height("heading", True) + (ctx.px(60) if self.message else 0)
-        shown = self.window(len(rows), (self.keys_top() - y - code_h) // (lh + ctx.px(6)), self.row)
+        code_h = (
+            ctx.space.inset
+            + ctx.fonts.line_height("heading", True)
+            + (ctx.space.classroom.message_gap if self.message else 0)
+        )
+        shown = self.window(len(rows), (self.keys_top() - y - code_h) // (lh + ctx.space.tight), self.row)
+        # the values start after the longest label (at most mid-screen): long names keep their room
+        widest = max((ctx.text.size(self.row_label(rows[i]), "large")[0] for i in shown), default=0)
+        mid = min(w // 2, x + widest + ctx.space.margin)
         for i in shown:
             row = rows[i]
             if i == self.row:
                 pygame.draw.rect(
-                    surface, ctx.colours.panel_hi, (x - ctx.px(10), y, w - 2 * x + ctx.px(20), lh)
+                    surface,
+                    ctx.colours.panel_hi,
+                    (x - ctx.space.classroom.row_out, y, w - 2 * x + ctx.space.classroom.row_outs, lh),
                 )
                 pygame.draw.rect(
                     surface,
                     ctx.colours.focus,
-                    (x - ctx.px(10), y, w - 2 * x + ctx.px(20), lh),
+                    (x - ctx.space.classroom.row_out, y, w - 2 * x + ctx.space.classroom.row_outs, lh),
                     max(2, ctx.space.ring),
                 )
-            self.line(surface, self.row_label(row), x, y, "large", width=w // 2 - x)
-            self.line(
-                surface, "◀ " + self.value_text(row) + " ▶", w // 2, y, "large", bold=True, width=w // 2 - x
-            )
+            self.line(surface, self.row_label(row), x, y, "large", width=mid - x)
+            self.value_line(surface, self.value_text(row), pygame.Rect(mid, y, w - x - mid, lh))
             y += lh + ctx.space.tight
         y += ctx.space.inset
         _ = self._
@@ -208,7 +233,13 @@ class ClassConsoleScene(ClassScene):
         self.line(surface, code, x, y, size, colour=ctx.colours.accent, bold=True, width=w - 2 * x)
         if self.message:
             self.line(
-                surface, self.message, x, y + ctx.px(60), "body", colour=ctx.colours.warn, width=w - 2 * x
+                surface,
+                self.message,
+                x,
+                y + ctx.space.classroom.message_gap,
+                "body",
+                colour=ctx.colours.warn,
+                width=w - 2 * x,
             )
         self.keys_help(
             surface, _("Up/Down: choose · Left/Right: change · R: new seed · Enter: start · Esc: back")

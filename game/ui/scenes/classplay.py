@@ -86,7 +86,7 @@ class ClassPlayScene(ClassScene):
     @property
     def narrow(self) -> bool:
         """Too narrow for the board beside the group's proposal (large text)."""
-        return self.size[0] < self.ctx.px(1100) and self.hotseat
+        return self.size[0] < self.ctx.space.classroom.wide_min_w and self.hotseat
 
     def on_key(self, event: pygame.event.Event) -> bool:
         key = event.key
@@ -178,18 +178,31 @@ class ClassPlayScene(ClassScene):
         self.draw_background(surface)
         ctx = self.ctx
         w, h = surface.get_size()
-        top = self.header_height() + ctx.px(12)
-        bottom = self.keys_top() - ctx.px(8)
+        top = self.header_height() + ctx.space.classroom.top_gap
+        bottom = self.keys_top() - ctx.space.classroom.above_keys
         if self.play.finished and self.room.outcome is not None:
             self._draw_outcome(
-                surface, pygame.Rect(ctx.space.screen_margin, top, w - ctx.px(48), bottom - top)
+                surface,
+                pygame.Rect(ctx.space.screen_margin, top, w - ctx.space.classroom.edges, bottom - top),
             )
             self.keys_help(surface, self._("Enter: the class's turns and votes · Esc: back"))
         else:
-            left = pygame.Rect(ctx.px(24), top, (w - ctx.px(72)) * 45 // 100, bottom - top)
-            right = pygame.Rect(left.right + ctx.px(24), top, w - left.right - ctx.px(48), bottom - top)
+            left = pygame.Rect(
+                ctx.space.screen_margin,
+                top,
+                (w - ctx.space.classroom.columns_less_w) * 45 // 100,
+                bottom - top,
+            )
+            right = pygame.Rect(
+                left.right + ctx.space.classroom.column_gap,
+                top,
+                w - left.right - ctx.space.classroom.edges,
+                bottom - top,
+            )
             if self.narrow:  # large text: the board or the group's proposal, B switches
-                left = right = pygame.Rect(ctx.px(24), top, w - ctx.px(48), bottom - top)
+                left = right = pygame.Rect(
+                    ctx.space.screen_margin, top, w - ctx.space.classroom.edges, bottom - top
+                )
             if not self.narrow or self.show_board:
                 self.board_table(surface, left, board_data(self.play, self.room.clock()))
             if self.hotseat:
@@ -234,17 +247,29 @@ class ClassPlayScene(ClassScene):
         y += ctx.space.tight
         cols = [x, x + rect.width * 38 // 100, x + rect.width * 58 // 100, x + rect.width * 78 // 100]
         widths = [b - a - ctx.space.tight for a, b in zip(cols, [*cols[1:], rect.right], strict=True)]
-        labels = (_("Quantity"), _("Suggested"), _("Allowed"), _("Yours"))
+        labels = (
+            _("Demand") if c.kind == "consumer" else _("Quantity"),
+            _("Suggested"),
+            _("Allowed"),
+            _("Yours"),
+        )
         for label, cx, cw in zip(labels, cols, widths, strict=True):
             self.line(surface, label, cx, y, "body", colour=ctx.colours.text_dim, width=cw)
         y += ctx.fonts.line_height("body")
         lh = ctx.fonts.line_height("large")
         goods = list(play.goods_of(c))
-        below = 2 * lh + ctx.px(8)  # the cost or effort line and one effect stay in view
+        below = (
+            2 * lh + ctx.space.classroom.proposal_gap
+        )  # the cost or effort line and one effect stay in view
         for k in self.window(len(goods), (rect.bottom - y - below) // lh, self.row):
             gi = goods[k]
-            role = _("Demand") if c.kind == "consumer" else (_("Output") if k == 0 else _("Input"))
             name = self.good(play.ce.economy.good_ids[gi])
+            if c.kind != "consumer":  # (a consumer's rows are all demand: the column says so)
+                role = _("Output") if k == 0 else _("Input")
+                named = f"{role}: {name}"
+                name = (
+                    named if ctx.text.size(named, "small")[0] <= cols[1] - cols[0] - ctx.space.tight else name
+                )
             if k == self.row:
                 pygame.draw.rect(surface, ctx.colours.panel_hi, (x - ctx.space.tight, y, rect.width, lh))
                 pygame.draw.rect(
@@ -253,9 +278,7 @@ class ClassPlayScene(ClassScene):
                     (x - ctx.space.tight, y, rect.width, lh),
                     max(2, ctx.space.ring),
                 )
-            self.line(
-                surface, f"{role}: {name}", cols[0], y, "large", width=cols[1] - cols[0] - ctx.space.tight
-            )
+            self.line(surface, name, cols[0], y, "large", width=cols[1] - cols[0] - ctx.space.tight)
             self.line(surface, f"{view['suggested'][k]:,.2f}", cols[1], y, "large")
             self.line(
                 surface, f"{view['lo'][k]:,.1f}–{view['hi'][k]:,.1f}", cols[2], y, "small", width=widths[2]

@@ -19,6 +19,7 @@ import pygame
 from game.classroom.launch import write_class_report
 from game.classroom.votes import VoteError
 from game.i18n import N_, pick
+from game.os_words import os_reason_text
 from game.ui.names import SCORE_ORDER
 from game.ui.scenes.classbase import ClassScene
 
@@ -132,7 +133,7 @@ class ClassTurnScene(ClassScene):
             files = write_class_report(self.room, out, self.session.lang)
         except OSError as exc:
             self.message = self._("The report could not be written: {reason}").format(
-                reason=exc.strerror or exc
+                reason=os_reason_text(exc, self._)
             )
             return
         self.report_dir = out
@@ -176,7 +177,9 @@ class ClassTurnScene(ClassScene):
             )
             keys = _("R: write the class report · Esc: back")
         elif vote is not None:
-            self._draw_vote(surface, pygame.Rect(x, y, w - 2 * x, self.keys_top() - y - ctx.px(8)))
+            self._draw_vote(
+                surface, pygame.Rect(x, y, w - 2 * x, self.keys_top() - y - ctx.space.classroom.above_keys)
+            )
             if not vote.closed and vote.mode == "hands":
                 keys = _("Up/Down: option · Left/Right or digits: hands · Enter: close the vote")
             elif not vote.closed:
@@ -195,7 +198,9 @@ class ClassTurnScene(ClassScene):
             yy = self.line(surface, _("Actions the class can afford"), x, top, "large", bold=True)
             lh = ctx.fonts.line_height("body")
             acts = self.playable()
-            for i in self.window(len(acts), (self.keys_top() - ctx.px(60) - yy) // lh, self.row):
+            for i in self.window(
+                len(acts), (self.keys_top() - ctx.space.classroom.actions_room - yy) // lh, self.row
+            ):
                 a = acts[i]
                 if i == self.row:
                     pygame.draw.rect(
@@ -206,13 +211,18 @@ class ClassTurnScene(ClassScene):
                     )
                 mark = "[x] " if a in self.marked else "[ ] "
                 yy = self.line(
-                    surface, mark + self._action_title(a), x, yy, "body", width=col - x - ctx.px(24)
+                    surface,
+                    mark + self._action_title(a),
+                    x,
+                    yy,
+                    "body",
+                    width=col - x - ctx.space.classroom.column_gap,
                 )
         if self.server is not None and not s.finished:
             how = _("one vote per group") if self.mode == "groups" else _("by show of hands")
             keys += " · " + _("M: votes {how}").format(how=how)
         if self.message:
-            my = self.keys_top() - ctx.fonts.line_height("body") - ctx.px(6)
+            my = self.keys_top() - ctx.fonts.line_height("body") - ctx.space.tight
             self.line(surface, self.message, x, my, "body", colour=ctx.colours.warn, width=w - 2 * x)
         self.keys_help(surface, keys)
         self.draw_widgets(surface)
@@ -227,11 +237,11 @@ class ClassTurnScene(ClassScene):
         v = self.room.vote
         x, y = rect.x, rect.y
         how = _("by show of hands") if v.mode == "hands" else _("one vote per group")
-        y = self.line(
-            surface, f"{_('Class vote')} ({how}): {v.question}", x, y, "large", bold=True, width=rect.width
+        y = self.para(
+            surface, f"{_('Class vote')} ({how}): {v.question}", x, y, "large", rect.width, bold=True
         )
         lh = ctx.fonts.line_height("heading")
-        result_h = ctx.fonts.line_height("large") + ctx.px(8) if v.closed else 0
+        result_h = ctx.fonts.line_height("large") + ctx.space.classroom.proposal_gap if v.closed else 0
         rows = self.window(len(v.options), (rect.bottom - y - result_h) // lh, self.vote_row)
         for i in rows:
             oid, label = v.options[i]

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pygame
 
 from game.ui.scene import Scene
+from game.ui.widgets.base import TipArea
 from game.ui.widgets.button import Button, label_width
-
-COMPACT_HEIGHT = 450  # design pixels: below this the header is slimmer
 
 
 class MenuScene(Scene):
@@ -25,14 +24,23 @@ class MenuScene(Scene):
     def _header_text_width(self) -> int:
         ctx = self.ctx
         w = self.size[0]
-        back_w = max(ctx.px(130), ctx.text.size(self._("Back"), "body", True)[0] + ctx.px(48))
-        return w - ctx.px(28) - (ctx.px(50) if self.icon else 0) - back_w - ctx.px(48)
+        back_w = max(
+            ctx.space.menu.back_min_w,
+            ctx.text.size(self._("Back"), "body", True)[0] + ctx.space.menu.back_label_pad,
+        )
+        return (
+            w
+            - ctx.space.menu.title_x
+            - (ctx.space.menu.icon_room if self.icon else 0)
+            - back_w
+            - ctx.space.menu.title_back_gap
+        )
 
     @property
     def compact(self) -> bool:
         """A short window for the text size (200% at 720 lines): a slimmer header with one
         line of subtitle, so the screen's own content keeps most of the height."""
-        return self.size[1] < self.ctx.px(COMPACT_HEIGHT)
+        return self.size[1] < self.ctx.space.menu.compact_below_h
 
     def _subtitle_lines(self) -> list[str]:
         sub = self.subtitle()
@@ -42,22 +50,35 @@ class MenuScene(Scene):
         lines = self.ctx.text.wrap(sub, "small", self._header_text_width())
         if len(lines) > most:
             lines = lines[:most]
-            lines[-1] = self.ctx.text.shorten(lines[-1], "small", self._header_text_width())
+            lines[-1] = self.ctx.text.shorten(lines[-1], "small", self._header_text_width(), whole=sub)
         return lines
+
+    def _header_cut(self) -> bool:
+        """Whether the header shortens its title or subtitle (then a tooltip says them whole)."""
+        width = self._header_text_width()
+        title = self._(self.title)
+        if self.ctx.text.size(title, "heading", True)[0] > width:
+            return True
+        sub = self.subtitle()
+        return bool(sub) and len(self.ctx.text.wrap(sub, "small", width)) > (1 if self.compact else 2)
 
     def header_height(self) -> int:
         ctx = self.ctx
         lines = self._subtitle_lines()
         h = (
-            ctx.px(10 if self.compact else 20) * 2
+            (ctx.space.menu.pad_y_compact if self.compact else ctx.space.menu.pad_y) * 2
             + ctx.fonts.line_height("heading", True)
             + len(lines) * ctx.fonts.line_height("small")
         )
-        return max(ctx.px(70 if self.compact else 84), h)
+        return max(ctx.space.menu.min_h_compact if self.compact else ctx.space.menu.min_h, h)
 
-    def button_height(self, normal: int = 48) -> int:
-        """Buttons are a little lower on a compact screen (the text inside keeps its size)."""
-        return self.ctx.px(40 if self.compact else normal)
+    def button_height(self, normal: int | None = None) -> int:
+        """Buttons are a little lower on a compact screen (the text inside keeps its size);
+        `normal` is the height otherwise (screen pixels), by default the menu's button's."""
+        menu = self.ctx.space.menu
+        if self.compact:
+            return menu.button_h_compact
+        return menu.button_h if normal is None else normal
 
     def add_tabs(self, tabs: list[tuple[str, str]], top: int) -> int:
         """A row of tab buttons (key, label) under the header, flowing onto a second row if
@@ -67,15 +88,19 @@ class MenuScene(Scene):
         if self.tab not in keys:
             self.tab = keys[0]
         w = self.size[0]
-        pad, tab_h, gap = ctx.px(20), self.button_height(46), ctx.px(8)
+        pad, tab_h, gap = (
+            ctx.space.menu.tabs_edge,
+            self.button_height(ctx.space.menu.tab_h),
+            ctx.space.menu.tab_gap,
+        )
         x, y = pad, top
         for key, label in tabs:
-            bw = min(w - 2 * pad, label_width(ctx, label) + ctx.px(32))
+            bw = min(w - 2 * pad, label_width(ctx, label) + ctx.space.menu.tab_label_pad)
             if x > pad and x + bw > w - pad:
                 x, y = pad, y + tab_h + gap
             self.tab_button(key, label, pygame.Rect(x, y, bw, tab_h))
             x += bw + gap
-        return y + tab_h + ctx.px(12)
+        return y + tab_h + ctx.space.menu.below_tabs
 
     def tab_button(self, key: str, label: str, rect: pygame.Rect) -> Button:
         """One tab (the open one drawn as the primary button)."""
@@ -101,13 +126,22 @@ class MenuScene(Scene):
 
     def after_build(self) -> None:
         self.add_back()
+        if self._header_cut():
+            ctx = self.ctx
+            rect = pygame.Rect(ctx.space.menu.title_x, 0, self._header_text_width(), self.header_height())
+            whole = "\n".join(t for t in (self._(self.title), self.subtitle()) if t)
+            self.add(TipArea(ctx, rect, whole, key="header-tip"))
 
     def add_back(self) -> Button:
         ctx = self.ctx
         w, _h = self.size
-        bw = max(ctx.px(130), ctx.text.size(self._("Back"), "body", True)[0] + ctx.px(48))
-        bh = ctx.px(48)
-        rect = pygame.Rect(w - bw - ctx.px(24), min(ctx.px(18), (self.header_height() - bh) // 2), bw, bh)
+        bw = max(
+            ctx.space.menu.back_min_w,
+            ctx.text.size(self._("Back"), "body", True)[0] + ctx.space.menu.back_label_pad,
+        )
+        bh = ctx.space.menu.back_h
+        top = min(ctx.space.menu.back_top, (self.header_height() - bh) // 2)
+        rect = pygame.Rect(w - bw - ctx.space.menu.back_right, top, bw, bh)
         return self.add(
             Button(
                 ctx,
@@ -128,15 +162,17 @@ class MenuScene(Scene):
         hh = self.header_height()
         pygame.draw.rect(surface, ctx.colours.bg_deep, (0, 0, w, hh))
         pygame.draw.line(surface, ctx.colours.accent, (0, hh - 1), (w, hh - 1), max(2, ctx.space.line))
-        x = ctx.px(28)
+        x = ctx.space.menu.title_x
         lh = ctx.fonts.line_height("heading", True)
         sl = ctx.fonts.line_height("small")
         lines = self._subtitle_lines()
         y = (hh - lh - len(lines) * sl) // 2
         if self.icon:
             isz = ctx.space.icon_header
-            ctx.icons.draw(surface, self.icon, (x + ctx.px(18), y + lh // 2), isz, ctx.colours.accent)
-            x += ctx.px(50)
+            ctx.icons.draw(
+                surface, self.icon, (x + ctx.space.menu.icon_x, y + lh // 2), isz, ctx.colours.accent
+            )
+            x += ctx.space.menu.icon_room
         title = ctx.text.fit(self._(self.title), "heading", self._header_text_width(), True)
         ctx.text.draw(surface, title, (x, y), "heading", ctx.colours.text, True)
         for i, line in enumerate(lines):

@@ -51,7 +51,7 @@ class CreditsScene(MenuScene):
         ctx = self.ctx
         w, h = self.size
         top = self.header_height() + ctx.space.below_header
-        width = min(w - ctx.px(48), ctx.px(980))
-        rect = pygame.Rect((w - width) // 2, top, width, h - top - ctx.px(24))
+        width = min(w - ctx.space.credits.edges, ctx.space.credits.text_max_w)
+        rect = pygame.Rect((w - width) // 2, top, width, h - top - ctx.space.screen_margin)
         text = markdown_to_plain(licenses_text()) + self.sources_text()
         self.add(ScrollText(ctx, rect, text, key="credits-text"))

@@ -109,10 +109,10 @@ class DebriefScene(MenuScene):
         ctx = self.ctx
         _ = self._
         w, h = self.size
-        top = self.header_height() + ctx.px(14)
-        btn_h, gap = self.button_height(50), ctx.px(10)
+        top = self.header_height() + ctx.space.debrief.top_gap
+        btn_h, gap = self.button_height(ctx.space.screen.button_h), ctx.space.debrief.button_gap
         s = self.session
-        wide = w >= ctx.px(1000) and h - top >= ctx.px(440)
+        wide = w >= ctx.space.debrief.wide_min_w and h - top >= ctx.space.debrief.wide_min_h
         if not wide:  # the story and each chart behind a tab, which also picks the chart
             tabs = [("story", _("What happened")), ("scores", _("Scores")), ("economy", _("The economy"))]
             top = self.add_tabs(tabs, top)
@@ -131,24 +131,31 @@ class DebriefScene(MenuScene):
         ]
         if not wide:
             del buttons[2]  # the tabs show either chart
-            need = sum(label_width(ctx, b[0], b[3]) + ctx.px(40) + gap for b in buttons)
-            if need > w - ctx.px(30):  # one row of shorter words keeps the chart's height
+            need = sum(
+                label_width(ctx, b[0], b[3]) + ctx.space.debrief.button_label_pad + gap for b in buttons
+            )
+            if (
+                need > w - ctx.space.debrief.buttons_spare
+            ):  # one row of shorter words keeps the chart's height
                 short = [_("Play again"), _("Other pathways"), _("Title")]
                 buttons = [(t, key, fn, kind) for t, (_l, key, fn, kind) in zip(short, buttons, strict=True)]
         # the buttons flow onto as many rows as their words need
         placed: list[pygame.Rect] = []
-        x, y = ctx.px(20), 0
+        x, y = ctx.space.debrief.edge, 0
         for label, _key, _fn, kind in buttons:
-            bw = min(w - ctx.px(40), label_width(ctx, label, kind) + ctx.px(40))
-            if x > ctx.px(20) and x + bw > w - ctx.px(20):
-                x, y = ctx.px(20), y + btn_h + gap
+            bw = min(
+                w - ctx.space.debrief.edges,
+                label_width(ctx, label, kind) + ctx.space.debrief.button_label_pad,
+            )
+            if x > ctx.space.debrief.edge and x + bw > w - ctx.space.debrief.edge:
+                x, y = ctx.space.debrief.edge, y + btn_h + gap
             placed.append(pygame.Rect(x, y, bw, btn_h))
             x += bw + gap
         rows_h = y + btn_h
-        base = h - rows_h - ctx.px(18)
-        body_h = base - top - ctx.px(16)
+        base = h - rows_h - ctx.space.debrief.buttons_bottom
+        body_h = base - top - ctx.space.debrief.above_buttons
         show = {"chart", "story"} if wide else {"story" if self.tab == "story" else "chart"}
-        chart_w = (w - ctx.px(60)) * 11 // 20 if wide else w - ctx.px(40)
+        chart_w = (w - ctx.space.debrief.columns_less_w) * 11 // 20 if wide else w - ctx.space.debrief.edges
         if "chart" in show:
             if self.chart_mode == "scores":
                 items = [(k, _(SCORES[k]), s.score_history(k), k) for k in SCORE_ORDER]
@@ -166,7 +173,7 @@ class DebriefScene(MenuScene):
                     for k in ECONOMY_SERIES
                 ]
                 title = _("The economy over time (%)")
-            chart = pygame.Rect(ctx.px(20), top, chart_w, body_h)
+            chart = pygame.Rect(ctx.space.debrief.edge, top, chart_w, body_h)
             self.add(
                 LineChart(
                     ctx,
@@ -180,9 +187,11 @@ class DebriefScene(MenuScene):
                 )
             )
         if "story" in show:
-            left = ctx.px(20) + (chart_w + ctx.px(20) if wide else 0)
-            text = pygame.Rect(left, top, w - ctx.px(20) - left, body_h)
-            self.add(ScrollText(ctx, text.inflate(-ctx.px(8), 0), self.story(), key="story"))
+            left = ctx.space.debrief.edge + (chart_w + ctx.space.debrief.column_gap if wide else 0)
+            text = pygame.Rect(left, top, w - ctx.space.debrief.edge - left, body_h)
+            self.add(
+                ScrollText(ctx, text.inflate(-ctx.space.debrief.story_inset, 0), self.story(), key="story")
+            )
         for (label, key, fn, kind), rect in zip(buttons, placed, strict=True):
             self.add(
                 Button(
@@ -218,4 +227,10 @@ class DebriefScene(MenuScene):
         # a coloured band under the header says the outcome together with the icon and words
         hh = self.header_height()
         colour = self.ctx.colours.good if self.won else self.ctx.colours.bad
-        pygame.draw.line(surface, colour, (0, hh - 1), (surface.get_width(), hh - 1), max(3, self.px(4)))
+        pygame.draw.line(
+            surface,
+            colour,
+            (0, hh - 1),
+            (surface.get_width(), hh - 1),
+            max(3, self.ctx.space.debrief.outcome_line),
+        )

@@ -59,10 +59,12 @@ class Dialog(Scene):
     def build(self) -> None:
         ctx = self.ctx
         w, h = self.size
-        bw = min(w - ctx.px(40), ctx.px(780))
+        bw = min(w - ctx.space.dialog.edges, ctx.space.dialog.max_w)
         pad = ctx.space.dialog_pad
         inner_w = bw - 2 * pad
-        title_lines = ctx.text.wrap(self.title, "heading", inner_w - (ctx.px(48) if self.icon else 0), True)
+        title_lines = ctx.text.wrap(
+            self.title, "heading", inner_w - (ctx.space.dialog.icon_room if self.icon else 0), True
+        )
         th = ctx.fonts.line_height("heading", True) * len(title_lines)
         para = Paragraph(
             ctx,
@@ -72,13 +74,14 @@ class Dialog(Scene):
             define=self.define,
             key="dialog-body",
         )
-        bh_btn = ctx.px(52)
+        bh_btn = ctx.space.dialog.button_h
         stacked = (
             len(self.choices) > 2
             or any(c.detail for c in self.choices)
             or any(
                 ctx.text.size(c.label, "body", True)[0]
-                > (inner_w - ctx.px(12)) // max(1, len(self.choices)) - ctx.px(40)
+                > (inner_w - ctx.space.dialog.buttons_gaps) // max(1, len(self.choices))
+                - ctx.space.dialog.button_label_pad
                 for c in self.choices
             )
         )
@@ -88,24 +91,40 @@ class Dialog(Scene):
             buttons_h = sum(heights) + gap * len(heights)
         else:
             buttons_h = bh_btn + gap
-        bh = pad + th + ctx.px(14) + para.height + ctx.px(20) + buttons_h + pad
-        self.scrolling = bh > h - ctx.px(20)
+        bh = (
+            pad
+            + th
+            + ctx.space.dialog.below_title
+            + para.height
+            + ctx.space.dialog.below_body
+            + buttons_h
+            + pad
+        )
+        self.scrolling = bh > h - ctx.space.dialog.screen_room
         if self.scrolling and not stacked:  # our own buttons can be clipped, pygame_gui's cannot
             stacked = True
             heights = [ChoiceButton.height_for(ctx, c.label, c.detail, inner_w) for c in self.choices]
             buttons_h = sum(heights) + gap * len(heights)
-            bh = pad + th + ctx.px(14) + para.height + ctx.px(20) + buttons_h + pad
-        bh = min(bh, h - ctx.px(20))
+            bh = (
+                pad
+                + th
+                + ctx.space.dialog.below_title
+                + para.height
+                + ctx.space.dialog.below_body
+                + buttons_h
+                + pad
+            )
+        bh = min(bh, h - ctx.space.dialog.screen_room)
         self.box = pygame.Rect((w - bw) // 2, (h - bh) // 2, bw, bh)
         self.title_lines = title_lines
-        top = self.box.y + pad + th + ctx.px(14)
+        top = self.box.y + pad + th + ctx.space.dialog.below_title
         self.view = pygame.Rect(self.box.x + pad, top, inner_w, self.box.bottom - pad - top)
         # content positions relative to the top of the view; scrolled when it does not fit
         self.placed: list[tuple[Widget, int]] = []
         para.rect = pygame.Rect(self.view.x, 0, inner_w, para.height)
         self.add(para)
         self.placed.append((para, 0))
-        y = para.height + ctx.px(20)
+        y = para.height + ctx.space.dialog.below_body
         if stacked:
             for c, ch in zip(self.choices, heights, strict=True):
                 btn = ChoiceButton(
@@ -146,7 +165,13 @@ class Dialog(Scene):
         return max(0, self.content_h - self.view.height) if self.scrolling else 0
 
     def visible_rect(self, widget) -> pygame.Rect:
-        return widget.rect.clip(self.view.inflate(self.px(8), self.px(8))) if self.scrolling else widget.rect
+        return (
+            widget.rect.clip(
+                self.view.inflate(self.ctx.space.dialog.focus_room, self.ctx.space.dialog.focus_room)
+            )
+            if self.scrolling
+            else widget.rect
+        )
 
     def _place(self) -> None:
         for widget, y in self.placed:
@@ -166,7 +191,9 @@ class Dialog(Scene):
 
     def handle_event(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.MOUSEWHEEL and self.scrolling:
-            self.scroll = max(0, min(self.max_scroll, self.scroll - event.y * self.px(40)))
+            self.scroll = max(
+                0, min(self.max_scroll, self.scroll - event.y * self.ctx.space.dialog.wheel_step)
+            )
             self._place()
             return True
         if (
@@ -180,14 +207,18 @@ class Dialog(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         self.draw_background(surface)
         clip = surface.get_clip()
-        surface.set_clip(self.view.inflate(self.px(8), self.px(8)))
+        surface.set_clip(
+            self.view.inflate(self.ctx.space.dialog.focus_room, self.ctx.space.dialog.focus_room)
+        )
         for w in self.widgets:
             if w.visible and not getattr(w, "clipped", False):
                 w.draw(surface)
         surface.set_clip(clip)
         if self.max_scroll:
             bar = self.ctx.space.scrollbar
-            track = pygame.Rect(self.box.right - self.px(14), self.view.y, bar, self.view.height)
+            track = pygame.Rect(
+                self.box.right - self.ctx.space.dialog.scrollbar_x, self.view.y, bar, self.view.height
+            )
             pygame.draw.rect(surface, self.ctx.colours.bg_deep, track, border_radius=track.width)
             hh = max(self.ctx.space.thumb, track.height * self.view.height // self.content_h)
             y = track.y + (track.height - hh) * self.scroll // self.max_scroll
@@ -226,11 +257,11 @@ class Dialog(Scene):
             ctx.icons.draw(
                 surface,
                 self.icon,
-                (x + ctx.px(18), self.box.y + pad + lh // 2),
+                (x + ctx.space.dialog.icon_x, self.box.y + pad + lh // 2),
                 ctx.space.icon_header,
                 icon_colour,
             )
-            x += ctx.px(48)
+            x += ctx.space.dialog.icon_room
         for i, line in enumerate(self.title_lines):
             ctx.text.draw(surface, line, (x, self.box.y + pad + i * lh), "heading", ctx.colours.text, True)
 

@@ -36,31 +36,32 @@ class GlossaryScene(MenuScene):
                     self.selected = i
             self.term = None
         top = self.header_height() + ctx.space.margin
-        list_w = min(ctx.px(380), w * 2 // 5)
-        item_h = ctx.fonts.line_height("body", True) + ctx.px(14)
+        list_w = min(ctx.space.glossary.list_max_w, w * 2 // 5)
+        item_h = ctx.fonts.line_height("body", True) + ctx.space.glossary.item_extra_h
         self.listview = ListView(
             ctx,
-            pygame.Rect(ctx.px(20), top, list_w, h - top - ctx.px(20)),
+            pygame.Rect(ctx.space.glossary.edge, top, list_w, h - top - ctx.space.glossary.edge),
             self.entries,
             self._paint,
             item_height=item_h,
             key="terms",
             selected=self.selected,
             on_select=self._select,
+            tips=lambda e: e.term,  # a term too long for the list
         )
         self.add(self.listview)
         self.detail = pygame.Rect(
-            self.listview.rect.right + ctx.px(20),
+            self.listview.rect.right + ctx.space.glossary.edge,
             top,
-            w - list_w - ctx.px(60),
-            h - top - ctx.px(20),
+            w - list_w - ctx.space.glossary.detail_less_w,
+            h - top - ctx.space.glossary.edge,
         )
         self._add_text()
 
     def _add_text(self) -> None:
         ctx = self.ctx
-        inner = self.detail.inflate(-ctx.px(36), -ctx.px(32))
-        head = ctx.fonts.line_height("heading", True) + ctx.px(12)
+        inner = self.detail.inflate(-ctx.space.glossary.detail_pad_x, -ctx.space.glossary.detail_pad_y)
+        head = ctx.fonts.line_height("heading", True) + ctx.space.glossary.below_term
         e = self.entries[self.selected] if self.entries else None
         text = gloss.auto_link(e.text, [x for x in self.entries if x.key != e.key]) if e else ""
         if e is not None:  # where the entry comes from, below it (the whole text scrolls)
@@ -109,7 +110,7 @@ class GlossaryScene(MenuScene):
             )
         ctx.text.draw(
             surface,
-            ctx.text.fit(e.term, "body", r.width - ctx.px(24), selected),
+            ctx.text.fit(e.term, "body", r.width - ctx.space.glossary.term_less_w, selected),
             (r.x + ctx.space.pad, r.centery),
             "body",
             ctx.colours.text,
@@ -126,7 +127,7 @@ class GlossaryScene(MenuScene):
         if not self.entries:
             return
         e = self.entries[self.selected]
-        inner = self.detail.inflate(-ctx.px(36), -ctx.px(32))
+        inner = self.detail.inflate(-ctx.space.glossary.detail_pad_x, -ctx.space.glossary.detail_pad_y)
         ctx.text.draw(
             surface,
             ctx.text.fit(e.term, "heading", inner.width, True),

@@ -87,14 +87,14 @@ class PlanningScene(MenuScene):
     def build(self) -> None:
         ctx = self.ctx
         w, h = self.size
-        top = self.header_height() + ctx.px(14)
+        top = self.header_height() + ctx.space.planning.top_gap
         btn_h = self.button_height()
         lines = 3 if ctx.scale < 1.4 else 2
-        text_h = ctx.fonts.line_height("body") * lines + ctx.px(30)
-        body_h = h - top - btn_h - text_h - ctx.px(44)
+        text_h = ctx.fonts.line_height("body") * lines + ctx.space.planning.text_extra_h
+        body_h = h - top - btn_h - text_h - ctx.space.planning.wide_gaps_estimate
         # both charts side by side with the explanation below them, or (large text, small
         # windows) one of the three at a time, chosen by tabs in the row of buttons
-        if w >= ctx.px(1000) and body_h >= ctx.px(240):
+        if w >= ctx.space.planning.wide_min_w and body_h >= ctx.space.planning.wide_min_chart_h:
             self._build_wide(top, text_h)
         else:
             self._build_narrow(top)
@@ -104,12 +104,12 @@ class PlanningScene(MenuScene):
         returns the x after the last."""
         ctx = self.ctx
         w = self.size[0]
-        btn_h, gap = self.button_height(), ctx.px(10)
-        x = ctx.px(20)
+        btn_h, gap = self.button_height(), ctx.space.planning.button_gap
+        x = ctx.space.planning.edge
         for label, key, fn, ok in items:
-            bw = max(btn_h, label_width(ctx, label) + ctx.px(28))
-            if x > ctx.px(20) and x + bw > w - ctx.px(20):
-                x, y = ctx.px(20), y + btn_h + gap
+            bw = max(btn_h, label_width(ctx, label) + ctx.space.planning.button_label_pad)
+            if x > ctx.space.planning.edge and x + bw > w - ctx.space.planning.edge:
+                x, y = ctx.space.planning.edge, y + btn_h + gap
             rect = pygame.Rect(x, y, bw, btn_h)
             if key.startswith("tab:"):
                 self.tab_button(key[4:], label, rect)
@@ -134,9 +134,11 @@ class PlanningScene(MenuScene):
     def _fits(self, items: list) -> bool:
         ctx = self.ctx
         total = sum(
-            max(self.button_height(), label_width(ctx, it[0]) + ctx.px(28)) + ctx.px(10) for it in items
+            max(self.button_height(), label_width(ctx, it[0]) + ctx.space.planning.button_label_pad)
+            + ctx.space.planning.button_gap
+            for it in items
         )
-        return total <= self.size[0] - ctx.px(30)
+        return total <= self.size[0] - ctx.space.planning.buttons_spare
 
     def _short(self, items: list) -> list:
         """The round steps as arrows (named by their tooltips; the keys N and B step too) and
@@ -184,30 +186,37 @@ class PlanningScene(MenuScene):
     def _build_wide(self, top: int, text_h: int) -> None:
         ctx = self.ctx
         w, h = self.size
-        btn_h, gap = self.button_height(), ctx.px(10)
+        btn_h, gap = self.button_height(), ctx.space.planning.button_gap
         buttons = self._buttons()
         if not self._fits(buttons):
             buttons = self._short(buttons)
         rows = 1 if self._fits(buttons) else 2
         buttons_h = rows * (btn_h + gap)
-        body_h = h - top - buttons_h - text_h - ctx.px(34)
-        self.text_rect = pygame.Rect(ctx.px(20), top + body_h + ctx.px(10), w - ctx.px(40), text_h)
-        left_w = (w - ctx.px(60)) // 2
+        body_h = h - top - buttons_h - text_h - ctx.space.planning.wide_gaps
+        self.text_rect = pygame.Rect(
+            ctx.space.planning.edge,
+            top + body_h + ctx.space.planning.above_text,
+            w - ctx.space.planning.edges,
+            text_h,
+        )
+        left_w = (w - ctx.space.planning.columns_less_w) // 2
         self._charts(
-            pygame.Rect(ctx.px(20), top, left_w, body_h),
-            pygame.Rect(ctx.px(40) + left_w, top, w - left_w - ctx.px(60), body_h),
+            pygame.Rect(ctx.space.planning.edge, top, left_w, body_h),
+            pygame.Rect(
+                ctx.space.planning.edges + left_w, top, w - left_w - ctx.space.planning.columns_less_w, body_h
+            ),
             True,
         )
         if self.plan is not None and self.rounds:
             self.add(ScrollText(ctx, self.text_rect, self.explanation(), key="explanation"))
-        self._row(buttons, h - buttons_h - ctx.px(10) + gap // 2)
+        self._row(buttons, h - buttons_h - ctx.space.planning.buttons_bottom + gap // 2)
         self.round_label = None
 
     def _build_narrow(self, top: int) -> None:
         ctx = self.ctx
         _ = self._
         w, h = self.size
-        btn_h, gap = self.button_height(), ctx.px(10)
+        btn_h, gap = self.button_height(), ctx.space.planning.button_gap
         steps, scratch = self._buttons()[:3], self._buttons()[3]
         if self.tab not in ("bars", "prices", "explanation"):
             self.tab = "bars"
@@ -223,8 +232,13 @@ class PlanningScene(MenuScene):
             short_tabs = [_("Excess"), _("Prices"), _("Why")]
             row = self._short(steps) + [(t, *rest) for t, (_l, *rest) in zip(short_tabs, tabs, strict=True)]
         rows = 1 if self._fits(row) else 2
-        y = h - rows * (btn_h + gap) - ctx.px(10) + gap // 2
-        body = pygame.Rect(ctx.px(20), top, w - ctx.px(40), y - top - ctx.px(12))
+        y = h - rows * (btn_h + gap) - ctx.space.planning.buttons_bottom + gap // 2
+        body = pygame.Rect(
+            ctx.space.planning.edge,
+            top,
+            w - ctx.space.planning.edges,
+            y - top - ctx.space.planning.above_buttons,
+        )
         self._charts(
             body if self.tab == "bars" else None,
             body if self.tab == "prices" else None,
@@ -236,14 +250,14 @@ class PlanningScene(MenuScene):
             self.text_rect = text
             self.add(ScrollText(ctx, text, self.explanation(), key="explanation"))
             label, key, fn, ok = scratch
-            bw = min(text.width, label_width(ctx, label) + ctx.px(40))
+            bw = min(text.width, label_width(ctx, label) + ctx.space.planning.scratch_label_pad)
             rect = pygame.Rect(text.x, text.bottom + gap, bw, btn_h)
             self.add(Button(ctx, self.app.manager, rect, label, fn, key=key, enabled=ok))
         x = self._row(row, y)
         # the charts have no title row here: the round is named beside the buttons
         self.round_label = None
-        if rows == 1 and x + ctx.text.size(self.round_text(), "body")[0] <= w - ctx.px(20):
-            self.round_label = (x + ctx.px(6), y + btn_h // 2)
+        if rows == 1 and x + ctx.text.size(self.round_text(), "body")[0] <= w - ctx.space.planning.edge:
+            self.round_label = (x + ctx.space.tight, y + btn_h // 2)
 
     def round_text(self) -> str:
         return self._("Round {n} of {total}").format(n=self.round + 1, total=self.rounds)

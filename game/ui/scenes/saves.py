@@ -62,6 +62,23 @@ class SavesScene(MenuScene):
         """What exactly is wrong, in the player's language."""
         return info.problem.words(self._) if info.problem is not None else ""
 
+    def level_line(self, info: SlotInfo) -> str:
+        """ "Level · Turn 3 of 16" for a readable save."""
+        assert info.save is not None
+        s, _ = info.save.summary, self._
+        turn = (
+            _("Turn {turn} of {total}").format(turn=s.turn, total=s.turns_total)
+            if s.turns_total
+            else _("Turn {turn}").format(turn=s.turn)
+        )
+        return f"{self.level_name(info)} · {turn}"
+
+    def slot_tip(self, info: SlotInfo) -> str:
+        """A row of the list whole (its lines are cut to the row's width)."""
+        if info.save is None:
+            return "\n".join((self.slot_name(info), self.problem_text(info), self.problem_detail(info)))
+        return "\n".join((self.slot_name(info), self.level_line(info)))
+
     def level_name(self, info: SlotInfo) -> str:
         assert info.save is not None
         title = info.save.summary.level_title
@@ -75,14 +92,20 @@ class SavesScene(MenuScene):
         _ = self._
         w, h = self.size
         top = self.header_height() + ctx.space.below_header
-        btn_h = ctx.px(50)
-        list_w = min(ctx.px(700), w * 3 // 5)
-        item_h = ctx.fonts.line_height("body", True) + ctx.fonts.line_height("small") * 2 + ctx.px(20)
-        narrow = w - list_w - ctx.px(72) < ctx.px(400)
+        btn_h = ctx.space.screen.button_h
+        list_w = min(ctx.space.saves.list_max_w, w * 3 // 5)
+        item_h = (
+            ctx.fonts.line_height("body", True)
+            + ctx.fonts.line_height("small") * 2
+            + ctx.space.saves.item_extra_h
+        )
+        narrow = w - list_w - ctx.space.saves.margins < ctx.space.saves.details_min_w
         if narrow:  # large text: the list and the chosen save's details behind tabs
             top = self.add_tabs([("list", _("Saved games")), ("details", _("Details"))], top)
-            list_w = w - ctx.px(48)
-        self.list_rect = pygame.Rect(ctx.px(24), top, list_w, h - top - btn_h - ctx.px(44))
+            list_w = w - ctx.space.saves.edges
+        self.list_rect = pygame.Rect(
+            ctx.space.screen_margin, top, list_w, h - top - btn_h - ctx.space.saves.buttons_room
+        )
         self.listview = ListView(
             ctx,
             self.list_rect,
@@ -94,13 +117,14 @@ class SavesScene(MenuScene):
             on_select=self._select,
             on_activate=lambda i: self.load(),
             empty_text=_("No saved games yet. The game saves itself at the end of every turn."),
+            tips=self.slot_tip,
         )
         if not narrow or self.tab == "list":
             self.add(self.listview)
         elif self.tab == "details":
             self.add(ScrollText(ctx, self.list_rect, self.detail_text(), key="details"))
-        y = self.list_rect.bottom + ctx.px(16)
-        bw = (list_w - ctx.px(12)) // 2
+        y = self.list_rect.bottom + ctx.space.saves.above_buttons
+        bw = (list_w - ctx.space.pad) // 2
         self.load_btn = self.add(
             Button(
                 ctx,
@@ -126,8 +150,8 @@ class SavesScene(MenuScene):
         self.detail_rect = pygame.Rect(
             self.list_rect.right + ctx.space.screen_margin,
             top,
-            0 if narrow else w - self.list_rect.right - ctx.px(48),
-            h - top - ctx.px(24),
+            0 if narrow else w - self.list_rect.right - ctx.space.saves.edges,
+            h - top - ctx.space.screen_margin,
         )
         self._update_buttons()
 
@@ -255,7 +279,7 @@ class SavesScene(MenuScene):
         when = self._when(info)
         ww = ctx.text.size(when, "small")[0]
         ctx.text.draw(surface, when, (right, r.y + pad), "small", ctx.colours.text_dim, anchor="topright")
-        name = ctx.text.fit(self.slot_name(info), "body", right - ww - x - ctx.px(12), True)
+        name = ctx.text.fit(self.slot_name(info), "body", right - ww - x - ctx.space.pad, True)
         ctx.text.draw(surface, name, (x, r.y + pad - ctx.space.tiny), "body", ctx.colours.text, True)
         y = r.y + pad + lh
         if info.save is None:
@@ -265,12 +289,7 @@ class SavesScene(MenuScene):
             ctx.text.draw(surface, detail, (x, y + sl), "small", ctx.colours.text_dim)
             return
         s = info.save.summary
-        turn = (
-            _("Turn {turn} of {total}").format(turn=s.turn, total=s.turns_total)
-            if s.turns_total
-            else _("Turn {turn}").format(turn=s.turn)
-        )
-        line = ctx.text.fit(f"{self.level_name(info)} · {turn}", "small", right - x)
+        line = ctx.text.fit(self.level_line(info), "small", right - x)
         ctx.text.draw(surface, line, (x, y), "small", ctx.colours.text)
         sx = x
         ssz = ctx.space.icon_small
@@ -286,17 +305,17 @@ class SavesScene(MenuScene):
                 ctx.colours.text,
                 True,
             )
-            sx = rect.right + ctx.px(14)
+            sx = rect.right + ctx.space.saves.score_gap
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
         ctx = self.ctx
         _ = self._
         r = self.detail_rect
-        if r.width < ctx.px(200):
+        if r.width < ctx.space.saves.details_shown_w:
             return  # the tabbed layout shows the details in their own tab
         pygame.draw.rect(surface, ctx.colours.panel, r, border_radius=ctx.space.radius_panel)
-        pad = ctx.px(18)
+        pad = ctx.space.saves.details_pad
         inner = r.inflate(-2 * pad, -2 * pad)
         cur = self.current
         y = inner.y
@@ -368,10 +387,10 @@ class SavesScene(MenuScene):
             (_("Saved"), self._when(cur)),
             (_("Game version"), save.game_version),
         ]
-        lw = max(ctx.text.size(k, "small", True)[0] for k, _v in facts) + ctx.px(16)
+        lw = max(ctx.text.size(k, "small", True)[0] for k, _v in facts) + ctx.space.saves.fact_gap
         sl = ctx.fonts.line_height("body")
         for k, v in facts:
-            ctx.text.draw(surface, k, (inner.x, y + ctx.px(2)), "small", ctx.colours.text_dim, True)
+            ctx.text.draw(surface, k, (inner.x, y + ctx.space.tiny), "small", ctx.colours.text_dim, True)
             used = ctx.text.draw_wrapped(
                 surface,
                 v,
@@ -379,8 +398,8 @@ class SavesScene(MenuScene):
                 "body",
                 ctx.colours.text,
             )
-            y += max(sl, used) + ctx.px(2)
-        y += ctx.px(10)
+            y += max(sl, used) + ctx.space.tiny
+        y += ctx.space.inset
         from game.ui.widgets.gauge import level_word
 
         for key in SCORE_ORDER:

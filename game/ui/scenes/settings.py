@@ -103,12 +103,12 @@ class SettingsScene(MenuScene):
                 _("No moving transitions; planning rounds advance only when you ask"),
             ),
         ]
-        top = self.header_height() + ctx.px(20)
+        top = self.header_height() + ctx.space.settings.top_gap
         self.footer_lines = self._footer_lines()
-        foot = len(self.footer_lines) * ctx.fonts.line_height("small") + ctx.px(28)
-        width = min(w - ctx.px(72), ctx.px(820))
+        foot = len(self.footer_lines) * ctx.fonts.line_height("small") + ctx.space.settings.footer_extra_h
+        width = min(w - ctx.space.settings.edges, ctx.space.settings.rows_max_w)
         self.area = pygame.Rect((w - width) // 2, top, width, h - top - foot)
-        self.row_h, self.row_gap = ctx.px(54), ctx.px(10)
+        self.row_h, self.row_gap = ctx.space.settings.row_h, ctx.space.settings.row_gap
         self.rows: list[OptionRow] = []
         for field, label, choices, value, meter, tip in rows:
             row = OptionRow(
@@ -129,11 +129,18 @@ class SettingsScene(MenuScene):
         self._place_rows()
         bottom = self.area.y + min(self.content_h, self.area.height)
         self.preview = pygame.Rect(
-            self.area.x, bottom + ctx.px(16), width, self.area.bottom - bottom - ctx.px(16)
+            self.area.x,
+            bottom + ctx.space.settings.preview_gap,
+            width,
+            self.area.bottom - bottom - ctx.space.settings.preview_gap,
         )
 
     def visible_rect(self, widget) -> pygame.Rect:
-        return widget.rect.clip(self.area.inflate(self.px(12), 0)) if widget in self.rows else widget.rect
+        return (
+            widget.rect.clip(self.area.inflate(self.ctx.space.settings.focus_room, 0))
+            if widget in self.rows
+            else widget.rect
+        )
 
     @property
     def max_scroll(self) -> int:
@@ -149,10 +156,10 @@ class SettingsScene(MenuScene):
         ctx = self.ctx
         w = self.size[0]
         folder = self._("Saves and settings are kept in: {folder}").format(folder=self.app.data_dir)
-        lines = ctx.text.wrap(folder, "small", w - ctx.px(48))
+        lines = ctx.text.wrap(folder, "small", w - ctx.space.settings.footer_edges)
         if ctx.scale <= 1.3:
             hint = self._("Left and Right change the selected setting; Enter moves to the next value.")
-            lines = ctx.text.wrap(hint, "small", w - ctx.px(48)) + lines
+            lines = ctx.text.wrap(hint, "small", w - ctx.space.settings.footer_edges) + lines
         return lines
 
     def update(self, dt: float) -> None:
@@ -185,25 +192,33 @@ class SettingsScene(MenuScene):
         self.draw_background(surface)
         ctx = self.ctx
         clip = surface.get_clip()
-        surface.set_clip(self.area.inflate(ctx.px(12), 0))
+        surface.set_clip(self.area.inflate(ctx.space.settings.focus_room, 0))
         for row in self.rows:
             if not getattr(row, "clipped", False):
                 row.draw(surface)
         surface.set_clip(clip)
         if self.max_scroll:
-            track = pygame.Rect(self.area.right + ctx.px(12), self.area.y, ctx.px(6), self.area.height)
+            track = pygame.Rect(
+                self.area.right + ctx.space.settings.scrollbar_x,
+                self.area.y,
+                ctx.space.scrollbar,
+                self.area.height,
+            )
             pygame.draw.rect(surface, ctx.colours.panel, track, border_radius=track.width)
-            hh = max(ctx.px(24), track.height * self.area.height // self.content_h)
+            hh = max(ctx.space.thumb, track.height * self.area.height // self.content_h)
             y = track.y + (track.height - hh) * self.scroll // self.max_scroll
             pygame.draw.rect(
                 surface, ctx.colours.text_dim, (track.x, y, track.width, hh), border_radius=track.width
             )
         lh = ctx.fonts.line_height("body")
-        if self.preview.height >= lh + ctx.fonts.line_height("small") + ctx.px(24):
+        if (
+            self.preview.height
+            >= lh + ctx.fonts.line_height("small") + ctx.space.settings.preview_min_extra_h
+        ):
             pygame.draw.rect(surface, ctx.colours.bg_deep, self.preview, border_radius=ctx.space.radius_card)
-            inner = self.preview.inflate(-ctx.px(32), -ctx.px(20))
+            inner = self.preview.inflate(-ctx.space.settings.preview_pad_x, -ctx.space.settings.preview_pad_y)
             ctx.text.draw(surface, self._("Preview"), inner.topleft, "small", ctx.colours.accent, True)
-            top = inner.y + ctx.fonts.line_height("small", True) + ctx.px(4)
+            top = inner.y + ctx.fonts.line_height("small", True) + ctx.space.nudge
             body = pygame.Rect(inner.x, top, inner.width, inner.bottom - top)
             sample = self._(
                 "Worker and consumer councils propose, revise and agree on a plan, round by round."
@@ -218,7 +233,7 @@ class SettingsScene(MenuScene):
             ctx.text.draw(
                 surface,
                 line,
-                (ctx.px(24), h - ctx.px(14) - i * sl),
+                (ctx.space.screen_margin, h - ctx.space.settings.footer_bottom - i * sl),
                 "small",
                 ctx.colours.text_dim,
                 anchor="bottomleft",

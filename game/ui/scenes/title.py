@@ -28,12 +28,12 @@ class TitleScene(Scene):
         ctx = self.ctx
         _ = self._
         w, h = self.size
-        margin = ctx.px(56) if w >= ctx.px(900) else ctx.px(24)
+        margin = ctx.space.title.margin if w >= ctx.space.title.wide_min_w else ctx.space.title.margin_narrow
         self.tagline = _("Build an economy run by the people who work and consume in it.")
         hint = _("Tab or arrows: move · Enter: choose · Esc: back · F11: full screen")
-        self.hint_lines = ctx.text.wrap(hint, "small", w - 2 * margin - ctx.px(110))
-        hint_h = len(self.hint_lines) * ctx.fonts.line_height("small") + ctx.px(24)
-        btn_h, gap = ctx.px(46), ctx.px(9)
+        self.hint_lines = ctx.text.wrap(hint, "small", w - 2 * margin - ctx.space.title.version_room)
+        hint_h = len(self.hint_lines) * ctx.fonts.line_height("small") + ctx.space.title.hint_extra_h
+        btn_h, gap = ctx.space.title.button_h, ctx.space.title.button_gap
         # Pick the largest title and tagline that leave room for the menu in at most 2 columns.
         for title_size, tag_size in (
             ("huge", "large"),
@@ -44,11 +44,13 @@ class TitleScene(Scene):
             too_wide = ctx.text.size("Parecon Pathways", title_size, True)[0] > w - 2 * margin
             if too_wide and title_size != "heading":  # the smallest is taken however narrow
                 continue
-            tag_lines = ctx.text.wrap(self.tagline, tag_size, min(w - 2 * margin, ctx.px(800)))
+            tag_lines = ctx.text.wrap(
+                self.tagline, tag_size, min(w - 2 * margin, ctx.space.title.tagline_max_w)
+            )
             title_h = ctx.fonts.line_height(title_size, True)
-            block_h = title_h + ctx.px(12) + len(tag_lines) * ctx.fonts.line_height(tag_size)
-            top = max(ctx.px(16), h // 16)
-            area_top = top + block_h + ctx.px(24)
+            block_h = title_h + ctx.space.title.below_title + len(tag_lines) * ctx.fonts.line_height(tag_size)
+            top = max(ctx.space.title.top_min, h // 16)
+            area_top = top + block_h + ctx.space.title.above_menu
             avail = h - area_top - hint_h
             rows_fit = max(1, (avail + gap) // (btn_h + gap))
             if rows_fit * 2 >= 7 or (title_size == "heading" and rows_fit * 3 >= 7):
@@ -57,10 +59,10 @@ class TitleScene(Scene):
         self.title_rect = pygame.Rect(margin, top, w - 2 * margin, block_h)
         if rows_fit * 4 < 7:  # very large text on a small window: the key hint gives way
             self.hint_lines = []
-            avail = h - area_top - ctx.px(16)
+            avail = h - area_top - ctx.space.title.below_menu
             rows_fit = max(1, (avail + gap) // (btn_h + gap))
         cols = min(4, -(-7 // rows_fit))
-        col_w = max(ctx.px(300), (w * 3 // 10)) if cols < 3 else (w - 2 * margin) // cols
+        col_w = max(ctx.space.title.column_min_w, (w * 3 // 10)) if cols < 3 else (w - 2 * margin) // cols
         left_w = min(cols * col_w + (cols - 1) * gap, w - 2 * margin)
         area = pygame.Rect(margin, area_top, left_w, max(btn_h, avail))
         items = [
@@ -148,18 +150,18 @@ class TitleScene(Scene):
         ctx.text.draw(
             surface,
             "Parecon Pathways",
-            (r.x + ctx.px(3), r.y + ctx.px(3)),
+            (r.x + ctx.space.title.shadow, r.y + ctx.space.title.shadow),
             self.title_size,
             ctx.colours.bg_deep,
             True,
         )
         ctx.text.draw(surface, "Parecon Pathways", (r.x, r.y), self.title_size, ctx.colours.text, True)
-        y = r.y + ctx.fonts.line_height(self.title_size, True) + ctx.px(4)
-        bar_w = ctx.px(72)
+        y = r.y + ctx.fonts.line_height(self.title_size, True) + ctx.space.title.bar_below_title
+        bar_w = ctx.space.title.bar_w
         pygame.draw.rect(
             surface,
             ctx.colours.accent,
-            (r.x, y - ctx.px(6), bar_w, max(3, ctx.px(5))),
+            (r.x, y - ctx.space.title.bar_raise, bar_w, max(3, ctx.space.title.bar_h)),
             border_radius=ctx.space.radius_mark,
         )
         y += ctx.space.gap
@@ -172,7 +174,7 @@ class TitleScene(Scene):
             ctx.text.draw(
                 surface,
                 line,
-                (r.x, h - ctx.px(14) - i * sl),
+                (r.x, h - ctx.space.title.bottom - i * sl),
                 "small",
                 ctx.colours.text_dim,
                 anchor="bottomleft",
@@ -180,7 +182,7 @@ class TitleScene(Scene):
         ctx.text.draw(
             surface,
             f"v{self.app.version}",
-            (w - ctx.px(24), h - ctx.px(14)),
+            (w - ctx.space.title.margin_narrow, h - ctx.space.title.bottom),
             "small",
             ctx.colours.text_dim,
             anchor="bottomright",

@@ -7,7 +7,6 @@ from collections.abc import Callable, Sequence
 
 import pygame
 
-from game.ui import palette
 from game.ui.context import UIContext
 from game.ui.formats import format_delta
 from game.ui.widgets.card import ActionCard
@@ -26,7 +25,11 @@ class ActionList(ListView):
         key: str = "hand",
         index: int = 0,
     ) -> None:
-        height = ctx.fonts.line_height("body", True) + ctx.fonts.line_height("small", True) + ctx.px(16)
+        height = (
+            ctx.fonts.line_height("body", True)
+            + ctx.fonts.line_height("small", True)
+            + ctx.space.card_row.extra_h
+        )
         super().__init__(
             ctx,
             rect,
@@ -36,6 +39,7 @@ class ActionList(ListView):
             key=key,
             selected=index,
             on_activate=lambda i: on_toggle(self.items[i].action),
+            tips=lambda card: card.tooltip_text(),
         )
         self.gap = ctx.space.tight
         self._ensure_visible()
@@ -43,11 +47,6 @@ class ActionList(ListView):
     @property
     def index(self) -> int:
         return self.selected
-
-    def tooltip_text(self) -> str | None:
-        if 0 <= self.selected < len(self.items) and (self.focused or self.hovered):
-            return self.items[self.selected].tooltip_text()
-        return None
 
     def _paint(
         self,
@@ -60,7 +59,7 @@ class ActionList(ListView):
         ctx = self.ctx
         bg = ctx.colours.panel_hi if selected else ctx.colours.panel
         if not card.affordable:
-            bg = palette.mix(ctx.colours.panel, ctx.colours.bg, 0.5)
+            bg = ctx.colours.muted_panel
         pygame.draw.rect(surface, bg, r, border_radius=ctx.space.radius)
         edge = (
             ctx.colours.accent
@@ -85,15 +84,15 @@ class ActionList(ListView):
             ctx.icons.draw(
                 surface,
                 mark,
-                (right - ctx.px(12), r.y + pad + ctx.px(12)),
+                (right - ctx.space.card_row.mark_centre, r.y + pad + ctx.space.card_row.mark_centre),
                 ctx.space.icon_mark,
                 ctx.colours.text,
             )
-            right -= ctx.px(32)
+            right -= ctx.space.card_row.mark_room
         text_col = ctx.colours.text if card.affordable else ctx.colours.text_dim
         title = ctx.text.fit(card.title, "body", right - x, True)
-        ctx.text.draw(surface, title, (x, r.y + pad - ctx.px(2)), "body", text_col, True)
-        y = r.y + pad + ctx.fonts.line_height("body", True) - ctx.px(2)
+        ctx.text.draw(surface, title, (x, r.y + pad - ctx.space.tiny), "body", text_col, True)
+        y = r.y + pad + ctx.fonts.line_height("body", True) - ctx.space.tiny
         sl = ctx.fonts.line_height("small", True)
         csz = ctx.space.icon_list
         for res, amount in card.costs.items():
@@ -104,14 +103,16 @@ class ActionList(ListView):
                 csz,
                 ctx.colours.text_dim,
             )
-            rect = ctx.text.draw(surface, f"{amount:g}", (x + csz + ctx.px(4), y), "small", text_col, True)
-            x = rect.right + ctx.px(14)
-        x += ctx.px(10)
+            rect = ctx.text.draw(
+                surface, f"{amount:g}", (x + csz + ctx.space.nudge, y), "small", text_col, True
+            )
+            x = rect.right + ctx.space.card_row.cost_gap
+        x += ctx.space.card_row.forecast_gap
         for score, delta in card.forecast.items():
             shown = format_delta(delta, 1)
             if shown == "0":
                 continue
-            need = csz + ctx.px(16) + ctx.text.size(shown, "small", True)[0]
+            need = csz + ctx.space.delta.room + ctx.text.size(shown, "small", True)[0]
             if x + need > r.right - pad:
                 break
             ctx.icons.draw(
@@ -121,14 +122,16 @@ class ActionList(ListView):
                 csz,
                 ctx.colours.scores.get(score, ctx.colours.text),
             )
-            x += csz + ctx.px(2)
+            x += csz + ctx.space.tiny
             dcol = ctx.colours.good if delta > 0 else ctx.colours.bad
             triangle(
                 surface,
-                (x + ctx.px(5), y + sl // 2),
-                ctx.px(10),
+                (x + ctx.space.delta.triangle_x, y + sl // 2),
+                ctx.space.delta.triangle,
                 "up" if delta > 0 else "down",
                 dcol,
             )
-            rect = ctx.text.draw(surface, shown, (x + ctx.px(12), y), "small", ctx.colours.text, True)
-            x = rect.right + ctx.px(12)
+            rect = ctx.text.draw(
+                surface, shown, (x + ctx.space.delta.text_x, y), "small", ctx.colours.text, True
+            )
+            x = rect.right + ctx.space.delta.after

@@ -51,6 +51,11 @@ class Widget:
     def tooltip_text(self) -> str | None:
         return self.tooltip
 
+    def tooltip_at(self, pos: tuple[int, int]) -> str | None:
+        """The tooltip the mouse over `pos` (or the focus on the part there) would show; for
+        widgets made of parts (a hand of cards, a list) each part has its own."""
+        return self.tooltip_text()
+
     # --- drawing ---------------------------------------------------------------------
     def update(self, dt: float) -> None:
         pass
@@ -67,3 +72,19 @@ class Widget:
     @property
     def focus_rect(self) -> pygame.Rect:
         return self.rect
+
+    @property
+    def hover_rect(self) -> pygame.Rect:
+        """The part under the mouse its tooltip explains (and should leave in view)."""
+        return self.rect
+
+
+class TipArea(Widget):
+    """An invisible, focusable part of the screen that names in a tooltip what it shows too
+    briefly (a title cut with "…", resources shown by icon alone): the mouse over it or the
+    Tab key on it shows the whole text."""
+
+    focusable = True
+
+    def __init__(self, ctx: UIContext, rect: pygame.Rect, text: str, *, key: str | None = None) -> None:
+        super().__init__(ctx, rect, key=key, tooltip=text)

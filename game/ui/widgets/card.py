@@ -8,7 +8,6 @@ from collections.abc import Callable, Mapping
 import pygame
 
 from game.i18n import N_
-from game.ui import palette
 from game.ui.context import UIContext
 from game.ui.formats import format_delta
 from game.ui.widgets.base import Widget
@@ -100,10 +99,9 @@ class ActionCard(Widget):
         ctx = self.ctx
         _ = ctx._
         r = self.rect
-        cat_colour = ctx.colours.categories.get(self.category, ctx.colours.link)
         bg = ctx.colours.panel_hi if (self.hovered or self.focused) else ctx.colours.panel
         if not self.affordable:
-            bg = palette.mix(ctx.colours.panel, ctx.colours.bg, 0.5)
+            bg = ctx.colours.muted_panel
         radius = ctx.space.radius_panel
         pygame.draw.rect(surface, bg, r, border_radius=radius)
         edge = ctx.colours.accent if self.selected else ctx.colours.panel_edge
@@ -116,11 +114,11 @@ class ActionCard(Widget):
         )
         pad = ctx.space.pad
         # header band: category icon and word, and a check mark when chosen
-        band_h = ctx.fonts.line_height("small") + ctx.px(10)
+        band_h = ctx.fonts.line_height("small") + ctx.space.card.band_extra_h
         band = pygame.Rect(r.x, r.y, r.width, band_h)
         pygame.draw.rect(
             surface,
-            palette.mix(cat_colour, ctx.colours.panel, 0.55),
+            ctx.colours.card_band(self.category),
             band,
             border_top_left_radius=radius,
             border_top_right_radius=radius,
@@ -128,13 +126,13 @@ class ActionCard(Widget):
         isz = ctx.space.icon
         ctx.icons.draw(surface, self.category, (r.x + pad + isz // 2, band.centery), isz, ctx.colours.text)
         cat = _(CATEGORY_NAMES.get(self.category, self.category))
-        mark_w = isz + ctx.px(6) if (self.selected or not self.affordable) else 0
-        if ctx.text.size(cat, "small")[0] > r.width - 2 * pad - isz - ctx.px(8) - mark_w:
+        mark_w = isz + ctx.space.card.mark_gap if (self.selected or not self.affordable) else 0
+        if ctx.text.size(cat, "small")[0] > r.width - 2 * pad - isz - ctx.space.card.band_icon_gap - mark_w:
             cat = ""  # no room for the word: the icon alone names the category
         ctx.text.draw(
             surface,
             cat,
-            (r.x + pad + isz + ctx.px(8), band.centery),
+            (r.x + pad + isz + ctx.space.card.band_icon_gap, band.centery),
             "small",
             ctx.colours.text,
             anchor="midleft",
@@ -147,9 +145,9 @@ class ActionCard(Widget):
         inner_w = r.width - 2 * pad
         text_col = ctx.colours.text if self.affordable else ctx.colours.text_dim
         # room for the title once the costs line and the forecast strip are kept (compact cards)
-        strip_need = ctx.fonts.line_height("small", True) + ctx.px(18)
-        cost_need = ctx.fonts.line_height("small", True) + ctx.px(6) if self.costs else 0
-        room = r.bottom - y - strip_need - cost_need - ctx.px(4)
+        strip_need = ctx.fonts.line_height("small", True) + ctx.space.card.strip_room
+        cost_need = ctx.fonts.line_height("small", True) + ctx.space.card.costs_after if self.costs else 0
+        room = r.bottom - y - strip_need - cost_need - ctx.space.card.title_after
         # a title with a word too long for the card is set one size smaller, never cut
         tsize = "body" if ctx.text.words_fit(self.title, "body", inner_w, True) else "small"
         title_lines = max(1, min(2, room // ctx.fonts.line_height(tsize, True)))
@@ -162,7 +160,7 @@ class ActionCard(Widget):
             bold=True,
             max_lines=title_lines,
         )
-        y += used + ctx.px(4)
+        y += used + ctx.space.card.title_after
         # costs
         x = r.x + pad
         csz = ctx.space.icon_list
@@ -170,21 +168,28 @@ class ActionCard(Widget):
         for res, amount in self.costs.items():
             icon = self.resource_icons.get(res, res)
             ctx.icons.draw(surface, icon, (x + csz // 2, y + lh // 2), csz, ctx.colours.text_dim)
-            rect = ctx.text.draw(surface, f"{amount:g}", (x + csz + ctx.px(4), y), "small", text_col, True)
-            x = rect.right + ctx.px(12)
+            rect = ctx.text.draw(
+                surface, f"{amount:g}", (x + csz + ctx.space.nudge, y), "small", text_col, True
+            )
+            x = rect.right + ctx.space.card.cost_gap
         if self.costs:
-            y += lh + ctx.px(6)
+            y += lh + ctx.space.card.costs_after
         # forecast strip at the bottom
         fl = ctx.fonts.line_height("small", True)
-        strip_h = fl + ctx.px(12)
-        strip = pygame.Rect(r.x + ctx.px(6), r.bottom - strip_h - ctx.px(6), r.width - ctx.px(12), strip_h)
-        body = pygame.Rect(r.x + pad, y, inner_w, strip.top - y - ctx.px(4))
+        strip_h = fl + ctx.space.card.strip_pad_y
+        strip = pygame.Rect(
+            r.x + ctx.space.card.strip_inset,
+            r.bottom - strip_h - ctx.space.card.strip_inset,
+            r.width - ctx.space.card.strip_insets,
+            strip_h,
+        )
+        body = pygame.Rect(r.x + pad, y, inner_w, strip.top - y - ctx.space.card.body_gap)
         if body.height > ctx.fonts.line_height("small"):
             lines = max(1, body.height // ctx.fonts.line_height("small"))
             msg = self.text if self.affordable else (self.unaffordable_reason or self.text)
             ctx.text.draw_wrapped(surface, msg, body, "small", ctx.colours.text_dim, max_lines=lines)
         pygame.draw.rect(surface, ctx.colours.bg_deep, strip, border_radius=ctx.space.radius)
-        x = strip.x + ctx.px(8)
+        x = strip.x + ctx.space.card.strip_pad_x
         fsz = ctx.space.icon_small
         shown = [(k, v) for k, v in self.forecast.items() if format_delta(v, 1) != "0"]
         if self.forecast and not shown:
@@ -198,22 +203,22 @@ class ActionCard(Widget):
             )
         for score, delta in shown:
             label = format_delta(delta, 1)
-            need = fsz + ctx.px(16) + ctx.text.size(label, "small", True)[0]
-            if x + need > strip.right - ctx.px(4):
+            need = fsz + ctx.space.delta.room + ctx.text.size(label, "small", True)[0]
+            if x + need > strip.right - ctx.space.card.strip_end:
                 break
             colour = ctx.colours.scores.get(score, ctx.colours.text)
             ctx.icons.draw(surface, score, (x + fsz // 2, strip.centery), fsz, colour)
-            x += fsz + ctx.px(2)
+            x += fsz + ctx.space.tiny
             dcol = ctx.colours.good if delta > 0 else ctx.colours.bad
             triangle(
                 surface,
-                (x + ctx.px(5), strip.centery),
-                ctx.px(10),
+                (x + ctx.space.delta.triangle_x, strip.centery),
+                ctx.space.delta.triangle,
                 "up" if delta > 0 else "down",
                 dcol,
             )
-            x += ctx.px(12)
+            x += ctx.space.delta.text_x
             rect = ctx.text.draw(
                 surface, label, (x, strip.centery), "small", ctx.colours.text, True, "midleft"
             )
-            x = rect.right + ctx.px(10)
+            x = rect.right + ctx.space.card.forecast_gap

@@ -53,7 +53,7 @@ def chart_panel(
         )
         if subtitle:
             ctx.text.draw(surf, subtitle, (w - pad, y), "small", ctx.colours.text_dim, anchor="topright")
-        y += ctx.fonts.line_height("body", True) + ctx.px(4)
+        y += ctx.fonts.line_height("body", True) + ctx.space.chart.title_after
     return surf, w, h, pad, y
 
 
@@ -125,7 +125,17 @@ def draw_marker(
 class LineChart(Widget):
     """Per-turn history of several series, with legend, axes, axis labels and threshold lines."""
 
-    focusable = False
+    focusable = True  # Tab reaches it: its tooltip reads each line's last value in words
+
+    def tooltip_text(self) -> str | None:
+        """Each series' latest value and each threshold, in words (names the legend shortens
+        are whole here)."""
+        rows = [self.title] if self.title else []
+        for s in self.series:
+            values = [v for v in finite(s.values) if v is not None]
+            if values:
+                rows.append(f"{s.label}: {_fmt(values[-1])}")
+        return "\n".join(rows + [t.label for t in self.thresholds]) or None
 
     def __init__(
         self,
@@ -177,12 +187,18 @@ class LineChart(Widget):
         # wrapped legend would leave too little room for the plot, the labels give way to the
         # icons (each score has its own shape), so the lines stay readable at 200%.
         sl = ctx.fonts.line_height("small")
-        sample = ctx.px(34)
-        isz = ctx.px(20)
+        sample = ctx.space.chart.sample
+        isz = ctx.space.chart.legend_icon
 
         def item_w(s: Series, labels: bool) -> int:
             label_w = ctx.text.size(s.label, "small")[0] if labels or not s.icon else 0
-            return sample + ctx.px(6) + (isz + ctx.px(4) if s.icon else 0) + label_w + ctx.px(18)
+            return (
+                sample
+                + ctx.space.chart.sample_gap
+                + (isz + ctx.space.chart.icon_gap if s.icon else 0)
+                + label_w
+                + ctx.space.chart.legend_item_gap
+            )
 
         def rows(labels: bool) -> int:
             n, lx = 1, pad
@@ -196,21 +212,23 @@ class LineChart(Widget):
         # the legend above the plot; a short, wide chart whose legend rows would squeeze the
         # plot keeps its legend in columns at the right instead; failing that the labels give
         # way to the icons (each series has its own shape and icon)
-        row_h = sl + ctx.px(4)
+        row_h = sl + ctx.space.chart.legend_row_gap
         per_col = max(1, (h - y - pad) // row_h)
         icons_all = all(s.icon is not None for s in self.series)
 
         def plot_h(labels: bool) -> int:
-            return h - y - rows(labels) * row_h - sl * 2 - pad - ctx.px(14)
+            return h - y - rows(labels) * row_h - sl * 2 - pad - ctx.space.chart.legend_plot_gap
 
         side_w = col_w = 0
         labels = True
-        if self.series and plot_h(True) < ctx.px(150 if rows(True) > 1 else 90):
+        if self.series and plot_h(True) < (
+            ctx.space.chart.min_plot_h_rows if rows(True) > 1 else ctx.space.chart.min_plot_h
+        ):
             labels = not icons_all
             choices = [(True, True), (False, False), (False, True)] if icons_all else [(True, True)]
             for with_words, side in choices:
                 if not side:
-                    if plot_h(False) >= ctx.px(90):
+                    if plot_h(False) >= ctx.space.chart.min_plot_h:
                         labels = False
                         break
                     continue
@@ -219,7 +237,7 @@ class LineChart(Widget):
                 if cols * col_w <= w * 3 // 4:
                     side_w, labels = cols * col_w, with_words
                     break
-            if not side_w and plot_h(labels) < ctx.px(60):
+            if not side_w and plot_h(labels) < ctx.space.chart.min_plot_h_side:
                 # long names and no icons: the side columns, names shortened after a whole word
                 cols = math.ceil(len(self.series) / per_col)
                 col_w = w * 3 // 4 // cols
@@ -235,7 +253,7 @@ class LineChart(Widget):
                 y = legend_y + row * row_h
             elif lx > pad and lx + iw > w - pad:
                 lx = pad
-                y += sl + ctx.px(4)
+                y += sl + ctx.space.chart.legend_row_gap
             cy = y + sl // 2
             dashed_line(
                 surf,
@@ -245,30 +263,38 @@ class LineChart(Widget):
                 max(2, ctx.space.ring),
                 tuple(ctx.px(d) for d in DASHES[s.dash]),
             )
-            draw_marker(surf, s.marker, (lx + sample / 2, cy), ctx.px(9), s.colour)
-            x = lx + sample + ctx.px(6)
+            draw_marker(surf, s.marker, (lx + sample / 2, cy), ctx.space.chart.marker, s.colour)
+            x = lx + sample + ctx.space.chart.sample_gap
             if s.icon:
                 ctx.icons.draw(surf, s.icon, (x + isz // 2, cy), isz, s.colour)
-                x += isz + ctx.px(4)
+                x += isz + ctx.space.chart.icon_gap
             if labels or not s.icon:
                 name = s.label if not side_w else ctx.text.fit(s.label, "small", label_room)
                 ctx.text.draw(surf, name, (x, y), "small", ctx.colours.text)
             lx += iw
-        y = legend_y + ctx.px(4) if side_w else y + sl + ctx.px(8)
+        y = legend_y + ctx.space.chart.side_legend_top if side_w else y + sl + ctx.space.chart.legend_after
         # plot area
         lo, hi = self._bounds()
-        est_plot_h = h - y - sl // 2 - pad - sl * 2 - ctx.px(6)
+        est_plot_h = h - y - sl // 2 - pad - sl * 2 - ctx.space.chart.x_axis_gap
         step = nice_step(hi - lo, max(1, min(4, int(est_plot_h // (sl * 1.3)))))
         ticks = axis_ticks(lo, hi, step)
         label_w = max(ctx.text.size(_fmt(t), "small")[0] for t in ticks)
-        plot = pygame.Rect(pad + label_w + ctx.px(8), y + sl // 2, 0, 0)
-        plot.width = w - plot.x - pad - ctx.px(4) - (side_w + ctx.px(12) if side_w else 0)
-        plot.height = h - plot.y - pad - sl * 2 - ctx.px(6)
+        plot = pygame.Rect(pad + label_w + ctx.space.chart.y_axis_gap, y + sl // 2, 0, 0)
+        plot.width = (
+            w
+            - plot.x
+            - pad
+            - ctx.space.chart.right_pad
+            - (side_w + ctx.space.chart.side_legend_gap if side_w else 0)
+        )
+        plot.height = h - plot.y - pad - sl * 2 - ctx.space.chart.x_axis_gap
         x_label = self.x_label
-        if plot.height < ctx.px(40) and x_label:  # short: the tick numbers say it alone
+        if (
+            plot.height < ctx.space.chart.min_h_for_x_label and x_label
+        ):  # short: the tick numbers say it alone
             x_label = ""
             plot.height += sl
-        self.squeezed = plot.width < ctx.px(40) or plot.height < ctx.px(30)
+        self.squeezed = plot.width < ctx.space.chart.squeezed_w or plot.height < ctx.space.chart.squeezed_h
         if self.squeezed:  # no room for the plot (layout checks report it)
             return surf
         if self.y_label:
@@ -283,7 +309,7 @@ class LineChart(Widget):
             ctx.text.draw(
                 surf,
                 _fmt(t),
-                (plot.x - ctx.px(6), yy),
+                (plot.x - ctx.space.chart.tick_label_gap, yy),
                 "small",
                 ctx.colours.text_dim,
                 anchor="midright",
@@ -295,15 +321,17 @@ class LineChart(Widget):
             return plot.x + (i / span) * plot.width if n > 1 else plot.centerx
 
         # x ticks: every turn if they fit, else every k turns
-        tick_w = ctx.text.size(str(self.x_start + n), "small")[0] + ctx.px(12)
+        tick_w = ctx.text.size(str(self.x_start + n), "small")[0] + ctx.space.chart.x_tick_room
         every = max(1, math.ceil(tick_w / max(1.0, plot.width / span)))
         for i in range(0, n, every):
             xx = round(xmap(i))
-            pygame.draw.line(surf, ctx.colours.grid, (xx, plot.bottom), (xx, plot.bottom + ctx.px(4)), 1)
+            pygame.draw.line(
+                surf, ctx.colours.grid, (xx, plot.bottom), (xx, plot.bottom + ctx.space.chart.tick_len), 1
+            )
             ctx.text.draw(
                 surf,
                 str(self.x_start + i),
-                (xx, plot.bottom + ctx.px(5)),
+                (xx, plot.bottom + ctx.space.chart.x_tick_text),
                 "small",
                 ctx.colours.text_dim,
                 anchor="midtop",
@@ -311,7 +339,7 @@ class LineChart(Widget):
         ctx.text.draw(
             surf,
             x_label,
-            (plot.centerx, plot.bottom + ctx.px(5) + sl),
+            (plot.centerx, plot.bottom + ctx.space.chart.x_tick_text + sl),
             "small",
             ctx.colours.text_dim,
             anchor="midtop",
@@ -331,7 +359,7 @@ class LineChart(Widget):
                 (plot.x, yy),
                 (plot.right, yy),
                 max(1, ctx.space.line),
-                (ctx.px(6), ctx.px(5)),
+                (ctx.space.chart.threshold_dash, ctx.space.chart.threshold_space),
             )
         # series
         width = max(2, ctx.space.ring)
@@ -351,17 +379,37 @@ class LineChart(Widget):
             marker_every = max(1, math.ceil(n / 12))
             for i, v in enumerate(values):
                 if v is not None and (i % marker_every == 0 or i == n - 1):
-                    draw_marker(surf, s.marker, (xmap(i), ymap(max(lo, min(hi, v)))), ctx.px(9), s.colour)
+                    draw_marker(
+                        surf, s.marker, (xmap(i), ymap(max(lo, min(hi, v)))), ctx.space.chart.marker, s.colour
+                    )
         placed: list[pygame.Rect] = []
         for th in shown:
             yy = round(ymap(th.value))
             lbl = ctx.text.render(th.label, "small", th.colour or ctx.colours.text_dim)
-            w_, h_ = lbl.get_width() + ctx.px(8), lbl.get_height() + ctx.px(2)
-            left, right = plot.x + ctx.px(6), max(plot.x + ctx.px(6), plot.right - w_ - ctx.px(6))
-            xs = sorted({left, (left + right) // 2, right, *range(left, right, max(1, w_ + ctx.px(8)))})
-            spots = [pygame.Rect(x, y, w_, h_) for x in xs for y in (yy - ctx.px(3) - h_, yy + ctx.px(3))]
+            w_, h_ = (
+                lbl.get_width() + ctx.space.chart.label_pad_x,
+                lbl.get_height() + ctx.space.chart.label_pad_y,
+            )
+            inset = ctx.space.chart.label_inset
+            left, right = plot.x + inset, max(plot.x + inset, plot.right - w_ - inset)
+            xs = sorted(
+                {
+                    left,
+                    (left + right) // 2,
+                    right,
+                    *range(left, right, max(1, w_ + ctx.space.chart.label_step_gap)),
+                }
+            )
             spots = [
-                r for r in spots if plot.top - ctx.px(2) <= r.top and r.bottom <= plot.bottom + ctx.px(2)
+                pygame.Rect(x, y, w_, h_)
+                for x in xs
+                for y in (yy - ctx.space.chart.label_off_line - h_, yy + ctx.space.chart.label_off_line)
+            ]
+            spots = [
+                r
+                for r in spots
+                if plot.top - ctx.space.chart.label_overhang <= r.top
+                and r.bottom <= plot.bottom + ctx.space.chart.label_overhang
             ]
             box = next((r for r in spots if r.collidelist(placed) < 0), None)
             if box is None:

@@ -80,19 +80,24 @@ class ScoreGauge(Widget):
             border_radius=ctx.space.radius_card,
         )
         pad = ctx.space.inset
-        isz = min(r.height - 2 * pad, ctx.px(40))
+        isz = min(r.height - 2 * pad, ctx.space.gauge.icon_max)
         ctx.icons.draw(surface, self.icon, (r.x + pad + isz // 2, r.centery), isz, self.colour)
         x0 = r.x + pad * 2 + isz
         lh = ctx.fonts.line_height("body", True)
-        top = r.y + max(pad // 2, (r.height - lh - ctx.px(14) - ctx.px(4)) // 2)
+        top = r.y + max(pad // 2, (r.height - lh - ctx.space.gauge.bar_room - ctx.space.nudge) // 2)
         # name and level word on the first line, value at the right
         value_txt = str(round(self.value))
         vw = ctx.text.size(value_txt, "large", True)[0]
         delta = self.delta
         dtxt = format_delta(delta) if delta is not None else ""
-        dw = (ctx.text.size(dtxt, "body", True)[0] + ctx.px(22)) if delta is not None else 0
+        dw = (ctx.text.size(dtxt, "body", True)[0] + ctx.space.gauge.delta_room) if delta is not None else 0
         right = r.right - pad
-        name = ctx.text.fit(self.label, "body", max(ctx.px(40), right - vw - dw - x0 - ctx.px(14)), True)
+        name = ctx.text.fit(
+            self.label,
+            "body",
+            max(ctx.space.gauge.name_min_w, right - vw - dw - x0 - ctx.space.gauge.name_gap),
+            True,
+        )
         ctx.text.draw(surface, name, (x0, top), "body", ctx.colours.text, bold=True)
         # change since last turn: arrow shape + signed number
         if delta is not None:
@@ -101,14 +106,25 @@ class ScoreGauge(Widget):
             tx = right - dw
             ymid = top + lh // 2
             if n > 0:
-                triangle(surface, (tx + ctx.px(8), ymid), ctx.px(14), "up", dcol)
+                triangle(
+                    surface, (tx + ctx.space.gauge.triangle_x, ymid), ctx.space.gauge.triangle, "up", dcol
+                )
             elif n < 0:
-                triangle(surface, (tx + ctx.px(8), ymid), ctx.px(14), "down", dcol)
+                triangle(
+                    surface, (tx + ctx.space.gauge.triangle_x, ymid), ctx.space.gauge.triangle, "down", dcol
+                )
             else:
                 pygame.draw.rect(
-                    surface, dcol, (tx + ctx.px(2), ymid - ctx.px(2), ctx.px(12), max(2, ctx.px(4)))
+                    surface,
+                    dcol,
+                    (
+                        tx + ctx.space.tiny,
+                        ymid - ctx.space.tiny,
+                        ctx.space.gauge.flat_w,
+                        max(2, ctx.space.gauge.flat_h),
+                    ),
                 )
-            ctx.text.draw(surface, dtxt, (tx + ctx.px(20), top), "body", dcol, bold=True)
+            ctx.text.draw(surface, dtxt, (tx + ctx.space.gauge.delta_text_x, top), "body", dcol, bold=True)
             right = tx - ctx.space.inset
         ctx.text.draw(
             surface,
@@ -123,7 +139,10 @@ class ScoreGauge(Widget):
         word = self.level()
         ww = ctx.text.size(word, "small", True)[0]
         bar = pygame.Rect(
-            x0, top + lh + ctx.space.nudge, r.right - pad - x0 - ww - ctx.space.gap, max(6, ctx.px(12))
+            x0,
+            top + lh + ctx.space.nudge,
+            r.right - pad - x0 - ww - ctx.space.gap,
+            max(6, ctx.space.gauge.bar_h),
         )
         ctx.text.draw(
             surface, word, (r.right - pad, bar.centery), "small", ctx.colours.text, True, "midright"
@@ -141,10 +160,16 @@ class ScoreGauge(Widget):
             pygame.draw.line(
                 surface,
                 ctx.colours.text,
-                (x, bar.y - ctx.px(3)),
-                (x, bar.bottom + ctx.px(2)),
+                (x, bar.y - ctx.space.gauge.mark_above),
+                (x, bar.bottom + ctx.space.gauge.mark_below),
                 max(1, ctx.space.line),
             )
         if self.target is not None:
             x = bar.x + round(bar.width * self.target / 100)
-            triangle(surface, (x, bar.bottom + ctx.px(6)), ctx.px(10), "up", ctx.colours.text)
+            triangle(
+                surface,
+                (x, bar.bottom + ctx.space.gauge.target_y),
+                ctx.space.gauge.target,
+                "up",
+                ctx.colours.text,
+            )

@@ -31,9 +31,9 @@ class HandView(Widget):
         self.on_toggle = on_toggle
         self.index = max(0, min(index, len(self.cards) - 1))
         self.gap = ctx.space.inset
-        self.arrow_w = ctx.px(26)
+        self.arrow_w = ctx.space.hand.arrow_w
         inner = rect.width - 2 * self.arrow_w
-        min_w, max_w = ctx.px(172), ctx.px(220)
+        min_w, max_w = ctx.space.hand.card_min_w, ctx.space.hand.card_max_w
         self.per_page = max(1, (inner + self.gap) // (min_w + self.gap))
         self.card_w = min(max_w, (inner - self.gap * (self.per_page - 1)) // self.per_page)
         self.first = 0
@@ -130,6 +130,16 @@ class HandView(Widget):
             if c.visible and c.hovered:
                 return c.tooltip_text()
         return self.current.tooltip_text() if (self.focused and self.current) else None
+
+    def tooltip_at(self, pos: tuple[int, int]) -> str | None:
+        for c in self.cards:
+            if c.visible and c.rect.collidepoint(pos):
+                return c.tooltip_text()
+        return None
+
+    @property
+    def hover_rect(self) -> pygame.Rect:
+        return next((c.rect for c in self.cards if c.visible and c.hovered), self.rect)
 
     @property
     def focus_rect(self) -> pygame.Rect:

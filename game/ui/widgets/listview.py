@@ -30,8 +30,11 @@ class ListView(Widget):
         key: str | None = None,
         selected: int = 0,
         empty_text: str = "",
+        tips: Callable[[Any], str | None] | None = None,
     ) -> None:
         super().__init__(ctx, rect, key=key)
+        self.tips = tips  # an item's tooltip (its whole text where the row shortens it)
+        self.hover_index = -1
         self.items = list(items)
         self.painter = painter
         self.item_height = item_height
@@ -112,8 +115,24 @@ class ListView(Widget):
         within = (pos[1] - self.rect.y + self.scroll) % self.stride < self.item_height
         return int(i) if 0 <= i < len(self.items) and within else -1
 
+    def item_tip(self, index: int) -> str | None:
+        if self.tips is None or not 0 <= index < len(self.items):
+            return None
+        return self.tips(self.items[index])
+
+    def tooltip_text(self) -> str | None:
+        """The hovered row's tooltip, else the selected row's while the list has the focus."""
+        if self.hovered and self.hover_index >= 0:
+            return self.item_tip(self.hover_index)
+        return self.item_tip(self.selected) if self.focused else None
+
+    def tooltip_at(self, pos: tuple[int, int]) -> str | None:
+        return self.item_tip(self.index_at(pos))
+
     def handle_event(self, event: pygame.event.Event) -> bool:
         super().handle_event(event)
+        if event.type == pygame.MOUSEMOTION:
+            self.hover_index = self.index_at(event.pos) if self.hovered else -1
         if event.type == pygame.MOUSEWHEEL:
             if self.hovered:
                 self.scroll = max(0, min(self._max_scroll(), self.scroll - event.y * self.stride // 2))
@@ -150,7 +169,7 @@ class ListView(Widget):
             r = pygame.Rect(
                 self.rect.x,
                 self.rect.y + i * self.stride - self.scroll,
-                self.rect.width - ctx.px(14),
+                self.rect.width - ctx.space.list.scrollbar_room,
                 self.item_height,
             )
             if not self.rect.contains(r) and self.item_height <= self.rect.height:
@@ -168,14 +187,22 @@ class ListView(Widget):
                 surface, ctx.colours.text_dim, (track.x, y, track.width, h), border_radius=track.width
             )
 
-    @property
-    def focus_rect(self) -> pygame.Rect:
-        if 0 <= self.selected < len(self.items):
+    def row_rect(self, index: int) -> pygame.Rect:
+        """Row `index` where it is drawn (within the list), else the whole list."""
+        if 0 <= index < len(self.items):
             r = pygame.Rect(
                 self.rect.x,
-                self.rect.y + self.selected * self.stride - self.scroll,
-                self.rect.width - self.ctx.px(14),
+                self.rect.y + index * self.stride - self.scroll,
+                self.rect.width - self.ctx.space.list.scrollbar_room,
                 self.item_height,
             )
             return r.clip(self.rect) if r.colliderect(self.rect) else self.rect
         return self.rect
+
+    @property
+    def focus_rect(self) -> pygame.Rect:
+        return self.row_rect(self.selected)
+
+    @property
+    def hover_rect(self) -> pygame.Rect:
+        return self.row_rect(self.hover_index)

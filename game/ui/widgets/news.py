@@ -68,13 +68,9 @@ class NewsFeed(ListView):
             item_height=height,
             key=key,
             empty_text=ctx._("No news yet."),
+            tips=lambda item: item.text,  # the whole item where its lines are cut
         )
         self.gap = ctx.space.tight
-
-    def tooltip_text(self) -> str | None:
-        if self.focused and 0 <= self.selected < len(self.items):
-            return self.items[self.selected].text
-        return None
 
     def _paint(
         self, surface: pygame.Surface, r: pygame.Rect, item: NewsItem, selected: bool, focused: bool

@@ -38,13 +38,25 @@ class OptionRow(Widget):
         self.meter = meter  # draw a level bar (volume, scale)
         self.wrap = wrap  # Enter past the last choice goes back to the first
 
+    def tooltip_text(self) -> str | None:
+        """Its own tooltip, after the label and value whole where the row cuts them."""
+        ctx, vr = self.ctx, self._value_rect()
+        left, right = self._arrow_rects()
+        shown = self.choices[self.index][1]
+        cut = ctx.text.size(self.label, "body")[0] > vr.x - self.rect.x - ctx.space.option.label_gap or (
+            ctx.text.size(shown, "body", True)[0] > right.left - left.right - ctx.space.option.value_pad
+        )
+        return "\n".join(t for t in (f"{self.label}: {shown}" if cut else "", self.tooltip) if t) or None
+
     @property
     def value(self) -> Any:
         return self.choices[self.index][0]
 
     def _value_rect(self) -> pygame.Rect:
-        w = min(self.ctx.px(340), self.rect.width // 2)
-        return pygame.Rect(self.rect.right - w - self.ctx.px(12), self.rect.y, w, self.rect.height)
+        w = min(self.ctx.space.option.value_max_w, self.rect.width // 2)
+        return pygame.Rect(
+            self.rect.right - w - self.ctx.space.option.value_right, self.rect.y, w, self.rect.height
+        )
 
     def _arrow_rects(self) -> tuple[pygame.Rect, pygame.Rect]:
         vr = self._value_rect()
@@ -93,7 +105,7 @@ class OptionRow(Widget):
         pygame.draw.rect(surface, bg, self.rect, border_radius=ctx.space.radius_card)
         lh = ctx.fonts.line_height("body")
         vr = self._value_rect()
-        label = ctx.text.fit(self.label, "body", vr.x - self.rect.x - ctx.px(24))
+        label = ctx.text.fit(self.label, "body", vr.x - self.rect.x - ctx.space.option.label_gap)
         ctx.text.draw(
             surface,
             label,
@@ -112,20 +124,20 @@ class OptionRow(Widget):
         if self.meter and len(self.choices) > 1:
             frac = self.index / (len(self.choices) - 1)
             bar = pygame.Rect(
-                inner.x + ctx.px(6),
-                inner.bottom - ctx.px(10),
-                inner.width - ctx.px(12),
-                max(2, ctx.px(5)),
+                inner.x + ctx.space.option.meter_inset,
+                inner.bottom - ctx.space.option.meter_bottom,
+                inner.width - ctx.space.option.meter_insets,
+                max(2, ctx.space.option.meter_h),
             )
             pygame.draw.rect(surface, ctx.colours.grid, bar, border_radius=bar.height)
             fill = bar.copy()
             fill.width = max(bar.height, round(bar.width * frac))
             pygame.draw.rect(surface, ctx.colours.link, fill, border_radius=bar.height)
-        text = ctx.text.fit(text, "body", inner.width - ctx.px(8), True)
+        text = ctx.text.fit(text, "body", inner.width - ctx.space.option.value_pad, True)
         ctx.text.draw(
             surface,
             text,
-            (inner.centerx, inner.centery - (ctx.px(3) if self.meter else 0)),
+            (inner.centerx, inner.centery - (ctx.space.option.meter_raise if self.meter else 0)),
             "body",
             ctx.colours.text,
             bold=True,

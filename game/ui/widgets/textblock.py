@@ -49,7 +49,7 @@ class Paragraph(Widget):
         self.bar_w = 0
         if self.rect.height > 0 and self.height > self.rect.height:
             # too long for its box: narrower lines beside a scroll bar, and the text scrolls
-            self.bar_w = self.ctx.px(14)
+            self.bar_w = self.ctx.space.list.scrollbar_room
             width = max(1, self.rect.width - self.bar_w)
             self.words, self.height = layout_runs(self.ctx.text, parse_markup(text), self.size, width)
             self.links = []
@@ -175,9 +175,11 @@ class Paragraph(Widget):
             else:
                 surface.blit(ctx.text.render(w.text, self.size, self.colour), self._word_rect(w))
         if self.max_scroll:
-            track = pygame.Rect(self.rect.right - ctx.px(6), self.rect.y, ctx.px(6), self.rect.height)
+            track = pygame.Rect(
+                self.rect.right - ctx.space.scrollbar, self.rect.y, ctx.space.scrollbar, self.rect.height
+            )
             pygame.draw.rect(surface, ctx.colours.panel_hi, track, border_radius=track.width)
-            h = max(ctx.px(24), track.height * self.rect.height // max(1, self.height))
+            h = max(ctx.space.thumb, track.height * self.rect.height // max(1, self.height))
             y = track.y + (track.height - h) * self.scroll // self.max_scroll
             pygame.draw.rect(
                 surface, ctx.colours.text_dim, (track.x, y, track.width, h), border_radius=track.width

@@ -10,6 +10,8 @@ import pytest
 from game.i18n import load_translator
 from game.levels.loader import load_level
 from game.sim.engine import Simulation
+from game.theme_data import load_theme
+from game.theme_spacing import Sizes
 from game.ui.names import intensity_word
 from game.ui.scenes.turn import layout as L
 from game.ui.scenes.turn import text as T
@@ -61,8 +63,9 @@ def test_intensity_words_and_goal_lines() -> None:
     assert lines and all(label.startswith("Goal: ") for _, label in lines)
 
 
-def px(scale: float):
-    return lambda v: round(v * scale)
+def px(scale: float) -> Sizes:
+    """The turn screen's sizes at this UI scale, as the screen gets them from its theme."""
+    return load_theme().space.scaled(scale).turn
 
 
 def width(text: str, size: str, bold: bool) -> int:

@@ -32,39 +32,6 @@ class ResourceLine:
     income: float
 
 
-def draw_header(
-    surface: pygame.Surface,
-    ctx: UIContext,
-    header_h: int,
-    title: str,
-    turn_line: str,
-    limit: int,
-    resources: Sequence[ResourceLine],
-) -> None:
-    """The title, the turn count and the resources, left of the header's buttons (`limit`)."""
-    w = surface.get_width()
-    pygame.draw.rect(surface, ctx.colours.bg_deep, (0, 0, w, header_h))
-    pygame.draw.line(
-        surface,
-        ctx.colours.accent,
-        (0, header_h - 1),
-        (w, header_h - 1),
-        max(2, ctx.space.line),
-    )
-    x = ctx.space.margin
-    title = ctx.text.fit(title, "large", min(ctx.px(330), limit - x), True)
-    ctx.text.draw(surface, title, (x, ctx.px(6)), "large", ctx.colours.text, True)
-    ctx.text.draw(
-        surface,
-        turn_line,
-        (x, ctx.px(6) + ctx.fonts.line_height("large", True) - ctx.px(4)),
-        "small",
-        ctx.colours.text_dim,
-    )
-    # resources: icon, value, income (left of the header's buttons)
-    draw_resources(surface, ctx, resources, max(x + ctx.px(330) + ctx.px(24), ctx.px(360)), limit, ctx.px(5))
-
-
 def draw_resources(
     surface: pygame.Surface,
     ctx: UIContext,
@@ -73,14 +40,17 @@ def draw_resources(
     limit: int,
     y: int,
     compact: bool = False,
+    name_w: int | None = None,
 ) -> None:
     """Each resource: icon, amount and income per turn; with its name above unless compact
-    (the header), or beside it when every name fits (the narrow layout's strip)."""
+    (the header), or beside it when every name fits (the narrow layout's strip). A name
+    wider than `name_w` (the theme's `resources.name_max_w` unless given) is cut with "…"."""
+    rs = ctx.space.resources
     names_fit = True
     if compact:  # names only if every resource fits with its name
         total = sum(
             ctx.text.size(f"{r.value:g} +{r.income:g}", "body", True)[0]
-            + ctx.px(66)
+            + rs.compact_extra
             + ctx.text.size(r.name, "small")[0]
             for r in lines
         )
@@ -89,10 +59,10 @@ def draw_resources(
         icon = r.icon
         value = f"{r.value:g}"
         inc = f"+{r.income:g}"
-        name = ctx.text.fit(r.name, "small", ctx.px(170))
-        amount_w = ctx.text.size(value + " " + inc, "body", True)[0] + ctx.px(30)
+        name = ctx.text.fit(r.name, "small", rs.name_max_w if name_w is None else name_w)
+        amount_w = ctx.text.size(value + " " + inc, "body", True)[0] + rs.amount_extra
         if compact:
-            wd = amount_w + ctx.text.size(name, "small")[0] + ctx.px(8)
+            wd = amount_w + ctx.text.size(name, "small")[0] + rs.name_gap
             if not names_fit:
                 name, wd = "", amount_w
         else:
@@ -104,12 +74,12 @@ def draw_resources(
             ctx.icons.draw(
                 surface,
                 icon,
-                (x + ctx.px(11), y + sl // 2 + ctx.px(4)),
+                (x + rs.icon_x, y + sl // 2 + rs.compact_icon_y),
                 ctx.space.icon,
                 ctx.colours.accent,
             )
             rect = ctx.text.draw(
-                surface, value, (x + ctx.px(28), y + ctx.space.nudge), "small", ctx.colours.text, True
+                surface, value, (x + rs.value_x, y + ctx.space.nudge), "small", ctx.colours.text, True
             )
             rect = ctx.text.draw(
                 surface, inc, (rect.right + ctx.space.nudge, y + ctx.space.nudge), "small", ctx.colours.good
@@ -122,23 +92,23 @@ def draw_resources(
                 ctx.colours.text_dim,
             )
         else:
-            ctx.icons.draw(
-                surface, icon, (x + ctx.px(11), y + ctx.px(35)), ctx.space.icon, ctx.colours.accent
-            )
+            ctx.icons.draw(surface, icon, (x + rs.icon_x, y + rs.icon_y), ctx.space.icon, ctx.colours.accent)
             ctx.text.draw(surface, name, (x, y), "small", ctx.colours.text_dim)
             rect = ctx.text.draw(
-                surface, value, (x + ctx.px(28), y + ctx.px(22)), "body", ctx.colours.text, True
+                surface, value, (x + rs.value_x, y + rs.value_y), "body", ctx.colours.text, True
             )
             ctx.text.draw(
-                surface, inc, (rect.right + ctx.space.tight, y + ctx.px(25)), "small", ctx.colours.good
+                surface, inc, (rect.right + ctx.space.tight, y + rs.income_y), "small", ctx.colours.good
             )
-        x += wd + ctx.px(28)
+        x += wd + rs.after
 
 
 def draw_forecast_strip(
     surface: pygame.Surface, ctx: UIContext, r: pygame.Rect, chosen: bool, forecast: Forecast | None
 ) -> None:
     """The forecast in one line (narrow layout): icon, arrow and change per score."""
+    fc = ctx.space.forecast
+    dl = ctx.space.delta
     _ = ctx._
     pygame.draw.rect(surface, ctx.colours.bg_deep, r, border_radius=ctx.space.radius)
     x = r.x + ctx.space.pad
@@ -150,7 +120,7 @@ def draw_forecast_strip(
         )
         ctx.text.draw(
             surface,
-            ctx.text.fit(text, "small", r.width - ctx.px(24)),
+            ctx.text.fit(text, "small", r.width - fc.strip_text_less),
             (x, r.centery),
             "small",
             ctx.colours.text_dim,
@@ -163,34 +133,72 @@ def draw_forecast_strip(
         d = forecast.get(key, 0.0)
         shown = format_delta(d, 1)
         ctx.icons.draw(
-            surface, key, (x + ctx.px(10), r.centery), ctx.space.icon_list, ctx.colours.scores[key]
+            surface, key, (x + fc.strip_icon_x, r.centery), ctx.space.icon_list, ctx.colours.scores[key]
         )
-        x += ctx.px(24)
+        x += fc.strip_icon_step
         if shown != "0":
             colour = ctx.colours.good if d > 0 else ctx.colours.bad
-            triangle(
-                surface,
-                (x + ctx.px(5), r.centery),
-                ctx.px(10),
-                "up" if d > 0 else "down",
-                colour,
-            )
-            x += ctx.px(13)
+            triangle(surface, (x + dl.triangle_x, r.centery), dl.triangle, "up" if d > 0 else "down", colour)
+            x += dl.triangle_step
         rect = ctx.text.draw(surface, shown, (x, r.centery), "small", ctx.colours.text, True, "midleft")
-        x = rect.right + ctx.px(18)
-    if "loss_odds" in forecast and r.right - x > ctx.px(60):  # the elite's move can end the level
+        x = rect.right + fc.strip_after
+    if "loss_odds" in forecast and r.right - x > fc.strip_odds_min_w:  # the elite's move can end the level
         odds = forecast["loss_odds"]
-        ctx.icons.draw(surface, "warning", (x + ctx.px(10), r.centery), ctx.space.icon_list, ctx.colours.bad)
-        text = ctx.text.fit(f"{odds:.0%}", "small", r.right - x - ctx.px(36))
-        ctx.text.draw(surface, text, (x + ctx.px(24), r.centery), "small", ctx.colours.bad, True, "midleft")
+        ctx.icons.draw(
+            surface, "warning", (x + fc.strip_icon_x, r.centery), ctx.space.icon_list, ctx.colours.bad
+        )
+        text = ctx.text.fit(f"{odds:.0%}", "small", r.right - x - fc.strip_odds_less)
+        ctx.text.draw(
+            surface, text, (x + fc.strip_icon_step, r.centery), "small", ctx.colours.bad, True, "midleft"
+        )
+
+
+def economy_rows(
+    ctx: UIContext, m: Mapping[str, float], level: Any = None
+) -> list[tuple[str, Any, str, str]]:
+    """The economy panel's rows: icon, colour, label (in the level's words) and value."""
+    _ = ctx._
+    keys = ("firm_share", "coop_share", "council_share", "unemployment")
+    colours = [*(ctx.colours.segments[k] for k in ("firm", "coop", "council")), ctx.colours.disabled]
+    rows = [
+        (METRIC_ICONS[k], c, metric_label(k, level, ctx.tr), f"{100 * m.get(k, 0):.0f}%")
+        for k, c in zip(keys, colours, strict=True)
+    ]
+    rows.append(
+        ("check", ctx.colours.good, _(METRIC_NAMES["needs_met"]), f"{100 * m.get('needs_met', 0):.0f}%")
+    )
+    power = _("{pct} of start").format(pct=f"{100 * m.get('elite_power', 0):.0f}%")
+    rows.append(("counter_revolution", ctx.colours.elite, _("Elite power"), power))  # against its start
+    return rows
+
+
+def elite_words(
+    ctx: UIContext,
+    warn: EliteWarning | None,
+    losses: Sequence[tuple[int, str]],
+    level: Any = None,
+    odds: str = "",
+) -> str:
+    """Everything the elite panel says, whole (its tooltip, where the panel shortens it)."""
+    _ = ctx._
+    if warn is None:
+        lines = [_("No move announced. The elite warns a turn before it acts.")]
+    else:
+        tactic = _(TACTICS.get(warn.tactic, warn.tactic))
+        head = _("Next turn: {tactic} ({strength})").format(
+            tactic=tactic, strength=_(intensity_word(warn.intensity))
+        )
+        lines = [head, odds or tactic_text(warn.tactic, ctx.tr, level)]
+    return "\n".join([*lines, *(danger_line(t, w, ctx.tr) for t, w in losses)])
 
 
 def draw_economy(
     surface: pygame.Surface, ctx: UIContext, r: pygame.Rect, m: Mapping[str, float], level: Any = None
 ) -> None:
     """Economy at a glance: a bar of who works where, then the shares, needs met, elite power."""
+    ec = ctx.space.economy
     _ = ctx._
-    if r.height < ctx.px(90):
+    if r.height < ec.min_h:
         return
     inner = draw_panel(surface, ctx, r, title=_("Economy at a glance"), icon="council")
     parts = [
@@ -199,7 +207,7 @@ def draw_economy(
         ("council_share", "council"),
         ("unemployment", None),
     ]
-    bar = pygame.Rect(inner.x, inner.y, inner.width, ctx.px(16))
+    bar = pygame.Rect(inner.x, inner.y, inner.width, ec.bar_h)
     x = bar.x
     colours = {
         "firm_share": ctx.colours.segments["firm"],
@@ -217,43 +225,18 @@ def draw_economy(
         x += seg_w
     y = bar.bottom + ctx.space.tight
     sl = ctx.fonts.line_height("small")
-    rows = [
-        (METRIC_ICONS[k], colours[k], metric_label(k, level, ctx.tr), f"{100 * m.get(k, 0):.0f}%")
-        for k, _s in parts
-    ]
-    rows.append(
-        (
-            "check",
-            ctx.colours.good,
-            _(METRIC_NAMES["needs_met"]),
-            f"{100 * m.get('needs_met', 0):.0f}%",
-        )
-    )
-    rows.append(
-        (
-            "counter_revolution",
-            ctx.colours.elite,
-            _("Elite power"),  # its resources against the level's start
-            _("{pct} of start").format(pct=f"{100 * m.get('elite_power', 0):.0f}%"),
-        )
-    )
-    for icon, colour, label, value in rows:
-        if y + sl > inner.bottom + ctx.px(6):
+    rows = economy_rows(ctx, m, level)
+    room = [inner.width - ec.label_less - ctx.text.size(v, "small", True)[0] for _i, _c, _l, v in rows]
+    wrapped = [ctx.text.wrap(label, "small", w) for (_i, _c, label, _v), w in zip(rows, room, strict=True)]
+    wrap = sum(len(ls) for ls in wrapped) * sl <= inner.bottom + ec.overflow - y  # long labels: two lines
+    for (icon, colour, label, value), width, lines in zip(rows, room, wrapped, strict=True):
+        if y + sl > inner.bottom + ec.overflow:
             break
-        ctx.icons.draw(surface, icon, (inner.x + ctx.px(9), y + sl // 2), ctx.space.icon_small, colour)
-        ctx.text.draw(
-            surface,
-            ctx.text.fit(
-                label,
-                "small",
-                inner.width - ctx.px(34) - ctx.text.size(value, "small", True)[0],
-            ),
-            (inner.x + ctx.px(26), y),
-            "small",
-            ctx.colours.text,
-        )
+        ctx.icons.draw(surface, icon, (inner.x + ec.icon_x, y + sl // 2), ctx.space.icon_small, colour)
         ctx.text.draw(surface, value, (inner.right, y), "small", ctx.colours.text, True, "topright")
-        y += sl
+        for line in lines if wrap else [ctx.text.fit(label, "small", width)]:
+            ctx.text.draw(surface, line, (inner.x + ec.label_x, y), "small", ctx.colours.text)
+            y += sl
 
 
 def draw_elite(
@@ -268,22 +251,17 @@ def draw_elite(
     """The elite's announced move (with what the tactic does, in the level's words, or, for
     a move that can end the level, its odds unanswered and with the best answer) and the
     dangers that hold now, each (turns left, the level's warning)."""
+    el = ctx.space.elite
     _ = ctx._
     edge = ctx.colours.elite if (warn or losses) else ctx.colours.panel_edge
     inner = draw_panel(
-        surface,
-        ctx,
-        r,
-        title=_("The elite"),
-        icon="counter_revolution",
-        accent=ctx.colours.elite,
-        edge=edge,
+        surface, ctx, r, title=_("The elite"), icon="counter_revolution", accent=ctx.colours.elite, edge=edge
     )
     y = inner.y
     sl = ctx.fonts.line_height("small")
     # the dangers come first: their lines are kept, the tactic's explanation gets the rest
     dangers = [
-        ctx.text.wrap(danger_line(t, w, ctx.tr), "small", inner.width - ctx.px(24), True)[:2]
+        ctx.text.wrap(danger_line(t, w, ctx.tr), "small", inner.width - el.danger_x, True)[:2]
         for t, w in losses
     ]
     reserved = sum(len(d) for d in dangers) * sl
@@ -291,22 +269,25 @@ def draw_elite(
         tactic = warn.tactic
         icon = tactic if ctx.icons.exists(tactic) else "warning"
         ctx.icons.draw(
-            surface, icon, (inner.x + ctx.px(14), y + ctx.px(14)), ctx.space.icon_large, ctx.colours.elite
+            surface,
+            icon,
+            (inner.x + el.icon_centre, y + el.icon_centre),
+            ctx.space.icon_large,
+            ctx.colours.elite,
         )
         head = _("Next turn: {tactic} ({strength})").format(
-            tactic=_(TACTICS.get(tactic, tactic)),
-            strength=_(intensity_word(warn.intensity)),
+            tactic=_(TACTICS.get(tactic, tactic)), strength=_(intensity_word(warn.intensity))
         )
         used = ctx.text.draw_wrapped(
             surface,
             head,
-            pygame.Rect(inner.x + ctx.px(34), y, inner.width - ctx.px(34), sl * 2),
+            pygame.Rect(inner.x + el.head_x, y, inner.width - el.head_x, sl * 2),
             "small",
             ctx.colours.text,
             True,
             max_lines=2,
         )
-        y += max(used, ctx.px(30)) + ctx.space.tiny
+        y += max(used, el.head_min_h) + ctx.space.tiny
         about = odds or tactic_text(tactic, ctx.tr, level)
         room = (inner.bottom - y - reserved) // sl
         if about and room >= 1:  # (the tactic's card in the glossary says it all)
@@ -328,17 +309,21 @@ def draw_elite(
             max_lines=2,
         )
     for (turns_left, warning), lines in zip(losses, dangers, strict=True):
-        room = (inner.bottom + ctx.px(4) - y) // sl
+        room = (inner.bottom + el.overflow - y) // sl
         if room < 1:
             break
         ctx.icons.draw(
-            surface, "warning", (inner.x + ctx.px(9), y + sl // 2), ctx.space.icon_small, ctx.colours.warn
+            surface,
+            "warning",
+            (inner.x + el.danger_icon_x, y + sl // 2),
+            ctx.space.icon_small,
+            ctx.colours.warn,
         )
         text = danger_line(turns_left, warning, ctx.tr)
         y += ctx.text.draw_wrapped(
             surface,
             text,
-            pygame.Rect(inner.x + ctx.px(24), y, inner.width - ctx.px(24), min(len(lines), room) * sl),
+            pygame.Rect(inner.x + el.danger_x, y, inner.width - el.danger_x, min(len(lines), room) * sl),
             "small",
             ctx.colours.warn,
             True,
@@ -355,6 +340,8 @@ def draw_forecast(
     forecast: Forecast | None,
 ) -> None:
     """What the chosen actions would change this turn; `answer` is the event answer chosen."""
+    fc = ctx.space.forecast
+    dl = ctx.space.delta
     _ = ctx._
     inner = draw_panel(surface, ctx, r, title=_("Forecast"), icon="hourglass")
     sl = ctx.fonts.line_height("small")
@@ -395,7 +382,7 @@ def draw_forecast(
         cy = y + (i // 2) * (sl + ctx.space.tiny)
         d = forecast.get(key, 0.0)
         ctx.icons.draw(
-            surface, key, (cx + ctx.px(9), cy + sl // 2), ctx.space.icon_small, ctx.colours.scores[key]
+            surface, key, (cx + fc.icon_x, cy + sl // 2), ctx.space.icon_small, ctx.colours.scores[key]
         )
         shown = format_delta(d, 1)
         colour = (
@@ -405,23 +392,19 @@ def draw_forecast(
             if shown.startswith("\u2212")
             else ctx.colours.text_dim
         )
-        x = cx + ctx.px(22)
+        x = cx + fc.value_x
         if shown != "0":
             triangle(
-                surface,
-                (x + ctx.px(5), cy + sl // 2),
-                ctx.px(10),
-                "up" if d > 0 else "down",
-                colour,
+                surface, (x + dl.triangle_x, cy + sl // 2), dl.triangle, "up" if d > 0 else "down", colour
             )
-            x += ctx.px(13)
+            x += dl.triangle_step
         rect = ctx.text.draw(surface, shown, (x, cy), "small", ctx.colours.text, True)
-        room = cx + col_w - rect.right - ctx.px(10)
+        room = cx + col_w - rect.right - fc.name_room_less
         if ctx.text.size(score_name(key, ctx.tr), "small")[0] <= room:  # else the icon says it
             ctx.text.draw(
                 surface,
                 score_name(key, ctx.tr),
-                (rect.right + ctx.px(5), cy),
+                (rect.right + fc.name_gap, cy),
                 "small",
                 ctx.colours.text_dim,
             )
@@ -429,6 +412,7 @@ def draw_forecast(
 
 def draw_busy(surface: pygame.Surface, ctx: UIContext, text: str, time: float) -> None:
     """The turn is being computed: the screen dimmed, a line and a spinner."""
+    sp = ctx.space.busy
     shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
     shade.fill((*ctx.colours.bg_deep, 150))
     surface.blit(shade, (0, 0))
@@ -446,9 +430,7 @@ def draw_busy(surface: pygame.Surface, ctx: UIContext, text: str, time: float) -
         for i in range(8):
             a = i / 8 * math.tau
             c = (
-                rect.centerx + round(math.cos(a) * ctx.px(18)),
-                rect.bottom + ctx.px(30) + round(math.sin(a) * ctx.px(18)),
+                rect.centerx + round(math.cos(a) * sp.spinner_r),
+                rect.bottom + sp.spinner_y + round(math.sin(a) * sp.spinner_r),
             )
-            pygame.draw.circle(
-                surface, ctx.colours.accent if i == k else ctx.colours.panel_edge, c, ctx.px(4)
-            )
+            pygame.draw.circle(surface, ctx.colours.accent if i == k else ctx.colours.panel_edge, c, sp.dot)

@@ -10,16 +10,18 @@ import pygame
 
 from game.explain import choice_label, loss_warning_text, odds_text, refusal_text
 from game.i18n import N_
+from game.os_words import os_reason_text
 from game.sim.thresholds import ACTIVE_SHARE, COMMITTED_SHARE
 from game.ui.context import UIContext
 from game.ui.host import SceneHost
 from game.ui.names import SCORE_ORDER, SCORES, resource_icon
 from game.ui.scenes.dialog import Choice, Dialog
+from game.ui.scenes.turn import header, panels
 from game.ui.scenes.turn import layout as lay_mod
-from game.ui.scenes.turn import panels
 from game.ui.scenes.turn import text as T
 from game.ui.scenes.turn.draft import TurnDraft
 from game.ui.session import ECONOMY_SERIES, Session
+from game.ui.widgets.base import TipArea
 from game.ui.widgets.button import label_width
 from game.ui.widgets.card import ActionCard
 from game.ui.widgets.charts import LineChart, Threshold, styled_series
@@ -138,7 +140,7 @@ def pause_dialog(host: SceneHost, session: Session) -> Dialog:
                 host.saves.write(slot, session.to_save())
                 host.notify(_("Saved as “{slot}”.").format(slot=slot))
             except OSError as exc:
-                host.notify(_("Saving failed: {reason}").format(reason=exc.strerror or exc), 6)
+                host.notify(_("Saving failed: {reason}").format(reason=os_reason_text(exc, _)), 6)
         elif key == "glossary":
             host.open("glossary", levels=[session.level])
         elif key == "settings":
@@ -169,13 +171,14 @@ def layout_for(
     ctx: UIContext, size: tuple[int, int], tab: str, labels: list[tuple[str, str]], end_label: str
 ) -> lay_mod.TurnLayout:
     """The wide layout if the window has room at this scale, else the tabbed one."""
-    menu_w = ctx.text.size(ctx._("Menu"), "body", True)[0] + ctx.px(40)
-    if lay_mod.is_wide(size, ctx.px):
-        return lay_mod.wide_layout(size, ctx.px, menu_w)
-    end_w = label_width(ctx, end_label, "primary") + ctx.px(40)
+    sizes = ctx.space.turn
+    menu_w = ctx.text.size(ctx._("Menu"), "body", True)[0] + sizes.button_label_pad
+    if lay_mod.is_wide(size, sizes):
+        return lay_mod.wide_layout(size, sizes, menu_w)
+    end_w = label_width(ctx, end_label, "primary") + sizes.button_label_pad
     return lay_mod.narrow_layout(
         size,
-        ctx.px,
+        sizes,
         tab,
         labels,
         lambda s, font, bold: label_width(ctx, s),  # the tabs are buttons
@@ -220,6 +223,54 @@ def resource_lines(
     ]
 
 
+def turn_line(ctx: UIContext, s: Session) -> str:
+    """ "Season 3 of 16", in the level's own word for its turns."""
+    unit = T.unit_name(s.level, ctx.tr)
+    return ctx._("{unit} {n} of {total}").format(unit=unit, n=min(s.turn, s.level.turns), total=s.level.turns)
+
+
+def plan_header(ctx: UIContext, s: Session, d: TurnDraft, lay: lay_mod.TurnLayout) -> header.HeaderPlan:
+    """The header's parts left of its buttons (Menu, and End in the narrow layout)."""
+    assert lay.menu is not None and lay.end is not None
+    buttons = [r.x for r in (lay.menu, lay.end) if r.y < lay.header_h]
+    limit = min(buttons) - ctx.space.turn_header.buttons_gap
+    return header.plan_header(
+        ctx, lay.header_h, s.title(), turn_line(ctx, s), limit, resource_lines(ctx, s, d)
+    )
+
+
+def tip_areas(ctx: UIContext, s: Session, d: TurnDraft, setup: Any, lay: lay_mod.TurnLayout) -> list[TipArea]:
+    """Tooltips (mouse and Tab) with the whole text of what the screen draws shortened: the
+    header's title and resources, the Actions tab's resource strip, the economy and elite."""
+    out = [
+        TipArea(ctx, rect, whole, key=f"header-tip:{i}")
+        for i, (rect, whole) in enumerate(plan_header(ctx, s, d, lay).tips)
+    ]
+    if lay.resource_strip is not None:
+        whole = header.strip_words(ctx, resource_lines(ctx, s, d), lay.resource_strip.width)
+        if whole:
+            out.append(TipArea(ctx, lay.resource_strip, whole, key="resources-tip"))
+    for name, panel in lay.panels.items():
+        whole = panel_words(ctx, s, setup, name)
+        if whole:
+            out.append(TipArea(ctx, panel, whole, key=f"panel-tip:{name}"))
+    return out
+
+
+def panel_words(ctx: UIContext, s: Session, setup: Any, name: str) -> str:
+    """A panel's text whole, for its tooltip (the panel shortens it to its room)."""
+    if name == "economy":
+        return "\n".join(
+            f"{label}: {value}" for _i, _c, label, value in panels.economy_rows(ctx, s.metrics(), s.level)
+        )
+    if name == "elite":
+        losses = s.reports[-1].warnings if s.reports else ()
+        dangers = [(w.turns_left, loss_warning_text(w, s.level, ctx.tr)) for w in losses]
+        odds = odds_text(setup.warning, s.level, ctx.tr, best_only=True) if setup.warning is not None else ""
+        return panels.elite_words(ctx, setup.warning, dangers, s.level, odds)
+    return ""
+
+
 def draw_turn(
     surface: pygame.Surface,
     ctx: UIContext,
@@ -227,14 +278,12 @@ def draw_turn(
     d: TurnDraft,
     lay: lay_mod.TurnLayout,
     setup: Any,
-    header_limit: int,
+    plan: header.HeaderPlan,
     time: float,
 ) -> None:
     """Draw the header and the panels the layout shows (the widgets draw themselves)."""
-    unit = T.unit_name(s.level, ctx.tr)
-    turn = ctx._("{unit} {n} of {total}").format(unit=unit, n=min(s.turn, s.level.turns), total=s.level.turns)
     resources = resource_lines(ctx, s, d)
-    panels.draw_header(surface, ctx, lay.header_h, s.title(), turn, header_limit, resources)
+    header.draw_header(surface, ctx, lay.header_h, plan, turn_line(ctx, s), resources)
     if "economy" in lay.panels:
         panels.draw_economy(surface, ctx, lay.panels["economy"], s.metrics(), s.level)
     if "elite" in lay.panels:
@@ -256,3 +305,8 @@ def draw_turn(
     if d.busy:
         text = T.seasonal(s.level, N_("The season passes…"), N_("The year passes…"), ctx.tr)
         panels.draw_busy(surface, ctx, text, time)
+
+
+def autosave_failed(exc: OSError, _: Any) -> str:
+    """The notice when the autosave cannot be written, its reason in the player's language."""
+    return _("Autosave failed: {reason}").format(reason=os_reason_text(exc, _))

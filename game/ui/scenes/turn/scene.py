@@ -137,7 +137,7 @@ class TurnScene(Scene):
         try:
             self.app.saves.autosave(s.to_save())
         except OSError as exc:
-            self.app.notify(self._("Autosave failed: {reason}").format(reason=exc.strerror or exc), 6)
+            self.app.notify(parts.autosave_failed(exc, self._), 6)
         if s.finished:
             self.ctx.play_sound("win" if s.sim.outcome == "won" else "lose")
             self.app.replace(self._make("debrief"))
@@ -190,7 +190,7 @@ class TurnScene(Scene):
                 ctx, lay.hand, self._cards(lay.hand), on_toggle=self.toggle, index=self.hand_index
             )
             self.add(self.hand)
-        if lay.news is not None and lay.news.height > self.px(60):
+        if lay.news is not None and lay.news.height > ctx.space.turn.news_min_h:
             self.add(NewsFeed(ctx, lay.news, self.news, key="news", turn_word=T.unit_n(level, ctx.tr)))
         if lay.planning is not None:
             self._add_planning(lay.planning)
@@ -200,6 +200,8 @@ class TurnScene(Scene):
         )
         tip = _("Save, glossary, settings (Esc)")
         self._button(lay.menu, _("Menu"), self.open_menu, "quiet", "menu", tooltip=tip)
+        for area in parts.tip_areas(ctx, self.session, self.draft, self.setup, lay):
+            self.add(area)
 
     def _button(
         self, rect: pygame.Rect, label: str, fn: Callable[[], None], kind: str, key: str, **kw: Any
@@ -209,13 +211,13 @@ class TurnScene(Scene):
     def _add_chart(self, rect: pygame.Rect, with_planning: bool = False) -> None:
         """The chart with its toggle (and the planning button in the Charts tab) at the top
         right, over the chart's title row where the title leaves room, else in a row above."""
-        ctx, _ = self.ctx, self._
+        ctx, _, sz = self.ctx, self._, self.ctx.space.turn
         label = _("Show the economy") if self.chart_mode == "scores" else _("Show the scores")
-        bh, gap = ctx.px(36), ctx.px(8)
+        bh, gap = sz.chart_button_h, sz.chart_button_gap
         specs = [(label, "quiet")] + ([(_("Planning rounds"), "normal")] if with_planning else [])
-        widths = [label_width(ctx, text, kind) + ctx.px(32) for text, kind in specs]
+        widths = [label_width(ctx, text, kind) + sz.chart_button_label_pad for text, kind in specs]
         title = T.chart_title(self.chart_mode, ctx.tr)
-        title_w = ctx.text.size(title, "body", True)[0] + ctx.px(24)
+        title_w = ctx.text.size(title, "body", True)[0] + sz.chart_title_pad
         titled = True
         if title_w + sum(widths) + gap * len(widths) > rect.width:
             # the buttons take a row of their own; the toggle's words say which chart it is
@@ -223,7 +225,7 @@ class TurnScene(Scene):
             rect = pygame.Rect(rect.x, rect.y + bh + gap, rect.width, rect.height - bh - gap)
             titled = False
         else:
-            row = pygame.Rect(rect.x, rect.y + ctx.px(6), rect.width - ctx.px(8), bh)
+            row = pygame.Rect(rect.x, rect.y + sz.chart_buttons_top, rect.width - sz.chart_buttons_right, bh)
         self.chart = self.add(parts.score_chart(ctx, self.session, self.chart_mode, rect, titled))
         x = row.right
         toggle = pygame.Rect(x - widths[0], row.y, widths[0], bh)
@@ -293,8 +295,5 @@ class TurnScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
         assert self.layout is not None
-        buttons = [wd.rect.x for wd in self.widgets if wd.rect.y < self.layout.header_h]
-        limit = min(buttons, default=surface.get_width()) - self.px(16)
-        parts.draw_turn(
-            surface, self.ctx, self.session, self.draft, self.layout, self.setup, limit, self.time
-        )
+        plan = parts.plan_header(self.ctx, self.session, self.draft, self.layout)
+        parts.draw_turn(surface, self.ctx, self.session, self.draft, self.layout, self.setup, plan, self.time)

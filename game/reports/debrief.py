@@ -287,6 +287,8 @@ def render_html(
         ]
         parts.append("</tbody></table>")
 
+    parts += milestones_html(run, level, lang)
+
     # turning points
     points = turning_points(run)
     parts.append(f"<h2>{e(lab['turning_points'])}</h2><p>{e(lab['turning_intro'])}</p>")
@@ -365,6 +367,30 @@ def render_html(
 
     parts += [f"<footer>{e(lab['footer'].format(file=source_name))}</footer>", "</body>", "</html>"]
     return "\n".join(parts) + "\n"
+
+
+def milestones_html(run: Run, level: Any | None, lang: str) -> list[str]:
+    """The pace of pay (when the level lets pay move) and the participation thresholds:
+    when each was crossed and what changed (`game.milestones`)."""
+    from game.milestones import milestones, pay_can_move
+
+    if not run.turns:
+        return []
+    start: dict[str, float] = {}
+    if run.start is not None:
+        start["support"] = float(run.start.support)
+        start["peak_participation"] = float(run.start.participation) / 100.0
+    if level is not None:
+        start["pay_transition"] = float(level.economy.params.get("pay_transition", 0.0))
+    turns = [(t.turn, t.metrics) for t in run.turns]
+    unit = labels(lang)["turn"]
+    found = milestones(start, turns, unit.lower(), lang, level is not None and pay_can_move(level))
+    out: list[str] = []
+    for section in (found.pace, found.thresholds):
+        if section is not None:
+            out.append(f"<h2>{escape(section[0])}</h2>")
+            out += [f"<p>{escape(s)}</p>" for s in section[1]]
+    return out
 
 
 def write_report(

@@ -18,8 +18,10 @@ from game.sim.diffusion import bass_media_scalar
 from game.sim.economy import REINVEST, Calibration, CoopResult, coop_production, firm_inputs
 from game.sim.effects import new_coops, take_workers
 from game.sim.firms import adjust
+from game.sim.pace import pace_step
 from game.sim.scalar import clip
 from game.sim.state import State
+from game.sim.thresholds import TIPPING_PULL, tipping
 
 STEP = 0.25  # the longest integration step, in years
 MEDIA_MU = 2.4  # a year: awareness lost per unit of media attack (0.6 a season)
@@ -60,6 +62,7 @@ def economic_step(
     another state's). Returns the co-ops' production it used."""
     p = state.params
     c = state.coops
+    pace_step(state, h)  # council pay moves at the chosen pace; scarce skills respond
     coop = (known or coop_production(state, cal)) if len(c.members) else None
 
     # firms hire towards their optimum and invest by the profit rate
@@ -113,7 +116,10 @@ def social_step(state: State, h: float) -> None:
     state.awareness = bass_media_scalar(
         state.awareness, p["education"], p["word_of_mouth"], MEDIA_MU, state.media, h
     )
-    target = state.awareness * state.approval
+    # past the committed-minority tipping point the aware who do not yet back the project
+    # are pulled towards the new norm (Centola et al. 2018; thresholds.py)
+    pull = TIPPING_PULL * tipping(state.support) * (1.0 - state.approval)
+    target = state.awareness * (state.approval + pull)
     state.support += (target - state.support) * (1.0 - math.exp(-SUPPORT_SPEED * h))
     state.support *= max(0.0, 1.0 - MEDIA_SUPPORT * min(state.media, 1.9)) ** (h / 0.25)
     state.support = clip(float(state.support), 0.0, float(state.awareness))

@@ -29,6 +29,7 @@ from game.sim.council import CouncilSector, SectorPlan
 from game.sim.firms import FirmBlock, firm_block
 from game.sim.inequality import gini
 from game.sim.jobs import balance_score
+from game.sim.pace import COMPLEMENT, SKILL_SHARE
 from game.sim.pay import effort_pay, pay_effort_gap
 from game.sim.scalar import clip
 from game.sim.state import COOP_TARGET_CAPITAL, PARENT_SHARE, WAGE_LADDER, State
@@ -146,8 +147,11 @@ def _balance_of(job_balance: float) -> float:
 
 
 def council_productivity(state: State, att: float, bal: float) -> float:
+    """Worker councils' productivity: balance and attendance help, a skill shortage from a
+    pay transition faster than training (`pace.py`) costs its share of output."""
     p = state.params
-    return p["council_productivity"] * (1.0 + 0.15 * bal) * (0.85 + 0.15 * att) / (1.15 * 1.0)
+    skills = 1.0 - SKILL_SHARE * COMPLEMENT * state.skill_shortage
+    return p["council_productivity"] * (1.0 + 0.15 * bal) * (0.85 + 0.15 * att) / 1.15 * skills
 
 
 class CoopResult(NamedTuple):  # a named tuple: built several times a stress test

@@ -20,6 +20,7 @@ import numpy as np
 from game.sim.effects import undo_law
 from game.sim.report import EliteMove
 from game.sim.state import State, Warning_
+from game.sim.thresholds import COUP_BLUNT, LEGAL_BLUNT, movement_odds
 
 FLIGHT_PHI = 0.3
 FATAL = frozenset({"counter_revolution"})  # tactics that can end the level
@@ -101,7 +102,10 @@ def fits(state: State, dt: float, power: float) -> dict[str, float]:
         * (state.firm_capital > 0),
         "credit_strike": on_credit * (0.3 + 1.5 * growth) * (1 - p["public_credit"]),
         "media_campaign": (0.1 + 0.8 * rising + 0.3 * state.support) * (1 - 0.7 * p["media_defense"]),
-        "legal_challenge": (0.25 * bool(state.law_log) + 1.2 * new_laws) * (1 - p["legal_defense"]),
+        # a movement past 3.5% active participation makes court cases a poorer bet
+        "legal_challenge": (0.25 * bool(state.law_log) + 1.2 * new_laws)
+        * (1 - p["legal_defense"])
+        * (1 - LEGAL_BLUNT * movement_odds(state.peak_participation)),
         "price_undercutting": (1.5 * now["market"] + 1.5 * gaining) * (1 - p["solidarity_purchasing"]),
         # a coup only when the elite's own reckoning of its odds (at its present force) is good
         "counter_revolution": 4.0 * max(0.0, coup_chance(state, power) - 0.5) * weak_support,
@@ -135,7 +139,12 @@ def coup_chance(state: State, i: float) -> float:
     """The chance a counter-revolution of (countered) intensity `i` takes power: its force
     against organised defence and popular support, on a logistic curve; each answer (a
     counter, self-defence) shifts it by about as much as the elite's whole force."""
-    resistance = 0.15 + 1.2 * state.params["self_defense"] + state.support
+    resistance = (
+        0.15
+        + 1.2 * state.params["self_defense"]
+        + state.support
+        + COUP_BLUNT * movement_odds(state.peak_participation)
+    )
     return float(1.0 / (1.0 + np.exp(-6.0 * (i - resistance))))
 
 
@@ -164,7 +173,9 @@ def execute(state: State, warning: Warning_, draw: float, population: int, dt: f
         state.media = i * (1 - p["media_defense"])
         outcome, amount = "media", state.media
     elif tactic == "legal_challenge":
-        chance = (1 - p["legal_defense"]) * min(1.0, 0.4 + 0.5 * i)
+        # a movement past 3.5% active participation takes force from the challenge
+        blunt = 1 - LEGAL_BLUNT * movement_odds(state.peak_participation)
+        chance = (1 - p["legal_defense"]) * min(1.0, 0.4 + 0.5 * i) * blunt
         if state.law_log and draw < chance:
             law, changes = state.law_log.pop()
             undone = undo_law(state, changes)

@@ -24,6 +24,7 @@ from game.sim.economy import calibrate
 from game.sim.effects import apply_effect, comparisons, holds
 from game.sim.guard import nonfinite, stop
 from game.sim.inputs import ChoiceLike, ConditionLike, EventLike, LevelLike
+from game.sim.pace import start_pay
 from game.sim.report import (
     Cause,
     EliteMove,
@@ -94,11 +95,13 @@ class Simulation:
         self.events = {e.id: e for e in level.events}
         self.sector = shared_sector()
         self.state = initial_state(level, self.seed)
+        start_pay(self.state)
         self.cal = calibrate(self.state)
         first = evaluate(self.state, self.cal, self.sector)
         self.state.params["_start_needs"] = first.measures.needs_met
         self.state.approval = approval(self.state, first)
         self.state.participation_raw = first.participation_raw
+        self.state.peak_participation = first.participation_raw
         self.state.plan_prices = first.measures.plan.result.prices.copy()
         self.start = first
         self.last = first
@@ -358,6 +361,7 @@ class Simulation:
         state, ev, elite_moves = result
         state.approval = approval(state, ev)
         state.participation_raw = ev.participation_raw
+        state.peak_participation = max(state.peak_participation, ev.participation_raw)
         state.plan_prices = ev.measures.plan.result.prices.copy()
         # the elite decides next turn's move and warns now
         allowed = list(self.level.elite.tactics)

@@ -17,10 +17,14 @@ from dataclasses import dataclass
 
 from game.sim.council import CouncilSector
 from game.sim.economy import Calibration, Measures, measure
+from game.sim.pace import low_paid_gain
 from game.sim.state import State
 from game.sim.stress import stress_test
+from game.sim.thresholds import movement_odds, tipping
 
 SCORES = ("equity", "participation", "resilience", "support")
+LOW_GRADES = 0.4  # the two lowest of the ladder's five grades: the low-paid council workers
+LOW_PAID_WEIGHT = 1.0  # approval per log point the low-paid's relative pay rose, per head
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,11 @@ class Evaluation:
             "coop_count": float(len(state.coops.members)),
             "coop_pay_gap": m.coop_pay_gap,
             "plan_rounds": float(m.plan.result.rounds),
+            "pay_transition": state.params["pay_transition"],
+            "skill_shortage": state.skill_shortage,
+            "peak_participation": max(state.peak_participation, self.participation_raw),
+            "movement_odds": movement_odds(max(state.peak_participation, self.participation_raw)),
+            "tipping": tipping(state.support),
         }
 
 
@@ -94,5 +103,6 @@ def approval(state: State, ev: Evaluation) -> float:
         + 0.2 * (state.coop_share + state.council_share)
         - 0.4 * state.power_concentration
         + 0.15 * (ev.scores["equity"] - 50.0) / 50.0
+        + LOW_PAID_WEIGHT * LOW_GRADES * state.council_share * low_paid_gain(state)
     )
     return float(min(0.95, max(0.15, a)))

@@ -129,6 +129,10 @@ class State:
     foreign_capital: float = 0.0  # owners' capital moved abroad (earns the world rate)
     approval: float = 0.5  # how people judge what the project delivers (from last turn)
     participation_raw: float = 0.0  # last turn's participation, 0 to 1
+    peak_participation: float = 0.0  # the highest participation_raw so far (thresholds.py)
+    skill_shortage: float = 0.0  # top grade's effort withdrawn and not yet replaced (pace.py)
+    top_pay: float | None = None  # log of the top grade's relative pay at the last step
+    council_seen: float = -1.0  # the council share at the last step (-1: not yet seen)
     # this turn only
     counters: dict[str, float] = field(default_factory=dict)
     credit_cut: float = 0.0

@@ -111,6 +111,14 @@ PARAMS: dict[str, Param] = {
             "How far council-sector pay has moved from the inherited wage ladder to pay for effort.",
         ),
         _p(
+            "pay_pace",
+            0.0,
+            0.0,
+            1.0,
+            "per year",
+            "How much of the way from the ladder to pay for effort council pay moves each year.",
+        ),
+        _p(
             "job_balance",
             0.2,
             0.0,
@@ -222,6 +230,11 @@ METRICS: dict[str, str] = {
     "coop_count": "Number of worker co-ops.",
     "coop_pay_gap": "Ratio of the richest to the poorest co-op's pay per member.",
     "plan_rounds": "Rounds the council sector's plan took to converge this turn.",
+    "pay_transition": "How far council pay has moved from the inherited ladder to pay for effort (0 to 1).",
+    "skill_shortage": "Share of the top pay grade's effort withdrawn, not yet replaced by training (0 to 1).",
+    "peak_participation": "The highest active participation so far (participation / 100, 0 to 1).",
+    "movement_odds": "How far peak participation has passed the 3.5% threshold (logistic, 0 to 1).",
+    "tipping": "How far support has passed the 25% committed-minority tipping point (logistic, 0 to 1).",
 }
 
 SEGMENTS = ("firm", "coop", "council", "unemployed")

@@ -8,6 +8,7 @@ import pygame
 from game import level_words
 from game.explain import cause_text, ending_text
 from game.i18n import N_
+from game.milestones import milestones, pay_can_move
 from game.sim.report import Cause, TurnReport
 from game.ui.formats import format_delta
 from game.ui.names import SCORE_ORDER, SCORES
@@ -51,6 +52,25 @@ class DebriefScene(MenuScene):
         found.sort(key=lambda rc: -abs(rc[1].delta))
         return found[:n]
 
+    def milestone_lines(self, unit: str) -> list[str]:
+        """The pace of pay and the participation thresholds, from this game's turns."""
+        sim, level = self.session.sim, self.session.level
+        start = {
+            "support": sim.start.scores["support"],
+            "pay_gap": sim.start.measures.pay_gap,
+            "peak_participation": sim.start.participation_raw,
+            "pay_transition": float(level.economy.params.get("pay_transition", 0.0)),
+        }
+        turns = [(r.turn, r.metrics) for r in self.session.reports]
+        if not turns:
+            return []
+        found = milestones(start, turns, unit.lower(), self.ctx.tr.lang, pay_can_move(level))
+        lines: list[str] = []
+        for section in (found.pace, found.thresholds):
+            if section is not None:
+                lines += ["", "## " + section[0], *section[1]]
+        return lines
+
     def story(self) -> str:
         _ = self._
         tr = self.ctx.tr
@@ -65,6 +85,7 @@ class DebriefScene(MenuScene):
             lines.append(reason)
         final = s.scores()
         lines.append(" · ".join(f"{_(SCORES[k])} {final[k]:.0f}" for k in SCORE_ORDER))
+        lines += self.milestone_lines(unit)
         lines.append("")
         lines.append("## " + _("Turning points"))
         points = self.turning_points()

@@ -11,6 +11,7 @@ import pygame
 from game.explain import choice_label, loss_warning_text, odds_text, refusal_text
 from game.i18n import N_
 from game.os_words import os_reason_text
+from game.sim.thresholds import ACTIVE_SHARE, COMMITTED_SHARE
 from game.ui.context import UIContext
 from game.ui.host import SceneHost
 from game.ui.names import SCORE_ORDER, SCORES, resource_icon
@@ -76,6 +77,17 @@ def series_items(session: Session, mode: str, ctx: UIContext) -> list[tuple[str,
     ]
 
 
+def movement_lines(mode: str, ctx: UIContext) -> list[Threshold]:
+    """The participation thresholds on the scores chart (game/sim/thresholds.py): 3.5 on the
+    participation line (Chenoweth & Stephan 2011), 25 on the support line (Centola et al. 2018)."""
+    if mode != "scores":
+        return []
+    return [
+        Threshold(100 * ACTIVE_SHARE, ctx.tr.gettext("3.5% take part (Chenoweth)")),
+        Threshold(100 * COMMITTED_SHARE, ctx.tr.gettext("25% committed (Centola)")),
+    ]
+
+
 def score_chart(
     ctx: UIContext, session: Session, mode: str, rect: pygame.Rect, titled: bool = True
 ) -> LineChart:
@@ -86,7 +98,8 @@ def score_chart(
         styled_series(series_items(session, mode, ctx), ctx.colours),
         title=T.chart_title(mode, ctx.tr) if titled else "",
         y_range=(0, 100),
-        thresholds=[Threshold(v, label) for v, label in T.goal_lines(level, mode, ctx.tr)],
+        thresholds=[Threshold(v, label) for v, label in T.goal_lines(level, mode, ctx.tr)]
+        + movement_lines(mode, ctx),
         x_start=0,
         x_label=T.unit_name(level, ctx.tr),
         key="chart",

@@ -1,0 +1,188 @@
+"""What the debrief says about the pace of pay and the two participation thresholds, read
+from the turns' metrics (what happened in this game, never what a level's text assumes).
+
+Used by the game window's debrief and the printed report; the sentences are data in both
+languages (like `game.reports.labels`), so both screens say the same thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from game.sim.pace import COMPLEMENT, SKILL_SHARE
+from game.sim.thresholds import ACTIVE_SHARE, COMMITTED_SHARE, LEGAL_BLUNT
+
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "pace_title": "The pace of pay",
+        "span": "{unit} {a} to {b}",
+        "never": "Pay never left the inherited ladder: the pay-for-effort gap stayed at {gap:.0%} of income "
+        "and the low-paid saw no rise.",
+        "moved": "Pay moved {pt:.0%} of the way from the inherited ladder to effort ({when}); the "
+        "pay-for-effort gap went from {gap0:.0%} to {gap1:.0%} of income.",
+        "shortage": "Faster than training could replace them, the best-paid withdrew effort: at worst "
+        "({unit} {turn}) {short:.0%} of their effort was missing, {loss:.0%} of the councils' output.",
+        "kept_up": "Training kept up with the pace: no skill shortage.",
+        "thresholds_title": "How many people the movement reached",
+        "active_up": "Participation passed 3.5 in {unit} {turn} (3.5% of people taking part in councils; "
+        "peak {peak}): from then on the elite's court cases and any counter-revolution lost force "
+        "(a challenge's chance down by up to {blunt:.0%}). Chenoweth & Stephan, Why Civil Resistance "
+        "Works, 2011; a tendency, not a guarantee.",
+        "active_never": "Participation never passed 3.5 (3.5% of people taking part in councils; peak "
+        "{peak}): the elite's courts kept their full force.",
+        "active_start": "Participation was above 3.5 from the start (3.5% of people taking part in "
+        "councils; peak {peak}): the elite's court cases and any counter-revolution had less force "
+        "all game (a challenge's chance down by up to {blunt:.0%}). Chenoweth & Stephan, Why Civil "
+        "Resistance Works, 2011; a tendency, not a guarantee.",
+        "committed_up": "Support passed 25 in {unit} {turn}: a committed minority of a quarter tipped "
+        "the norm, and people who understood the project were pulled towards backing it (Centola et "
+        "al., Science, 2018, doi:10.1126/science.aas8827).",
+        "committed_down": "Support fell below 25 in {unit} {turn}: the norm no longer tipped your way.",
+        "committed_held": "Support stayed above 25 all game: the committed minority kept the norm tipped.",
+        "committed_never": "Support never reached 25 (highest {top:.0f}): the norm never tipped.",
+    },
+    "es": {
+        "pace_title": "El ritmo de la paga",
+        "span": "{unit} {a} a {b}",
+        "never": "La paga nunca dejó la escala heredada: la brecha entre paga y esfuerzo siguió en el "
+        "{gap:.0%} del ingreso y los peor pagados no vieron ninguna subida.",
+        "moved": "La paga recorrió el {pt:.0%} del camino desde la escala heredada hasta el esfuerzo "
+        "({when}); la brecha entre paga y esfuerzo pasó del {gap0:.0%} al {gap1:.0%} "
+        "del ingreso.",
+        "shortage": "Más rápido de lo que la formación podía sustituirlos, los mejor pagados retiraron "
+        "esfuerzo: en el peor momento ({unit} {turn}) faltaba el {short:.0%} de su esfuerzo, el "
+        "{loss:.0%} de la producción de los consejos.",
+        "kept_up": "La formación siguió el ritmo: no faltaron capacidades.",
+        "thresholds_title": "A cuánta gente llegó el movimiento",
+        "active_up": "La participación pasó de 3,5 en {unit} {turn} (el 3,5% de la gente tomando parte "
+        "en consejos; máximo {peak}): desde entonces los recursos judiciales de la élite y "
+        "cualquier contrarrevolución perdieron fuerza (la probabilidad de un recurso, hasta un "
+        "{blunt:.0%} menor). Chenoweth y Stephan, Why Civil Resistance Works, 2011; una tendencia, "
+        "no una garantía.",
+        "active_never": "La participación nunca pasó de 3,5 (el 3,5% de la gente tomando parte en "
+        "consejos; máximo {peak}): los tribunales de la élite conservaron toda su fuerza.",
+        "active_start": "La participación superaba 3,5 desde el principio (el 3,5% de la gente "
+        "tomando parte en consejos; máximo {peak}): los recursos judiciales de la élite y cualquier "
+        "contrarrevolución tuvieron menos fuerza toda la partida (la probabilidad de un recurso, "
+        "hasta un {blunt:.0%} menor). Chenoweth y Stephan, Why Civil Resistance Works, 2011; una "
+        "tendencia, no una garantía.",
+        "committed_up": "El apoyo pasó de 25 en {unit} {turn}: una minoría comprometida de una cuarta "
+        "parte inclinó la norma, y quienes entendían el proyecto se acercaron a apoyarlo (Centola et "
+        "al., Science, 2018, doi:10.1126/science.aas8827).",
+        "committed_down": "El apoyo cayó por debajo de 25 en {unit} {turn}: la norma dejó de "
+        "inclinarse a tu favor.",
+        "committed_held": "El apoyo se mantuvo por encima de 25 toda la partida: la minoría "
+        "comprometida mantuvo la norma inclinada.",
+        "committed_never": "El apoyo nunca llegó a 25 (máximo {top:.0f}): la norma nunca se inclinó.",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Milestones:
+    """The debrief's two sections as (title, sentences); `pace` is empty for a game in
+    which pay could not move."""
+
+    pace: tuple[str, tuple[str, ...]] | None
+    thresholds: tuple[str, tuple[str, ...]]
+
+
+def _words(lang: str) -> dict[str, str]:
+    return WORDS.get(lang, WORDS["en"])
+
+
+def _one_decimal(x: float, lang: str) -> str:
+    """`12.3`, or `12,3` in Spanish."""
+    text = f"{x:.1f}"
+    return text.replace(".", ",") if lang == "es" else text
+
+
+def pace_sentences(
+    start: Mapping[str, float], turns: Sequence[tuple[int, Mapping[str, float]]], unit: str, lang: str
+) -> tuple[str, ...]:
+    """What the pace of pay did: how far it moved and when, the gap, the skill shortage."""
+    w = _words(lang)
+    pt0 = start.get("pay_transition", 0.0)
+    moved, before = [], pt0
+    for t, m in turns:  # the turns in which pay moved towards effort
+        now = m.get("pay_transition", before)
+        if now > before + 1e-9:
+            moved.append(t)
+        before = now
+    gap0 = start.get("pay_gap", turns[0][1].get("pay_gap", 0.0) if turns else 0.0)
+    last = turns[-1][1] if turns else start
+    if not moved:
+        return (w["never"].format(gap=last.get("pay_gap", gap0)),)
+    out = [
+        w["moved"].format(
+            pt=last.get("pay_transition", 0.0),
+            when=f"{unit} {moved[0]}"
+            if len(moved) == 1
+            else w["span"].format(unit=unit, a=moved[0], b=moved[-1]),
+            gap0=gap0,
+            gap1=last.get("pay_gap", gap0),
+        )
+    ]
+    worst_turn, worst = max(((t, m.get("skill_shortage", 0.0)) for t, m in turns), key=lambda tm: tm[1])
+    if worst > 0.005:
+        loss = SKILL_SHARE * COMPLEMENT * worst
+        out.append(w["shortage"].format(unit=unit, turn=worst_turn, short=worst, loss=loss))
+    else:
+        out.append(w["kept_up"])
+    return tuple(out)
+
+
+def threshold_sentences(
+    start: Mapping[str, float], turns: Sequence[tuple[int, Mapping[str, float]]], unit: str, lang: str
+) -> tuple[str, ...]:
+    """When participation passed 3.5% and when support passed (or fell below) 25%."""
+    w = _words(lang)
+    out: list[str] = []
+    peak = max([start.get("peak_participation", 0.0)] + [m.get("peak_participation", 0.0) for _, m in turns])
+    up = next((t for t, m in turns if m.get("peak_participation", 0.0) >= ACTIVE_SHARE), None)
+    shown = _one_decimal(100 * peak, lang)
+    if start.get("peak_participation", 0.0) >= ACTIVE_SHARE:
+        out.append(w["active_start"].format(peak=shown, blunt=LEGAL_BLUNT))
+    elif up is None:
+        out.append(w["active_never"].format(peak=shown))
+    else:
+        out.append(w["active_up"].format(unit=unit, turn=up, peak=shown, blunt=LEGAL_BLUNT))
+    line = 100 * COMMITTED_SHARE
+    prev = start.get("support", 0.0)
+    crossings = []
+    for t, m in turns:
+        s = m.get("support", prev)
+        if prev < line <= s:
+            crossings.append(("committed_up", t))
+        elif s < line <= prev:
+            crossings.append(("committed_down", t))
+        prev = s
+    for key, t in crossings:
+        out.append(w[key].format(unit=unit, turn=t))
+    if not crossings:
+        top = max([start.get("support", 0.0)] + [m.get("support", 0.0) for _, m in turns])
+        above = start.get("support", 0.0) >= line
+        out.append(w["committed_held"] if above else w["committed_never"].format(top=top))
+    return tuple(out)
+
+
+def milestones(
+    start: Mapping[str, float],
+    turns: Sequence[tuple[int, Mapping[str, float]]],
+    unit: str,
+    lang: str,
+    pay_can_move: bool,
+) -> Milestones:
+    """Both sections for a game: `start` the metrics before the first turn (scores and what
+    is known), `turns` (turn number, metrics) in order."""
+    w = _words(lang)
+    pace = (w["pace_title"], pace_sentences(start, turns, unit, lang)) if pay_can_move else None
+    return Milestones(pace, (w["thresholds_title"], threshold_sentences(start, turns, unit, lang)))
+
+
+def pay_can_move(level: object) -> bool:
+    """Whether a level has a card or event that moves pay (its pace or its transition)."""
+    effects = [e for a in getattr(level, "actions", ()) for e in a.effects]
+    effects += [e for ev in getattr(level, "events", ()) for c in ev.choices for e in c.effects]
+    return any(getattr(e, "param", None) in ("pay_pace", "pay_transition") for e in effects)

@@ -1,0 +1,105 @@
+"""The pace of the pay transition: how fast council pay moves from the inherited ladder to
+pay for effort, and what each pace costs (docs/scores.md, "The pace of pay").
+
+Too fast: the inherited ladder's top grade (managers, engineers, planners: the scarce skills)
+loses relative pay faster than the councils can train people to replace the effort they
+withdraw. Each fall of their relative pay r withdraws a share ``ELASTICITY * d(ln r)`` of
+their effort (an elasticity anchored on the elasticity-of-taxable-income literature: Saez,
+Slemrod & Giertz, J. Econ. Lit. 50(1), 2012, doi:10.1257/jel.50.1.3, whose best long-run
+estimates range from 0.12 to 0.40; the game takes the top of that range, a design choice).
+Training replaces withdrawn effort at ``TRAIN_BASE + TRAIN_EDU * education`` a year (the
+game's own rule [D]): a pace within that capacity costs almost nothing, a pace beyond it
+leaves a skill shortage that cuts council output by ``SKILL_SHARE`` times its size.
+Too slow: the low grades' pay and the pay-for-effort gap stay where the ladder put them
+(`low_paid_gain` is what the low-paid see of the change; `scores.approval` reads it).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from game.sim.pay import effort_pay
+from game.sim.state import State
+
+ELASTICITY = 0.4  # effort withdrawn per unit fall of the top grade's log relative pay
+TRAIN_BASE = 0.02  # share of the top grade's effort replaced by training a year
+TRAIN_EDU = 0.5  # extra training a year per unit of the education rate (Bass p)
+SKILL_SHARE = 0.36  # the top grade's share of council output (its share of ladder pay)
+COMPLEMENT = 2.0  # output lost per unit of scarce-skill effort lost: others' work idles too
+MAX_SHORTAGE = 0.9
+
+
+def relative_pay(state: State, pay_transition: float | None = None) -> tuple[float, float]:
+    """The council top grade's and the two lowest grades' mean pay relative to the council
+    mean, at `pay_transition` (default: the state's)."""
+    p = state.params
+    pt = p["pay_transition"] if pay_transition is None else pay_transition
+    if "_top_ladder" not in p:
+        grade_pay(state)
+    top = (1 - pt) * p["_top_ladder"] + pt * p["_top_effort"]
+    low = (1 - pt) * p["_low_ladder"] + pt * p["_low_effort"]
+    return top, low
+
+
+def grade_pay(state: State) -> None:
+    """The top grade's and the two lowest grades' mean pay relative to the council mean,
+    under the ladder and under pay for effort (the council workers' sample is fixed for a
+    run: computed once, kept with the parameters)."""
+    cw = state.council_workers
+    n = len(cw.ladder)
+    ladder = cw.ladder / cw.ladder.mean()
+    effort = effort_pay(float(n), cw.hours, cw.ratings).incomes
+    top = cw.ladder >= cw.ladder.max() - 1e-12
+    low = cw.ladder <= np.sort(np.unique(cw.ladder))[min(1, len(np.unique(cw.ladder)) - 1)] + 1e-12
+    for name, mask in (("top", top), ("low", low)):
+        state.params[f"_{name}_ladder"] = float(ladder[mask].mean())
+        state.params[f"_{name}_effort"] = float(effort[mask].mean())
+
+
+def training_rate(state: State) -> float:
+    """Share of the top grade's withdrawn effort that training replaces a year."""
+    return TRAIN_BASE + TRAIN_EDU * state.params["education"]
+
+
+def pace_step(state: State, h: float) -> None:
+    """`h` years of the pay transition, in place: pay moves at the chosen pace (`pay_pace`
+    a year), the top grade withdraws effort as its relative pay falls, training replaces it."""
+    p = state.params
+    if p["pay_pace"] > 0 and p["pay_transition"] < 1.0:
+        # a new dict: the stress test's copies share their parameters with the real state
+        state.params = {**p, "pay_transition": min(1.0, p["pay_transition"] + p["pay_pace"] * h)}
+    now = math.log(max(relative_pay(state)[0], 1e-6))
+    before = state.top_pay if state.top_pay is not None else now
+    fall = max(0.0, before - now)
+    shortage = state.skill_shortage
+    shortage += ELASTICITY * fall * (1.0 - shortage)
+    # managers of firms converted since the last step leave the ladder's top pay for the
+    # councils' present pay at once: their withdrawn effort joins the sector's shortage
+    c, seen = state.council_share, state.council_seen
+    if c > seen + 1e-12 and seen >= 0:
+        drop = max(0.0, math.log(max(state.params["_top_ladder"], 1e-6)) - now)
+        shortage += (c - seen) / c * ELASTICITY * drop * (1.0 - shortage)
+    state.council_seen = c
+    shortage = max(0.0, shortage - training_rate(state) * h)
+    state.skill_shortage = float(min(MAX_SHORTAGE, shortage))
+    state.top_pay = now
+
+
+def start_pay(state: State) -> None:
+    """Record the top grade's and the low grades' pay at the start (what the ladder gave)."""
+    grade_pay(state)
+    state.council_seen = state.council_share
+    top, low = relative_pay(state)
+    state.top_pay = math.log(max(top, 1e-6))
+    state.params["_low_pay_start"] = float(low)
+
+
+def low_paid_gain(state: State) -> float:
+    """How much the two lowest grades' relative pay has risen since the start, in log
+    points (0 when it has not moved): what the low-paid see of the transition."""
+    start = state.params.get("_low_pay_start")
+    if start is None or start <= 0:
+        return 0.0
+    return float(max(0.0, np.log(max(relative_pay(state)[1], 1e-6) / start)))

@@ -9,6 +9,7 @@ rendered once and reused.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -128,7 +129,10 @@ class TextCache:
         except (pygame.error, ValueError):
             found = []
         out = [m[4] if m else 0 for m in found[: len(text)]]
-        return out + [0] * (len(text) - len(out))
+        out += [0] * (len(text) - len(out))
+        # Format characters (a soft hyphen, joiners, marks of direction) are drawn with no
+        # width, although the font's metrics may give them an advance.
+        return [0 if unicodedata.category(ch) == "Cf" else adv for ch, adv in zip(text, out, strict=True)]
 
     def break_word(self, word: str, size: int | str, width: int, bold: bool = False) -> list[str]:
         """A word wider than `width` cut by character into pieces that fit (at least one

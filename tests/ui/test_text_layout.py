@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pygame
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from game.ui.text import TextCache, layout_runs, parse_markup
@@ -98,6 +98,7 @@ def test_the_label_cache_stays_within_its_byte_budget(ctx100) -> None:
     text=st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=600),
     width=st.integers(min_value=1, max_value=900),
 )
+@example(text="00000000\xad", width=88)  # a soft hyphen is drawn with no width
 def test_wrapped_lines_fit_and_keep_every_character(ctx100, text: str, width: int) -> None:
     lines = ctx100.text.wrap(text, "body", width)
     for line in lines:

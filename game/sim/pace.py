@@ -12,6 +12,9 @@ game's own rule [D]): a pace within that capacity costs almost nothing, a pace b
 leaves a skill shortage that cuts council output by ``SKILL_SHARE`` times its size.
 Too slow: the low grades' pay and the pay-for-effort gap stay where the ladder put them
 (`low_paid_gain` is what the low-paid see of the change; `scores.approval` reads it).
+The top grade's loss also counts in approval, twice as much as a gain (loss aversion,
+Tversky & Kahneman, "Loss Aversion in Riskless Choice", QJE 106(4), 1991, [D]) against a
+reference pay that adapts (`top_paid_loss`): why a gradual pace costs less politically.
 """
 
 from __future__ import annotations
@@ -29,6 +32,9 @@ TRAIN_EDU = 0.5  # extra training a year per unit of the education rate (Bass p)
 SKILL_SHARE = 0.36  # the top grade's share of council output (its share of ladder pay)
 COMPLEMENT = 2.0  # output lost per unit of scarce-skill effort lost: others' work idles too
 MAX_SHORTAGE = 0.9
+TOP_GRADE = 0.2  # the top of the ladder's five grades: its share of council workers
+LOSS_AVERSION = 2.0  # [D] a loss of relative pay weighs twice a gain (Tversky & Kahneman 1991)
+REFERENCE_RATE = 0.5  # [D] a year: the reference pay closes 1 - e^-0.5 = 39% of its gap a year
 
 
 def relative_pay(state: State, pay_transition: float | None = None) -> tuple[float, float]:
@@ -85,6 +91,8 @@ def pace_step(state: State, h: float) -> None:
     shortage = max(0.0, shortage - training_rate(state) * h)
     state.skill_shortage = float(min(MAX_SHORTAGE, shortage))
     state.top_pay = now
+    ref = state.top_ref if state.top_ref is not None else now
+    state.top_ref = now + (ref - now) * math.exp(-REFERENCE_RATE * h)
 
 
 def start_pay(state: State) -> None:
@@ -93,6 +101,7 @@ def start_pay(state: State) -> None:
     state.council_seen = state.council_share
     top, low = relative_pay(state)
     state.top_pay = math.log(max(top, 1e-6))
+    state.top_ref = state.top_pay
     state.params["_low_pay_start"] = float(low)
 
 
@@ -103,3 +112,12 @@ def low_paid_gain(state: State) -> float:
     if start is None or start <= 0:
         return 0.0
     return float(max(0.0, np.log(max(relative_pay(state)[1], 1e-6) / start)))
+
+
+def top_paid_loss(state: State) -> float:
+    """How far the top grade's relative pay lies below its reference pay, in log points (0
+    when it does not): the reference adapts at REFERENCE_RATE a year, so a slow pace lets
+    it follow the pay and a sudden one leaves a large loss for a while."""
+    if state.top_ref is None or state.top_pay is None:
+        return 0.0
+    return max(0.0, state.top_ref - state.top_pay)

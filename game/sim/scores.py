@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from game.sim.council import CouncilSector
 from game.sim.economy import Calibration, Measures, measure
-from game.sim.pace import low_paid_gain
+from game.sim.pace import LOSS_AVERSION, TOP_GRADE, low_paid_gain, top_paid_loss
 from game.sim.state import State
 from game.sim.stress import stress_test
 from game.sim.thresholds import movement_odds, tipping
@@ -103,6 +103,8 @@ def approval(state: State, ev: Evaluation) -> float:
         + 0.2 * (state.coop_share + state.council_share)
         - 0.4 * state.power_concentration
         + 0.15 * (ev.scores["equity"] - 50.0) / 50.0
-        + LOW_PAID_WEIGHT * LOW_GRADES * state.council_share * low_paid_gain(state)
+        + LOW_PAID_WEIGHT
+        * state.council_share
+        * (LOW_GRADES * low_paid_gain(state) - LOSS_AVERSION * TOP_GRADE * top_paid_loss(state))
     )
     return float(min(0.95, max(0.15, a)))

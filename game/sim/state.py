@@ -132,6 +132,7 @@ class State:
     peak_participation: float = 0.0  # the highest participation_raw so far (thresholds.py)
     skill_shortage: float = 0.0  # top grade's effort withdrawn and not yet replaced (pace.py)
     top_pay: float | None = None  # log of the top grade's relative pay at the last step
+    top_ref: float | None = None  # the top grade's reference log pay, adapting (pace.py)
     council_seen: float = -1.0  # the council share at the last step (-1: not yet seen)
     # this turn only
     counters: dict[str, float] = field(default_factory=dict)

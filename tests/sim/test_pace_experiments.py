@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from game.sim import elite, thresholds
+from game.sim import elite, scores, thresholds
 from game.sim.dynamics import social_step
 from game.sim.engine import Simulation
 from game.sim.pace import COMPLEMENT, ELASTICITY, SKILL_SHARE
@@ -76,6 +76,23 @@ def test_the_pace_orders_the_costs(paced: dict[str, Simulation]) -> None:
     assert short["fast"] > short["steady"] > short["gradual"] >= short["slow"] == 0.0
     assert 0.08 < short["steady"] < 0.15 and short["gradual"] < 0.01
     assert gap["slow"] > gap["gradual"] >= gap["fast"]
+
+
+def test_too_fast_the_top_grade_s_loss_costs_support(
+    paced: dict[str, Simulation], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every grade's change counts in approval: the top grade's fall of relative pay, weighed
+    twice (loss aversion) against a reference that adapts. All at once leaves the largest
+    loss while the reference lags, so it has the lowest support of the three moving paces in
+    year 2 (and less than the four-year pace in year 3); without the loss term it had the
+    highest (the review's gap)."""
+    sup = {k: [h.scores["support"] for h in s.history] for k, s in paced.items()}
+    assert sup["fast"][1] < min(sup["steady"][1], sup["gradual"][1])  # year 2
+    assert sup["fast"][2] < sup["steady"][2]  # year 3
+    monkeypatch.setattr(scores, "LOSS_AVERSION", 0.0)
+    blind = run(quiet("state_economy_reform"), 3, params={"pay_pace": 1.0})
+    cost = blind.history[1].scores["support"] - sup["fast"][1]
+    assert 1.5 < cost < 4.0  # support points the at-once pace loses in year 2
 
 
 def test_education_lets_pay_move_faster() -> None:

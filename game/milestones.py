@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from game.sim.pace import COMPLEMENT, SKILL_SHARE
-from game.sim.thresholds import ACTIVE_SHARE, COMMITTED_SHARE, LEGAL_BLUNT
+from game.sim.thresholds import ACTIVE_SHARE, COMMITTED_SHARE, LEGAL_BLUNT, movement_odds
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -25,15 +25,19 @@ WORDS: dict[str, dict[str, str]] = {
         "({unit} {turn}) {short:.0%} of their effort was missing, {loss:.0%} of the councils' output.",
         "kept_up": "Training kept up with the pace: no skill shortage.",
         "thresholds_title": "How many people the movement reached",
-        "active_up": "Participation passed 3.5 in {unit} {turn} (3.5% of people taking part in councils; "
-        "peak {peak}): from then on the elite's court cases and any counter-revolution lost force "
-        "(a challenge's chance down by up to {blunt:.0%}). Chenoweth & Stephan, Why Civil Resistance "
-        "Works, 2011; a tendency, not a guarantee.",
-        "active_never": "Participation never passed 3.5 (3.5% of people taking part in councils; peak "
-        "{peak}): the elite's courts kept their full force.",
-        "active_start": "Participation was above 3.5 from the start (3.5% of people taking part in "
-        "councils; peak {peak}): the elite's court cases and any counter-revolution had less force "
-        "all game (a challenge's chance down by up to {blunt:.0%}). Chenoweth & Stephan, Why Civil "
+        "active_up": "The participation score passed 3.5 in {unit} {turn} (peak {peak}). The score is an "
+        "index of council participation, not a head count; the game reads it as the movement's active "
+        "share of people, a design choice. As it grew, the elite's court cases and any "
+        "counter-revolution lost force (a challenge's chance down {half:.0%} at 3.5, {blunt:.0%} at the "
+        "peak; the game keeps the peak even if participation falls). Chenoweth & Stephan, Why Civil "
+        "Resistance Works, 2011; a tendency, not a guarantee.",
+        "active_never": "The participation score never passed 3.5 (peak {peak}; an index of council "
+        "participation that the game reads as the movement's active share of people, a design "
+        "choice): the elite's courts lost at most {blunt:.0%} of their force.",
+        "active_start": "The participation score was above 3.5 from the start (peak {peak}; an index of "
+        "council participation that the game reads as the movement's active share of people, a "
+        "design choice): the elite's court cases and any counter-revolution had less force all game "
+        "(a challenge's chance down {blunt:.0%} at the peak). Chenoweth & Stephan, Why Civil "
         "Resistance Works, 2011; a tendency, not a guarantee.",
         "committed_up": "Support passed 25 in {unit} {turn}: a committed minority of a quarter tipped "
         "the norm, and people who understood the project were pulled towards backing it (Centola et "
@@ -55,17 +59,22 @@ WORDS: dict[str, dict[str, str]] = {
         "{loss:.0%} de la producción de los consejos.",
         "kept_up": "La formación siguió el ritmo: no faltaron capacidades.",
         "thresholds_title": "A cuánta gente llegó el movimiento",
-        "active_up": "La participación pasó de 3,5 en {unit} {turn} (el 3,5% de la gente tomando parte "
-        "en consejos; máximo {peak}): desde entonces los recursos judiciales de la élite y "
-        "cualquier contrarrevolución perdieron fuerza (la probabilidad de un recurso, hasta un "
-        "{blunt:.0%} menor). Chenoweth y Stephan, Why Civil Resistance Works, 2011; una tendencia, "
-        "no una garantía.",
-        "active_never": "La participación nunca pasó de 3,5 (el 3,5% de la gente tomando parte en "
-        "consejos; máximo {peak}): los tribunales de la élite conservaron toda su fuerza.",
-        "active_start": "La participación superaba 3,5 desde el principio (el 3,5% de la gente "
-        "tomando parte en consejos; máximo {peak}): los recursos judiciales de la élite y cualquier "
-        "contrarrevolución tuvieron menos fuerza toda la partida (la probabilidad de un recurso, "
-        "hasta un {blunt:.0%} menor). Chenoweth y Stephan, Why Civil Resistance Works, 2011; una "
+        "active_up": "La puntuación de participación pasó de 3,5 en {unit} {turn} (máximo {peak}). La "
+        "puntuación es un índice de la participación en consejos, no un recuento de personas; el "
+        "juego la lee como la parte de la gente activa en el movimiento, una elección de diseño. A "
+        "medida que creció, los recursos judiciales de la élite y cualquier contrarrevolución "
+        "perdieron fuerza (la probabilidad de un recurso, un {half:.0%} menor en 3,5 y un {blunt:.0%} "
+        "menor en el máximo; el juego conserva el máximo aunque la participación caiga). Chenoweth y "
+        "Stephan, Why Civil Resistance Works, 2011; una tendencia, no una garantía.",
+        "active_never": "La puntuación de participación nunca pasó de 3,5 (máximo {peak}; un índice de "
+        "la participación en consejos que el juego lee como la parte de la gente activa en el "
+        "movimiento, una elección de diseño): los tribunales de la élite perdieron como mucho un "
+        "{blunt:.0%} de su fuerza.",
+        "active_start": "La puntuación de participación superaba 3,5 desde el principio (máximo {peak}; "
+        "un índice de la participación en consejos que el juego lee como la parte de la gente activa "
+        "en el movimiento, una elección de diseño): los recursos judiciales de la élite y cualquier "
+        "contrarrevolución tuvieron menos fuerza toda la partida (la probabilidad de un recurso, un "
+        "{blunt:.0%} menor en el máximo). Chenoweth y Stephan, Why Civil Resistance Works, 2011; una "
         "tendencia, no una garantía.",
         "committed_up": "El apoyo pasó de 25 en {unit} {turn}: una minoría comprometida de una cuarta "
         "parte inclinó la norma, y quienes entendían el proyecto se acercaron a apoyarlo (Centola et "
@@ -142,12 +151,14 @@ def threshold_sentences(
     peak = max([start.get("peak_participation", 0.0)] + [m.get("peak_participation", 0.0) for _, m in turns])
     up = next((t for t, m in turns if m.get("peak_participation", 0.0) >= ACTIVE_SHARE), None)
     shown = _one_decimal(100 * peak, lang)
+    blunt = LEGAL_BLUNT * movement_odds(peak)  # the odds follow the peak smoothly, not a switch
     if start.get("peak_participation", 0.0) >= ACTIVE_SHARE:
-        out.append(w["active_start"].format(peak=shown, blunt=LEGAL_BLUNT))
+        out.append(w["active_start"].format(peak=shown, blunt=blunt))
     elif up is None:
-        out.append(w["active_never"].format(peak=shown))
+        out.append(w["active_never"].format(peak=shown, blunt=blunt))
     else:
-        out.append(w["active_up"].format(unit=unit, turn=up, peak=shown, blunt=LEGAL_BLUNT))
+        half = LEGAL_BLUNT * movement_odds(ACTIVE_SHARE)
+        out.append(w["active_up"].format(unit=unit, turn=up, peak=shown, half=half, blunt=blunt))
     line = 100 * COMMITTED_SHARE
     prev = start.get("support", 0.0)
     crossings = []

@@ -41,6 +41,9 @@ def test_thresholds_say_when_they_were_crossed_both_ways() -> None:
     turns = _turns(peak_participation=[0.01, 0.04, 0.05], support=[24.0, 30.0, 22.0])
     active, up, down = threshold_sentences({"support": 20.0, "peak_participation": 0.01}, turns, "year", "en")
     assert "passed 3.5 in year 2" in active and "peak 5.0" in active
+    # the score is an index, not a head count; the blunting follows the peak smoothly
+    assert "not a head count" in active and "of people taking part" not in active
+    assert "30% at 3.5, 40% at the peak" in active and "from then on" not in active
     assert "Support passed 25 in year 2" in up
     assert "fell below 25 in year 3" in down
     es = threshold_sentences({"support": 20.0, "peak_participation": 0.01}, turns, "año", "es")

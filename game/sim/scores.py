@@ -24,7 +24,7 @@ from game.sim.thresholds import movement_odds, tipping
 
 SCORES = ("equity", "participation", "resilience", "support")
 LOW_GRADES = 0.4  # the two lowest of the ladder's five grades: the low-paid council workers
-LOW_PAID_WEIGHT = 1.0  # approval per log point the low-paid's relative pay rose, per head
+LOW_PAID_WEIGHT = 1.0  # [D] approval per log point the low-paid's relative pay rose, per head
 
 
 @dataclass(frozen=True)

@@ -1,15 +1,18 @@
 """How many people a movement must reach: two thresholds as smooth changes of odds
 (economics.md section 6; docs/scores.md, "Thresholds").
 
-- Active participation: the share of people who take part in self-managed councils (the
-  participation score / 100; its *peak* so far is what counts, as in Chenoweth & Stephan,
-  Why Civil Resistance Works, 2011: campaigns whose peak participation passed about 3.5%
-  of the population tended to succeed). Chenoweth's 2020 update says the rule is a
+- Active participation: the participation score / 100, an index of council participation
+  (not a head count) that the game reads as the movement's active share of people [D];
+  its *peak* so far is what counts, as in Chenoweth & Stephan, Why Civil Resistance Works,
+  2011: campaigns whose peak participation passed about 3.5% of the population tended to
+  succeed. Chenoweth's 2020 update says the rule is a
   tendency, not a guarantee (https://commonslibrary.org/chenoweth-3-5percent-rule/), so
   the game uses the logistic ``sigmoid(k (ln peak - ln 0.035))`` of economics.md §6 with
-  k = 2 (`movement_odds`): 8% at 1%, 50% at 3.5%, 89% at 10%. The elite's legal
-  challenges and its counter-revolution lose force in proportion.
-- Committed minority: the share of people who back the project (support). Centola, Becker,
+  k = 2 [D] (`movement_odds`): 8% at 1%, 50% at 3.5%, 89% at 10%. The elite's legal
+  challenges and its counter-revolution lose force in proportion [D]; the peak is kept for
+  ever, so a movement that has shrunk still blunts them [D].
+- Committed minority: the share of people who back the project (support; counting all
+  support as committed is a design choice [D]). Centola, Becker,
   Brackbill & Baronchelli, "Experimental evidence for tipping points in social convention",
   Science 360 (2018), doi:10.1126/science.aas8827, found a tipping point near 25%; field
   estimates run from 10% to 40%, so the game's tipping is a steep logistic centred on 25%
@@ -25,11 +28,11 @@ from game.sim.diffusion import CHENOWETH_SHARE, campaign_success_probability
 
 ACTIVE_SHARE = CHENOWETH_SHARE  # 3.5% of the population, at peak
 COMMITTED_SHARE = 0.25  # Centola et al. 2018
-MOVEMENT_K = 2.0  # slope of the logistic in ln(peak share) (economics.md §6)
-TIPPING_K = 30.0  # slope in the committed share: 10% to 90% between 17.7% and 32.3%
-LEGAL_BLUNT = 0.6  # share of a legal challenge's chance a movement past 3.5% takes away
-COUP_BLUNT = 0.4  # resistance a movement past 3.5% adds against a counter-revolution
-TIPPING_PULL = 0.3  # share of the aware not yet backing the project that a tipped norm pulls
+MOVEMENT_K = 2.0  # [D] slope of the logistic in ln(peak share) (economics.md §6)
+TIPPING_K = 30.0  # [D] slope in the committed share: 10% to 90% between 17.7% and 32.3%
+LEGAL_BLUNT = 0.6  # [D] share of a legal challenge's chance a movement past 3.5% takes away
+COUP_BLUNT = 0.4  # [D] resistance a movement past 3.5% adds against a counter-revolution
+TIPPING_PULL = 0.3  # [D] share of the aware not yet backing the project that a tipped norm pulls
 
 
 def movement_odds(peak_share: float) -> float:

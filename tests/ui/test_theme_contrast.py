@@ -10,7 +10,8 @@ from dataclasses import replace
 import pytest
 
 from game.theme_data import THEME_FILES, Colour, Palette, hex_to_rgb, load_theme
-from game.ui.palette import contrast
+from game.ui.palette import contrast, mix
+from game.ui.widgets.choice import HOVER_MIX, KIND_COLOURS
 
 # WCAG 2.1: AA is 4.5:1 for text and 3:1 for large text (24 px, or 18.7 px bold) and for the
 # graphics that carry meaning (chart lines, bars, icons, the focus ring); AAA is 7:1 and 4.5:1.
@@ -46,6 +47,10 @@ def pairs(name: str, c: Palette) -> list[tuple[str, Colour, Colour, str]]:
         (f"{what} on panel_hi", v, c.panel_hi, "large") for what, v in graphics.items() if "score" in what
     ]
     out += [(f"focus ring on {b}", c.focus, getattr(c, b), "large") for b in BACKGROUNDS]
+    for kind, (fill, ink) in KIND_COLOURS.items():  # an event's choices, at rest and hovered
+        rest = getattr(c, fill)
+        out.append((f"{kind} choice", getattr(c, ink), rest, "text"))
+        out.append((f"{kind} choice hovered", getattr(c, ink), mix(rest, c.text, HOVER_MIX), "text"))
     if name == "high_contrast":  # it promises 7:1 for every colour on every background
         inks = ("disabled", *SEMANTIC)
         out += [

@@ -18,6 +18,7 @@ KIND_COLOURS = {
     "normal": ("panel_hi", "text"),
     "quiet": ("bg_deep", "text_dim"),
 }
+HOVER_MIX = 0.12  # how far a hovered or focused choice's fill moves towards the text colour
 
 
 class ChoiceButton(Widget):
@@ -65,7 +66,7 @@ class ChoiceButton(Widget):
         bg_name, fg_name = KIND_COLOURS.get(self.kind, KIND_COLOURS["normal"])
         bg, fg = getattr(ctx.colours, bg_name), getattr(ctx.colours, fg_name)
         if self.hovered or self.focused:
-            bg = palette.mix(bg, ctx.colours.text, 0.12)
+            bg = palette.mix(bg, ctx.colours.text, HOVER_MIX)
         pygame.draw.rect(surface, bg, self.rect, border_radius=ctx.space.radius_card)
         edge = ctx.colours.link if self.hovered else ctx.colours.panel_edge
         pygame.draw.rect(

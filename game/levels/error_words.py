@@ -18,7 +18,8 @@ from typing import Any
 from game.errors import Part, Problem, part, render
 from game.i18n import N_
 
-# type -> template, in pydantic's words (ctx names as placeholders)
+# pydantic's error type -> its message in pydantic's words, which the Spanish catalog
+# translates (the error's ctx names are the {placeholders})
 BUILT_IN: dict[str, str] = {
     "missing": N_("Field required"),
     "string_type": N_("Input should be a valid string"),

@@ -58,7 +58,8 @@ def grade_pay(state: State) -> None:
     ladder = cw.ladder / cw.ladder.mean()
     effort = effort_pay(float(n), cw.hours, cw.ratings).incomes
     top = cw.ladder >= cw.ladder.max() - 1e-12
-    low = cw.ladder <= np.sort(np.unique(cw.ladder))[min(1, len(np.unique(cw.ladder)) - 1)] + 1e-12
+    grades = np.unique(cw.ladder)  # sorted
+    low = cw.ladder <= grades[min(1, len(grades) - 1)] + 1e-12
     for name, mask in (("top", top), ("low", low)):
         state.params[f"_{name}_ladder"] = float(ladder[mask].mean())
         state.params[f"_{name}_effort"] = float(effort[mask].mean())

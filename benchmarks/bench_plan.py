@@ -5,8 +5,8 @@ Measures, in one process:
 - rounds, and `total_s`: the wall time of `run_plan` (set-up of the round kernel included,
   generation of the economy excluded), median of REPEATS runs;
 - `setup_s` and `rounds_s`: after each of those runs, the same plan in run_plan's two
-  phases timed apart: `scan_economy` with `RoundKernel(eco, scan)` (everything before the
-  first round), then the rounds (`plan_with_kernel`); medians of REPEATS, in wall time
+  phases timed apart: `plan_setup` (the checks and the round kernel: everything before
+  the first round), then the rounds (`plan_with_kernel`); medians of REPEATS, in wall time
   and (`setup_cpu_s`, `rounds_cpu_s`) in the process's CPU time, which a machine shared
   with other jobs inflates less (no waiting for a core);
 - `s_per_round`: one round (proposals at given prices, excess, price update) timed on
@@ -46,10 +46,10 @@ from game.sim.planning import (  # noqa: E402
     RoundKernel,
     as_prices,
     generate_economy,
+    plan_setup,
     plan_with_kernel,
     price_step,
     run_plan,
-    scan_economy,
 )
 
 THRESHOLD = 0.03
@@ -85,7 +85,7 @@ def main() -> int:
         rounds.add(res.rounds)
         assert res.converged
         t0, c0 = time.perf_counter(), time.process_time()
-        kern = RoundKernel(eco, scan_economy(eco))  # the checks hand on what they found
+        kern = plan_setup(eco)  # what run_plan does before its first round
         t1, c1 = time.perf_counter(), time.process_time()
         split = plan_with_kernel(kern, eco, as_prices(eco, GEN_START_PRICE), THRESHOLD, "book", 1000, False)
         t2, c2 = time.perf_counter(), time.process_time()
@@ -196,7 +196,7 @@ def main() -> int:
         f"process peak RSS {peak_mb:.0f} MB"
     )
     print(
-        f"in the same runs, run_plan's two phases: set-up (scan_economy + RoundKernel) median "
+        f"in the same runs, run_plan's two phases: set-up (plan_setup) median "
         f"{setup_s * 1e3:.1f} ms (min {min(setups) * 1e3:.1f}), the {n_rounds} rounds median "
         f"{rounds_s * 1e3:.1f} ms (min {min(round_runs) * 1e3:.1f}); set-up / rounds "
         f"{setup_s / rounds_s:.2f}; {n_rounds} x one round alone: {n_rounds * s_round * 1e3:.1f} ms"

@@ -16,13 +16,17 @@ Measures, in one process:
   that both see the same machine state; median of the per-pair ratios. Two other
   references are printed, not reported: the scratch buffers too, and one copy of the
   inputs (`RoundKernel.inputs()`, without the by-good copy);
+- `gather_to_stream`, `scatter_to_stream`: the round's two indexed steps alone against the
+  same pass, timed alternately (medians of the per-pair ratios): the gather of log prices
+  into the input list (`np.take`) and the scatter of spending on inputs per good
+  (`np.add.at`). Every round does both, so their sum bounds `ratio_to_stream` from below;
 - `peak_mb`: peak resident set size of the whole process (`resource.getrusage` maxrss:
   interpreter, numpy, the generated economy and the plan). tracemalloc's peak for
   run_plan alone is printed on an earlier line.
 
 Usage: python benchmarks/bench_plan.py [--quick]. Prints readable lines, then ONE JSON
 line last: {"setup_s", "rounds_s", "setup_cpu_s", "rounds_cpu_s", "rounds", "s_per_round",
-"total_s", "peak_mb", "ratio_to_stream"}.
+"total_s", "peak_mb", "ratio_to_stream", "gather_to_stream", "scatter_to_stream"}.
 """
 
 from __future__ import annotations
@@ -183,6 +187,36 @@ def main() -> int:
         f"{statistics.median(one_s) * 1e6:.0f} us; ratio {ratio_one:.2f} (not the reported figure)"
     )
 
+    # the round's two indexed steps alone, each against the same streaming pass: the
+    # gather of log prices into the input list and the scatter of spending on inputs
+    logp = np.log(prices)
+    kern.values(prices)  # fills the spending per input entry (kern.gg)
+    dval = np.zeros(n_goods)
+
+    def gather() -> None:
+        np.take(logp, kern.col, out=kern.g, mode="clip")
+
+    def scatter() -> None:
+        np.add.at(dval, kern.col, kern.gg)
+
+    parts: dict[str, list[float]] = {"gather": [], "scatter": []}
+    steps = {"gather": gather, "scatter": scatter}
+    for _ in range(samples):
+        for name, step in steps.items():
+            t0 = time.perf_counter()
+            step()
+            t1 = time.perf_counter()
+            stream()
+            t2 = time.perf_counter()
+            parts[name].append((t1 - t0) / (t2 - t1))
+    gather_ratio = statistics.median(parts["gather"])
+    scatter_ratio = statistics.median(parts["scatter"])
+    print(
+        f"  of which the gather of log prices into the {len(kern.col)} input entries alone: "
+        f"{gather_ratio:.2f} passes; the scatter of spending on inputs per good alone "
+        f"(np.add.at): {scatter_ratio:.2f} passes; together {gather_ratio + scatter_ratio:.2f}"
+    )
+
     tracemalloc.start()
     run_plan(eco, GEN_START_PRICE, threshold=THRESHOLD, record_history=False)
     _, traced_peak = tracemalloc.get_traced_memory()
@@ -218,6 +252,8 @@ def main() -> int:
                 "total_s": round(total_s, 4),
                 "peak_mb": round(peak_mb, 1),
                 "ratio_to_stream": round(ratio, 3),
+                "gather_to_stream": round(gather_ratio, 3),
+                "scatter_to_stream": round(scatter_ratio, 3),
             }
         )
     )

@@ -258,6 +258,7 @@ def _quoted(quotes: tuple[Quote, ...]) -> dict[str, Quote]:
 
 SHOCK_NAMES = {
     "capital flight": N_("capital flight"),
+    "consolidation": N_("merger"),
     "credit strike": N_("credit strike"),
     "harvest failure": N_("harvest failure"),
     "media blitz": N_("media blitz"),

@@ -51,6 +51,7 @@ class Calibration:
     start_firm_share: float
     start_productivity: float = 1.0
     start_unemployment: float = 0.05
+    capital_leaves: bool = True  # False where owners merge instead (farmland): see stress.py
 
     @property
     def world_rate(self) -> float:
@@ -113,7 +114,7 @@ class Measures:
     coop_net: np.ndarray | None = None  # net revenue per member (before reinvestment)
 
 
-def calibrate(state: State) -> Calibration:
+def calibrate(state: State, capital_leaves: bool = True) -> Calibration:
     alpha = state.params["capital_share"]
     f0 = max(state.firm_share, 1e-6)
     A = state.params["firm_productivity"]
@@ -122,7 +123,7 @@ def calibrate(state: State) -> Calibration:
     # a median co-op with full capital produces what a firm produces per worker: 1/(1−α)
     coop_scale = 1.0 / (1 - alpha)
     start_profit = alpha * firm_scale * A * f0 ** (1 - alpha)
-    return Calibration(alpha, firm_scale, coop_scale, start_profit, f0, A, state.unemployment)
+    return Calibration(alpha, firm_scale, coop_scale, start_profit, f0, A, state.unemployment, capital_leaves)
 
 
 def attendance(state: State) -> float:

@@ -57,6 +57,12 @@ NOISE_ORDER = (
 )
 
 
+def capital_leaves(tactics: Any) -> bool:
+    """Whether owners' capital can leave the economy: not in a level whose elite merges
+    instead of moving capital abroad (farmland), where the stress test merges too."""
+    return "capital_flight" in tactics or "consolidation" not in tactics
+
+
 def answers_to(effects: Any) -> set[str]:
     """The tactics a card's (or choice's) effects weaken: a counter, or a rise of a defence."""
     out: set[str] = set()

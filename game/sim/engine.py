@@ -96,7 +96,7 @@ class Simulation:
         self.sector = shared_sector()
         self.state = initial_state(level, self.seed)
         start_pay(self.state)
-        self.cal = calibrate(self.state)
+        self.cal = calibrate(self.state, elite_mod.capital_leaves(level.elite.tactics))
         first = evaluate(self.state, self.cal, self.sector)
         self.state.params["_start_needs"] = first.measures.needs_met
         self.state.approval = approval(self.state, first)

@@ -14,7 +14,9 @@ shock is the lower tail of those ratios: what the hardest-hit fifth of household
 a fall from well above it counts as much as a fall below it.
 
 Shocks and the defence that answers each (the parameter scales what reaches the economy):
-capital flight (30% of firm capital moved abroad; `capital_controls`), credit strike (80%
+capital flight (30% of firm capital moved abroad; `capital_controls`; where capital cannot
+leave, consolidation instead: the jobs that flight would cost are cut, the capital stays,
+the firms' labour need falls as much; `pre_emption`), credit strike (80%
 of co-op credit cut for the year, co-op reinvestment stops; `public_credit`), harvest
 failure (30% of food output lost, more with accumulated pollution; `food_reserves`), media
 blitz (a season of attack at strength 1 on awareness and support, and through them on
@@ -55,6 +57,12 @@ MEDIA = 1.0
 SHOCKS = ("capital flight", "credit strike", "harvest failure", "media blitz", "price undercutting")
 
 
+def shocks(cal: Calibration) -> tuple[str, ...]:
+    """The five shocks; where capital cannot leave (`Calibration.capital_leaves`), a merger
+    takes capital flight's place."""
+    return SHOCKS if cal.capital_leaves else ("consolidation", *SHOCKS[1:])
+
+
 def harvest_loss(state: State) -> float:
     return 0.3 + 0.2 * state.pollution_stock / (1.0 + state.pollution_stock)
 
@@ -89,6 +97,10 @@ def _apply(s: State, name: str) -> Shock | None:
         s.foreign_capital += before * loss
         s.firm_capital *= 1.0 - loss
         s.firm_share *= (1.0 - loss) ** 0.8  # the jobs that capital employed go with it
+    elif name == "consolidation":  # the same jobs cut, the capital stays (elite.py)
+        keep = (1.0 - FLIGHT * (1.0 - p["pre_emption"])) ** 0.8
+        s.firm_share *= keep
+        s.params = {**p, "firm_labour_need": p["firm_labour_need"] * keep}  # shared: a new dict
     elif name == "credit strike":
         s.credit_cut = max(s.credit_cut, CREDIT_CUT * (1.0 - p["public_credit"]))
     elif name == "harvest failure":
@@ -158,7 +170,7 @@ def stress_test(state: State, cal: Calibration, sector: CouncilSector, plan: Sec
     base, weight = segment_real_income(calm, cal, sector, None, plan, calm_output)
     out = {}
     has_coops = bool(len(state.coops.members)) and state.coop_share > 1e-9
-    for name in SHOCKS:
+    for name in shocks(cal):
         if name in ("credit strike", "price undercutting") and not has_coops:
             out[name] = 1.0  # nothing for the shock to hit
             continue
@@ -168,7 +180,7 @@ def stress_test(state: State, cal: Calibration, sector: CouncilSector, plan: Sec
             hit, hit_weight = segment_real_income(calm, cal, sector, harvest, plan, calm_output)
         elif name == "media blitz":
             hit, hit_weight = segment_real_income(blitz, cal, sector, None, plan)
-        elif name == "capital flight":  # moves firm capital only: the co-ops start the year
+        elif name in ("capital flight", "consolidation"):  # firms only: the co-ops start the year
             hit, hit_weight = _year(state, cal, sector, plan, name, first)  # as the calm one
         else:
             hit, hit_weight = _year(state, cal, sector, plan, name)

@@ -193,3 +193,21 @@ def test_an_event_of_the_old_powers_ends_with_the_card_that_answers_it(
         without += any(any(e.id == event for e in r.events) for r in _play(cards, seed=seed).history)
     assert after == 0
     assert without >= 3
+
+
+def test_the_stress_test_merges_farms_instead_of_moving_capital_abroad() -> None:
+    """Where the elite merges (land_commons), resilience's first shock is a merger, not capital
+    flight: the same jobs are cut, no capital leaves; a level with capital flight keeps it.
+    With the first-purchase law's pre-emption the hardest-hit keep more through the merger
+    (at the start: 93.4% with pre-emption 0.6, 81.5% without)."""
+    land = Simulation(level("land_commons"), 1)
+    assert "consolidation" in land.last.stress and "capital flight" not in land.last.stress
+    assert "capital flight" in Simulation(level("coop_network"), 1).last.stress
+    from game.sim.stress import stress_test
+
+    state = land.state.copy()
+    plan = land.last.measures.plan
+    free = stress_test(state, land.cal, land.sector, plan)["consolidation"]
+    state.params = {**state.params, "pre_emption": 0.6}
+    law = stress_test(state, land.cal, land.sector, plan)["consolidation"]
+    assert law > free + 0.05, (law, free)

@@ -3,10 +3,11 @@ pay for effort, and what each pace costs (docs/scores.md, "The pace of pay").
 
 Too fast: the inherited ladder's top grade (managers, engineers, planners: the scarce skills)
 loses relative pay faster than the councils can train people to replace the effort they
-withdraw. Each fall of their relative pay r withdraws a share ``ELASTICITY * d(ln r)`` of
-their effort (an elasticity anchored on the elasticity-of-taxable-income literature: Saez,
-Slemrod & Giertz, J. Econ. Lit. 50(1), 2012, doi:10.1257/jel.50.1.3, whose best long-run
-estimates range from 0.12 to 0.40; the game takes the top of that range, a design choice).
+withdraw. Each fall of their relative pay r below the lowest it has been withdraws a share
+``ELASTICITY * d(ln r)`` of their effort (an elasticity anchored on the elasticity-of-taxable-
+income literature: Saez, Slemrod & Giertz, J. Econ. Lit. 50(1), 2012,
+doi:10.1257/jel.50.1.3, whose best long-run estimates range from 0.12 to 0.40; the game
+takes the top of that range, a design choice).
 Training replaces withdrawn effort at the parameter ``training`` a year (the game's own rule
 [D]; cards that teach the scarce skills raise it, and a level sets it; it is not the Bass
 rate ``education``, at which people learn *about* the project): a pace within that capacity
@@ -87,8 +88,12 @@ def pace_step(state: State, h: float) -> None:
         # a new dict: the stress test's copies share their parameters with the real state
         state.params = {**p, "pay_transition": min(1.0, p["pay_transition"] + p["pay_pace"] * h)}
     now = math.log(max(relative_pay(state)[0], 1e-6))
-    before = state.top_pay if state.top_pay is not None else now
-    fall = max(0.0, before - now)
+    # effort is withdrawn only as pay falls below the lowest it has been: pay pushed back
+    # (an austerity choice) and moved on again is not a second withdrawal of the same effort
+    low = state.top_low if state.top_low is not None else state.top_pay
+    low = low if low is not None else now
+    fall = max(0.0, low - now)
+    state.top_low = min(low, now)
     shortage = state.skill_shortage
     shortage += ELASTICITY * fall * (1.0 - shortage)
     # managers of firms converted since the last step leave the ladder's top pay for the
@@ -116,6 +121,7 @@ def start_pay(state: State) -> None:
     top, low = relative_pay(state)
     state.top_pay = math.log(max(top, 1e-6))
     state.top_ref = state.top_pay
+    state.top_low = state.top_pay
     state.params["_low_pay_start"] = float(low)
 
 

@@ -16,7 +16,7 @@ from game.sim import elite, scores, thresholds
 from game.sim.dynamics import social_step
 from game.sim.effects import apply_effect, move_workers
 from game.sim.engine import Simulation
-from game.sim.pace import COMPLEMENT, ELASTICITY, SKILL_SHARE
+from game.sim.pace import COMPLEMENT, ELASTICITY, SKILL_SHARE, relative_pay
 from game.sim.report import EliteWarning
 from tests.sim.experiments import level, run
 
@@ -111,6 +111,25 @@ def test_training_lets_pay_move_faster() -> None:
     assert high.history[1].metrics["skill_shortage"] == 0.0
     assert low.history[3].metrics["skill_shortage"] > 0.08
     assert taught.history[0].metrics["skill_shortage"] == low.history[0].metrics["skill_shortage"]
+
+
+def test_pay_pushed_back_and_moved_on_is_not_a_second_withdrawal() -> None:
+    """Four-year pace; after two years austerity pushes pay a fifth of the way back to the
+    ladder, and the pace moves it on again within the year. The top grade's effort was
+    withdrawn when its pay first fell: it is not withdrawn again as pay returns to where it
+    had been (the review's double count), so the shortage a year later is the same as with
+    pay simply held for that time; counted again it would be some 0.05 more."""
+    lv = quiet("state_economy_reform")
+    pushed, held = (run(lv, 2, params={"pay_pace": 0.25}) for _ in range(2))
+    pushed.state.params = {**pushed.state.params, "pay_transition": 0.3}
+    held.state.params = {**held.state.params, "pay_pace": 0.05}  # 0.5 to 0.55 in the year
+    for sim in (pushed, held):
+        sim.play_turn([])
+    assert pushed.state.params["pay_transition"] == pytest.approx(0.55)
+    k_pushed, k_held = (s.history[-1].metrics["skill_shortage"] for s in (pushed, held))
+    assert abs(k_pushed - k_held) < 0.005
+    again = ELASTICITY * math.log(relative_pay(held.state, 0.3)[0] / relative_pay(held.state, 0.5)[0])
+    assert again > 0.03  # what a second withdrawal of the same effort would have added
 
 
 def _choice(level_id: str, event: str, choice: str) -> list[Any]:

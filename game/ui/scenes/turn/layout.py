@@ -89,9 +89,11 @@ def narrow_layout(
     line_h: LineHeight,
     end_w: int,
     menu_w: int,
+    strip_rows: int = 1,
 ) -> TurnLayout:
     """Large text: the header holds End and Menu; one tab's panels fill the body.
-    `tab_labels` are (key, translated label); `end_w` and `menu_w` the buttons' widths."""
+    `tab_labels` are (key, translated label); `end_w` and `menu_w` the buttons' widths;
+    `strip_rows` the rows the Actions tab's resource strip needs for whole names."""
     w, h = size
     header_h = sizes.header_h
     pad = sizes.narrow_pad
@@ -122,7 +124,8 @@ def narrow_layout(
         lay.panels["elite"] = pygame.Rect(full.x + half + pad, full.y, full.width - half - pad, full.height)
     elif tab == "actions":
         sl = line_h("small", True)
-        lay.resource_strip = pygame.Rect(full.x, full.y, full.width, sl + sizes.resource_strip_pad)
+        strip_h = (sl + sizes.resource_strip_pad) * strip_rows
+        lay.resource_strip = pygame.Rect(full.x, full.y, full.width, strip_h)
         lay.forecast_strip = pygame.Rect(
             full.x, full.bottom - sl - sizes.forecast_strip_pad, full.width, sl + sizes.forecast_strip_pad
         )

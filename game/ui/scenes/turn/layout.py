@@ -68,7 +68,9 @@ def wide_layout(size: tuple[int, int], sizes: Sizes, menu_w: int) -> TurnLayout:
     elite_h, fc_h = sizes.elite_h, sizes.forecast_h
     lay.panels["elite"] = pygame.Rect(right.x, right.y, right.width, elite_h)
     lay.panels["forecast"] = pygame.Rect(right.x, right.y + elite_h + pad, right.width, fc_h)
-    hand_h = sizes.hand_h
+    # a tall window (1920x1080 at 100%) gives the cards more of its height: their titles and
+    # texts read whole instead of ending in "…"; the chart keeps the larger part
+    hand_h = max(sizes.hand_h, (center.height - pad) * 2 // 5)
     lay.chart = pygame.Rect(center.x, center.y, center.width, center.height - hand_h - pad)
     lay.hand = pygame.Rect(center.x, center.bottom - hand_h, center.width, hand_h)
     bh = sizes.end_h

@@ -5,8 +5,9 @@ Measures, in one process:
 - rounds, and `total_s`: the wall time of `run_plan` (set-up of the round kernel included,
   generation of the economy excluded), median of REPEATS runs;
 - `setup_s` and `rounds_s`: after each of those runs, the same plan in run_plan's two
-  phases timed apart: `scan_economy` with `RoundKernel(eco, scan)` (everything before the
-  first round), then the rounds (`plan_with_kernel`); medians of REPEATS, in wall time
+  phases timed apart: `plan_setup` (the checks and the round kernel: everything before
+  the first round), then the rounds (`plan_with_kernel`), SPLITS times after each run;
+  medians of REPEATS x SPLITS, in wall time
   and (`setup_cpu_s`, `rounds_cpu_s`) in the process's CPU time, which a machine shared
   with other jobs inflates less (no waiting for a core);
 - `s_per_round`: one round (proposals at given prices, excess, price update) timed on
@@ -16,13 +17,17 @@ Measures, in one process:
   that both see the same machine state; median of the per-pair ratios. Two other
   references are printed, not reported: the scratch buffers too, and one copy of the
   inputs (`RoundKernel.inputs()`, without the by-good copy);
+- `gather_to_stream`, `scatter_to_stream`: the round's two indexed steps alone against the
+  same pass, timed alternately (medians of the per-pair ratios): the gather of log prices
+  into the input list (`np.take`) and the scatter of spending on inputs per good
+  (`np.add.at`). Every round does both, so their sum bounds `ratio_to_stream` from below;
 - `peak_mb`: peak resident set size of the whole process (`resource.getrusage` maxrss:
   interpreter, numpy, the generated economy and the plan). tracemalloc's peak for
   run_plan alone is printed on an earlier line.
 
 Usage: python benchmarks/bench_plan.py [--quick]. Prints readable lines, then ONE JSON
 line last: {"setup_s", "rounds_s", "setup_cpu_s", "rounds_cpu_s", "rounds", "s_per_round",
-"total_s", "peak_mb", "ratio_to_stream"}.
+"total_s", "peak_mb", "ratio_to_stream", "gather_to_stream", "scatter_to_stream"}.
 """
 
 from __future__ import annotations
@@ -40,19 +45,29 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import game.sim.planning as planning  # noqa: E402
 from game.sim.planning import (  # noqa: E402
     GEN_START_PRICE,
     HAHNEL_SCALE,
+    PlanEconomy,
     RoundKernel,
     as_prices,
     generate_economy,
     plan_with_kernel,
     price_step,
     run_plan,
-    scan_economy,
 )
 
 THRESHOLD = 0.03
+SPLITS = 3  # set-up and rounds timed apart this many times after each whole plan
+
+
+def plan_setup(eco: PlanEconomy) -> RoundKernel:
+    """What `run_plan` runs before its first round (`planning.plan_setup`); in code from
+    before it existed (for before/after runs of this benchmark), what run_plan ran then."""
+    if hasattr(planning, "plan_setup"):
+        return planning.plan_setup(eco)
+    return RoundKernel(eco, planning.scan_economy(eco))
 
 
 def main() -> int:
@@ -84,16 +99,18 @@ def main() -> int:
         totals.append(time.perf_counter() - t0)
         rounds.add(res.rounds)
         assert res.converged
-        t0, c0 = time.perf_counter(), time.process_time()
-        kern = RoundKernel(eco, scan_economy(eco))  # the checks hand on what they found
-        t1, c1 = time.perf_counter(), time.process_time()
-        split = plan_with_kernel(kern, eco, as_prices(eco, GEN_START_PRICE), THRESHOLD, "book", 1000, False)
-        t2, c2 = time.perf_counter(), time.process_time()
-        setups.append(t1 - t0)
-        round_runs.append(t2 - t1)
-        setup_cpu.append(c1 - c0)
-        rounds_cpu.append(c2 - c1)
-        assert split.prices.tobytes() == res.prices.tobytes()
+        for _ in range(SPLITS):
+            t0, c0 = time.perf_counter(), time.process_time()
+            kern = plan_setup(eco)  # what run_plan does before its first round
+            t1, c1 = time.perf_counter(), time.process_time()
+            start = as_prices(eco, GEN_START_PRICE)
+            split = plan_with_kernel(kern, eco, start, THRESHOLD, "book", 1000, False)
+            t2, c2 = time.perf_counter(), time.process_time()
+            setups.append(t1 - t0)
+            round_runs.append(t2 - t1)
+            setup_cpu.append(c1 - c0)
+            rounds_cpu.append(c2 - c1)
+            assert split.prices.tobytes() == res.prices.tobytes()
     assert len(rounds) == 1, "the plan must be deterministic"
     n_rounds = rounds.pop()
     r5 = run_plan(eco, GEN_START_PRICE, threshold=0.05, record_history=False).rounds
@@ -183,6 +200,36 @@ def main() -> int:
         f"{statistics.median(one_s) * 1e6:.0f} us; ratio {ratio_one:.2f} (not the reported figure)"
     )
 
+    # the round's two indexed steps alone, each against the same streaming pass: the
+    # gather of log prices into the input list and the scatter of spending on inputs
+    logp = np.log(prices)
+    kern.values(prices)  # fills the spending per input entry (kern.gg)
+    dval = np.zeros(n_goods)
+
+    def gather() -> None:
+        np.take(logp, kern.col, out=kern.g, mode="clip")
+
+    def scatter() -> None:
+        np.add.at(dval, kern.col, kern.gg)
+
+    parts: dict[str, list[float]] = {"gather": [], "scatter": []}
+    steps = {"gather": gather, "scatter": scatter}
+    for _ in range(samples):
+        for name, step in steps.items():
+            t0 = time.perf_counter()
+            step()
+            t1 = time.perf_counter()
+            stream()
+            t2 = time.perf_counter()
+            parts[name].append((t1 - t0) / (t2 - t1))
+    gather_ratio = statistics.median(parts["gather"])
+    scatter_ratio = statistics.median(parts["scatter"])
+    print(
+        f"  of which the gather of log prices into the {len(kern.col)} input entries alone: "
+        f"{gather_ratio:.2f} passes; the scatter of spending on inputs per good alone "
+        f"(np.add.at): {scatter_ratio:.2f} passes; together {gather_ratio + scatter_ratio:.2f}"
+    )
+
     tracemalloc.start()
     run_plan(eco, GEN_START_PRICE, threshold=THRESHOLD, record_history=False)
     _, traced_peak = tracemalloc.get_traced_memory()
@@ -196,7 +243,7 @@ def main() -> int:
         f"process peak RSS {peak_mb:.0f} MB"
     )
     print(
-        f"in the same runs, run_plan's two phases: set-up (scan_economy + RoundKernel) median "
+        f"in the same runs, run_plan's two phases: set-up (plan_setup) median "
         f"{setup_s * 1e3:.1f} ms (min {min(setups) * 1e3:.1f}), the {n_rounds} rounds median "
         f"{rounds_s * 1e3:.1f} ms (min {min(round_runs) * 1e3:.1f}); set-up / rounds "
         f"{setup_s / rounds_s:.2f}; {n_rounds} x one round alone: {n_rounds * s_round * 1e3:.1f} ms"
@@ -218,6 +265,8 @@ def main() -> int:
                 "total_s": round(total_s, 4),
                 "peak_mb": round(peak_mb, 1),
                 "ratio_to_stream": round(ratio, 3),
+                "gather_to_stream": round(gather_ratio, 3),
+                "scatter_to_stream": round(scatter_ratio, 3),
             }
         )
     )

@@ -4,6 +4,7 @@ good kinds, the price rules' names, and the checks an economy must pass. Part of
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -142,71 +143,98 @@ class _CCPass(NamedTuple):
     spending: np.ndarray  # Σ_j count_j·I_j·α_jg per entry of the row
 
 
-def _cc_pass(eco: PlanEconomy, checks: bool = True) -> _CCPass | None:
+class _CCBlocks:
     """The CC list of a large economy whose councils all weight the same goods (generated
-    economies), read once: the goods compared with the first council's, the weights'
-    minimum and sums per council (the checks), and consumer spending (the kernel's;
-    `checks=False` computes only this, in the same way, so it has the same bits). None
-    when the goods differ or the economy is small (the caller then takes the general path).
+    economies), read once in blocks of CC_BLOCK entries that stay in cache: per block the
+    goods compared with the first council's, the weights' minimum and sums per council (the
+    checks) and consumer spending (the kernel's; `checks=False` computes only this, in the
+    same way, so it has the same bits).
 
     Each of these is a pass over six million entries at Hahnel's scale, most of the
-    set-up, so the councils are split in two halves read at once, the second in a thread
-    (numpy releases the GIL); the halves' spending is added in a fixed order, so the result
-    does not depend on which finishes first."""
-    row = _first_row(eco) if eco.n_cc >= SMALL_ECONOMY else None
-    if row is None:
-        return None
-    n, m = eco.n_cc, len(row)
-    step = max(1, CC_BLOCK // m)  # councils per block
-    half = -(-n // (2 * step)) * step  # the first half: whole blocks
-    sums = np.empty(n)
-    out: list[tuple[bool, float, np.ndarray] | BaseException | None] = [None, None]
+    set-up, so a second thread reads blocks too (numpy releases the GIL), from the start
+    of the checks: each block goes to whichever thread asks next, and its results land in
+    the block's own slot, so they are summed in block order whoever read it."""
 
-    def part(i: int, a: int, b: int) -> None:
+    def __init__(self, eco: PlanEconomy, row: np.ndarray, checks: bool) -> None:
+        n, m = eco.n_cc, len(row)
+        self.m, self.checks = m, checks
+        self.step = max(1, CC_BLOCK // m)  # councils per block
+        self.n_blocks = -(-n // self.step)
+        self.row = row
+        flat, tiled = eco.cc_good, np.tile(row, self.step) if checks else row  # the row per council
+        self.per = m  # comparisons per council
+        if checks and flat.dtype.itemsize == 4 and m % 2 == 0 and flat.flags.c_contiguous:
+            flat, tiled, self.per = flat.view(np.int64), tiled.view(np.int64), m // 2  # two goods at once
+        self.flat, self.tiled = flat, tiled
+        self.weights = eco.cc_weight.reshape(-1, m)
+        self.f = eco.cc_count * eco.cc_income
+        self.parts = np.zeros((self.n_blocks, m))
+        self.lows = np.full(self.n_blocks, np.inf)
+        self.sums = np.empty(n)
+        self.same = True
+        self.error: BaseException | None = None
+        self._next = itertools.count()  # hands out block numbers (atomic under the GIL)
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        """Begin reading blocks in a second thread."""
+        self._thread = threading.Thread(target=self.work, daemon=True)
+        self._thread.start()
+
+    def work(self) -> None:
+        """Read blocks until none is left (or one has other goods, or reading failed)."""
         try:
-            out[i] = _cc_part(eco, row, a, b, step, sums, checks)
-        except BaseException as exc:  # handed to the caller's thread below
-            out[i] = exc
+            for k in self._next:
+                if k >= self.n_blocks or not self.same or self.error is not None:
+                    return
+                if not _cc_block(self, k):
+                    self.same = False
+        except BaseException as exc:  # raised in the caller's thread by `result`
+            self.error = exc
 
-    second = threading.Thread(target=part, args=(1, half, n), daemon=True)
-    second.start()
-    part(0, 0, half)
-    second.join()
-    results = []
-    for res in out:
-        if not isinstance(res, tuple):
-            raise res if res is not None else RuntimeError("a half of the CC pass did not run")
-        results.append(res)
-    (same0, low0, spend0), (same1, low1, spend1) = results
-    if not (same0 and same1):
+    def result(self) -> _CCPass | None:
+        """Read the blocks left with the second thread, wait for it and add up, in block
+        order; None when some council weights other goods."""
+        self.work()
+        if self._thread is not None:
+            self._thread.join()
+        if self.error is not None:
+            raise self.error
+        if not self.same:
+            return None
+        return _CCPass(self.row.copy(), float(self.lows.min()), self.sums, self.parts.sum(axis=0))
+
+
+def _cc_block(cc: _CCBlocks, k: int) -> bool:
+    """Block k of `_CCBlocks`: False when its goods are not the row's."""
+    i = k * cc.step
+    j = min(len(cc.sums), i + cc.step)
+    w = cc.weights[i:j]
+    if cc.checks:
+        m = cc.per
+        if not bool((cc.flat[i * m : j * m] == cc.tiled[: (j - i) * m]).all()):
+            return False
+        cc.lows[k] = w.min()
+        np.einsum("ij->i", w, out=cc.sums[i:j])
+    np.einsum("i,ij->j", cc.f[i:j], w, out=cc.parts[k])  # einsum's own loop: see consumer_spending
+    return True
+
+
+def _cc_blocks(eco: PlanEconomy, checks: bool = True) -> _CCBlocks | None:
+    """The block reader of a large economy whose councils all have as many entries, else
+    None (the caller then takes the general path)."""
+    row = _first_row(eco) if eco.n_cc >= SMALL_ECONOMY else None
+    return None if row is None else _CCBlocks(eco, row, checks)
+
+
+def _cc_pass(eco: PlanEconomy, checks: bool = True) -> _CCPass | None:
+    """`_CCBlocks` run to the end: None when the economy is small or its councils weight
+    different goods."""
+    cc = _cc_blocks(eco, checks)
+    if cc is None:
         return None
-    return _CCPass(row.copy(), min(low0, low1), sums, spend0 + spend1)
-
-
-def _cc_part(
-    eco: PlanEconomy, row: np.ndarray, a: int, b: int, step: int, sums: np.ndarray, checks: bool
-) -> tuple[bool, float, np.ndarray]:
-    """Councils [a, b) of `_cc_pass`, in blocks of `step` councils that stay in cache:
-    (goods all the row's, smallest weight, spending per entry of the row); the sums per
-    council go into `sums`."""
-    m = len(row)
-    goods = eco.cc_good.reshape(-1, m)
-    weights = eco.cc_weight.reshape(-1, m)
-    f = eco.cc_count * eco.cc_income
-    spend = np.zeros(m)
-    part = np.empty(m)
-    low = np.inf
-    for i in range(a, b, step):
-        j = min(b, i + step)
-        w = weights[i:j]
-        if checks:
-            if not bool((goods[i:j] == row).all()):
-                return False, low, spend
-            low = min(low, float(w.min()))
-            np.einsum("ij->i", w, out=sums[i:j])
-        np.einsum("i,ij->j", f[i:j], w, out=part)  # einsum's own loop: see consumer_spending
-        spend += part
-    return True, low, spend
+    cc.start()
+    return cc.result()
 
 
 def check_economy(eco: PlanEconomy) -> np.ndarray | None:
@@ -220,105 +248,124 @@ def scan_economy(eco: PlanEconomy) -> Scan:
 
     Each array is read as few times as the checks allow (the set-up of a plan at Hahnel's
     scale is mostly these passes over six million CC entries): a large economy's CC list
-    once, in blocks (`_cc_pass`: goods, weights' minimum and sums, consumer spending);
+    once, in blocks (`_CCBlocks`: goods, weights' minimum and sums, consumer spending);
     otherwise CC goods once when every council weights the same goods and CC weights twice
     (their minimum; their sums per council, whose finiteness shows the weights are finite:
     they are positive)."""
-    G = eco.n_goods
-    if eco.kinds.shape != (G,) or eco.endowment.shape != (G,):
-        raise PlanError("kinds and endowment must have one entry per good")
-    n_wc, n_cc = eco.n_wc, eco.n_cc
-    for name in ("wc_A", "wc_c", "wc_s", "wc_k", "wc_count"):
-        if getattr(eco, name).shape != (n_wc,):
-            raise PlanError(f"{name} must have one entry per worker council")
-    if eco.cc_count.shape != (n_cc,):
-        raise PlanError("cc_count must have one entry per consumer council")
-    dense: np.ndarray | None = None
-    cc: _CCPass | None = None
-    for name, indptr, idx, vals, n in (
-        ("wc", eco.wc_indptr, eco.wc_input, eco.wc_b, n_wc),
-        ("cc", eco.cc_indptr, eco.cc_good, eco.cc_weight, n_cc),
-    ):
-        if (
-            indptr.shape != (n + 1,)
-            or indptr[0] != 0
-            or indptr[-1] != len(idx)
-            or np.any(np.diff(indptr) < 0)
-            or vals.shape != idx.shape
+    return ScanJob(eco).finish()
+
+
+class ScanJob:
+    """`scan_economy` in two steps, so that the caller can work while a large economy's
+    CC list is read in a second thread (`plan_setup` lays out the round kernel meanwhile):
+    the constructor checks the arrays' shapes and CSR layout and starts the reading;
+    `finish` reads along, then runs the other checks. The checks run in the same order
+    as in one step, so an economy with several faults gets the same message."""
+
+    def __init__(self, eco: PlanEconomy) -> None:
+        self.eco = eco
+        G = eco.n_goods
+        if eco.kinds.shape != (G,) or eco.endowment.shape != (G,):
+            raise PlanError("kinds and endowment must have one entry per good")
+        n_wc, n_cc = eco.n_wc, eco.n_cc
+        for name in ("wc_A", "wc_c", "wc_s", "wc_k", "wc_count"):
+            if getattr(eco, name).shape != (n_wc,):
+                raise PlanError(f"{name} must have one entry per worker council")
+        if eco.cc_count.shape != (n_cc,):
+            raise PlanError("cc_count must have one entry per consumer council")
+        for name, indptr, idx, vals, n in (
+            ("wc", eco.wc_indptr, eco.wc_input, eco.wc_b, n_wc),
+            ("cc", eco.cc_indptr, eco.cc_good, eco.cc_weight, n_cc),
         ):
-            raise PlanError(f"{name} CSR arrays are inconsistent")
-        if name == "cc":
-            cc = _cc_pass(eco)
-            dense = dense_cc_goods(eco) if cc is None else cc.dense
-            idx = idx if dense is None else dense  # the same goods, read once
+            if (
+                indptr.shape != (n + 1,)
+                or indptr[0] != 0
+                or indptr[-1] != len(idx)
+                or np.any(np.diff(indptr) < 0)
+                or vals.shape != idx.shape
+            ):
+                raise PlanError(f"{name} CSR arrays are inconsistent")
+            if name == "wc" and len(idx) and (idx.min() < 0 or idx.max() >= G):
+                raise PlanError("wc entries refer to goods that do not exist")
+        self.blocks = _cc_blocks(eco)
+        if self.blocks is not None:
+            self.blocks.start()
+
+    def finish(self, gamma: np.ndarray | None = None) -> Scan:
+        """The rest of the checks; `gamma`: `eco.wc_gamma()` if the caller computed it."""
+        eco = self.eco
+        G, n_wc, n_cc = eco.n_goods, eco.n_wc, eco.n_cc
+        cc = None if self.blocks is None else self.blocks.result()
+        dense = dense_cc_goods(eco) if cc is None else cc.dense
+        idx = eco.cc_good if dense is None else dense  # the same goods, read once
         if len(idx) and (idx.min() < 0 or idx.max() >= G):
-            raise PlanError(f"{name} entries refer to goods that do not exist")
-    positive = {
-        "wc_A": eco.wc_A,
-        "wc_c": eco.wc_c,
-        "wc_s": eco.wc_s,
-        "wc_k": eco.wc_k,
-        "wc_count": eco.wc_count,
-        "wc_b": eco.wc_b,
-        "cc_income": eco.cc_income,
-        "cc_count": eco.cc_count,
-        "cc_weight": eco.cc_weight,
-    }
-    for name, arr in positive.items():
-        if name == "cc_weight":  # finiteness: from the sums per council below
-            if len(arr) and not (arr.min() if cc is None else cc.low) > 0:
+            raise PlanError("cc entries refer to goods that do not exist")
+        positive = {
+            "wc_A": eco.wc_A,
+            "wc_c": eco.wc_c,
+            "wc_s": eco.wc_s,
+            "wc_k": eco.wc_k,
+            "wc_count": eco.wc_count,
+            "wc_b": eco.wc_b,
+            "cc_income": eco.cc_income,
+            "cc_count": eco.cc_count,
+            "cc_weight": eco.cc_weight,
+        }
+        for name, arr in positive.items():
+            if name == "cc_weight":  # finiteness: from the sums per council below
+                if len(arr) and not (arr.min() if cc is None else cc.low) > 0:
+                    raise PlanError(f"every {name} must be a finite positive number")
+            elif len(arr) and not (np.isfinite(arr.max()) and arr.min() > 0):
                 raise PlanError(f"every {name} must be a finite positive number")
-        elif len(arr) and not (np.isfinite(arr.max()) and arr.min() > 0):
-            raise PlanError(f"every {name} must be a finite positive number")
-    if n_cc and np.any(eco.cc_indptr[1:] == eco.cc_indptr[:-1]):
-        raise PlanError("every consumer council needs at least one weight")
-    if n_cc:
-        sums = np.add.reduceat(eco.cc_weight, eco.cc_indptr[:-1]) if cc is None else cc.sums
-        if not np.all(np.isfinite(sums)):  # positive weights: a sum is finite iff its terms are
-            raise PlanError("every cc_weight must be a finite positive number")
-        if not np.allclose(sums, 1.0, rtol=0, atol=1e-9):
-            raise PlanError("each consumer council's weights must sum to 1 (use normalise_weights)")
-    if n_wc and (eco.wc_output.min() < 0 or eco.wc_output.max() >= G):
-        raise PlanError("a worker council produces a good that does not exist")
-    if n_wc and np.any(eco.kinds[eco.wc_output] == PRIMARY):
-        i = int(np.flatnonzero(eco.kinds[eco.wc_output] == PRIMARY)[0])
-        raise PlanError(
-            f"worker council {i} produces primary good "
-            f"{eco.good_ids[eco.wc_output[i]]}; primary goods are endowments"
-        )
-    wc_uses = np.zeros(G, dtype=bool)
-    wc_uses[eco.wc_input] = True  # a scatter into G flags, not a gather of a kind per entry
-    if np.any(wc_uses & (eco.kinds == PUBLIC)):
-        raise PlanError("public goods cannot be production inputs")
-    cc_uses = np.zeros(G, dtype=bool)
-    cc_uses[eco.cc_good if dense is None else dense] = True  # a scatter: cheaper than bincount
-    if np.any(cc_uses & np.isin(eco.kinds, (INTERMEDIATE, PRIMARY))):
-        raise PlanError("consumer councils can only want final and public goods")
-    gamma = eco.wc_gamma()
-    bad = np.flatnonzero(~(gamma < 1.0))
-    if len(bad):
-        i = int(bad[0])
-        raise PlanError(
-            f"worker council {i} (output {eco.good_ids[eco.wc_output[i]]}): "
-            f"γ = Σb + c/k = {gamma[i]:.4f} must be < 1 (returns to scale in inputs and "
-            f"effort must be decreasing, or the council would want infinite output)"
-        )
-    gamma.flags.writeable = False  # handed to the kernel
-    primary = eco.kinds == PRIMARY
-    if np.any(eco.endowment[primary] <= 0) or np.any(eco.endowment[~primary] != 0):
-        raise PlanError("primary goods need a positive endowment; other goods none")
-    produced = np.zeros(G, dtype=bool)
-    produced[eco.wc_output] = True
-    missing = np.flatnonzero(~primary & ~produced)
-    if len(missing):
-        raise PlanError(f"no worker council produces {eco.good_ids[missing[0]]}")
-    unwanted = np.flatnonzero(~(cc_uses | wc_uses))
-    if len(unwanted):
-        raise PlanError(
-            f"no council wants {eco.good_ids[unwanted[0]]}: its price would "
-            "fall forever and the plan could never converge"
-        )
-    return Scan(dense, None if cc is None else cc.spending, gamma)
+        if n_cc and np.any(eco.cc_indptr[1:] == eco.cc_indptr[:-1]):
+            raise PlanError("every consumer council needs at least one weight")
+        if n_cc:
+            sums = np.add.reduceat(eco.cc_weight, eco.cc_indptr[:-1]) if cc is None else cc.sums
+            if not np.all(np.isfinite(sums)):  # positive weights: a sum is finite iff its terms are
+                raise PlanError("every cc_weight must be a finite positive number")
+            if not np.allclose(sums, 1.0, rtol=0, atol=1e-9):
+                raise PlanError("each consumer council's weights must sum to 1 (use normalise_weights)")
+        if n_wc and (eco.wc_output.min() < 0 or eco.wc_output.max() >= G):
+            raise PlanError("a worker council produces a good that does not exist")
+        if n_wc and np.any(eco.kinds[eco.wc_output] == PRIMARY):
+            i = int(np.flatnonzero(eco.kinds[eco.wc_output] == PRIMARY)[0])
+            raise PlanError(
+                f"worker council {i} produces primary good "
+                f"{eco.good_ids[eco.wc_output[i]]}; primary goods are endowments"
+            )
+        wc_uses = np.zeros(G, dtype=bool)
+        wc_uses[eco.wc_input] = True  # a scatter into G flags, not a gather of a kind per entry
+        if np.any(wc_uses & (eco.kinds == PUBLIC)):
+            raise PlanError("public goods cannot be production inputs")
+        cc_uses = np.zeros(G, dtype=bool)
+        cc_uses[eco.cc_good if dense is None else dense] = True  # a scatter: cheaper than bincount
+        if np.any(cc_uses & np.isin(eco.kinds, (INTERMEDIATE, PRIMARY))):
+            raise PlanError("consumer councils can only want final and public goods")
+        gamma = eco.wc_gamma() if gamma is None else gamma
+        bad = np.flatnonzero(~(gamma < 1.0))
+        if len(bad):
+            i = int(bad[0])
+            raise PlanError(
+                f"worker council {i} (output {eco.good_ids[eco.wc_output[i]]}): "
+                f"γ = Σb + c/k = {gamma[i]:.4f} must be < 1 (returns to scale in inputs and "
+                f"effort must be decreasing, or the council would want infinite output)"
+            )
+        gamma.flags.writeable = False  # handed to the kernel
+        primary = eco.kinds == PRIMARY
+        if np.any(eco.endowment[primary] <= 0) or np.any(eco.endowment[~primary] != 0):
+            raise PlanError("primary goods need a positive endowment; other goods none")
+        produced = np.zeros(G, dtype=bool)
+        produced[eco.wc_output] = True
+        missing = np.flatnonzero(~primary & ~produced)
+        if len(missing):
+            raise PlanError(f"no worker council produces {eco.good_ids[missing[0]]}")
+        unwanted = np.flatnonzero(~(cc_uses | wc_uses))
+        if len(unwanted):
+            raise PlanError(
+                f"no council wants {eco.good_ids[unwanted[0]]}: its price would "
+                "fall forever and the plan could never converge"
+            )
+        return Scan(dense, None if cc is None else cc.spending, gamma)
 
 
 def as_prices(eco: PlanEconomy, start_prices: float | Sequence[float] | np.ndarray) -> np.ndarray:

@@ -15,17 +15,29 @@ from game.sim.plan_economy import (
     PlanError,
     Rule,
     Scan,
+    ScanJob,
     _cc_pass,
     as_prices,
     dense_cc_goods,
     scan_economy,
 )
+from game.sim.plan_layout import Blocks, WCLayout, _block_constants, wc_layout
 from game.sim.plan_paced import PacedPlanner
 from game.sim.plan_rounds import (
     PlanResult,
     _wc_constants,
     step_size,
 )
+
+
+def plan_setup(eco: PlanEconomy) -> RoundKernel:
+    """Everything before a plan's first round: `scan_economy` and `RoundKernel`, with the
+    kernel's WC layout built while a second thread reads a large economy's CC list (the
+    checks still run before the kernel exists, in their usual order)."""
+    job = ScanJob(eco)
+    with np.errstate(all="ignore"):  # not checked yet: `finish` says what is wrong
+        layout = wc_layout(eco)
+    return RoundKernel(eco, job.finish(layout.gamma), layout)
 
 
 class RoundKernel:
@@ -50,45 +62,22 @@ class RoundKernel:
       skips numpy's bounds-error path.
     """
 
-    def __init__(self, eco: PlanEconomy, found: Scan | np.ndarray | None | bool = True) -> None:
+    def __init__(
+        self, eco: PlanEconomy, found: Scan | np.ndarray | None | bool = True, layout: WCLayout | None = None
+    ) -> None:
         """`found`: what `scan_economy(eco)` returned, so the kernel reads nothing the
-        checks read (or `check_economy`'s CC goods row, or None); True (the default) looks."""
+        checks read (or `check_economy`'s CC goods row, or None); True (the default) looks.
+        `layout`: `wc_layout(eco)` if the caller built it (`plan_setup` does, meanwhile)."""
         scan = found if isinstance(found, Scan) else None
         dense = found.dense if isinstance(found, Scan) else found
         G = eco.n_goods
         self.G = G
-        K, inv = _wc_constants(eco, None if scan is None else scan.gamma)
-        lens = np.diff(eco.wc_indptr).astype(np.intp)
-        # stable, so the same order whatever the key's type; 8-bit keys take a radix sort
-        small = len(lens) > 0 and int(lens.max()) < 256
-        perm = np.argsort(lens.astype(np.uint8) if small else lens, kind="stable")  # kernel order
-        self.perm = perm
-        self.K = (K + np.log(eco.wc_count))[perm]  # count folded in: R is per entry × n
-        self.inv = inv[perm]
-        self.out = np.ascontiguousarray(eco.wc_output[perm], dtype=np.intp)
-        starts = eco.wc_indptr[:-1].astype(np.intp)[perm]
-        lens_k = lens[perm]
-        # (L, n_L) blocks, laid out one after another in flat arrays
-        flat_idx: list[np.ndarray] = []
-        self.blocks: list[tuple[int, int, int, int]] = []  # (L, first WC, n_L, offset)
-        offset = 0
-        first = 0
-        counts = np.bincount(lens_k)  # WCs per number of inputs
-        for L in np.flatnonzero(counts).tolist():
-            n_L = int(counts[L])
-            if L > 0:
-                ent = starts[first : first + n_L][None, :] + np.arange(L)[:, None]
-                flat_idx.append(ent.ravel())
-                self.blocks.append((int(L), first, n_L, offset))
-                offset += int(L) * n_L
-            first += n_L
-        self.n_zero = int(np.count_nonzero(lens_k == 0))  # WCs without inputs come first
-        entry = np.concatenate(flat_idx) if flat_idx else np.zeros(0, dtype=np.intp)
-        self.col = np.ascontiguousarray(eco.wc_input[entry], dtype=np.intp)
-        self.b = np.ascontiguousarray(eco.wc_b[entry], dtype=np.float64)
+        lay = wc_layout(eco, None if scan is None else scan.gamma) if layout is None else layout
+        self.perm, self.K, self.inv, self.out = lay.perm, lay.K, lay.inv, lay.out
+        self.blocks, self.n_zero, self.col, self.b = lay.blocks, lay.n_zero, lay.col, lay.b
         self.by_good = eco.n_wc < SMALL_ECONOMY  # the second copy: see the class docstring
         if self.by_good:  # kernel-order WC of each flat entry, then the by-good copy
-            row_of = np.empty(len(entry), dtype=np.intp)
+            row_of = np.empty(len(self.col), dtype=np.intp)
             for L, first, n_L, off in self.blocks:
                 row_of[off : off + L * n_L] = np.tile(np.arange(first, first + n_L), L)
             by_good = _by_good_then_wc(self.col, row_of, self.blocks, eco.n_wc, G)
@@ -126,8 +115,11 @@ class RoundKernel:
         """Take new productivities (`wc_A`) of the same councils: only K changes, computed
         exactly as the constructor does, so a plan on a refitted kernel gives the same bits
         as one on a fresh kernel. The caller guarantees every other array is unchanged."""
-        K, _ = _wc_constants(eco)
-        self.K = (K + np.log(eco.wc_count))[self.perm]
+        if self.by_good:  # the game's economies
+            K, _ = _wc_constants(eco)
+            self.K = (K + np.log(eco.wc_count))[self.perm]
+        else:
+            self.K = _block_constants(eco, self.perm, self.blocks, self.b, self.inv)
 
     def _exp(self, u: np.ndarray) -> None:
         """R = exp(u). In float32 when safely in range: numpy has no SIMD float64 exp on
@@ -239,9 +231,7 @@ class RoundKernel:
         return v
 
 
-def _by_good_then_wc(
-    col: np.ndarray, row_of: np.ndarray, blocks: list[tuple[int, int, int, int]], n_wc: int, G: int
-) -> np.ndarray:
+def _by_good_then_wc(col: np.ndarray, row_of: np.ndarray, blocks: Blocks, n_wc: int, G: int) -> np.ndarray:
     """The order of the flat input entries by good, then by WC (kernel order): the same
     permutation as `argsort(col * n_wc + row)` (its keys are distinct). With fewer than
     32,768 goods it is a stable radix sort of 16-bit goods over the entries put in WC order
@@ -317,11 +307,12 @@ def run_plan(
         raise PlanError("threshold must be positive")
     if max_rounds < 1:
         raise PlanError("max_rounds must be at least 1")
-    found = scan_economy(economy)
-    p = as_prices(economy, start_prices)
     if paced:
+        scan_economy(economy)
+        p = as_prices(economy, start_prices)
         return PacedPlanner(economy, p, rule).run(threshold, max_rounds, record_history)
-    kernel = RoundKernel(economy, found)
+    kernel = plan_setup(economy)
+    p = as_prices(economy, start_prices)
     return plan_with_kernel(kernel, economy, p, threshold, rule, max_rounds, record_history)
 
 

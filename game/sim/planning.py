@@ -24,9 +24,9 @@ Numpy only: no files, no yaml, no pygame. Same inputs give byte-identical output
 the same machine (numpy's SIMD kernels may differ in the last bit between CPUs).
 
 Split by stage: `plan_economy` (the economy and its checks), `plan_rounds` (proposals and the
-price rule), `plan_kernel` (the fast loop and `run_plan`), `plan_paced` (the human-paced variant) and
-`plan_generate` (random economies). This module gathers their names, so
-`from game.sim.planning import run_plan` keeps working.
+price rule), `plan_kernel` (the fast loop and `run_plan`), `plan_layout` (the loop's layout of
+the WCs), `plan_paced` (the human-paced variant) and `plan_generate` (random economies). This
+module gathers their names, so `from game.sim.planning import run_plan` keeps working.
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ from game.sim.plan_economy import (
     PlanError,
     Rule,
     Scan,
+    ScanJob,
     _segment_sum,
     as_prices,
     check_economy,
@@ -61,11 +62,14 @@ from game.sim.plan_generate import (
 )
 from game.sim.plan_kernel import (
     RoundKernel,
+    WCLayout,
     _iterate,
     _update,
     consumer_spending,
+    plan_setup,
     plan_with_kernel,
     run_plan,
+    wc_layout,
 )
 from game.sim.plan_paced import (
     PACE_AWAY,
@@ -113,8 +117,10 @@ __all__ = [
     "RoundKernel",
     "Rule",
     "Scan",
+    "ScanJob",
     "SMALL_ECONOMY",
     "STEP_CAP",
+    "WCLayout",
     "_iterate",
     "_log_revenue",
     "_segment_sum",
@@ -130,9 +136,11 @@ __all__ = [
     "pace_limit",
     "price_step",
     "proposals",
+    "plan_setup",
     "plan_with_kernel",
     "run_plan",
     "scan_economy",
     "step_size",
+    "wc_layout",
     "wc_optimum",
 ]

@@ -1,5 +1,5 @@
 """The plan's set-up for large economies (SMALL_ECONOMY councils or more): the checks read
-the CC list once (in two halves, one in a thread) and hand consumer spending and γ to the
+the CC list once (in blocks, read by two threads) and hand consumer spending and γ to the
 round kernel, which keeps one copy of the input list (no copy sorted by good). The same
 economies must be refused with the same messages, and the plan must be the councils'
 proposals, whichever path computed it."""
@@ -18,6 +18,7 @@ from game.sim.planning import (
     consumer_spending,
     excess,
     generate_economy,
+    plan_setup,
     proposals,
     run_plan,
     scan_economy,
@@ -105,18 +106,58 @@ def test_councils_that_weight_other_goods_take_the_general_path() -> None:
         check_economy(_with(LARGE, cc_good=bad))
 
 
-def test_an_error_in_the_threads_half_reaches_the_caller(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The second half of the CC pass runs in a thread: what goes wrong there is raised in
-    the caller, never a plan with half of consumer spending missing."""
+def test_an_error_in_a_block_reaches_the_caller(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Blocks of the CC list are read by two threads, each taking the next one: what goes
+    wrong in any block, whichever thread read it, is raised in the caller, never a plan
+    with part of consumer spending missing."""
     import game.sim.plan_economy as plan_economy
 
-    real = plan_economy._cc_part
+    real = plan_economy._cc_block
 
-    def failing(eco: PlanEconomy, row: np.ndarray, a: int, *rest: object) -> object:
-        if a > 0:
-            raise MemoryError("the thread's half")
-        return real(eco, row, a, *rest)  # type: ignore[arg-type]
+    def failing(cc: object, k: int) -> bool:
+        if k > 0:
+            raise MemoryError("a later block")
+        return real(cc, k)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(plan_economy, "_cc_part", failing)
-    with pytest.raises(MemoryError, match="the thread's half"):
+    monkeypatch.setattr(plan_economy, "CC_BLOCK", 64)  # blocks of 4 councils: a thousand blocks
+    monkeypatch.setattr(plan_economy, "_cc_block", failing)
+    with pytest.raises(MemoryError, match="a later block"):
         scan_economy(LARGE)
+    with pytest.raises(MemoryError, match="a later block"):
+        plan_setup(LARGE)
+
+
+def test_many_blocks_add_up_in_block_order_whoever_reads_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a thousand blocks the two threads interleave differently from run to run; the
+    sums are the same bytes each time, and the same as one block's up to rounding."""
+    import game.sim.plan_economy as plan_economy
+
+    one = scan_economy(LARGE)
+    monkeypatch.setattr(plan_economy, "CC_BLOCK", 64)
+    runs = [scan_economy(LARGE) for _ in range(5)]
+    for scan in runs:
+        assert scan.spending is not None and one.spending is not None and runs[0].spending is not None
+        assert scan.spending.tobytes() == runs[0].spending.tobytes()
+        np.testing.assert_allclose(scan.spending, one.spending, rtol=1e-12)
+    w = LARGE.cc_weight.copy()
+    w[len(w) // 2] = -1.0  # in a block in the middle
+    with pytest.raises(PlanError, match="every cc_weight must be a finite positive number"):
+        check_economy(_with(LARGE, cc_weight=w))
+
+
+@pytest.mark.parametrize("eco", [LARGE, generate_economy(60, 50, 20, np.random.default_rng(4))])
+def test_the_overlapped_set_up_builds_the_same_kernel(eco: PlanEconomy) -> None:
+    """`plan_setup` lays out the kernel while the CC list is read: the same arrays, to the
+    bit, as the checks followed by the kernel; and the same refusals."""
+    a, b = plan_setup(eco), RoundKernel(eco, scan_economy(eco))
+    for x, y in zip(a.inputs() + [a.perm], b.inputs() + [b.perm], strict=True):
+        assert x.tobytes() == y.tobytes()
+    assert a.blocks == b.blocks
+    gamma_bad = eco.wc_c.copy()
+    gamma_bad[3] = 10.0
+    with pytest.raises(PlanError, match="worker council 3 .* must be < 1"):
+        plan_setup(_with(eco, wc_c=gamma_bad))
+    w = eco.cc_weight.copy()
+    w[-1] = np.nan
+    with pytest.raises(PlanError, match="every cc_weight must be a finite positive number"):
+        plan_setup(_with(eco, cc_weight=w))

@@ -21,7 +21,7 @@ def header_words(app) -> str:
 
 @pytest.mark.parametrize(
     ("scene", "level"),
-    [("pathways", None), ("briefing", "land_commons"), ("glossary", None), ("debrief", "sandbox_pluralist")],
+    [("pathways", None), ("briefing", "land_commons"), ("glossary", None), ("settings", None)],
 )
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_a_menu_subtitle_wraps_whole_at_200(make_app, tmp_path, scene, level, lang) -> None:
@@ -57,6 +57,8 @@ def test_the_resource_strip_names_every_resource_whole(make_app, tmp_path, scale
 def test_the_debrief_at_200_gives_the_story_the_height_below_its_tabs(make_app, tmp_path) -> None:
     app = open_scene(make_app, tmp_path, "debrief", "sandbox_pluralist", 200, "es", (1280, 720), "standard")
     scene = app.top
+    # the header says the outcome in one line (the level's title would take a second)
+    assert scene._subtitle_lines() == [app.ctx._("The pathway broke: you lost.")]
     keys = {w.key for w in scene.widgets}
     assert {"tab:story", "tab:scores", "tab:economy", "tab:next"} <= keys
     story = next(w for w in scene.widgets if w.key == "story")

@@ -40,7 +40,10 @@ class DebriefScene(MenuScene):
         _ = self._
         s = self.session
         head = _("The pathway held: you won.") if self.won else _("The pathway broke: you lost.")
-        return f"{head} {s.title()}"  # the outcome first: a one-line header may cut the rest
+        whole = f"{head} {s.title()}"
+        if self.compact and len(self.ctx.text.wrap(whole, "small", self._header_text_width())) > 1:
+            return head  # a short window: the outcome alone, so the story keeps the height
+        return whole
 
     def turning_points(self, n: int = 6) -> list[tuple[TurnReport, Cause]]:
         """The largest single causes of score changes over the game, biggest first."""
@@ -120,6 +123,11 @@ class DebriefScene(MenuScene):
             tabs = [("story", _("What happened")), ("scores", _("Scores")), ("economy", _("The economy"))]
             if cramped:
                 tabs.append(("next", _("What next?")))
+                menu = ctx.space.menu
+                row = sum(label_width(ctx, label) + menu.tab_label_pad + menu.tab_gap for _k, label in tabs)
+                cramped = row - menu.tab_gap <= w - 2 * menu.tabs_edge  # only while one row holds them
+                if not cramped:
+                    tabs.pop()
             top = self.add_tabs(tabs, top)
             if self.tab in ("scores", "economy"):
                 self.chart_mode = self.tab
@@ -161,13 +169,8 @@ class DebriefScene(MenuScene):
         body_h = base - top - ctx.space.debrief.above_buttons
         show = {"chart", "story"} if wide else {"story" if self.tab == "story" else "chart"}
         if cramped:
-            if self.tab == "next":  # the buttons one under another, in their whole words
+            if self.tab == "next":  # the buttons in their whole words, flowing from the top
                 show, base = set(), top
-                bw = min(w - ctx.space.debrief.edges, max(r.width for r in placed))
-                placed = [
-                    pygame.Rect(ctx.space.debrief.edge, i * (btn_h + gap), bw, btn_h)
-                    for i in range(len(placed))
-                ]
             else:
                 buttons, placed = [], []
                 body_h = h - top - ctx.space.debrief.buttons_bottom

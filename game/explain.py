@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from game import level_words
+from game.elite_words import CAPITAL_MOVES, TACTIC_TEXTS
 from game.i18n import N_, Translator
 from game.sim.report import Cause, EliteMove, Ending, LossWarning, Quote, Refusal, TurnReport
 from game.sim.units import fmt_goal, fmt_value
@@ -44,16 +45,6 @@ OPS: dict[str, str] = {
     ">": N_("above"),
     ">=": N_("at least"),
     "==": N_("equal to"),
-}
-TACTIC_TEXTS: dict[str, str] = {
-    "capital_flight": N_("{elite} move capital abroad: the capital and jobs of {firms} shrink."),
-    "credit_strike": N_("Lenders cut the credit lines of {coops}: their output and pay fall."),
-    "media_campaign": N_("{media} attack the project: support and awareness fall."),
-    "legal_challenge": N_("Courts are asked to strike down the newest law: its effects may be undone."),
-    "price_undercutting": N_(
-        "{Firms} cut prices where {coops} compete, paid from their profits: the revenue of {coops} falls."
-    ),
-    "counter_revolution": N_("Armed counter-revolution: if it is not resisted, the level is lost."),
 }
 
 
@@ -220,13 +211,9 @@ def _elite_move_words(move: EliteMove, level: Any, tr: Translator) -> str:
     law = _action_title(level, move.law, tr) if move.law else ""
     o = move.outcome
     who = actors(level, tr)
-    if o == "flight":
-        return tr.gettext(
-            "{elite} moved {loss} of the capital of {firms} abroad{note}; {jobs} jobs were lost"
-        ).format(loss=pct(move.amount), note=note, jobs=f"{move.jobs:,.0f}", **who)
-    if o == "flight_none":
-        return tr.gettext("{elite} tried to move capital abroad, but {firms} have no capital left").format(
-            **who
+    if o in CAPITAL_MOVES:  # capital flight abroad, or a merger that keeps it at home
+        return tr.gettext(CAPITAL_MOVES[o]).format(
+            loss=pct(move.amount), note=note, jobs=f"{move.jobs:,.0f}", **who
         )
     if o == "credit":
         return tr.gettext("Lenders cut the credit lines of {coops} by {cut}{note}").format(

@@ -244,6 +244,18 @@ def icon_capital_flight(c: Canvas) -> None:
     c.line((2, 68), (8, 68), 4)
 
 
+def icon_consolidation(c: Canvas) -> None:
+    """Two small fields joined into one big one, with fewer furrows: a merger of farms."""
+    c.rect(4, 12, 32, 42, 3)
+    c.rect(4, 58, 32, 88, 3)
+    c.arrow((36, 50), (60, 50), 8, 16)
+    c.rect(62, 14, 97, 86, 4)
+    c.erase()
+    for x in (72, 86):
+        c.line((x, 24), (x, 76), 4)
+    c.ink()
+
+
 def icon_credit_strike(c: Canvas) -> None:
     """A bank card with a 'no' sign: credit withheld."""
     c.rect(6, 22, 76, 68, 7)
@@ -542,6 +554,7 @@ ICONS: dict[str, Callable[[Canvas], None]] = {
     "council": icon_council,
     # elite tactics
     "capital_flight": icon_capital_flight,
+    "consolidation": icon_consolidation,
     "credit_strike": icon_credit_strike,
     "media_campaign": icon_media_campaign,
     "legal_challenge": icon_legal_challenge,

@@ -28,6 +28,7 @@ SOURCES = (
     "game/levels/fields.py",
     "game/ui",
     "game/explain.py",
+    "game/elite_words.py",
     "game/level_words.py",
     "game/saves.py",
     "game/reports/run.py",

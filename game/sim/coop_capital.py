@@ -13,10 +13,14 @@ lent between co-ops:
   (capital scarce), borrowers bid the rate up to their reservation rate, here their
   marginal product of capital; when it is abundant, lenders bid it down to what banks pay.
 - association (Hahnel 2009, reconstructed in economics.md §3): the same loans at θ·r*.
+  Where the association shares machines (a machinery ring), what a co-op borrows works
+  only while it is not waiting for repair: `shared_downtime` of it stands idle [D] (0
+  unless a level sets it; a right-to-repair law cuts it from weeks to days).
 
 So the association moves income from lenders to borrowers and changes nothing else: the
 gap narrows as θ falls, lenders still earn θ·r* > 0 on capital that would otherwise
-produce nothing for them, and total co-op output is the same.
+produce nothing for them, and total co-op output is the same (less what shared machines
+lose waiting for repair, when a level sets a downtime).
 """
 
 from __future__ import annotations
@@ -80,6 +84,8 @@ def allocate(
         rate = _market_rate(c, need, spare, (in_use, borrowed, bank_total), bank_rate, p, output_scale, alpha)
     association = p["mutual_aid"] >= 0.5
     coop_rate = p["mutual_aid_theta"] * rate if association else rate
+    if association and p["shared_downtime"] > 0:  # shared machines wait for repair [D]
+        in_use = in_use - p["shared_downtime"] * borrowed
     return CoopCapital(in_use, lent - borrowed, bank, deposits, rate, coop_rate)
 
 

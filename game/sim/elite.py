@@ -5,7 +5,12 @@ Forms from economics.md §6 [D]: capital flight moves abroad a share φ·I·(1 �
 controls) of firm capital a year (compounded over the turn's length), where the intensity I
 grows with the threat the elite sees (the reference's φ·max(0, threat − τ) with τ = 0); the
 capital keeps earning the world rate for its owners abroad, and the jobs it employed are
-lost at home. Media attacks enter the diffusion of awareness as −μ·M·F; a credit strike
+lost at home. Consolidation is the labour-saving merger where capital cannot leave (farmland):
+investors buy and merge firms, the capital stays in the sector and earns there, and the
+labour it needs falls: a share m·I·(1 − pre-emption) of firm jobs a year is cut and the
+labour demand per unit of capital (`firm_labour_need`) falls by as much, so the jobs stay
+cut. m = 0.8·φ [D]: a merger cuts the jobs that flight of the same force would.
+Media attacks enter the diffusion of awareness as −μ·M·F; a credit strike
 scales co-ops' credit lines by (1 − κ) (Chile 1971: Chase cut credit lines from $31.9M to
 $5M); undercutting cuts co-op prices, and the big firms pay for matching the cut price out
 of their profits. Each move costs the elite resources in proportion to its length.
@@ -23,10 +28,12 @@ from game.sim.state import State, Warning_
 from game.sim.thresholds import COUP_BLUNT, LEGAL_BLUNT, movement_odds
 
 FLIGHT_PHI = 0.3
+MERGER_MU = 0.8 * FLIGHT_PHI  # [D] the jobs flight of the same force costs (elasticity 0.8)
 FATAL = frozenset({"counter_revolution"})  # tactics that can end the level
 # the parameter that weakens each tactic (a defence); a card's counter effect weakens one move
 DEFENCE_PARAM = {
     "capital_flight": "capital_controls",
+    "consolidation": "pre_emption",
     "credit_strike": "public_credit",
     "media_campaign": "media_defense",
     "legal_challenge": "legal_defense",
@@ -37,6 +44,17 @@ CREDIT_KAPPA = 0.8
 UNDERCUT = 0.3
 MOVE_COST = 0.16  # elite resources a move of intensity 1 uses up per year of its length
 WEALTH_SPEED = -4.0 * float(np.log(0.85))  # a year: resources follow income (0.85 a season)
+# the order in which tactics take the turn's noise draws: a new tactic goes last, so adding
+# it moves no other tactic's draw (and no other level's game)
+NOISE_ORDER = (
+    "capital_flight",
+    "counter_revolution",
+    "credit_strike",
+    "legal_challenge",
+    "media_campaign",
+    "price_undercutting",
+    "consolidation",
+)
 
 
 def answers_to(effects: Any) -> set[str]:
@@ -95,11 +113,12 @@ def fits(state: State, dt: float, power: float) -> dict[str, float]:
     coop, council = state.coop_share, state.council_share
     on_credit = p["coop_credit"] * min(1.0, coop / 0.08)
     weak_support = max(0.0, 0.4 - state.support) / 0.4
+    # owners move or merge capital when self-managed work grows fast (and laws pile up)
+    leave = 0.1 + 1.2 * growth + 0.1 * min(3.0, now["laws"]) + 0.2 * council
+    firms = min(1.0, state.firm_share / 0.05)
     return {
-        "capital_flight": (0.1 + 1.2 * growth + 0.1 * min(3.0, now["laws"]) + 0.2 * council)
-        * (1 - p["capital_controls"])
-        * min(1.0, state.firm_share / 0.05)
-        * (state.firm_capital > 0),
+        "capital_flight": leave * (1 - p["capital_controls"]) * firms * (state.firm_capital > 0),
+        "consolidation": leave * (1 - p["pre_emption"]) * firms * (state.firm_capital > 0),
         "credit_strike": on_credit * (0.3 + 1.5 * growth) * (1 - p["public_credit"]),
         "media_campaign": (0.1 + 0.8 * rising + 0.3 * state.support) * (1 - 0.7 * p["media_defense"]),
         # a movement past 3.5% active participation makes court cases a poorer bet
@@ -123,7 +142,7 @@ def choose(state: State, allowed: list[str], noise: np.ndarray, dt: float = 0.25
     if power < 0.12:
         return None
     best, best_score = None, 0.0
-    for i, name in enumerate(sorted(fit)):
+    for i, name in enumerate(NOISE_ORDER):
         if name not in allowed:
             continue
         score = fit[name] * (0.7 + 0.6 * float(noise[i % len(noise)]))
@@ -166,6 +185,13 @@ def execute(state: State, warning: Warning_, draw: float, population: int, dt: f
         state.firm_share -= jobs
         outcome = "flight" if before > 0 else "flight_none"
         amount, jobs_lost = loss, jobs * population
+    elif tactic == "consolidation":
+        cut = 1.0 - (1.0 - min(0.95, MERGER_MU * i * (1 - p["pre_emption"]))) ** dt
+        jobs = state.firm_share * cut if state.firm_capital > 0 else 0.0
+        state.firm_share -= jobs
+        state.set_param("firm_labour_need", p["firm_labour_need"] * (1 - cut))  # capital stays
+        outcome = "merger" if state.firm_capital > 0 else "merger_none"
+        amount, jobs_lost = cut, jobs * population
     elif tactic == "credit_strike":
         state.credit_cut = min(0.95, CREDIT_KAPPA * i * (1 - p["public_credit"]))
         outcome, amount = "credit", state.credit_cut

@@ -10,6 +10,10 @@ that leaves for abroad where it keeps earning for its owners.
 - Firms hire until the marginal product, net of any pollution charge c, equals the wage:
   (1−c)(1−α)Y/L = w, i.e. L* = K·((1−c)(1−α)Z·A / w)^(1/α). Employment moves towards L*
   at HIRE_SPEED a year (hiring and firing take time), so a higher wage costs jobs.
+- A labour-saving merger (the elite's `consolidation`, elite.py) scales L* by the labour
+  need λ ≤ 1 (`firm_labour_need`, 1 at the start) [D]: the merged firms' machines and
+  scale set how many jobs a unit of capital offers, so the capital stays at home and fewer
+  people work it; output per worker rises by λ^(−α), output falls by λ^(1−α).
 - Net investment per year: g = 0.02 + 0.25·(π/r_w − 1), π = profits/K the profit rate,
   r_w the world rate (the starting profit rate: owners were content to invest 2% a year
   at home). When g < 0 capital is moved abroad, where it earns r_w for its owners.
@@ -61,7 +65,7 @@ def labour_demand(capital: float, wage: float, alpha: float, scale: float, param
     if capital <= 0 or wage <= 0:
         return 0.0
     mp = (1.0 - pollution_rate(params)) * (1.0 - alpha) * scale * params["firm_productivity"]
-    return capital * (mp / wage) ** (1.0 / alpha)
+    return capital * params["firm_labour_need"] * (mp / wage) ** (1.0 / alpha)
 
 
 def firm_block(

@@ -117,8 +117,9 @@ class Cause:
 class EliteMove:
     """What the elite did this turn. `outcome` names the result (see ELITE_OUTCOMES);
     `countered` is the share the player's counters took off; `amount` is the outcome's size
-    (share of capital moved, credit or revenue cut, media strength, or the coup's chance);
-    `jobs` the jobs lost to capital flight; `law` the action id of the law in court."""
+    (share of capital moved, share of firm jobs a merger cut, credit or revenue cut, media
+    strength, or the coup's chance); `jobs` the jobs lost to capital flight or cut by a
+    merger; `law` the action id of the law in court."""
 
     tactic: str
     intensity: float
@@ -146,6 +147,8 @@ class EliteMove:
 ELITE_OUTCOMES = (
     "flight",
     "flight_none",
+    "merger",
+    "merger_none",
     "credit",
     "media",
     "court_struck",

@@ -31,6 +31,14 @@ PARAMS: dict[str, Param] = {
     for p in [
         # production and markets
         _p("firm_productivity", 1.0, 0.2, 3.0, "index", "Total factor productivity of capitalist firms."),
+        _p(
+            "firm_labour_need",
+            1.0,
+            0.2,
+            1.0,
+            "index",
+            "Firms' labour demand per unit of capital, relative to the start (mergers lower it).",
+        ),
         _p("coop_productivity", 0.95, 0.2, 3.0, "index", "Mean productivity of worker co-ops."),
         _p(
             "council_productivity",
@@ -99,6 +107,15 @@ PARAMS: dict[str, Param] = {
             0.95,
             "share",
             "Association lending rate as a share of the market rate (r_A = theta * r*).",
+        ),
+        _p(
+            "shared_downtime",
+            0.0,
+            0.0,
+            0.9,
+            "share",
+            "Share of the time capital lent inside a mutual aid association (shared machines) "
+            "stands idle awaiting repair.",
         ),
         _p("coop_pay_ratio", 5.0, 1.0, 20.0, "ratio", "Top-to-bottom pay ratio inside co-ops."),
         # the council sector
@@ -179,6 +196,14 @@ PARAMS: dict[str, Param] = {
         # defences against the elite
         _p("capital_controls", 0.0, 0.0, 1.0, "share", "Share of attempted capital flight that is stopped."),
         _p(
+            "pre_emption",
+            0.0,
+            0.0,
+            1.0,
+            "share",
+            "Share of the farms or firms a merger would buy that go first to their workers or a trust.",
+        ),
+        _p(
             "public_credit",
             0.0,
             0.0,
@@ -241,6 +266,9 @@ SEGMENTS = ("firm", "coop", "council", "unemployed")
 
 TACTICS: dict[str, str] = {
     "capital_flight": "Owners move capital abroad: firm capital and jobs shrink.",
+    "consolidation": (
+        "Investors buy and merge firms or farms: the capital stays, fewer jobs per unit of it."
+    ),
     "credit_strike": "Banks cut co-ops' credit lines: co-op output and pay fall.",
     "media_campaign": "Owned media attack the project: support and awareness fall.",
     "legal_challenge": "Courts are asked to strike down the newest law: its effects may be undone.",

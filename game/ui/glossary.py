@@ -100,6 +100,14 @@ CORE: dict[str, tuple[str, str]] = {
             "and cutting jobs at home."
         ),
     ),
+    "consolidation": (
+        N_("Consolidation"),
+        N_(
+            "Investors buy firms or farms and merge them: the capital stays at home and keeps "
+            "earning for its owners, but the merged firms need fewer workers, so jobs are cut. "
+            "A first-purchase (pre-emption) right changes who may buy."
+        ),
+    ),
     "credit_strike": (
         N_("Credit strike"),
         N_(

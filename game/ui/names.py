@@ -21,6 +21,7 @@ SEGMENTS = {
 
 TACTICS = {
     "capital_flight": N_("Capital flight"),
+    "consolidation": N_("Consolidation"),
     "credit_strike": N_("Credit strike"),
     "media_campaign": N_("Media campaign"),
     "legal_challenge": N_("Legal challenge"),

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from game.sim.pace import COMPLEMENT, SKILL_SHARE
-from game.sim.thresholds import ACTIVE_SHARE, COMMITTED_SHARE, LEGAL_BLUNT, movement_odds
+from game.sim.thresholds import ACTIVE_SHARE, COMMITTED_SHARE, LEGAL_BLUNT, committed, movement_odds
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -30,7 +30,8 @@ WORDS: dict[str, dict[str, str]] = {
         "share of people, a design choice. As it grew, the elite's court cases and any "
         "counter-revolution lost force (a challenge's chance down {half:.0%} at 3.5, {blunt:.0%} at the "
         "peak; the game keeps the peak even if participation falls). Chenoweth & Stephan, Why Civil "
-        "Resistance Works, 2011; a tendency, not a guarantee.",
+        "Resistance Works, 2011; a tendency, not a guarantee: Chenoweth (2020) names exceptions such as "
+        "Bahrain in 2011, and fewer campaigns have succeeded since 2010.",
         "active_never": "The participation score never passed 3.5 (peak {peak}; an index of council "
         "participation that the game reads as the movement's active share of people, a design "
         "choice): the elite's courts lost at most {blunt:.0%} of their force.",
@@ -38,13 +39,20 @@ WORDS: dict[str, dict[str, str]] = {
         "council participation that the game reads as the movement's active share of people, a "
         "design choice): the elite's court cases and any counter-revolution had less force all game "
         "(a challenge's chance down {blunt:.0%} at the peak). Chenoweth & Stephan, Why Civil "
-        "Resistance Works, 2011; a tendency, not a guarantee.",
-        "committed_up": "Support passed 25 in {unit} {turn}: a committed minority of a quarter tipped "
-        "the norm, and people who understood the project were pulled towards backing it (Centola et "
-        "al., Science, 2018, doi:10.1126/science.aas8827).",
-        "committed_down": "Support fell below 25 in {unit} {turn}: the norm no longer tipped your way.",
-        "committed_held": "Support stayed above 25 all game: the committed minority kept the norm tipped.",
-        "committed_never": "Support never reached 25 (highest {top:.0f}): the norm never tipped.",
+        "Resistance Works, 2011; a tendency, not a guarantee: Chenoweth (2020) names exceptions such as "
+        "Bahrain in 2011, and fewer campaigns have succeeded since 2010.",
+        "committed_what": "The game counts as the committed minority the supporters who also take part: "
+        "the lower of support and the participation score, a design choice.",
+        "committed_up": "The committed minority passed 25 in {unit} {turn}: the norm tipped, and people who "
+        "understood the project were pulled towards backing it.",
+        "committed_down": "The committed minority fell below 25 in {unit} {turn}: the norm no longer tipped "
+        "your way.",
+        "committed_held": "The committed minority stayed above 25 all game: the norm stayed tipped.",
+        "committed_never": "The committed minority never reached 25 (highest {top:.0f}): the norm never "
+        "tipped.",
+        "centola": "The line of 25 comes from Centola, Becker, Brackbill and Baronchelli (Science "
+        "360(6393), 2018, 1116-1119, doi:10.1126/science.aas8827), who measured it in an online game "
+        "of naming faces; whether political support tips the same way is untested.",
     },
     "es": {
         "pace_title": "El ritmo de la paga",
@@ -65,7 +73,8 @@ WORDS: dict[str, dict[str, str]] = {
         "medida que creció, los recursos judiciales de la élite y cualquier contrarrevolución "
         "perdieron fuerza (la probabilidad de un recurso, un {half:.0%} menor en 3,5 y un {blunt:.0%} "
         "menor en el máximo; el juego conserva el máximo aunque la participación caiga). Chenoweth y "
-        "Stephan, Why Civil Resistance Works, 2011; una tendencia, no una garantía.",
+        "Stephan, Why Civil Resistance Works, 2011; una tendencia, no una garantía: Chenoweth (2020) cita "
+        "excepciones como Baréin en 2011, y desde 2010 triunfan menos campañas.",
         "active_never": "La puntuación de participación nunca pasó de 3,5 (máximo {peak}; un índice de "
         "la participación en consejos que el juego lee como la parte de la gente activa en el "
         "movimiento, una elección de diseño): los tribunales de la élite perdieron como mucho un "
@@ -75,15 +84,22 @@ WORDS: dict[str, dict[str, str]] = {
         "en el movimiento, una elección de diseño): los recursos judiciales de la élite y cualquier "
         "contrarrevolución tuvieron menos fuerza toda la partida (la probabilidad de un recurso, un "
         "{blunt:.0%} menor en el máximo). Chenoweth y Stephan, Why Civil Resistance Works, 2011; una "
-        "tendencia, no una garantía.",
-        "committed_up": "El apoyo pasó de 25 en {unit} {turn}: una minoría comprometida de una cuarta "
-        "parte inclinó la norma, y quienes entendían el proyecto se acercaron a apoyarlo (Centola et "
-        "al., Science, 2018, doi:10.1126/science.aas8827).",
-        "committed_down": "El apoyo cayó por debajo de 25 en {unit} {turn}: la norma dejó de "
+        "tendencia, no una garantía: Chenoweth (2020) cita excepciones como Baréin en 2011, y desde 2010 "
+        "triunfan menos campañas.",
+        "committed_what": "El juego cuenta como minoría comprometida a quienes apoyan el proyecto y "
+        "además participan: lo menor entre el apoyo y la puntuación de participación, una elección de "
+        "diseño.",
+        "committed_up": "La minoría comprometida pasó de 25 en {unit} {turn}: la norma se inclinó, y "
+        "quienes entendían el proyecto se acercaron a apoyarlo.",
+        "committed_down": "La minoría comprometida cayó por debajo de 25 en {unit} {turn}: la norma dejó de "
         "inclinarse a tu favor.",
-        "committed_held": "El apoyo se mantuvo por encima de 25 toda la partida: la minoría "
-        "comprometida mantuvo la norma inclinada.",
-        "committed_never": "El apoyo nunca llegó a 25 (máximo {top:.0f}): la norma nunca se inclinó.",
+        "committed_held": "La minoría comprometida se mantuvo por encima de 25 toda la partida: la norma "
+        "siguió inclinada.",
+        "committed_never": "La minoría comprometida nunca llegó a 25 (máximo {top:.0f}): la norma nunca se "
+        "inclinó.",
+        "centola": "La línea de 25 viene de Centola, Becker, Brackbill y Baronchelli (Science 360(6393), "
+        "2018, 1116-1119, doi:10.1126/science.aas8827), que la midieron en un juego en línea de poner "
+        "nombre a caras; no se ha comprobado si el apoyo político se inclina igual.",
     },
 }
 
@@ -142,10 +158,21 @@ def pace_sentences(
     return tuple(out)
 
 
+def _committed(m: Mapping[str, float], default: float = 0.0) -> float:
+    """The committed minority in points (0 to 100): the supporters who also take part, the
+    lower of the support and participation scores (`thresholds.committed`)."""
+    if "committed" in m:
+        return 100 * m["committed"]
+    if "support" not in m or "participation" not in m:
+        return default
+    return 100 * committed(m["support"] / 100, m["participation"] / 100)
+
+
 def threshold_sentences(
     start: Mapping[str, float], turns: Sequence[tuple[int, Mapping[str, float]]], unit: str, lang: str
 ) -> tuple[str, ...]:
-    """When participation passed 3.5% and when support passed (or fell below) 25%."""
+    """When participation passed 3.5% and when the committed minority (the supporters who
+    take part) passed, or fell below, 25%."""
     w = _words(lang)
     out: list[str] = []
     peak = max([start.get("peak_participation", 0.0)] + [m.get("peak_participation", 0.0) for _, m in turns])
@@ -160,10 +187,11 @@ def threshold_sentences(
         half = LEGAL_BLUNT * movement_odds(ACTIVE_SHARE)
         out.append(w["active_up"].format(unit=unit, turn=up, peak=shown, half=half, blunt=blunt))
     line = 100 * COMMITTED_SHARE
-    prev = start.get("support", 0.0)
+    out.append(w["committed_what"])
+    prev = _committed(start)
     crossings = []
     for t, m in turns:
-        s = m.get("support", prev)
+        s = _committed(m, prev)
         if prev < line <= s:
             crossings.append(("committed_up", t))
         elif s < line <= prev:
@@ -172,9 +200,10 @@ def threshold_sentences(
     for key, t in crossings:
         out.append(w[key].format(unit=unit, turn=t))
     if not crossings:
-        top = max([start.get("support", 0.0)] + [m.get("support", 0.0) for _, m in turns])
-        above = start.get("support", 0.0) >= line
+        top = max([_committed(start)] + [_committed(m) for _, m in turns])
+        above = _committed(start) >= line
         out.append(w["committed_held"] if above else w["committed_never"].format(top=top))
+    out.append(w["centola"])
     return tuple(out)
 
 

@@ -89,6 +89,7 @@ _OP_BOUNDS: dict[str, tuple[float, float]] = {
     "awareness": (-1.0, 1.0),
     "support": (-1.0, 1.0),
     "power": (-1.0, 1.0),
+    "skill_loss": (0.0, 1.0),
 }
 
 
@@ -108,6 +109,7 @@ class Effect(Strict):
         "awareness",
         "support",
         "power",
+        "skill_loss",
     ] = Field(description="; ".join(f"{k}: {v}" for k, v in EFFECT_OPS.items()))
     param: StrictStr | None = None
     value: Number | None = None
@@ -156,6 +158,7 @@ class Effect(Strict):
             "awareness": ("value",),
             "support": ("value",),
             "power": ("value",),
+            "skill_loss": ("value",),
         }[self.op]
         missing = [n.rstrip("_") for n in need if getattr(self, n) is None]
         if missing:

@@ -379,6 +379,7 @@ def milestones_html(run: Run, level: Any | None, lang: str) -> list[str]:
     start: dict[str, float] = {}
     if run.start is not None:
         start["support"] = float(run.start.support)
+        start["participation"] = float(run.start.participation)
         start["peak_participation"] = float(run.start.participation) / 100.0
     if level is not None:
         start["pay_transition"] = float(level.economy.params.get("pay_transition", 0.0))

@@ -157,8 +157,9 @@ def campaign_success_probability(
     """``sigmoid(k (ln peak_share - ln 0.035))``: 1/2 at 3.5% peak participation [D].
 
     Chenoweth's 3.5% rule (NAVCO, 323 campaigns 1900-2006) concerns *peak* participation,
-    and her 2020 update says it is a tendency, not a guarantee
-    (commonslibrary.org/chenoweth-3-5percent-rule/) [P]; hence a smooth probability. With
+    and her 2020 update says it is a tendency, not a guarantee (Chenoweth, "Questions,
+    Answers, and Some Cautionary Updates Regarding the 3.5% Rule", Carr Center Discussion
+    Paper 2020-005, Harvard Kennedy School) [P]; hence a smooth probability. With
     k = 2 a campaign at 1% succeeds 7.6% of the time, at 10% 89%. A share of 0 gives 0.
     """
     s = np.asarray(peak_share, dtype=np.float64)

@@ -21,7 +21,7 @@ from game.sim.firms import adjust
 from game.sim.pace import pace_step
 from game.sim.scalar import clip
 from game.sim.state import State
-from game.sim.thresholds import TIPPING_PULL, tipping
+from game.sim.thresholds import TIPPING_PULL, committed, tipping
 
 STEP = 0.25  # the longest integration step, in years
 MEDIA_MU = 2.4  # a year: awareness lost per unit of media attack (0.6 a season)
@@ -118,7 +118,7 @@ def social_step(state: State, h: float) -> None:
     )
     # past the committed-minority tipping point the aware who do not yet back the project
     # are pulled towards the new norm (Centola et al. 2018; thresholds.py)
-    pull = TIPPING_PULL * tipping(state.support) * (1.0 - state.approval)
+    pull = TIPPING_PULL * tipping(committed(state.support, state.participation_raw)) * (1.0 - state.approval)
     target = state.awareness * (state.approval + pull)
     state.support += (target - state.support) * (1.0 - math.exp(-SUPPORT_SPEED * h))
     state.support *= max(0.0, 1.0 - MEDIA_SUPPORT * min(state.media, 1.9)) ** (h / 0.25)

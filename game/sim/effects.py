@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 
+from game.sim.pace import lose_skills
 from game.sim.state import State
 
 OPS: dict[str, Callable[[Any, Any], Any]] = {
@@ -55,6 +56,8 @@ def apply_effect(
         state.support = float(np.clip(state.support + float(effect.value), 0.0, state.awareness))
     elif op == "power":
         state.power_concentration = float(np.clip(state.power_concentration + float(effect.value), 0.0, 1.0))
+    elif op == "skill_loss":
+        lose_skills(state, float(effect.value))
     else:  # the schema admits no other op
         raise ValueError(f"unknown effect op {op!r}")
 

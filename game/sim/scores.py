@@ -20,7 +20,7 @@ from game.sim.economy import Calibration, Measures, measure
 from game.sim.pace import LOSS_AVERSION, TOP_GRADE, low_paid_gain, top_paid_loss
 from game.sim.state import State
 from game.sim.stress import stress_test
-from game.sim.thresholds import movement_odds, tipping
+from game.sim.thresholds import committed, movement_odds, tipping
 
 SCORES = ("equity", "participation", "resilience", "support")
 LOW_GRADES = 0.4  # the two lowest of the ladder's five grades: the low-paid council workers
@@ -60,7 +60,8 @@ class Evaluation:
             "skill_shortage": state.skill_shortage,
             "peak_participation": max(state.peak_participation, self.participation_raw),
             "movement_odds": movement_odds(max(state.peak_participation, self.participation_raw)),
-            "tipping": tipping(state.support),
+            "committed": committed(state.support, self.participation_raw),
+            "tipping": tipping(committed(state.support, self.participation_raw)),
         }
 
 

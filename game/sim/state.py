@@ -133,6 +133,7 @@ class State:
     skill_shortage: float = 0.0  # top grade's effort withdrawn and not yet replaced (pace.py)
     top_pay: float | None = None  # log of the top grade's relative pay at the last step
     top_ref: float | None = None  # the top grade's reference log pay, adapting (pace.py)
+    top_low: float | None = None  # the lowest log relative pay the top grade has had (pace.py)
     council_seen: float = -1.0  # the council share at the last step (-1: not yet seen)
     # this turn only
     counters: dict[str, float] = field(default_factory=dict)

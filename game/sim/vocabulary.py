@@ -136,6 +136,14 @@ PARAMS: dict[str, Param] = {
             "How much of the way from the ladder to pay for effort council pay moves each year.",
         ),
         _p(
+            "training",
+            0.04,
+            0.0,
+            1.0,
+            "per year",
+            "Share of the council top grade's withdrawn effort that training replaces a year [D].",
+        ),
+        _p(
             "job_balance",
             0.2,
             0.0,
@@ -259,7 +267,8 @@ METRICS: dict[str, str] = {
     "skill_shortage": "Share of the top pay grade's effort withdrawn, not yet replaced by training (0 to 1).",
     "peak_participation": "The highest active participation so far (participation / 100, 0 to 1).",
     "movement_odds": "How far peak participation has passed the 3.5% threshold (logistic, 0 to 1).",
-    "tipping": "How far support has passed the 25% committed-minority tipping point (logistic, 0 to 1).",
+    "committed": "Supporters who also take part: min(support, participation) / 100 (0 to 1).",
+    "tipping": "How far the committed minority has passed the 25% tipping point (logistic, 0 to 1).",
 }
 
 SEGMENTS = ("firm", "coop", "council", "unemployed")
@@ -292,4 +301,6 @@ EFFECT_OPS: dict[str, str] = {
     "awareness": "add `value` (0 to 1) to the share of people who understand the project",
     "support": "add `value` (0 to 1) to the share of people who back the project",
     "power": "add `value` to power concentration (negative lowers it)",
+    "skill_loss": "add `value` (0 to 1) of the council top grade's effort to the skill shortage "
+    "(people with scarce skills who leave; training replaces them)",
 }

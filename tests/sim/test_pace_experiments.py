@@ -6,17 +6,21 @@ pay" and "Thresholds")."""
 from __future__ import annotations
 
 import math
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from game.levels.decisions import Decisions
 from game.sim import elite, scores, thresholds
 from game.sim.dynamics import social_step
+from game.sim.effects import apply_effect, move_workers
 from game.sim.engine import Simulation
-from game.sim.pace import COMPLEMENT, ELASTICITY, SKILL_SHARE
+from game.sim.pace import COMPLEMENT, ELASTICITY, SKILL_SHARE, relative_pay
 from game.sim.report import EliteWarning
 from tests.sim.experiments import level, run
 
+ROOT = Path(__file__).resolve().parents[2]
 PACES = {"fast": 1.0, "steady": 0.25, "gradual": 0.1, "slow": 0.0}
 
 
@@ -95,15 +99,120 @@ def test_too_fast_the_top_grade_s_loss_costs_support(
     assert 1.5 < cost < 4.0  # support points the at-once pace loses in year 2
 
 
-def test_education_lets_pay_move_faster() -> None:
-    """Training replaces withdrawn effort at 0.02 + 0.5 x education a year: with the Bass
-    education rate at 0.2 instead of 0.01 the fast pace's shortage is gone in two years
-    instead of lasting past four."""
+def test_training_lets_pay_move_faster() -> None:
+    """Training replaces withdrawn effort at the level's `training` rate a year (its own
+    parameter, not the Bass education rate): at 0.12 instead of 0.025 the fast pace's
+    shortage is gone in two years instead of lasting past four; the education rate alone
+    changes nothing in it."""
     lv = quiet("state_economy_reform")
     low = run(lv, 4, params={"pay_pace": 1.0})
-    high = run(lv, 4, params={"pay_pace": 1.0, "education": 0.2})
+    high = run(lv, 4, params={"pay_pace": 1.0, "training": 0.12})
+    taught = run(lv, 4, params={"pay_pace": 1.0, "education": 0.2})
     assert high.history[1].metrics["skill_shortage"] == 0.0
     assert low.history[3].metrics["skill_shortage"] > 0.08
+    assert taught.history[0].metrics["skill_shortage"] == low.history[0].metrics["skill_shortage"]
+
+
+def test_pay_pushed_back_and_moved_on_is_not_a_second_withdrawal() -> None:
+    """Four-year pace; after two years austerity pushes pay a fifth of the way back to the
+    ladder, and the pace moves it on again within the year. The top grade's effort was
+    withdrawn when its pay first fell: it is not withdrawn again as pay returns to where it
+    had been (the review's double count), so the shortage a year later is the same as with
+    pay simply held for that time; counted again it would be some 0.05 more."""
+    lv = quiet("state_economy_reform")
+    pushed, held = (run(lv, 2, params={"pay_pace": 0.25}) for _ in range(2))
+    pushed.state.params = {**pushed.state.params, "pay_transition": 0.3}
+    held.state.params = {**held.state.params, "pay_pace": 0.05}  # 0.5 to 0.55 in the year
+    for sim in (pushed, held):
+        sim.play_turn([])
+    assert pushed.state.params["pay_transition"] == pytest.approx(0.55)
+    k_pushed, k_held = (s.history[-1].metrics["skill_shortage"] for s in (pushed, held))
+    assert abs(k_pushed - k_held) < 0.005
+    again = ELASTICITY * math.log(relative_pay(held.state, 0.3)[0] / relative_pay(held.state, 0.5)[0])
+    assert again > 0.03  # what a second withdrawal of the same effort would have added
+
+
+def _choice(level_id: str, event: str, choice: str) -> list[Any]:
+    lv = level(level_id)
+    ev = next(e for e in lv.events if e.id == event)
+    return list(next(c for c in ev.choices if c.id == choice).effects)
+
+
+def _walkout(choice: str | None, pace: float = 0.0, years: int = 5) -> Simulation:
+    """elected_government, quiet, a fifth of the workforce in councils, pay at `pace`; the
+    walk-out event's `choice` applied at the start (None: no event)."""
+    sim = Simulation(quiet("elected_government"), 1)
+    move_workers(sim.state, "firm", "council", 0.2)
+    sim.state.params["pay_pace"] = pace
+    for e in _choice("elected_government", "managers_strike", choice) if choice else []:
+        apply_effect(sim.state, e)
+    for _ in range(years):
+        sim.play_turn([])
+    return sim
+
+
+def test_managers_let_go_join_the_skill_shortage_that_training_repairs() -> None:
+    """'Let them go' takes 15% of the top grade's effort into the same skill shortage the
+    pace builds (one mechanism): 0.15 less a year's training (0.025) in year 1, costing
+    0.72 x 0.125 = 9% of council output, and training repairs it within six years (it was a
+    lasting x0.93). On top of the at-once pace it adds 15% of what is left."""
+    (effect,) = _choice("elected_government", "managers_strike", "let_go")
+    assert effect.op == "skill_loss" and effect.value == 0.15
+    gone, stay = _walkout("let_go", years=6), _walkout(None, years=6)
+    short = [h.metrics["skill_shortage"] for h in gone.history]
+    assert short[0] == pytest.approx(0.15 - 0.025, abs=0.002)
+    assert short[4] == pytest.approx(0.025, abs=0.002) and short[5] < 0.002
+    assert all(h.metrics["skill_shortage"] == 0.0 for h in stay.history)
+    gap = [
+        s.metrics["needs_met"] - g.metrics["needs_met"]
+        for s, g in zip(stay.history, gone.history, strict=True)
+    ]
+    assert 0.008 < gap[0] < 0.03 and abs(gap[5]) < 0.002
+    fast, fast_gone = _walkout(None, pace=1.0, years=1), _walkout("let_go", pace=1.0, years=1)
+    k = fast.history[0].metrics["skill_shortage"]
+    added = fast_gone.history[0].metrics["skill_shortage"] - k
+    assert 0.09 < added < 0.15
+    trained = _walkout("train", pace=1.0, years=2)
+    assert trained.state.params["training"] == pytest.approx(0.055)
+    untrained = _walkout(None, pace=1.0, years=2)
+    assert (
+        trained.history[1].metrics["skill_shortage"] < untrained.history[1].metrics["skill_shortage"] - 0.05
+    )
+
+
+def _converting(pace: float, waves: tuple[int, ...], years: int = 4) -> Simulation:
+    """elected_government, quiet: 8% of the workforce in councils when the pace is set
+    (the pay commission's moment), then a wave of 8% converted in each year of `waves`."""
+    sim = Simulation(quiet("elected_government"), 1)
+    move_workers(sim.state, "firm", "council", 0.08)
+    sim.play_turn([])
+    sim.state.params["pay_pace"] = pace
+    for y in range(years):
+        if y in waves:
+            move_workers(sim.state, "firm", "council", 0.08)
+        sim.play_turn([])
+    return sim
+
+
+def test_all_at_once_costs_more_where_the_ladder_is_left_later() -> None:
+    """The pace sets council pay; firms keep their ladder until converted, and the managers
+    of each firm converted later fall to the councils' pay at once, with the ladder as their
+    reference pay. So all at once is cheap while the councils are 8% of the workforce (in
+    year 4: needs met 0.003 and support 1.6 points below the ten-year pace) and costs about
+    ten times the needs and four times the support when three more waves follow (0.031 and
+    6.9 points)."""
+    fast, slow = _converting(1.0, ()), _converting(0.1, ())
+    fast_w, slow_w = _converting(1.0, (1, 2, 3)), _converting(0.1, (1, 2, 3))
+
+    def cost(a: Simulation, b: Simulation, key: str) -> float:
+        m = "support" if key == "support" else key
+        return b.history[-1].metrics[m] - a.history[-1].metrics[m]
+
+    assert 0.0 < cost(fast, slow, "needs_met") < 0.01
+    assert 0.025 < cost(fast_w, slow_w, "needs_met") < 0.04
+    assert 0.5 < cost(fast, slow, "support") < 3.0
+    assert 5.0 < cost(fast_w, slow_w, "support") < 9.0
+    assert fast_w.history[-1].metrics["skill_shortage"] > fast.history[-1].metrics["skill_shortage"] + 0.15
 
 
 # ---------------------------------------------------------------- thresholds
@@ -147,10 +256,13 @@ def test_past_three_and_a_half_percent_a_coup_meets_more_resistance() -> None:
     assert shift == pytest.approx(6 * 0.4 * 0.8152, rel=0.01)
 
 
-def _support_after_a_year(support: float, pull: float, monkeypatch: pytest.MonkeyPatch) -> float:
+def _support_after_a_year(
+    support: float, pull: float, monkeypatch: pytest.MonkeyPatch, active: float = 0.5
+) -> float:
     monkeypatch.setattr("game.sim.dynamics.TIPPING_PULL", pull)
     s = Simulation(level("elected_government"), 1).state.copy()
     s.awareness, s.approval, s.support = 0.7, 0.25, support
+    s.participation_raw = active  # the active share: who of the supporters take part
     s.params["education"], s.params["word_of_mouth"] = 0.0, 0.0  # awareness stays put
     for _ in range(4):
         social_step(s, 0.25)
@@ -158,12 +270,38 @@ def _support_after_a_year(support: float, pull: float, monkeypatch: pytest.Monke
 
 
 def test_past_a_quarter_committed_support_tips(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Awareness 0.7, approval 0.25: without tipping support settles towards 0.175. Starting
-    below the line (15%) the tipping adds under 2 points in a year; starting above it (32%)
-    it holds support up: about 13 points more (a pull of up to 0.3 x (1 - 0.25) x 0.7 =
-    0.16 on the target)."""
+    """Awareness 0.7, approval 0.25, half the people active: without tipping support settles
+    towards 0.175. Starting below the line (15%) the tipping adds under 2 points in a year;
+    starting above it (32%) it holds support up: about 13 points more (a pull of up to
+    0.3 x (1 - 0.25) x 0.7 = 0.16 on the target)."""
     gain_below = _support_after_a_year(0.15, 0.3, monkeypatch) - _support_after_a_year(0.15, 0.0, monkeypatch)
     gain_above = _support_after_a_year(0.32, 0.3, monkeypatch) - _support_after_a_year(0.32, 0.0, monkeypatch)
     assert 0.0 < gain_below < 0.02
     assert 0.10 < gain_above < 0.16
     assert thresholds.tipping(0.20) < 0.2 < 0.8 < thresholds.tipping(0.30)
+
+
+def test_supporters_who_do_not_take_part_do_not_tip(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The committed minority is the supporters who also take part, min(support, active):
+    32% support with 0.3% active (elected_government's start) gains nothing from tipping."""
+    tipped = _support_after_a_year(0.32, 0.3, monkeypatch, active=0.003)
+    assert tipped - _support_after_a_year(0.32, 0.0, monkeypatch, active=0.003) < 5e-4
+    assert thresholds.committed(0.32, 0.003) == 0.003 and thresholds.committed(0.2, 0.5) == 0.2
+
+
+def test_elected_government_starts_below_the_committed_line_and_crosses_it_in_play() -> None:
+    """Support 0.30 is an electoral base, not a committed minority: the level starts far
+    below 25 (participation 0.3) and its winning plan crosses the line once participation
+    passes 25, in year 11 (seed 1)."""
+    model = Decisions(ROOT / "levels" / "plans" / "elected_government.yaml").model
+    sim = Simulation(level("elected_government"), 1)
+    assert sim.start.metrics(sim.state)["committed"] < 0.01
+    assert sim.start.metrics(sim.state)["tipping"] < 0.01
+    crossed = None
+    for turn in range(1, 13):
+        plan = model.for_turn(turn)
+        report = sim.play_turn(list(plan.actions), dict(plan.choices))
+        if crossed is None and report.metrics["committed"] >= thresholds.COMMITTED_SHARE:
+            crossed = turn
+    assert sim.outcome == "won"
+    assert crossed is not None and 8 <= crossed <= 12

@@ -13,6 +13,7 @@ from game.sim.report import Cause, TurnReport
 from game.ui.formats import format_delta
 from game.ui.names import SCORE_ORDER, SCORES
 from game.ui.scenes.common import MenuScene
+from game.ui.scenes.turn.parts import movement_lines
 from game.ui.session import ECONOMY_SERIES
 from game.ui.widgets.button import Button, label_width
 from game.ui.widgets.charts import LineChart, styled_series
@@ -60,6 +61,7 @@ class DebriefScene(MenuScene):
         sim, level = self.session.sim, self.session.level
         start = {
             "support": sim.start.scores["support"],
+            "participation": sim.start.scores["participation"],
             "pay_gap": sim.start.measures.pay_gap,
             "peak_participation": sim.start.participation_raw,
             "pay_transition": float(level.economy.params.get("pay_transition", 0.0)),
@@ -200,6 +202,7 @@ class DebriefScene(MenuScene):
                     styled_series(items, ctx.colours),
                     title=title if wide else "",
                     y_range=(0, 100),
+                    thresholds=movement_lines(self.chart_mode, ctx),
                     x_start=0,
                     x_label=level_words.turn_unit(s.level, ctx.tr),
                     key="chart",

@@ -8,7 +8,7 @@ size changes.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import pygame
@@ -73,6 +73,8 @@ class Threshold:
     value: float
     label: str
     colour: Colour | None = None  # the theme's text_dim when not given
+    short: str = ""  # drawn instead when `label` does not fit the plot's width (a narrow chart)
+    tiny: str = ""  # drawn when not even the short labels fit (the value, in the reader's words)
 
 
 def styled_series(
@@ -382,42 +384,76 @@ class LineChart(Widget):
                     draw_marker(
                         surf, s.marker, (xmap(i), ymap(max(lo, min(hi, v)))), ctx.space.chart.marker, s.colour
                     )
-        placed: list[pygame.Rect] = []
-        for th in shown:
-            yy = round(ymap(th.value))
-            lbl = ctx.text.render(th.label, "small", th.colour or ctx.colours.text_dim)
-            w_, h_ = (
-                lbl.get_width() + ctx.space.chart.label_pad_x,
-                lbl.get_height() + ctx.space.chart.label_pad_y,
-            )
-            inset = ctx.space.chart.label_inset
-            left, right = plot.x + inset, max(plot.x + inset, plot.right - w_ - inset)
-            xs = sorted(
-                {
-                    left,
-                    (left + right) // 2,
-                    right,
-                    *range(left, right, max(1, w_ + ctx.space.chart.label_step_gap)),
-                }
-            )
-            spots = [
-                pygame.Rect(x, y, w_, h_)
-                for x in xs
-                for y in (yy - ctx.space.chart.label_off_line - h_, yy + ctx.space.chart.label_off_line)
-            ]
-            spots = [
-                r
-                for r in spots
-                if plot.top - ctx.space.chart.label_overhang <= r.top
-                and r.bottom <= plot.bottom + ctx.space.chart.label_overhang
-            ]
-            box = next((r for r in spots if r.collidelist(placed) < 0), None)
-            if box is None:
-                continue  # no free place: the line itself stays, the legend has the score
-            placed.append(box)
+        for box, lbl in self._label_places(shown, ymap, plot):
             pygame.draw.rect(surf, ctx.colours.panel, box, border_radius=ctx.space.radius_label)
             surf.blit(lbl, lbl.get_rect(center=box.center))
         return surf
+
+    def _label_places(
+        self, shown: list[Threshold], ymap: Callable[[float], float], plot: pygame.Rect
+    ) -> list[tuple[pygame.Rect, pygame.Surface]]:
+        """Where each threshold's label goes: the full labels if they all find a free place,
+        else the short ones, else the tiny ones (a narrow chart), else whichever placed
+        most. A label with no free place is left out: its line stays, the description has
+        it."""
+        best: list[tuple[pygame.Rect, pygame.Surface]] = []
+        for kind in ("label", "short", "tiny"):
+            placed: list[tuple[pygame.Rect, pygame.Surface]] = []
+            for th in shown:
+                short = th.short or th.label  # a line with no shorter label keeps its own
+                text = th.label if kind == "label" else short if kind == "short" else th.tiny or short
+                box, lbl = (
+                    self._label_spot(text, th, ymap, plot, [b for b, _ in placed]) if text else (None, None)
+                )
+                if box is not None and lbl is not None:
+                    placed.append((box, lbl))
+            if len(placed) == len(shown):
+                return placed
+            if len(placed) > len(best):
+                best = placed
+        return best
+
+    def _label_spot(
+        self,
+        text: str,
+        th: Threshold,
+        ymap: Callable[[float], float],
+        plot: pygame.Rect,
+        placed: list[pygame.Rect],
+    ) -> tuple[pygame.Rect | None, pygame.Surface | None]:
+        """A free place for a threshold's label beside its line, inside the plot (a label
+        wider than the plot has none), and the label drawn."""
+        ctx = self.ctx
+        yy = round(ymap(th.value))
+        lbl = ctx.text.render(text, "small", th.colour or ctx.colours.text_dim)
+        w_, h_ = (
+            lbl.get_width() + ctx.space.chart.label_pad_x,
+            lbl.get_height() + ctx.space.chart.label_pad_y,
+        )
+        inset = ctx.space.chart.label_inset
+        if w_ > plot.width - inset:
+            return None, lbl
+        left, right = plot.x + inset, max(plot.x + inset, plot.right - w_ - inset)
+        xs = sorted(
+            {
+                left,
+                (left + right) // 2,
+                right,
+                *range(left, right, max(1, w_ + ctx.space.chart.label_step_gap)),
+            }
+        )
+        spots = [
+            pygame.Rect(x, y, w_, h_)
+            for x in xs
+            for y in (yy - ctx.space.chart.label_off_line - h_, yy + ctx.space.chart.label_off_line)
+        ]
+        spots = [
+            r
+            for r in spots
+            if plot.top - ctx.space.chart.label_overhang <= r.top
+            and r.bottom <= plot.bottom + ctx.space.chart.label_overhang
+        ]
+        return next((r for r in spots if r.collidelist(placed) < 0), None), lbl
 
     def draw(self, surface: pygame.Surface) -> None:
         if self.rect.width <= 0 or self.rect.height <= 0:

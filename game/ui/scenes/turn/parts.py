@@ -79,13 +79,18 @@ def series_items(session: Session, mode: str, ctx: UIContext) -> list[tuple[str,
 
 
 def movement_lines(mode: str, ctx: UIContext) -> list[Threshold]:
-    """The participation thresholds on the scores chart (game/sim/thresholds.py): 3.5 on the
-    participation line (Chenoweth & Stephan 2011), 25 on the support line (Centola et al. 2018)."""
+    """The participation thresholds on the scores charts, the turn screen's and the debrief's
+    (game/sim/thresholds.py): 3.5 on the participation line (Chenoweth & Stephan 2011), 25
+    for the committed minority, the lower of the support and participation lines (Centola et
+    al. 2018); each with a short label for a narrow chart."""
     if mode != "scores":
         return []
+    _ = ctx.tr.gettext
     return [
-        Threshold(100 * ACTIVE_SHARE, ctx.tr.gettext("participation 3.5 (Chenoweth)")),
-        Threshold(100 * COMMITTED_SHARE, ctx.tr.gettext("25% committed (Centola)")),
+        Threshold(
+            100 * ACTIVE_SHARE, _("participation 3.5 (Chenoweth)"), short=_("Chenoweth 3.5"), tiny=_("3.5")
+        ),
+        Threshold(100 * COMMITTED_SHARE, _("25% committed (Centola)"), short=_("Centola 25"), tiny="25"),
     ]
 
 

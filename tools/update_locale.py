@@ -38,6 +38,7 @@ SOURCES = (
     "game/levels/error_words.py",
     "game/cli.py",
     "game/commands",
+    "game/balance",
     "game/argparse_words.py",
     "game/classroom",
     "game/reports/classplay.py",

@@ -17,16 +17,17 @@ from typing import Any
 import numpy as np
 
 from game.balance.play import Run, play
+from game.i18n import N_, Translator, load_translator
 
 # policy -> (comparison, bound, what breaking it means)
 TARGETS: dict[str, tuple[str, float, str]] = {
-    "plan": (">=", 0.9, "the documented plan does not win reliably"),
-    "adaptive": (">=", 0.9, "a player who follows the plan and answers the elite cannot win reliably"),
-    "nothing": ("<=", 0.1, "the level can be won by waiting"),
-    "random": ("<=", 0.1, "the level can be won by luck"),
-    "first-affordable": ("<=", 0.1, "the level can be won without a strategy"),
-    "greedy-forecast": ("<=", 0.3, "the level can be won by following the forecast blindly"),
-    "ignore-the-elite": ("<=", 0.3, "the elite does not decide the game"),
+    "plan": (">=", 0.9, N_("the documented plan does not win reliably")),
+    "adaptive": (">=", 0.9, N_("a player who follows the plan and answers the elite cannot win reliably")),
+    "nothing": ("<=", 0.1, N_("the level can be won by waiting")),
+    "random": ("<=", 0.1, N_("the level can be won by luck")),
+    "first-affordable": ("<=", 0.1, N_("the level can be won without a strategy")),
+    "greedy-forecast": ("<=", 0.3, N_("the level can be won by following the forecast blindly")),
+    "ignore-the-elite": ("<=", 0.3, N_("the elite does not decide the game")),
 }
 
 
@@ -54,8 +55,11 @@ class Tally:
         keys = list(self.runs[0].scores) if self.runs else []
         return {k: float(np.mean([r.scores[k] for r in self.runs])) for k in keys}
 
-    def loss_reasons(self, top: int = 3) -> list[tuple[str, int]]:
-        return Counter(r.reason for r in self.runs if r.outcome != "won").most_common(top)
+    def loss_reasons(self, top: int = 3, words: Callable[[Run], str] | None = None) -> list[tuple[str, int]]:
+        """The `top` reasons for losing and how many plays each lost (English unless `words`
+        says a play's reason in another language)."""
+        say = words or (lambda r: r.reason)
+        return Counter(say(r) for r in self.runs if r.outcome != "won").most_common(top)
 
     def tactics(self) -> Counter[str]:
         return Counter(t for r in self.runs for t in r.tactics)
@@ -70,22 +74,27 @@ class Tally:
         op, bound, _ = t
         return self.win_rate >= bound - 1e-9 if op == ">=" else self.win_rate <= bound + 1e-9
 
-    def warning(self) -> str | None:
-        """One line when the policy breaks its target, saying what that means for the level."""
+    def warning(self, tr: Translator | None = None) -> str | None:
+        """One line when the policy breaks its target, saying what that means for the level
+        (in the language of `tr`, English when None)."""
         t = self.target()
         if t is None or self.meets_target():
             return None
         op, bound, meaning = t
-        return f"{self.policy} wins {self.win_rate:.0%}: {meaning} (target {op} {bound:.0%})"
+        _ = (tr or load_translator("en")).gettext
+        return _("{policy} wins {rate}: {meaning} (target {op} {bound})").format(
+            policy=self.policy, rate=f"{self.win_rate:.0%}", meaning=_(meaning), op=op, bound=f"{bound:.0%}"
+        )
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, words: Callable[[Run], str] | None = None) -> dict[str, Any]:
+        """The JSON of this policy's plays (keys in English; loss reasons said by `words`)."""
         t = self.target()
         return {
             "plays": len(self.runs),
             "wins": self.wins,
             "win_rate": round(self.win_rate, 4),
             "scores": {k: round(v, 2) for k, v in self.mean_scores().items()},
-            "losses": [{"reason": why, "plays": n} for why, n in self.loss_reasons()],
+            "losses": [{"reason": why, "plays": n} for why, n in self.loss_reasons(words=words)],
             "target": None if t is None else f"{t[0]} {t[1]:g}",
             "meets_target": self.meets_target(),
             "elite_tactics": dict(sorted(self.tactics().items())),
@@ -152,15 +161,17 @@ def measure(
     return {p: Tally(p, [runs[(p, s)] for s in seeds]) for p in policies}
 
 
-def stderr_progress(label: str, stream: Any) -> Progress:
-    """Progress on `stream`: one rewritten line on a terminal, a line per tenth otherwise."""
+def stderr_progress(label: str, stream: Any, tr: Translator | None = None) -> Progress:
+    """Progress on `stream`: one rewritten line on a terminal, a line per tenth otherwise
+    (in the language of `tr`, English when None)."""
+    said = (tr or load_translator("en")).gettext("balance {level}: {done}/{total} plays, {seconds} s")
     start = time.perf_counter()
     tty = hasattr(stream, "isatty") and stream.isatty()
     shown = {"tenth": -1}
 
     def report(done: int, total: int) -> None:
         secs = time.perf_counter() - start
-        line = f"balance {label}: {done}/{total} plays, {secs:.1f} s"
+        line = said.format(level=label, done=done, total=total, seconds=f"{secs:.1f}")
         if tty:
             stream.write("\r" + line + ("\n" if done == total else ""))
             stream.flush()

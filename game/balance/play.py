@@ -7,7 +7,7 @@ from typing import Any
 
 from game.balance.policies import DECIDE, Context
 from game.explain import describe
-from game.i18n import load_translator
+from game.i18n import Translator, load_translator
 from game.sim.effects import comparisons, holds
 from game.sim.engine import DecisionError, Simulation
 
@@ -24,39 +24,58 @@ class Run:
     scores: dict[str, float]
     turns: int
     tactics: tuple[str, ...]
+    # why it was lost, as data any language can say (game.balance.report.loss_words):
+    # ("loss", condition id), ("coup",), ("time",) or ("missed", index of each win
+    # comparison not met); () when it was won
+    why: tuple[Any, ...] = ()
 
 
 class PlanError(ValueError):
     """The plan file asks for something the rules refuse (turn and refusal in `turn`, `message`)."""
 
-    def __init__(self, turn: int, message: str) -> None:
-        super().__init__(turn, message)  # both in args, so it crosses a process pool
-        self.turn, self.message = turn, message
+    def __init__(self, turn: int, message: str, refusals: tuple[Any, ...] = ()) -> None:
+        super().__init__(turn, message, refusals)  # all in args, so it crosses a process pool
+        self.turn, self.message, self.refusals = turn, message, refusals
 
     def __str__(self) -> str:
         return self.message
 
 
-def loss_label(level: Any, sim: Simulation) -> str:
-    """A short, stable name for why a play was lost (numbers left out, so reasons group)."""
+def loss_key(level: Any, sim: Simulation) -> tuple[Any, ...]:
+    """Why a play was lost, as data (numbers left out, so reasons group): see `Run.why`."""
     if sim.outcome == "won":
-        return ""
+        return ()
     ending = sim.ending
     if ending is not None and ending.kind == "loss":
-        return f"lose condition '{ending.loss}'"
+        return ("loss", ending.loss)
     if ending is not None and ending.kind == "coup":
-        return "counter-revolution succeeded"
+        return ("coup",)
     if sim.history:
         metrics = sim.history[-1].metrics
-        english = load_translator("en")
         missed = [
-            describe(c, english)
-            for c in comparisons(level.goals.win)
+            i
+            for i, c in enumerate(comparisons(level.goals.win))
             if c.metric is not None and not holds(c, metrics, sim.state)
         ]
         if missed:
-            return "time ran out; missed: " + ", ".join(missed)
-    return "time ran out"
+            return ("missed", *missed)
+    return ("time",)
+
+
+def loss_words(why: tuple[Any, ...], level: Any, tr: Translator) -> str:
+    """A loss reason (`Run.why`) in the language of `tr`; "" for a win."""
+    _ = tr.gettext
+    if not why:
+        return ""
+    if why[0] == "loss":
+        return _("lose condition '{id}'").format(id=why[1])
+    if why[0] == "coup":
+        return _("counter-revolution succeeded")
+    if why[0] == "missed":
+        wins = comparisons(level.goals.win)
+        goals = ", ".join(describe(wins[i], tr) for i in why[1:])
+        return _("time ran out; missed: {goals}").format(goals=goals)
+    return _("time ran out")
 
 
 def play(level: Any, seed: int, policy: str, plan: Any = None) -> Run:
@@ -71,8 +90,10 @@ def play(level: Any, seed: int, policy: str, plan: Any = None) -> Run:
             sim.play_turn(actions, choices, causes=False)
         except DecisionError as exc:
             if policy == "plan":  # the plan file is wrong, not the bot
-                raise PlanError(sim.turn, str(exc)) from None
+                raise PlanError(sim.turn, str(exc), exc.refusals) from None
             raise
     scores = sim.history[-1].scores if sim.history else sim.start.scores
     tactics = tuple(m.tactic for r in sim.history for m in r.elite.moves)
-    return Run(policy, seed, sim.outcome, loss_label(level, sim), dict(scores), len(sim.history), tactics)
+    why = loss_key(level, sim)
+    reason = loss_words(why, level, load_translator("en"))
+    return Run(policy, seed, sim.outcome, reason, dict(scores), len(sim.history), tactics, why)

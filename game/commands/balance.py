@@ -12,8 +12,8 @@ import time
 from pathlib import Path
 
 from game.commands.args import number_in
-from game.errors import ContentError, UserError
-from game.i18n import N_
+from game.errors import ContentError, UserError, part
+from game.i18n import N_, load_translator
 
 positive = number_in(int, N_("not a whole number"), N_("must be 1 or more, not {value}"), low=1)
 
@@ -33,6 +33,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help=N_("policies to play (default: all):") + " " + ", ".join(POLICIES),
     )
     p.add_argument("--jobs", type=positive, help="processes to play in (default: one per core)")
+    p.add_argument("--lang", default="en", choices=["en", "es"], help="language of texts")
     p.add_argument("--json", action="store_true", help="print one JSON object")
 
 
@@ -41,14 +42,15 @@ def run(args: argparse.Namespace) -> int:
     from game.balance.play import PlanError
     from game.balance.policies import NEEDS_PLAN
     from game.balance.report import json_report, text_table
+    from game.commands.paths import existing_folder
+    from game.commands.simulate import refusal_words
     from game.levels.catalog import resolve_level
     from game.levels.decisions import Decisions
     from game.levels.schema import text_of
 
-    for d in args.mods:
-        if not d.is_dir():
-            raise UserError(f"{d}: no such mods folder")
-    loaded = resolve_level(args.level, args.mods)
+    tr = load_translator(args.lang)
+    mods = [existing_folder(m, "--mods") for m in args.mods]
+    loaded = resolve_level(args.level, mods, tr.gettext)
     level = loaded.level
     plan = plan_file(loaded.path, level.id)
     policies = list(dict.fromkeys(args.policies))
@@ -59,21 +61,24 @@ def run(args: argparse.Namespace) -> int:
         skipped = [p for p in policies if p in NEEDS_PLAN]
         policies = [p for p in policies if p not in NEEDS_PLAN]
         if not policies:
-            raise UserError(f"{plan}: no such plan file, and every policy asked for needs one")
+            raise UserError.of(
+                part(N_("{plan}: no such plan file, and every policy asked for needs one"), plan=plan)
+            )
     start = time.perf_counter()
     seeds = range(1, args.seeds + 1)
+    progress = stderr_progress(level.id, sys.stderr, tr)
     try:
-        tallies = measure(
-            loaded.path, level.id, policies, seeds, args.jobs or 0, stderr_progress(level.id, sys.stderr)
-        )
+        tallies = measure(loaded.path, level.id, policies, seeds, args.jobs or 0, progress)
     except PlanError as exc:
-        raise ContentError([decisions.problem(exc.turn, exc.message)]) from None
+        said = refusal_words(exc, level, tr)
+        raise ContentError([decisions.problem(exc.turn, exc.message, said)]) from None
     seconds = time.perf_counter() - start
     if args.json:
-        out = json_report(level.id, args.seeds, tallies, skipped, seconds)
+        out = json_report(level, args.seeds, tallies, skipped, seconds, tr)
         json.dump(out, sys.stdout, ensure_ascii=False, separators=(",", ":"))
         sys.stdout.write("\n")
         return 0
-    print(text_table(level.id, text_of(level.title), tallies, skipped))
-    print(f"\n{len(policies) * args.seeds} plays in {seconds:.1f} s")
+    print(text_table(level, text_of(level.title, args.lang), tallies, skipped, tr))
+    plays = len(policies) * args.seeds
+    print("\n" + tr.gettext("{plays} plays in {seconds} s").format(plays=plays, seconds=f"{seconds:.1f}"))
     return 0

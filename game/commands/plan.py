@@ -13,7 +13,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from game.errors import UserError
+from game.commands.plan_text import print_tables
+from game.errors import Part, UserError, part
+from game.i18n import N_, load_translator
 
 MAX_GENERATED_COUNCILS = 1_000_000
 MAX_GENERATED_GOODS = 100_000
@@ -63,6 +65,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         dest="max_rounds",
         help="give up after N rounds (default 1000; exit code 3)",
     )
+    parser.add_argument("--lang", default="en", choices=["en", "es"], help="language of texts")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
 
 
@@ -73,25 +76,56 @@ def _parse_generate(spec: str) -> tuple[int, int, int]:
     except ValueError:
         sizes = ()
     if len(sizes) != 3 or min(sizes) < 1:
-        raise UserError(
-            f"--generate expects WCS,CCS,GOODS as three positive integers "
-            f"(e.g. 30000,30000,500), got '{spec}'"
+        raise UserError.of(
+            part(
+                N_(
+                    "--generate expects WCS,CCS,GOODS as three positive integers "
+                    "(e.g. 30000,30000,500), got '{spec}'"
+                ),
+                spec=spec,
+            )
         )
     n_wc, n_cc, n_goods = sizes
     if max(n_wc, n_cc) > MAX_GENERATED_COUNCILS or n_goods > MAX_GENERATED_GOODS:
-        raise UserError(
-            f"--generate: at most {MAX_GENERATED_COUNCILS:,} councils of each "
-            f"kind and {MAX_GENERATED_GOODS:,} goods"
+        raise UserError.of(
+            part(
+                N_("--generate: at most {councils} councils of each kind and {goods} goods"),
+                councils=f"{MAX_GENERATED_COUNCILS:,}",
+                goods=f"{MAX_GENERATED_GOODS:,}",
+            )
         )
     if n_goods < 5:
-        raise UserError(
-            "--generate: at least 5 goods (one of each category: final, intermediate, nature, labour, public)"
+        raise UserError.of(
+            part(
+                N_(
+                    "--generate: at least 5 goods "
+                    "(one of each category: final, intermediate, nature, labour, public)"
+                )
+            )
+        )
+    # the generator's five categories (final, intermediate, nature, labour, public) share the
+    # goods as evenly as it can; a worker council produces each final, intermediate and public one
+    base, extra = divmod(n_goods, 5)
+    producible = sum(base + (1 if i < extra else 0) for i in (0, 1, 4))
+    if n_wc < producible:
+        raise UserError.of(
+            part(
+                N_("--generate: {wcs} worker councils cannot produce {goods} goods; use at least {goods}"),
+                wcs=n_wc,
+                goods=producible,
+            )
         )
     consumer_goods = 2 * (n_goods // 5) + (1 if n_goods % 5 >= 1 else 0)
     if n_cc * consumer_goods > MAX_GENERATED_WEIGHTS:
-        raise UserError(
-            f"--generate: {n_cc:,} consumer councils × {consumer_goods:,} "
-            "consumer goods is too large for memory; use fewer"
+        raise UserError.of(
+            part(
+                N_(
+                    "--generate: {ccs} consumer councils × {goods} consumer goods "
+                    "is too large for memory; use fewer"
+                ),
+                ccs=f"{n_cc:,}",
+                goods=f"{consumer_goods:,}",
+            )
         )
     return n_wc, n_cc, n_goods
 
@@ -102,39 +136,50 @@ def run(args: argparse.Namespace) -> int:
     from game.sim.planning import GEN_START_PRICE, PlanError, generate_economy, run_plan
 
     if (args.economy is None) == (args.generate is None):
-        raise UserError("plan: give either an economy file or --generate WCS,CCS,GOODS")
+        raise UserError.of(part(N_("plan: give either an economy file or --generate WCS,CCS,GOODS")))
     if args.threshold is not None and not (math.isfinite(args.threshold) and 0 < args.threshold < 2):
-        raise UserError(
-            f"--threshold must be a number between 0 and 2 (excess ratios lie "
-            f"in [0, 2]), got {args.threshold}"
+        raise UserError.of(
+            part(
+                N_("--threshold must be a number between 0 and 2 (excess ratios lie in [0, 2]), got {value}"),
+                value=args.threshold,
+            )
         )
     if args.start_prices is not None and not (math.isfinite(args.start_prices) and args.start_prices > 0):
-        raise UserError(f"--start-prices must be a positive number, got {args.start_prices}")
+        said = N_("--start-prices must be a positive number, got {value}")
+        raise UserError.of(part(said, value=args.start_prices))
     if args.max_rounds < 1:
-        raise UserError(f"--max-rounds must be at least 1, got {args.max_rounds}")
+        raise UserError.of(part(N_("--max-rounds must be at least 1, got {value}"), value=args.max_rounds))
 
+    source: tuple[Part, ...]
     if args.generate is not None:
         n_wc, n_cc, n_goods = _parse_generate(args.generate)
         if args.seed < 0:
-            raise UserError(f"--seed must be zero or positive, got {args.seed}")
+            raise UserError.of(part(N_("--seed must be zero or positive, got {value}"), value=args.seed))
         try:
             eco = generate_economy(n_wc, n_cc, n_goods, np.random.default_rng(args.seed))
-        except PlanError as exc:
-            raise UserError(f"--generate: {exc}") from None
+        except PlanError as exc:  # the generator's own limits (the ones above come first)
+            raise UserError.of(part(N_("--generate: {why}"), why=str(exc))) from None
         start: Any = GEN_START_PRICE
         threshold = 0.05
-        source = f"generated economy {n_wc},{n_cc},{n_goods} (seed {args.seed})"
+        source = (
+            part(
+                N_("generated economy {sizes} (seed {seed})"),
+                sizes=f"{n_wc},{n_cc},{n_goods}",
+                seed=args.seed,
+            ),
+        )
     else:
         from game.levels.economy import load_economy, start_price_vector, to_plan_economy
 
         path = Path(args.economy)
         if not path.is_file():
-            raise UserError(f"{path}: no such file" if not path.exists() else f"{path}: not a file")
+            missing = N_("{path}: no such file") if not path.exists() else N_("{path}: not a file")
+            raise UserError.of(part(missing, path=path))
         spec = load_economy(path)
         eco = to_plan_economy(spec)
         start = start_price_vector(spec)
         threshold = spec.threshold
-        source = str(path)
+        source = (part("{path}", path=path),)
     if args.start_prices is not None:
         start = float(args.start_prices)
     if args.threshold is not None:
@@ -151,13 +196,13 @@ def run(args: argparse.Namespace) -> int:
             paced=args.paced,
         )
     except PlanError as exc:
-        raise UserError(f"{source}: {exc}") from None
+        raise UserError.of(*source, part(": {why}", why=str(exc))) from None
     code = 0 if result.converged else 3
     try:
         if args.json:
             print(json.dumps(_as_json(result)))
         else:
-            _print_tables(result, eco, source)
+            print_tables(result, eco, source, load_translator(args.lang))
         sys.stdout.flush()
     except BrokenPipeError:  # `plan ... | head`: the reader left; not an error of ours
         import os
@@ -179,49 +224,3 @@ def _as_json(result: Any) -> dict[str, Any]:
         "demand": {g: float(x) for g, x in zip(ids, result.demand, strict=True)},
         "history": [{"round": i + 1, "max_excess": float(m)} for i, m in enumerate(result.max_excess)],
     }
-
-
-def _band(v: float) -> str:
-    """Pequod's colour bands for an excess ratio."""
-    for limit, name in ((0.03, "blue"), (0.05, "green"), (0.10, "yellow"), (0.20, "orange")):
-        if v < limit:
-            return name
-    return "red"
-
-
-def _print_tables(result: Any, eco: Any, source: str) -> None:
-    from game.sim.planning import KIND_NAMES
-
-    out = sys.stdout
-    n_wc = int(eco.wc_count.sum())
-    n_cc = int(eco.cc_count.sum())
-    pace = ", human-paced" if result.paced else ""
-    print(f"Economy: {source}", file=out)
-    print(
-        f"  {eco.n_goods} goods, {n_wc} worker councils, {n_cc} consumer councils; "
-        f"rule {result.rule}{pace}, threshold {result.threshold:.2%}",
-        file=out,
-    )
-    if result.converged:
-        print(f"Converged in {result.rounds} rounds: every market within {result.threshold:.2%}.", file=out)
-    else:
-        print(
-            f"NOT converged after {result.rounds} rounds: the largest excess is still "
-            f"{result.max_excess[-1]:.2%}.",
-            file=out,
-        )
-    print("\nRound  largest excess  band", file=out)
-    for i, m in enumerate(result.max_excess):
-        print(f"{i + 1:5d}  {m:13.2%}  {_band(float(m))}", file=out)
-    width = max(4, *(len(g) for g in result.good_ids))
-    print(
-        f"\n{'Good':<{width}}  {'kind':<12}  {'price':>12}  {'supply':>14}  {'demand':>14}  {'excess':>8}",
-        file=out,
-    )
-    ex = result.excess
-    for i, g in enumerate(result.good_ids):
-        print(
-            f"{g:<{width}}  {KIND_NAMES[int(eco.kinds[i])]:<12}  {result.prices[i]:12.2f}  "
-            f"{result.supply[i]:14.2f}  {result.demand[i]:14.2f}  {ex[i]:8.2%}",
-            file=out,
-        )

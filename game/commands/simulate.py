@@ -30,7 +30,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print one JSON object")
 
 
-def _refused(exc: Any, level: Any, tr: Any) -> str:
+def refusal_words(exc: Any, level: Any, tr: Any) -> str:
     """Why the rules refused a turn's decisions, in the run's language ("" in English, where
     the modder's terse message stands)."""
     from game.explain import refusal_text
@@ -61,7 +61,7 @@ def run_level(
         except DecisionError as exc:
             if decisions is None:
                 raise
-            raise ContentError([decisions.problem(turn, str(exc), _refused(exc, level, tr))]) from None
+            raise ContentError([decisions.problem(turn, str(exc), refusal_words(exc, level, tr))]) from None
         reports.append(report_dict(rep, level, tr))
     return {
         "level": level.id,

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import difflib
 from contextvars import ContextVar
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -70,8 +71,11 @@ def _good_ref(value: str, info: ValidationInfo) -> str:
     goods: dict[str, str] = ctx["goods"]
     if value not in goods:
         guess = difflib.get_close_matches(value, list(goods), n=1, cutoff=0.5)
-        hint = f"; did you mean '{guess[0]}'?" if guess else ""
-        raise PydanticCustomError("unknown_good", "not a good listed under goods{hint}", {"hint": hint})
+        if guess:
+            raise PydanticCustomError(
+                "unknown_good", "not a good listed under goods; did you mean '{guess}'?", {"guess": guess[0]}
+            )
+        raise PydanticCustomError("unknown_good", "not a good listed under goods", {})
     return value
 
 
@@ -200,10 +204,10 @@ class WorkerCouncilSpec(BaseModel):
             if gamma >= 1:
                 raise PydanticCustomError(
                     "gamma",
-                    "the input exponents plus c/k sum to {gamma:.4f}; they must "
+                    "the input exponents plus c/k sum to {gamma}; they must "
                     "be below 1 (decreasing returns) or the council would want infinite "
                     "output",
-                    {"gamma": gamma},
+                    {"gamma": f"{gamma:.4f}"},
                 )
         return value
 
@@ -292,7 +296,7 @@ def _clean(problem: Problem) -> Problem:
     field = problem.field.replace(".[key]", "")
     for tag in (_NUMBER, _MAP):
         field = field.replace("." + tag, "")
-    return Problem(problem.file, problem.line, problem.col, field, problem.message)
+    return replace(problem, field=field)  # its translatable parts kept (--lang)
 
 
 def load_economy(path: Path | str) -> EconomyFile:

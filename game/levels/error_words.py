@@ -153,6 +153,22 @@ OWN = (
     ),
     N_("an action cannot require itself"),
     N_("duplicate good id"),
+    # economy files (game.levels.economy)
+    N_("not a good listed under goods; did you mean '{guess}'?"),
+    N_("not a good listed under goods"),
+    N_("consumer councils can only weight final and public goods, and this good is {kind}"),
+    N_("a public good cannot be a production input"),
+    N_("no worker council produces this {kind} good"),
+    N_("no council wants this good (no input or consumer weight names it), so its price would fall forever"),
+    N_("a primary good needs an endowment (its supply)"),
+    N_("only primary goods have an endowment; {kind} goods are produced by worker councils"),
+    N_("primary goods are endowments; no worker council can produce one"),
+    N_("a council cannot use its own output ({out}) as an input"),
+    N_(
+        "the input exponents plus c/k sum to {gamma}; they must be below 1 (decreasing returns) "
+        "or the council would want infinite output"
+    ),
+    N_("a start price map must price every good; missing: {shown}"),
     # reading the file (game.levels.yamlpos)
     N_("is a folder, not a file"),
     N_("not a regular file"),

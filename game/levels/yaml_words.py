@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from game.errors import Part, part
+from game.errors import Nested, Part, part
 from game.i18n import N_
 
 SYNTAX = N_("YAML syntax: {what}")
@@ -55,9 +55,57 @@ PHRASES: dict[str, str] = {
         "expected a single document in the stream, but found another document"
     ),
     "YAML error": N_("YAML error"),
+    # the rest of libyaml's scanner and parser phrases (its directives, tags, anchors and
+    # version numbers: rarer in a level, but a modder who copies YAML from elsewhere meets them)
+    "could not find expected directive name": N_("could not find expected directive name"),
+    "found unknown directive name": N_("found unknown directive name"),
+    "found duplicate %YAML directive": N_("found duplicate %YAML directive"),
+    "found duplicate %TAG directive": N_("found duplicate %TAG directive"),
+    "did not find expected version number": N_("did not find expected version number"),
+    "did not find expected digit or '.' character": N_("did not find expected digit or '.' character"),
+    "found extremely long version number": N_("found extremely long version number"),
+    "did not find expected whitespace": N_("did not find expected whitespace"),
+    "did not find expected '!'": N_("did not find expected '!'"),
+    "did not find expected tag URI": N_("did not find expected tag URI"),
+    "did not find the expected '>'": N_("did not find the expected '>'"),
+    "did not find URI escaped octet": N_("did not find URI escaped octet"),
+    "found an incorrect leading UTF-8 octet": N_("found an incorrect leading UTF-8 octet"),
+    "found an incorrect trailing UTF-8 octet": N_("found an incorrect trailing UTF-8 octet"),
+    "found unexpected ':'": N_("found unexpected ':'"),
+    "found unexpected non-alphabetical character": N_("found unexpected non-alphabetical character"),
+    "did not find expected <stream-start>": N_("did not find expected <stream-start>"),
+    "exceeded maximum nesting depth": N_("exceeded maximum nesting depth"),
+    "found unconstructable recursive node": N_("found unconstructable recursive node"),
 }
 _TAG = re.compile(r"^could not determine a constructor for the tag (.+)$")
 TAG = N_("could not determine a constructor for the tag {tag}")
+# PyYAML's constructor, on merge keys (<<) and nodes of the wrong kind: "..., but found scalar"
+_FOUND = re.compile(r"^(.+), but found (scalar|sequence|mapping)$")
+FOUND: dict[str, str] = {
+    "expected a mapping for merging": N_("expected a mapping for merging, but found {kind}"),
+    "expected a mapping or list of mappings for merging": N_(
+        "expected a mapping or list of mappings for merging, but found {kind}"
+    ),
+    "expected a mapping node": N_("expected a mapping node, but found {kind}"),
+    "expected a sequence node": N_("expected a sequence node, but found {kind}"),
+    "expected a scalar node": N_("expected a scalar node, but found {kind}"),
+}
+KINDS = {"scalar": N_("scalar"), "sequence": N_("sequence"), "mapping": N_("mapping")}
+# the reader's reasons for refusing a character (libyaml's reader and PyYAML's)
+READER = N_("unacceptable character #x{code}: {reason}")
+REASONS: dict[str, str] = {
+    "control characters are not allowed": N_("control characters are not allowed"),
+    "special characters are not allowed": N_("special characters are not allowed"),
+    "invalid leading UTF-8 octet": N_("invalid leading UTF-8 octet"),
+    "invalid trailing UTF-8 octet": N_("invalid trailing UTF-8 octet"),
+    "invalid length of a UTF-8 sequence": N_("invalid length of a UTF-8 sequence"),
+    "incomplete UTF-8 octet sequence": N_("incomplete UTF-8 octet sequence"),
+    "invalid Unicode character": N_("invalid Unicode character"),
+    "incomplete UTF-16 character": N_("incomplete UTF-16 character"),
+    "incomplete UTF-16 surrogate pair": N_("incomplete UTF-16 surrogate pair"),
+    "unexpected low surrogate area": N_("unexpected low surrogate area"),
+    "input is too long": N_("input is too long"),
+}
 
 
 def syntax_parts(what: str) -> tuple[Part, ...]:
@@ -66,5 +114,18 @@ def syntax_parts(what: str) -> tuple[Part, ...]:
     found = _TAG.match(what)
     if found:
         return (part(SYNTAX, what=""), part(TAG, tag=found[1]), part(TAG_NOTE))
+    found = _FOUND.match(what)
+    if found and found[1] in FOUND:
+        kind = Nested((part(KINDS[found[2]]),))
+        return (part(SYNTAX, what=""), part(FOUND[found[1]], kind=kind))
     phrase = PHRASES.get(what)
     return (part(SYNTAX, what=what),) if phrase is None else (part(SYNTAX, what=""), part(phrase))
+
+
+def reader_parts(code: int | str, reason: str) -> tuple[Part, ...]:
+    """A character the reader refused ("unacceptable character #x0007: control characters
+    are not allowed"), its reason translatable when it is a known one."""
+    code = f"{code:04x}" if isinstance(code, int) else str(code)
+    said = REASONS.get(reason)
+    why = Nested((part(said),) if said else (part("{reason}", reason=reason),))
+    return (part(SYNTAX, what=""), part(READER, code=code, reason=why))

@@ -20,7 +20,7 @@ from pydantic import BaseModel
 from game.errors import ContentError, Problem, render
 from game.errors import part as msg_part
 from game.i18n import N_
-from game.levels.yaml_words import syntax_parts
+from game.levels.yaml_words import reader_parts, syntax_parts
 from game.os_words import os_reason
 
 MAX_BYTES = 1_000_000
@@ -107,6 +107,8 @@ def parse_lenient(text: str, name: str) -> tuple[Any, yaml.Node, list[Problem]]:
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         raise ContentError([_yaml_problem(exc, name)]) from None
+    except yaml.reader.ReaderError as exc:
+        raise ContentError([_reader_problem(exc, text, name)]) from None
     except yaml.YAMLError as exc:
         raise ContentError([Problem(name, 1, 1, "", f"YAML error: {exc}")]) from None
     finally:
@@ -118,6 +120,17 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, name: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     said = syntax_parts(exc.problem or exc.context or "YAML error")
+    return Problem(name, line, col, "", render(said), said)
+
+
+def _reader_problem(exc: yaml.reader.ReaderError, text: str, name: str) -> Problem:
+    """A character the reader refused, located by its position in the text."""
+    at = max(0, min(int(exc.position), len(text)))
+    line = text.count("\n", 0, at) + 1
+    col = at - (text.rfind("\n", 0, at) + 1) + 1
+    character = exc.character
+    code = ord(character) if isinstance(character, str) and len(character) == 1 else character
+    said = reader_parts(code if isinstance(code, int) else str(code), str(exc.reason))
     return Problem(name, line, col, "", render(said), said)
 
 
@@ -152,6 +165,8 @@ def _scan(text: str, name: str) -> None:
                     raise ContentError([long])
     except yaml.MarkedYAMLError as exc:
         raise ContentError([_yaml_problem(exc, name)]) from None
+    except yaml.reader.ReaderError as exc:
+        raise ContentError([_reader_problem(exc, text, name)]) from None
     except yaml.YAMLError as exc:
         raise ContentError([Problem(name, 1, 1, "", f"YAML error: {exc}")]) from None
     finally:

@@ -82,7 +82,7 @@ def test_the_process_pool_gives_the_same_plays(capsys: pytest.CaptureFixture[str
         (["revolution", "--seeds", "0"], "--seeds: must be 1 or more, not 0"),
         (["revolution", "--seeds", "x"], "--seeds: not a whole number"),
         (["revolution", "--policies", "lucky"], "invalid choice: 'lucky'"),
-        (["revolution", "--mods", "no/such/dir"], "no/such/dir: no such mods folder"),
+        (["revolution", "--mods", "no/such/dir"], "--mods no/such/dir: no such folder"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(args: list[str], message: str) -> None:

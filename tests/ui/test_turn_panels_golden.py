@@ -9,6 +9,7 @@ from game.sim.report import EliteWarning
 from game.theme_data import load_theme
 from game.ui.context import UIContext
 from game.ui.scenes.turn import panels
+from game.ui.scenes.turn.strip import draw_strip
 from tests.ui.conftest import compare_golden
 
 COLOURS = load_theme().colours  # the default theme's
@@ -75,5 +76,5 @@ def test_resource_panel_golden() -> None:
     ctx = UIContext.create(scale=1.0)
     surf = canvas(640, 96)
     panels.draw_resources(surf, ctx, RESOURCES, 0, 640, 4)
-    panels.draw_resources(surf, ctx, RESOURCES, 0, 640, 60, compact=True)
+    draw_strip(surf, ctx, RESOURCES, pygame.Rect(0, 60, 640, 36))
     compare_golden(surf, "turn_resources")

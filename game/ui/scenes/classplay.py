@@ -243,8 +243,12 @@ class ClassPlayScene(ClassScene):
         rule = (
             _("This round you may revise freely.") if view["free"] else _("Changes are limited this round.")
         )
-        y = self.line(surface, rule, x, y, "body", colour=ctx.colours.text, width=rect.width)
-        y += ctx.space.tight
+        # the rule line is left out where it would push the proposal's cost under the keys
+        # (200% in 720 lines: the header's round line says the same)
+        body_h, large_h = ctx.fonts.line_height("body"), ctx.fonts.line_height("large")
+        if y + 2 * body_h + 3 * large_h + ctx.space.classroom.proposal_gap + ctx.space.gap <= rect.bottom:
+            y = self.line(surface, rule, x, y, "body", colour=ctx.colours.text, width=rect.width)
+            y += ctx.space.tight
         cols = [x, x + rect.width * 38 // 100, x + rect.width * 58 // 100, x + rect.width * 78 // 100]
         widths = [b - a - ctx.space.tight for a, b in zip(cols, [*cols[1:], rect.right], strict=True)]
         labels = (

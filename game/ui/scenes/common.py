@@ -43,24 +43,45 @@ class MenuScene(Scene):
         return self.size[1] < self.ctx.space.menu.compact_below_h
 
     def _subtitle_lines(self) -> list[str]:
+        """The subtitle wrapped whole, never cut: a menu is where a new player reads. A line
+        that lies below the Back button runs under it, to the window's right margin, so a
+        long subtitle takes as few lines as it can (two in Spanish at 200% in 1280x720)."""
         sub = self.subtitle()
         if not sub:
             return []
-        most = 1 if self.compact else 2
-        lines = self.ctx.text.wrap(sub, "small", self._header_text_width())
-        if len(lines) > most:
-            lines = lines[:most]
-            lines[-1] = self.ctx.text.shorten(lines[-1], "small", self._header_text_width(), whole=sub)
+        wrap, narrow = self.ctx.text.wrap, self._header_text_width()
+        lines: list[str] = []
+        rest = sub
+        while rest:
+            if self._below_back(len(lines)):
+                return lines + wrap(rest, "small", self._header_wide_width())
+            found = wrap(rest, "small", narrow)
+            if len(found) == 1 or not rest.startswith(found[0]):  # the rest fits (or was broken
+                return lines + found  # inside a word: then every line keeps the narrow width)
+            lines.append(found[0])
+            rest = rest[len(found[0]) :].lstrip()
         return lines
 
+    def _header_wide_width(self) -> int:
+        """The subtitle's width below the Back button: up to the button's right edge."""
+        menu = self.ctx.space.menu
+        return self.size[0] - menu.title_x - (menu.icon_room if self.icon else 0) - menu.back_right
+
+    def _below_back(self, line: int) -> bool:
+        """Whether the subtitle's line number `line` (0 first) starts below the Back button:
+        the header's text starts at its padding or lower, the button ends at back_top + back_h
+        or higher (add_back)."""
+        ctx, menu = self.ctx, self.ctx.space.menu
+        top = (
+            (menu.pad_y_compact if self.compact else menu.pad_y)
+            + ctx.fonts.line_height("heading", True)
+            + line * ctx.fonts.line_height("small")
+        )
+        return top >= menu.back_top + menu.back_h
+
     def _header_cut(self) -> bool:
-        """Whether the header shortens its title or subtitle (then a tooltip says them whole)."""
-        width = self._header_text_width()
-        title = self._(self.title)
-        if self.ctx.text.size(title, "heading", True)[0] > width:
-            return True
-        sub = self.subtitle()
-        return bool(sub) and len(self.ctx.text.wrap(sub, "small", width)) > (1 if self.compact else 2)
+        """Whether the header shortens its title (then a tooltip says it whole)."""
+        return self.ctx.text.size(self._(self.title), "heading", True)[0] > self._header_text_width()
 
     def header_height(self) -> int:
         ctx = self.ctx

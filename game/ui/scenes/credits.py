@@ -53,5 +53,9 @@ class CreditsScene(MenuScene):
         top = self.header_height() + ctx.space.below_header
         width = min(w - ctx.space.credits.edges, ctx.space.credits.text_max_w)
         rect = pygame.Rect((w - width) // 2, top, width, h - top - ctx.space.screen_margin)
-        text = markdown_to_plain(licenses_text()) + self.sources_text()
+        # the licence list is legal text, kept in the words of the licences (English); a reader
+        # of another language is told so before it starts
+        note = self._("The list of files and licences below is in English, the language of the licences.")
+        lead = "" if ctx.tr.lang == "en" else note + "\n\n"
+        text = lead + markdown_to_plain(licenses_text()) + self.sources_text()
         self.add(ScrollText(ctx, rect, text, key="credits-text"))

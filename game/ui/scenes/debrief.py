@@ -41,7 +41,10 @@ class DebriefScene(MenuScene):
         _ = self._
         s = self.session
         head = _("The pathway held: you won.") if self.won else _("The pathway broke: you lost.")
-        return f"{head} {s.title()}"  # the outcome first: a one-line header may cut the rest
+        whole = f"{head} {s.title()}"
+        if self.compact and len(self.ctx.text.wrap(whole, "small", self._header_text_width())) > 1:
+            return head  # a short window: the outcome alone, so the story keeps the height
+        return whole
 
     def turning_points(self, n: int = 6) -> list[tuple[TurnReport, Cause]]:
         """The largest single causes of score changes over the game, biggest first."""
@@ -115,11 +118,21 @@ class DebriefScene(MenuScene):
         btn_h, gap = self.button_height(ctx.space.screen.button_h), ctx.space.debrief.button_gap
         s = self.session
         wide = w >= ctx.space.debrief.wide_min_w and h - top >= ctx.space.debrief.wide_min_h
+        # a short window for the text size (200% in 720 lines): the buttons get a tab of their
+        # own, so the story and the charts keep the whole height below the tabs
+        cramped = not wide and self.compact
         if not wide:  # the story and each chart behind a tab, which also picks the chart
             tabs = [("story", _("What happened")), ("scores", _("Scores")), ("economy", _("The economy"))]
+            if cramped:
+                tabs.append(("next", _("What next?")))
+                menu = ctx.space.menu
+                row = sum(label_width(ctx, label) + menu.tab_label_pad + menu.tab_gap for _k, label in tabs)
+                cramped = row - menu.tab_gap <= w - 2 * menu.tabs_edge  # only while one row holds them
+                if not cramped:
+                    tabs.pop()
             top = self.add_tabs(tabs, top)
-            if self.tab != "story":
-                self.chart_mode = self.tab or "scores"
+            if self.tab in ("scores", "economy"):
+                self.chart_mode = self.tab
         buttons = [
             (_("Play this pathway again"), "again", self.again, "primary"),
             (_("Choose another pathway"), "pathways", self.other, "normal"),
@@ -137,7 +150,7 @@ class DebriefScene(MenuScene):
                 label_width(ctx, b[0], b[3]) + ctx.space.debrief.button_label_pad + gap for b in buttons
             )
             if (
-                need > w - ctx.space.debrief.buttons_spare
+                need > w - ctx.space.debrief.buttons_spare and not cramped
             ):  # one row of shorter words keeps the chart's height
                 short = [_("Play again"), _("Other pathways"), _("Title")]
                 buttons = [(t, key, fn, kind) for t, (_l, key, fn, kind) in zip(short, buttons, strict=True)]
@@ -157,6 +170,12 @@ class DebriefScene(MenuScene):
         base = h - rows_h - ctx.space.debrief.buttons_bottom
         body_h = base - top - ctx.space.debrief.above_buttons
         show = {"chart", "story"} if wide else {"story" if self.tab == "story" else "chart"}
+        if cramped:
+            if self.tab == "next":  # the buttons in their whole words, flowing from the top
+                show, base = set(), top
+            else:
+                buttons, placed = [], []
+                body_h = h - top - ctx.space.debrief.buttons_bottom
         chart_w = (w - ctx.space.debrief.columns_less_w) * 11 // 20 if wide else w - ctx.space.debrief.edges
         if "chart" in show:
             if self.chart_mode == "scores":

@@ -150,7 +150,7 @@ class ActionCard(Widget):
         room = r.bottom - y - strip_need - cost_need - ctx.space.card.title_after
         # a title with a word too long for the card is set one size smaller, never cut
         tsize = "body" if ctx.text.words_fit(self.title, "body", inner_w, True) else "small"
-        title_lines = max(1, min(2, room // ctx.fonts.line_height(tsize, True)))
+        title_lines = max(1, min(3, room // ctx.fonts.line_height(tsize, True)))  # 3 on tall cards
         used = ctx.text.draw_wrapped(
             surface,
             self.title,

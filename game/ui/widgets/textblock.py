@@ -71,7 +71,7 @@ class Paragraph(Widget):
         if self.rect.height <= 0:
             return True
         y = w.y - self.scroll
-        return y >= 0 and y + w.h <= self.rect.height + w.h // 3
+        return y >= 0 and y + w.h <= self.rect.height  # no line hangs out of the box
 
     def hidden_words(self) -> list[str]:
         """Words laid out below the box that no scrolling reaches (layout checks)."""

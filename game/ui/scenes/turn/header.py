@@ -15,6 +15,7 @@ import pygame
 
 from game.ui.context import UIContext
 from game.ui.scenes.turn.panels import ResourceLine, draw_resources
+from game.ui.scenes.turn.strip import strip_cut
 
 TITLE_SIZES = ("large", "body", "small")  # the title's sizes, largest first
 
@@ -43,14 +44,7 @@ def resource_words(ctx: UIContext, resources: Sequence[ResourceLine]) -> str:
 
 def strip_words(ctx: UIContext, resources: Sequence[ResourceLine], width: int) -> str:
     """The Actions tab's strip's tooltip text when it cuts or leaves out a name, else ""."""
-    total = sum(
-        ctx.text.size(f"{r.value:g} +{r.income:g}", "body", True)[0]
-        + ctx.space.resources.compact_extra
-        + ctx.text.size(r.name, "small")[0]
-        for r in resources
-    )
-    cut = any(ctx.text.size(r.name, "small")[0] > ctx.space.resources.name_max_w for r in resources)
-    return resource_words(ctx, resources) if cut or total > width else ""
+    return resource_words(ctx, resources) if strip_cut(ctx, resources, width) else ""
 
 
 def plan_header(

@@ -68,7 +68,9 @@ def wide_layout(size: tuple[int, int], sizes: Sizes, menu_w: int) -> TurnLayout:
     elite_h, fc_h = sizes.elite_h, sizes.forecast_h
     lay.panels["elite"] = pygame.Rect(right.x, right.y, right.width, elite_h)
     lay.panels["forecast"] = pygame.Rect(right.x, right.y + elite_h + pad, right.width, fc_h)
-    hand_h = sizes.hand_h
+    # a tall window (1920x1080 at 100%) gives the cards more of its height: their titles and
+    # texts read whole instead of ending in "…"; the chart keeps the larger part
+    hand_h = max(sizes.hand_h, (center.height - pad) * 2 // 5)
     lay.chart = pygame.Rect(center.x, center.y, center.width, center.height - hand_h - pad)
     lay.hand = pygame.Rect(center.x, center.bottom - hand_h, center.width, hand_h)
     bh = sizes.end_h
@@ -89,9 +91,11 @@ def narrow_layout(
     line_h: LineHeight,
     end_w: int,
     menu_w: int,
+    strip_rows: int = 1,
 ) -> TurnLayout:
     """Large text: the header holds End and Menu; one tab's panels fill the body.
-    `tab_labels` are (key, translated label); `end_w` and `menu_w` the buttons' widths."""
+    `tab_labels` are (key, translated label); `end_w` and `menu_w` the buttons' widths;
+    `strip_rows` the rows the Actions tab's resource strip needs for whole names."""
     w, h = size
     header_h = sizes.header_h
     pad = sizes.narrow_pad
@@ -122,7 +126,8 @@ def narrow_layout(
         lay.panels["elite"] = pygame.Rect(full.x + half + pad, full.y, full.width - half - pad, full.height)
     elif tab == "actions":
         sl = line_h("small", True)
-        lay.resource_strip = pygame.Rect(full.x, full.y, full.width, sl + sizes.resource_strip_pad)
+        strip_h = (sl + sizes.resource_strip_pad) * strip_rows
+        lay.resource_strip = pygame.Rect(full.x, full.y, full.width, strip_h)
         lay.forecast_strip = pygame.Rect(
             full.x, full.bottom - sl - sizes.forecast_strip_pad, full.width, sl + sizes.forecast_strip_pad
         )

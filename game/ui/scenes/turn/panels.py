@@ -39,67 +39,26 @@ def draw_resources(
     x: int,
     limit: int,
     y: int,
-    compact: bool = False,
     name_w: int | None = None,
 ) -> None:
-    """Each resource: icon, amount and income per turn; with its name above unless compact
-    (the header), or beside it when every name fits (the narrow layout's strip). A name
-    wider than `name_w` (the theme's `resources.name_max_w` unless given) is cut with "…"."""
+    """Each resource in the header: icon, amount and income per turn, its name above (the
+    narrow layout's strip is game.ui.scenes.turn.strip). A name wider than `name_w` (the
+    theme's `resources.name_max_w` unless given) is cut with "…"."""
     rs = ctx.space.resources
-    names_fit = True
-    if compact:  # names only if every resource fits with its name
-        total = sum(
-            ctx.text.size(f"{r.value:g} +{r.income:g}", "body", True)[0]
-            + rs.compact_extra
-            + ctx.text.size(r.name, "small")[0]
-            for r in lines
-        )
-        names_fit = x + total <= limit
     for r in lines:
         icon = r.icon
         value = f"{r.value:g}"
         inc = f"+{r.income:g}"
         name = ctx.text.fit(r.name, "small", rs.name_max_w if name_w is None else name_w)
         amount_w = ctx.text.size(value + " " + inc, "body", True)[0] + rs.amount_extra
-        if compact:
-            wd = amount_w + ctx.text.size(name, "small")[0] + rs.name_gap
-            if not names_fit:
-                name, wd = "", amount_w
-        else:
-            wd = max(ctx.text.size(name, "small")[0], amount_w)
+        wd = max(ctx.text.size(name, "small")[0], amount_w)
         if x + wd > limit:
             break
-        if compact:
-            sl = ctx.fonts.line_height("small", True)
-            ctx.icons.draw(
-                surface,
-                icon,
-                (x + rs.icon_x, y + sl // 2 + rs.compact_icon_y),
-                ctx.space.icon,
-                ctx.colours.accent,
-            )
-            rect = ctx.text.draw(
-                surface, value, (x + rs.value_x, y + ctx.space.nudge), "small", ctx.colours.text, True
-            )
-            rect = ctx.text.draw(
-                surface, inc, (rect.right + ctx.space.nudge, y + ctx.space.nudge), "small", ctx.colours.good
-            )
-            ctx.text.draw(
-                surface,
-                name,
-                (rect.right + ctx.space.gap, y + ctx.space.nudge),
-                "small",
-                ctx.colours.text_dim,
-            )
-        else:
-            ctx.icons.draw(surface, icon, (x + rs.icon_x, y + rs.icon_y), ctx.space.icon, ctx.colours.accent)
-            ctx.text.draw(surface, name, (x, y), "small", ctx.colours.text_dim)
-            rect = ctx.text.draw(
-                surface, value, (x + rs.value_x, y + rs.value_y), "body", ctx.colours.text, True
-            )
-            ctx.text.draw(
-                surface, inc, (rect.right + ctx.space.tight, y + rs.income_y), "small", ctx.colours.good
-            )
+        ctx.icons.draw(surface, icon, (x + rs.icon_x, y + rs.icon_y), ctx.space.icon, ctx.colours.accent)
+        ctx.text.draw(surface, name, (x, y), "small", ctx.colours.text_dim)
+        rect = ctx.text.draw(surface, value, (x + rs.value_x, y + rs.value_y), "body", ctx.colours.text, True)
+        at = (rect.right + ctx.space.tight, y + rs.income_y)
+        ctx.text.draw(surface, inc, at, "small", ctx.colours.good)
         x += wd + rs.after
 
 

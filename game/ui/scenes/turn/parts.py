@@ -3,7 +3,7 @@ cards, the chart of scores or of the economy, and the event and pause dialogs.""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import pygame
@@ -20,6 +20,7 @@ from game.ui.scenes.turn import header, panels
 from game.ui.scenes.turn import layout as lay_mod
 from game.ui.scenes.turn import text as T
 from game.ui.scenes.turn.draft import TurnDraft
+from game.ui.scenes.turn.strip import draw_strip, strip_rows
 from game.ui.session import ECONOMY_SERIES, Session
 from game.ui.widgets.base import TipArea
 from game.ui.widgets.button import label_width
@@ -173,9 +174,15 @@ def pause_dialog(host: SceneHost, session: Session) -> Dialog:
 
 
 def layout_for(
-    ctx: UIContext, size: tuple[int, int], tab: str, labels: list[tuple[str, str]], end_label: str
+    ctx: UIContext,
+    size: tuple[int, int],
+    tab: str,
+    labels: list[tuple[str, str]],
+    end_label: str,
+    resources: Sequence[panels.ResourceLine] = (),
 ) -> lay_mod.TurnLayout:
-    """The wide layout if the window has room at this scale, else the tabbed one."""
+    """The wide layout if the window has room at this scale, else the tabbed one (whose
+    Actions tab gives the `resources` strip as many rows as their whole names need)."""
     sizes = ctx.space.turn
     menu_w = ctx.text.size(ctx._("Menu"), "body", True)[0] + sizes.button_label_pad
     if lay_mod.is_wide(size, sizes):
@@ -190,6 +197,7 @@ def layout_for(
         ctx.fonts.line_height,
         end_w,
         menu_w,
+        strip_rows=max(1, len(strip_rows(ctx, resources, size[0] - 2 * sizes.narrow_pad))),
     )
 
 
@@ -304,7 +312,7 @@ def draw_turn(
         panels.draw_forecast(surface, ctx, lay.panels["forecast"], answer, len(d.chosen), d.forecast)
     if lay.resource_strip is not None:
         r = lay.resource_strip
-        panels.draw_resources(surface, ctx, resources, r.x, r.right, r.y, compact=True)
+        draw_strip(surface, ctx, resources, r)
     if lay.forecast_strip is not None:
         panels.draw_forecast_strip(surface, ctx, lay.forecast_strip, bool(d.chosen), d.forecast)
     if d.busy:

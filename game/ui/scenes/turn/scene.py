@@ -170,7 +170,8 @@ class TurnScene(Scene):
     def build(self) -> None:
         ctx, _, level = self.ctx, self._, self.session.level
         labels = [(k, _(label)) for k, label in T.TABS]
-        lay = parts.layout_for(ctx, self.size, self.tab, labels, T.end_label(level, ctx.tr))
+        resources = parts.resource_lines(ctx, self.session)  # before the draft spends: the widest
+        lay = parts.layout_for(ctx, self.size, self.tab, labels, T.end_label(level, ctx.tr), resources)
         self.layout = lay
         names = dict(labels)
         for key, rect in lay.tabs:

@@ -103,7 +103,9 @@ def pace_step(state: State, h: float) -> None:
     if c > seen + 1e-12 and seen >= 0:
         ladder = math.log(max(state.params["_top_ladder"], 1e-6))
         drop = max(0.0, ladder - now)
-        shortage += (c - seen) / c * ELASTICITY * drop * (1.0 - shortage)
+        # the sector's shortage is the members' mean: the old members' share of it, diluted,
+        # plus the newcomers' own withdrawal from full effort
+        shortage = (seen * shortage + (c - seen) * ELASTICITY * drop) / c
         # their reference pay is the ladder they come from: the grade's reference is the
         # mean of the old members' and theirs, so their loss counts in approval too
         ref += (c - seen) / c * max(0.0, ladder - ref)

@@ -143,6 +143,8 @@ def _walkout(choice: str | None, pace: float = 0.0, years: int = 5) -> Simulatio
     walk-out event's `choice` applied at the start (None: no event)."""
     sim = Simulation(quiet("elected_government"), 1)
     move_workers(sim.state, "firm", "council", 0.2)
+    # the fifth is the sector at the start (as `start_pay` records it), not a wave converted later
+    sim.state.council_seen = sim.state.council_share
     sim.state.params["pay_pace"] = pace
     for e in _choice("elected_government", "managers_strike", choice) if choice else []:
         apply_effect(sim.state, e)
@@ -199,8 +201,9 @@ def test_all_at_once_costs_more_where_the_ladder_is_left_later() -> None:
     of each firm converted later fall to the councils' pay at once, with the ladder as their
     reference pay. So all at once is cheap while the councils are 8% of the workforce (in
     year 4: needs met 0.003 and support 1.6 points below the ten-year pace) and costs about
-    ten times the needs and four times the support when three more waves follow (0.031 and
-    6.9 points)."""
+    five times the needs and half again the support when three more waves follow (0.013 and
+    2.5 points). Each wave's withdrawal is averaged into the grade's shortage, weighted by
+    its share of the grade (0.161 in year 4 against 0.111 without the waves)."""
     fast, slow = _converting(1.0, ()), _converting(0.1, ())
     fast_w, slow_w = _converting(1.0, (1, 2, 3)), _converting(0.1, (1, 2, 3))
 
@@ -209,10 +212,11 @@ def test_all_at_once_costs_more_where_the_ladder_is_left_later() -> None:
         return b.history[-1].metrics[m] - a.history[-1].metrics[m]
 
     assert 0.0 < cost(fast, slow, "needs_met") < 0.01
-    assert 0.025 < cost(fast_w, slow_w, "needs_met") < 0.04
+    assert 0.01 < cost(fast_w, slow_w, "needs_met") < 0.02
     assert 0.5 < cost(fast, slow, "support") < 3.0
-    assert 5.0 < cost(fast_w, slow_w, "support") < 9.0
-    assert fast_w.history[-1].metrics["skill_shortage"] > fast.history[-1].metrics["skill_shortage"] + 0.15
+    assert cost(fast, slow, "support") + 0.5 < cost(fast_w, slow_w, "support") < 3.5
+    waves, calm = fast_w.history[-1].metrics["skill_shortage"], fast.history[-1].metrics["skill_shortage"]
+    assert 0.15 < waves < 0.17 and 0.10 < calm < 0.12
 
 
 # ---------------------------------------------------------------- thresholds

@@ -19,7 +19,7 @@ from game.errors import Part, Problem, part, render
 from game.i18n import N_
 
 # pydantic's error type -> its message in pydantic's words, which the Spanish catalog
-# translates (the error's ctx names are the {placeholders})
+# translates (the names in braces are the keys of the error's ctx)
 BUILT_IN: dict[str, str] = {
     "missing": N_("Field required"),
     "string_type": N_("Input should be a valid string"),

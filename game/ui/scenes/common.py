@@ -101,6 +101,12 @@ class MenuScene(Scene):
             return menu.button_h_compact
         return menu.button_h if normal is None else normal
 
+    def tabs_fit_one_row(self, tabs: list[tuple[str, str]]) -> bool:
+        """Whether `add_tabs` would lay these tabs (key, label) out on a single row."""
+        menu, w = self.ctx.space.menu, self.size[0]
+        row = sum(label_width(self.ctx, label) + menu.tab_label_pad + menu.tab_gap for _k, label in tabs)
+        return row - menu.tab_gap <= w - 2 * menu.tabs_edge
+
     def add_tabs(self, tabs: list[tuple[str, str]], top: int) -> int:
         """A row of tab buttons (key, label) under the header, flowing onto a second row if
         the words are long; returns the y below them. Opens the first tab if none is open."""

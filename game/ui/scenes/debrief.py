@@ -125,9 +125,7 @@ class DebriefScene(MenuScene):
             tabs = [("story", _("What happened")), ("scores", _("Scores")), ("economy", _("The economy"))]
             if cramped:
                 tabs.append(("next", _("What next?")))
-                menu = ctx.space.menu
-                row = sum(label_width(ctx, label) + menu.tab_label_pad + menu.tab_gap for _k, label in tabs)
-                cramped = row - menu.tab_gap <= w - 2 * menu.tabs_edge  # only while one row holds them
+                cramped = self.tabs_fit_one_row(tabs)  # only while one row holds them
                 if not cramped:
                     tabs.pop()
             top = self.add_tabs(tabs, top)

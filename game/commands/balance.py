@@ -13,7 +13,7 @@ from pathlib import Path
 
 from game.commands.args import number_in
 from game.errors import ContentError, UserError, part
-from game.i18n import N_, load_translator
+from game.i18n import LANGUAGES, N_, load_translator
 
 positive = number_in(int, N_("not a whole number"), N_("must be 1 or more, not {value}"), low=1)
 
@@ -33,7 +33,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help=N_("policies to play (default: all):") + " " + ", ".join(POLICIES),
     )
     p.add_argument("--jobs", type=positive, help="processes to play in (default: one per core)")
-    p.add_argument("--lang", default="en", choices=["en", "es"], help="language of texts")
+    p.add_argument("--lang", default="en", choices=tuple(LANGUAGES), help="language of texts")
     p.add_argument("--json", action="store_true", help="print one JSON object")
 
 

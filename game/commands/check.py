@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from game.errors import ContentError, Problem, UserError, part, render
-from game.i18n import N_, load_translator
+from game.i18n import LANGUAGES, N_, load_translator
 from game.levels.error_words import with_words
 from game.os_words import os_reason
 
@@ -49,7 +49,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--no-warnings", action="store_true", help="print errors only")
     p.add_argument("--strict", action="store_true", help="warnings count as errors")
-    p.add_argument("--lang", choices=("en", "es"), default="en", help="language of the messages")
+    p.add_argument("--lang", choices=tuple(LANGUAGES), default="en", help="language of the messages")
 
 
 def schema_text(kind: str = "level") -> str:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from game.commands.args import number_in
 from game.errors import UserError, part
-from game.i18n import N_
+from game.i18n import LANGUAGES, N_
 from game.os_words import os_reason
 
 _port = number_in(
@@ -49,7 +49,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--round-seconds", type=_seconds, default=90.0, help="time for each planning round")
     p.add_argument("--groups", type=int, default=40, help="most groups that may join (1 to 80)")
-    p.add_argument("--lang", choices=("en", "es"), default="en", help="language of the pages")
+    p.add_argument("--lang", choices=tuple(LANGUAGES), default="en", help="language of the pages")
     p.add_argument("--mods", type=Path, action="append", default=[], help="extra mods folder")
     p.add_argument(
         "--out", type=Path, metavar="DIR", help="write the class's run and debrief here at the end"

@@ -15,7 +15,7 @@ from typing import Any
 
 from game.commands.plan_text import print_tables
 from game.errors import Part, UserError, part
-from game.i18n import N_, load_translator
+from game.i18n import LANGUAGES, N_, load_translator
 
 MAX_GENERATED_COUNCILS = 1_000_000
 MAX_GENERATED_GOODS = 100_000
@@ -65,7 +65,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         dest="max_rounds",
         help="give up after N rounds (default 1000; exit code 3)",
     )
-    parser.add_argument("--lang", default="en", choices=["en", "es"], help="language of texts")
+    parser.add_argument("--lang", default="en", choices=tuple(LANGUAGES), help="language of texts")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
 
 

@@ -7,7 +7,7 @@ import os
 import sys
 
 from game.errors import UserError, part
-from game.i18n import N_, load_translator
+from game.i18n import LANGUAGES, N_, load_translator
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -19,7 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--mods", metavar="DIR", help="a folder of extra levels (mods) to load")
     parser.add_argument("--fullscreen", action="store_true", help="start in full screen")
-    parser.add_argument("--lang", choices=("en", "es"), help="interface language for this session")
+    parser.add_argument("--lang", choices=tuple(LANGUAGES), help="interface language for this session")
     theme_flag(parser)
     parser.add_argument(
         "--scenario",

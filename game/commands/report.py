@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from game.errors import Problem, UserError, part
-from game.i18n import N_, load_translator
+from game.i18n import LANGUAGES, N_, load_translator
 from game.os_words import os_reason
 
 
@@ -50,7 +50,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--lang",
         default="en",
-        choices=["en", "es"],
+        choices=tuple(LANGUAGES),
         help="language of the report's headings and the level's texts",
     )
 

@@ -14,7 +14,7 @@ from typing import Any
 from game.commands.paths import data_folder, output_file
 from game.commands.play import theme_flag
 from game.errors import UserError, part
-from game.i18n import N_
+from game.i18n import LANGUAGES, N_
 from game.os_words import os_reason
 
 SCENES = (
@@ -40,7 +40,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--level", metavar="ID", help="the level to show (scenes that need one)")
     parser.add_argument("--out", metavar="FILE.png", help="where to write (default: out/SCENE.png)")
     parser.add_argument(
-        "--lang", choices=("en", "es"), default="en", help="language of the interface (default en)"
+        "--lang", choices=tuple(LANGUAGES), default="en", help="language of the interface (default en)"
     )
     parser.add_argument("--scale", type=int, default=100, help="UI scale in percent (100-200)")
     parser.add_argument(

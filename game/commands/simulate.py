@@ -14,7 +14,7 @@ from game import level_words
 from game.commands.args import number_in
 from game.errors import ContentError, UserError
 from game.errors import part as message_part
-from game.i18n import N_, load_translator
+from game.i18n import LANGUAGES, N_, load_translator
 
 # A seed is a whole number from 0 up (numpy's generators take no negative seeds).
 seed_value = number_in(int, N_("not a whole number"), N_("a seed must be 0 or more, not {value}"), low=0)
@@ -26,7 +26,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--turns", type=int, help="turns to play (default: the level's length)")
     p.add_argument("--actions", type=Path, help="decision file: actions and choices per turn")
     p.add_argument("--mods", type=Path, action="append", default=[], help="extra mods folder")
-    p.add_argument("--lang", default="en", choices=["en", "es"], help="language of texts")
+    p.add_argument("--lang", default="en", choices=tuple(LANGUAGES), help="language of texts")
     p.add_argument("--json", action="store_true", help="print one JSON object")
 
 

@@ -212,8 +212,10 @@ def _elite_move_words(move: EliteMove, level: Any, tr: Translator) -> str:
     o = move.outcome
     who = actors(level, tr)
     if o in CAPITAL_MOVES:  # capital flight abroad, or a merger that keeps it at home
+        # a merger buys only the land that changes hands: its share is a fraction of a percent
+        digits = 0 if o == "flight" or move.amount >= 0.1 else 1 if move.amount >= 0.01 else 2
         return tr.gettext(CAPITAL_MOVES[o]).format(
-            loss=pct(move.amount), note=note, jobs=f"{move.jobs:,.0f}", **who
+            loss=pct(move.amount, digits), note=note, jobs=f"{move.jobs:,.0f}", **who
         )
     if o == "credit":
         return tr.gettext("Lenders cut the credit lines of {coops} by {cut}{note}").format(

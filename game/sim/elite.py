@@ -6,10 +6,13 @@ controls) of firm capital a year (compounded over the turn's length), where the 
 grows with the threat the elite sees (the reference's φ·max(0, threat − τ) with τ = 0); the
 capital keeps earning the world rate for its owners abroad, and the jobs it employed are
 lost at home. Consolidation is the labour-saving merger where capital cannot leave (farmland):
-investors buy and merge firms, the capital stays in the sector and earns there, and the
-labour it needs falls: a share m·I·(1 − pre-emption) of firm jobs a year is cut and the
-labour demand per unit of capital (`firm_labour_need`) falls by as much, so the jobs stay
-cut. m = 0.8·φ [D]: a merger cuts the jobs that flight of the same force would.
+investors buy farms when they are sold and merge them; the capital stays in the sector and
+earns there, and the merged farms need fewer workers for the same output (firms.py). A
+merger can only cut jobs on land that changed hands: a share s·T·min(1, I)·(1 − pre-emption)
+of firm jobs a year is cut, T the land that changes hands a year (`land_turnover`, USDA ERS
+2016: about 2% of US farmland a year in all transfers), s the labour a merged farm saves
+(MERGER_SAVING, 0.4 [D], in a range 0.3-0.5), and the labour demand per unit of capital
+(`firm_labour_need`) falls by as much, so the jobs stay cut.
 Media attacks enter the diffusion of awareness as −μ·M·F; a credit strike
 scales co-ops' credit lines by (1 − κ) (Chile 1971: Chase cut credit lines from $31.9M to
 $5M); undercutting cuts co-op prices, and the big firms pay for matching the cut price out
@@ -28,7 +31,7 @@ from game.sim.state import State, Warning_
 from game.sim.thresholds import COUP_BLUNT, LEGAL_BLUNT, movement_odds
 
 FLIGHT_PHI = 0.3
-MERGER_MU = 0.8 * FLIGHT_PHI  # [D] the jobs flight of the same force costs (elasticity 0.8)
+MERGER_SAVING = 0.4  # [D] share of a sold farm's jobs its merger saves (0.3-0.5)
 FATAL = frozenset({"counter_revolution"})  # tactics that can end the level
 # the parameter that weakens each tactic (a defence); a card's counter effect weakens one move
 DEFENCE_PARAM = {
@@ -74,6 +77,13 @@ def answers_to(effects: Any) -> set[str]:
         ):
             out |= {t for t, p in DEFENCE_PARAM.items() if p == eff.param}
     return out
+
+
+def merger_cut(params: dict[str, float], force: float) -> float:
+    """The share of firm jobs a year of mergers at `force` (0 to 1: the share of the farmland
+    sold that the funds buy) cuts: no more than the land that changes hands (`land_turnover`)
+    and was not pre-empted, times the labour a merged farm saves."""
+    return MERGER_SAVING * params["land_turnover"] * force * (1.0 - params["pre_emption"])
 
 
 def threat(state: State) -> float:
@@ -192,7 +202,7 @@ def execute(state: State, warning: Warning_, draw: float, population: int, dt: f
         outcome = "flight" if before > 0 else "flight_none"
         amount, jobs_lost = loss, jobs * population
     elif tactic == "consolidation":
-        cut = 1.0 - (1.0 - min(0.95, MERGER_MU * i * (1 - p["pre_emption"]))) ** dt
+        cut = 1.0 - (1.0 - merger_cut(p, min(1.0, i))) ** dt
         jobs = state.firm_share * cut if state.firm_capital > 0 else 0.0
         state.firm_share -= jobs
         state.set_param("firm_labour_need", p["firm_labour_need"] * (1 - cut))  # capital stays

@@ -10,10 +10,13 @@ that leaves for abroad where it keeps earning for its owners.
 - Firms hire until the marginal product, net of any pollution charge c, equals the wage:
   (1−c)(1−α)Y/L = w, i.e. L* = K·((1−c)(1−α)Z·A / w)^(1/α). Employment moves towards L*
   at HIRE_SPEED a year (hiring and firing take time), so a higher wage costs jobs.
-- A labour-saving merger (the elite's `consolidation`, elite.py) scales L* by the labour
-  need λ ≤ 1 (`firm_labour_need`, 1 at the start) [D]: the merged firms' machines and
-  scale set how many jobs a unit of capital offers, so the capital stays at home and fewer
-  people work it; output per worker rises by λ^(−α), output falls by λ^(1−α).
+- A labour-saving merger (the elite's `consolidation`, elite.py) lowers the labour need
+  λ ≤ 1 (`firm_labour_need`, 1 at the start) [D]: the merged farms work the same land and
+  machines with a crew λ times the old one. A worker counts 1/λ in production,
+  Y = Z·A·K^α·(L/λ)^(1−α), and the crew hired is λ times the old rule's, L* = λ·K·(mp/w)^(1/α)
+  (mp the marginal product at λ = 1: the crew is set by the merged farms' technique, not
+  bid up by the higher product per worker). So at L* the output is what it was, output per
+  worker rises by 1/λ, and the wages saved are the owners' profit: their motive to merge.
 - Net investment per year: g = 0.02 + 0.25·(π/r_w − 1), π = profits/K the profit rate,
   r_w the world rate (the starting profit rate: owners were content to invest 2% a year
   at home). When g < 0 capital is moved abroad, where it earns r_w for its owners.
@@ -61,7 +64,8 @@ def bargained_wage(state: State, alpha: float, start_productivity: float, start_
 
 
 def labour_demand(capital: float, wage: float, alpha: float, scale: float, params: dict[str, float]) -> float:
-    """Employment at which the marginal product net of the pollution charge equals the wage."""
+    """Employment at which the marginal product net of the pollution charge equals the wage,
+    times the labour need λ (a merged farm's crew, above)."""
     if capital <= 0 or wage <= 0:
         return 0.0
     mp = (1.0 - pollution_rate(params)) * (1.0 - alpha) * scale * params["firm_productivity"]
@@ -85,7 +89,8 @@ def firm_block(
     p = state.params
     f = state.firm_share
     k_used = capital + deposits
-    y = scale * p["firm_productivity"] * k_used**alpha * f ** (1.0 - alpha) if f > 0 and k_used > 0 else 0.0
+    crew = f / p["firm_labour_need"]  # a merged farm's worker does the work of 1/λ (above)
+    y = scale * p["firm_productivity"] * k_used**alpha * crew ** (1.0 - alpha) if f > 0 and k_used > 0 else 0.0
     w = bargained_wage(state, alpha, start_productivity, start_u)
     charge = pollution_rate(p) * y
     left = y - charge

@@ -15,8 +15,9 @@ a fall from well above it counts as much as a fall below it.
 
 Shocks and the defence that answers each (the parameter scales what reaches the economy):
 capital flight (30% of firm capital moved abroad; `capital_controls`; where capital cannot
-leave, consolidation instead: the jobs that flight would cost are cut, the capital stays,
-the firms' labour need falls as much; `pre_emption`), credit strike (80%
+leave, consolidation instead: a year of mergers at full force, which can only buy the land
+that changes hands, cuts elite.py's share of firm jobs, the capital and output stay, the
+firms' labour need falls as much; `pre_emption`), credit strike (80%
 of co-op credit cut for the year, co-op reinvestment stops; `public_credit`), harvest
 failure (30% of food output lost, more with accumulated pollution; `food_reserves`), media
 blitz (a season of attack at strength 1 on awareness and support, and through them on
@@ -35,6 +36,7 @@ import numpy as np
 
 from game.sim.council import CouncilSector, SectorPlan
 from game.sim.dynamics import economic_step, society_step, step
+from game.sim.elite import merger_cut
 from game.sim.economy import (
     SEGMENT_NAMES,
     Calibration,
@@ -97,8 +99,8 @@ def _apply(s: State, name: str) -> Shock | None:
         s.foreign_capital += before * loss
         s.firm_capital *= 1.0 - loss
         s.firm_share *= (1.0 - loss) ** 0.8  # the jobs that capital employed go with it
-    elif name == "consolidation":  # the same jobs cut, the capital stays (elite.py)
-        keep = (1.0 - FLIGHT * (1.0 - p["pre_emption"])) ** 0.8
+    elif name == "consolidation":  # a year of mergers at full force (elite.py): capital stays
+        keep = 1.0 - merger_cut(p, 1.0)
         s.firm_share *= keep
         s.params = {**p, "firm_labour_need": p["firm_labour_need"] * keep}  # shared: a new dict
     elif name == "credit strike":

@@ -37,7 +37,8 @@ PARAMS: dict[str, Param] = {
             0.2,
             1.0,
             "index",
-            "Firms' labour demand per unit of capital, relative to the start (mergers lower it).",
+            "Workers a firm needs per unit of capital and of output, relative to the start "
+            "(mergers lower it: the same output with fewer workers).",
         ),
         _p("coop_productivity", 0.95, 0.2, 3.0, "index", "Mean productivity of worker co-ops."),
         _p(
@@ -203,6 +204,14 @@ PARAMS: dict[str, Param] = {
         ),
         # defences against the elite
         _p("capital_controls", 0.0, 0.0, 1.0, "share", "Share of attempted capital flight that is stopped."),
+        _p(
+            "land_turnover",
+            0.02,
+            0.0,
+            0.2,
+            "share a year",
+            "Share of farmland (or firms) that changes hands a year: the most a merger can buy.",
+        ),
         _p(
             "pre_emption",
             0.0,

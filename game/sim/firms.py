@@ -90,7 +90,9 @@ def firm_block(
     f = state.firm_share
     k_used = capital + deposits
     crew = f / p["firm_labour_need"]  # a merged farm's worker does the work of 1/λ (above)
-    y = scale * p["firm_productivity"] * k_used**alpha * crew ** (1.0 - alpha) if f > 0 and k_used > 0 else 0.0
+    y = 0.0
+    if f > 0 and k_used > 0:
+        y = scale * p["firm_productivity"] * k_used**alpha * crew ** (1.0 - alpha)
     w = bargained_wage(state, alpha, start_productivity, start_u)
     charge = pollution_rate(p) * y
     left = y - charge

@@ -36,7 +36,6 @@ import numpy as np
 
 from game.sim.council import CouncilSector, SectorPlan
 from game.sim.dynamics import economic_step, society_step, step
-from game.sim.elite import merger_cut
 from game.sim.economy import (
     SEGMENT_NAMES,
     Calibration,
@@ -45,6 +44,7 @@ from game.sim.economy import (
     firm_and_coop_output,
     segment_real_income,
 )
+from game.sim.elite import merger_cut
 from game.sim.state import Coops, State
 
 YEAR = 1.0

@@ -8,11 +8,12 @@ capital keeps earning the world rate for its owners abroad, and the jobs it empl
 lost at home. Consolidation is the labour-saving merger where capital cannot leave (farmland):
 investors buy farms when they are sold and merge them; the capital stays in the sector and
 earns there, and the merged farms need fewer workers for the same output (firms.py). A
-merger can only cut jobs on land that changed hands: a share s·T·min(1, I)·(1 − pre-emption)
-of firm jobs a year is cut, T the land that changes hands a year (`land_turnover`, USDA ERS
-2016: about 2% of US farmland a year in all transfers), s the labour a merged farm saves
-(MERGER_SAVING, 0.4 [D], in a range 0.3-0.5), and the labour demand per unit of capital
-(`firm_labour_need`) falls by as much, so the jobs stay cut.
+merger can only cut jobs on land that changed hands and that no one else bought first: a
+share s·min(1, I)·min(T·(1 − pre-emption), T − trust) of firm jobs a year is cut, T the land
+that changes hands a year (`land_turnover`, USDA ERS 2016: about 2% of US farmland a year in
+all transfers), trust what a land trust buys a year (`coop_fund`), s the labour a merged
+farm saves (MERGER_SAVING, 0.4 [D], in a range 0.3-0.5), and the labour demand per unit of
+capital (`firm_labour_need`) falls by as much, so the jobs stay cut.
 Media attacks enter the diffusion of awareness as −μ·M·F; a credit strike
 scales co-ops' credit lines by (1 − κ) (Chile 1971: Chase cut credit lines from $31.9M to
 $5M); undercutting cuts co-op prices, and the big firms pay for matching the cut price out
@@ -79,11 +80,18 @@ def answers_to(effects: Any) -> set[str]:
     return out
 
 
+def open_land(params: dict[str, float]) -> float:
+    """The land a year that land funds can buy: what changes hands (`land_turnover`), less
+    the share pre-empted (`pre_emption`) and less what a land trust (`coop_fund`) buys, in
+    the open market or on first offer: min(T·(1 − pre-emption), T − trust)."""
+    t = params["land_turnover"]
+    return max(0.0, min(t * (1.0 - params["pre_emption"]), t - params["coop_fund"]))
+
+
 def merger_cut(params: dict[str, float], force: float) -> float:
-    """The share of firm jobs a year of mergers at `force` (0 to 1: the share of the farmland
-    sold that the funds buy) cuts: no more than the land that changes hands (`land_turnover`)
-    and was not pre-empted, times the labour a merged farm saves."""
-    return MERGER_SAVING * params["land_turnover"] * force * (1.0 - params["pre_emption"])
+    """The share of firm jobs a year of mergers at `force` (0 to 1: the share of the open
+    land the funds buy) cuts: the land they can buy times the labour a merged farm saves."""
+    return MERGER_SAVING * open_land(params) * force
 
 
 def threat(state: State) -> float:
@@ -134,7 +142,12 @@ def fits(state: State, dt: float, power: float) -> dict[str, float]:
     firms = min(1.0, state.firm_share / 0.05)
     return {
         "capital_flight": leave * (1 - p["capital_controls"]) * firms * (state.firm_capital > 0),
-        "consolidation": leave * (1 - p["pre_emption"]) * firms * (state.firm_capital > 0),
+        # funds merge what changes hands and neither a first offer nor a trust takes
+        "consolidation": leave
+        * open_land(p)
+        / max(p["land_turnover"], 1e-9)
+        * firms
+        * (state.firm_capital > 0),
         "credit_strike": on_credit * (0.3 + 1.5 * growth) * (1 - p["public_credit"]),
         "media_campaign": (0.1 + 0.8 * rising + 0.3 * state.support) * (1 - 0.7 * p["media_defense"]),
         # a movement past 3.5% active participation makes court cases a poorer bet

@@ -13,7 +13,8 @@ share s·min(1, I)·min(T·(1 − pre-emption), T − trust) of firm jobs a year
 that changes hands a year (`land_turnover`, USDA ERS 2016: about 2% of US farmland a year in
 all transfers), trust what a land trust buys a year (`coop_fund`), s the labour a merged
 farm saves (MERGER_SAVING, 0.4 [D], in a range 0.3-0.5), and the labour demand per unit of
-capital (`firm_labour_need`) falls by as much, so the jobs stay cut.
+capital (`firm_labour_need`) falls by as much, so the firms do not hire the jobs back at the
+old wage (a lower wage and the higher profits invested bring some back).
 Media attacks enter the diffusion of awareness as −μ·M·F; a credit strike
 scales co-ops' credit lines by (1 − κ) (Chile 1971: Chase cut credit lines from $31.9M to
 $5M); undercutting cuts co-op prices, and the big firms pay for matching the cut price out

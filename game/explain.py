@@ -38,6 +38,10 @@ METRIC_NAMES: dict[str, str] = {
     "coop_pay_gap": N_("co-op pay gap"),
     "plan_rounds": N_("planning rounds"),
     "turn": N_("turn"),
+    # parameters that events' and their choices' conditions read
+    "pre_emption": N_("pre-emption of farmland sales"),
+    "pay_pace": N_("pace of the pay change"),
+    "pay_transition": N_("how far pay has moved to effort"),
 }
 OPS: dict[str, str] = {
     "<": N_("below"),
@@ -143,6 +147,10 @@ def refusal_text(refusal: Refusal, level: Any, tr: Translator) -> str:
         return tr.gettext("Already chosen this turn")
     if kind == "condition":
         return tr.gettext("Needs {condition}").format(condition=describe(refusal.condition, tr, level))
+    if kind == "choice_closed":
+        return tr.gettext("Not offered when the event came: it needs {condition}").format(
+            condition=describe(refusal.condition, tr, level)
+        )
     return tr.gettext("Unknown action “{id}”").format(id=refusal.action)
 
 

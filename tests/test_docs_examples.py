@@ -59,6 +59,9 @@ EDITS: dict[tuple[str, str], list[tuple[str, str | None, str]]] = {
     ("docs/modding.md", "Change turn 7 to"): [
         ("my_mod/plans/tool_library.yaml", "7: [repair_coop]", "7: [workshop, repair_coop]"),
     ],
+    ("docs/modding.md", "Found the co-op on turn 1 instead"): [
+        ("my_mod/plans/tool_storm.yaml", "2: [repair_coop]", "1: [repair_coop]"),
+    ],
     ("docs/modding.md", "Change turn 7 back"): [
         ("my_mod/plans/tool_library.yaml", "7: [workshop, repair_coop]", "7: [repair_coop]"),
     ],

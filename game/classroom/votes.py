@@ -108,7 +108,7 @@ def event_vote(sim: Any, mode: str, lang: str = "en", vote_id: str = "v1") -> Vo
     ev = setup.event
     if ev is None:
         raise VoteError("no_event", "no event happens this turn")
-    options = [(c.id, pick(c.label, lang)) for c in ev.choices]
+    options = [(c.id, pick(c.label, lang)) for c in sim.open_choices()]  # not those `when` shuts
     return Vote(vote_id, "event", pick(ev.title, lang), options, mode, turn=sim.turn, subject=ev.id)
 
 

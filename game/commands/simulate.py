@@ -61,7 +61,14 @@ def run_level(
         except DecisionError as exc:
             if decisions is None:
                 raise
-            raise ContentError([decisions.problem(turn, str(exc), refusal_words(exc, level, tr))]) from None
+            choice = any(r.kind.startswith("choice_") for r in exc.refusals)
+            event = sim.setup().event if choice else None
+            said, msg = refusal_words(exc, level, tr), str(exc)
+            if event is not None and (decisions.answer_at(turn, event.id) or ("",))[0] == "events":
+                # an answer under `events:` applies on every turn: say which
+                msg = f"turn {turn}: {msg}"
+                said = tr.gettext("turn {turn}: {said}").format(turn=turn, said=said) if said else ""
+            raise ContentError([decisions.problem(turn, msg, said, event.id if event else "")]) from None
         reports.append(report_dict(rep, level, tr))
     return {
         "level": level.id,

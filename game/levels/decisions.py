@@ -109,16 +109,31 @@ class Decisions:
         """The ids this file names that `level` does not have (see `id_problems`)."""
         return id_problems(self.model, self._node, str(self.path), level)
 
-    def problem(self, turn: int, message: str, said: str = "") -> Problem:
+    def answer_at(self, turn: int, event: str) -> tuple[Any, ...] | None:
+        """Where this file answers `event` on `turn`: the turn's own choice, else the answer
+        under `events:` (None if it gives none)."""
+        for loc in (("turns", turn, "choices", event), ("events", event)):
+            if yamlpos.node_at(self._node, loc) is not None:
+                return loc
+        return None
+
+    def problem(self, turn: int, message: str, said: str = "", event: str = "") -> Problem:
         """The refusal of a turn's decisions, located at that turn; `said` is the message in
-        the run's language when it is not English."""
+        the run's language when it is not English. With `event` (a refused answer to it), at
+        the answer itself: the turn's own, else the one under `events:`."""
         line, col = 1, 1
         node = self._node
+        field = f"turns.{turn}"
         if isinstance(node, yaml.MappingNode):
             for k, v in node.value:
                 if k.value == "turns" and isinstance(v, yaml.MappingNode):
                     for tk, tv in v.value:
                         if tk.value == str(turn):
                             line, col = tv.start_mark.line + 1, tv.start_mark.column + 1
+        loc = self.answer_at(turn, event) if event else None
+        at = yamlpos.node_at(node, loc) if loc else None
+        if loc and at is not None:
+            line, col = at.start_mark.line + 1, at.start_mark.column + 1
+            field = ".".join(str(x) for x in loc)
         words = (part("{said}", said=said),) if said else ()
-        return Problem(str(self.path), line, col, f"turns.{turn}", message, words)
+        return Problem(str(self.path), line, col, field, message, words)

@@ -152,6 +152,10 @@ OWN = (
         "the economy panel and the planning view's bars (this one has {got})"
     ),
     N_("an action cannot require itself"),
+    N_(
+        "the first choice is the default, taken when no other is: it is always offered and "
+        "cannot have a `when`"
+    ),
     N_("duplicate good id"),
     # economy files (game.levels.economy)
     N_("not a good listed under goods; did you mean '{guess}'?"),

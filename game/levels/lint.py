@@ -260,12 +260,15 @@ def _static_conditions(level: Level, warn: Any) -> None:
 
 def _conditions(level: Level) -> Iterator[tuple[tuple[Any, ...], Nested, Condition | None]]:
     """Every condition of a level with its location and a name for messages: the loss
-    conditions, the win condition, the events' and the actions' conditions."""
+    conditions, the win condition, the events' and their choices', the actions'."""
     for i, loss in enumerate(level.goals.lose):
         yield ("goals", "lose", i, "when"), _named(N_("loss condition '{id}'"), loss.id), loss.when
     yield ("goals", "win"), Nested((part(N_("the win condition")),)), level.goals.win
     for i, ev in enumerate(level.events):
         yield ("events", i, "when"), _named(N_("event '{id}'"), ev.id), ev.when
+        for k, ch in enumerate(ev.choices):
+            name = _named(N_("choice '{id}'"), f"{ev.id}.{ch.id}")
+            yield ("events", i, "choices", k, "when"), name, ch.when
     for i, a in enumerate(level.actions):
         yield ("actions", i, "condition"), _named(N_("action '{id}'"), a.id), a.condition
 

@@ -226,6 +226,11 @@ class Choice(Strict):
     label: Text
     cost: dict[Id, NonNegative] = Field(default_factory=dict)
     effects: list[Effect] = Field(default_factory=list, max_length=50)
+    when: Condition | None = Field(
+        None,
+        description="Offered only while this holds, read as the event fires (before the turn's "
+        "cards are played). The first choice, the default, is always offered and has none.",
+    )
     _t = field_validator("label")(_check_title)
 
 
@@ -441,6 +446,17 @@ def reference_problems(level: Level) -> list[tuple[tuple[Any, ...], str]]:
         for k, ch in enumerate(ev.choices):
             costs(("events", i, "choices", k, "cost"), ch.cost)
             effects(("events", i, "choices", k, "effects"), ch.effects)
+            for c in _conditions(ch.when):
+                if c.played and c.played not in acts:
+                    unknown(("events", i, "choices", k, "when"), "action", c.played, acts)
+            if k == 0 and ch.when is not None:
+                out.append(
+                    (
+                        ("events", i, "choices", k, "when"),
+                        "the first choice is the default, taken when no other is: it is always "
+                        "offered and cannot have a `when`",
+                    )
+                )
     for i, loss in enumerate(level.goals.lose):
         for c in _conditions(loss.when):
             if c.played and c.played not in acts:

@@ -25,6 +25,7 @@ from game.sim.effects import apply_effect, comparisons, holds
 from game.sim.guard import nonfinite, stop
 from game.sim.inputs import ChoiceLike, ConditionLike, EventLike, LevelLike
 from game.sim.pace import start_pay
+from game.sim.quotes import turn_quotes
 from game.sim.report import (
     Cause,
     EliteMove,
@@ -33,7 +34,6 @@ from game.sim.report import (
     EventRecord,
     LossWarning,
     PlanSummary,
-    Quote,
     Reading,
     Refusal,
     TurnReport,
@@ -73,6 +73,7 @@ class TurnSetup:
     event: EventLike | None
     warning: elite_mod.Warning_ | None
     draws: np.ndarray
+    closed: frozenset[str] = frozenset()  # the event's choices whose `when` does not hold now
     # turns already computed from this set-up, by their moves (the event's move names its
     # choice): a forecast's runs are also replays of the turn played after it
     runs: dict[tuple[Move, ...], RunResult] = field(default_factory=dict)
@@ -140,8 +141,15 @@ class Simulation:
             if draws[N_DRAWS + i] < ev.probability:
                 fired = ev
                 break
-        self._setup = TurnSetup(self.turn, fired, self.state.warning, draws)
+        # a choice's `when` is read as the event fires, like the event's: not after this turn's cards
+        shut = [c.id for c in fired.choices if not holds(c.when, metrics, self.state)] if fired else []
+        self._setup = TurnSetup(self.turn, fired, self.state.warning, draws, frozenset(shut))
         return self._setup
+
+    def open_choices(self) -> list[ChoiceLike]:
+        """This turn's event's choices that the player may take (their `when` held as it fired)."""
+        setup = self.setup()
+        return [c for c in setup.event.choices if c.id not in setup.closed] if setup.event else []
 
     # ------------------------------------------------------------------ decisions
     def action_problems(self, action_ids: list[str], state: State | None = None) -> list[Refusal]:
@@ -173,11 +181,14 @@ class Simulation:
         return problems
 
     def choice_problems(self, actions: list[str], choices: dict[str, str]) -> list[Refusal]:
-        """Why this turn's event choice cannot be paid for after `actions` (empty if it can)."""
+        """Why this turn's event choice cannot be taken (its `when` did not hold as the event
+        fired) or paid for after `actions` (empty if it can)."""
         setup = self.setup()
         if setup.event is None:
             return []
         choice = self._choice(setup.event, choices)
+        if choice.id in setup.closed:
+            return [Refusal("choice_closed", choice.id, condition=choice.when)]
         budget = dict(self._turn_start_state().resources)
         for aid in actions:
             act = self.actions.get(aid)  # unknown ids are reported by action_problems
@@ -351,7 +362,7 @@ class Simulation:
             no_move = value(frozenset())
             rng = np.random.default_rng([self.seed, self.turn, 17])
             shares = shapley(len(others), value, rng) if others else np.zeros((0, len(SCORES)))
-            quotes = self._quotes(result)
+            quotes = turn_quotes(self.last, self.state, result[0], result[1])
             for j, score in enumerate(SCORES):
                 found.append(
                     Cause(score, float(no_move[j] - before[score]), trend.kind, trend.id, quotes[score])
@@ -449,32 +460,6 @@ class Simulation:
             for c in comparisons(cond)
             if c.metric and not holds(c, metrics, state)
         )
-
-    def _quotes(self, result: RunResult) -> dict[str, tuple[Quote, ...]]:
-        """The figures each score's trend sentence quotes: the score's drivers as the player
-        saw them, last turn's and this turn's actual values (the metrics and the stress
-        test of both reports), never a replay's."""
-        state, ev, _ = result
-        before = self.last.metrics(self.state)
-        after = ev.metrics(state)
-
-        def q(name: str) -> Quote:
-            return Quote(name, float(before[name]), float(after[name]))
-
-        s0, s1 = self.last.stress, ev.stress
-        worst = max(s1, key=lambda k: (abs(s1[k] - s0.get(k, s1[k])), -s1[k])) if s1 else ""
-        stress = (Quote(f"stress:{worst}", float(s0.get(worst, 1.0)), float(s1[worst])),) if worst else ()
-        return {
-            "equity": (q("equity"), q("gini"), q("pay_gap")),
-            "participation": (
-                q("participation"),
-                q("attendance"),
-                q("self_managed_share"),
-                q("power_concentration"),
-            ),
-            "resilience": (q("resilience"), *stress),
-            "support": (q("support"), q("awareness"), q("needs_met")),
-        }
 
     def replay(self, decisions: list[dict[str, Any]]) -> None:
         """Play turns from a list of {actions, choices} (how saves are loaded)."""

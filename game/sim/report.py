@@ -21,7 +21,8 @@ def _r(x: float, digits: int = 4) -> float:
 class Refusal:
     """Why a decision cannot be played. `kind` is one of REFUSAL_KINDS; `need` and `have`
     are the cost and what was left (kind "cost" and "choice_cost"); `requires` names the
-    action to play first; `condition` is the level's condition model (kind "condition")."""
+    action to play first; `condition` is the level's condition model (kind "condition", and
+    "choice_closed": an event's choice whose `when` did not hold when the event fired)."""
 
     kind: str
     action: str
@@ -57,12 +58,14 @@ class Refusal:
             return f"'{a}' needs {condition_code(self.condition)}"
         if self.kind == "choice_cost":
             return f"choice '{a}' costs {self.need:g} {self.resource}; only {self.have:g} left"
+        if self.kind == "choice_closed":
+            return f"choice '{a}' is not open this turn: it needs {condition_code(self.condition)}"
         if self.kind == "cost":
             return f"'{a}' costs {self.need:g} {self.resource}; only {self.have:g} left"
         return f"'{a}': {self.kind}"
 
 
-REFUSAL_KINDS = ("unknown", "twice", "once", "requires", "condition", "cost", "choice_cost")
+REFUSAL_KINDS = ("unknown", "twice", "once", "requires", "condition", "cost", "choice_cost", "choice_closed")
 
 
 def condition_code(cond: Any) -> str:

@@ -300,3 +300,40 @@ def test_a_level_found_through_a_copied_mod(capsys: pytest.CaptureFixture[str], 
     shutil.copy(SMOKE, mods / "mine" / "smoke.yaml")
     code, out, _ = _run(capsys, "smoke", "--mods", mods, "--turns", "1", "--json")
     assert code == 0 and json.loads(out)["level"] == "smoke"
+
+
+def test_a_closed_choice_is_refused_at_its_answer(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """land_commons, seed 1: the estate auction fires on turn 7 with no first-purchase law,
+    so the pre-emption is closed: refused where the file answers it (under `events:`, which
+    names no turn, the message names the turn), in both languages, exit 2, nothing played."""
+    plan = _plan(tmp_path, "events:\n  land_auction: pre_empt\n")
+    code, out, err = _run(capsys, "land_commons", "--seed", "1", "--actions", plan)
+    assert code == 2 and out == ""
+    assert err.strip() == (
+        f"{plan}:2:17: events.land_auction: turn 7: choice 'pre_empt' is not open this turn: "
+        "it needs pre_emption > 0"
+    )
+    code, _, err = _run(capsys, "land_commons", "--seed", "1", "--actions", plan, "--lang", "es")
+    assert code == 2 and "turno 7" in err and "tanteo sobre las ventas de tierra" in err
+    turn = _plan(tmp_path, "turns:\n  7: {choices: {land_auction: pre_empt}}\n")
+    code, _, err = _run(capsys, "land_commons", "--seed", "1", "--actions", turn)
+    assert code == 2 and err.startswith(
+        f"{turn}:2:31: turns.7.choices.land_auction: choice 'pre_empt' is not"
+    )
+
+
+def test_a_plan_that_answers_the_auction_still_plays(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The same answer under `events:`, with the trust on turn 2 and the law on turn 3: the
+    auction fires on turn 7, under the law, and the trust pre-empts it."""
+    plan = _plan(
+        tmp_path, "events:\n  land_auction: pre_empt\nturns:\n  2: [land_trust]\n  3: [first_purchase_law]\n"
+    )
+    code, out, _ = _run(capsys, "land_commons", "--seed", "1", "--actions", plan, "--json")
+    run = json.loads(out)
+    assert code == 0 and run["outcome"] in ("won", "lost")
+    answers = [
+        (t["turn"], e["choice"]) for t in run["turns"] for e in t["events"] if e["id"] == "land_auction"
+    ]
+    assert answers == [(7, "pre_empt")]

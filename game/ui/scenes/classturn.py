@@ -193,7 +193,7 @@ class ClassTurnScene(ClassScene):
             if ev is not None:
                 title = _("Event: {title}").format(title=pick(ev.title, s.lang))
                 ey = self.line(surface, title, col, ey, "large", bold=True, width=w - col - x)
-                for c in ev.choices:
+                for c in s.sim.open_choices():
                     ey = self.line(surface, "· " + pick(c.label, s.lang), col, ey, "body", width=w - col - x)
             yy = self.line(surface, _("Actions the class can afford"), x, top, "large", bold=True)
             lh = ctx.fonts.line_height("body")

@@ -119,7 +119,7 @@ def event_dialog(
     tr, _ = host.ctx.tr, host.ctx._
     names = {r.id: tr.pick(r.name) for r in session.level.resources}
     choices = []
-    for i, c in enumerate(event.choices):
+    for i, c in enumerate(session.sim.open_choices()):  # a choice whose `when` fails is not offered
         cost = ", ".join(f"{v:g} {names.get(k, k)}" for k, v in c.cost.items())
         detail = _("Cost: {costs}").format(costs=cost) if cost else _("No cost")
         choices.append(Choice(c.id, tr.pick(c.label), detail, "primary" if i == 0 else "normal"))

@@ -13,8 +13,7 @@ from game.sim.report import Cause, TurnReport
 from game.ui.formats import format_delta
 from game.ui.names import SCORE_ORDER, SCORES
 from game.ui.scenes.common import MenuScene
-from game.ui.scenes.turn.parts import movement_lines
-from game.ui.session import ECONOMY_SERIES
+from game.ui.scenes.turn import parts
 from game.ui.widgets.button import Button, label_width
 from game.ui.widgets.charts import LineChart, styled_series
 from game.ui.widgets.textblock import ScrollText
@@ -176,31 +175,17 @@ class DebriefScene(MenuScene):
                 body_h = h - top - ctx.space.debrief.buttons_bottom
         chart_w = (w - ctx.space.debrief.columns_less_w) * 11 // 20 if wide else w - ctx.space.debrief.edges
         if "chart" in show:
-            if self.chart_mode == "scores":
-                items = [(k, _(SCORES[k]), s.score_history(k), k) for k in SCORE_ORDER]
-                title = _("Scores over time")
-            else:
-                from game.ui.scenes.turn.text import METRIC_ICONS, metric_label
-
-                items = [
-                    (
-                        k,
-                        metric_label(k, s.level, ctx.tr),
-                        [100 * v for v in s.metric_history(k)],
-                        METRIC_ICONS[k],
-                    )
-                    for k in ECONOMY_SERIES
-                ]
-                title = _("The economy over time (%)")
+            series = styled_series(parts.series_items(s, self.chart_mode, ctx), ctx.colours)
+            title = _("Scores over time") if self.chart_mode == "scores" else _("The economy over time (%)")
             chart = pygame.Rect(ctx.space.debrief.edge, top, chart_w, body_h)
             self.add(
                 LineChart(
                     ctx,
                     chart,
-                    styled_series(items, ctx.colours),
+                    series,
                     title=title if wide else "",
                     y_range=(0, 100),
-                    thresholds=movement_lines(self.chart_mode, ctx),
+                    thresholds=parts.movement_lines(self.chart_mode, ctx, series),
                     x_start=0,
                     x_label=level_words.turn_unit(s.level, ctx.tr),
                     key="chart",

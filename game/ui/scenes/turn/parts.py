@@ -25,7 +25,7 @@ from game.ui.session import ECONOMY_SERIES, Session
 from game.ui.widgets.base import TipArea
 from game.ui.widgets.button import label_width
 from game.ui.widgets.card import ActionCard
-from game.ui.widgets.charts import LineChart, Threshold, styled_series
+from game.ui.widgets.charts import LineChart, Series, Threshold, styled_series
 from game.ui.widgets.gauge import ScoreGauge
 
 
@@ -63,10 +63,13 @@ def action_cards(
 
 
 def series_items(session: Session, mode: str, ctx: UIContext) -> list[tuple[str, str, list[float], str]]:
-    """The chart's lines: the four scores, or the economy's shares in percent."""
+    """The chart's lines: the four scores and the committed minority (the supporters who also
+    take part, which the 25 line is about), or the economy's shares in percent."""
     tr = ctx.tr
     if mode == "scores":
-        return [(k, T.score_name(k, tr), session.score_history(k), k) for k in SCORE_ORDER]
+        scores = [(k, T.score_name(k, tr), session.score_history(k), k) for k in SCORE_ORDER]
+        committed = [100 * v for v in session.metric_history("committed")]
+        return [*scores, ("committed", tr.gettext("Committed"), committed, "flag")]
     return [
         (
             k,
@@ -78,19 +81,31 @@ def series_items(session: Session, mode: str, ctx: UIContext) -> list[tuple[str,
     ]
 
 
-def movement_lines(mode: str, ctx: UIContext) -> list[Threshold]:
+def movement_lines(mode: str, ctx: UIContext, series: Sequence[Series] = ()) -> list[Threshold]:
     """The participation thresholds on the scores charts, the turn screen's and the debrief's
     (game/sim/thresholds.py): 3.5 on the participation line (Chenoweth & Stephan 2011), 25
-    for the committed minority, the lower of the support and participation lines (Centola et
-    al. 2018); each with a short label for a narrow chart."""
+    on the committed minority's line, the lower of support and participation (Centola et al.
+    2018). Each is drawn in the colour of the line it is about (`series`), with a short label
+    for a narrow chart and a shorter one that still names it."""
     if mode != "scores":
         return []
     _ = ctx.tr.gettext
+    colour = {s.key: s.colour for s in series}
     return [
         Threshold(
-            100 * ACTIVE_SHARE, _("participation 3.5 (Chenoweth)"), short=_("Chenoweth 3.5"), tiny=_("3.5")
+            100 * ACTIVE_SHARE,
+            _("participation 3.5 (Chenoweth)"),
+            colour.get("participation"),
+            short=_("Chenoweth 3.5"),
+            tiny=_("3.5 active"),
         ),
-        Threshold(100 * COMMITTED_SHARE, _("25% committed (Centola)"), short=_("Centola 25"), tiny="25"),
+        Threshold(
+            100 * COMMITTED_SHARE,
+            _("committed 25 (Centola)"),
+            colour.get("committed"),
+            short=_("Centola 25"),
+            tiny=_("25 committed"),
+        ),
     ]
 
 
@@ -98,14 +113,15 @@ def score_chart(
     ctx: UIContext, session: Session, mode: str, rect: pygame.Rect, titled: bool = True
 ) -> LineChart:
     level = session.level
+    series = styled_series(series_items(session, mode, ctx), ctx.colours)
     return LineChart(
         ctx,
         rect,
-        styled_series(series_items(session, mode, ctx), ctx.colours),
+        series,
         title=T.chart_title(mode, ctx.tr) if titled else "",
         y_range=(0, 100),
         thresholds=[Threshold(v, label) for v, label in T.goal_lines(level, mode, ctx.tr)]
-        + movement_lines(mode, ctx),
+        + movement_lines(mode, ctx, series),
         x_start=0,
         x_label=T.unit_name(level, ctx.tr),
         key="chart",

@@ -32,3 +32,18 @@ CAPITAL_MOVES: dict[str, str] = {
     ),
     "merger_none": N_("{elite} tried to buy and merge {firms}, but {firms} have no capital left"),
 }
+
+# why undercutting moves equity (its cause on the equity score, by sign): the cut prices
+# are paid from the big firms' profits and reach every buyer (`game.sim.economy`), so owners
+# lose a little and wage earners gain a little, while the co-ops' members lose revenue
+UNDERCUT_EQUITY: dict[bool, str] = {
+    True: N_(
+        "; it raised equity: {firms} pay for the cut prices from their profits and every buyer "
+        "pays less, so owners lose a little and wage earners gain a little, more than the "
+        "members of {coops} lose: incomes closer together, paid for with the revenue of {coops}"
+    ),
+    False: N_(
+        "; it lowered equity: the members of {coops} lost more of their pay than the owners' "
+        "smaller profits and the buyers' cheaper goods made up"
+    ),
+}

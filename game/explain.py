@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from game import level_words
-from game.elite_words import CAPITAL_MOVES, TACTIC_TEXTS
+from game.elite_words import CAPITAL_MOVES, TACTIC_TEXTS, UNDERCUT_EQUITY
 from game.i18n import N_, Translator
 from game.sim.report import Cause, EliteMove, Ending, LossWarning, Quote, Refusal, TurnReport
 from game.sim.units import fmt_goal, fmt_value
@@ -405,7 +405,11 @@ def cause_text(cause: Cause, report: TurnReport, level: Any, tr: Translator) -> 
         return f"{tr.pick(ev.title)} ({tr.pick(ch.label)}): {because}"
     if cause.kind == "elite":
         move = next((m for m in report.elite.moves if m.tactic == cause.id), None)
-        return elite_move_text(move, level, tr) if move is not None else tactic_text(cause.id, tr, level)
+        text = elite_move_text(move, level, tr) if move is not None else tactic_text(cause.id, tr, level)
+        why = cause.id == "price_undercutting" and cause.score == "equity" and abs(cause.delta) >= 0.05
+        return text + (
+            tr.gettext(UNDERCUT_EQUITY[cause.delta > 0]).format(**actors(level, tr)) if why else ""
+        )
     return trend_text(cause, tr)
 
 

@@ -92,8 +92,13 @@ class _SaveDecisions:
             ) from None
         self.model = DecisionFile(turns=turns)
 
-    def problem(self, turn: int, message: str, said: str = "") -> Problem:
-        """`said`: the message already in the run's language (when not English)."""
+    def answer_at(self, turn: int, event: str) -> tuple[Any, ...] | None:
+        """A save answers each turn's event in that turn's own decisions."""
+        return (turn, "choices", event)
+
+    def problem(self, turn: int, message: str, said: str = "", event: str = "") -> Problem:
+        """`said`: the message already in the run's language (when not English); `event`:
+        the refused answer's event (a save's turn holds it)."""
         words = (part("{said}", said=said),) if said else ()
         return Problem(str(self.path), 1, 1, f"decisions[{turn - 1}]", message, words)
 

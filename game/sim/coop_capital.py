@@ -15,7 +15,12 @@ lent between co-ops:
 - association (Hahnel 2009, reconstructed in economics.md §3): the same loans at θ·r*.
   Where the association shares machines (a machinery ring), what a co-op borrows works
   only while it is not waiting for repair: `shared_downtime` of it stands idle [D] (0
-  unless a level sets it; a right-to-repair law cuts it from weeks to days).
+  unless a level sets it; a right-to-repair law cuts it from weeks to days). A co-op's own
+  machines and those bought on bank credit wait for the dealer too, but a level puts that
+  in the co-ops' productivity (land_commons: 0.92, raised 3% by the repair law), which
+  works on all their capital; the downtime is the extra idle time of machines shared
+  between farms. Loans between co-ops outside an association are money, not shared
+  machines, and have none.
 
 So the association moves income from lenders to borrowers and changes nothing else: the
 gap narrows as θ falls, lenders still earn θ·r* > 0 on capital that would otherwise

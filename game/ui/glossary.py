@@ -127,7 +127,8 @@ CORE: dict[str, tuple[str, str]] = {
         N_("Price undercutting"),
         N_(
             "Big firms cut their prices where co-ops compete, paying for the cut from their "
-            "profits, so co-ops must sell for less."
+            "profits, so co-ops must sell for less. For a while it can make incomes more equal: "
+            "owners pay for it and buyers gain, while the co-ops lose revenue."
         ),
     ),
     "counter_revolution": (

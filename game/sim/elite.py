@@ -9,9 +9,10 @@ lost at home. Consolidation is the labour-saving merger where capital cannot lea
 investors buy farms when they are sold and merge them; the capital stays in the sector and
 earns there, and the merged farms need fewer workers for the same output (firms.py). A
 merger can only cut jobs on land that changed hands and that no one else bought first: a
-share s·min(1, I)·min(T·(1 − pre-emption), T − trust) of firm jobs a year is cut, T the land
-that changes hands a year (`land_turnover`, USDA ERS 2016: about 2% of US farmland a year in
-all transfers), trust what a land trust buys a year (`coop_fund`), s the labour a merged
+share s·min(1, I)·min(T·(1 − pre-emption), T − trust/f) of firm jobs a year is cut, T the
+land that changes hands a year (`land_turnover`, USDA ERS 2016: about 2% of US farmland a year
+in all transfers, counted as if heirs sold all they inherit), trust what a land trust buys a
+year (`coop_fund`, a share of the workforce; f the firms' share), s the labour a merged
 farm saves (MERGER_SAVING, 0.4 [D], in a range 0.3-0.5), and the labour demand per unit of
 capital (`firm_labour_need`) falls by as much, so the firms do not hire the jobs back at the
 old wage (a lower wage and the higher profits invested bring some back).
@@ -81,18 +82,21 @@ def answers_to(effects: Any) -> set[str]:
     return out
 
 
-def open_land(params: dict[str, float]) -> float:
-    """The land a year that land funds can buy: what changes hands (`land_turnover`), less
-    the share pre-empted (`pre_emption`) and less what a land trust (`coop_fund`) buys, in
-    the open market or on first offer: min(T·(1 − pre-emption), T − trust)."""
+def open_land(params: dict[str, float], firm_share: float) -> float:
+    """The share of the agribusiness farms' land a year that land funds can buy: what
+    changes hands (`land_turnover`), less the share pre-empted (`pre_emption`) and less what
+    a land trust buys, in the open market or on first offer: min(T·(1 − pre-emption),
+    T − trust/f). The trust's `coop_fund` is a share of the whole workforce a year, taken from
+    the agribusiness farms (share f of the workforce), so of their land it is trust/f."""
     t = params["land_turnover"]
-    return max(0.0, min(t * (1.0 - params["pre_emption"]), t - params["coop_fund"]))
+    trust = params["coop_fund"] / firm_share if firm_share > 0 else 0.0
+    return max(0.0, min(t * (1.0 - params["pre_emption"]), t - trust))
 
 
-def merger_cut(params: dict[str, float], force: float) -> float:
+def merger_cut(params: dict[str, float], firm_share: float, force: float) -> float:
     """The share of firm jobs a year of mergers at `force` (0 to 1: the share of the open
     land the funds buy) cuts: the land they can buy times the labour a merged farm saves."""
-    return MERGER_SAVING * open_land(params) * force
+    return MERGER_SAVING * open_land(params, firm_share) * force
 
 
 def threat(state: State) -> float:
@@ -145,7 +149,7 @@ def fits(state: State, dt: float, power: float) -> dict[str, float]:
         "capital_flight": leave * (1 - p["capital_controls"]) * firms * (state.firm_capital > 0),
         # funds merge what changes hands and neither a first offer nor a trust takes
         "consolidation": leave
-        * open_land(p)
+        * open_land(p, state.firm_share)
         / max(p["land_turnover"], 1e-9)
         * firms
         * (state.firm_capital > 0),
@@ -202,7 +206,9 @@ def execute(state: State, warning: Warning_, draw: float, population: int, dt: f
     p = state.params
     countered = state.counters.get(warning.tactic, 0.0)
     i = warning.intensity * (1.0 - countered)
-    state.elite_wealth = max(0.0, state.elite_wealth - MOVE_COST * i * dt)
+    # a merger above intensity 1 buys no more land than is sold, and costs no more
+    spent = min(1.0, i) if warning.tactic == "consolidation" else i
+    state.elite_wealth = max(0.0, state.elite_wealth - MOVE_COST * spent * dt)
     tactic = warning.tactic
     amount, jobs_lost, law = 0.0, 0.0, ""
     if tactic == "capital_flight":
@@ -216,7 +222,7 @@ def execute(state: State, warning: Warning_, draw: float, population: int, dt: f
         outcome = "flight" if before > 0 else "flight_none"
         amount, jobs_lost = loss, jobs * population
     elif tactic == "consolidation":
-        cut = 1.0 - (1.0 - merger_cut(p, min(1.0, i))) ** dt
+        cut = 1.0 - (1.0 - merger_cut(p, state.firm_share, min(1.0, i))) ** dt
         jobs = state.firm_share * cut if state.firm_capital > 0 else 0.0
         state.firm_share -= jobs
         state.set_param("firm_labour_need", p["firm_labour_need"] * (1 - cut))  # capital stays

@@ -8,15 +8,19 @@ that leaves for abroad where it keeps earning for its owners.
   (*The Wage Curve*, MIT Press 1994: elasticity −0.1 of pay to local unemployment). At the
   start s = α and u = u₀, so w = 1 and the firms are at their optimum.
 - Firms hire until the marginal product, net of any pollution charge c, equals the wage:
-  (1−c)(1−α)Y/L = w, i.e. L* = K·((1−c)(1−α)Z·A / w)^(1/α). Employment moves towards L*
-  at HIRE_SPEED a year (hiring and firing take time), so a higher wage costs jobs.
+  (1−c)(1−α)Y/L = w, i.e. L* = K·((1−c)(1−α)Z·A / w)^(1/α) (until a merger: below).
+  Employment moves towards L* at HIRE_SPEED a year (hiring and firing take time), so a
+  higher wage costs jobs.
 - A labour-saving merger (the elite's `consolidation`, elite.py) lowers the labour need
   λ ≤ 1 (`firm_labour_need`, 1 at the start) [D]: the merged farms work the same land and
-  machines with a crew λ times the old one. A worker counts 1/λ in production,
-  Y = Z·A·K^α·(L/λ)^(1−α), and the crew hired is λ times the old rule's, L* = λ·K·(mp/w)^(1/α)
-  (mp the marginal product at λ = 1: the crew is set by the merged farms' technique, not
-  bid up by the higher product per worker). So at L* the output is what it was, output per
-  worker rises by 1/λ, and the wages saved are the owners' profit: their motive to merge.
+  machines with a crew λ times the old one, a fixed labour coefficient per unit of capital
+  (Leontief in labour) [D]. A worker counts 1/λ in production, Y = Z·A·K^α·(L/λ)^(1−α), and
+  the crew hired is λ times the old rule's, L* = λ·K·(mp/w)^(1/α), mp the marginal product at
+  λ = 1. So after a merger the firms are off the marginal-product rule: at L* the marginal
+  product is w/λ, above the wage (with Cobb-Douglas a labour-augmenting change would raise
+  labour demand at a given wage; the crew is the merged farms' technique instead), and that
+  gap is the owners' gain. At L* the output is what it was, output per worker rises by 1/λ,
+  and the wages saved are the owners' profit: their motive to merge.
 - Net investment per year: g = 0.02 + 0.25·(π/r_w − 1), π = profits/K the profit rate,
   r_w the world rate (the starting profit rate: owners were content to invest 2% a year
   at home). When g < 0 capital is moved abroad, where it earns r_w for its owners.

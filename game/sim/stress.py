@@ -100,7 +100,7 @@ def _apply(s: State, name: str) -> Shock | None:
         s.firm_capital *= 1.0 - loss
         s.firm_share *= (1.0 - loss) ** 0.8  # the jobs that capital employed go with it
     elif name == "consolidation":  # a year of mergers at full force (elite.py): capital stays
-        keep = 1.0 - merger_cut(p, 1.0)
+        keep = 1.0 - merger_cut(p, s.firm_share, 1.0)
         s.firm_share *= keep
         s.params = {**p, "firm_labour_need": p["firm_labour_need"] * keep}  # shared: a new dict
     elif name == "credit strike":

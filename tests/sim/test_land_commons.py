@@ -160,27 +160,27 @@ def test_consolidation_keeps_the_capital_and_the_output_and_cuts_jobs() -> None:
 
 def test_the_first_purchase_law_changes_who_buys() -> None:
     """Pre-emption does not stop money moving: it takes farms from the merger and gives
-    them to the trust. At the start, with no trust, the law's 0.6 leaves the funds two
-    fifths of the land that changes hands, so a merger cuts 0.40 of the jobs it cuts without
-    it (over a season at intensity 1). The trust buys land too, and the funds can buy only
-    what it leaves: with the trust alone half the land that changes hands (its 1% of 2%),
-    with the trust and the law none. Over the plan, elite on, seeds 1-5: without the law the
-    land funds merge more (about 150 jobs cut over the game against 20) and the federation
-    farms end at 13.8% of the work instead of 16.9%, short of the goal; unemployment ends
-    about the same (10.3% vs 10.2%): a merger buys only what changes hands, so its cuts are
-    small."""
+    them to the trust. At the start, with no trust, a first-offer right of 0.6 leaves the
+    funds two fifths of the land that changes hands, so a merger cuts 0.40 of the jobs it
+    cuts without it (over a season at intensity 1). The trust buys land too, and the funds
+    can buy only what it leaves: with the trust alone 2% − 1%/f of the agribusiness land a
+    year (f = 0.82 at the start: 0.78%), with the trust and the law (pre-emption 1, the
+    trust's 2%) none. Over the plan, elite on, seeds 1-5: mergers cut few jobs either way
+    (20 over the game with the law, 35 without), the federation farms end at 13.8% of the
+    work without the law instead of 16.9%, short of the goal, and unemployment ends about
+    the same (10.3% vs 10.2%): the law's lesson is who buys the farms, not the jobs."""
     start = Simulation(level("land_commons", tactics=[]), 1).state
     _, free = _merged(start, 0.0)
     _, law = _merged(start, 0.6)
     assert 0.39 < law / free < 0.41  # (1 − (1 − 0.008·0.4)^¼) / (1 − (1 − 0.008)^¼) = 0.398
     sim = Simulation(level("land_commons"), 1)
     assert sim.action_problems(["first_purchase_law"]), "the law gives the trust its first offer"
-    p = dict(start.params)
-    assert elite.open_land(p) == pytest.approx(0.02)
+    p, f = dict(start.params), start.firm_share
+    assert elite.open_land(p, f) == pytest.approx(0.02)
     p["coop_fund"] = 0.01  # the trust
-    assert elite.open_land(p) == pytest.approx(0.01)
-    p["coop_fund"], p["pre_emption"] = 0.02, 0.6  # the trust and the law
-    assert elite.open_land(p) == 0.0
+    assert elite.open_land(p, f) == pytest.approx(0.02 - 0.01 / 0.82)
+    p["coop_fund"], p["pre_emption"] = 0.02, 1.0  # the trust and the law
+    assert elite.open_land(p, f) == 0.0
     seeds = range(1, 6)
     with_law = [_play(seed=s) for s in seeds]
     no_law = [_play(("first_purchase_law",), seed=s) for s in seeds]
@@ -193,7 +193,7 @@ def test_the_first_purchase_law_changes_who_buys() -> None:
         )
         for sims in (with_law, no_law)
     ]
-    assert merged[0] < 0.25 * merged[1] and merged[1] == pytest.approx(146, rel=0.2), merged
+    assert merged[0] <= merged[1] < 300, merged  # under 0.2% of the workforce over the game
     ends = [[_metrics(sim) for sim in sims] for sims in (with_law, no_law)]
     unemployment = [np.mean([m["unemployment"] for m in ms]) for ms in ends]
     coops = [np.mean([m["coop_share"] for m in ms]) for ms in ends]
@@ -242,8 +242,9 @@ def test_the_stress_test_merges_farms_instead_of_moving_capital_abroad() -> None
     """Where the elite merges (land_commons), resilience's first shock is a merger, not capital
     flight: a year of mergers at full force, no capital leaves; a level with capital flight
     keeps it. Bounded by the land that changes hands, the merger is a small shock: at the
-    start the hardest-hit fifth keep 99.6% without pre-emption, 99.8% with the law's 0.6,
-    which takes three fifths of the loss away (its 0.6)."""
+    start (no trust) the hardest-hit fifth keep 99.6% without pre-emption, 99.8% with a
+    first-offer right of 0.6, which takes three fifths of the loss away; with the trust and
+    the law nothing is left to merge (100%)."""
     land = Simulation(level("land_commons"), 1)
     assert "consolidation" in land.last.stress and "capital flight" not in land.last.stress
     assert "capital flight" in Simulation(level("coop_network"), 1).last.stress
@@ -256,3 +257,5 @@ def test_the_stress_test_merges_farms_instead_of_moving_capital_abroad() -> None
     law = stress_test(state, land.cal, land.sector, plan)["consolidation"]
     assert free == pytest.approx(0.996, abs=0.001) and law > free, (law, free)
     assert 0.35 < (1 - law) / (1 - free) < 0.45, (law, free)
+    state.params = {**state.params, "pre_emption": 1.0, "coop_fund": 0.02}  # the trust and the law
+    assert stress_test(state, land.cal, land.sector, plan)["consolidation"] == pytest.approx(1.0)

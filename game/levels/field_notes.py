@@ -110,7 +110,8 @@ FIELD_NOTES = {
     "Effect.value": "The amount; its meaning depends on `op`.",
     "Effect.from": "Source segment for `convert` and `found_coops` (see *Segments*).",
     "Effect.to": "Target segment for `convert`.",
-    "Effect.share": "Share of the whole workforce moved (0 to 1).",
+    "Effect.share": "Share of the whole workforce moved (0 to 1); for `merge`, the share "
+    "working on the merged estate.",
     "Effect.count": "How many co-ops `found_coops` founds.",
     "Effect.resource": "The player's resource for `resource`.",
     "Effect.tactic": "The elite tactic `counter` weakens.",

@@ -11,6 +11,10 @@ import numpy as np
 from game.sim.pace import lose_skills
 from game.sim.state import State
 
+# [D] the share of a sold farm's jobs its merger saves (in a range 0.3-0.5): the elite's
+# consolidation (elite.py) and the `merge` effect both merge through `merge_firms`
+MERGER_SAVING = 0.4
+
 OPS: dict[str, Callable[[Any, Any], Any]] = {
     "<": np.less,
     "<=": np.less_equal,
@@ -39,6 +43,8 @@ def apply_effect(
             law_record.append((name, op, value, old, state.params[name]))
     elif op == "convert":
         move_workers(state, effect.from_, effect.to, float(effect.share))
+    elif op == "merge":
+        merge_estate(state, float(effect.share))
     elif op == "found_coops":
         source = effect.from_ or "unemployed"
         taken = take_workers(state, source, float(effect.share))
@@ -99,6 +105,26 @@ def take_workers(state: State, segment: str, share: float) -> float:
     else:
         taken = min(share, state.unemployment)
     return taken
+
+
+def merge_firms(state: State, cut: float) -> float:
+    """A labour-saving merger that cuts the share `cut` of firm jobs: the merged firms work
+    the same capital with a crew (1 − cut) times the old one, so the labour need falls by as
+    much (firms.py: the output stays, the wages saved are the owners' profit), and no capital
+    leaves. Returns the share of the workforce laid off."""
+    jobs = state.firm_share * cut if state.firm_capital > 0 else 0.0
+    state.firm_share -= jobs
+    state.set_param("firm_labour_need", state.params["firm_labour_need"] * (1 - cut))
+    return jobs
+
+
+def merge_estate(state: State, share: float) -> float:
+    """Firms buy and merge an estate on which `share` of the workforce works (at most the
+    firms' own share): MERGER_SAVING of its jobs are cut, its capital and output stay, as in
+    the elite's consolidation. Returns the share of the workforce laid off."""
+    if state.firm_share <= 0:
+        return 0.0
+    return merge_firms(state, MERGER_SAVING * min(max(0.0, share), state.firm_share) / state.firm_share)
 
 
 def give_workers(state: State, segment: str, share: float) -> None:

@@ -28,13 +28,12 @@ from typing import Any
 
 import numpy as np
 
-from game.sim.effects import undo_law
+from game.sim.effects import MERGER_SAVING, merge_firms, undo_law
 from game.sim.report import EliteMove
 from game.sim.state import State, Warning_
 from game.sim.thresholds import COUP_BLUNT, LEGAL_BLUNT, movement_odds
 
 FLIGHT_PHI = 0.3
-MERGER_SAVING = 0.4  # [D] share of a sold farm's jobs its merger saves (0.3-0.5)
 FATAL = frozenset({"counter_revolution"})  # tactics that can end the level
 # the parameter that weakens each tactic (a defence); a card's counter effect weakens one move
 DEFENCE_PARAM = {
@@ -223,9 +222,7 @@ def execute(state: State, warning: Warning_, draw: float, population: int, dt: f
         amount, jobs_lost = loss, jobs * population
     elif tactic == "consolidation":
         cut = 1.0 - (1.0 - merger_cut(p, state.firm_share, min(1.0, i))) ** dt
-        jobs = state.firm_share * cut if state.firm_capital > 0 else 0.0
-        state.firm_share -= jobs
-        state.set_param("firm_labour_need", p["firm_labour_need"] * (1 - cut))  # capital stays
+        jobs = merge_firms(state, cut)  # the capital and the output stay
         outcome = "merger" if state.firm_capital > 0 else "merger_none"
         amount, jobs_lost = cut, jobs * population
     elif tactic == "credit_strike":

@@ -302,6 +302,9 @@ EFFECT_OPS: dict[str, str] = {
     "set": "param = value",
     "convert": "move `share` of the whole workforce from segment `from` to segment `to` "
     "(at most what `from` holds)",
+    "merge": "firms buy and merge an estate where `share` of the whole workforce works: "
+    "0.4 of its jobs are cut (the labour a merged farm saves) and the firms' labour need falls "
+    "by as much, so their capital and output stay (as in the elite's consolidation)",
     "found_coops": "found `count` new co-ops that take `share` of the workforce from `from` "
     "(default unemployed)",
     "resource": "add `value` to the player's resource `resource` (negative to spend)",

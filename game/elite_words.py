@@ -39,8 +39,9 @@ CAPITAL_MOVES: dict[str, str] = {
 UNDERCUT_EQUITY: dict[bool, str] = {
     True: N_(
         "; it raised equity: {firms} pay for the cut prices from their profits and every buyer "
-        "pays less, so owners lose a little and wage earners gain a little, more than the "
-        "members of {coops} lose: incomes closer together, paid for with the revenue of {coops}"
+        "pays less: a transfer from the owners and from the members of {coops} to every buyer; "
+        "the members of {coops} lose much of their pay, but they are few, so incomes on the "
+        "whole move closer together"
     ),
     False: N_(
         "; it lowered equity: the members of {coops} lost more of their pay than the owners' "

@@ -19,8 +19,11 @@ lent between co-ops:
   machines and those bought on bank credit wait for the dealer too, but a level puts that
   in the co-ops' productivity (land_commons: 0.92, raised 3% by the repair law), which
   works on all their capital; the downtime is the extra idle time of machines shared
-  between farms. Loans between co-ops outside an association are money, not shared
-  machines, and have none.
+  between farms. Loans between co-ops outside an association have none [D]: in the model
+  they put the same spare capital to work in the borrower, but a machine a ring shares in
+  one season serves several farms, so when it waits for the dealer every borrower's work
+  waits with it (a timeliness cost at harvest); a farm's own machine, or one bought with a
+  loan from another farm, serves one farm, and its repair delays are in the productivity.
 
 So the association moves income from lenders to borrowers and changes nothing else: the
 gap narrows as θ falls, lenders still earn θ·r* > 0 on capital that would otherwise

@@ -128,7 +128,10 @@ CORE: dict[str, tuple[str, str]] = {
         N_(
             "Big firms cut their prices where co-ops compete, paying for the cut from their "
             "profits, so co-ops must sell for less. For a while it can make incomes more equal: "
-            "owners pay for it and buyers gain, while the co-ops lose revenue."
+            "owners pay for it and buyers gain, while the co-ops lose revenue. Not modelled: the "
+            "recoupment, higher prices once the co-ops have gone, where the antitrust literature "
+            "puts the harm to buyers (Brooke Group v. Brown & Williamson, US Supreme Court, 1993; "
+            "Areeda and Turner, Harvard Law Review, 1975)."
         ),
     ),
     "counter_revolution": (

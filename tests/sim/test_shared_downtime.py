@@ -3,8 +3,11 @@ capital the machinery ring lends, which is what the level's texts say ("a machin
 stands idle a fifth of the time"). A farm's own machines and those bought on bank credit
 wait for the dealer too, but that is the lower productivity of federation farms
 (coop_productivity 0.92, which the repair law raises 3%), applied to all their capital;
-the downtime is the extra idle time of a machine shared between farms, on top of it, and
-market loans between farms outside the ring are money, not shared machines."""
+the downtime is the extra idle time of a machine shared between farms, on top of it. Market
+loans between farms outside the ring have none, by design [D]: the same spare capital works
+in the borrower either way, but a machine the ring shares in a season serves several farms,
+so when it waits for the dealer every borrower's work waits (a timeliness cost); a farm's
+own machine serves one farm, and its repair delays are in the productivity."""
 
 from __future__ import annotations
 

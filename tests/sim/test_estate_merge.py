@@ -5,6 +5,9 @@ capital and output with it, as capital flight does."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,6 +21,7 @@ from game.sim.state import State
 from game.sim.vocabulary import EFFECT_OPS
 from tests.sim.experiments import level
 
+ROOT = Path(__file__).resolve().parents[2]
 ESTATE = 0.005  # land_commons's estate: about a thousand of 200,000 workers
 
 
@@ -85,3 +89,19 @@ def test_the_estate_event_merges_a_quarter_of_a_years_turnover() -> None:
     assert moved == {"let_it_go": ESTATE, "outbid": ESTATE, "part_of_it": ESTATE, "pre_empt": ESTATE}
     (go,) = (e for e in event.choices[0].effects if e.op in ("merge", "convert"))
     assert go.op == "merge"  # letting the fund buy it is a merger, not a closure
+
+
+def test_a_merge_without_its_share_is_refused_at_its_line(tmp_path: Path) -> None:
+    """A level whose `merge` has no `share` is refused with the file, line, column and field,
+    exit 1, no traceback (the shipped level with the estate's share taken out)."""
+    text = (ROOT / "levels" / "land_commons.yaml").read_text(encoding="utf-8")
+    broken = text.replace("{op: merge, share: 0.005, because", "{op: merge, because", 1)
+    path = tmp_path / "land_commons.yaml"
+    path.write_text(broken, encoding="utf-8")
+    line = next(i for i, s in enumerate(broken.splitlines(), 1) if "{op: merge, because" in s)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "check", str(path)], capture_output=True, text=True
+    )
+    assert done.returncode == 1 and "Traceback" not in done.stderr + done.stdout
+    assert f"{path}:{line}:13: events[" in done.stdout
+    assert "effects[0]: op 'merge' needs: share" in done.stdout

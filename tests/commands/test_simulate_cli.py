@@ -303,7 +303,7 @@ def test_a_level_found_through_a_copied_mod(capsys: pytest.CaptureFixture[str], 
 
 
 def test_a_closed_choice_is_refused_at_its_answer(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    """land_commons, seed 1: the estate auction fires on turn 7 with no first-purchase law,
+    """land_commons, seed 1: the estate sale fires on turn 7 with no first-purchase law,
     so the pre-emption is closed: refused where the file answers it (under `events:`, which
     names no turn, the message names the turn), in both languages, exit 2, nothing played."""
     plan = _plan(tmp_path, "events:\n  land_auction: pre_empt\n")
@@ -326,7 +326,7 @@ def test_a_plan_that_answers_the_auction_still_plays(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     """The same answer under `events:`, with the trust on turn 2 and the law on turn 3: the
-    auction fires on turn 7, under the law, and the trust pre-empts it."""
+    estate sale fires on turn 7, under the law, and the trust pre-empts it."""
     plan = _plan(
         tmp_path, "events:\n  land_auction: pre_empt\nturns:\n  2: [land_trust]\n  3: [first_purchase_law]\n"
     )

@@ -1,6 +1,6 @@
 """An event's choice with a `when` (issue 13, review M2 and m7): offered only if its condition
 holds as the event fires; a closed one is refused, never played; bots pick among the open
-ones. The shipped uses: the estate auction's pre-emption under the first-purchase law
+ones. The shipped uses: the estate sale's pre-emption under the first-purchase law
 (land_commons), and the managers' pay premium, hidden once pay has moved (elected_government)."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ def _auction_after(
     law_turn: int | None, struck: bool = False, seeds: range = range(60)
 ) -> tuple[Simulation, int]:
     """land_commons with the trust on turn 2 and (if `law_turn`) the first-purchase law on
-    that turn, played until the estate auction fires: the first seed where it fires after
+    that turn, played until the estate sale fires: the first seed where it fires after
     the law (or, with no law, at all). `struck`: a court undoes the law the turn after it
     passed (its parameter back to 0, as `undo_law` leaves it; the card stays played)."""
     lv = level("land_commons")
@@ -35,7 +35,7 @@ def _auction_after(
                 return sim, seed
             acts = {2: ["land_trust"], law_turn: ["first_purchase_law"]}.get(sim.turn, [])
             sim.play_turn(acts, causes=False)
-    raise AssertionError("the estate auction never fired after the law")
+    raise AssertionError("the estate sale never fired after the law")
 
 
 def _open(sim: Simulation) -> list[str]:

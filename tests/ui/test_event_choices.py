@@ -1,5 +1,5 @@
 """The event dialog offers only the choices whose `when` held as the event fired (issue 13,
-review M2): the estate auction's pre-emption appears under the first-purchase law and not
+review M2): the estate sale's pre-emption appears under the first-purchase law and not
 before it."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ def _dialog_keys(make_app, law_turn: int | None) -> list[str]:
     sim, seed = _auction_after(law_turn)
     loaded = load_catalog(include_user=False).find("land_commons")
     session = Session(loaded, seed)
-    session.sim = sim  # the game as played up to the auction
+    session.sim = sim  # the game as played up to the estate sale
     app = make_app()
     dialog = parts.event_dialog(app, sim.setup().event, session, None, lambda _c: None)
     return [c.key for c in dialog.choices]

@@ -115,6 +115,10 @@ FIELD_NOTES = {
     "Effect.count": "How many co-ops `found_coops` founds.",
     "Effect.resource": "The player's resource for `resource`.",
     "Effect.tactic": "The elite tactic `counter` weakens.",
+    "Effect.capital": "For `convert` from `firm`: what happens to the capital of the workplaces "
+    "that leave. `lost` (the default): scrapped or taken without payment, the owners lose it. "
+    "`sold`: bought at its value, the owners place the price elsewhere at the world rate. "
+    "`moved`: the owners move it abroad, where it earns the world rate (as in capital flight).",
     "Condition.op": "How `metric` or `param` is compared with `value`.",
     "Condition.value": "The number compared with.",
     "Condition.all": "Holds when every condition in the list holds.",

@@ -120,6 +120,7 @@ class Effect(Strict):
     count: Annotated[int, Field(strict=True, ge=1, le=500)] | None = None
     resource: Id | None = None
     tactic: StrictStr | None = None
+    capital: Literal["lost", "sold", "moved"] | None = None
     because: Text = Field(description="Why this happens, shown to the player.")
 
     _check_because = field_validator("because")(_check_text)
@@ -184,6 +185,11 @@ class Effect(Strict):
             )
         if self.op == "convert" and self.from_ == self.to:
             raise PydanticCustomError("effect_fields", "convert needs two different segments")
+        if self.capital is not None and not (self.op == "convert" and self.from_ == "firm"):
+            raise PydanticCustomError(
+                "effect_fields",
+                "'capital' applies only to op 'convert' with from: firm (the owners' capital)",
+            )
         return self
 
 

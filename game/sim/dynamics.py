@@ -94,7 +94,9 @@ def economic_step(
         new_coops(state, 1, take_workers(state, "unemployed", flow), quality=0.9)
     if p["coop_fund"] > 0:
         flow = min(0.5 * state.firm_share, p["coop_fund"] * h * (1.0 + 0.5 * p["marcora"]))
-        taken = take_workers(state, "firm", flow)
+        # the trust or fund buys the workplaces: the owners are paid (the federation's cost
+        # in funds is the game's abstraction [D], docs/scores.md)
+        taken = take_workers(state, "firm", flow, capital="sold")
         new_coops(state, 1, taken, quality=0.9)
     return coop
 

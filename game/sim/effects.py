@@ -42,7 +42,7 @@ def apply_effect(
         if law_record is not None:
             law_record.append((name, op, value, old, state.params[name]))
     elif op == "convert":
-        move_workers(state, effect.from_, effect.to, float(effect.share))
+        move_workers(state, effect.from_, effect.to, float(effect.share), effect.capital or "lost")
     elif op == "merge":
         merge_estate(state, float(effect.share))
     elif op == "found_coops":
@@ -89,13 +89,23 @@ def undo_law(state: State, changes: list[tuple[str, str, float, float, float]]) 
     return undone
 
 
-def take_workers(state: State, segment: str, share: float) -> float:
-    """Remove up to `share` of the workforce from `segment`; return how much was removed."""
+def take_workers(state: State, segment: str, share: float, capital: str = "lost") -> float:
+    """Remove up to `share` of the workforce from `segment`; return how much was removed.
+
+    Workplaces leave the firms with their share of firm capital. `capital` says whose it
+    becomes: "lost" (scrapped, or taken without payment: the owners lose it), "sold" (a buyer
+    pays its value and the owners place the price elsewhere) or "moved" (the owners move it
+    abroad). Sold or moved, the owners keep its value as capital earning the world rate, as
+    capital flight keeps it (`foreign_capital`), so a purchase changes who works the
+    workplaces, not the owners' wealth."""
     share = max(0.0, share)
     if segment == "firm":
         taken = min(share, state.firm_share)
-        if state.firm_share > 0:  # workplaces leave with their capital
+        if state.firm_share > 0:
+            before = state.firm_capital
             state.firm_capital *= 1.0 - taken / state.firm_share
+            if capital in ("sold", "moved"):
+                state.foreign_capital += before - state.firm_capital
         state.firm_share -= taken
     elif segment == "coop":
         taken = state.coops.remove_share(share)
@@ -137,8 +147,8 @@ def give_workers(state: State, segment: str, share: float) -> None:
     # to "unemployed": nothing to do, unemployment is what is left
 
 
-def move_workers(state: State, source: str, target: str, share: float) -> float:
-    taken = take_workers(state, source, share)
+def move_workers(state: State, source: str, target: str, share: float, capital: str = "lost") -> float:
+    taken = take_workers(state, source, share, capital)
     if taken > 0:
         give_workers(state, target, taken)
     return taken

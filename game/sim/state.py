@@ -126,7 +126,7 @@ class State:
     plan_prices: np.ndarray | None = None
     loss_streaks: dict[str, int] = field(default_factory=dict)
     lost: str | None = None  # set by a successful counter-revolution
-    foreign_capital: float = 0.0  # owners' capital moved abroad (earns the world rate)
+    foreign_capital: float = 0.0  # owners' capital moved abroad or paid for firms sold (earns the world rate)
     approval: float = 0.5  # how people judge what the project delivers (from last turn)
     participation_raw: float = 0.0  # last turn's participation, 0 to 1
     peak_participation: float = 0.0  # the highest participation_raw so far (thresholds.py)

@@ -301,7 +301,8 @@ EFFECT_OPS: dict[str, str] = {
     "mul": "param *= value (clamped to the parameter's range)",
     "set": "param = value",
     "convert": "move `share` of the whole workforce from segment `from` to segment `to` "
-    "(at most what `from` holds)",
+    "(at most what `from` holds; from `firm`, `capital` says whether the owners keep the value "
+    "of the capital that leaves)",
     "merge": "firms buy and merge an estate where `share` of the whole workforce works: "
     "0.4 of its jobs are cut (the labour a merged farm saves) and the firms' labour need falls "
     "by as much, so their capital and output stay (as in the elite's consolidation)",

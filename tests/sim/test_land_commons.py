@@ -166,9 +166,9 @@ def test_the_first_purchase_law_changes_who_buys() -> None:
     can buy only what it leaves: with the trust alone 2% − 1%/f of the agribusiness land a
     year (f = 0.82 at the start: 0.78%), with the trust and the law (pre-emption 1, the
     trust's 2%) none. Over the plan, elite on, seeds 1-5: mergers cut few jobs either way
-    (20 over the game with the law, 35 without), the federation farms end at 13.8% of the
-    work without the law instead of 16.9%, short of the goal, and unemployment ends about
-    the same (10.3% vs 10.2%): the law's lesson is who buys the farms, not the jobs."""
+    (21 over the game with the law, 36 without), the federation farms end at 13.8% of the
+    work without the law instead of 16.8%, short of the goal, and unemployment ends about
+    the same (9.6% both): the law's lesson is who buys the farms, not the jobs."""
     start = Simulation(level("land_commons", tactics=[]), 1).state
     _, free = _merged(start, 0.0)
     _, law = _merged(start, 0.6)

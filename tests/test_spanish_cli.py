@@ -177,9 +177,37 @@ def test_every_common_os_reason_has_a_spanish_sentence(code: int) -> None:
     assert render(reason.parts) == str(reason)
 
 
-def test_an_uncommon_os_reason_names_its_code() -> None:
-    reason = os_reason(OSError(errno.EMFILE, "Too many open files"))
-    assert render(reason.parts, load_translator("es").gettext).startswith("error del sistema EMFILE")
+def test_an_uncommon_os_reason_quotes_the_english_text_and_names_its_code() -> None:
+    reason = os_reason(OSError(errno.ENOEXEC, "Exec format error"))
+    spanish = render(reason.parts, load_translator("es").gettext)
+    assert spanish == "el sistema dice, en inglés: «Exec format error» (ENOEXEC)"
+    assert render(reason.parts) == "the system says, in English: “Exec format error” (ENOEXEC)"
+
+
+@pytest.mark.parametrize(
+    ("code", "spanish"),
+    [
+        (errno.ENOSPC, "el disco está lleno"),
+        (errno.EACCES, "permiso denegado"),
+        (errno.EROFS, "el disco es de solo lectura"),
+        (errno.ENOENT, "no existe ese archivo o carpeta"),
+        (errno.ENAMETOOLONG, "el nombre es demasiado largo"),
+        (errno.EMFILE, "hay demasiados archivos abiertos; cierra algunos programas y vuelve a intentarlo"),
+        (errno.ENODEV, "el disco o dispositivo no está (¿se quitó una memoria USB?)"),
+    ],
+)
+def test_the_reasons_a_player_meets_read_as_spanish(code: int, spanish: str) -> None:
+    assert render(os_reason(OSError(code, "x")).parts, load_translator("es").gettext) == spanish
+
+
+def test_a_real_failed_write_is_explained_in_spanish(tmp_path: Path) -> None:
+    """A path under a file (not a folder) fails as the OS says, and reads as Spanish."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(OSError) as raised:
+        (blocker / "save.json").write_text("{}", encoding="utf-8")
+    spanish = render(os_reason(raised.value).parts, load_translator("es").gettext)
+    assert spanish == "una parte de la ruta no es una carpeta"
 
 
 # ------------------------------------------------------------ levels: YAML, ids, warnings

@@ -10,6 +10,7 @@ The test suite runs a few hundred mutants through hypothesis (`tests/test_fuzz.p
 long run is this script:
 
     python tools/fuzz.py --minutes 10 --seed 1
+    python tools/fuzz.py --mutants 200 --seed 1     # a fixed count: the same mutants on any machine
 
 which prints one JSON line with the counts (mutants tried, errors, playable, bugs).
 """
@@ -434,6 +435,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--minutes", type=float, default=10.0)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--mutants", type=int, default=None, help="stop after this many mutants, however long they take"
+    )
     parser.add_argument("--limit-seconds", type=float, default=30.0, help="slowest mutant allowed")
     args = parser.parse_args(argv)
     chooser = RandomChooser(args.seed)
@@ -443,7 +447,8 @@ def main(argv: list[str] | None = None) -> int:
     end = time.monotonic() + args.minutes * 60
     n = 0
     with tempfile.TemporaryDirectory(prefix="parecon-fuzz-") as tmp:
-        while time.monotonic() < end:
+        # a count makes the run the same on a loaded machine (the test suite's): time decides nothing
+        while n < args.mutants if args.mutants is not None else time.monotonic() < end:
             kind = KINDS[n % len(KINDS)]
             n += 1
             folder = Path(tmp) / str(n % 7)

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from game.i18n import FALLBACK, format_text
+
 # A message as translatable parts: each a template (marked with N_ where it is written) and
 # its arguments; a command run with --lang shows the parts in that language (game.cli).
 Part = tuple[str, tuple[tuple[str, Any], ...]]
@@ -27,9 +29,13 @@ class Nested:
 
 
 def render(parts: tuple[Part, ...], gettext: Callable[[str], str] = str) -> str:
-    """The parts in one language (English with the identity `gettext`)."""
+    """The parts in one language (English with the identity `gettext`); numbers written as
+    that language writes them when `gettext` is a Translator's (its `lang`)."""
+    lang = getattr(getattr(gettext, "__self__", None), "lang", FALLBACK)
     return "".join(
-        gettext(t).format(**{k: render(v.parts, gettext) if isinstance(v, Nested) else v for k, v in a})
+        format_text(
+            gettext(t), lang, **{k: render(v.parts, gettext) if isinstance(v, Nested) else v for k, v in a}
+        )
         for t, a in parts
     )
 

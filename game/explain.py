@@ -52,8 +52,9 @@ OPS: dict[str, str] = {
 }
 
 
-def pct(x: float, digits: int = 0) -> str:
-    return f"{x * 100:.{digits}f}%"
+def pct(x: float, digits: int = 0, tr: Translator | None = None) -> str:
+    """A share as a percentage, written as `tr`'s language writes numbers (English without)."""
+    return tr.pct(x, digits) if tr is not None else f"{x * 100:.{digits}f}%"
 
 
 def strength_text(x: float, tr: Translator) -> str:
@@ -93,7 +94,7 @@ def describe(cond: Any, tr: Translator, level: Any = None) -> str:
         return tr.gettext("'{x}' has been played").format(x=title)
     op = tr.gettext(OPS[cond.op])
     key = cond.metric or cond.param
-    return f"{metric_name(key, tr, level)} {op} {fmt_goal(key, float(cond.value))}"
+    return f"{metric_name(key, tr, level)} {op} {fmt_goal(key, float(cond.value), tr.num)}"
 
 
 def _goal_of(cond: Any, metric: str) -> Any:
@@ -110,9 +111,9 @@ def reading_text(reading: Any, cond: Any, tr: Translator, msg: str, level: Any =
     goal = float(c.value) if c is not None else None
     return tr.gettext(msg).format(
         name=metric_name(reading.name, tr, level),
-        value=fmt_value(reading.name, reading.value, goal),
+        value=fmt_value(reading.name, reading.value, goal, tr.num),
         op=tr.gettext(OPS[c.op]) if c is not None else "",
-        goal=fmt_goal(reading.name, goal) if goal is not None else "",
+        goal=fmt_goal(reading.name, goal, tr.num) if goal is not None else "",
     )
 
 
@@ -135,9 +136,9 @@ def refusal_text(refusal: Refusal, level: Any, tr: Translator) -> str:
     kind = refusal.kind
     if kind in ("cost", "choice_cost"):
         return tr.gettext("Costs {cost} {resource}; only {left} left").format(
-            cost=f"{refusal.need:g}",
+            cost=tr.num(refusal.need, "g"),
             resource=_resource_name(level, refusal.resource, tr),
-            left=f"{refusal.have:g}",
+            left=tr.num(refusal.have, "g"),
         )
     if kind == "requires":
         return tr.gettext("Play “{title}” first").format(title=_action_title(level, refusal.requires, tr))
@@ -181,14 +182,15 @@ def odds_text(warning: Any, level: Any, tr: Translator, best_only: bool = False)
         return ""
     if best_only and warning.answers:
         best = warning.answers[0]
-        return tr.gettext("Odds it ends the level: {odds:.0%}; with {card}: {best:.0%}.").format(
-            odds=warning.odds, card=_action_title(level, best.action, tr), best=best.odds
+        return tr.say(
+            "Odds it ends the level: {odds:.0%}; with {card}: {best:.0%}.",
+            odds=warning.odds,
+            card=_action_title(level, best.action, tr),
+            best=best.odds,
         )
-    text = tr.gettext("Chance it ends the level: {odds:.0%} unanswered").format(odds=warning.odds)
+    text = tr.say("Chance it ends the level: {odds:.0%} unanswered", odds=warning.odds)
     for a in warning.answers:
-        text += "; " + tr.gettext("{odds:.0%} with {card}").format(
-            odds=a.odds, card=_action_title(level, a.action, tr)
-        )
+        text += "; " + tr.say("{odds:.0%} with {card}", odds=a.odds, card=_action_title(level, a.action, tr))
     return text + "."
 
 
@@ -197,7 +199,7 @@ def elite_effect_text(move: EliteMove, report: TurnReport, tr: Translator) -> st
     -13.1"): the size of a campaign in the points the player sees move ('' when nothing
     moved by a tenth of a point)."""
     parts = [
-        f"{tr.gettext(METRIC_NAMES[c.score])} {c.delta:+.1f}"
+        f"{tr.gettext(METRIC_NAMES[c.score])} {tr.num(c.delta, '+.1f')}"
         for c in report.causes
         if c.kind == "elite" and c.id == move.tactic and abs(c.delta) >= 0.05 and c.score in METRIC_NAMES
     ]
@@ -214,7 +216,9 @@ def elite_move_text(move: EliteMove, level: Any, tr: Translator, report: TurnRep
 
 def _elite_move_words(move: EliteMove, level: Any, tr: Translator) -> str:
     note = (
-        tr.gettext(" (countered by {share})").format(share=pct(move.countered)) if move.countered > 0 else ""
+        tr.gettext(" (countered by {share})").format(share=pct(move.countered, tr=tr))
+        if move.countered > 0
+        else ""
     )
     law = _action_title(level, move.law, tr) if move.law else ""
     o = move.outcome
@@ -223,11 +227,11 @@ def _elite_move_words(move: EliteMove, level: Any, tr: Translator) -> str:
         # a merger buys only the land that changes hands: its share is a fraction of a percent
         digits = 0 if o == "flight" or move.amount >= 0.1 else 1 if move.amount >= 0.01 else 2
         return tr.gettext(CAPITAL_MOVES[o]).format(
-            loss=pct(move.amount, digits), note=note, jobs=f"{move.jobs:,.0f}", **who
+            loss=pct(move.amount, digits, tr), note=note, jobs=tr.num(move.jobs, ",.0f"), **who
         )
     if o == "credit":
         return tr.gettext("Lenders cut the credit lines of {coops} by {cut}{note}").format(
-            cut=pct(move.amount), note=note, **who
+            cut=pct(move.amount, tr=tr), note=note, **who
         )
     if o == "media":
         if move.amount < move.intensity * (1 - move.countered) - 1e-9:  # weaker than announced
@@ -250,14 +254,14 @@ def _elite_move_words(move: EliteMove, level: Any, tr: Translator) -> str:
     if o == "undercut":
         return tr.gettext(
             "{Firms} undercut the prices of {coops}, cutting their revenue by {cut}{note}"
-        ).format(cut=pct(move.amount), note=note, **who)
+        ).format(cut=pct(move.amount, tr=tr), note=note, **who)
     if o == "coup_won":
         return tr.gettext("The counter-revolution succeeded (it had a {chance} chance){note}").format(
-            chance=pct(move.amount), note=note
+            chance=pct(move.amount, tr=tr), note=note
         )
     if o == "coup_lost":
         return tr.gettext("The counter-revolution was defeated (it had a {chance} chance){note}").format(
-            chance=pct(move.amount), note=note
+            chance=pct(move.amount, tr=tr), note=note
         )
     return tactic_text(move.tactic, tr, level)
 
@@ -320,13 +324,13 @@ def _whole_turn(cause: Cause, q: dict[str, Quote], tr: Translator) -> str:
         return tr.gettext("{before} to {after}").format(before=before, after=after)
 
     def score(name: str) -> str:
-        return span(f"{q[name].before:.1f}", f"{q[name].after:.1f}")
+        return span(tr.num(q[name].before, ".1f"), tr.num(q[name].after, ".1f"))
 
     def share(name: str) -> str:
-        return span(pct(q[name].before, 1), pct(q[name].after, 1))
+        return span(pct(q[name].before, 1, tr), pct(q[name].after, 1, tr))
 
     def ratio(name: str) -> str:
-        return span(f"{q[name].before:.3f}", f"{q[name].after:.3f}")
+        return span(tr.num(q[name].before, ".3f"), tr.num(q[name].after, ".3f"))
 
     items: list[str] = []
     if cause.score == "equity" and {"equity", "gini", "pay_gap"} <= q.keys():
@@ -359,7 +363,7 @@ def _whole_turn(cause: Cause, q: dict[str, Quote], tr: Translator) -> str:
             items.append(
                 tr.gettext("what they keep after a {shock} {x}").format(
                     shock=tr.gettext(SHOCK_NAMES.get(name, name)),
-                    x=span(pct(shock.before, 1), pct(shock.after, 1)),
+                    x=span(pct(shock.before, 1, tr), pct(shock.after, 1, tr)),
                 )
             )
     elif cause.score == "support" and {"support", "awareness", "needs_met"} <= q.keys():

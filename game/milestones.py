@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from game.i18n import format_text, number
 from game.sim.pace import COMPLEMENT, SKILL_SHARE
 from game.sim.thresholds import ACTIVE_SHARE, COMMITTED_SHARE, LEGAL_BLUNT, committed, movement_odds
 
@@ -119,8 +120,7 @@ def _words(lang: str) -> dict[str, str]:
 
 def _one_decimal(x: float, lang: str) -> str:
     """`12.3`, or `12,3` in Spanish."""
-    text = f"{x:.1f}"
-    return text.replace(".", ",") if lang == "es" else text
+    return number(x, ".1f", lang)
 
 
 def pace_sentences(
@@ -138,13 +138,15 @@ def pace_sentences(
     gap0 = start.get("pay_gap", turns[0][1].get("pay_gap", 0.0) if turns else 0.0)
     last = turns[-1][1] if turns else start
     if not moved:
-        return (w["never"].format(gap=last.get("pay_gap", gap0)),)
+        return (format_text(w["never"], lang, gap=last.get("pay_gap", gap0)),)
     out = [
-        w["moved"].format(
+        format_text(
+            w["moved"],
+            lang,
             pt=last.get("pay_transition", 0.0),
             when=f"{unit} {moved[0]}"
             if len(moved) == 1
-            else w["span"].format(unit=unit, a=moved[0], b=moved[-1]),
+            else format_text(w["span"], lang, unit=unit, a=moved[0], b=moved[-1]),
             gap0=gap0,
             gap1=last.get("pay_gap", gap0),
         )
@@ -152,7 +154,7 @@ def pace_sentences(
     worst_turn, worst = max(((t, m.get("skill_shortage", 0.0)) for t, m in turns), key=lambda tm: tm[1])
     if worst > 0.005:
         loss = SKILL_SHARE * COMPLEMENT * worst
-        out.append(w["shortage"].format(unit=unit, turn=worst_turn, short=worst, loss=loss))
+        out.append(format_text(w["shortage"], lang, unit=unit, turn=worst_turn, short=worst, loss=loss))
     else:
         out.append(w["kept_up"])
     return tuple(out)
@@ -180,12 +182,12 @@ def threshold_sentences(
     shown = _one_decimal(100 * peak, lang)
     blunt = LEGAL_BLUNT * movement_odds(peak)  # the odds follow the peak smoothly, not a switch
     if start.get("peak_participation", 0.0) >= ACTIVE_SHARE:
-        out.append(w["active_start"].format(peak=shown, blunt=blunt))
+        out.append(format_text(w["active_start"], lang, peak=shown, blunt=blunt))
     elif up is None:
-        out.append(w["active_never"].format(peak=shown, blunt=blunt))
+        out.append(format_text(w["active_never"], lang, peak=shown, blunt=blunt))
     else:
         half = LEGAL_BLUNT * movement_odds(ACTIVE_SHARE)
-        out.append(w["active_up"].format(unit=unit, turn=up, peak=shown, half=half, blunt=blunt))
+        out.append(format_text(w["active_up"], lang, unit=unit, turn=up, peak=shown, half=half, blunt=blunt))
     line = 100 * COMMITTED_SHARE
     out.append(w["committed_what"])
     prev = _committed(start)
@@ -198,11 +200,11 @@ def threshold_sentences(
             crossings.append(("committed_down", t))
         prev = s
     for key, t in crossings:
-        out.append(w[key].format(unit=unit, turn=t))
+        out.append(format_text(w[key], lang, unit=unit, turn=t))
     if not crossings:
         top = max([_committed(start)] + [_committed(m) for _, m in turns])
         above = _committed(start) >= line
-        out.append(w["committed_held"] if above else w["committed_never"].format(top=top))
+        out.append(w["committed_held"] if above else format_text(w["committed_never"], lang, top=top))
     out.append(w["centola"])
     return tuple(out)
 

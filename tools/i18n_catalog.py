@@ -12,7 +12,7 @@ import struct
 from dataclasses import dataclass, field
 from pathlib import Path
 
-TRANSLATE_FUNCS = {"_", "N_", "gettext"}
+TRANSLATE_FUNCS = {"_", "N_", "gettext", "say"}  # say: Translator.say, translate then format
 PLURAL_FUNCS = {"ngettext"}
 # argparse calls whose texts game.argparse_words translates under --lang: their help,
 # description and metavar literals, and the metavar argparse makes from an option's name

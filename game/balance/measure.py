@@ -171,7 +171,9 @@ def stderr_progress(label: str, stream: Any, tr: Translator | None = None) -> Pr
 
     def report(done: int, total: int) -> None:
         secs = time.perf_counter() - start
-        line = said.format(level=label, done=done, total=total, seconds=f"{secs:.1f}")
+        line = said.format(
+            level=label, done=done, total=total, seconds=(tr or load_translator("en")).num(secs, ".1f")
+        )
         if tty:
             stream.write("\r" + line + ("\n" if done == total else ""))
             stream.flush()

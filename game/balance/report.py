@@ -56,7 +56,9 @@ def text_table(
         wins = f"{t.wins}/{len(t.runs)}"
         lines.append(
             f"{p:<{width}}  {wins:<7}  {t.win_rate:>5.0%}  "
-            + "  ".join(f"{m.get(s, 0.0):{w}.1f}" for s, w in zip(SCORE_ORDER, cols, strict=True))
+            + "  ".join(
+                f"{tr.num(m.get(s, 0.0), '.1f'):>{w}}" for s, w in zip(SCORE_ORDER, cols, strict=True)
+            )
             + f"  {mark}"
         )
     lines += ["", _("typical reasons for losing:")]

@@ -80,5 +80,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     print(text_table(level, text_of(level.title, args.lang), tallies, skipped, tr))
     plays = len(policies) * args.seeds
-    print("\n" + tr.gettext("{plays} plays in {seconds} s").format(plays=plays, seconds=f"{seconds:.1f}"))
+    print(
+        "\n" + tr.gettext("{plays} plays in {seconds} s").format(plays=plays, seconds=tr.num(seconds, ".1f"))
+    )
     return 0

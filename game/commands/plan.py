@@ -89,9 +89,9 @@ def _parse_generate(spec: str) -> tuple[int, int, int]:
     if max(n_wc, n_cc) > MAX_GENERATED_COUNCILS or n_goods > MAX_GENERATED_GOODS:
         raise UserError.of(
             part(
-                N_("--generate: at most {councils} councils of each kind and {goods} goods"),
-                councils=f"{MAX_GENERATED_COUNCILS:,}",
-                goods=f"{MAX_GENERATED_GOODS:,}",
+                N_("--generate: at most {councils:,} councils of each kind and {goods:,} goods"),
+                councils=MAX_GENERATED_COUNCILS,
+                goods=MAX_GENERATED_GOODS,
             )
         )
     if n_goods < 5:
@@ -120,11 +120,11 @@ def _parse_generate(spec: str) -> tuple[int, int, int]:
         raise UserError.of(
             part(
                 N_(
-                    "--generate: {ccs} consumer councils × {goods} consumer goods "
+                    "--generate: {ccs:,} consumer councils × {goods:,} consumer goods "
                     "is too large for memory; use fewer"
                 ),
-                ccs=f"{n_cc:,}",
-                goods=f"{consumer_goods:,}",
+                ccs=n_cc,
+                goods=consumer_goods,
             )
         )
     return n_wc, n_cc, n_goods

@@ -41,19 +41,20 @@ def print_tables(result: Any, eco: Any, source: tuple[Part, ...], tr: Translator
         goods=eco.n_goods, wcs=n_wc, ccs=n_cc
     )
     how = (_("rule {rule}, human-paced") if result.paced else _("rule {rule}")).format(rule=result.rule)
-    threshold = _("threshold {threshold}").format(threshold=f"{result.threshold:.2%}")
+    num = tr.num  # every figure as the language writes numbers
+    threshold = _("threshold {threshold}").format(threshold=num(result.threshold, ".2%"))
     print(f"  {sizes}; {how}, {threshold}", file=out)
     if result.converged:
         said = _("Converged in {rounds} rounds: every market within {threshold}.")
-        print(said.format(rounds=result.rounds, threshold=f"{result.threshold:.2%}"), file=out)
+        print(said.format(rounds=result.rounds, threshold=num(result.threshold, ".2%")), file=out)
     else:
         said = _("NOT converged after {rounds} rounds: the largest excess is still {excess}.")
-        print(said.format(rounds=result.rounds, excess=f"{result.max_excess[-1]:.2%}"), file=out)
+        print(said.format(rounds=result.rounds, excess=num(result.max_excess[-1], ".2%")), file=out)
     round_h, excess_h, band_h = _("Round"), _("largest excess"), _("band")
     rw, ew = max(5, len(round_h)), max(13, len(excess_h))
     print(f"\n{round_h:<{rw}}  {excess_h:>{ew}}  {band_h}", file=out)
     for i, m in enumerate(result.max_excess):
-        print(f"{i + 1:{rw}d}  {m:{ew}.2%}  {_(band(float(m)))}", file=out)
+        print(f"{i + 1:{rw}d}  {num(m, '.2%'):>{ew}}  {_(band(float(m)))}", file=out)
     heads = [_("Good"), _("kind"), _("price"), _("supply"), _("demand"), _("excess")]
     kinds = [_(KIND_WORDS[KIND_NAMES[int(k)]]) for k in eco.kinds]
     width = max(len(heads[0]), *(len(g) for g in result.good_ids))
@@ -66,7 +67,7 @@ def print_tables(result: Any, eco: Any, source: tuple[Part, ...], tr: Translator
     ex = result.excess
     for i, g in enumerate(result.good_ids):
         print(
-            f"{g:<{width}}  {kinds[i]:<{kw}}  {result.prices[i]:12.2f}  "
-            f"{result.supply[i]:14.2f}  {result.demand[i]:14.2f}  {ex[i]:8.2%}",
+            f"{g:<{width}}  {kinds[i]:<{kw}}  {num(result.prices[i], '.2f'):>12}  "
+            f"{num(result.supply[i], '.2f'):>14}  {num(result.demand[i], '.2f'):>14}  {num(ex[i], '.2%'):>8}",
             file=out,
         )

@@ -109,9 +109,12 @@ def print_text(result: dict[str, Any], level: Any, lang: str) -> None:
 
     unit = level_words.turn_unit(level, tr)  # the level's own word for a turn, or Season / Year
     print(_("{title} (seed {seed})").format(title=result["title"], seed=result["seed"]))
-    print(_("start:") + " " + "  ".join(f"{score(k)} {v:.1f}" for k, v in result["start"].items()))
+    num = tr.num  # every figure as the language writes numbers (0,5 in Spanish)
+    print(_("start:") + " " + "  ".join(f"{score(k)} {num(v, '.1f')}" for k, v in result["start"].items()))
     for t in result["turns"]:
-        scores = "  ".join(f"{score(k)} {v:.1f} ({t['deltas'][k]:+.1f})" for k, v in t["scores"].items())
+        scores = "  ".join(
+            f"{score(k)} {num(v, '.1f')} ({num(t['deltas'][k], '+.1f')})" for k, v in t["scores"].items()
+        )
         print("\n" + _("{unit} {n}:").format(unit=unit, n=t["turn"]) + " " + scores)
         if t["actions"]:
             print("  " + _("played:") + " " + ", ".join(actions.get(a, a) for a in t["actions"]))
@@ -123,10 +126,10 @@ def print_text(result: dict[str, Any], level: Any, lang: str) -> None:
             causes = [c for c in t["causes"] if c["score"] == k]
             parts = rounded_parts([c["delta"] for c in causes], 2)
             shown = any(part != 0 for part in parts)
-            print(f"  {score(k)} {sum(parts):+.2f}" + (" =" if shown else ""))
+            print(f"  {score(k)} {num(sum(parts), '+.2f')}" + (" =" if shown else ""))
             for c, part in zip(causes, parts, strict=True):
                 if part != 0:
-                    print(f"    {part:+.2f}  {c['text']}")
+                    print(f"    {num(part, '+.2f')}  {c['text']}")
         if t["elite"]["warning"]:
             w = t["elite"]["warning"]
             print(
@@ -140,7 +143,7 @@ def print_text(result: dict[str, Any], level: Any, lang: str) -> None:
         for w in t["warnings"]:
             print("  " + _("DANGER:") + f" {w['text']}")
         if t["resources"]:
-            left = ", ".join(f"{resources.get(r, r)} {v:g}" for r, v in t["resources"].items())
+            left = ", ".join(f"{resources.get(r, r)} {num(v, 'g')}" for r, v in t["resources"].items())
             print("  " + _("left:") + " " + left)
     outcome = {"won": _("won"), "lost": _("lost")}.get(result["outcome"], _("unfinished"))
     line = _("outcome: {outcome}").format(outcome=outcome)

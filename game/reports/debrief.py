@@ -15,6 +15,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from game.i18n import number
 from game.reports.chart import score_chart
 from game.reports.css import CSS
 from game.reports.labels import labels
@@ -81,7 +82,7 @@ def cause_sentence(p: TurningPoint, lang: str = "en") -> str:
     """`Support fell 4.2: Owned media ran a campaign...` in the debrief's language."""
     lab = labels(lang)
     verb = lab["rose"] if p.delta > 0 else lab["fell"]
-    return f"{lab[p.score]} {verb} {abs(p.delta):.1f}: {p.text}"
+    return f"{lab[p.score]} {verb} {number(abs(p.delta), '.1f', lang)}: {p.text}"
 
 
 # ---------------------------------------------------------------- CSV
@@ -179,10 +180,11 @@ def _t(value: Any, lang: str) -> str:
     return text_of(value, lang) if value is not None else ""
 
 
-def _delta_cell(d: float) -> str:
+def _delta_cell(d: float, lang: str = "en") -> str:
     cls = "up" if d > 0.05 else "down" if d < -0.05 else ""
     sign = "+" if d >= 0 else "−"
-    return f'<span class="{cls}">{sign}{abs(d):.1f}</span>' if cls else f"{sign}{abs(d):.1f}"
+    size = number(abs(d), ".1f", lang)
+    return f'<span class="{cls}">{sign}{size}</span>' if cls else f"{sign}{size}"
 
 
 def _metric_label(name: str, lab: dict[str, str], level: Any, lang: str) -> str:
@@ -194,12 +196,12 @@ def _metric_label(name: str, lab: dict[str, str], level: Any, lang: str) -> str:
     return lab.get(name, name)
 
 
-def _metric(name: str, value: float) -> str:
+def _metric(name: str, value: float, lang: str = "en") -> str:
     if name in SHARE_METRICS:
-        return f"{value:.1%}"
+        return number(value, ".1%", lang)
     if name == "gini":
-        return f"{value:.3f}"
-    return f"{value:.2f}"
+        return number(value, ".3f", lang)
+    return number(value, ".2f", lang)
 
 
 def render_html(
@@ -266,11 +268,13 @@ def render_html(
     head = "".join(f'<th class="num">{e(lab[s])}</th>' for s in SCORES)
     rows = [f"<table><thead><tr><th>{e(lab['turn'])}</th>{head}</tr></thead><tbody>"]
     if run.start is not None:
-        cells = "".join(f'<td class="num">{run.start.get(s):.1f}</td>' for s in SCORES)
+        cells = "".join(f'<td class="num">{number(run.start.get(s), ".1f", lang)}</td>' for s in SCORES)
         rows.append(f"<tr><td>{e(lab['start'])}</td>{cells}</tr>")
     for i, t in enumerate(run.turns):
         cells = "".join(
-            f'<td class="num">{t.scores.get(s):.1f} ({_delta_cell(run.delta(i, s))})</td>' for s in SCORES
+            f'<td class="num">{number(t.scores.get(s), ".1f", lang)} '
+            f"({_delta_cell(run.delta(i, s), lang)})</td>"
+            for s in SCORES
         )
         rows.append(f"<tr><td>{t.turn}</td>{cells}</tr>")
     rows.append("</tbody></table>")
@@ -282,7 +286,7 @@ def render_html(
         parts.append(f"<h2>{e(lab['metrics'])}</h2><table><tbody>")
         parts += [
             f"<tr><th>{e(_metric_label(m, lab, level, lang))}</th>"
-            f'<td class="num">{_metric(m, last[m])}</td></tr>'
+            f'<td class="num">{_metric(m, last[m], lang)}</td></tr>'
             for m in shown
         ]
         parts.append("</tbody></table>")

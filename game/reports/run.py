@@ -151,10 +151,10 @@ def load_run(path: Path) -> Run:
         if size > MAX_RUN_BYTES:
             raise UserError.of(
                 part(
-                    N_("{name}: file is {size} bytes; a run is at most {most}"),
+                    N_("{name}: file is {size:,} bytes; a run is at most {most:,}"),
                     name=name,
-                    size=f"{size:,}",
-                    most=f"{MAX_RUN_BYTES:,}",
+                    size=size,
+                    most=MAX_RUN_BYTES,
                 )
             )
         with path.open("rb") as handle:

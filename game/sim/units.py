@@ -8,7 +8,13 @@ it never looks equal to the goal it misses.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from game.sim.vocabulary import PARAMS
+
+# writes a number by a format spec in the reader's language (game.i18n.Translator.num; the
+# simulation imports nothing outside itself, so the caller hands it in): English by default
+Number = Callable[[float, str], str]
 
 PERCENT_METRICS = frozenset(
     {
@@ -50,31 +56,31 @@ def _digits(x: float, most: int = 3) -> int:
     return most
 
 
-def _plain(x: float, unit: str, digits: int) -> str:
+def _plain(x: float, unit: str, digits: int, num: Number = format) -> str:
     if unit == "percent":
-        return f"{x * 100:.{digits}f}%"
-    return f"{x:.{digits}f}"
+        return num(x * 100, f".{digits}f") + "%"
+    return num(x, f".{digits}f")
 
 
-def fmt_goal(key: str, value: float) -> str:
+def fmt_goal(key: str, value: float, num: Number = format) -> str:
     """A goal's threshold in its unit, with exactly the digits it was written with."""
     unit = unit_of(key)
     scaled = value * 100 if unit == "percent" else value
-    return _plain(value, unit, _digits(scaled))
+    return _plain(value, unit, _digits(scaled), num)
 
 
-def fmt_value(key: str, value: float, goal: float | None = None) -> str:
+def fmt_value(key: str, value: float, goal: float | None = None, num: Number = format) -> str:
     """A measured value in the unit of `key`; next to a goal, with the goal's digits, or more
     when those would make it look equal to the goal (0.1538 against 0.15: 15.4%)."""
     unit = unit_of(key)
     if unit == "count":
-        return f"{value:.0f}"
+        return num(value, ".0f")
     scale = 100 if unit == "percent" else 1
     base = {"percent": 0, "points": 1, "decimal": 2}[unit]
     digits = base if goal is None else _digits(goal * scale)
-    text = _plain(value, unit, digits)
+    text = _plain(value, unit, digits, num)
     if goal is not None:
-        while text == _plain(goal, unit, digits) and abs(value - goal) > 1e-12 and digits < 6:
+        while text == _plain(goal, unit, digits, num) and abs(value - goal) > 1e-12 and digits < 6:
             digits += 1
-            text = _plain(value, unit, digits)
+            text = _plain(value, unit, digits, num)
     return text

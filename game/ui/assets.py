@@ -13,6 +13,13 @@ SOUNDS = ASSETS / "sounds"
 THEME = ASSETS / "theme.json"
 LICENSES = ASSETS / "LICENSES.md"
 
+
+def licenses_file(lang: str) -> Path:
+    """The credits' list of files and licences in `lang` (LICENSES.<lang>.md), else English."""
+    own = ASSETS / f"LICENSES.{lang}.md"
+    return own if lang != "en" and own.is_file() else LICENSES
+
+
 # family -> (regular, bold) font files, and a size factor that evens out their apparent size
 FONT_FAMILIES: dict[str, tuple[str, str, float]] = {
     "standard": ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", 1.0),

@@ -1,7 +1,8 @@
 """A layout checker: draw a scene once onto a recording surface and report, from the text
 actually drawn and the widgets' own rects, every text box that overlaps another, leaves its
 widget or the window, is cut by a clip, sits under a button, is a word cut in two, is crossed
-by a drawn line, has a character its font has no glyph for, or ends in "…" with no tooltip
+by a drawn line, has a character its font has no glyph for, writes a number as English does
+in another language ("0.5" for "0,5"), or ends in "…" with no tooltip
 (on hover and keyboard focus) that gives the whole text. Tooltips themselves are checked in
 `game.ui.layout_tips`.
 
@@ -23,6 +24,7 @@ from typing import Any
 import pygame
 import pygame.freetype
 
+from game.i18n import foreign_numbers
 from game.ui.assets import font_file
 from game.ui.text import TextCache, strip_markup
 from game.ui.widgets.button import Button
@@ -318,6 +320,11 @@ def problems(app: Any, slack: int = 1) -> list[str]:
         hidden = w.hidden_words() if w.visible and hasattr(w, "hidden_words") else []
         if hidden:
             found.append(f"words left out of {w.key or type(w).__name__}: {' '.join(hidden)[:60]!r}")
+    lang = app.ctx.lang
+    for b in boxes:  # "0.5" on a Spanish screen: a number that missed game.i18n.number
+        foreign = foreign_numbers(b.text, lang)
+        if foreign and b.rect.clip(b.clip).width:
+            found.append(f"number written in English in {lang} text {', '.join(foreign)}: {b.where()}")
     found += _cut_without_tip(scene, boxes, recorder.cache.cut)
     found += _glyph_faults(boxes, recorder.cache.fonts.family)
     found += _crossed(boxes, recorder.lines, recorder.fills, slack)

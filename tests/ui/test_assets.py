@@ -108,12 +108,41 @@ def test_fonts_and_licences_shipped():
     assert "CC-BY-3.0" in (ASSETS / "fonts" / "OpenDyslexic-LICENSE.txt").read_text()
 
 
-def test_licenses_md_names_every_asset():
-    text = (ASSETS / "LICENSES.md").read_text()
+@pytest.mark.parametrize("name", ["LICENSES.md", "LICENSES.es.md"])
+def test_licenses_md_names_every_asset(name):
+    text = (ASSETS / name).read_text(encoding="utf-8")
     for path in (ASSETS / "fonts").iterdir():
         assert path.name in text, path.name
     for folder in ("icons/32", "icons/64", "icons/128", "sounds/", "theme.json", "locale/es"):
         assert folder in text
+
+
+# the licences' own names, kept as their authors wrote them in every language
+LICENCE_NAMES = re.compile(
+    r"SIL Open Font License 1\.1|GPL-3\.0-or-later|LGPL-2\.1|Creative Commons Attribution 3\.0|"
+    r"BSD-3-Clause|\bMIT\b|Bitstream Vera"
+)
+
+
+def test_the_spanish_licence_list_says_the_same_in_spanish():
+    """Headings and descriptions translated; every licence named, and named as it is; the
+    same sections and items as the English list (no entry dropped in translation)."""
+    en = (ASSETS / "LICENSES.md").read_text(encoding="utf-8")
+    es = (ASSETS / "LICENSES.es.md").read_text(encoding="utf-8")
+    assert sorted(LICENCE_NAMES.findall(en)) == sorted(LICENCE_NAMES.findall(es))
+    for mark in ("## ", "- "):
+        assert [ln for ln in en.splitlines() if ln.startswith(mark)].__len__() == len(
+            [ln for ln in es.splitlines() if ln.startswith(mark)]
+        ), mark
+    headings = [ln for ln in es.splitlines() if ln.startswith("#")]
+    assert headings[0] == "# Créditos y licencias" and "## Tipos de letra" in headings
+    # what is left once names, files, quoted titles and code are taken out is Spanish
+    rest = LICENCE_NAMES.sub("", es)
+    rest = re.sub(r'"[^"]*"|`[^`]*`|\([^)]*\)|\S*[./_-]\S*|Braille Institute of America', "", rest)
+    english = re.findall(
+        r"\b(the|and|of|from|under|by|with|in this|made|font|fonts|icons|sounds|licence)\b", rest
+    )
+    assert not english, english
 
 
 # the default theme's pygame_gui colours that are shades between palette colours (hover, press)

@@ -48,6 +48,17 @@ def test_title_mouse_click_opens_credits(make_app):
     assert any("Noto Sans" in line[0] for line in text.lines)
 
 
+def test_the_credits_read_in_spanish(make_app):
+    """The list of files and licences in Spanish (headings and descriptions), the licences'
+    names as they are, and no note that the list is English."""
+    app = make_app(Settings(language="es"))
+    app.open("credits")
+    run_frames(app)
+    text = " ".join(line[0] for line in next(w for w in app.top.widgets if w.key == "credits-text").lines)
+    assert "Tipos de letra" in text and "SIL Open Font License 1.1" in text
+    assert "Fonts" not in text and "in English" not in text and "en inglés, la lengua" not in text
+
+
 def test_continue_disabled_without_autosave(make_app):
     app = make_app()
     app.open("title")

@@ -135,7 +135,7 @@ class ClassScene(MenuScene):
             if y + lh > rect.bottom:
                 break
             self.line(surface, self.good(g), x, y, "large", width=col_price - x - ctx.space.gap)
-            self.line(surface, f"{board['prices'][k]:,.1f}", col_price, y, "large")
+            self.line(surface, ctx.tr.num(board["prices"][k], ",.1f"), col_price, y, "large")
             if excess is not None:
                 v = float(excess[k])
                 within = abs(v) < board["threshold"]
@@ -145,7 +145,7 @@ class ClassScene(MenuScene):
                 sign = "+" if v >= 0 else "−"
                 ctx.text.draw(
                     surface,
-                    f"{sign}{abs(v) * 100:.1f}%",
+                    sign + ctx.tr.pct(abs(v), 1),
                     (col_bar + length + ctx.space.gap, y),
                     "large",
                     ctx.colours.text,

@@ -172,7 +172,7 @@ class ClassPlayScene(ClassScene):
             return _("The planning reached its last round without agreement.")
         if last is None:
             return _("First round: every council proposes freely.")
-        return _("Largest excess: {v}%").format(v=f"{last * 100:.1f}")
+        return _("Largest excess: {v}%").format(v=self.ctx.tr.num(last * 100, ".1f"))
 
     def draw(self, surface: pygame.Surface) -> None:
         self.draw_background(surface)
@@ -283,17 +283,22 @@ class ClassPlayScene(ClassScene):
                     max(2, ctx.space.ring),
                 )
             self.line(surface, name, cols[0], y, "large", width=cols[1] - cols[0] - ctx.space.tight)
-            self.line(surface, f"{view['suggested'][k]:,.2f}", cols[1], y, "large")
+            self.line(surface, ctx.tr.num(view["suggested"][k], ",.2f"), cols[1], y, "large")
             self.line(
-                surface, f"{view['lo'][k]:,.1f}–{view['hi'][k]:,.1f}", cols[2], y, "small", width=widths[2]
+                surface,
+                ctx.tr.num(view["lo"][k], ",.1f") + "–" + ctx.tr.num(view["hi"][k], ",.1f"),
+                cols[2],
+                y,
+                "small",
+                width=widths[2],
             )
-            self.line(surface, f"{self.draft[k]:,.2f}", cols[3], y, "large", bold=True)
+            self.line(surface, ctx.tr.num(self.draft[k], ",.2f"), cols[3], y, "large", bold=True)
             y += lh
         y += ctx.space.gap
         p = preview(play, c, self.draft)
         if c.kind == "consumer":
             text = _("Cost {cost} of your budget {budget}").format(
-                cost=f"{p['cost']:,.0f}", budget=f"{p['budget']:,.0f}"
+                cost=ctx.tr.num(p["cost"], ",.0f"), budget=ctx.tr.num(p["budget"], ",.0f")
             )
             over = p["cost"] > p["budget"] * 1.0001
             y = self.line(
@@ -310,8 +315,8 @@ class ClassPlayScene(ClassScene):
                     surface, _("Over budget: the other councils would vote this down."), x, y, "body"
                 )
         else:
-            eff = "—" if p["effort"] is None else f"{p['effort']:.1f}"
-            auto = "—" if p["effort_suggested"] is None else f"{p['effort_suggested']:.1f}"
+            eff = "—" if p["effort"] is None else ctx.tr.num(p["effort"], ".1f")
+            auto = "—" if p["effort_suggested"] is None else ctx.tr.num(p["effort_suggested"], ".1f")
             y = self.line(
                 surface,
                 _("Effort needed: {effort} (the suggestion needs {auto})").format(effort=eff, auto=auto),
@@ -321,15 +326,15 @@ class ClassPlayScene(ClassScene):
                 width=rect.width,
             )
             if p["sbsc"] is not None:
-                ratio = f"{p['sbsc']:.2f}"
+                ratio = ctx.tr.num(p["sbsc"], ".2f")
                 y = self.line(
                     surface, _("Social benefit to social cost: {ratio}").format(ratio=ratio), x, y, "body"
                 )
         for e in p.get("effect", [])[:3]:
             text = _("{good}: excess {before} becomes {after}").format(
                 good=self.good(e["good_id"]),
-                before=f"{e['before'] * 100:+.1f}%",
-                after=f"{e['after'] * 100:+.1f}%",
+                before=ctx.tr.num(e["before"] * 100, "+.1f") + "%",
+                after=ctx.tr.num(e["after"] * 100, "+.1f") + "%",
             )
             y = self.line(surface, text, x, y, "body", width=rect.width)
         if self.message:
@@ -388,7 +393,7 @@ class ClassPlayScene(ClassScene):
         cols = [x, x + left_w * 56 // 100, x + left_w * 80 // 100]
 
         def fmt(v: float | None, digits: int) -> str:
-            return "—" if v is None else f"{v:,.{digits}f}"
+            return "—" if v is None else self.ctx.tr.num(v, f",.{digits}f")
 
         rows = [
             (
@@ -442,7 +447,9 @@ class ClassPlayScene(ClassScene):
         for row in o["groups"][:8]:
             if ry + ctx.fonts.line_height("large") > rect.bottom:
                 break
-            ry = self.line(surface, f"{row['group']}: {row['share'] * 100:.0f}%", rx, ry, "large", width=rw)
+            ry = self.line(
+                surface, f"{row['group']}: {self.ctx.tr.pct(row['share'])}", rx, ry, "large", width=rw
+            )
 
 
 def _turn_scene(app, room, server):

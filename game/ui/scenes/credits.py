@@ -1,21 +1,24 @@
-"""Credits: who made what, under which licence (from assets/LICENSES.md), the libraries the
-game is built on, and the sources the levels cite."""
+"""Credits: who made what, under which licence (from assets/LICENSES.md, or its translation
+LICENSES.<lang>.md), the libraries the game is built on, and the sources the levels cite."""
 
 from __future__ import annotations
 
 import pygame
 
 from game.i18n import N_
-from game.ui.assets import LICENSES
+from game.ui.assets import LICENSES, licenses_file
 from game.ui.scenes.common import MenuScene
 from game.ui.widgets.textblock import ScrollText
 
 
-def licenses_text() -> str:
+def licenses_text(lang: str = "en") -> str:
+    """The list of files and licences in `lang` (its headings and descriptions translated, the
+    licences' names as their authors wrote them), English where there is no translation."""
+    path = licenses_file(lang)
     try:
-        return LICENSES.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except OSError as exc:
-        return f"assets/LICENSES.md: {exc}"
+        return f"assets/{path.name}: {exc}"
 
 
 def markdown_to_plain(md: str) -> str:
@@ -53,9 +56,10 @@ class CreditsScene(MenuScene):
         top = self.header_height() + ctx.space.below_header
         width = min(w - ctx.space.credits.edges, ctx.space.credits.text_max_w)
         rect = pygame.Rect((w - width) // 2, top, width, h - top - ctx.space.screen_margin)
-        # the licence list is legal text, kept in the words of the licences (English); a reader
-        # of another language is told so before it starts
+        # the list in the player's language; a language without its own list reads the English
+        # one, and is told so before it starts
+        lang = ctx.tr.lang
         note = self._("The list of files and licences below is in English, the language of the licences.")
-        lead = "" if ctx.tr.lang == "en" else note + "\n\n"
-        text = lead + markdown_to_plain(licenses_text()) + self.sources_text()
+        lead = "" if licenses_file(lang) != LICENSES or lang == "en" else note + "\n\n"
+        text = lead + markdown_to_plain(licenses_text(lang)) + self.sources_text()
         self.add(ScrollText(ctx, rect, text, key="credits-text"))

@@ -98,7 +98,7 @@ class DebriefScene(MenuScene):
         for r, c in points:
             name = _(SCORES.get(c.score, c.score))
             verb = _("rose") if c.delta > 0 else _("fell")
-            amount = format_delta(abs(c.delta), 1).lstrip("+")
+            amount = format_delta(abs(c.delta), 1, tr.lang).lstrip("+")
             lines.append(f"- {unit} {r.turn}: {name} {verb} {amount}. {cause_text(c, r, L, tr)}")
         if L.questions:
             lines.append("")

@@ -341,8 +341,11 @@ class PlanningScene(MenuScene):
         pct = 100 * float(abs(ex).max())
         threshold = 100 * float(getattr(r, "threshold", 0.05))
         lines = [
-            _("Round {n}: the largest gap is {good}, {pct:.1f}% apart.").format(
-                n=self.round + 1, good=self.good_name(r.good_ids[worst]), pct=pct
+            tr.say(
+                "Round {n}: the largest gap is {good}, {pct:.1f}% apart.",
+                n=self.round + 1,
+                good=self.good_name(r.good_ids[worst]),
+                pct=pct,
             )
         ]
         if self.no_sector_yet():
@@ -358,10 +361,9 @@ class PlanningScene(MenuScene):
             )
         if self.round == 0:
             lines.append(
-                _(
+                tr.say(
                     "The facilitation board publishes prices; {wc} {producers} answer with what "
-                    "they want to make, {cc} {consumers} with what they want to use."
-                ).format(
+                    "they want to make, {cc} {consumers} with what they want to use.",
                     wc=self.councils()[0],
                     cc=self.councils()[1],
                     producers=level_words.word(level, "worker_councils", tr),
@@ -378,8 +380,10 @@ class PlanningScene(MenuScene):
         if self.round == self.rounds - 1:
             if r.converged:
                 lines.append(
-                    _("Every good is within {t:g}%: the plan is agreed after {n} rounds.").format(
-                        t=threshold, n=self.rounds
+                    tr.say(
+                        "Every good is within {t:g}%: the plan is agreed after {n} rounds.",
+                        t=threshold,
+                        n=self.rounds,
                     )
                 )
             else:

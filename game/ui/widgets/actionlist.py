@@ -109,7 +109,7 @@ class ActionList(ListView):
             x = rect.right + ctx.space.card_row.cost_gap
         x += ctx.space.card_row.forecast_gap
         for score, delta in card.forecast.items():
-            shown = format_delta(delta, 1)
+            shown = format_delta(delta, 1, ctx.lang)
             if shown == "0":
                 continue
             need = csz + ctx.space.delta.room + ctx.text.size(shown, "small", True)[0]

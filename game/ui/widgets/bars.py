@@ -58,7 +58,7 @@ class BarChart(Widget):
         """Every bar in words (names the chart shortens are whole here)."""
         _ = self.ctx._
         rows = [
-            f"{label}: {'+' if e > 0 else '−' if e < 0 else ''}{abs(e) * 100:.1f}% "
+            f"{label}: {'+' if e > 0 else '−' if e < 0 else ''}{self.ctx.tr.pct(abs(e), 1)} "
             f"{_(BAND_MEANINGS[self.ctx.colours.excess_band(e)])}"
             for label, e in zip(self.labels, self.excess, strict=False)
         ]
@@ -179,7 +179,7 @@ class BarChart(Widget):
             x1 = xmap(max(-vmax, min(vmax, e)))
             bar = pygame.Rect(round(min(zero, x1)), cy - bar_h // 2, max(2, round(abs(x1 - zero))), bar_h)
             pygame.draw.rect(surf, colour, bar, border_radius=ctx.space.radius_mark)
-            pct = ("+" if e > 0 else "\u2212" if e < 0 else "") + f"{abs(e) * 100:.1f}%"
+            pct = ("+" if e > 0 else "\u2212" if e < 0 else "") + ctx.tr.pct(abs(e), 1)
             # beside the legend a bar names its band's colour; without it, what the band means
             txt = f"{pct} {_(BAND_WORDS[band] if with_legend else BAND_MEANINGS[band])}"
             tw = ctx.text.size(txt, "small", True)[0]

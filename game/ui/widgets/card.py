@@ -191,7 +191,7 @@ class ActionCard(Widget):
         pygame.draw.rect(surface, ctx.colours.bg_deep, strip, border_radius=ctx.space.radius)
         x = strip.x + ctx.space.card.strip_pad_x
         fsz = ctx.space.icon_small
-        shown = [(k, v) for k, v in self.forecast.items() if format_delta(v, 1) != "0"]
+        shown = [(k, v) for k, v in self.forecast.items() if format_delta(v, 1, ctx.lang) != "0"]
         if self.forecast and not shown:
             ctx.text.draw(
                 surface,
@@ -202,7 +202,7 @@ class ActionCard(Widget):
                 anchor="midleft",
             )
         for score, delta in shown:
-            label = format_delta(delta, 1)
+            label = format_delta(delta, 1, ctx.lang)
             need = fsz + ctx.space.delta.room + ctx.text.size(label, "small", True)[0]
             if x + need > strip.right - ctx.space.card.strip_end:
                 break

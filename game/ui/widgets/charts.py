@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from game.i18n import number
 from game.theme_data import Palette
 from game.ui.context import UIContext
 from game.ui.widgets.base import Widget
@@ -99,10 +100,12 @@ def nice_step(span: float, target: int = 5) -> float:
     return 10 * mag
 
 
-def _fmt(v: float) -> str:
+def _fmt(v: float, lang: str = "en") -> str:
+    """An axis tick or a line's value: whole numbers bare, else one decimal as `lang` writes
+    it; a true minus sign."""
     if abs(v - round(v)) < 1e-9:
         return str(int(round(v))).replace("-", "\u2212")
-    return f"{v:.1f}".replace("-", "\u2212")
+    return number(v, ".1f", lang).replace("-", "\u2212")
 
 
 def draw_marker(
@@ -136,7 +139,7 @@ class LineChart(Widget):
         for s in self.series:
             values = [v for v in finite(s.values) if v is not None]
             if values:
-                rows.append(f"{s.label}: {_fmt(values[-1])}")
+                rows.append(f"{s.label}: {_fmt(values[-1], self.ctx.lang)}")
         return "\n".join(rows + [t.label for t in self.thresholds]) or None
 
     def __init__(
@@ -280,7 +283,7 @@ class LineChart(Widget):
         est_plot_h = h - y - sl // 2 - pad - sl * 2 - ctx.space.chart.x_axis_gap
         step = nice_step(hi - lo, max(1, min(4, int(est_plot_h // (sl * 1.3)))))
         ticks = axis_ticks(lo, hi, step)
-        label_w = max(ctx.text.size(_fmt(t), "small")[0] for t in ticks)
+        label_w = max(ctx.text.size(_fmt(t, ctx.lang), "small")[0] for t in ticks)
         plot = pygame.Rect(pad + label_w + ctx.space.chart.y_axis_gap, y + sl // 2, 0, 0)
         plot.width = (
             w
@@ -310,7 +313,7 @@ class LineChart(Widget):
             pygame.draw.line(surf, ctx.colours.grid, (plot.x, yy), (plot.right, yy), 1)
             ctx.text.draw(
                 surf,
-                _fmt(t),
+                _fmt(t, ctx.lang),
                 (plot.x - ctx.space.chart.tick_label_gap, yy),
                 "small",
                 ctx.colours.text_dim,

@@ -90,7 +90,7 @@ def draw_forecast_strip(
     x = rect.right + ctx.space.margin
     for key in SCORE_ORDER:
         d = forecast.get(key, 0.0)
-        shown = format_delta(d, 1)
+        shown = format_delta(d, 1, ctx.lang)
         ctx.icons.draw(
             surface, key, (x + fc.strip_icon_x, r.centery), ctx.space.icon_list, ctx.colours.scores[key]
         )
@@ -106,7 +106,7 @@ def draw_forecast_strip(
         ctx.icons.draw(
             surface, "warning", (x + fc.strip_icon_x, r.centery), ctx.space.icon_list, ctx.colours.bad
         )
-        text = ctx.text.fit(f"{odds:.0%}", "small", r.right - x - fc.strip_odds_less)
+        text = ctx.text.fit(ctx.tr.pct(odds), "small", r.right - x - fc.strip_odds_less)
         ctx.text.draw(
             surface, text, (x + fc.strip_icon_step, r.centery), "small", ctx.colours.bad, True, "midleft"
         )
@@ -120,13 +120,11 @@ def economy_rows(
     keys = ("firm_share", "coop_share", "council_share", "unemployment")
     colours = [*(ctx.colours.segments[k] for k in ("firm", "coop", "council")), ctx.colours.disabled]
     rows = [
-        (METRIC_ICONS[k], c, metric_label(k, level, ctx.tr), f"{100 * m.get(k, 0):.0f}%")
+        (METRIC_ICONS[k], c, metric_label(k, level, ctx.tr), ctx.tr.pct(m.get(k, 0)))
         for k, c in zip(keys, colours, strict=True)
     ]
-    rows.append(
-        ("check", ctx.colours.good, _(METRIC_NAMES["needs_met"]), f"{100 * m.get('needs_met', 0):.0f}%")
-    )
-    power = _("{pct} of start").format(pct=f"{100 * m.get('elite_power', 0):.0f}%")
+    rows.append(("check", ctx.colours.good, _(METRIC_NAMES["needs_met"]), ctx.tr.pct(m.get("needs_met", 0))))
+    power = _("{pct} of start").format(pct=ctx.tr.pct(m.get("elite_power", 0)))
     rows.append(("counter_revolution", ctx.colours.elite, _("Elite power"), power))  # against its start
     return rows
 
@@ -328,7 +326,7 @@ def draw_forecast(
     colour = ctx.colours.text
     if forecast is not None and "loss_odds" in forecast:  # the elite's move can end the level
         odds = forecast["loss_odds"]
-        head = _("{odds:.0%} chance of losing the level:").format(odds=odds)
+        head = ctx.tr.say("{odds:.0%} chance of losing the level:", odds=odds)
         colour = ctx.colours.bad if odds > 0.1 else ctx.colours.text
     ctx.text.draw(surface, ctx.text.fit(head, "small", inner.width), (inner.x, y), "small", colour)
     y += sl + ctx.space.tiny
@@ -343,7 +341,7 @@ def draw_forecast(
         ctx.icons.draw(
             surface, key, (cx + fc.icon_x, cy + sl // 2), ctx.space.icon_small, ctx.colours.scores[key]
         )
-        shown = format_delta(d, 1)
+        shown = format_delta(d, 1, ctx.lang)
         colour = (
             ctx.colours.good
             if shown.startswith("+")

@@ -44,7 +44,7 @@ def score_name(key: str, tr: Translator) -> str:
 
 def cause_sentence(c: Cause, report: TurnReport, level: Any, tr: Translator) -> str:
     """'Equity rose 2.1: <why>' for one cause."""
-    amount = format_delta(abs(c.delta), 1).lstrip("+")
+    amount = format_delta(abs(c.delta), 1, tr.lang).lstrip("+")
     tmpl = (
         tr.gettext("{score} rose {amount}: {text}")
         if c.delta > 0

@@ -61,7 +61,7 @@ def test_a_media_campaign_is_sized_by_what_it_did(run) -> None:
     shown = {f"{c.delta:+.1f}" for c in rep.causes if c.kind == "elite"}
     assert numbers and set(numbers) <= shown, (numbers, shown)
     spanish = elite_move_text(move, level, es, rep)
-    assert "campaña" in spanish and f"apoyo {hit.delta:+.1f}" in spanish, spanish
+    assert "campaña" in spanish and f"apoyo {hit.delta:+.1f}".replace(".", ",") in spanish, spanish
     # a cause line carries its own number beside it: the sentence adds none
     assert re.search(r"\d", cause_text(hit, rep, level, en)) is None
 

@@ -30,8 +30,8 @@ def test_plan_tables_read_in_spanish(capsys: pytest.CaptureFixture[str]) -> None
     assert code == 0
     assert out.startswith(f"Economía: {VILLAGE}\n")
     for words in (
-        "5 bienes, 8 consejos de trabajadores, 15 consejos de consumidores; regla book, umbral 5.00%",
-        "Convergió en 9 rondas: todos los mercados dentro del 5.00%.",
+        "5 bienes, 8 consejos de trabajadores, 15 consejos de consumidores; regla book, umbral 5,00%",
+        "Convergió en 9 rondas: todos los mercados dentro del 5,00%.",
         "Ronda   mayor exceso  franja",
         "rojo",
         "verde",
@@ -69,10 +69,10 @@ def test_plan_json_is_the_same_in_every_language(capsys: pytest.CaptureFixture[s
         (["plan", "--generate", "10,10"], "--generate espera WCS,CCS,GOODS como tres enteros positivos"),
         (["plan", "--generate", "10,10,3"], "--generate: al menos 5 bienes"),
         (["plan", "--generate", "2,5,10"], "--generate: 2 consejos de trabajadores no pueden producir 6"),
-        (["plan", "--generate", "2000000,5,10"], "--generate: como mucho 1,000,000 consejos de cada tipo"),
+        (["plan", "--generate", "2000000,5,10"], "--generate: como mucho 1.000.000 consejos de cada tipo"),
         (["plan", "--generate", "900000,900000,500"], "no caben en memoria"),
         (["plan", str(VILLAGE), "--threshold", "-0.1"], "--threshold debe ser un número entre 0 y 2"),
-        (["plan", str(VILLAGE), "--start-prices", "0"], "--start-prices debe ser un número positivo, no 0.0"),
+        (["plan", str(VILLAGE), "--start-prices", "0"], "--start-prices debe ser un número positivo, no 0,0"),
         (["plan", str(VILLAGE), "--max-rounds", "0"], "--max-rounds debe ser al menos 1, no 0"),
         (["plan", "--generate", "10,10,10", "--seed", "-1"], "--seed debe ser cero o positivo, no -1"),
     ],

@@ -390,11 +390,13 @@ def _crossed(boxes: list[TextBox], lines: list[Segment], fills: list[Fill], slac
                 drawn < n < b.seq and f.collidepoint(ends[0]) and f.collidepoint(ends[1]) for f, n in fills
             ):
                 continue
+            wide = b.rect.inflate(8, 0)
             underline = (
                 p[1] == q[1]
-                and p[1] >= b.rect.y + b.rect.height * 3 // 5
-                and (b.rect.inflate(8, 0).contains(pygame.Rect(min(p[0], q[0]), p[1], abs(q[0] - p[0]), 1)))
-            )  # a link's underline, at the foot of its own word
+                and b.rect.y + b.rect.height * 3 // 5 <= p[1] < b.rect.bottom + width
+                and wide.left <= min(p[0], q[0])
+                and max(p[0], q[0]) <= wide.right
+            )  # a link's underline, at the foot of its own word (or just under its ink)
             if not underline:
                 found.append(f"crossed by a line {p}-{q}: {b.where()}")
                 break

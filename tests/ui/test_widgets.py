@@ -213,6 +213,31 @@ def test_option_row_keys_and_mouse(ctx):
     assert seen[-1] == 0
 
 
+@pytest.mark.parametrize("family", ["standard", "hyperlegible", "dyslexic"])
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_a_links_underline_runs_under_the_letters_never_through_them(family, scale):
+    """Under the baseline, broken where a descender passes (skip-ink): in every font and at
+    every scale no underline pixel touches a letter, and most of the word is underlined."""
+    from game.ui.context import UIContext
+
+    ctx = UIContext.create(scale=scale, family=family)
+    p = Paragraph(
+        ctx, pygame.Rect(0, 0, ctx.px(600), ctx.px(200)), "[[x|agricultural typography federation]]"
+    )
+    thick = max(1, ctx.space.line)
+    for w in p.words:
+        surf = ctx.text.render(w.text, p.size, ctx.colours.link)
+        y, spans = p._underline(w.text, surf, thick)
+        ink = pygame.mask.from_surface(surf)
+        assert ctx.fonts.get(p.size).get_ascent() < y < surf.get_height(), (w.text, y)
+        for x0, x1 in spans:  # the pixels the line covers, with its thickness
+            for x in range(x0, x1 + 1):
+                for yy in range(y - thick // 2 - 1, y + thick - thick // 2 + 1):
+                    assert not ink.get_at((x, yy)), (family, scale, w.text, x, yy)
+        assert sum(x1 - x0 for x0, x1 in spans) >= 0.5 * surf.get_width(), (w.text, spans)
+    assert len(p._underline("typography", ctx.text.render("typography", p.size, (0, 0, 0)), thick)[1]) > 1
+
+
 def test_paragraph_links(ctx):
     opened = []
     p = Paragraph(

@@ -34,6 +34,7 @@ class Paragraph(Widget):
         self.colour = colour or ctx.colours.text
         self.on_link = on_link
         self.define = define
+        self._underlines: dict[tuple[str, int], tuple[int, list[tuple[int, int]]]] = {}  # text -> place
         self.set_text(text)
 
     def set_text(self, text: str) -> None:
@@ -160,6 +161,31 @@ class Paragraph(Widget):
                 return rects[0].unionall(rects[1:]) if rects[0].y == rects[-1].y else rects[0]
         return self.rect
 
+    def _underline(self, text: str, surf: pygame.Surface, thick: int) -> tuple[int, list[tuple[int, int]]]:
+        """Where a link's underline goes in its word's surface: a little under the baseline
+        (the font's own ascent, not a share of the line, which put it under the descenders of
+        a font with long ones, OpenDyslexic), broken with a gap where a descender (g, p, y)
+        passes, as browsers' skip-ink does, so it never runs through a letter in any font."""
+        key = (text, thick)
+        if key not in self._underlines:
+            font = self.ctx.fonts.get(self.size)
+            h = surf.get_height()
+            gap = max(2, thick)
+            # halfway down the descent: clear of the letters' feet, crossing only descenders
+            y = min(h - thick, font.get_ascent() + max(thick + 2 * gap, -font.get_descent() // 2))
+            mask = pygame.mask.from_surface(surf)
+            rows = range(max(0, y - thick // 2 - gap), min(h, y + thick - thick // 2 + gap))
+            inked = [x for x in range(surf.get_width()) if any(mask.get_at((x, yy)) for yy in rows)]
+            spans, start = [], 0
+            for x in inked:
+                if x - gap > start:
+                    spans.append((start, x - gap))
+                start = max(start, x + gap + 1)
+            if start < surf.get_width() - 1:
+                spans.append((start, surf.get_width() - 1))
+            self._underlines[key] = (y, spans)
+        return self._underlines[key]
+
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
         thick = max(1, ctx.space.line)
@@ -170,8 +196,15 @@ class Paragraph(Widget):
                 surf = ctx.text.render(w.text, self.size, ctx.colours.link)
                 r = self._word_rect(w)
                 surface.blit(surf, r)
-                base = r.bottom - max(2, w.h // 7)
-                pygame.draw.line(surface, ctx.colours.link, (r.left, base), (r.right, base), thick)
+                base, spans = self._underline(w.text, surf, thick)
+                for x0, x1 in spans:
+                    pygame.draw.line(
+                        surface,
+                        ctx.colours.link,
+                        (r.left + x0, r.top + base),
+                        (r.left + x1, r.top + base),
+                        thick,
+                    )
             else:
                 surface.blit(ctx.text.render(w.text, self.size, self.colour), self._word_rect(w))
         if self.max_scroll:

@@ -37,8 +37,8 @@ def _drawn(
     monkeypatch.setattr(LineChart, "_label_places", keep)
     series = [Series("support", "Support", [30, 32, 40, 45], (200, 100, 150))]
     lines = [
-        Threshold(3.5, "participation 3.5 (Chenoweth)", short="Chenoweth 3.5", tiny="3.5"),
-        Threshold(25, "25% committed (Centola)", short="Centola 25", tiny="25"),
+        Threshold(3.5, "participation 3.5 (Chenoweth)", short="participation 3.5", tiny="3.5 active"),
+        Threshold(25, "25% committed (Centola)", short="25% committed"),
     ]
     chart = LineChart(
         ctx, pygame.Rect(0, 0, width, 260 * ctx.scale), series, y_range=(0, 100), thresholds=lines
@@ -53,6 +53,39 @@ def test_labels_are_whole_where_they_fit_and_shorter_on_a_narrow_chart(
     wide = _drawn(ctx, round(700 * ctx.scale), monkeypatch)
     assert sorted(t for t, _, _ in wide) == ["25% committed (Centola)", "participation 3.5 (Chenoweth)"]
     narrow = _drawn(ctx, round(250 * ctx.scale), monkeypatch)
-    assert len(narrow) == 2 and all(t in ("Chenoweth 3.5", "Centola 25", "3.5", "25") for t, _, _ in narrow)
+    assert len(narrow) == 2 and all(
+        t in ("participation 3.5", "25% committed", "3.5 active") for t, _, _ in narrow
+    ), narrow
     for text, box, plot in wide + narrow:
         assert plot.left <= box.left and box.right <= plot.right, text
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_the_debrief_chart_at_200_labels_its_lines_in_words(
+    make_app: Any, lang: str, size: tuple[int, int]
+) -> None:
+    """The debrief's scores chart at 200%: both participation lines labelled, each label a
+    phrase (a word beside the figure), never a bare number."""
+    import re
+    import tempfile
+    from pathlib import Path
+
+    from game.settings import Settings
+    from game.ui.layout_check import record
+    from game.ui.layout_run import show
+
+    app = make_app(Settings(ui_scale=200, language=lang), size=size)
+    show(app, Path(tempfile.mkdtemp()), "debrief", "land_commons")
+    top = app.top
+    if "scores" in [w.key[4:] for w in top.widgets if (w.key or "").startswith("tab:")]:
+        top.tab = "scores"
+        top.rebuild()
+    app.step([], 1 / 60)
+    chart = next(w for w in top.widgets if isinstance(w, LineChart))
+    drawn = {box.text for box in record(app)[0]}
+    assert len(chart.thresholds) >= 2
+    for th in chart.thresholds:
+        shown = [t for t in (th.label, th.short, th.tiny) if t and t in drawn]
+        assert shown, (th.label, sorted(drawn))  # every line labelled on the screen
+        assert re.search(r"[^\W\d_]{4,}", shown[0]), shown  # a word, not only a figure

@@ -74,8 +74,11 @@ class BriefingScene(MenuScene):
         out: list[tuple[str, str, str | None]] = [("head", _("What you start with"), None)]
         for res in L.resources:
             icon = res.id if self.ctx.icons.exists(res.id) else icon_for.get(res.id, "info")
-            text = _("{name}: {start:g}, +{income:g} a turn").format(
-                name=self.ctx.tr.pick(res.name), start=res.start, income=res.income
+            text = self.ctx.tr.say(
+                "{name}: {start:g}, +{income:g} a turn",
+                name=self.ctx.tr.pick(res.name),
+                start=res.start,
+                income=res.income,
             )
             out.append(("line", text, icon))
         out.append(("head", _("Length"), None))

@@ -165,7 +165,9 @@ class ClassPlayScene(ClassScene):
         play = self.play
         last = play.history[-1].max_excess if play.history else None
         if play.status == "converged":
-            return _("The plan is agreed: every good is within {t}%.").format(t=f"{play.threshold * 100:g}")
+            return _("The plan is agreed: every good is within {t}%.").format(
+                t=self.ctx.tr.num(play.threshold * 100, "g")
+            )
         if play.status == "stopped":
             return _("The teacher ended the planning.")
         if play.status == "limit":

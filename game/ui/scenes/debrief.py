@@ -123,10 +123,14 @@ class DebriefScene(MenuScene):
         if not wide:  # the story and each chart behind a tab, which also picks the chart
             tabs = [("story", _("What happened")), ("scores", _("Scores")), ("economy", _("The economy"))]
             if cramped:
-                tabs.append(("next", _("What next?")))
-                cramped = self.tabs_fit_one_row(tabs)  # only while one row holds them
-                if not cramped:
-                    tabs.pop()
+                # the buttons' tab only while one row holds the four, in their shorter words if
+                # need be ("Story", "Economy"): a second row of buttons would take the chart's
+                # height (the English debrief at 200% in 720 lines had a chart 130 pixels high)
+                whole = [*tabs, ("next", _("What next?"))]
+                short = [("story", _("Story")), tabs[1], ("economy", _("Economy")), whole[3]]
+                fits = next((t for t in (whole, short) if self.tabs_fit_one_row(t)), None)
+                cramped = fits is not None
+                tabs = fits or tabs
             top = self.add_tabs(tabs, top)
             if self.tab in ("scores", "economy"):
                 self.chart_mode = self.tab

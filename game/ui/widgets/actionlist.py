@@ -104,7 +104,7 @@ class ActionList(ListView):
                 ctx.colours.text_dim,
             )
             rect = ctx.text.draw(
-                surface, f"{amount:g}", (x + csz + ctx.space.nudge, y), "small", text_col, True
+                surface, ctx.tr.num(amount, "g"), (x + csz + ctx.space.nudge, y), "small", text_col, True
             )
             x = rect.right + ctx.space.card_row.cost_gap
         x += ctx.space.card_row.forecast_gap

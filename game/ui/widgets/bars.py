@@ -21,8 +21,8 @@ BAND_MEANINGS = (N_("settled"), N_("close"), N_("moving"), N_("far"), N_("very f
 def band_range_text(ctx: UIContext, i: int) -> str:
     bands = ctx.colours.excess_bands
     if i == len(bands) - 1:
-        return f"{bands[i - 1][0] * 100:g}%+"
-    return f"< {bands[i][0] * 100:g}%"
+        return ctx.tr.num(bands[i - 1][0] * 100, "g") + "%+"
+    return "< " + ctx.tr.num(bands[i][0] * 100, "g") + "%"
 
 
 class BarChart(Widget):

@@ -81,7 +81,7 @@ class ActionCard(Widget):
         _ = self.ctx._
         parts = [self.title, self.text]
         costs = ", ".join(
-            f"{v:g} {self.resource_names.get(k) or _(RESOURCE_NAMES.get(k, k))}"
+            f"{self.ctx.tr.num(v, 'g')} {self.resource_names.get(k) or _(RESOURCE_NAMES.get(k, k))}"
             for k, v in self.costs.items()
         )
         if costs:
@@ -169,7 +169,7 @@ class ActionCard(Widget):
             icon = self.resource_icons.get(res, res)
             ctx.icons.draw(surface, icon, (x + csz // 2, y + lh // 2), csz, ctx.colours.text_dim)
             rect = ctx.text.draw(
-                surface, f"{amount:g}", (x + csz + ctx.space.nudge, y), "small", text_col, True
+                surface, ctx.tr.num(amount, "g"), (x + csz + ctx.space.nudge, y), "small", text_col, True
             )
             x = rect.right + ctx.space.card.cost_gap
         if self.costs:

@@ -445,17 +445,30 @@ class LineChart(Widget):
                 *range(left, right, max(1, w_ + ctx.space.chart.label_step_gap)),
             }
         )
+        over = ctx.space.chart.label_overhang
+        # above its line, below it, or on it (its backing interrupts its own line), kept inside
+        # the plot: lines closer than a label's height (3.5 and 25 on a short chart) would
+        # otherwise put one line's label across the other line
+        on_line = max(plot.top - over, min(yy - h_ // 2, plot.bottom + over - h_))
+        ys = (yy - ctx.space.chart.label_off_line - h_, yy + ctx.space.chart.label_off_line, on_line)
         spots = [
             pygame.Rect(x, y, w_, h_)
+            for y in ys
             for x in xs
-            for y in (yy - ctx.space.chart.label_off_line - h_, yy + ctx.space.chart.label_off_line)
+            if plot.top - over <= y and y + h_ <= plot.bottom + over
         ]
-        spots = [
-            r
-            for r in spots
-            if plot.top - ctx.space.chart.label_overhang <= r.top
-            and r.bottom <= plot.bottom + ctx.space.chart.label_overhang
+        others = [
+            round(ymap(t.value))
+            for t in self.thresholds
+            if t is not th and plot.top <= ymap(t.value) <= plot.bottom
         ]
+        # a spot that covers no other line first, then one whose nearest line is its own
+        spots.sort(
+            key=lambda r: (
+                any(r.top <= y <= r.bottom for y in others),
+                any(abs(r.centery - y) < abs(r.centery - yy) for y in others),
+            )
+        )
         return next((r for r in spots if r.collidelist(placed) < 0), None), lbl
 
     def draw(self, surface: pygame.Surface) -> None:

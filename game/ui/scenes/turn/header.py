@@ -31,13 +31,16 @@ class HeaderPlan:
 
 
 def _amount_w(ctx: UIContext, r: ResourceLine) -> int:
-    return ctx.text.size(f"{r.value:g} +{r.income:g}", "body", True)[0] + ctx.space.resources.amount_extra
+    return (
+        ctx.text.size(f"{ctx.tr.num(r.value, 'g')} +{ctx.tr.num(r.income, 'g')}", "body", True)[0]
+        + ctx.space.resources.amount_extra
+    )
 
 
 def resource_words(ctx: UIContext, resources: Sequence[ResourceLine]) -> str:
     """Each resource whole, a line each (the tooltip where names are cut or left out)."""
     return "\n".join(
-        ctx._("{name}: {start:g}, +{income:g} a turn").format(name=r.name, start=r.value, income=r.income)
+        ctx.tr.say("{name}: {start:g}, +{income:g} a turn", name=r.name, start=r.value, income=r.income)
         for r in resources
     )
 

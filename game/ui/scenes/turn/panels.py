@@ -47,8 +47,8 @@ def draw_resources(
     rs = ctx.space.resources
     for r in lines:
         icon = r.icon
-        value = f"{r.value:g}"
-        inc = f"+{r.income:g}"
+        value = ctx.tr.num(r.value, "g")
+        inc = "+" + ctx.tr.num(r.income, "g")
         name = ctx.text.fit(r.name, "small", rs.name_max_w if name_w is None else name_w)
         amount_w = ctx.text.size(value + " " + inc, "body", True)[0] + rs.amount_extra
         wd = max(ctx.text.size(name, "small")[0], amount_w)

@@ -86,7 +86,8 @@ def movement_lines(mode: str, ctx: UIContext, series: Sequence[Series] = ()) -> 
     (game/sim/thresholds.py): 3.5 on the participation line (Chenoweth & Stephan 2011), 25
     on the committed minority's line, the lower of support and participation (Centola et al.
     2018). Each is drawn in the colour of the line it is about (`series`), with a short label
-    for a narrow chart and a shorter one that still names it."""
+    for a narrow chart and a shorter one that still names it: never a bare "3.5" or "25",
+    which says nothing to a player."""
     if mode != "scores":
         return []
     _ = ctx.tr.gettext
@@ -96,14 +97,14 @@ def movement_lines(mode: str, ctx: UIContext, series: Sequence[Series] = ()) -> 
             100 * ACTIVE_SHARE,
             _("participation 3.5 (Chenoweth)"),
             colour.get("participation"),
-            short=_("Chenoweth 3.5"),
+            short=_("participation 3.5"),
             tiny=_("3.5 active"),
         ),
         Threshold(
             100 * COMMITTED_SHARE,
             _("committed 25 (Centola)"),
             colour.get("committed"),
-            short=_("Centola 25"),
+            short=_("committed 25"),
             tiny=_("25 committed"),
         ),
     ]
@@ -136,7 +137,7 @@ def event_dialog(
     names = {r.id: tr.pick(r.name) for r in session.level.resources}
     choices = []
     for i, c in enumerate(session.sim.open_choices()):  # a choice whose `when` fails is not offered
-        cost = ", ".join(f"{v:g} {names.get(k, k)}" for k, v in c.cost.items())
+        cost = ", ".join(f"{tr.num(v, 'g')} {names.get(k, k)}" for k, v in c.cost.items())
         detail = _("Cost: {costs}").format(costs=cost) if cost else _("No cost")
         choices.append(Choice(c.id, tr.pick(c.label), detail, "primary" if i == 0 else "normal"))
     return Dialog(

@@ -17,7 +17,10 @@ Rows = list[list[tuple[int, int | None]]]
 
 
 def _amount_w(ctx: UIContext, r: ResourceLine) -> int:
-    return ctx.text.size(f"{r.value:g} +{r.income:g}", "body", True)[0] + ctx.space.resources.amount_extra
+    return (
+        ctx.text.size(f"{ctx.tr.num(r.value, 'g')} +{ctx.tr.num(r.income, 'g')}", "body", True)[0]
+        + ctx.space.resources.amount_extra
+    )
 
 
 def strip_rows(ctx: UIContext, lines: Sequence[ResourceLine], width: int) -> Rows:
@@ -65,9 +68,9 @@ def draw_strip(
             icon_at = (x + rs.icon_x, y + sl // 2 + rs.compact_icon_y)
             ctx.icons.draw(surface, r.icon, icon_at, ctx.space.icon, ctx.colours.accent)
             at = (x + rs.value_x, y + ctx.space.nudge)
-            drawn = ctx.text.draw(surface, f"{r.value:g}", at, "small", ctx.colours.text, True)
+            drawn = ctx.text.draw(surface, ctx.tr.num(r.value, "g"), at, "small", ctx.colours.text, True)
             at = (drawn.right + ctx.space.nudge, y + ctx.space.nudge)
-            drawn = ctx.text.draw(surface, f"+{r.income:g}", at, "small", ctx.colours.good)
+            drawn = ctx.text.draw(surface, "+" + ctx.tr.num(r.income, "g"), at, "small", ctx.colours.good)
             at = (drawn.right + ctx.space.gap, y + ctx.space.nudge)
             ctx.text.draw(surface, name, at, "small", ctx.colours.text_dim)
             x += _amount_w(ctx, r) + ctx.text.size(name, "small")[0] + rs.name_gap + rs.after

@@ -157,13 +157,16 @@ def goal_lines(level: Any, mode: str, tr: Translator) -> list[tuple[float, str]]
         if cond.metric is None or cond.value is None:
             continue
         if mode == "scores" and cond.metric in SCORE_ORDER:
-            label = tr.gettext("Goal: {name} {op} {value:g}").format(
-                name=score_name(cond.metric, tr), op=cond.op, value=cond.value
+            label = tr.say(
+                "Goal: {name} {op} {value:g}", name=score_name(cond.metric, tr), op=cond.op, value=cond.value
             )
             out.append((float(cond.value), label))
         if mode == "economy" and cond.metric in ECONOMY_SERIES:
-            label = tr.gettext("Goal: {name} {op} {value:g}%").format(
-                name=metric_label(cond.metric, level, tr), op=cond.op, value=100 * cond.value
+            label = tr.say(
+                "Goal: {name} {op} {value:g}%",
+                name=metric_label(cond.metric, level, tr),
+                op=cond.op,
+                value=100 * cond.value,
             )
             out.append((100 * float(cond.value), label))
     return out

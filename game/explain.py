@@ -434,6 +434,12 @@ def loss_warning_text(warning: LossWarning, level: Any, tr: Translator) -> str:
     return tr.pick(loss.warning) if loss is not None else warning.id
 
 
+def cause_name(cause: Cause, level: Any, tr: Translator) -> str:
+    """A cause by its name only ("“Study circles”", "the elite's move", "the ongoing
+    trends"), for a tooltip whose reasons are shown whole in a panel beside it."""
+    return _move_name(f"{cause.kind}:{cause.id}", level, tr)
+
+
 def _move_name(move: str, level: Any, tr: Translator) -> str:
     """'action:study_circles' as the player knows it: the action's title, in quotes."""
     kind, _, ident = move.partition(":")

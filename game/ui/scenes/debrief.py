@@ -127,8 +127,8 @@ class DebriefScene(MenuScene):
                 # need be ("Story", "Economy"): a second row of buttons would take the chart's
                 # height (the English debrief at 200% in 720 lines had a chart 130 pixels high)
                 whole = [*tabs, ("next", _("What next?"))]
-                short = [("story", _("Story")), tabs[1], ("economy", _("Economy")), whole[3]]
-                fits = next((t for t in (whole, short) if self.tabs_fit_one_row(t)), None)
+                shorter = [("story", _("Story")), tabs[1], ("economy", _("Economy")), whole[3]]
+                fits = next((t for t in (whole, shorter) if self.tabs_fit_one_row(t)), None)
                 cramped = fits is not None
                 tabs = fits or tabs
             top = self.add_tabs(tabs, top)

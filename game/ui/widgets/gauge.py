@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 
 from game.i18n import N_
@@ -39,8 +41,11 @@ class ScoreGauge(Widget):
         colour: tuple[int, int, int] | None = None,
         target: float | None = None,
         explain: str | None = None,
+        on_open: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(ctx, rect, key=f"gauge:{key}")
+        # with a short `explain` (the causes by name), Enter or a click opens them whole
+        self.on_open = on_open
         self.score = key
         self.label = label
         self.value = float(value)
@@ -68,7 +73,22 @@ class ScoreGauge(Widget):
         return text
 
     def tooltip_text(self) -> str | None:
-        return self.describe() + (f"\n{self.explain}" if self.explain else "")
+        more = (
+            "\n" + self.ctx._("Enter or click: the reasons in full") if self.on_open and self.explain else ""
+        )
+        return self.describe() + (f"\n{self.explain}" if self.explain else "") + more
+
+    def activate(self) -> None:
+        if self.on_open is not None and self.explain:
+            self.on_open()
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        super().handle_event(event)
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1 and self.rect.collidepoint(event.pos):
+            if self.on_open is not None and self.explain:
+                self.on_open()
+                return True
+        return False
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx

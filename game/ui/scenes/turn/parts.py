@@ -218,22 +218,48 @@ def layout_for(
     )
 
 
-def score_gauges(ctx: UIContext, session: Session, rects: list[pygame.Rect]) -> list[ScoreGauge]:
-    """The four score gauges, each with its change and why it moved (its tooltip)."""
+def score_gauges(
+    ctx: UIContext,
+    session: Session,
+    rects: list[pygame.Rect],
+    open_why: Callable[[str, str], None] | None = None,
+) -> list[ScoreGauge]:
+    """The four score gauges, each with its change and why it moved (its tooltip). With
+    `open_why` (a short screen with no causes panel) the tooltip names the causes and Enter
+    or a click opens them whole: a card's reasons made the tooltip taller than the window."""
     tr = ctx.tr
     scores, prev = session.scores(), session.previous_scores()
-    return [
-        ScoreGauge(
-            ctx,
-            rect,
-            key=key,
-            label=T.score_name(key, tr),
-            value=scores[key],
-            previous=None if prev is None else prev[key],
-            explain=T.explain(session.reports, key, session.level, tr),
+    gauges = []
+    for key, rect in zip(SCORE_ORDER, rects, strict=True):
+        whole = T.explain(session.reports, key, session.level, tr)
+        brief = T.explain(session.reports, key, session.level, tr, brief=True) if open_why else whole
+
+        def opener(k: str = key, text: str = whole or "") -> None:
+            if open_why is not None:
+                open_why(k, text)
+
+        gauges.append(
+            ScoreGauge(
+                ctx,
+                rect,
+                key=key,
+                label=T.score_name(key, tr),
+                value=scores[key],
+                previous=None if prev is None else prev[key],
+                explain=brief,
+                on_open=opener if open_why else None,
+            )
         )
-        for key, rect in zip(SCORE_ORDER, rects, strict=True)
-    ]
+    return gauges
+
+
+def why_dialog(host: SceneHost, score: str, text: str) -> Dialog:
+    """Why a score moved last turn, every cause whole (the dialog scrolls a long text)."""
+    _ = host.ctx._
+    title = _("Why {score} moved").format(score=T.score_name(score, host.ctx.tr).lower())
+    return Dialog(
+        host, title, text, [Choice("close", _("Close"), kind="primary")], cancel="close", icon=score
+    )
 
 
 def resource_lines(

@@ -178,7 +178,9 @@ class TurnScene(Scene):
             kind = "primary" if self.tab == key else "normal"
             self._button(rect, names[key], self._tab(key), kind, f"tab:{key}")
         if lay.gauges:
-            for gauge in parts.score_gauges(ctx, self.session, lay.gauges):
+            short = not lay.wide and lay.causes is None  # no causes panel: the reasons in a dialog
+            why = (lambda k, t: self.app.push(parts.why_dialog(self.app, k, t))) if short else None
+            for gauge in parts.score_gauges(ctx, self.session, lay.gauges, why):
                 self.add(gauge)
         if lay.causes is not None:
             text = T.causes_text(self.session.reports, level, ctx.tr)

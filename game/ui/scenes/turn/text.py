@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game import level_words
-from game.explain import cause_text, choice_label, elite_move_text, event_title, loss_warning_text
+from game.explain import cause_name, cause_text, choice_label, elite_move_text, event_title, loss_warning_text
 from game.i18n import N_, Translator
 from game.sim.report import Cause, TurnReport
 from game.ui.formats import format_delta
@@ -42,24 +42,29 @@ def score_name(key: str, tr: Translator) -> str:
     return tr.gettext(SCORES.get(key, key))
 
 
-def cause_sentence(c: Cause, report: TurnReport, level: Any, tr: Translator) -> str:
-    """'Equity rose 2.1: <why>' for one cause."""
+def cause_sentence(c: Cause, report: TurnReport, level: Any, tr: Translator, brief: bool = False) -> str:
+    """'Equity rose 2.1: <why>' for one cause ('Equity rose 2.1: “Study circles”' if `brief`)."""
     amount = format_delta(abs(c.delta), 1, tr.lang).lstrip("+")
     tmpl = (
         tr.gettext("{score} rose {amount}: {text}")
         if c.delta > 0
         else tr.gettext("{score} fell {amount}: {text}")
     )
-    return tmpl.format(score=score_name(c.score, tr), amount=amount, text=cause_text(c, report, level, tr))
+    why = cause_name(c, level, tr) if brief else cause_text(c, report, level, tr)
+    return tmpl.format(score=score_name(c.score, tr), amount=amount, text=why)
 
 
-def explain(reports: Sequence[TurnReport], key: str, level: Any, tr: Translator) -> str | None:
-    """The top causes of the last change of a score, for its gauge's tooltip."""
+def explain(
+    reports: Sequence[TurnReport], key: str, level: Any, tr: Translator, brief: bool = False
+) -> str | None:
+    """The top causes of the last change of a score, for its gauge's tooltip: whole, or by
+    their names only (`brief`) where the causes panel beside the gauges gives them whole (a
+    card's reasons made the tooltip taller than a 720-line window at 200%)."""
     if not reports:
         return None
     report = reports[-1]
     causes = report.causes_of(key, 0.05)
-    return "\n".join(cause_sentence(c, report, level, tr) for c in causes[:3]) or None
+    return "\n".join(cause_sentence(c, report, level, tr, brief) for c in causes[:3]) or None
 
 
 def causes_text(reports: Sequence[TurnReport], level: Any, tr: Translator) -> str:

@@ -1,0 +1,51 @@
+"""A score gauge's tooltip on a short screen (200% in 720 lines, no causes panel under the
+gauges): the causes by name, so the tooltip stays inside the window, and Enter or a click
+opens every cause whole in a dialog; where the causes panel shows them, the tooltip is whole."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pygame
+import pytest
+
+from game.settings import Settings
+from game.ui.layout_check import problems
+from game.ui.layout_run import each_view, show
+from game.ui.widgets.gauge import ScoreGauge
+
+
+def _scores_tab(make_app: Any, lang: str, scale: int, size: tuple[int, int]) -> Any:
+    app = make_app(Settings(ui_scale=scale, language=lang, font="dyslexic"), size=size)
+    show(app, Path(tempfile.mkdtemp()), "turn", "land_commons")
+    for label, top in each_view(app):
+        if label in ("turn:scores", "turn"):
+            return app, top
+    raise AssertionError("no scores view")
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_short_screen_names_the_causes_and_opens_them_whole(make_app: Any, lang: str) -> None:
+    app, top = _scores_tab(make_app, lang, 200, (1280, 720))
+    assert top.layout.causes is None  # the case: no room for the causes panel
+    gauge = next(w for w in top.widgets if isinstance(w, ScoreGauge) and w.key == "gauge:equity")
+    tip = gauge.tooltip_text()
+    assert tip is not None and gauge.on_open is not None
+    rect, _lines = app.tooltip_box(tip, gauge.rect)
+    assert app.screen.get_rect().contains(rect), rect
+    assert "“" in tip  # the causes by their names
+    gauge.activate()
+    dialog = app.top
+    assert dialog.name == "dialog" and len(dialog.body) > len(tip) // 2
+    assert all(line.split(": ", 1)[0] in dialog.body for line in gauge.explain.splitlines())
+    app.step([], 1 / 60)
+    assert problems(app) == []  # the dialog itself reads right (a long text scrolls)
+    pygame.event.clear()
+
+
+def test_a_screen_with_the_causes_panel_keeps_the_tooltip_whole(make_app: Any) -> None:
+    app, top = _scores_tab(make_app, "en", 100, (1920, 1080))
+    gauge = next(w for w in top.widgets if isinstance(w, ScoreGauge) and w.key == "gauge:equity")
+    assert gauge.on_open is None and "Enter or click" not in (gauge.tooltip_text() or "")

@@ -212,3 +212,14 @@ def test_screenshot_bad_out_and_scale(tmp_path):
     mod, args = shot_args(scene="title", scale=300, out=tmp_path / "x.png")
     with pytest.raises(UserError):
         mod.run(args)
+
+
+def test_the_credits_join_a_paragraph_wrapped_in_the_file() -> None:
+    """A paragraph's lines in LICENSES.md are one line on screen (the screen wraps it);
+    headings and bullets stay lines of their own."""
+    from game.ui.scenes.credits import markdown_to_plain
+
+    md = "# Title\n\nThe game's own\ncode is [GPL](x).\n\n## Fonts\n\n- **a**: one\n  two\n- `b`\n"
+    assert (
+        markdown_to_plain(md) == "# Title\n\nThe game's own code is GPL (x).\n\n## Fonts\n\n- a: one two\n- b"
+    )

@@ -22,16 +22,22 @@ def licenses_text(lang: str = "en") -> str:
 
 
 def markdown_to_plain(md: str) -> str:
-    """Keep headings and bullets, drop link syntax and emphasis marks for on-screen reading."""
+    """Keep headings and bullets, drop link syntax and emphasis marks for on-screen reading;
+    a paragraph's lines, wrapped in the file, become one line the screen wraps to its width
+    (kept apart they broke the text mid-sentence)."""
     import re
 
-    out = []
+    out: list[str] = []
     for line in md.splitlines():
         line = re.sub(r"\[([^\]]+)\]\(([^)]+)\)", r"\1 (\2)", line)
         line = line.replace("**", "").replace("`", "")
         if line.startswith("### "):
             line = "## " + line[4:]
-        out.append(line)
+        starts = line.startswith(("#", "- ", "* ")) or not line.strip()
+        if out and out[-1].strip() and not out[-1].startswith("#") and not starts:
+            out[-1] = out[-1].rstrip() + " " + line.strip()  # the paragraph goes on
+        else:
+            out.append(line)
     return "\n".join(out)
 
 

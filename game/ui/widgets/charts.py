@@ -400,6 +400,8 @@ class LineChart(Widget):
         most. A label with no free place is left out: its line stays, the description has
         it."""
         best: list[tuple[pygame.Rect, pygame.Surface]] = []
+        whole: list[list[tuple[pygame.Rect, pygame.Surface]]] = []  # kinds that placed them all
+        lines = [round(ymap(th.value)) for th in shown]
         for kind in ("label", "short", "tiny"):
             placed: list[tuple[pygame.Rect, pygame.Surface]] = []
             for th in shown:
@@ -411,9 +413,21 @@ class LineChart(Widget):
                 if box is not None and lbl is not None:
                     placed.append((box, lbl))
             if len(placed) == len(shown):
-                return placed
+                # the whole labels unless one of them lies across another line (lines closer
+                # than a label's height): then the kind that hides the least of the chart
+                across = [
+                    j
+                    for i, (box, _) in enumerate(placed)
+                    for j, y in enumerate(lines)
+                    if j != i and box.top <= y <= box.bottom
+                ]
+                if not across:
+                    return placed
+                whole.append(placed)
             if len(placed) > len(best):
                 best = placed
+        if whole:
+            return min(whole, key=lambda kind: sum(box.width * box.height for box, _ in kind))
         return best
 
     def _label_spot(

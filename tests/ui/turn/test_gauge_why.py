@@ -49,3 +49,13 @@ def test_a_screen_with_the_causes_panel_keeps_the_tooltip_whole(make_app: Any) -
     app, top = _scores_tab(make_app, "en", 100, (1920, 1080))
     gauge = next(w for w in top.widgets if isinstance(w, ScoreGauge) and w.key == "gauge:equity")
     assert gauge.on_open is None and "Enter or click" not in (gauge.tooltip_text() or "")
+
+
+def test_a_short_screen_has_a_button_for_every_cause(make_app: Any) -> None:
+    """The room the causes panel could not use holds a button that opens them all whole."""
+    app, top = _scores_tab(make_app, "es", 200, (1280, 720))
+    button = next(w for w in top.widgets if w.key == "why")
+    assert button.rect.top > max(w.rect.bottom for w in top.widgets if isinstance(w, ScoreGauge))
+    button.activate()
+    assert app.top.name == "dialog" and "Equidad" in app.top.body and "Apoyo" in app.top.body
+    pygame.event.clear()

@@ -253,13 +253,13 @@ def score_gauges(
     return gauges
 
 
-def why_dialog(host: SceneHost, score: str, text: str) -> Dialog:
-    """Why a score moved last turn, every cause whole (the dialog scrolls a long text)."""
+def why_dialog(host: SceneHost, score: str, text: str, title: str = "") -> Dialog:
+    """Why a score (or, with `title`, every score) moved last turn, every cause whole (the
+    dialog scrolls a long text)."""
     _ = host.ctx._
-    title = _("Why {score} moved").format(score=T.score_name(score, host.ctx.tr).lower())
-    return Dialog(
-        host, title, text, [Choice("close", _("Close"), kind="primary")], cancel="close", icon=score
-    )
+    title = title or _("Why {score} moved").format(score=T.score_name(score, host.ctx.tr).lower())
+    choices = [Choice("close", _("Close"), kind="primary")]
+    return Dialog(host, title, text, choices, cancel="close", icon=score or "info")
 
 
 def resource_lines(

@@ -100,6 +100,9 @@ def nice_step(span: float, target: int = 5) -> float:
     return 10 * mag
 
 
+LABELS_MAY_HIDE = 0.2  # [D] the share of a plot its threshold labels may cover, whole
+
+
 def _fmt(v: float, lang: str = "en") -> str:
     """An axis tick or a line's value: whole numbers bare, else one decimal as `lang` writes
     it; a true minus sign."""
@@ -414,14 +417,16 @@ class LineChart(Widget):
                     placed.append((box, lbl))
             if len(placed) == len(shown):
                 # the whole labels unless one of them lies across another line (lines closer
-                # than a label's height): then the kind that hides the least of the chart
+                # than a label's height) or they hide much of a small plot: then the kind
+                # that hides the least of it
                 across = [
                     j
                     for i, (box, _) in enumerate(placed)
                     for j, y in enumerate(lines)
                     if j != i and box.top <= y <= box.bottom
                 ]
-                if not across:
+                hidden = sum(box.width * box.height for box, _ in placed)
+                if not across and hidden <= LABELS_MAY_HIDE * plot.width * plot.height:
                     return placed
                 whole.append(placed)
             if len(placed) > len(best):

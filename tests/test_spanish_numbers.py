@@ -134,3 +134,10 @@ def test_a_command_error_writes_its_numbers_in_spanish() -> None:
     )
     assert render(said, ES.gettext) == "--generate: como mucho 100.000 consejos de cada tipo y 5.000 bienes"
     assert render(said) == "--generate: at most 100,000 councils of each kind and 5,000 goods"
+
+
+def test_a_class_error_writes_its_numbers_as_the_students_page_does() -> None:
+    from game.classroom.texts import error_text
+
+    said = error_text(ES.gettext, "out_of_bounds", {"good": "bread", "value": 1234.5, "lo": 0.5, "hi": 2.0})
+    assert "1.234,50" in said and "0,50" in said and "2,00" in said

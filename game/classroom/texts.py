@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from game.i18n import N_
+from game.i18n import N_, number
 from game.level_words import GOODS
 
 Gettext = Callable[[str], str]
@@ -151,9 +151,10 @@ def error_text(
     p = dict(params or {})
     if "good" in p:
         p["good"] = good_name(tr, str(p["good"]), names)
+    lang = getattr(getattr(tr, "__self__", None), "lang", "en")  # a Translator's gettext
     for k in ("value", "lo", "hi"):
         if isinstance(p.get(k), float):
-            p[k] = f"{p[k]:.2f}"
+            p[k] = number(p[k], ".2f", lang)  # as the page writes them (toLocaleString)
     try:
         return tr(template).format(**p)
     except (KeyError, IndexError):

@@ -23,7 +23,7 @@ from game.ui.scenes.turn.draft import TurnDraft
 from game.ui.scenes.turn.strip import draw_strip, strip_rows
 from game.ui.session import ECONOMY_SERIES, Session
 from game.ui.widgets.base import TipArea
-from game.ui.widgets.button import label_width
+from game.ui.widgets.button import Button, label_width
 from game.ui.widgets.card import ActionCard
 from game.ui.widgets.charts import LineChart, Series, Threshold, styled_series
 from game.ui.widgets.gauge import ScoreGauge
@@ -218,25 +218,44 @@ def layout_for(
     )
 
 
+def add_gauges(scene: Any, session: Session, lay: Any) -> None:
+    """The Scores gauges. Where no causes panel has room (a short window at 200%), a gauge's
+    tooltip names its causes and Enter or a click opens them whole (the whole tooltip, with a
+    card's reasons, was taller than the window), and a button under the gauges opens every
+    score's causes (the space there stayed empty)."""
+    ctx, host = scene.ctx, scene.app
+    short = not lay.wide and lay.causes is None
+    for gauge in score_gauges(ctx, session, lay.gauges, host if short else None):
+        scene.add(gauge)
+    label, sz = ctx._("Why the scores moved"), ctx.space.turn
+    rect = pygame.Rect(ctx.space.pad, lay.gauges[-1].bottom + ctx.space.pad, 0, sz.chart_button_h)
+    rect.width = label_width(ctx, label) + sz.chart_button_label_pad
+    room = pygame.Rect((0, 0), scene.size).inflate(-2 * ctx.space.pad, -2 * ctx.space.pad)
+    if short and session.reports and room.contains(rect):
+        text = T.causes_text(session.reports, session.level, ctx.tr).split("\n", 1)[-1]
+
+        def why() -> None:
+            host.push(why_dialog(host, "", text, label))
+
+        scene.add(Button(ctx, host.manager, rect, label, why, key="why"))
+
+
 def score_gauges(
-    ctx: UIContext,
-    session: Session,
-    rects: list[pygame.Rect],
-    open_why: Callable[[str, str], None] | None = None,
+    ctx: UIContext, session: Session, rects: list[pygame.Rect], host: SceneHost | None = None
 ) -> list[ScoreGauge]:
     """The four score gauges, each with its change and why it moved (its tooltip). With
-    `open_why` (a short screen with no causes panel) the tooltip names the causes and Enter
-    or a click opens them whole: a card's reasons made the tooltip taller than the window."""
+    `host` (a short screen with no causes panel) the tooltip names the causes and Enter or a
+    click opens them whole in a dialog."""
     tr = ctx.tr
     scores, prev = session.scores(), session.previous_scores()
     gauges = []
     for key, rect in zip(SCORE_ORDER, rects, strict=True):
         whole = T.explain(session.reports, key, session.level, tr)
-        brief = T.explain(session.reports, key, session.level, tr, brief=True) if open_why else whole
+        brief = T.explain(session.reports, key, session.level, tr, brief=True) if host else whole
 
         def opener(k: str = key, text: str = whole or "") -> None:
-            if open_why is not None:
-                open_why(k, text)
+            if host is not None:
+                host.push(why_dialog(host, k, text))
 
         gauges.append(
             ScoreGauge(
@@ -247,7 +266,7 @@ def score_gauges(
                 value=scores[key],
                 previous=None if prev is None else prev[key],
                 explain=brief,
-                on_open=opener if open_why else None,
+                on_open=opener if host else None,
             )
         )
     return gauges

@@ -178,12 +178,7 @@ class TurnScene(Scene):
             kind = "primary" if self.tab == key else "normal"
             self._button(rect, names[key], self._tab(key), kind, f"tab:{key}")
         if lay.gauges:
-            short = not lay.wide and lay.causes is None  # no causes panel: the reasons in a dialog
-            why = (lambda k, t: self.app.push(parts.why_dialog(self.app, k, t))) if short else None
-            for gauge in parts.score_gauges(ctx, self.session, lay.gauges, why):
-                self.add(gauge)
-            if short and self.session.reports:
-                self._why_button(lay.gauges[-1].bottom)
+            parts.add_gauges(self, self.session, lay)
         if lay.causes is not None:
             text = T.causes_text(self.session.reports, level, ctx.tr)
             self.add(ScrollText(ctx, lay.causes, text, key="causes"))
@@ -207,23 +202,6 @@ class TurnScene(Scene):
         self._button(lay.menu, _("Menu"), self.open_menu, "quiet", "menu", tooltip=tip)
         for area in parts.tip_areas(ctx, self.session, self.draft, self.setup, lay):
             self.add(area)
-
-    def _why_button(self, below: int) -> None:
-        """Where the causes panel has no room (a short window at 200%), a button under the
-        gauges opens every score's causes whole: the space would otherwise stay empty."""
-        ctx, sz = self.ctx, self.ctx.space.turn
-        label = self._("Why the scores moved")
-        bh = sz.chart_button_h
-        rect = pygame.Rect(
-            ctx.space.pad, below + ctx.space.pad, label_width(ctx, label) + sz.chart_button_label_pad, bh
-        )
-        if rect.bottom <= self.size[1] - ctx.space.pad and rect.right <= self.size[0] - ctx.space.pad:
-            text = T.causes_text(self.session.reports, self.session.level, ctx.tr).split("\n", 1)[-1]
-
-            def why() -> None:
-                self.app.push(parts.why_dialog(self.app, "", text, label))
-
-            self._button(rect, label, why, "normal", "why")
 
     def _button(
         self, rect: pygame.Rect, label: str, fn: Callable[[], None], kind: str, key: str, **kw: Any

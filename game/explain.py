@@ -16,6 +16,7 @@ from game.elite_words import CAPITAL_MOVES, TACTIC_TEXTS, UNDERCUT_EQUITY
 from game.i18n import N_, Translator
 from game.sim.report import Cause, EliteMove, Ending, LossWarning, Quote, Refusal, TurnReport
 from game.sim.units import fmt_goal, fmt_value
+from game.trend_words import SHOCK_NAMES, TREND_LEADS
 
 METRIC_NAMES: dict[str, str] = {
     "equity": N_("equity"),
@@ -268,52 +269,6 @@ def _elite_move_words(move: EliteMove, level: Any, tr: Translator) -> str:
 
 def _quoted(quotes: tuple[Quote, ...]) -> dict[str, Quote]:
     return {q.name: q for q in quotes}
-
-
-SHOCK_NAMES = {
-    "capital flight": N_("capital flight"),
-    "consolidation": N_("merger"),
-    "credit strike": N_("credit strike"),
-    "harvest failure": N_("harvest failure"),
-    "media blitz": N_("media blitz"),
-    "price undercutting": N_("price undercutting"),
-}
-
-
-TREND_LEADS: dict[str, tuple[str, str, str]] = {
-    "equity": (
-        N_("the ongoing trends raised equity as pay moved closer to equal and to effort"),
-        N_("the ongoing trends lowered equity as pay moved away from equal and from effort"),
-        N_("the ongoing trends left equity as it was: pay held steady"),
-    ),
-    "participation": (
-        N_(
-            "the ongoing trends raised participation, through attendance, self-managed work and power "
-            "concentration"
-        ),
-        N_(
-            "the ongoing trends lowered participation, through attendance, self-managed work and power "
-            "concentration"
-        ),
-        N_("the ongoing trends left participation as it was"),
-    ),
-    "resilience": (
-        N_("the ongoing trends raised resilience (what the hardest-hit keep through a year of each shock)"),
-        N_("the ongoing trends lowered resilience (what the hardest-hit keep through a year of each shock)"),
-        N_("the ongoing trends left resilience as it was"),
-    ),
-    "support": (
-        N_(
-            "the ongoing trends raised support, through awareness (education and word of mouth) and basic "
-            "needs met (what people judge the project by)"
-        ),
-        N_(
-            "the ongoing trends lowered support, through awareness (education and word of mouth) and basic "
-            "needs met (what people judge the project by)"
-        ),
-        N_("the ongoing trends left support as it was"),
-    ),
-}
 
 
 def _whole_turn(cause: Cause, q: dict[str, Quote], tr: Translator) -> str:

@@ -14,6 +14,7 @@ import pytest
 from game.settings import Settings
 from game.ui.layout_check import problems
 from game.ui.layout_run import each_view, show
+from game.ui.layout_tips import tooltip_problems
 from game.ui.widgets.gauge import ScoreGauge
 
 
@@ -45,10 +46,22 @@ def test_a_short_screen_names_the_causes_and_opens_them_whole(make_app: Any, lan
     pygame.event.clear()
 
 
-def test_a_screen_with_the_causes_panel_keeps_the_tooltip_whole(make_app: Any) -> None:
+def test_a_large_window_keeps_a_short_tooltip_whole_and_a_long_one_brief(make_app: Any) -> None:
+    """At 100% in 1080 lines a gauge's tooltip is whole, unless it would take more than
+    TIP_MAY_TAKE of the window (a long cause covered the forecast): then it names its causes
+    and opens them whole. Every gauge's tooltip lies in the window."""
     app, top = _scores_tab(make_app, "en", 100, (1920, 1080))
-    gauge = next(w for w in top.widgets if isinstance(w, ScoreGauge) and w.key == "gauge:equity")
-    assert gauge.on_open is None and "Enter or click" not in (gauge.tooltip_text() or "")
+    gauges = [w for w in top.widgets if isinstance(w, ScoreGauge)]
+    assert len(gauges) == 4
+    for gauge in gauges:
+        tip = gauge.tooltip_text() or ""
+        rect, _lines = app.tooltip_box(tip, gauge.rect)
+        assert app.screen.get_rect().contains(rect), (gauge.key, rect)
+        if gauge.on_open is None:
+            assert "Enter or click" not in tip
+        else:
+            assert "Enter or click" in tip and "“" in tip
+    assert tooltip_problems(app) == []  # none leaves the window or covers the forecast
 
 
 def test_a_short_screen_has_a_button_for_every_cause(make_app: Any) -> None:

@@ -218,6 +218,9 @@ def layout_for(
     )
 
 
+TIP_MAY_TAKE = 0.4  # [D] the share of the window's height a gauge's whole tooltip may take
+
+
 def add_gauges(scene: Any, session: Session, lay: Any) -> None:
     """The Scores gauges. Where no causes panel has room (a short window at 200%), a gauge's
     tooltip names its causes and Enter or a click opens them whole (the whole tooltip, with a
@@ -225,7 +228,7 @@ def add_gauges(scene: Any, session: Session, lay: Any) -> None:
     score's causes (the space there stayed empty)."""
     ctx, host = scene.ctx, scene.app
     short = not lay.wide and lay.causes is None
-    for gauge in score_gauges(ctx, session, lay.gauges, host if short else None):
+    for gauge in score_gauges(ctx, session, lay.gauges, host, short, scene.size[1]):
         scene.add(gauge)
     label, sz = ctx._("Why the scores moved"), ctx.space.turn
     rect = pygame.Rect(ctx.space.pad, lay.gauges[-1].bottom + ctx.space.pad, 0, sz.chart_button_h)
@@ -241,17 +244,30 @@ def add_gauges(scene: Any, session: Session, lay: Any) -> None:
 
 
 def score_gauges(
-    ctx: UIContext, session: Session, rects: list[pygame.Rect], host: SceneHost | None = None
+    ctx: UIContext,
+    session: Session,
+    rects: list[pygame.Rect],
+    host: SceneHost | None = None,
+    short: bool = False,
+    window_h: int = 0,
 ) -> list[ScoreGauge]:
-    """The four score gauges, each with its change and why it moved (its tooltip). With
-    `host` (a short screen with no causes panel) the tooltip names the causes and Enter or a
-    click opens them whole in a dialog."""
+    """The four score gauges, each with its change and why it moved (its tooltip). With a
+    `host`, a gauge whose whole tooltip would take over TIP_MAY_TAKE of the window's height
+    (`window_h`), or every gauge when `short` (no causes panel), names its causes and Enter
+    or a click opens them whole in a dialog: a long tooltip covered the forecast."""
     tr = ctx.tr
     scores, prev = session.scores(), session.previous_scores()
     gauges = []
+    wide = min(ctx.space.popup.tooltip_max_w * 3 // 2, ctx.px(1000))
     for key, rect in zip(SCORE_ORDER, rects, strict=True):
         whole = T.explain(session.reports, key, session.level, tr)
-        brief = T.explain(session.reports, key, session.level, tr, brief=True) if host else whole
+        lines = len(ctx.text.wrap(whole, "small", wide)) if whole else 0
+        tall = lines * ctx.fonts.line_height("small") > TIP_MAY_TAKE * window_h
+        brief = (
+            T.explain(session.reports, key, session.level, tr, brief=True)
+            if host and (short or tall)
+            else whole
+        )
 
         def opener(k: str = key, text: str = whole or "") -> None:
             if host is not None:
@@ -266,7 +282,7 @@ def score_gauges(
                 value=scores[key],
                 previous=None if prev is None else prev[key],
                 explain=brief,
-                on_open=opener if host else None,
+                on_open=opener if brief != whole else None,
             )
         )
     return gauges

@@ -228,7 +228,7 @@ def add_gauges(scene: Any, session: Session, lay: Any) -> None:
     score's causes (the space there stayed empty)."""
     ctx, host = scene.ctx, scene.app
     short = not lay.wide and lay.causes is None
-    for gauge in score_gauges(ctx, session, lay.gauges, host, short, scene.size[1]):
+    for gauge in score_gauges(ctx, session, lay.gauges, host, short, scene.size):
         scene.add(gauge)
     label, sz = ctx._("Why the scores moved"), ctx.space.turn
     rect = pygame.Rect(ctx.space.pad, lay.gauges[-1].bottom + ctx.space.pad, 0, sz.chart_button_h)
@@ -249,20 +249,20 @@ def score_gauges(
     rects: list[pygame.Rect],
     host: SceneHost | None = None,
     short: bool = False,
-    window_h: int = 0,
+    window: tuple[int, int] = (0, 0),
 ) -> list[ScoreGauge]:
     """The four score gauges, each with its change and why it moved (its tooltip). With a
-    `host`, a gauge whose whole tooltip would take over TIP_MAY_TAKE of the window's height
-    (`window_h`), or every gauge when `short` (no causes panel), names its causes and Enter
+    `host`, a gauge whose whole tooltip would take over TIP_MAY_TAKE of the `window`'s
+    height, or every gauge when `short` (no causes panel), names its causes and Enter
     or a click opens them whole in a dialog: a long tooltip covered the forecast."""
     tr = ctx.tr
     scores, prev = session.scores(), session.previous_scores()
     gauges = []
-    wide = min(ctx.space.popup.tooltip_max_w * 3 // 2, ctx.px(1000))
+    wide = min(ctx.space.popup.tooltip_max_w * 3 // 2, window[0] - 2 * ctx.space.inset)
     for key, rect in zip(SCORE_ORDER, rects, strict=True):
         whole = T.explain(session.reports, key, session.level, tr)
         lines = len(ctx.text.wrap(whole, "small", wide)) if whole else 0
-        tall = lines * ctx.fonts.line_height("small") > TIP_MAY_TAKE * window_h
+        tall = lines * ctx.fonts.line_height("small") > TIP_MAY_TAKE * window[1]
         brief = (
             T.explain(session.reports, key, session.level, tr, brief=True)
             if host and (short or tall)

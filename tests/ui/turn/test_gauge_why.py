@@ -36,7 +36,7 @@ def test_a_short_screen_names_the_causes_and_opens_them_whole(make_app: Any, lan
     assert tip is not None and gauge.on_open is not None
     rect, _lines = app.tooltip_box(tip, gauge.rect)
     assert app.screen.get_rect().contains(rect), rect
-    assert "“" in tip  # the causes by their names
+    assert len(tip.splitlines()) <= 5  # the state line, at most three causes by name, the hint
     gauge.activate()
     dialog = app.top
     assert dialog.name == "dialog" and len(dialog.body) > len(tip) // 2
@@ -60,7 +60,7 @@ def test_a_large_window_keeps_a_short_tooltip_whole_and_a_long_one_brief(make_ap
         if gauge.on_open is None:
             assert "Enter or click" not in tip
         else:
-            assert "Enter or click" in tip and "“" in tip
+            assert "Enter or click" in tip
     assert tooltip_problems(app) == []  # none leaves the window or covers the forecast
 
 

@@ -9,6 +9,7 @@ from typing import Any
 import pygame
 import pytest
 
+from game.ui.widgets import chart_labels, charts
 from game.ui.widgets.charts import LineChart, Series, Threshold
 
 
@@ -17,24 +18,26 @@ def _drawn(
 ) -> list[tuple[str, pygame.Rect, pygame.Rect]]:
     """The labels a chart `width` pixels wide draws: (text, its box, the plot)."""
     found: list[tuple[str, pygame.Rect, pygame.Rect]] = []
-    spot = LineChart._label_spot
+    spot = chart_labels.label_spot
 
-    def spy(self: LineChart, text: str, th: Threshold, ymap: Any, plot: pygame.Rect, placed: Any) -> Any:
-        box, lbl = spot(self, text, th, ymap, plot, placed)
+    def spy(
+        ctx_: Any, thresholds: Any, text: str, th: Threshold, ymap: Any, plot: pygame.Rect, *rest: Any
+    ) -> Any:
+        box, lbl = spot(ctx_, thresholds, text, th, ymap, plot, *rest)
         if box is not None:
             found.append((text, box, plot))
         return box, lbl
 
-    places = LineChart._label_places
+    places = chart_labels.label_places
 
-    def keep(self: LineChart, shown: Any, ymap: Any, plot: pygame.Rect) -> Any:
+    def keep(*args: Any) -> Any:
         found.clear()
-        out = places(self, shown, ymap, plot)
+        out = places(*args)
         found[:] = [f for f in found if any(f[1] is b for b, _ in out)]  # the kind it kept
         return out
 
-    monkeypatch.setattr(LineChart, "_label_spot", spy)
-    monkeypatch.setattr(LineChart, "_label_places", keep)
+    monkeypatch.setattr(chart_labels, "label_spot", spy)
+    monkeypatch.setattr(charts, "label_places", keep)
     series = [Series("support", "Support", [30, 32, 40, 45], (200, 100, 150))]
     lines = [
         Threshold(3.5, "participation 3.5 (Chenoweth)", short="participation 3.5", tiny="3.5 active"),
@@ -89,3 +92,24 @@ def test_the_debrief_chart_at_200_labels_its_lines_in_words(
         shown = [t for t in (th.label, th.short, th.tiny) if t and t in drawn]
         assert shown, (th.label, sorted(drawn))  # every line labelled on the screen
         assert re.search(r"[^\W\d_]{4,}", shown[0]), shown  # a word, not only a figure
+
+
+def test_a_label_keeps_off_the_data_lines_where_it_can(ctx: Any) -> None:
+    """A label's backing hides what lies under it: on the land level's debrief the 3.5 label
+    once cut the support line in two, rising from 3 to 12 under it, while the right of the
+    plot was free. The spot chosen cuts no data line when one such spot exists."""
+    plot = pygame.Rect(0, 0, round(600 * ctx.scale), round(300 * ctx.scale))
+
+    def ymap(v: float) -> float:
+        return plot.bottom - v / 100 * plot.height
+
+    rising = [
+        (plot.x + i * plot.width / 9, ymap(v)) for i, v in enumerate([3, 5, 8, 12, 12, 17, 22, 30, 22, 30])
+    ]
+    segments = list(zip(rising, rising[1:], strict=False))
+    line = Threshold(3.5, "participation 3.5 (Chenoweth)")
+    box, _ = chart_labels.label_spot(ctx, [line], line.label, line, ymap, plot, [], segments)
+    assert box is not None
+    assert not any(box.clipline(a, b) for a, b in segments), box
+    free, _ = chart_labels.label_spot(ctx, [line], line.label, line, ymap, plot, [])
+    assert free is not None and any(free.clipline(a, b) for a, b in segments), "the old spot cut it"

@@ -8,8 +8,9 @@ size changes.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import pygame
 
@@ -18,6 +19,7 @@ from game.theme_data import Palette
 from game.ui.context import UIContext
 from game.ui.widgets.base import Widget
 from game.ui.widgets.chart_data import axis_ticks, finite
+from game.ui.widgets.chart_labels import Threshold, label_places
 from game.ui.widgets.panel import dashed_line, triangle
 
 Colour = tuple[int, int, int]
@@ -69,15 +71,6 @@ class Series:
     icon: str | None = None
 
 
-@dataclass
-class Threshold:
-    value: float
-    label: str
-    colour: Colour | None = None  # the theme's text_dim when not given
-    short: str = ""  # drawn instead when `label` does not fit the plot's width (a narrow chart)
-    tiny: str = ""  # drawn when not even the short labels fit (the value, in the reader's words)
-
-
 def styled_series(
     items: Sequence[tuple[str, str, Sequence[float | None], str | None]],
     colours: Palette,
@@ -98,9 +91,6 @@ def nice_step(span: float, target: int = 5) -> float:
         if raw <= m * mag:
             return m * mag
     return 10 * mag
-
-
-LABELS_MAY_HIDE = 0.2  # [D] the share of a plot its threshold labels may cover, whole
 
 
 def _fmt(v: float, lang: str = "en") -> str:
@@ -390,105 +380,21 @@ class LineChart(Widget):
                     draw_marker(
                         surf, s.marker, (xmap(i), ymap(max(lo, min(hi, v)))), ctx.space.chart.marker, s.colour
                     )
-        for box, lbl in self._label_places(shown, ymap, plot):
+        segments = [
+            (a, b)
+            for s in self.series
+            for a, b in pairwise(
+                [
+                    (xmap(i), ymap(max(lo, min(hi, v))))
+                    for i, v in enumerate(finite(s.values))
+                    if v is not None
+                ]
+            )
+        ]
+        for box, lbl in label_places(ctx, self.thresholds, shown, ymap, plot, segments):
             pygame.draw.rect(surf, ctx.colours.panel, box, border_radius=ctx.space.radius_label)
             surf.blit(lbl, lbl.get_rect(center=box.center))
         return surf
-
-    def _label_places(
-        self, shown: list[Threshold], ymap: Callable[[float], float], plot: pygame.Rect
-    ) -> list[tuple[pygame.Rect, pygame.Surface]]:
-        """Where each threshold's label goes: the full labels if they all find a free place,
-        else the short ones, else the tiny ones (a narrow chart), else whichever placed
-        most. A label with no free place is left out: its line stays, the description has
-        it."""
-        best: list[tuple[pygame.Rect, pygame.Surface]] = []
-        whole: list[list[tuple[pygame.Rect, pygame.Surface]]] = []  # kinds that placed them all
-        lines = [round(ymap(th.value)) for th in shown]
-        for kind in ("label", "short", "tiny"):
-            placed: list[tuple[pygame.Rect, pygame.Surface]] = []
-            for th in shown:
-                short = th.short or th.label  # a line with no shorter label keeps its own
-                text = th.label if kind == "label" else short if kind == "short" else th.tiny or short
-                box, lbl = (
-                    self._label_spot(text, th, ymap, plot, [b for b, _ in placed]) if text else (None, None)
-                )
-                if box is not None and lbl is not None:
-                    placed.append((box, lbl))
-            if len(placed) == len(shown):
-                # the whole labels unless one of them lies across another line (lines closer
-                # than a label's height) or they hide much of a small plot: then the kind
-                # that hides the least of it
-                across = [
-                    j
-                    for i, (box, _) in enumerate(placed)
-                    for j, y in enumerate(lines)
-                    if j != i and box.top <= y <= box.bottom
-                ]
-                hidden = sum(box.width * box.height for box, _ in placed)
-                if not across and hidden <= LABELS_MAY_HIDE * plot.width * plot.height:
-                    return placed
-                whole.append(placed)
-            if len(placed) > len(best):
-                best = placed
-        if whole:
-            return min(whole, key=lambda kind: sum(box.width * box.height for box, _ in kind))
-        return best
-
-    def _label_spot(
-        self,
-        text: str,
-        th: Threshold,
-        ymap: Callable[[float], float],
-        plot: pygame.Rect,
-        placed: list[pygame.Rect],
-    ) -> tuple[pygame.Rect | None, pygame.Surface | None]:
-        """A free place for a threshold's label beside its line, inside the plot (a label
-        wider than the plot has none), and the label drawn."""
-        ctx = self.ctx
-        yy = round(ymap(th.value))
-        lbl = ctx.text.render(text, "small", th.colour or ctx.colours.text_dim)
-        w_, h_ = (
-            lbl.get_width() + ctx.space.chart.label_pad_x,
-            lbl.get_height() + ctx.space.chart.label_pad_y,
-        )
-        inset = ctx.space.chart.label_inset
-        if w_ > plot.width - inset:
-            return None, lbl
-        left, right = plot.x + inset, max(plot.x + inset, plot.right - w_ - inset)
-        xs = sorted(
-            {
-                left,
-                (left + right) // 2,
-                right,
-                *range(left, right, max(1, w_ + ctx.space.chart.label_step_gap)),
-            }
-        )
-        over = ctx.space.chart.label_overhang
-        # above its line, below it, or on it (its backing interrupts its own line), kept inside
-        # the plot: lines closer than a label's height (3.5 and 25 on a short chart) would
-        # otherwise put one line's label across the other line
-        on_line = max(plot.top - over, min(yy - h_ // 2, plot.bottom + over - h_))
-        ys = (yy - ctx.space.chart.label_off_line - h_, yy + ctx.space.chart.label_off_line, on_line)
-        spots = [
-            pygame.Rect(x, y, w_, h_)
-            for y in ys
-            for x in xs
-            if plot.top - over <= y and y + h_ <= plot.bottom + over
-        ]
-        others = [
-            round(ymap(t.value))
-            for t in self.thresholds
-            if t is not th and plot.top <= ymap(t.value) <= plot.bottom
-        ]
-        # a spot that covers no other line first, then one whose nearest line is its own
-        spots.sort(
-            key=lambda r: (
-                any(r.top <= y <= r.bottom for y in others),
-                any(abs(r.centery - y) < abs(r.centery - yy) for y in others),
-            )
-        )
-        return next((r for r in spots if r.collidelist(placed) < 0), None), lbl
 
     def draw(self, surface: pygame.Surface) -> None:
         if self.rect.width <= 0 or self.rect.height <= 0:

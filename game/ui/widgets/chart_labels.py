@@ -12,6 +12,7 @@ import pygame
 from game.ui.context import UIContext
 
 Colour = tuple[int, int, int]
+Segments = Sequence[tuple[tuple[float, float], tuple[float, float]]]  # stretches of data lines
 LABELS_MAY_HIDE = 0.2  # [D] the share of a plot its threshold labels may cover, whole
 
 
@@ -30,63 +31,56 @@ def label_places(
     shown: list[Threshold],
     ymap: Callable[[float], float],
     plot: pygame.Rect,
-    segments: Sequence[tuple[tuple[float, float], tuple[float, float]]] = (),
+    segments: Segments = (),
 ) -> list[tuple[pygame.Rect, pygame.Surface]]:
     """Where each threshold's label goes: the full labels if they all find a free place,
     else the short ones, else the tiny ones (a narrow chart), else whichever placed
     most. A label with no free place is left out: its line stays, the description has
     it. Keeping off the data lines is a preference that never costs a label: where the
     labels placed that way are fewer, they are placed as if the data lines were not there."""
-    kept = _places(ctx, thresholds, shown, ymap, plot, segments)
+
+    def place(avoid: Segments) -> list[tuple[pygame.Rect, pygame.Surface]]:
+        """The labels' places keeping off the data lines `avoid`."""
+        best: list[tuple[pygame.Rect, pygame.Surface]] = []
+        whole: list[list[tuple[pygame.Rect, pygame.Surface]]] = []  # kinds that placed them all
+        lines = [round(ymap(th.value)) for th in shown]
+        for kind in ("label", "short", "tiny"):
+            placed: list[tuple[pygame.Rect, pygame.Surface]] = []
+            for th in shown:
+                short = th.short or th.label  # a line with no shorter label keeps its own
+                text = th.label if kind == "label" else short if kind == "short" else th.tiny or short
+                box, lbl = (
+                    label_spot(ctx, thresholds, text, th, ymap, plot, [b for b, _ in placed], avoid)
+                    if text
+                    else (None, None)
+                )
+                if box is not None and lbl is not None:
+                    placed.append((box, lbl))
+            if len(placed) == len(shown):
+                # the whole labels unless one of them lies across another line (lines closer
+                # than a label's height) or they hide much of a small plot: then the kind
+                # that hides the least of it
+                across = [
+                    j
+                    for i, (box, _) in enumerate(placed)
+                    for j, y in enumerate(lines)
+                    if j != i and box.top <= y <= box.bottom
+                ]
+                hidden = sum(box.width * box.height for box, _ in placed)
+                if not across and hidden <= LABELS_MAY_HIDE * plot.width * plot.height:
+                    return placed
+                whole.append(placed)
+            if len(placed) > len(best):
+                best = placed
+        if whole:
+            return min(whole, key=lambda kind: sum(box.width * box.height for box, _ in kind))
+        return best
+
+    kept = place(segments)
     if segments and len(kept) < len(shown):
-        plain = _places(ctx, thresholds, shown, ymap, plot)
+        plain = place(())
         return plain if len(plain) > len(kept) else kept
     return kept
-
-
-def _places(
-    ctx: UIContext,
-    thresholds: Sequence[Threshold],
-    shown: list[Threshold],
-    ymap: Callable[[float], float],
-    plot: pygame.Rect,
-    segments: Sequence[tuple[tuple[float, float], tuple[float, float]]] = (),
-) -> list[tuple[pygame.Rect, pygame.Surface]]:
-    """label_places for one set of lines to keep off."""
-    best: list[tuple[pygame.Rect, pygame.Surface]] = []
-    whole: list[list[tuple[pygame.Rect, pygame.Surface]]] = []  # kinds that placed them all
-    lines = [round(ymap(th.value)) for th in shown]
-    for kind in ("label", "short", "tiny"):
-        placed: list[tuple[pygame.Rect, pygame.Surface]] = []
-        for th in shown:
-            short = th.short or th.label  # a line with no shorter label keeps its own
-            text = th.label if kind == "label" else short if kind == "short" else th.tiny or short
-            box, lbl = (
-                label_spot(ctx, thresholds, text, th, ymap, plot, [b for b, _ in placed], segments)
-                if text
-                else (None, None)
-            )
-            if box is not None and lbl is not None:
-                placed.append((box, lbl))
-        if len(placed) == len(shown):
-            # the whole labels unless one of them lies across another line (lines closer
-            # than a label's height) or they hide much of a small plot: then the kind
-            # that hides the least of it
-            across = [
-                j
-                for i, (box, _) in enumerate(placed)
-                for j, y in enumerate(lines)
-                if j != i and box.top <= y <= box.bottom
-            ]
-            hidden = sum(box.width * box.height for box, _ in placed)
-            if not across and hidden <= LABELS_MAY_HIDE * plot.width * plot.height:
-                return placed
-            whole.append(placed)
-        if len(placed) > len(best):
-            best = placed
-    if whole:
-        return min(whole, key=lambda kind: sum(box.width * box.height for box, _ in kind))
-    return best
 
 
 def label_spot(
@@ -97,7 +91,7 @@ def label_spot(
     ymap: Callable[[float], float],
     plot: pygame.Rect,
     placed: list[pygame.Rect],
-    segments: Sequence[tuple[tuple[float, float], tuple[float, float]]] = (),
+    segments: Segments = (),
 ) -> tuple[pygame.Rect | None, pygame.Surface | None]:
     """A free place for a threshold's label beside its line, inside the plot (a label
     wider than the plot has none), and the label drawn. Its backing hides what lies under

@@ -44,6 +44,7 @@ from game.sim.economy import (
     firm_and_coop_output,
     segment_real_income,
 )
+from game.sim.effects import merge_firms
 from game.sim.elite import merger_cut
 from game.sim.state import Coops, State
 
@@ -100,9 +101,8 @@ def _apply(s: State, name: str) -> Shock | None:
         s.firm_capital *= 1.0 - loss
         s.firm_share *= (1.0 - loss) ** 0.8  # the jobs that capital employed go with it
     elif name == "consolidation":  # a year of mergers at full force (elite.py): capital stays
-        keep = 1.0 - merger_cut(p, s.firm_share, 1.0)
-        s.firm_share *= keep
-        s.params = {**p, "firm_labour_need": p["firm_labour_need"] * keep}  # shared: a new dict
+        s.params = dict(p)  # shared with the real state: the merger lowers the labour need
+        merge_firms(s, merger_cut(p, s.firm_share, 1.0))
     elif name == "credit strike":
         s.credit_cut = max(s.credit_cut, CREDIT_CUT * (1.0 - p["public_credit"]))
     elif name == "harvest failure":

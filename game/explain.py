@@ -53,11 +53,6 @@ OPS: dict[str, str] = {
 }
 
 
-def pct(x: float, digits: int = 0, tr: Translator | None = None) -> str:
-    """A share as a percentage, written as `tr`'s language writes numbers (English without)."""
-    return tr.pct(x, digits) if tr is not None else f"{x * 100:.{digits}f}%"
-
-
 def strength_text(x: float, tr: Translator) -> str:
     """A campaign's strength after the defences in the words the elite's warning used for
     its threat ("mild", "strong", "severe"), so the two can be compared; its size in points
@@ -217,7 +212,7 @@ def elite_move_text(move: EliteMove, level: Any, tr: Translator, report: TurnRep
 
 def _elite_move_words(move: EliteMove, level: Any, tr: Translator) -> str:
     note = (
-        tr.gettext(" (countered by {share})").format(share=pct(move.countered, tr=tr))
+        tr.gettext(" (countered by {share})").format(share=tr.pct(move.countered))
         if move.countered > 0
         else ""
     )
@@ -228,11 +223,11 @@ def _elite_move_words(move: EliteMove, level: Any, tr: Translator) -> str:
         # a merger buys only the land that changes hands: its share is a fraction of a percent
         digits = 0 if o == "flight" or move.amount >= 0.1 else 1 if move.amount >= 0.01 else 2
         return tr.gettext(CAPITAL_MOVES[o]).format(
-            loss=pct(move.amount, digits, tr), note=note, jobs=tr.num(move.jobs, ",.0f"), **who
+            loss=tr.pct(move.amount, digits), note=note, jobs=tr.num(move.jobs, ",.0f"), **who
         )
     if o == "credit":
         return tr.gettext("Lenders cut the credit lines of {coops} by {cut}{note}").format(
-            cut=pct(move.amount, tr=tr), note=note, **who
+            cut=tr.pct(move.amount), note=note, **who
         )
     if o == "media":
         if move.amount < move.intensity * (1 - move.countered) - 1e-9:  # weaker than announced
@@ -255,14 +250,14 @@ def _elite_move_words(move: EliteMove, level: Any, tr: Translator) -> str:
     if o == "undercut":
         return tr.gettext(
             "{Firms} undercut the prices of {coops}, cutting their revenue by {cut}{note}"
-        ).format(cut=pct(move.amount, tr=tr), note=note, **who)
+        ).format(cut=tr.pct(move.amount), note=note, **who)
     if o == "coup_won":
         return tr.gettext("The counter-revolution succeeded (it had a {chance} chance){note}").format(
-            chance=pct(move.amount, tr=tr), note=note
+            chance=tr.pct(move.amount), note=note
         )
     if o == "coup_lost":
         return tr.gettext("The counter-revolution was defeated (it had a {chance} chance){note}").format(
-            chance=pct(move.amount, tr=tr), note=note
+            chance=tr.pct(move.amount), note=note
         )
     return tactic_text(move.tactic, tr, level)
 
@@ -282,7 +277,7 @@ def _whole_turn(cause: Cause, q: dict[str, Quote], tr: Translator) -> str:
         return span(tr.num(q[name].before, ".1f"), tr.num(q[name].after, ".1f"))
 
     def share(name: str) -> str:
-        return span(pct(q[name].before, 1, tr), pct(q[name].after, 1, tr))
+        return span(tr.pct(q[name].before, 1), tr.pct(q[name].after, 1))
 
     def ratio(name: str) -> str:
         return span(tr.num(q[name].before, ".3f"), tr.num(q[name].after, ".3f"))
@@ -318,7 +313,7 @@ def _whole_turn(cause: Cause, q: dict[str, Quote], tr: Translator) -> str:
             items.append(
                 tr.gettext("what they keep after a {shock} {x}").format(
                     shock=tr.gettext(SHOCK_NAMES.get(name, name)),
-                    x=span(pct(shock.before, 1, tr), pct(shock.after, 1, tr)),
+                    x=span(tr.pct(shock.before, 1), tr.pct(shock.after, 1)),
                 )
             )
     elif cause.score == "support" and {"support", "awareness", "needs_met"} <= q.keys():

@@ -4,9 +4,11 @@ councils), `run_plan`, with the human-paced variant in `plan_paced`. Part of `ga
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 
+from game.sim.jit import jit_enabled
 from game.sim.plan_economy import (
     RULES,
     SMALL_ECONOMY,
@@ -29,12 +31,25 @@ from game.sim.plan_rounds import (
     step_size,
 )
 
+if TYPE_CHECKING:
+    from game.sim.plan_fused import FusedKernel
 
-def plan_setup(eco: PlanEconomy) -> RoundKernel:
-    """Everything before a plan's first round: `scan_economy` and `RoundKernel`, with the
-    kernel's WC layout built while a second thread reads a large economy's CC list (the
-    checks still run before the kernel exists, in their usual order)."""
+
+def plan_setup(eco: PlanEconomy) -> RoundKernel | FusedKernel:
+    """Everything before a plan's first round: `scan_economy` and the round kernel, with the
+    kernel's WC side built while a second thread reads a large economy's CC list (the
+    checks still run before the kernel exists, in their usual order).
+
+    Economies of SMALL_ECONOMY WCs or more get the compiled `FusedKernel` when numba is
+    installed and PARECON_JIT is not "0" (`game.sim.jit`). Every
+    other economy, the game's among them, gets `RoundKernel`."""
     job = ScanJob(eco)
+    if eco.n_wc >= SMALL_ECONOMY and jit_enabled():
+        from game.sim.plan_fused import FusedKernel, fused_layout
+
+        with np.errstate(all="ignore"):  # not checked yet: `finish` says what is wrong
+            fused = fused_layout(eco)
+        return FusedKernel(eco, job.finish(fused.gamma), fused)
     with np.errstate(all="ignore"):  # not checked yet: `finish` says what is wrong
         layout = wc_layout(eco)
     return RoundKernel(eco, job.finish(layout.gamma), layout)
@@ -230,6 +245,12 @@ class RoundKernel:
         np.divide(v, t, out=v)
         return v
 
+    def update(
+        self, p: np.ndarray, S: np.ndarray, D: np.ndarray, v: np.ndarray, rule: str, mult: np.ndarray | None
+    ) -> np.ndarray | None:
+        """The price step on p in place (`_update`); the program rule's next multiplier."""
+        return _update(p, S, D, v, rule, mult)
+
 
 def _by_good_then_wc(col: np.ndarray, row_of: np.ndarray, blocks: Blocks, n_wc: int, G: int) -> np.ndarray:
     """The order of the flat input entries by good, then by WC (kernel order): the same
@@ -317,7 +338,7 @@ def run_plan(
 
 
 def plan_with_kernel(
-    kern: RoundKernel,
+    kern: RoundKernel | FusedKernel,
     economy: PlanEconomy,
     p: np.ndarray,
     threshold: float,
@@ -353,7 +374,7 @@ def plan_with_kernel(
 
 
 def _iterate(
-    kern: RoundKernel,
+    kern: RoundKernel | FusedKernel,
     p: np.ndarray,
     threshold: float,
     rule: str,
@@ -383,5 +404,5 @@ def _iterate(
         if m < threshold:
             return True, rounds
         if rounds < max_rounds:  # the reported prices are the last round's
-            mult = _update(p, S, D, v, rule, mult)
+            mult = kern.update(p, S, D, v, rule, mult)
     return False, rounds

@@ -146,10 +146,15 @@ def test_many_blocks_add_up_in_block_order_whoever_reads_them(monkeypatch: pytes
 
 
 @pytest.mark.parametrize("eco", [LARGE, generate_economy(60, 50, 20, np.random.default_rng(4))])
-def test_the_overlapped_set_up_builds_the_same_kernel(eco: PlanEconomy) -> None:
+def test_the_overlapped_set_up_builds_the_same_kernel(
+    eco: PlanEconomy, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """`plan_setup` lays out the kernel while the CC list is read: the same arrays, to the
-    bit, as the checks followed by the kernel; and the same refusals."""
+    bit, as the checks followed by the kernel; and the same refusals. (numpy's kernel:
+    the compiled one, which large economies take with numba, in test_plan_fused.py.)"""
+    monkeypatch.setenv("PARECON_JIT", "0")
     a, b = plan_setup(eco), RoundKernel(eco, scan_economy(eco))
+    assert isinstance(a, RoundKernel)
     for x, y in zip(a.inputs() + [a.perm], b.inputs() + [b.perm], strict=True):
         assert x.tobytes() == y.tobytes()
     assert a.blocks == b.blocks

@@ -1,0 +1,186 @@
+"""A round of the planning procedure in compiled loops (`FusedKernel`), for plans of Hahnel's
+scale only: economies of SMALL_ECONOMY worker councils or more, when numba is installed and
+PARECON_JIT is not "0" (`game.sim.jit`). The game's own economies never take this path.
+Part of `game.sim.planning`; `plan_setup` chooses the kernel.
+
+Why: numpy computes a round as a dozen whole-array operations, each a pass over memory,
+and its two indexed ones (the gather of log prices into the input list and the scatter of
+spending on inputs per good) alone cost three passes or more (docs/performance.md). Here a
+round is two loops over the input list in the economy's own CSR order (WC by WC, no
+sorted copy): the first sums Σ b·log p per WC into its log revenue, numpy's float64 `exp`
+(SIMD) turns those into revenues, the second adds each revenue to its output good's supply
+and b·R to each input good's demand. The excess ratios and the price update are compiled
+too (500 goods: numpy's dozen calls there cost more than the arithmetic).
+
+The same formulas as `RoundKernel` (and the councils' proposals), summed in another order
+and with a float64 exponential where RoundKernel's large path uses float32: a round equals
+RoundKernel's to about 1e-12 relative with the same exponential, and plans take the same
+rounds; the last bits differ. Every loop runs in a fixed order on one thread, so the same
+economy gives the same bits on every run. numba is imported on the first use of a kernel
+(`plan_fused_jit`), never by importing the game.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+from typing import NamedTuple
+
+import numpy as np
+
+from game.sim.plan_economy import PROGRAM_FLOOR, STEP_CAP, PlanEconomy, PlanError, Scan, dense_cc_goods
+from game.sim.plan_kernel import _spending_by_good, consumer_spending
+
+
+def _loops() -> ModuleType:
+    """The compiled loops (imports numba, compiling or loading its cache on first use)."""
+    from game.sim import plan_fused_jit
+
+    return plan_fused_jit
+
+
+class FusedLayout(NamedTuple):
+    """The WC side of the fused kernel's set-up (`fused_layout`)."""
+
+    gamma: np.ndarray  # γ_i = Σb + c/k, economy order (handed to the checks)
+    sblogb: np.ndarray  # Σ b·log b per WC, economy order (kept for `refit`)
+    inv: np.ndarray  # 1/(1−γ), economy order
+    perm: np.ndarray  # kernel order: WCs sorted by their number of inputs (stable)
+    indptr: np.ndarray  # uint32 row starts of the input list in kernel order
+    col: np.ndarray  # uint32 input goods, kernel order
+    b: np.ndarray  # float64 exponents, kernel order
+
+
+def fused_layout(eco: PlanEconomy) -> FusedLayout:
+    """The kernel's order, its copy of the input list, γ and Σ b·log b: one compiled pass
+    (a counting sort, then the list copied in that order). Reads only WC arrays whose CSR
+    layout is consistent (`ScanJob` checks it before `plan_setup` calls this)."""
+    n, nnz = eco.n_wc, len(eco.wc_input)
+    if n >= 2**32 or nnz >= 2**32 or eco.n_goods >= 2**32:
+        raise PlanError("the compiled round indexes with 32 bits: run with PARECON_JIT=0")
+    gamma, sblogb = np.empty(n), np.empty(n)
+    perm = np.empty(n, dtype=np.intp)
+    kptr, col, b = np.empty(n + 1, dtype=np.uint32), np.empty(nnz, dtype=np.uint32), np.empty(nnz)
+    _loops().wc_layout(
+        np.ascontiguousarray(eco.wc_indptr, dtype=np.intp),
+        np.ascontiguousarray(eco.wc_input, dtype=np.intp),
+        np.ascontiguousarray(eco.wc_b, dtype=np.float64),
+        np.ascontiguousarray(eco.wc_c / eco.wc_k, dtype=np.float64),
+        gamma,
+        sblogb,
+        perm,
+        kptr,
+        col,
+        b,
+    )
+    return FusedLayout(gamma, sblogb, 1.0 / (1.0 - gamma), perm, kptr, col, b)
+
+
+def _constant(eco: PlanEconomy, lay: FusedLayout) -> np.ndarray:
+    """K_i = (log A + (c/k)·log(c/(s·k)) + Σ b·log b)/(1−γ) + log(count) in kernel order:
+    `_block_constants`' arithmetic (the constructor and `refit` both use this)."""
+    ck = eco.wc_c / eco.wc_k
+    const = np.log(eco.wc_A) + ck * np.log(eco.wc_c / (eco.wc_s * eco.wc_k))
+    const += lay.sblogb
+    return (const * lay.inv + np.log(eco.wc_count))[lay.perm]
+
+
+class FusedKernel:
+    """One unpaced round in compiled loops, with `RoundKernel`'s interface: `values(p)` (the
+    supply and demand values p·S, p·D), `excess(S, D)`, `update(...)` (the price rule), in
+    reused buffers (copy what you keep across calls); `refit(eco)` for new productivities.
+
+    What a round reads: the input list once, as 32-bit goods and float64 exponents in the
+    economy's CSR order (`col`, `b`, `indptr`), the WCs' outputs and constants, consumer
+    spending and endowments (`arrays()`)."""
+
+    def __init__(
+        self,
+        eco: PlanEconomy,
+        found: Scan | np.ndarray | None | bool = True,
+        layout: FusedLayout | None = None,
+    ) -> None:
+        """`found` as for `RoundKernel` (what `scan_economy(eco)` returned, so the kernel
+        reads nothing the checks read; or a CC goods row, None, or True to look);
+        `layout`: `fused_layout(eco)` if the caller built it (`plan_setup` does, while the
+        checks read the CC list)."""
+        self._jit = _loops()
+        G = eco.n_goods
+        self.G = G
+        lay = fused_layout(eco) if layout is None else layout
+        self._layout = lay
+        self.perm, self.indptr, self.col, self.b = lay.perm, lay.indptr, lay.col, lay.b
+        self.inv = lay.inv[lay.perm]
+        self.K = _constant(eco, lay)
+        self.out = eco.wc_output[lay.perm].astype(np.uint32)
+        scan = found if isinstance(found, Scan) else None
+        if scan is not None and scan.spending is not None and scan.dense is not None:
+            self.W = _spending_by_good(G, scan.dense, scan.spending)  # the checks' pass
+        else:
+            dense = found.dense if isinstance(found, Scan) else found
+            self.W = consumer_spending(eco, dense_cc_goods(eco) if dense is True else dense)
+        self.endow = np.ascontiguousarray(eco.endowment, dtype=np.float64)
+        self.has_endow = bool(np.any(self.endow > 0))
+        # buffers
+        self.logp = np.empty(G)
+        self.u = np.empty(eco.n_wc)
+        self.R = np.empty(eco.n_wc)
+        self.sval = np.empty(G)
+        self.dval = np.empty(G)
+        self.v = np.empty(G)
+        self.mult = np.empty(G)
+
+    def refit(self, eco: PlanEconomy) -> None:
+        """Take new productivities (`wc_A`) of the same councils: only K changes, computed
+        as the constructor computes it (the same bits as a fresh kernel's plan). The caller
+        guarantees every other array is unchanged."""
+        self.K = _constant(eco, self._layout)
+
+    def arrays(self) -> list[np.ndarray]:
+        """Every array a round reads (for the benchmark's streaming-pass reference)."""
+        return self.inputs()
+
+    def inputs(self) -> list[np.ndarray]:
+        """The input list (one copy: goods, exponents, row starts), the WCs' outputs and
+        constants, consumer spending and endowments."""
+        return [self.col, self.b, self.indptr, self.out, self.K, self.inv, self.W, self.endow]
+
+    def buffers(self) -> list[np.ndarray]:
+        """The scratch arrays a round writes and reads back (for the benchmark)."""
+        return [self.logp, self.u, self.R, self.sval, self.dval, self.v, self.mult]
+
+    def values(self, p: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Supply and demand values (p·S, p·D) at prices p, in reused buffers."""
+        np.log(p, out=self.logp)
+        jit = self._jit
+        jit.exponents(self.logp, self.indptr, self.col, self.b, self.out, self.K, self.inv, self.u)
+        np.exp(self.u, out=self.R)
+        jit.spending(
+            self.R,
+            self.indptr,
+            self.col,
+            self.b,
+            self.out,
+            self.W,
+            self.endow,
+            p,
+            self.has_endow,
+            self.sval,
+            self.dval,
+        )
+        return self.sval, self.dval
+
+    def excess(self, S: np.ndarray, D: np.ndarray) -> np.ndarray:
+        """v per good (S + D > 0 always: see RoundKernel.excess)."""
+        self._jit.excess(S, D, self.v)
+        return self.v
+
+    def update(
+        self, p: np.ndarray, S: np.ndarray, D: np.ndarray, v: np.ndarray, rule: str, mult: np.ndarray | None
+    ) -> np.ndarray | None:
+        """`_update` compiled: the price step on p in place; the program rule's next
+        multiplier (this kernel's buffer), else None."""
+        program = rule == "program"
+        if mult is not None and mult is not self.mult:
+            self.mult[:] = mult
+        self._jit.update(p, S, D, v, program, mult is None, self.mult, STEP_CAP, PROGRAM_FLOOR)
+        return self.mult if program else None

@@ -28,7 +28,7 @@ from typing import NamedTuple
 import numpy as np
 
 from game.sim.plan_economy import PROGRAM_FLOOR, STEP_CAP, PlanEconomy, PlanError, Scan, dense_cc_goods
-from game.sim.plan_kernel import _spending_by_good, consumer_spending
+from game.sim.plan_spending import _spending_by_good, consumer_spending
 
 
 def _loops() -> ModuleType:

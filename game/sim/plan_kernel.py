@@ -18,7 +18,6 @@ from game.sim.plan_economy import (
     Rule,
     Scan,
     ScanJob,
-    _cc_pass,
     as_prices,
     dense_cc_goods,
     scan_economy,
@@ -30,6 +29,7 @@ from game.sim.plan_rounds import (
     _wc_constants,
     step_size,
 )
+from game.sim.plan_spending import _spending_by_good, consumer_spending
 
 if TYPE_CHECKING:
     from game.sim.plan_fused import FusedKernel
@@ -261,39 +261,6 @@ def _by_good_then_wc(col: np.ndarray, row_of: np.ndarray, blocks: Blocks, n_wc: 
         return np.argsort(col * max(n_wc, 1) + row_of)
     by_wc = np.concatenate([off + np.arange(L * n_L).reshape(L, n_L).T.ravel() for L, _, n_L, off in blocks])
     return by_wc[np.argsort(col[by_wc].astype(np.int16), kind="stable")]
-
-
-def consumer_spending(eco: PlanEconomy, goods: np.ndarray | None | bool = True) -> np.ndarray:
-    """W_g = Σ_j count_j·I_j·α_jg: what consumers spend on each good at any prices.
-
-    Cobb-Douglas spending shares do not depend on prices, so aggregate demand is W_g/p_g
-    every round. For a public good the mean over N_cc of the demands at p_g/N_cc is
-    Σ_j I_j α_jg / p_g too. When every CC weights the same goods in the same order (as
-    generated economies do) this is one matrix-vector product instead of a scatter-add.
-    """
-    G = eco.n_goods
-    f = eco.cc_count * eco.cc_income
-    row = dense_cc_goods(eco) if goods is True else goods
-    if isinstance(row, np.ndarray):  # `goods`: dense_cc_goods(eco), if the caller has it
-        if len(f) >= SMALL_ECONOMY:  # in the blocks of the checks' pass, so the same bits
-            cc = _cc_pass(eco, checks=False)
-            assert cc is not None  # a goods row means every council has as many entries
-            return _spending_by_good(G, row, cc.spending)
-        # small economies (the game's) keep the matrix-vector product, so their results
-        # stay the same to the last bit; for large ones einsum's own loop (in _cc_pass):
-        # BLAS's threaded product was 25 times slower on a loaded 2-core machine
-        return _spending_by_good(G, row, f @ eco.cc_weight.reshape(-1, len(row)))
-    lens = np.diff(eco.cc_indptr)
-    spend = np.repeat(f, lens)
-    np.multiply(spend, eco.cc_weight, out=spend)
-    return np.bincount(eco.cc_good, spend, minlength=G).astype(np.float64)
-
-
-def _spending_by_good(G: int, row: np.ndarray, spend: np.ndarray) -> np.ndarray:
-    """Spending per entry of the CC goods row, added up per good."""
-    W = np.zeros(G)
-    np.add.at(W, row, spend)
-    return W
 
 
 def _update(

@@ -25,8 +25,10 @@ the same machine (numpy's SIMD kernels may differ in the last bit between CPUs).
 
 Split by stage: `plan_economy` (the economy and its checks), `plan_rounds` (proposals and the
 price rule), `plan_kernel` (the fast loop and `run_plan`), `plan_layout` (the loop's layout of
-the WCs), `plan_paced` (the human-paced variant) and `plan_generate` (random economies). This
-module gathers their names, so `from game.sim.planning import run_plan` keeps working.
+the WCs), `plan_spending` (consumer spending), `plan_fused` (the compiled loop for plans of
+Hahnel's scale, with numba), `plan_paced` (the human-paced variant) and `plan_generate`
+(random economies). This module gathers their names, so `from game.sim.planning import
+run_plan` keeps working.
 """
 
 from __future__ import annotations

@@ -8,9 +8,12 @@ import itertools
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from types import ModuleType
 from typing import Literal, NamedTuple
 
 import numpy as np
+
+from game.sim.jit import jit_enabled
 
 # Good kinds, as small integer codes in PlanEconomy.kinds.
 FINAL, INTERMEDIATE, PRIMARY, PUBLIC = 0, 1, 2, 3
@@ -138,7 +141,7 @@ class Scan(NamedTuple):
 
 class _CCPass(NamedTuple):
     dense: np.ndarray
-    low: float  # the smallest weight
+    positive: bool  # every weight > 0 (so none is NaN)
     sums: np.ndarray  # each council's weights summed
     spending: np.ndarray  # Σ_j count_j·I_j·α_jg per entry of the row
 
@@ -153,7 +156,14 @@ class _CCBlocks:
     Each of these is a pass over six million entries at Hahnel's scale, most of the
     set-up, so a second thread reads blocks too (numpy releases the GIL), from the start
     of the checks: each block goes to whichever thread asks next, and its results land in
-    the block's own slot, so they are summed in block order whoever read it."""
+    the block's own slot, so they are summed in block order whoever read it.
+
+    With the compiled loops on (`game.sim.jit`), a block is one call of
+    `plan_scan_jit.cc_block` (numba, no GIL held), which reads each council once for all
+    four: it tells whether every weight is > 0 instead of finding the minimum (all the
+    check asks) and sums a council's weights in its own fixed order, so `sums` may differ
+    from numpy's in the last bits and the spending is the same to 1e-12 relative (tested);
+    the blocks, their slots and the order of the checks are the same."""
 
     def __init__(self, eco: PlanEconomy, row: np.ndarray, checks: bool) -> None:
         n, m = eco.n_cc, len(row)
@@ -161,15 +171,21 @@ class _CCBlocks:
         self.step = max(1, CC_BLOCK // m)  # councils per block
         self.n_blocks = -(-n // self.step)
         self.row = row
-        flat, tiled = eco.cc_good, np.tile(row, self.step) if checks else row  # the row per council
+        self.jit = _scan_loops(eco)
+        if self.jit is not None:  # the compiled loop compares each council with the row itself
+            flat, tiled = eco.cc_good, row.copy()
+        else:
+            flat, tiled = eco.cc_good, np.tile(row, self.step) if checks else row  # the row per council
         self.per = m  # comparisons per council
         if checks and flat.dtype.itemsize == 4 and m % 2 == 0 and flat.flags.c_contiguous:
             flat, tiled, self.per = flat.view(np.int64), tiled.view(np.int64), m // 2  # two goods at once
         self.flat, self.tiled = flat, tiled
-        self.weights = eco.cc_weight.reshape(-1, m)
+        self.weights, self.wflat = eco.cc_weight.reshape(-1, m), eco.cc_weight
         self.f = eco.cc_count * eco.cc_income
+        if self.jit is not None:
+            self.f = np.ascontiguousarray(self.f, dtype=np.float64)
         self.parts = np.zeros((self.n_blocks, m))
-        self.lows = np.full(self.n_blocks, np.inf)
+        self.positive = np.ones(self.n_blocks, dtype=bool)  # per block: every weight > 0
         self.sums = np.empty(n)
         self.same = True
         self.error: BaseException | None = None
@@ -202,7 +218,7 @@ class _CCBlocks:
             raise self.error
         if not self.same:
             return None
-        return _CCPass(self.row.copy(), float(self.lows.min()), self.sums, self.parts.sum(axis=0))
+        return _CCPass(self.row.copy(), bool(self.positive.all()), self.sums, self.parts.sum(axis=0))
 
 
 def _cc_block(cc: _CCBlocks, k: int) -> bool:
@@ -210,14 +226,32 @@ def _cc_block(cc: _CCBlocks, k: int) -> bool:
     i = k * cc.step
     j = min(len(cc.sums), i + cc.step)
     w = cc.weights[i:j]
+    if cc.jit is not None:  # the same four results in one compiled read of the block
+        found = cc.jit.cc_block(cc.flat, cc.tiled, cc.wflat, cc.f, i, j, cc.checks, cc.parts[k], cc.sums)
+        cc.positive[k] = found == 0  # 1: some weight is not > 0
+        return found >= 0  # -1: a council's goods are not the row's
     if cc.checks:
         m = cc.per
         if not bool((cc.flat[i * m : j * m] == cc.tiled[: (j - i) * m]).all()):
             return False
-        cc.lows[k] = w.min()
+        cc.positive[k] = bool(w.min() > 0)  # NaN > 0 is False
         np.einsum("ij->i", w, out=cc.sums[i:j])
     np.einsum("i,ij->j", cc.f[i:j], w, out=cc.parts[k])  # einsum's own loop: see consumer_spending
     return True
+
+
+def _scan_loops(eco: PlanEconomy) -> ModuleType | None:
+    """The compiled loop (`game.sim.plan_scan_jit`, importing numba) when the compiled loops
+    are on (`jit_enabled`) and the CC arrays are flat and contiguous, float64 weights and
+    integer goods; else None (numpy's blocks)."""
+    w, g = eco.cc_weight, eco.cc_good
+    if not (w.dtype == np.float64 and w.ndim == 1 and w.flags.c_contiguous):
+        return None
+    if not (g.dtype.kind in "iu" and g.ndim == 1 and g.flags.c_contiguous) or not jit_enabled():
+        return None
+    from game.sim import plan_scan_jit
+
+    return plan_scan_jit
 
 
 def _cc_blocks(eco: PlanEconomy, checks: bool = True) -> _CCBlocks | None:
@@ -313,7 +347,7 @@ class ScanJob:
         }
         for name, arr in positive.items():
             if name == "cc_weight":  # finiteness: from the sums per council below
-                if len(arr) and not (arr.min() if cc is None else cc.low) > 0:
+                if len(arr) and not (arr.min() > 0 if cc is None else cc.positive):
                     raise PlanError(f"every {name} must be a finite positive number")
             elif len(arr) and not (np.isfinite(arr.max()) and arr.min() > 0):
                 raise PlanError(f"every {name} must be a finite positive number")

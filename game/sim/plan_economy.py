@@ -26,6 +26,7 @@ STEP_CAP = 0.25  # the cap on v in the multiplier (Hahnel 2021 p. 181)
 SMALL_ECONOMY = 4096  # below this many WCs a round's exp runs in float64 (see RoundKernel._exp)
 CC_BLOCK = 1 << 17  # CC entries per block of `_cc_pass` (1 MB of weights: stays in cache)
 PROGRAM_FLOOR = 0.001  # the program variant never moves a price by less than 0.1%
+WEIGHT_SUM_ATOL = 1e-9  # a consumer council's weights must sum to 1 within this
 
 
 class PlanError(ValueError):
@@ -161,9 +162,9 @@ class _CCBlocks:
     With the compiled loops on (`game.sim.jit`), a block is one call of
     `plan_scan_jit.cc_block` (numba, no GIL held), which reads each council once for all
     four: it tells whether every weight is > 0 instead of finding the minimum (all the
-    check asks) and sums a council's weights in its own fixed order, so `sums` may differ
-    from numpy's in the last bits and the spending is the same to 1e-12 relative (tested);
-    the blocks, their slots and the order of the checks are the same."""
+    check asks) and sums a council's weights in another order (`council_sum`), so `sums`
+    may differ from numpy's in the last bits and the spending is the same to 1e-12
+    relative (tested); the blocks, their slots and the order of the checks are the same."""
 
     def __init__(self, eco: PlanEconomy, row: np.ndarray, checks: bool) -> None:
         n, m = eco.n_cc, len(row)
@@ -227,7 +228,9 @@ def _cc_block(cc: _CCBlocks, k: int) -> bool:
     j = min(len(cc.sums), i + cc.step)
     w = cc.weights[i:j]
     if cc.jit is not None:  # the same four results in one compiled read of the block
-        found = cc.jit.cc_block(cc.flat, cc.tiled, cc.wflat, cc.f, i, j, cc.checks, cc.parts[k], cc.sums)
+        found = cc.jit.cc_block(
+            cc.flat, cc.tiled, cc.wflat, cc.f, i, j, cc.checks, WEIGHT_SUM_ATOL, cc.parts[k], cc.sums
+        )
         cc.positive[k] = found == 0  # 1: some weight is not > 0
         return found >= 0  # -1: a council's goods are not the row's
     if cc.checks:
@@ -357,7 +360,7 @@ class ScanJob:
             sums = np.add.reduceat(eco.cc_weight, eco.cc_indptr[:-1]) if cc is None else cc.sums
             if not np.all(np.isfinite(sums)):  # positive weights: a sum is finite iff its terms are
                 raise PlanError("every cc_weight must be a finite positive number")
-            if not np.allclose(sums, 1.0, rtol=0, atol=1e-9):
+            if not np.allclose(sums, 1.0, rtol=0, atol=WEIGHT_SUM_ATOL):
                 raise PlanError("each consumer council's weights must sum to 1 (use normalise_weights)")
         if n_wc and (eco.wc_output.min() < 0 or eco.wc_output.max() >= G):
             raise PlanError("a worker council produces a good that does not exist")

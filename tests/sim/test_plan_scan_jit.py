@@ -216,3 +216,30 @@ def test_the_game_and_runs_without_the_compiled_loops_never_import_numba() -> No
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.split() == ["False", "False", "True"]
+
+
+def test_a_sum_near_the_tolerance_is_decided_by_the_fixed_order() -> None:
+    """`council_sum`: the vectorised sum, whose order depends on the machine, far from the
+    check's tolerance; the fixed-order `lane_sum` within the band where two orders could
+    disagree (8·m·u·s), so the check's outcome is the same on every machine."""
+    from game.sim.plan_scan_jit import UNIT, council_sum, lane_sum
+
+    rng = np.random.default_rng(3)
+    atol = 1e-9
+    for m in (7, 200, 1001):
+        x = rng.uniform(0.5, 1.5, m)
+        x /= x.sum()
+        fixed = lane_sum(x)  # its definition: eight lanes, added pairwise, then the rest
+        lanes = [sum(x[k : m - m % 8 : 8].tolist(), 0.0) for k in range(8)]
+        want = ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + (
+            (lanes[4] + lanes[5]) + (lanes[6] + lanes[7])
+        )
+        for v in x[m - m % 8 :].tolist():
+            want += v
+        assert fixed == want
+        assert abs(council_sum(x, atol) - fixed) <= 4 * m * UNIT  # far from the band: any order
+        for side in (-1.0, 1.0):  # moved to within 1e-15 of 1 ± atol
+            y = x.copy()
+            y[0] += side * atol + (1.0 - fixed)
+            assert abs(abs(lane_sum(y) - 1.0) - atol) < 8 * m * UNIT
+            assert council_sum(y, atol) == lane_sum(y)

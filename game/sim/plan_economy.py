@@ -164,7 +164,12 @@ class _CCBlocks:
     four: it tells whether every weight is > 0 instead of finding the minimum (all the
     check asks) and sums a council's weights in another order (`council_sum`), so `sums`
     may differ from numpy's in the last bits and the spending is the same to 1e-12
-    relative (tested); the blocks, their slots and the order of the checks are the same."""
+    relative (tested); the blocks, their slots and the order of the checks are the same.
+    And the caller does not wait for the second thread: once no block is left to hand out,
+    it reads again any block the thread has not finished (into its own scratch: a block
+    gives the same bytes whoever reads it, and the first to finish fills the slot). On a
+    loaded machine the thread can wait milliseconds for a core while holding a block of
+    about 0.1 ms; the caller then waited for it, and two threads took longer than one."""
 
     def __init__(self, eco: PlanEconomy, row: np.ndarray, checks: bool) -> None:
         n, m = eco.n_cc, len(row)
@@ -187,6 +192,7 @@ class _CCBlocks:
             self.f = np.ascontiguousarray(self.f, dtype=np.float64)
         self.parts = np.zeros((self.n_blocks, m))
         self.positive = np.ones(self.n_blocks, dtype=bool)  # per block: every weight > 0
+        self.done = np.zeros(self.n_blocks, dtype=bool)  # per block: its slot is filled (compiled path)
         self.sums = np.empty(n)
         self.same = True
         self.error: BaseException | None = None
@@ -213,7 +219,13 @@ class _CCBlocks:
         """Read the blocks left with the second thread, wait for it and add up, in block
         order; None when some council weights other goods."""
         self.work()
-        if self._thread is not None:
+        if self.jit is not None:  # blocks the thread holds: read them too rather than wait
+            for k in np.flatnonzero(~self.done).tolist():
+                if not self.same or self.error is not None:
+                    break
+                if not _cc_block(self, k):
+                    self.same = False
+        elif self._thread is not None:
             self._thread.join()
         if self.error is not None:
             raise self.error
@@ -228,11 +240,17 @@ def _cc_block(cc: _CCBlocks, k: int) -> bool:
     j = min(len(cc.sums), i + cc.step)
     w = cc.weights[i:j]
     if cc.jit is not None:  # the same four results in one compiled read of the block
+        part = np.zeros(cc.m)  # this reader's own: the other thread may be reading block k too
         found = cc.jit.cc_block(
-            cc.flat, cc.tiled, cc.wflat, cc.f, i, j, cc.checks, WEIGHT_SUM_ATOL, cc.parts[k], cc.sums
+            cc.flat, cc.tiled, cc.wflat, cc.f, i, j, cc.checks, WEIGHT_SUM_ATOL, part, cc.sums
         )
-        cc.positive[k] = found == 0  # 1: some weight is not > 0
-        return found >= 0  # -1: a council's goods are not the row's
+        if found < 0:  # a council's goods are not the row's
+            return False
+        if not cc.done[k]:  # both readers write the same bytes (to `sums` too)
+            cc.parts[k] = part
+            cc.positive[k] = found == 0  # 1: some weight is not > 0
+            cc.done[k] = True
+        return True
     if cc.checks:
         m = cc.per
         if not bool((cc.flat[i * m : j * m] == cc.tiled[: (j - i) * m]).all()):

@@ -243,3 +243,33 @@ def test_a_sum_near_the_tolerance_is_decided_by_the_fixed_order() -> None:
             y[0] += side * atol + (1.0 - fixed)
             assert abs(abs(lane_sum(y) - 1.0) - atol) < 8 * m * UNIT
             assert council_sum(y, atol) == lane_sum(y)
+
+
+def test_the_caller_reads_a_block_the_thread_holds_rather_than_wait(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second thread takes a block and stalls (as on a loaded machine, waiting for a
+    core): the caller reads that block too and returns without waiting, with the same
+    bytes as an undisturbed pass."""
+    import threading
+    import time
+
+    one = _scan(LARGE, monkeypatch, True)
+    monkeypatch.setattr(plan_economy, "CC_BLOCK", 4096)  # 17 blocks
+    real = plan_economy._cc_block
+    release = threading.Event()
+
+    def stalling(cc: plan_economy._CCBlocks, k: int) -> bool:
+        if threading.current_thread() is not threading.main_thread():
+            release.wait(10.0)  # the thread holds its first block until the test ends
+        return real(cc, k)
+
+    monkeypatch.setattr(plan_economy, "_cc_block", stalling)
+    t0 = time.perf_counter()
+    scan = _scan(LARGE, monkeypatch, True)
+    took = time.perf_counter() - t0
+    release.set()
+    assert took < 5.0  # not the thread's 10 s
+    assert scan.spending is not None and one.spending is not None
+    np.testing.assert_allclose(scan.spending, one.spending, rtol=1e-12)
+    monkeypatch.setattr(plan_economy, "_cc_block", real)
+    again = _scan(LARGE, monkeypatch, True)
+    assert again.spending is not None and scan.spending.tobytes() == again.spending.tobytes()

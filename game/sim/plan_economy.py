@@ -162,7 +162,7 @@ class _CCBlocks:
     With the compiled loops on (`game.sim.jit`), a block is one call of
     `plan_scan_jit.cc_block` (numba, no GIL held), which reads each council once for all
     four: it tells whether every weight is > 0 instead of finding the minimum (all the
-    check asks) and sums a council's weights in another order (`council_sum`), so `sums`
+    check asks) and sums a council's weights in another order (`near_tolerance`), so `sums`
     may differ from numpy's in the last bits and the spending is the same to 1e-12
     relative (tested); the blocks, their slots and the order of the checks are the same.
     And the caller does not wait for the second thread: once no block is left to hand out,

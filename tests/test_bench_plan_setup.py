@@ -15,7 +15,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = (ROOT / "docs" / "performance.md").read_text(encoding="utf-8")
-COMMANDS = sorted(set(re.findall(r"`((?:PARECON_JIT=\d )?python benchmarks/bench_plan_setup\.py[^`]*)`", DOC)))
+COMMAND = r"`((?:PARECON_JIT=\d )?python benchmarks/bench_plan_setup\.py[^`]*)`"
+COMMANDS = sorted(set(re.findall(COMMAND, DOC)))
 TIMES = ("cc_jit", "cc_jit_one_thread", "cc_numpy", "stream", "setup", "rounds")
 KEYS = {
     "jit",

@@ -160,6 +160,34 @@ def test_numba_without_its_module_is_not_enabled(monkeypatch: pytest.MonkeyPatch
     assert jit.jit_enabled()
 
 
+def test_a_numba_that_does_not_import_turns_the_compiled_loops_off() -> None:
+    """numba refuses a numpy newer than it supports with an ImportError at import: the plan
+    runs numpy's loops, with one warning that says why (in a subprocess: the import is
+    remembered)."""
+    code = (
+        "import builtins, warnings, numpy as np\n"
+        "real = builtins.__import__\n"
+        "def fake(name, *a, **k):\n"
+        "    if name.split('.')[0] == 'numba':\n"
+        "        raise ImportError('Numba needs NumPy 2.3 or less')\n"
+        "    return real(name, *a, **k)\n"
+        "builtins.__import__ = fake\n"
+        "import game.sim.planning as pl\n"
+        "eco = pl.generate_economy(pl.SMALL_ECONOMY, 50, 20, np.random.default_rng(1))\n"
+        "with warnings.catch_warnings(record=True) as seen:\n"
+        "    warnings.simplefilter('always')\n"
+        "    print(type(pl.plan_setup(eco)).__name__, pl.run_plan(eco, 700.0).converged)\n"
+        "    pl.run_plan(eco, 700.0)\n"
+        "print(len(seen), seen[0].message)\n"
+    )
+    env = {**os.environ, "PARECON_JIT": "1"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env)
+    assert out.returncode == 0, out.stderr[-2000:]
+    first, second = out.stdout.splitlines()
+    assert first == "RoundKernel True"
+    assert second.startswith("1 numba is installed but does not import (ImportError: Numba needs NumPy")
+
+
 def test_the_game_never_imports_numba() -> None:
     """Importing the planning code and planning the game's economies loads no numba; a plan
     of Hahnel's kind does (so the check can fail)."""

@@ -73,7 +73,7 @@ def near_tolerance(s: float, m: int, atol: float) -> bool:
 
     For weights > 0 (the only ones this check sees: a weight ≤ 0 or NaN is refused before)
     any order of summing m terms is within γ_{m−1}·Σx of the exact sum, γ_k = k·u/(1−k·u)
-    (Higham, Accuracy and Stability of Numerical Algorithms, 2nd ed. 2002, §4.2), so two
+    (Higham, Accuracy and Stability of Numerical Algorithms, 2nd ed. 2002, section 4.2), so two
     orders are within 2·γ_{m−1}·Σx < 4·m·u·s of each other for any m below 2^50; outside a
     band of 8·m·u·s around atol (2e-13 for 200 weights near 1) both orders give the same
     outcome. An infinite weight makes the sum infinite in any order."""

@@ -7,6 +7,9 @@ economy and prices give the same bits on every run. Indices are uint32: numba ch
 signed index for a negative value (wrap-around) on every access, an unsigned one not, and
 the input list is half the bytes of 64-bit indices. `cache=True` keeps the compiled code
 in `__pycache__` beside this file, so only the first plan on a machine compiles (about 2 s).
+`error_model="numpy"`: a division by zero gives inf or NaN as in numpy (numba's default
+raises ZeroDivisionError), so a plan whose quantities vanish stops with `_iterate`'s
+PlanError, as numpy's kernel does.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import numpy as np
 from numba import njit
 
 
-@njit(nogil=True, cache=True)
+@njit(nogil=True, cache=True, error_model="numpy")
 def wc_layout(
     indptr: np.ndarray,
     inputs: np.ndarray,
@@ -68,7 +71,7 @@ def wc_layout(
         sblogb[i] = t
 
 
-@njit(nogil=True, cache=True)
+@njit(nogil=True, cache=True, error_model="numpy")
 def exponents(
     logp: np.ndarray,
     indptr: np.ndarray,
@@ -88,7 +91,7 @@ def exponents(
         u[i] = K[i] + (logp[out[i]] - s) * inv[i]
 
 
-@njit(nogil=True, cache=True)
+@njit(nogil=True, cache=True, error_model="numpy")
 def spending(
     R: np.ndarray,
     indptr: np.ndarray,
@@ -117,14 +120,14 @@ def spending(
             S[g] += endow[g] * p[g]
 
 
-@njit(nogil=True, cache=True)
+@njit(nogil=True, cache=True, error_model="numpy")
 def excess(S: np.ndarray, D: np.ndarray, v: np.ndarray) -> None:
     """v_g = |S_g − D_g| / ((S_g + D_g)·0.5), in RoundKernel.excess' order of operations."""
     for g in range(len(v)):
         v[g] = abs(S[g] - D[g]) / ((S[g] + D[g]) * 0.5)
 
 
-@njit(nogil=True, cache=True)
+@njit(nogil=True, cache=True, error_model="numpy")
 def update(
     p: np.ndarray,
     S: np.ndarray,

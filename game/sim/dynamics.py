@@ -14,6 +14,7 @@ import math
 
 import numpy as np
 
+from game.sim.buyouts import fund_flow
 from game.sim.diffusion import bass_media_scalar
 from game.sim.economy import REINVEST, Calibration, CoopResult, coop_production, firm_inputs
 from game.sim.effects import new_coops, take_workers
@@ -93,9 +94,10 @@ def economic_step(
         flow = 0.12 * h * state.unemployment * (0.5 + state.support)
         new_coops(state, 1, take_workers(state, "unemployed", flow), quality=0.9)
     if p["coop_fund"] > 0:
-        flow = min(0.5 * state.firm_share, p["coop_fund"] * h * (1.0 + 0.5 * p["marcora"]))
         # the trust or fund buys the workplaces: the owners are paid (the federation's cost
-        # in funds is the game's abstraction [D], docs/scores.md)
+        # in funds is the game's abstraction [D], docs/scores.md); a buy-out fund only firms
+        # that close or move (buyouts.py)
+        flow = fund_flow(state, h)
         taken = take_workers(state, "firm", flow, capital="sold")
         new_coops(state, 1, taken, quality=0.9)
     return coop

@@ -28,6 +28,7 @@ from typing import Any
 
 import numpy as np
 
+from game.sim.buyouts import first_refusal_buyout
 from game.sim.effects import MERGER_SAVING, merge_firms, undo_law
 from game.sim.report import EliteMove
 from game.sim.state import State, Warning_
@@ -45,6 +46,9 @@ DEFENCE_PARAM = {
     "price_undercutting": "solidarity_purchasing",
     "counter_revolution": "self_defense",
 }
+# a parameter that answers a tactic without weakening it: a right of first refusal moves no
+# less capital, but its buyouts keep some of the jobs (buyouts.py)
+SAVES_JOBS = {"first_refusal": "capital_flight"}
 CREDIT_KAPPA = 0.8
 UNDERCUT = 0.3
 MOVE_COST = 0.16  # elite resources a move of intensity 1 uses up per year of its length
@@ -78,6 +82,8 @@ def answers_to(effects: Any) -> set[str]:
             eff.op == "mul" and eff.value is not None and float(eff.value) > 1
         ):
             out |= {t for t, p in DEFENCE_PARAM.items() if p == eff.param}
+            if eff.param in SAVES_JOBS:
+                out.add(SAVES_JOBS[eff.param])
     return out
 
 
@@ -209,7 +215,7 @@ def execute(state: State, warning: Warning_, draw: float, population: int, dt: f
     spent = min(1.0, i) if warning.tactic == "consolidation" else i
     state.elite_wealth = max(0.0, state.elite_wealth - MOVE_COST * spent * dt)
     tactic = warning.tactic
-    amount, jobs_lost, law = 0.0, 0.0, ""
+    amount, jobs_lost, law, kept = 0.0, 0.0, "", 0.0
     if tactic == "capital_flight":
         loss = 1.0 - (1.0 - min(0.95, FLIGHT_PHI * i * (1 - p["capital_controls"]))) ** dt
         before = state.firm_capital
@@ -218,8 +224,11 @@ def execute(state: State, warning: Warning_, draw: float, population: int, dt: f
         # no firm capital left (every firm converted): nothing to move, no jobs to lose
         jobs = state.firm_share * (1 - (state.firm_capital / before) ** 0.8) if before > 0 else 0.0
         state.firm_share -= jobs
+        # under a right of first refusal the workers buy what they can pay for (buyouts.py)
+        bought = first_refusal_buyout(state, jobs, dt)
         outcome = "flight" if before > 0 else "flight_none"
-        amount, jobs_lost = loss, jobs * population
+        amount, jobs_lost = loss, (jobs - bought) * population
+        kept = bought * population
     elif tactic == "consolidation":
         cut = 1.0 - (1.0 - merger_cut(p, state.firm_share, min(1.0, i))) ** dt
         jobs = merge_firms(state, cut)  # the capital and the output stay
@@ -259,7 +268,9 @@ def execute(state: State, warning: Warning_, draw: float, population: int, dt: f
     else:  # the schema admits no other tactic
         raise ValueError(f"unknown tactic {tactic!r}")
     state.last_tactics.append(tactic)
-    return EliteMove(tactic, float(i), outcome, float(countered), float(amount), float(jobs_lost), law)
+    return EliteMove(
+        tactic, float(i), outcome, float(countered), float(amount), float(jobs_lost), law, float(kept)
+    )
 
 
 def update_wealth(

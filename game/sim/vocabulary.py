@@ -86,6 +86,23 @@ PARAMS: dict[str, Param] = {
             "Share of the workforce a year whose firms a revolving fund buys out for their workers.",
         ),
         _p(
+            "business_exit",
+            0.0,
+            0.0,
+            0.2,
+            "share/year",
+            "Share of firm jobs a year at firms that close: the most a co-op fund can buy out "
+            "besides plants offered under a right of first refusal (0: not bounded this way).",
+        ),
+        _p(
+            "first_refusal",
+            0.0,
+            0.0,
+            1.0,
+            "share",
+            "Share of the plants owners move abroad that must first be offered to their workers.",
+        ),
+        _p(
             "marcora",
             0.0,
             0.0,

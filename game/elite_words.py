@@ -33,6 +33,13 @@ CAPITAL_MOVES: dict[str, str] = {
     "merger_none": N_("{elite} tried to buy and merge {firms}, but {firms} have no capital left"),
 }
 
+# jobs of moving plants their workers bought under a right of first refusal (buyouts.py):
+# the capital left all the same, the owners paid for it
+FLIGHT_BOUGHT = N_(
+    "; under the right of first refusal their workers bought plants with {bought} jobs and run "
+    "them as co-ops (the owners were paid and placed the price elsewhere)"
+)
+
 # why undercutting moves equity (its cause on the equity score, by sign): the cut prices
 # are paid from the big firms' profits and reach every buyer (`game.sim.economy`), so owners
 # lose a little and wage earners gain a little, while the co-ops' members lose revenue

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from game import level_words
-from game.elite_words import CAPITAL_MOVES, TACTIC_TEXTS, UNDERCUT_EQUITY
+from game.elite_words import CAPITAL_MOVES, FLIGHT_BOUGHT, TACTIC_TEXTS, UNDERCUT_EQUITY
 from game.i18n import N_, Translator
 from game.sim.report import Cause, EliteMove, Ending, LossWarning, Quote, Refusal, TurnReport
 from game.sim.units import fmt_goal, fmt_value
@@ -222,9 +222,12 @@ def _elite_move_words(move: EliteMove, level: Any, tr: Translator) -> str:
     if o in CAPITAL_MOVES:  # capital flight abroad, or a merger that keeps it at home
         # a merger buys only the land that changes hands: its share is a fraction of a percent
         digits = 0 if o == "flight" or move.amount >= 0.1 else 1 if move.amount >= 0.01 else 2
-        return tr.gettext(CAPITAL_MOVES[o]).format(
+        text = tr.gettext(CAPITAL_MOVES[o]).format(
             loss=tr.pct(move.amount, digits), note=note, jobs=tr.num(move.jobs, ",.0f"), **who
         )
+        if move.bought > 0:
+            text += tr.gettext(FLIGHT_BOUGHT).format(bought=tr.num(move.bought, ",.0f"))
+        return text
     if o == "credit":
         return tr.gettext("Lenders cut the credit lines of {coops} by {cut}{note}").format(
             cut=tr.pct(move.amount), note=note, **who

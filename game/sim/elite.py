@@ -269,7 +269,7 @@ def execute(state: State, warning: Warning_, draw: float, population: int, dt: f
         raise ValueError(f"unknown tactic {tactic!r}")
     state.last_tactics.append(tactic)
     return EliteMove(
-        tactic, float(i), outcome, float(countered), float(amount), float(jobs_lost), law, float(kept)
+        tactic, float(i), outcome, float(countered), float(amount), float(jobs_lost), law, bought=float(kept)
     )
 
 

@@ -244,7 +244,8 @@ def _has_glyph(path: str, char: str) -> bool:
 def missing_glyphs(family: str, bold: bool, text: str) -> list[str]:
     """The characters of `text` the font file has no glyph for (drawn as empty boxes)."""
     path = str(font_file(family, bold))
-    chars = {c for c in text if not c.isspace() and unicodedata.category(c)[0] != "C"}
+    # a no-break space is drawn from the font like a letter ("15\u00a0%" in Spanish)
+    chars = {c for c in text if (c == "\u00a0" or not c.isspace()) and unicodedata.category(c)[0] != "C"}
     return sorted(c for c in chars if not _has_glyph(path, c))
 
 

@@ -49,7 +49,7 @@ class SettingsScene(MenuScene):
             (
                 "ui_scale",
                 _("Text and control size"),
-                [(v, f"{v}%") for v in SCALE_STEPS],
+                [(v, self.ctx.tr.percent(v)) for v in SCALE_STEPS],
                 s.ui_scale,
                 True,
                 _("Bigger text for projectors and for reading at a distance (Ctrl + and Ctrl − also work)"),
@@ -88,7 +88,7 @@ class SettingsScene(MenuScene):
             (
                 "volume",
                 _("Sound volume"),
-                [(v, f"{v}%") for v in range(0, 101, 10)],
+                [(v, self.ctx.tr.percent(v)) for v in range(0, 101, 10)],
                 s.volume,
                 True,
                 None,

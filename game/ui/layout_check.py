@@ -322,8 +322,9 @@ def problems(app: Any, slack: int = 1) -> list[str]:
         if hidden:
             found.append(f"words left out of {w.key or type(w).__name__}: {' '.join(hidden)[:60]!r}")
     lang = app.ctx.lang
+    quoted = " ".join(scene.quoted_texts())  # sources cited as published ("the 3.5% Rule")
     for b in boxes:  # "0.5" on a Spanish screen: a number that missed game.i18n.number
-        foreign = foreign_numbers(b.text, lang)
+        foreign = [t for t in foreign_numbers(b.text, lang) if t not in quoted]
         if foreign and b.rect.clip(b.clip).width:
             found.append(f"number written in English in {lang} text {', '.join(foreign)}: {b.where()}")
     found += _cut_without_tip(scene, boxes, recorder.cache.cut)

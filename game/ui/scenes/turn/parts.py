@@ -347,6 +347,23 @@ def turn_facts(ctx: UIContext, s: Session, d: TurnDraft) -> TurnFacts:
     )
 
 
+class FactsCache:
+    """The screen's TurnFacts, read again when the draft, the turn or the language changed,
+    but never while a worker plays the turn (`TurnDraft.busy`)."""
+
+    def __init__(self) -> None:
+        self.facts: TurnFacts | None = None
+        self.key: tuple = ()
+
+    def get(self, ctx: UIContext, s: Session, d: TurnDraft) -> TurnFacts:
+        if self.facts is not None and d.busy:
+            return self.facts
+        key = (s.turn, tuple(d.chosen), tuple(sorted(d.choices.items())), ctx.tr)
+        if self.facts is None or key != self.key:
+            self.facts, self.key = turn_facts(ctx, s, d), key
+        return self.facts
+
+
 def plan_header(ctx: UIContext, facts: TurnFacts, lay: lay_mod.TurnLayout) -> header.HeaderPlan:
     """The header's parts left of its buttons (Menu, and End in the narrow layout)."""
     assert lay.menu is not None and lay.end is not None

@@ -42,8 +42,7 @@ class TurnScene(Scene):
         self.layout: lay_mod.TurnLayout | None = None
         self.news: list[NewsItem] = []
         self._news_upto = 0
-        self._facts: parts.TurnFacts | None = None
-        self._facts_key: tuple = ()
+        self.facts = parts.FactsCache()
         self.new_turn()
 
     # --- turn flow -------------------------------------------------------------------
@@ -202,7 +201,8 @@ class TurnScene(Scene):
         )
         tip = _("Save, glossary, settings (Esc)")
         self._button(lay.menu, _("Menu"), self.open_menu, "quiet", "menu", tooltip=tip)
-        for area in parts.tip_areas(ctx, self.session, self.facts(), self.setup, lay):
+        facts = self.facts.get(ctx, self.session, self.draft)
+        for area in parts.tip_areas(ctx, self.session, facts, self.setup, lay):
             self.add(area)
 
     def _button(
@@ -262,8 +262,7 @@ class TurnScene(Scene):
             self.hand_index = self.hand.index
             self.refresh()
 
-    def refresh(self) -> None:
-        """Rebuild now if this screen is on top; otherwise `resume` will."""
+    def refresh(self) -> None:  # rebuild now if this screen is on top; otherwise `resume` will
         if self.app.top is self:
             self.rebuild()
 
@@ -294,19 +293,8 @@ class TurnScene(Scene):
             return True
         return False
 
-    def facts(self) -> parts.TurnFacts:
-        """What the header and panels show, read again when the draft, the turn or the language
-        changed, but never while a worker plays the turn (see `parts.TurnFacts`)."""
-        d = self.draft
-        if self._facts is not None and d.busy:
-            return self._facts
-        key = (self.session.turn, tuple(d.chosen), tuple(sorted(d.choices.items())), self.ctx.tr)
-        if self._facts is None or key != self._facts_key:
-            self._facts, self._facts_key = parts.turn_facts(self.ctx, self.session, d), key
-        return self._facts
-
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
         assert self.layout is not None
-        level, lay = self.session.level, self.layout
-        parts.draw_turn(surface, self.ctx, self.facts(), level, self.draft, lay, self.setup, self.time)
+        facts, lay = self.facts.get(self.ctx, self.session, self.draft), self.layout
+        parts.draw_turn(surface, self.ctx, facts, self.session.level, self.draft, lay, self.setup, self.time)

@@ -128,7 +128,8 @@ class FusedKernel:
 
     What a round reads: the input list once, as 32-bit goods and float64 exponents in the
     economy's CSR order (`col`, `b`, `indptr`), the WCs' outputs and constants, consumer
-    spending and endowments (`arrays()`)."""
+    spending and endowments (`arrays()`). The compiled loops do not check their indices: the
+    economy must have passed `check_economy` (`plan_setup` runs the checks first)."""
 
     def __init__(
         self,

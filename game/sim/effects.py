@@ -96,7 +96,7 @@ def take_workers(state: State, segment: str, share: float, capital: str = "lost"
     becomes: "lost" (scrapped, or taken without payment: the owners lose it), "sold" (a buyer
     pays its value and the owners place the price elsewhere) or "moved" (the owners move it
     abroad). Sold or moved, the owners keep its value as capital earning the world rate, as
-    capital flight keeps it (`foreign_capital`), so a purchase changes who works the
+    capital flight keeps it (`owners_outside_capital`), so a purchase changes who works the
     workplaces, not the owners' wealth."""
     share = max(0.0, share)
     if segment == "firm":
@@ -105,7 +105,7 @@ def take_workers(state: State, segment: str, share: float, capital: str = "lost"
             before = state.firm_capital
             state.firm_capital *= 1.0 - taken / state.firm_share
             if capital in ("sold", "moved"):
-                state.foreign_capital += before - state.firm_capital
+                state.owners_outside_capital += before - state.firm_capital
         state.firm_share -= taken
     elif segment == "coop":
         taken = state.coops.remove_share(share)

@@ -213,7 +213,7 @@ def execute(state: State, warning: Warning_, draw: float, population: int, dt: f
     if tactic == "capital_flight":
         loss = 1.0 - (1.0 - min(0.95, FLIGHT_PHI * i * (1 - p["capital_controls"]))) ** dt
         before = state.firm_capital
-        state.foreign_capital += before * loss
+        state.owners_outside_capital += before * loss
         state.firm_capital *= 1 - loss
         # no firm capital left (every firm converted): nothing to move, no jobs to lose
         jobs = state.firm_share * (1 - (state.firm_capital / before) ** 0.8) if before > 0 else 0.0

@@ -137,7 +137,8 @@ def test_consolidation_keeps_the_capital_and_the_output_and_cuts_jobs() -> None:
     start = sim.state
     assert start.params["land_turnover"] == 0.02
     merged, jobs = _merged(start, 0.0)
-    assert merged.firm_capital == start.firm_capital and merged.foreign_capital == start.foreign_capital
+    assert merged.firm_capital == start.firm_capital
+    assert merged.owners_outside_capital == start.owners_outside_capital
     bound = 1 - (1 - elite.MERGER_SAVING * 0.02) ** 0.25
     assert start.firm_share - merged.firm_share == pytest.approx(start.firm_share * bound)
     assert jobs == pytest.approx(329, abs=1)
@@ -148,13 +149,14 @@ def test_consolidation_keeps_the_capital_and_the_output_and_cuts_jobs() -> None:
     assert after.profits / merged.firm_capital > 1.004 * before.profits / start.firm_capital
     fled = start.copy()
     flight = elite.execute(fled, elite.Warning_("capital_flight", 1.0, 1), 0.5, 200_000, 0.25)
-    assert fled.foreign_capital > start.foreign_capital and fled.firm_capital < start.firm_capital
+    assert fled.owners_outside_capital > start.owners_outside_capital
+    assert fled.firm_capital < start.firm_capital
     assert flight.jobs > 30 * jobs
     cut = start.firm_share - merged.firm_share
     calm = start.copy()
     advance(merged, sim.cal, 1.0)
     advance(calm, sim.cal, 1.0)
-    assert merged.foreign_capital == 0.0 and merged.firm_capital >= calm.firm_capital
+    assert merged.owners_outside_capital == 0.0 and merged.firm_capital >= calm.firm_capital
     assert 0.3 * cut < calm.firm_share - merged.firm_share < 0.5 * cut
 
 

@@ -33,6 +33,12 @@ CAPITAL_MOVES: dict[str, str] = {
     "merger_none": N_("{elite} tried to buy and merge {firms}, but {firms} have no capital left"),
 }
 
+# a merger's rival (game.sim.land): the land trust buys first, the funds merge what is left
+MERGER_TRUST = N_(
+    " (the land trust had bought first {trust} of the farms that change hands, so the funds "
+    "could merge only the rest)"
+)
+
 # why undercutting moves equity (its cause on the equity score, by sign): the cut prices
 # are paid from the big firms' profits and reach every buyer (`game.sim.economy`), so owners
 # lose a little and wage earners gain a little, while the co-ops' members lose revenue

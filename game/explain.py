@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from game import level_words
-from game.elite_words import CAPITAL_MOVES, TACTIC_TEXTS, UNDERCUT_EQUITY
+from game.elite_words import CAPITAL_MOVES, MERGER_TRUST, TACTIC_TEXTS, UNDERCUT_EQUITY
 from game.i18n import N_, Translator
 from game.sim.report import Cause, EliteMove, Ending, LossWarning, Quote, Refusal, TurnReport
 from game.sim.units import fmt_goal, fmt_value
@@ -222,6 +222,8 @@ def _elite_move_words(move: EliteMove, level: Any, tr: Translator) -> str:
     if o in CAPITAL_MOVES:  # capital flight abroad, or a merger that keeps it at home
         # a merger buys only the land that changes hands: its share is a fraction of a percent
         digits = 0 if o == "flight" or move.amount >= 0.1 else 1 if move.amount >= 0.01 else 2
+        if o == "merger" and move.trust > 0:
+            note += tr.gettext(MERGER_TRUST).format(trust=tr.pct(move.trust))
         return tr.gettext(CAPITAL_MOVES[o]).format(
             loss=tr.pct(move.amount, digits), note=note, jobs=tr.num(move.jobs, ",.0f"), **who
         )

@@ -18,6 +18,7 @@ from game.sim.diffusion import bass_media_scalar
 from game.sim.economy import REINVEST, Calibration, CoopResult, coop_production, firm_inputs
 from game.sim.effects import new_coops, take_workers
 from game.sim.firms import adjust
+from game.sim.land import trust_flow
 from game.sim.pace import pace_step
 from game.sim.scalar import clip
 from game.sim.state import State
@@ -93,9 +94,10 @@ def economic_step(
         flow = 0.12 * h * state.unemployment * (0.5 + state.support)
         new_coops(state, 1, take_workers(state, "unemployed", flow), quality=0.9)
     if p["coop_fund"] > 0:
-        flow = min(0.5 * state.firm_share, p["coop_fund"] * h * (1.0 + 0.5 * p["marcora"]))
         # the trust or fund buys the workplaces: the owners are paid (the federation's cost
-        # in funds is the game's abstraction [D], docs/scores.md)
+        # in funds is the game's abstraction [D], docs/scores.md); a land trust buys no more
+        # than the land that changes hands (land.py)
+        flow = trust_flow(p, state.firm_share, h)
         taken = take_workers(state, "firm", flow, capital="sold")
         new_coops(state, 1, taken, quality=0.9)
     return coop

@@ -122,7 +122,8 @@ class EliteMove:
     `countered` is the share the player's counters took off; `amount` is the outcome's size
     (share of capital moved, share of firm jobs a merger cut, credit or revenue cut, media
     strength, or the coup's chance); `jobs` the jobs lost to capital flight or cut by a
-    merger; `law` the action id of the law in court."""
+    merger; `law` the action id of the law in court; `trust` a merger's rival: the share of
+    the land that changed hands that a land trust bought first (land.py)."""
 
     tactic: str
     intensity: float
@@ -131,6 +132,7 @@ class EliteMove:
     amount: float = 0.0
     jobs: float = 0.0
     law: str = ""
+    trust: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -144,6 +146,8 @@ class EliteMove:
             out["jobs"] = _r(self.jobs, 2)
         if self.law:
             out["law"] = self.law
+        if self.trust:
+            out["trust"] = _r(self.trust)
         return out
 
 

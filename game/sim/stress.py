@@ -45,7 +45,7 @@ from game.sim.economy import (
     segment_real_income,
 )
 from game.sim.effects import merge_firms
-from game.sim.elite import merger_cut
+from game.sim.land import merger_cut
 from game.sim.state import Coops, State
 
 YEAR = 1.0

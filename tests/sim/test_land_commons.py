@@ -139,7 +139,7 @@ def test_consolidation_keeps_the_capital_and_the_output_and_cuts_jobs() -> None:
     merged, jobs = _merged(start, 0.0)
     assert merged.firm_capital == start.firm_capital
     assert merged.owners_outside_capital == start.owners_outside_capital
-    bound = 1 - (1 - elite.MERGER_SAVING * 0.02) ** 0.25
+    bound = 1 - (1 - effects.MERGER_SAVING * 0.02) ** 0.25
     assert start.firm_share - merged.firm_share == pytest.approx(start.firm_share * bound)
     assert jobs == pytest.approx(329, abs=1)
     assert _merged(start, 0.0, 1.5)[1] == pytest.approx(jobs)

@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from game.levels.decisions import Decisions
-from game.sim import elite
+from game.sim import effects, elite
 from game.sim.dynamics import advance
 from game.sim.economy import firm_and_coop_output
 from game.sim.engine import Simulation
@@ -169,8 +169,10 @@ def test_the_first_purchase_law_changes_who_buys() -> None:
     year (f = 0.82 at the start: 0.78%), with the trust and the law (pre-emption 1, the
     trust's 2%) none. Over the plan, elite on, seeds 1-5: mergers cut few jobs either way
     (21 over the game with the law, 36 without), the federation farms end at 13.8% of the
-    work without the law instead of 16.8%, short of the goal, and unemployment ends about
-    the same (9.6% both): the law's lesson is who buys the farms, not the jobs."""
+    work without the law instead of 15.6% (16.8% before the trust's purchases were bounded
+    by the land that changes hands: the law now adds 2% − 1%/f of the agribusiness land a
+    year, not 1% of the work), short of the goal, and unemployment ends about the same (9.6%
+    both): the law's lesson is who buys the farms, not the jobs."""
     start = Simulation(level("land_commons", tactics=[]), 1).state
     _, free = _merged(start, 0.0)
     _, law = _merged(start, 0.6)
@@ -200,8 +202,8 @@ def test_the_first_purchase_law_changes_who_buys() -> None:
     unemployment = [np.mean([m["unemployment"] for m in ms]) for ms in ends]
     coops = [np.mean([m["coop_share"] for m in ms]) for ms in ends]
     assert abs(unemployment[1] - unemployment[0]) < 0.003, unemployment
-    assert coops[0] - coops[1] == pytest.approx(0.031, abs=0.007)
-    assert coops[0] >= 0.16 > coops[1]
+    assert coops[0] - coops[1] == pytest.approx(0.018, abs=0.005)
+    assert coops[0] >= 0.15 > coops[1]
 
 
 def test_the_seed_library_needs_no_trust_but_saves_more_with_it() -> None:

@@ -72,3 +72,57 @@ def test_a_merger_names_the_land_the_trust_bought_first() -> None:
     alone = EliteMove("consolidation", 1.0, "merger", amount=0.001, jobs=100.0)
     assert "land trust" not in elite_move_text(alone, lv, load_translator("en"))
     assert "trust" not in alone.to_dict()
+
+
+def _settle(state, share: float) -> None:
+    from game.levels.schema import Effect
+    from game.sim.effects import apply_effect
+
+    apply_effect(
+        state,
+        Effect.model_validate(
+            {"op": "found_coops", "count": 1, "share": share, "land": "trust", "because": "x"}
+        ),
+    )
+
+
+def test_settlers_take_only_the_trusts_idle_land() -> None:
+    """Review m9: settlers were put on land the trust already farms. Now a farm the trust buys
+    with x workers holds x/(1 − 0.4) places (a family farm's crew, not the merged farm's), the
+    x keep theirs, and settlers take only the idle rest; with none idle, none are settled.
+    Members who leave free their places."""
+    sim = Simulation(level("land_commons", tactics=[]), 1)
+    s = sim.state.copy()
+    assert land.trust_room(s) == 0.0
+    coops, jobless = s.coop_share, s.unemployment
+    _settle(s, 0.013)  # no trust land yet: no one settled, and the firms keep their land
+    assert s.coop_share == coops and s.unemployment == jobless
+    s.params["coop_fund"], s.params["pre_emption"] = 0.02, 1.0
+    economic_step(s, sim.cal, 0.25)  # a season of purchases: 2% of the land a year
+    bought = s.trust_farmers
+    assert bought == pytest.approx(0.02 * sim.state.firm_share * 0.25, rel=0.02)
+    assert s.trust_land == pytest.approx(bought / 0.6)
+    room = land.trust_room(s)
+    assert room == pytest.approx(bought * (1 / 0.6 - 1)) and room < 0.013
+    before, firms = s.coop_share, s.firm_share
+    _settle(s, 0.013)  # asks for 1.3% of the workforce: gets the room, from the landless
+    assert s.coop_share - before == pytest.approx(room)
+    assert s.firm_share == firms and land.trust_room(s) == pytest.approx(0.0, abs=1e-12)
+    _settle(s, 0.013)
+    assert s.coop_share - before == pytest.approx(room)  # nothing more
+    # a farm ruined (members back to the landless) leaves its trust land idle, in proportion
+    from game.sim.effects import take_workers
+
+    share_on_trust = s.trust_farmers / s.coop_share
+    take_workers(s, "coop", 0.002)
+    assert land.trust_room(s) == pytest.approx(0.002 * share_on_trust, rel=1e-6)
+
+
+def test_settlers_without_a_land_market_are_not_bounded() -> None:
+    """A level without `land_turnover` in its economy keeps no land account: `land: trust`
+    settles the whole share, as every settlement did before."""
+    sim = Simulation(level("coop_network", tactics=[]), 1)
+    s = sim.state.copy()
+    before = s.coop_share
+    _settle(s, 0.01)
+    assert s.coop_share - before == pytest.approx(0.01) and s.trust_farmers == 0.0

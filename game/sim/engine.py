@@ -273,8 +273,13 @@ class Simulation:
         self, s: State, moves: list[Move], choices: dict[str, str], setup: TurnSetup, draw: float
     ) -> list[EliteMove]:
         """The turn's moves on `s` in place, before the turn's dynamics; the elite's move
-        decided by `draw`."""
+        decided by `draw`. A campaign that stops this turn (`_ended`) stops with its move
+        "end": without that move, as in the trends' own turn, last turn's cut goes on, so
+        what its end does is the end's cause, never the trends'."""
+        carried = s.undercut
         s.clear_turn_effects()
+        if self._ended(setup) is not None and Move("end", "price_undercutting") not in moves:
+            s.undercut = carried
         elite_moves: list[EliteMove] = []
         population = self.level.economy.population
         for mv in moves:

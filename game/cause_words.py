@@ -85,7 +85,7 @@ def undercut_equity_text(cause: Cause, report: TurnReport, who: dict[str, str], 
 def campaign_end_text(cause: Cause, who: dict[str, str], tr: Translator) -> str:
     """The end of last turn's price war, with the cut that stopped (its quote)."""
     cut = next((q.before for q in cause.quotes if q.name == "undercut"), 0.0)
-    text = tr.gettext(CAMPAIGN_END).format(cut=tr.pct(cut), **who)
+    text = tr.gettext(CAMPAIGN_END).format(cut=tr.pct(cut, 0 if cut >= 0.1 else 1), **who)
     if cause.score == "equity" and abs(cause.delta) >= 0.05:
         text += tr.gettext(CAMPAIGN_END_EQUITY[cause.delta > 0]).format(**who)
     return text

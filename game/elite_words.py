@@ -40,18 +40,8 @@ FLIGHT_BOUGHT = N_(
     "them as co-ops (the owners were paid and placed the price elsewhere)"
 )
 
-# why undercutting moves equity (its cause on the equity score, by sign): the cut prices
-# are paid from the big firms' profits and reach every buyer (`game.sim.economy`), so owners
-# lose a little and wage earners gain a little, while the co-ops' members lose revenue
-UNDERCUT_EQUITY: dict[bool, str] = {
-    True: N_(
-        "; it raised equity: {firms} pay for the cut prices from their profits and every buyer "
-        "pays less: a transfer from the owners and from the members of {coops} to every buyer; "
-        "the members of {coops} lose much of their pay, but they are few, so incomes on the "
-        "whole move closer together"
-    ),
-    False: N_(
-        "; it lowered equity: the members of {coops} lost more of their pay than the owners' "
-        "smaller profits and the buyers' cheaper goods made up"
-    ),
-}
+# a merger's rival (game.sim.land): the land trust buys first, the funds merge what is left
+MERGER_TRUST = N_(
+    " (the land trust had bought first {trust} of the farms that change hands, so the funds "
+    "could merge only the rest)"
+)

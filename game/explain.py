@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from game import level_words
-from game.elite_words import CAPITAL_MOVES, FLIGHT_BOUGHT, TACTIC_TEXTS, UNDERCUT_EQUITY
+from game.cause_words import campaign_end_text, resilience_text, undercut_equity_text
+from game.elite_words import CAPITAL_MOVES, FLIGHT_BOUGHT, MERGER_TRUST, TACTIC_TEXTS
 from game.i18n import N_, Translator
 from game.sim.report import Cause, EliteMove, Ending, LossWarning, Quote, Refusal, TurnReport
 from game.sim.units import fmt_goal, fmt_value
@@ -222,6 +223,8 @@ def _elite_move_words(move: EliteMove, level: Any, tr: Translator) -> str:
     if o in CAPITAL_MOVES:  # capital flight abroad, or a merger that keeps it at home
         # a merger buys only the land that changes hands: its share is a fraction of a percent
         digits = 0 if o == "flight" or move.amount >= 0.1 else 1 if move.amount >= 0.01 else 2
+        if o == "merger" and move.trust > 0:
+            note += tr.gettext(MERGER_TRUST).format(trust=tr.pct(move.trust))
         text = tr.gettext(CAPITAL_MOVES[o]).format(
             loss=tr.pct(move.amount, digits), note=note, jobs=tr.num(move.jobs, ",.0f"), **who
         )
@@ -345,7 +348,15 @@ def trend_text(cause: Cause, tr: Translator) -> str:
 
 
 def cause_text(cause: Cause, report: TurnReport, level: Any, tr: Translator) -> str:
-    """Why one move changed a score: the move's name and its reasons, true to the numbers."""
+    """Why one move changed a score: the move's name and its reasons, true to the numbers;
+    for resilience, also through which shock, and whether it was who is in the co-ops
+    (`game.cause_words`)."""
+    if cause.kind == "trend":
+        return trend_text(cause, tr)
+    return _move_text(cause, report, level, tr) + resilience_text(cause, actors(level, tr), tr)
+
+
+def _move_text(cause: Cause, report: TurnReport, level: Any, tr: Translator) -> str:
     if cause.kind == "action":
         act = next((a for a in level.actions if a.id == cause.id), None)
         if act is None:
@@ -360,14 +371,13 @@ def cause_text(cause: Cause, report: TurnReport, level: Any, tr: Translator) -> 
             return cause.id
         because = "; ".join(tr.pick(e.because) for e in ch.effects) or tr.gettext("no change")
         return f"{tr.pick(ev.title)} ({tr.pick(ch.label)}): {because}"
-    if cause.kind == "elite":
-        move = next((m for m in report.elite.moves if m.tactic == cause.id), None)
-        text = elite_move_text(move, level, tr) if move is not None else tactic_text(cause.id, tr, level)
-        why = cause.id == "price_undercutting" and cause.score == "equity" and abs(cause.delta) >= 0.05
-        return text + (
-            tr.gettext(UNDERCUT_EQUITY[cause.delta > 0]).format(**actors(level, tr)) if why else ""
-        )
-    return trend_text(cause, tr)
+    if cause.kind == "end":
+        return campaign_end_text(cause, actors(level, tr), tr)
+    move = next((m for m in report.elite.moves if m.tactic == cause.id), None)
+    text = elite_move_text(move, level, tr) if move is not None else tactic_text(cause.id, tr, level)
+    if cause.id == "price_undercutting" and cause.score == "equity":
+        text += undercut_equity_text(cause, report, actors(level, tr), tr)
+    return text
 
 
 def event_title(event_id: str, level: Any, tr: Translator) -> str:
@@ -404,6 +414,8 @@ def _move_name(move: str, level: Any, tr: Translator) -> str:
         return "“" + (tr.pick(event.title) if event is not None else ident) + "”"
     if kind == "elite":
         return tr.gettext("the elite's move")
+    if kind == "end":
+        return tr.gettext("the end of the elite's price war")
     return tr.gettext("the ongoing trends")
 
 

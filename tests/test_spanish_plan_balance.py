@@ -30,8 +30,8 @@ def test_plan_tables_read_in_spanish(capsys: pytest.CaptureFixture[str]) -> None
     assert code == 0
     assert out.startswith(f"Economía: {VILLAGE}\n")
     for words in (
-        "5 bienes, 8 consejos de trabajadores, 15 consejos de consumidores; regla book, umbral 5,00%",
-        "Convergió en 9 rondas: todos los mercados dentro del 5,00%.",
+        "5 bienes, 8 consejos de trabajadores, 15 consejos de consumidores; regla book, umbral 5,00\u00a0%",
+        "Convergió en 9 rondas: todos los mercados dentro del 5,00\u00a0%.",
         "Ronda   mayor exceso  franja",
         "rojo",
         "verde",

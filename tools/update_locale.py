@@ -29,6 +29,7 @@ SOURCES = (
     "game/ui",
     "game/explain.py",
     "game/elite_words.py",
+    "game/cause_words.py",
     "game/trend_words.py",
     "game/level_words.py",
     "game/saves.py",

@@ -141,6 +141,7 @@ OWN = (
     N_("value {v} is outside the range of op '{op}': [{lo}, {hi}]"),
     N_("convert needs two different segments"),
     N_("'capital' applies only to op 'convert' with from: firm (the owners' capital)"),
+    N_("'land' applies only to op 'found_coops'"),
     N_("{p} = {v} is outside its range [{lo}, {hi}]"),
     N_("firm, coop and council shares sum to {t} > 1"),
     N_("coop_share > 0 needs coop_count >= 1"),

@@ -118,7 +118,13 @@ FIELD_NOTES = {
     "Effect.capital": "For `convert` from `firm`: what happens to the capital of the workplaces "
     "that leave. `lost` (the default): scrapped or taken without payment, the owners lose it. "
     "`sold`: bought at its value, the owners place the price elsewhere at the world rate. "
-    "`moved`: the owners move it abroad, where it earns the world rate (as in capital flight).",
+    "`moved`: the owners move it abroad, where it earns the world rate (as in capital flight). "
+    "In a level with a land market (it sets `land_turnover`), a `sold` convert to `coop` puts "
+    "the land in the land trust, with room for settlers.",
+    "Effect.land": "For `found_coops`: `trust` settles the new co-ops on a land trust's land. In a "
+    "level with a land market (it sets `land_turnover` in its economy) they take only the trust's "
+    "idle land: the places on the farms it bought (1/0.6 family-farm crews for each worker of the "
+    "merged farm it bought) that no member farms, and beyond them no one is settled.",
     "Condition.op": "How `metric` or `param` is compared with `value`.",
     "Condition.value": "The number compared with.",
     "Condition.all": "Holds when every condition in the list holds.",

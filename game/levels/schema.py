@@ -121,6 +121,13 @@ class Effect(Strict):
     resource: Id | None = None
     tactic: StrictStr | None = None
     capital: Literal["lost", "sold", "moved"] | None = None
+    land: Literal["trust"] | None = Field(
+        None,
+        description=(
+            "found_coops only: 'trust' settles the new co-ops on a land trust's land, so in a level "
+            "with a land market (it sets land_turnover) only as many as its idle land can take"
+        ),
+    )
     because: Text = Field(description="Why this happens, shown to the player.")
 
     _check_because = field_validator("because")(_check_text)
@@ -190,6 +197,8 @@ class Effect(Strict):
                 "effect_fields",
                 "'capital' applies only to op 'convert' with from: firm (the owners' capital)",
             )
+        if self.land is not None and self.op != "found_coops":
+            raise PydanticCustomError("effect_fields", "'land' applies only to op 'found_coops'")
         return self
 
 

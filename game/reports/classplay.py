@@ -8,13 +8,13 @@ from html import escape as e
 from typing import Any
 
 from game.classroom.texts import DIFFICULTIES
-from game.i18n import load_translator
+from game.i18n import load_translator, number, percent
 
 
-def _n(x: Any, digits: int = 1) -> str:
+def _n(x: Any, digits: int = 1, lang: str = "en") -> str:
     if x is None:
         return "—"
-    return f"{float(x):,.{digits}f}"
+    return number(float(x), f",.{digits}f", lang)
 
 
 def _names(unused: Any):
@@ -61,19 +61,20 @@ def class_section(record: dict[str, Any] | None, lang: str = "en") -> str:
         for g in plan["goods"]:
             parts.append(
                 f"<tr><td>{e(_('Price of {good}').format(good=good_name(_, g)))}</td>"
-                f"<td class='num'>{_n(c['prices'].get(g))}</td>"
-                f"<td class='num'>{_n(a['prices'].get(g))}</td></tr>"
+                f"<td class='num'>{_n(c['prices'].get(g), lang=lang)}</td>"
+                f"<td class='num'>{_n(a['prices'].get(g), lang=lang)}</td></tr>"
             )
         for g, v in plan["effort"].items():
             parts.append(
                 f"<tr><td>{e(_('Effort of the {good} workers').format(good=good_name(_, g)))}</td>"
-                f"<td class='num'>{_n(v['class'], 2)}</td><td class='num'>{_n(v['automatic'], 2)}</td></tr>"
+                f"<td class='num'>{_n(v['class'], 2, lang=lang)}</td>"
+                f"<td class='num'>{_n(v['automatic'], 2, lang=lang)}</td></tr>"
             )
         for g, v in plan["consumption"]["class"].items():
             parts.append(
                 f"<tr><td>{e(_('{good} per consumer council').format(good=good_name(_, g)))}</td>"
-                f"<td class='num'>{_n(v, 2)}</td>"
-                f"<td class='num'>{_n(plan['consumption']['automatic'].get(g), 2)}</td></tr>"
+                f"<td class='num'>{_n(v, 2, lang=lang)}</td>"
+                f"<td class='num'>{_n(plan['consumption']['automatic'].get(g), 2, lang=lang)}</td></tr>"
             )
         parts.append("</tbody></table>")
         parts.append(f"<h3>{e(_('Whose revisions moved the plan most'))}</h3>")
@@ -93,11 +94,11 @@ def class_section(record: dict[str, Any] | None, lang: str = "en") -> str:
             f"<th class='num'>{e(_('Taken over'))}</th></tr></thead><tbody>"
         )
         for row in plan["groups"]:
-            number = int(str(row["council"])[1:])
-            name = council_name(_, row["kind"], row["good"], number)
+            n_council = int(str(row["council"])[1:])
+            name = council_name(_, row["kind"], row["good"], n_council)
             parts.append(
                 f"<tr><td>{e(row['group'])}</td><td>{e(name)}</td>"
-                f"<td class='num'>{_n(100 * row['share'], 0)}%</td>"
+                f"<td class='num'>{percent(100 * row['share'], ',.0f', lang)}</td>"
                 f"<td class='num'>{row['proposals']}</td><td class='num'>{row['takeovers']}</td></tr>"
             )
         parts.append("</tbody></table>")

@@ -19,6 +19,7 @@ from game.sim.diffusion import bass_media_scalar
 from game.sim.economy import REINVEST, Calibration, CoopResult, coop_production, firm_inputs
 from game.sim.effects import new_coops, take_workers
 from game.sim.firms import adjust
+from game.sim.land import land_market, members_left, trust_bought, trust_flow
 from game.sim.pace import pace_step
 from game.sim.scalar import clip
 from game.sim.state import State
@@ -82,7 +83,9 @@ def economic_step(
         failing = coop.pay < 0.5 * need
         if failing.any():
             keep = (1.0 - FAILING_LOSS) ** (h / 0.25)
+            before = state.coop_share
             c.members = np.where(failing, c.members * keep, c.members)
+            members_left(state, before)
         growth = float(c.members.sum()) * 0.06 * h * state.support
         if growth > 0:
             taken = take_workers(state, "unemployed", growth)
@@ -95,11 +98,13 @@ def economic_step(
         new_coops(state, 1, take_workers(state, "unemployed", flow), quality=0.9)
     if p["coop_fund"] > 0:
         # the trust or fund buys the workplaces: the owners are paid (the federation's cost
-        # in funds is the game's abstraction [D], docs/scores.md); a buy-out fund only firms
-        # that close or move (buyouts.py)
-        flow = fund_flow(state, h)
+        # in funds is the game's abstraction [D], docs/scores.md); a land trust buys no more
+        # than the land that changes hands (land.py), a buy-out fund only firms that close
+        # or move (buyouts.py)
+        flow = trust_flow(p, state.firm_share, h) if land_market(p) else fund_flow(state, h)
         taken = take_workers(state, "firm", flow, capital="sold")
         new_coops(state, 1, taken, quality=0.9)
+        trust_bought(state, taken)
     return coop
 
 

@@ -244,7 +244,7 @@ def measure(
     wage = firms.wage
     profits = firms.profits
     pollution_charge = firms.pollution_charge
-    foreign_income = cal.world_rate * (state.foreign_capital + state.firm_capital - K)
+    foreign_income = cal.world_rate * (state.owners_outside_capital + state.firm_capital - K)
     # deposit interest firms could not pay is a loss of the banks that took the deposits
     bank_interest = coop.bank_interest - (p["interest_rate"] * deposits - firms.deposit_interest)
     # buyers pay less where big firms undercut co-ops: both price cuts go to households
@@ -410,7 +410,7 @@ def segment_real_income(
     K = state.firm_capital * (1.0 - shock.capital_loss * (1.0 - p["capital_controls"]))
     deposits = float(np.dot(coop.capital.deposits, c.members))
     lost = float(np.dot(coop.lost, c.members))
-    foreign_income = cal.world_rate * (state.foreign_capital + state.firm_capital - K)
+    foreign_income = cal.world_rate * (state.owners_outside_capital + state.firm_capital - K)
     bank_interest = coop.bank_interest - (p["interest_rate"] * deposits - firms.deposit_interest)
     att = attendance(state)
     prod = council_productivity(state, att, job_balance(state))

@@ -8,12 +8,9 @@ from typing import Any
 
 import numpy as np
 
+from game.sim.land import MERGER_SAVING, land_market, members_left, trust_bought, trust_room
 from game.sim.pace import lose_skills
 from game.sim.state import State
-
-# [D] the share of a sold farm's jobs its merger saves (in a range 0.3-0.5): the elite's
-# consolidation (elite.py) and the `merge` effect both merge through `merge_firms`
-MERGER_SAVING = 0.4
 
 OPS: dict[str, Callable[[Any, Any], Any]] = {
     "<": np.less,
@@ -47,8 +44,14 @@ def apply_effect(
         merge_estate(state, float(effect.share))
     elif op == "found_coops":
         source = effect.from_ or "unemployed"
-        taken = take_workers(state, source, float(effect.share))
+        share = float(effect.share)
+        on_trust = getattr(effect, "land", None) == "trust" and land_market(state.params)
+        if on_trust:  # settlers only on the trust's idle land (land.py)
+            share = min(share, trust_room(state))
+        taken = take_workers(state, source, share)
         new_coops(state, int(effect.count), taken, quality=0.95)
+        if on_trust:
+            state.trust_farmers += taken
     elif op == "resource":
         state.resources[effect.resource] = state.resources.get(effect.resource, 0.0) + float(effect.value)
     elif op == "counter":
@@ -96,7 +99,7 @@ def take_workers(state: State, segment: str, share: float, capital: str = "lost"
     becomes: "lost" (scrapped, or taken without payment: the owners lose it), "sold" (a buyer
     pays its value and the owners place the price elsewhere) or "moved" (the owners move it
     abroad). Sold or moved, the owners keep its value as capital earning the world rate, as
-    capital flight keeps it (`foreign_capital`), so a purchase changes who works the
+    capital flight keeps it (`owners_outside_capital`), so a purchase changes who works the
     workplaces, not the owners' wealth."""
     share = max(0.0, share)
     if segment == "firm":
@@ -105,10 +108,12 @@ def take_workers(state: State, segment: str, share: float, capital: str = "lost"
             before = state.firm_capital
             state.firm_capital *= 1.0 - taken / state.firm_share
             if capital in ("sold", "moved"):
-                state.foreign_capital += before - state.firm_capital
+                state.owners_outside_capital += before - state.firm_capital
         state.firm_share -= taken
     elif segment == "coop":
+        before = state.coop_share
         taken = state.coops.remove_share(share)
+        members_left(state, before)
     elif segment == "council":
         taken = min(share, state.council_share)
         state.council_share -= taken
@@ -151,6 +156,8 @@ def move_workers(state: State, source: str, target: str, share: float, capital: 
     taken = take_workers(state, source, share, capital)
     if taken > 0:
         give_workers(state, target, taken)
+        if source == "firm" and target == "coop" and capital == "sold":
+            trust_bought(state, taken)  # bought for the federation: its land, room for settlers
     return taken
 
 

@@ -9,11 +9,11 @@ lost at home. Consolidation is the labour-saving merger where capital cannot lea
 investors buy farms when they are sold and merge them; the capital stays in the sector and
 earns there, and the merged farms need fewer workers for the same output (firms.py). A
 merger can only cut jobs on land that changed hands and that no one else bought first: a
-share s·min(1, I)·min(T·(1 − pre-emption), T − trust/f) of firm jobs a year is cut, T the
-land that changes hands a year (`land_turnover`, USDA ERS 2016: about 2% of US farmland a year
-in all transfers, counted as if heirs sold all they inherit), trust what a land trust buys a
-year (`coop_fund`, a share of the workforce; f the firms' share), s the labour a merged
-farm saves (MERGER_SAVING, 0.4 [D], in a range 0.3-0.5), and the labour demand per unit of
+share s·min(1, I)·min(T·(1 − pre-emption), T − B) of firm jobs a year is cut, T the land that
+changes hands a year (`land_turnover`, USDA ERS 2016: about 2% of US farmland a year in all
+transfers, counted as if heirs sold all they inherit), B the share of it a land trust buys
+first (at most T; land.py), s the labour a merged farm saves (MERGER_SAVING, 0.4 [D], in a
+range 0.3-0.5), and the labour demand per unit of
 capital (`firm_labour_need`) falls by as much, so the firms do not hire the jobs back at the
 old wage (a lower wage and the higher profits invested bring some back).
 Media attacks enter the diffusion of awareness as −μ·M·F; a credit strike
@@ -29,7 +29,8 @@ from typing import Any
 import numpy as np
 
 from game.sim.buyouts import first_refusal_buyout
-from game.sim.effects import MERGER_SAVING, merge_firms, undo_law
+from game.sim.effects import merge_firms, undo_law
+from game.sim.land import merger_cut, open_land, trust_buys
 from game.sim.report import EliteMove
 from game.sim.state import State, Warning_
 from game.sim.thresholds import COUP_BLUNT, LEGAL_BLUNT, movement_odds
@@ -85,23 +86,6 @@ def answers_to(effects: Any) -> set[str]:
             if eff.param in SAVES_JOBS:
                 out.add(SAVES_JOBS[eff.param])
     return out
-
-
-def open_land(params: dict[str, float], firm_share: float) -> float:
-    """The share of the agribusiness farms' land a year that land funds can buy: what
-    changes hands (`land_turnover`), less the share pre-empted (`pre_emption`) and less what
-    a land trust buys, in the open market or on first offer: min(T·(1 − pre-emption),
-    T − trust/f). The trust's `coop_fund` is a share of the whole workforce a year, taken from
-    the agribusiness farms (share f of the workforce), so of their land it is trust/f."""
-    t = params["land_turnover"]
-    trust = params["coop_fund"] / firm_share if firm_share > 0 else 0.0
-    return max(0.0, min(t * (1.0 - params["pre_emption"]), t - trust))
-
-
-def merger_cut(params: dict[str, float], firm_share: float, force: float) -> float:
-    """The share of firm jobs a year of mergers at `force` (0 to 1: the share of the open
-    land the funds buy) cuts: the land they can buy times the labour a merged farm saves."""
-    return MERGER_SAVING * open_land(params, firm_share) * force
 
 
 def threat(state: State) -> float:
@@ -215,11 +199,11 @@ def execute(state: State, warning: Warning_, draw: float, population: int, dt: f
     spent = min(1.0, i) if warning.tactic == "consolidation" else i
     state.elite_wealth = max(0.0, state.elite_wealth - MOVE_COST * spent * dt)
     tactic = warning.tactic
-    amount, jobs_lost, law, kept = 0.0, 0.0, "", 0.0
+    amount, jobs_lost, law, trust, kept = 0.0, 0.0, "", 0.0, 0.0
     if tactic == "capital_flight":
         loss = 1.0 - (1.0 - min(0.95, FLIGHT_PHI * i * (1 - p["capital_controls"]))) ** dt
         before = state.firm_capital
-        state.foreign_capital += before * loss
+        state.owners_outside_capital += before * loss
         state.firm_capital *= 1 - loss
         # no firm capital left (every firm converted): nothing to move, no jobs to lose
         jobs = state.firm_share * (1 - (state.firm_capital / before) ** 0.8) if before > 0 else 0.0
@@ -234,6 +218,8 @@ def execute(state: State, warning: Warning_, draw: float, population: int, dt: f
         jobs = merge_firms(state, cut)  # the capital and the output stay
         outcome = "merger" if state.firm_capital > 0 else "merger_none"
         amount, jobs_lost = cut, jobs * population
+        # the land trust bought first: its share of the land that changed hands (land.py)
+        trust = min(1.0, trust_buys(p, state.firm_share) / max(p["land_turnover"], 1e-9))
     elif tactic == "credit_strike":
         state.credit_cut = min(0.95, CREDIT_KAPPA * i * (1 - p["public_credit"]))
         outcome, amount = "credit", state.credit_cut
@@ -269,7 +255,15 @@ def execute(state: State, warning: Warning_, draw: float, population: int, dt: f
         raise ValueError(f"unknown tactic {tactic!r}")
     state.last_tactics.append(tactic)
     return EliteMove(
-        tactic, float(i), outcome, float(countered), float(amount), float(jobs_lost), law, bought=float(kept)
+        tactic,
+        float(i),
+        outcome,
+        float(countered),
+        float(amount),
+        float(jobs_lost),
+        law,
+        float(trust),
+        bought=float(kept),
     )
 
 

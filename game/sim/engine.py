@@ -18,6 +18,7 @@ import numpy as np
 from game.sim import elite as elite_mod
 from game.sim import odds
 from game.sim.budget import reserved_state
+from game.sim.causes import turn_causes
 from game.sim.council import shared_sector
 from game.sim.dynamics import advance
 from game.sim.economy import calibrate
@@ -39,9 +40,9 @@ from game.sim.report import (
     TurnReport,
 )
 from game.sim.scores import SCORES, Evaluation, approval, evaluate
-from game.sim.shapley import shapley
 from game.sim.start import initial_state
 from game.sim.state import State
+from game.sim.stress import shocks as stress_shocks
 
 N_DRAWS = 16
 
@@ -229,6 +230,12 @@ class Simulation:
         return s
 
     # ------------------------------------------------------------------ the turn itself
+    def _ended(self, setup: TurnSetup) -> str | None:
+        """The elite's campaign that ran last turn and stops now (its tactic), if any: a
+        price war whose cut (a turn's effect, `State.clear_turn_effects`) is not renewed."""
+        renewed = setup.warning is not None and setup.warning.tactic == "price_undercutting"
+        return "price_undercutting" if self.state.undercut > 1e-12 and not renewed else None
+
     def _moves(self, actions: list[str], choices: dict[str, str], setup: TurnSetup) -> list[Move]:
         moves = [Move("trend", "trend")]
         for aid in actions:
@@ -238,6 +245,9 @@ class Simulation:
             moves.append(Move("event", f"{setup.event.id}:{choice.id}"))
         if setup.warning is not None:
             moves.append(Move("elite", setup.warning.tactic))
+        ended = self._ended(setup)
+        if ended is not None:  # the campaign's end is a move of its own (see `_apply`)
+            moves.append(Move("end", ended))
         return moves
 
     def _choice(self, event: EventLike, choices: dict[str, str]) -> ChoiceLike:
@@ -263,8 +273,13 @@ class Simulation:
         self, s: State, moves: list[Move], choices: dict[str, str], setup: TurnSetup, draw: float
     ) -> list[EliteMove]:
         """The turn's moves on `s` in place, before the turn's dynamics; the elite's move
-        decided by `draw`."""
+        decided by `draw`. A campaign that stops this turn (`_ended`) stops with its move
+        "end": without that move, as in the trends' own turn, last turn's cut goes on, so
+        what its end does is the end's cause, never the trends'."""
+        carried = s.undercut
         s.clear_turn_effects()
+        if self._ended(setup) is not None and Move("end", "price_undercutting") not in moves:
+            s.undercut = carried
         elite_moves: list[EliteMove] = []
         population = self.level.economy.population
         for mv in moves:
@@ -352,23 +367,13 @@ class Simulation:
                 runs[subset] = self._known_run(chosen, choices, setup)
             return runs[subset]
 
-        def value(subset: frozenset[int]) -> np.ndarray:
-            scores = run(subset)[1].scores
-            return np.array([scores[k] for k in SCORES])
-
         result = run(frozenset(range(len(others))))
         found: list[Cause] = []
         if causes:
-            no_move = value(frozenset())
-            rng = np.random.default_rng([self.seed, self.turn, 17])
-            shares = shapley(len(others), value, rng) if others else np.zeros((0, len(SCORES)))
             quotes = turn_quotes(self.last, self.state, result[0], result[1])
-            for j, score in enumerate(SCORES):
-                found.append(
-                    Cause(score, float(no_move[j] - before[score]), trend.kind, trend.id, quotes[score])
-                )
-                for i, mv in enumerate(others):
-                    found.append(Cause(score, float(shares[i, j]), mv.kind, mv.id))
+            rng = np.random.default_rng([self.seed, self.turn, 17])
+            shocks, cut = stress_shocks(self.cal), self.state.undercut
+            found = turn_causes(moves, lambda sub: run(sub)[:2], before, quotes, shocks, rng, cut)
         state, ev, elite_moves = result
         state.approval = approval(state, ev)
         state.participation_raw = ev.participation_raw

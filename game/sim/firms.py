@@ -137,5 +137,5 @@ def adjust(state: State, block: FirmBlock, world_rate: float, h: float) -> None:
     g = investment_rate(block.profits, state.firm_capital, world_rate)
     factor = math.exp(g * h)
     if factor < 1.0:
-        state.foreign_capital += state.firm_capital * (1.0 - factor)
+        state.owners_outside_capital += state.firm_capital * (1.0 - factor)
     state.firm_capital *= factor

@@ -140,6 +140,22 @@ class Scan(NamedTuple):
     gamma: np.ndarray
 
 
+class WCFacts(NamedTuple):
+    """What the compiled passes over the council arrays found (`plan_fused.fused_layout`,
+    `plan_check_jit`), for `ScanJob.finish` in place of its numpy reductions over them:
+    the same questions, the same errors in the same order."""
+
+    bits: int  # bit j: the j-th of FACT_ARRAYS has an entry not a finite number > 0
+    output_ok: bool  # every WC produces a good that exists
+    first_primary: int  # the first WC producing a primary good (-1: none)
+    wc_uses: np.ndarray  # bool (G,): some WC takes the good as an input
+    produced: np.ndarray  # bool (G,): some WC produces it
+
+
+# The arrays whose positivity `WCFacts.bits` answers, bit 0 first.
+FACT_ARRAYS = ("wc_A", "wc_c", "wc_s", "wc_k", "wc_count", "cc_income", "cc_count", "wc_b")
+
+
 class _CCPass(NamedTuple):
     dense: np.ndarray
     positive: bool  # every weight > 0 (so none is NaN)
@@ -346,8 +362,9 @@ class ScanJob:
         if self.blocks is not None:
             self.blocks.start()
 
-    def finish(self, gamma: np.ndarray | None = None) -> Scan:
-        """The rest of the checks; `gamma`: `eco.wc_gamma()` if the caller computed it."""
+    def finish(self, gamma: np.ndarray | None = None, facts: WCFacts | None = None) -> Scan:
+        """The rest of the checks; `gamma`: `eco.wc_gamma()` if the caller computed it;
+        `facts`: what the compiled passes found (`WCFacts`), else numpy's reductions."""
         eco = self.eco
         G, n_wc, n_cc = eco.n_goods, eco.n_wc, eco.n_cc
         cc = None if self.blocks is None else self.blocks.result()
@@ -370,26 +387,38 @@ class ScanJob:
             if name == "cc_weight":  # finiteness: from the sums per council below
                 if len(arr) and not (arr.min() > 0 if cc is None else cc.positive):
                     raise PlanError(f"every {name} must be a finite positive number")
+            elif facts is not None:
+                if facts.bits >> FACT_ARRAYS.index(name) & 1:
+                    raise PlanError(f"every {name} must be a finite positive number")
             elif len(arr) and not (np.isfinite(arr.max()) and arr.min() > 0):
                 raise PlanError(f"every {name} must be a finite positive number")
         if n_cc and np.any(eco.cc_indptr[1:] == eco.cc_indptr[:-1]):
             raise PlanError("every consumer council needs at least one weight")
         if n_cc:
             sums = np.add.reduceat(eco.cc_weight, eco.cc_indptr[:-1]) if cc is None else cc.sums
-            if not np.all(np.isfinite(sums)):  # positive weights: a sum is finite iff its terms are
+            fault = _sums_fault(sums) if facts is None else _check_loops().sums_fault(sums, WEIGHT_SUM_ATOL)
+            if fault == 1:  # positive weights: a sum is finite iff its terms are
                 raise PlanError("every cc_weight must be a finite positive number")
-            if not np.allclose(sums, 1.0, rtol=0, atol=WEIGHT_SUM_ATOL):
+            if fault == 2:
                 raise PlanError("each consumer council's weights must sum to 1 (use normalise_weights)")
-        if n_wc and (eco.wc_output.min() < 0 or eco.wc_output.max() >= G):
+        if n_wc and not (
+            eco.wc_output.min() >= 0 and eco.wc_output.max() < G if facts is None else facts.output_ok
+        ):
             raise PlanError("a worker council produces a good that does not exist")
-        if n_wc and np.any(eco.kinds[eco.wc_output] == PRIMARY):
-            i = int(np.flatnonzero(eco.kinds[eco.wc_output] == PRIMARY)[0])
+        first_primary = facts.first_primary if facts is not None else -1
+        if facts is None and n_wc and np.any(eco.kinds[eco.wc_output] == PRIMARY):
+            first_primary = int(np.flatnonzero(eco.kinds[eco.wc_output] == PRIMARY)[0])
+        if first_primary >= 0:
+            i = first_primary
             raise PlanError(
                 f"worker council {i} produces primary good "
                 f"{eco.good_ids[eco.wc_output[i]]}; primary goods are endowments"
             )
-        wc_uses = np.zeros(G, dtype=bool)
-        wc_uses[eco.wc_input] = True  # a scatter into G flags, not a gather of a kind per entry
+        if facts is None:
+            wc_uses = np.zeros(G, dtype=bool)
+            wc_uses[eco.wc_input] = True  # a scatter into G flags, not a gather of a kind per entry
+        else:
+            wc_uses = facts.wc_uses
         if np.any(wc_uses & (eco.kinds == PUBLIC)):
             raise PlanError("public goods cannot be production inputs")
         cc_uses = np.zeros(G, dtype=bool)
@@ -409,8 +438,11 @@ class ScanJob:
         primary = eco.kinds == PRIMARY
         if np.any(eco.endowment[primary] <= 0) or np.any(eco.endowment[~primary] != 0):
             raise PlanError("primary goods need a positive endowment; other goods none")
-        produced = np.zeros(G, dtype=bool)
-        produced[eco.wc_output] = True
+        if facts is None:
+            produced = np.zeros(G, dtype=bool)
+            produced[eco.wc_output] = True
+        else:
+            produced = facts.produced
         missing = np.flatnonzero(~primary & ~produced)
         if len(missing):
             raise PlanError(f"no worker council produces {eco.good_ids[missing[0]]}")
@@ -421,6 +453,21 @@ class ScanJob:
                 "fall forever and the plan could never converge"
             )
         return Scan(dense, None if cc is None else cc.spending, gamma)
+
+
+def _sums_fault(sums: np.ndarray) -> int:
+    """`plan_check_jit.sums_fault` in numpy: 1 some sum not finite, 2 one not within
+    WEIGHT_SUM_ATOL of 1, else 0."""
+    if not np.all(np.isfinite(sums)):
+        return 1
+    return 0 if np.allclose(sums, 1.0, rtol=0, atol=WEIGHT_SUM_ATOL) else 2
+
+
+def _check_loops() -> ModuleType:
+    """`game.sim.plan_check_jit` (imports numba): only when `WCFacts` came from it."""
+    from game.sim import plan_check_jit
+
+    return plan_check_jit
 
 
 def as_prices(eco: PlanEconomy, start_prices: float | Sequence[float] | np.ndarray) -> np.ndarray:

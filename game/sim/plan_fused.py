@@ -6,11 +6,13 @@ Part of `game.sim.planning`; `plan_setup` chooses the kernel.
 Why: numpy computes a round as a dozen whole-array operations, each a pass over memory,
 and its two indexed ones (the gather of log prices into the input list and the scatter of
 spending on inputs per good) alone cost three passes or more (docs/performance.md). Here a
-round is two loops over the input list in the economy's own CSR order (WC by WC, no
-sorted copy): the first sums Σ b·log p per WC into its log revenue, numpy's float64 `exp`
-(SIMD) turns those into revenues, the second adds each revenue to its output good's supply
-and b·R to each input good's demand. The excess ratios and the price update are compiled
-too (500 goods: numpy's dozen calls there cost more than the arithmetic).
+round is two loops over one copy of the input list, WC by WC, the WCs sorted by their
+number of inputs (in the economy's order the inner loop's exit is mispredicted about once
+a WC and the loops take 2.5 times as long): the first sums Σ b·log p per WC into its log
+revenue, numpy's float64 `exp` (SIMD) turns those into revenues, the second adds each
+revenue to its output good's supply and b·R to each input good's demand. The excess
+ratios and the price update are compiled too (500 goods: numpy's dozen calls there cost
+more than the arithmetic).
 
 The same formulas as `RoundKernel` (and the councils' proposals), summed in another order
 and with a float64 exponential where RoundKernel's large path uses float32: a round equals
@@ -27,7 +29,17 @@ from typing import NamedTuple
 
 import numpy as np
 
-from game.sim.plan_economy import PROGRAM_FLOOR, STEP_CAP, PlanEconomy, PlanError, Scan, dense_cc_goods
+from game.sim.plan_economy import (
+    FACT_ARRAYS,
+    PRIMARY,
+    PROGRAM_FLOOR,
+    STEP_CAP,
+    PlanEconomy,
+    PlanError,
+    Scan,
+    WCFacts,
+    dense_cc_goods,
+)
 from game.sim.plan_spending import _spending_by_good, consumer_spending
 
 
@@ -39,7 +51,8 @@ def _loops() -> ModuleType:
 
 
 class FusedLayout(NamedTuple):
-    """The WC side of the fused kernel's set-up (`fused_layout`)."""
+    """The WC side of the fused kernel's set-up (`fused_layout`), and what the checks ask
+    of the council arrays (`facts`)."""
 
     gamma: np.ndarray  # γ_i = Σb + c/k, economy order (handed to the checks)
     sblogb: np.ndarray  # Σ b·log b per WC, economy order (kept for `refit`)
@@ -48,22 +61,31 @@ class FusedLayout(NamedTuple):
     indptr: np.ndarray  # uint32 row starts of the input list in kernel order
     col: np.ndarray  # uint32 input goods, kernel order
     b: np.ndarray  # float64 exponents, kernel order
+    facts: WCFacts  # for `ScanJob.finish`
+    K: np.ndarray  # the WCs' constants, kernel order (`_constant`)
+    out: np.ndarray  # uint32 output goods, kernel order
 
 
 def fused_layout(eco: PlanEconomy) -> FusedLayout:
-    """The kernel's order, its copy of the input list, γ and Σ b·log b: one compiled pass
-    (a counting sort, then the list copied in that order). Reads only WC arrays whose CSR
-    layout is consistent (`ScanJob` checks it before `plan_setup` calls this)."""
-    n, nnz = eco.n_wc, len(eco.wc_input)
-    if n >= 2**32 or nnz >= 2**32 or eco.n_goods >= 2**32:
+    """The kernel's order, its copy of the input list, γ, Σ b·log b and the constants, and
+    the checks' questions about the council arrays (`WCFacts`): a counting sort and one
+    compiled pass over the input list, one over the councils' rows. Reads only WC arrays
+    whose CSR layout and inputs are consistent (`ScanJob` checks them before `plan_setup`
+    calls this); the values are not checked yet (the caller ignores numpy's warnings and
+    `ScanJob.finish` says what is wrong), so nothing here may depend on them but numbers."""
+    n, nnz, G = eco.n_wc, len(eco.wc_input), eco.n_goods
+    if n >= 2**32 or nnz >= 2**32 or G >= 2**32:
         raise PlanError("the compiled round indexes with 32 bits: run with PARECON_JIT=0")
     gamma, sblogb = np.empty(n), np.empty(n)
     perm = np.empty(n, dtype=np.intp)
     kptr, col, b = np.empty(n + 1, dtype=np.uint32), np.empty(nnz, dtype=np.uint32), np.empty(nnz)
-    _loops().wc_layout(
+    wc_b = np.ascontiguousarray(eco.wc_b, dtype=np.float64)
+    wc_uses, produced = np.zeros(G, dtype=bool), np.zeros(G, dtype=bool)
+    b_ok = _loops().wc_layout(
         np.ascontiguousarray(eco.wc_indptr, dtype=np.intp),
         np.ascontiguousarray(eco.wc_input, dtype=np.intp),
-        np.ascontiguousarray(eco.wc_b, dtype=np.float64),
+        wc_b,
+        np.log(wc_b),
         np.ascontiguousarray(eco.wc_c / eco.wc_k, dtype=np.float64),
         gamma,
         sblogb,
@@ -71,17 +93,34 @@ def fused_layout(eco: PlanEconomy) -> FusedLayout:
         kptr,
         col,
         b,
+        wc_uses,
     )
-    return FusedLayout(gamma, sblogb, 1.0 / (1.0 - gamma), perm, kptr, col, b)
+    floats = [np.ascontiguousarray(getattr(eco, name), dtype=np.float64) for name in FACT_ARRAYS[:-1]]
+    bits, output_ok, first_primary = _checks().council_rows(
+        *floats, np.ascontiguousarray(eco.wc_output, dtype=np.intp), eco.kinds, PRIMARY, produced
+    )
+    bits |= (not b_ok) << FACT_ARRAYS.index("wc_b")
+    facts = WCFacts(bits, output_ok, first_primary, wc_uses, produced)
+    inv = 1.0 / (1.0 - gamma)
+    K = _constant(eco, sblogb, inv, perm)
+    out = eco.wc_output[perm].astype(np.uint32)
+    return FusedLayout(gamma, sblogb, inv, perm, kptr, col, b, facts, K, out)
 
 
-def _constant(eco: PlanEconomy, lay: FusedLayout) -> np.ndarray:
+def _checks() -> ModuleType:
+    """The compiled checks over the councils' rows (imports numba)."""
+    from game.sim import plan_check_jit
+
+    return plan_check_jit
+
+
+def _constant(eco: PlanEconomy, sblogb: np.ndarray, inv: np.ndarray, perm: np.ndarray) -> np.ndarray:
     """K_i = (log A + (c/k)·log(c/(s·k)) + Σ b·log b)/(1−γ) + log(count) in kernel order:
-    `_block_constants`' arithmetic (the constructor and `refit` both use this)."""
+    `_block_constants`' arithmetic (`fused_layout` and `refit` both use this)."""
     ck = eco.wc_c / eco.wc_k
     const = np.log(eco.wc_A) + ck * np.log(eco.wc_c / (eco.wc_s * eco.wc_k))
-    const += lay.sblogb
-    return (const * lay.inv + np.log(eco.wc_count))[lay.perm]
+    const += sblogb
+    return (const * inv + np.log(eco.wc_count))[perm]
 
 
 class FusedKernel:
@@ -90,8 +129,10 @@ class FusedKernel:
     reused buffers (copy what you keep across calls); `refit(eco)` for new productivities.
 
     What a round reads: the input list once, as 32-bit goods and float64 exponents in the
-    economy's CSR order (`col`, `b`, `indptr`), the WCs' outputs and constants, consumer
-    spending and endowments (`arrays()`)."""
+    kernel's order (`col`, `b`, `indptr`: WCs sorted by their number of inputs, `perm`),
+    the WCs' outputs and constants, consumer spending and endowments (`arrays()`). The
+    compiled loops do not check their indices: the economy must have passed
+    `check_economy` (`plan_setup` runs the checks first)."""
 
     def __init__(
         self,
@@ -110,8 +151,7 @@ class FusedKernel:
         self._layout = lay
         self.perm, self.indptr, self.col, self.b = lay.perm, lay.indptr, lay.col, lay.b
         self.inv = lay.inv[lay.perm]
-        self.K = _constant(eco, lay)
-        self.out = eco.wc_output[lay.perm].astype(np.uint32)
+        self.K, self.out = lay.K, lay.out
         scan = found if isinstance(found, Scan) else None
         if scan is not None and scan.spending is not None and scan.dense is not None:
             self.W = _spending_by_good(G, scan.dense, scan.spending)  # the checks' pass
@@ -133,7 +173,8 @@ class FusedKernel:
         """Take new productivities (`wc_A`) of the same councils: only K changes, computed
         as the constructor computes it (the same bits as a fresh kernel's plan). The caller
         guarantees every other array is unchanged."""
-        self.K = _constant(eco, self._layout)
+        lay = self._layout
+        self.K = _constant(eco, lay.sblogb, lay.inv, lay.perm)
 
     def arrays(self) -> list[np.ndarray]:
         """Every array a round reads (for the benchmark's streaming-pass reference)."""

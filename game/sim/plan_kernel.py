@@ -48,8 +48,8 @@ def plan_setup(eco: PlanEconomy) -> RoundKernel | FusedKernel:
         from game.sim.plan_fused import FusedKernel, fused_layout
 
         with np.errstate(all="ignore"):  # not checked yet: `finish` says what is wrong
-            fused = fused_layout(eco)
-        return FusedKernel(eco, job.finish(fused.gamma), fused)
+            fused = fused_layout(eco)  # the WC side and the checks' questions (`WCFacts`)
+        return FusedKernel(eco, job.finish(fused.gamma, fused.facts), fused)
     with np.errstate(all="ignore"):  # not checked yet: `finish` says what is wrong
         layout = wc_layout(eco)
     return RoundKernel(eco, job.finish(layout.gamma), layout)

@@ -97,22 +97,40 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Part:
+    """A move's share of the change of one of a score's drivers (its Shapley value, like
+    the cause's own delta): "coop_share" (share of the workforce) or "stress:<shock>"
+    (share of real income the hardest-hit fifth keep through that shock)."""
+
+    name: str
+    delta: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "delta": _r(self.delta, 6)}
+
+
+@dataclass(frozen=True)
 class Cause:
     """One move's share of one score's change this turn. `kind` is trend, action, event or
     elite; `id` is the move's id (the action id, "event:choice", the elite's tactic, or
     "trend"); `quotes` are the measures the explanation cites. The causes of a score add up
-    to its change exactly (the engine replays the turn one move at a time)."""
+    to its change exactly (the engine replays the turn one move at a time). Kind "end" is
+    the end of last turn's elite campaign (`id` its tactic). `parts` (resilience causes of
+    moves): the move's shares of the drivers' changes, which say through what it worked."""
 
     score: str
     delta: float
     kind: str
     id: str
     quotes: tuple[Quote, ...] = ()
+    parts: tuple[Part, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"score": self.score, "delta": _r(self.delta), "kind": self.kind, "id": self.id}
         if self.quotes:
             out["quotes"] = [q.to_dict() for q in self.quotes]
+        if self.parts:
+            out["parts"] = [p.to_dict() for p in self.parts]
         return out
 
 
@@ -122,8 +140,10 @@ class EliteMove:
     `countered` is the share the player's counters took off; `amount` is the outcome's size
     (share of capital moved, share of firm jobs a merger cut, credit or revenue cut, media
     strength, or the coup's chance); `jobs` the jobs lost to capital flight or cut by a
-    merger; `law` the action id of the law in court; `bought` the jobs of moving plants that
-    their workers bought under a right of first refusal (buyouts.py), not counted in `jobs`."""
+    merger; `law` the action id of the law in court; `trust` a merger's rival: the share of
+    the land that changed hands that a land trust bought first (land.py); `bought` the jobs
+    of moving plants that their workers bought under a right of first refusal
+    (buyouts.py), not counted in `jobs`."""
 
     tactic: str
     intensity: float
@@ -132,6 +152,7 @@ class EliteMove:
     amount: float = 0.0
     jobs: float = 0.0
     law: str = ""
+    trust: float = 0.0
     bought: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
@@ -146,6 +167,8 @@ class EliteMove:
             out["jobs"] = _r(self.jobs, 2)
         if self.law:
             out["law"] = self.law
+        if self.trust:
+            out["trust"] = _r(self.trust)
         if self.bought:
             out["bought"] = _r(self.bought, 2)
         return out

@@ -18,6 +18,8 @@ def initial_state(level: LevelLike, seed: int) -> State:
     params["_basic_need"] = float(eco.basic_need)
     params["_coop_spread"] = float(eco.coop_spread)
     params["_elite_strength"] = float(level.elite.strength)
+    if "land_turnover" in eco.params:  # a land market bounds the trust's purchases (land.py)
+        params["_land_market"] = 1.0
     # council workers: the inherited ladder, hours and effort ratings (a fixed sample; the
     # ratings come from the level's seed so every run of a level and seed is the same)
     rng = np.random.default_rng([seed, 1])

@@ -126,7 +126,16 @@ class State:
     plan_prices: np.ndarray | None = None
     loss_streaks: dict[str, int] = field(default_factory=dict)
     lost: str | None = None  # set by a successful counter-revolution
-    foreign_capital: float = 0.0  # owners' capital moved abroad or paid for firms sold (earns the world rate)
+    # The owners' capital outside the home firms, earning the world rate for them. Two
+    # inflows: capital moved abroad (capital flight, a plant that moves; firms.py's negative
+    # investment), and the price paid them for workplaces sold at home (a land trust's or a
+    # buy-out fund's purchases, `capital: sold`), which they place elsewhere. (Named
+    # `foreign_capital` before: saves hold decisions, not state, so they replay unchanged.)
+    owners_outside_capital: float = 0.0
+    # a land trust's land, in member places, and the members placed on it (land.py; only
+    # where the level has a land market)
+    trust_land: float = 0.0
+    trust_farmers: float = 0.0
     approval: float = 0.5  # how people judge what the project delivers (from last turn)
     participation_raw: float = 0.0  # last turn's participation, 0 to 1
     peak_participation: float = 0.0  # the highest participation_raw so far (thresholds.py)

@@ -45,7 +45,7 @@ from game.sim.economy import (
     segment_real_income,
 )
 from game.sim.effects import merge_firms
-from game.sim.elite import merger_cut
+from game.sim.land import merger_cut
 from game.sim.state import Coops, State
 
 YEAR = 1.0
@@ -97,7 +97,7 @@ def _apply(s: State, name: str) -> Shock | None:
     if name == "capital flight":
         loss = FLIGHT * (1.0 - p["capital_controls"])
         before = s.firm_capital
-        s.foreign_capital += before * loss
+        s.owners_outside_capital += before * loss
         s.firm_capital *= 1.0 - loss
         s.firm_share *= (1.0 - loss) ** 0.8  # the jobs that capital employed go with it
     elif name == "consolidation":  # a year of mergers at full force (elite.py): capital stays

@@ -58,7 +58,7 @@ def _digits(x: float, most: int = 3) -> int:
 
 def _plain(x: float, unit: str, digits: int, num: Number = format) -> str:
     if unit == "percent":
-        return num(x * 100, f".{digits}f") + "%"
+        return num(x, f".{digits}%")  # the spec's sign: `game.i18n.number` writes it per language
     return num(x, f".{digits}f")
 
 

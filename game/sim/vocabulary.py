@@ -227,7 +227,10 @@ PARAMS: dict[str, Param] = {
             0.0,
             0.2,
             "share a year",
-            "Share of farmland (or firms) that changes hands a year: the most a merger can buy.",
+            (
+                "Share of farmland (or firms) that changes hands a year: the most a merger can buy; "
+                "set in a level's economy, the most a land trust (`coop_fund`) can buy too."
+            ),
         ),
         _p(
             "pre_emption",

@@ -244,7 +244,8 @@ def _has_glyph(path: str, char: str) -> bool:
 def missing_glyphs(family: str, bold: bool, text: str) -> list[str]:
     """The characters of `text` the font file has no glyph for (drawn as empty boxes)."""
     path = str(font_file(family, bold))
-    chars = {c for c in text if not c.isspace() and unicodedata.category(c)[0] != "C"}
+    # a no-break space is drawn from the font like a letter ("15\u00a0%" in Spanish)
+    chars = {c for c in text if (c == "\u00a0" or not c.isspace()) and unicodedata.category(c)[0] != "C"}
     return sorted(c for c in chars if not _has_glyph(path, c))
 
 
@@ -321,8 +322,9 @@ def problems(app: Any, slack: int = 1) -> list[str]:
         if hidden:
             found.append(f"words left out of {w.key or type(w).__name__}: {' '.join(hidden)[:60]!r}")
     lang = app.ctx.lang
+    quoted = " ".join(scene.quoted_texts())  # sources cited as published ("the 3.5% Rule")
     for b in boxes:  # "0.5" on a Spanish screen: a number that missed game.i18n.number
-        foreign = foreign_numbers(b.text, lang)
+        foreign = [t for t in foreign_numbers(b.text, lang) if t not in quoted]
         if foreign and b.rect.clip(b.clip).width:
             found.append(f"number written in English in {lang} text {', '.join(foreign)}: {b.where()}")
     found += _cut_without_tip(scene, boxes, recorder.cache.cut)

@@ -105,17 +105,24 @@ class Session:
         return dict(self.sim.state.resources)
 
     # --- playing ----------------------------------------------------------------------
+    # `setup`, `playable` and `budget` take the lock: each may draw the turn's random numbers
+    # (`Simulation.setup`), which a turn played in a worker also does. Unguarded, a call made
+    # while the worker had moved to the next turn but not yet forgotten the old set-up drew the
+    # next turn's numbers once too often, and the game left the path its save replays.
     def setup(self) -> Any:
         """This turn's event and elite warning (call on the main thread before forecasts)."""
-        return self.sim.setup()
+        with self.lock:
+            return self.sim.setup()
 
     def playable(self, chosen: list[str], choices: dict[str, str] | None = None) -> dict[str, Refusal | None]:
-        return self.sim.playable(list(chosen), None if choices is None else dict(choices))
+        with self.lock:
+            return self.sim.playable(list(chosen), None if choices is None else dict(choices))
 
     def budget(self, chosen: list[str], choices: dict[str, str]) -> dict[str, float]:
         """What is left this turn after the event's answer and the chosen actions: the
         figure the header shows and the cards' refusals count from."""
-        return budget(self.sim, list(chosen), dict(choices))
+        with self.lock:
+            return budget(self.sim, list(chosen), dict(choices))
 
     def forecast(self, actions: list[str], choices: dict[str, str]) -> dict[str, float]:
         with self.lock:

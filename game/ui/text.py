@@ -23,6 +23,12 @@ Colour = tuple[int, int, int]
 WRAP_CACHE = 512  # wrapped paragraphs kept
 WORD_CACHE = 20_000  # measured words kept (then forgotten all at once)
 LONG_WORD = 200  # characters beyond which a word is measured by character advances
+# where a line may break: any white space but the no-break space ("15\u00a0%" stays whole)
+_BREAKS = re.compile(r"[^\S\u00a0]+")
+
+
+def _breaks(ch: str) -> bool:
+    return ch.isspace() and ch != "\u00a0"
 
 
 def _nbytes(surf: pygame.Surface) -> int:
@@ -264,7 +270,7 @@ class TextCache:
 
     def words_fit(self, text: str, size: int | str, width: int, bold: bool = False) -> bool:
         """Whether every word of `text` fits a line `width` wide (else wrapping cuts one)."""
-        return all(self.word_width(word, size, bold) <= width for word in text.split())
+        return all(self.word_width(word, size, bold) <= width for word in _BREAKS.split(text) if word)
 
     def fit(self, text: str, size: int | str, width: int, bold: bool = False) -> str:
         """The text, shortened with an ellipsis after its last whole word that fits if it is
@@ -277,10 +283,10 @@ class TextCache:
         word_end = 0  # the end of the last whole word that fits
         for i, adv in enumerate(self.advances(text, size, bold)):
             if acc + adv > room:
-                if text[i].isspace():
+                if _breaks(text[i]):
                     word_end = i
                 break
-            if text[i].isspace() and i > 0 and not text[i - 1].isspace():
+            if _breaks(text[i]) and i > 0 and not _breaks(text[i - 1]):
                 word_end = i
             acc += adv
             cut = i + 1

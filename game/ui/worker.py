@@ -74,6 +74,12 @@ class Workers:
     def busy(self) -> bool:
         return bool(self._pending)
 
+    def join(self, timeout: float | None = None) -> bool:
+        """Wait until every pending task has finished (their callbacks still wait for `poll`);
+        False if `timeout` seconds passed first. A caller that steps frames after this steps
+        the same frames on a fast machine and a loaded one (the interface tests do)."""
+        return all(task.wait(timeout) for task, _done, _error in list(self._pending))
+
     def poll(self) -> int:
         """Run callbacks of finished tasks on this (the main) thread; returns how many."""
         finished = [p for p in self._pending if p[0].done]

@@ -48,7 +48,7 @@ def test_a_merged_estate_keeps_its_capital_and_output_and_cuts_a_share_of_its_jo
     assert start.firm_share - merged.firm_share == pytest.approx(MERGER_SAVING * ESTATE, abs=1e-12)
     assert (start.firm_share - merged.firm_share) * sim.level.economy.population == pytest.approx(400)
     assert merged.firm_capital == start.firm_capital
-    assert merged.foreign_capital == start.foreign_capital
+    assert merged.owners_outside_capital == start.owners_outside_capital
     need = merged.params["firm_labour_need"]
     assert need == pytest.approx(merged.firm_share / start.firm_share, abs=1e-12)
     before, after, gone = (firm_and_coop_output(s, sim.cal, None)[1] for s in (start, merged, closed))

@@ -20,7 +20,7 @@ def test_squeezing_profits_costs_jobs_and_investment() -> None:
     assert low.state.firm_share < high.state.firm_share - 0.08
     assert low.state.unemployment > high.state.unemployment + 0.08
     assert low.state.firm_capital < high.state.firm_capital - 0.02
-    assert low.state.foreign_capital > high.state.foreign_capital
+    assert low.state.owners_outside_capital > high.state.owners_outside_capital
 
 
 def _gap(**params: float) -> float:
@@ -69,7 +69,7 @@ def test_capital_flight_hurts_the_country_not_its_owners() -> None:
     income (at home and abroad) holds, and the project's support does not rise."""
     flight = run(level("revolution", tactics=["capital_flight"]), 12)
     none = run(level("revolution", tactics=[]), 12)
-    assert flight.state.foreign_capital > none.state.foreign_capital + 0.05
+    assert flight.state.owners_outside_capital > none.state.owners_outside_capital + 0.05
     assert flight.state.firm_share < none.state.firm_share
     m_f, m_n = flight.last.measures, none.last.measures
     owners_f = m_f.profits + m_f.foreign_income

@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from game.levels.decisions import Decisions
-from game.sim import elite
+from game.sim import effects, elite
 from game.sim.dynamics import advance
 from game.sim.economy import firm_and_coop_output
 from game.sim.engine import Simulation
@@ -70,23 +70,23 @@ def test_the_machinery_ring_holds_the_federation_and_the_repair_law_raises_its_g
     on turn 1. Elite off, seed 1: without the ring the pay of farms on poor land falls behind
     until the federation splits; with it the gap stays under 2.25 whichever comes first, and
     it narrows the gap more with the repair law (shared machines fixed in days: a twentieth of
-    the time idle, not a fifth) than alone. Law first (the plan: turn 3, ring turn 5) and ring
-    first (ring turn 3, law turn 5) end within 0.01 of each other: the order matters only
+    the time idle, not a fifth) than alone. Ring first (the plan: turn 5, law turn 6) and law
+    first (law turn 5, ring turn 6) end within 0.01 of each other: the order matters only
     through the numbers."""
     assert not Simulation(level("land_commons"), 1).action_problems(["machinery_ring"])
     plan = _play(tactics=[])
-    ring_first = _play(tactics=[], moved={"machinery_ring": 3, "repair_law": 5})
+    law_first = _play(tactics=[], moved={"repair_law": 5, "machinery_ring": 6})
     alone, no_ring = _play(("repair_law",), tactics=[]), _play(("machinery_ring",), tactics=[])
     gap = {
         k: sim.last.measures.coop_pay_gap
-        for k, sim in {"plan": plan, "ring first": ring_first, "alone": alone, "none": no_ring}.items()
+        for k, sim in {"plan": plan, "law first": law_first, "alone": alone, "none": no_ring}.items()
     }
-    assert gap["plan"] <= 2.25 and gap["ring first"] <= 2.25 and gap["alone"] <= 2.25 < gap["none"]
-    assert plan.outcome == ring_first.outcome == "won" and no_ring.outcome == "lost"
+    assert gap["plan"] <= 2.25 and gap["law first"] <= 2.25 and gap["alone"] <= 2.25 < gap["none"]
+    assert plan.outcome == law_first.outcome == "won" and no_ring.outcome == "lost"
     # the ring's gain (how much it narrows the gap) is larger with the law, by about 8%
     with_law, without_law = gap["none"] - gap["plan"], gap["none"] - gap["alone"]
     assert with_law > 1.05 * without_law, gap
-    assert abs(gap["plan"] - gap["ring first"]) < 0.01, gap
+    assert abs(gap["plan"] - gap["law first"]) < 0.01, gap
 
 
 def test_the_repair_law_cuts_the_time_a_shared_machine_stands_idle() -> None:
@@ -137,8 +137,9 @@ def test_consolidation_keeps_the_capital_and_the_output_and_cuts_jobs() -> None:
     start = sim.state
     assert start.params["land_turnover"] == 0.02
     merged, jobs = _merged(start, 0.0)
-    assert merged.firm_capital == start.firm_capital and merged.foreign_capital == start.foreign_capital
-    bound = 1 - (1 - elite.MERGER_SAVING * 0.02) ** 0.25
+    assert merged.firm_capital == start.firm_capital
+    assert merged.owners_outside_capital == start.owners_outside_capital
+    bound = 1 - (1 - effects.MERGER_SAVING * 0.02) ** 0.25
     assert start.firm_share - merged.firm_share == pytest.approx(start.firm_share * bound)
     assert jobs == pytest.approx(329, abs=1)
     assert _merged(start, 0.0, 1.5)[1] == pytest.approx(jobs)
@@ -148,13 +149,14 @@ def test_consolidation_keeps_the_capital_and_the_output_and_cuts_jobs() -> None:
     assert after.profits / merged.firm_capital > 1.004 * before.profits / start.firm_capital
     fled = start.copy()
     flight = elite.execute(fled, elite.Warning_("capital_flight", 1.0, 1), 0.5, 200_000, 0.25)
-    assert fled.foreign_capital > start.foreign_capital and fled.firm_capital < start.firm_capital
+    assert fled.owners_outside_capital > start.owners_outside_capital
+    assert fled.firm_capital < start.firm_capital
     assert flight.jobs > 30 * jobs
     cut = start.firm_share - merged.firm_share
     calm = start.copy()
     advance(merged, sim.cal, 1.0)
     advance(calm, sim.cal, 1.0)
-    assert merged.foreign_capital == 0.0 and merged.firm_capital >= calm.firm_capital
+    assert merged.owners_outside_capital == 0.0 and merged.firm_capital >= calm.firm_capital
     assert 0.3 * cut < calm.firm_share - merged.firm_share < 0.5 * cut
 
 
@@ -166,9 +168,13 @@ def test_the_first_purchase_law_changes_who_buys() -> None:
     can buy only what it leaves: with the trust alone 2% − 1%/f of the agribusiness land a
     year (f = 0.82 at the start: 0.78%), with the trust and the law (pre-emption 1, the
     trust's 2%) none. Over the plan, elite on, seeds 1-5: mergers cut few jobs either way
-    (21 over the game with the law, 36 without), the federation farms end at 13.8% of the
-    work without the law instead of 16.8%, short of the goal, and unemployment ends about
-    the same (9.6% both): the law's lesson is who buys the farms, not the jobs."""
+    (8 over the game with the law, 65 without), and the federation farms end at 8.3% of the
+    work without the law instead of 11.6%, short of the goal: with the law the trust buys all
+    the land that changes hands, 2% of the agribusiness land a year, without it 1%/f, and the
+    land it buys is all the land settlers can farm (land.py). Unemployment ends 0.5 points
+    lower with the law (11.8% / 12.3%): the settlers' room, not the mergers, which hardly
+    move it. (Before the trust's purchases and its settlers were bounded by the land: 16.8% /
+    13.8%, unemployment 9.6% both.)"""
     start = Simulation(level("land_commons", tactics=[]), 1).state
     _, free = _merged(start, 0.0)
     _, law = _merged(start, 0.6)
@@ -197,15 +203,15 @@ def test_the_first_purchase_law_changes_who_buys() -> None:
     ends = [[_metrics(sim) for sim in sims] for sims in (with_law, no_law)]
     unemployment = [np.mean([m["unemployment"] for m in ms]) for ms in ends]
     coops = [np.mean([m["coop_share"] for m in ms]) for ms in ends]
-    assert abs(unemployment[1] - unemployment[0]) < 0.003, unemployment
-    assert coops[0] - coops[1] == pytest.approx(0.031, abs=0.007)
-    assert coops[0] >= 0.16 > coops[1]
+    assert 0.002 < unemployment[1] - unemployment[0] < 0.01, unemployment
+    assert coops[0] - coops[1] == pytest.approx(0.033, abs=0.007)
+    assert coops[0] >= 0.11 > coops[1]
 
 
 def test_the_seed_library_needs_no_trust_but_saves_more_with_it() -> None:
     """The library can be founded on turn 1. Elite off, seed 1: its gain in the federation's
     output is larger when the trust (with the cards that need it) has brought more farms in
-    (federation farms 17.4% of the work with it, 2.6% without)."""
+    (federation farms 11.9% of the work with it, 2.6% without)."""
     assert not Simulation(level("land_commons"), 1).action_problems(["seed_library"])
     trust = ("land_trust", "first_purchase_law", "grow_trust", "settle_farmers")
     gain_with = (
@@ -215,7 +221,7 @@ def test_the_seed_library_needs_no_trust_but_saves_more_with_it() -> None:
     no_trust = _play(trust, tactics=[]).last.measures.coop_output
     gain_without = no_trust - _play((*trust, "seed_library"), tactics=[]).last.measures.coop_output
     assert gain_without > 0
-    assert gain_with > 1.5 * gain_without  # seed 1: 0.0230 vs 0.0098
+    assert gain_with > 1.5 * gain_without  # seed 1: 0.0156 vs 0.0097
 
 
 @pytest.mark.parametrize(

@@ -25,12 +25,12 @@ def _convert(capital: str | None) -> Effect:
 def test_the_capital_that_leaves_is_the_owners_only_if_sold_or_moved(capital: str | None, kept: bool) -> None:
     sim = run(level("land_commons", tactics=[]), 1)
     s = sim.state.copy()
-    k, f, abroad = s.firm_capital, s.firm_share, s.foreign_capital
+    k, f, abroad = s.firm_capital, s.firm_share, s.owners_outside_capital
     apply_effect(s, _convert(capital))
     leaving = k * 0.02 / f
     assert s.firm_capital == pytest.approx(k - leaving)
     assert s.firm_share == pytest.approx(f - 0.02)
-    assert s.foreign_capital == pytest.approx(abroad + (leaving if kept else 0.0))
+    assert s.owners_outside_capital == pytest.approx(abroad + (leaving if kept else 0.0))
 
 
 @pytest.mark.parametrize("level_id", ["land_commons", "coop_network"])
@@ -44,7 +44,7 @@ def test_the_trust_buys_farms_without_taking_the_owners_income(level_id: str) ->
     trust = run(lv, 8, params={"coop_fund": 0.02})
     assert trust.state.coop_share > none.state.coop_share + 0.03
     assert trust.state.firm_capital < none.state.firm_capital - 0.03
-    assert trust.state.foreign_capital > none.state.foreign_capital + 0.03  # the price, placed
+    assert trust.state.owners_outside_capital > none.state.owners_outside_capital + 0.03  # the price, placed
     owners_none = none.last.measures.mean_income["owners"]
     owners_trust = trust.last.measures.mean_income["owners"]
     assert owners_trust == pytest.approx(owners_none, rel=0.003)

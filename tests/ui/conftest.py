@@ -74,6 +74,24 @@ def run_frames(app, events=(), frames: int = 1, dt: float = 1 / 60) -> None:
     pygame.event.clear()  # pygame_gui posts events of its own; tests inject theirs
 
 
+TASK_LIMIT = 120.0  # seconds one worker task may take before a test calls it hung
+
+
+def settle(app, until=None, limit: int = 200) -> None:
+    """Step the app a frame at a time until its worker tasks are done and `until()` holds (if
+    given). Before each frame it waits for the tasks pending, on the tasks themselves and not
+    on a clock, so the frames stepped are the same however loaded the machine is; `limit`
+    frames without getting there, or a task taking `TASK_LIMIT` seconds, fails the test."""
+    for _ in range(limit):
+        if not app.workers.join(TASK_LIMIT):
+            raise AssertionError(f"a worker task took more than {TASK_LIMIT:g} s")
+        app.step([], 1 / 60)
+        pygame.event.clear()
+        if not app.workers.busy and (until is None or until()):
+            return
+    raise AssertionError(f"the game did not settle in {limit} frames")
+
+
 def compare_golden(
     surface: pygame.Surface, name: str, tolerance: int = 8, max_fraction: float = 0.002
 ) -> None:

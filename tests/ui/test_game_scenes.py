@@ -5,7 +5,6 @@ to the same state, and a monkey test sends 20,000 random inputs without an excep
 from __future__ import annotations
 
 import random
-import time
 
 import pygame
 import pytest
@@ -13,21 +12,9 @@ import pytest
 from game.settings import Settings
 from game.ui import demo
 from game.ui.session import Session
-from tests.ui.conftest import key, run_frames
+from tests.ui.conftest import key, run_frames, settle
 
 GAME_SCENES = ["pathways", "briefing", "turn", "planning", "event", "debrief", "glossary"]
-
-
-def wait(app, until=None, timeout=60.0) -> None:
-    """Step the app until its workers are idle (and `until()` holds, if given)."""
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        app.step([], 1 / 60)
-        pygame.event.clear()
-        if not app.workers.busy and (until is None or until()):
-            return
-        time.sleep(0.005)
-    raise AssertionError("timed out waiting for the game")
 
 
 @pytest.mark.parametrize("name", GAME_SCENES)
@@ -35,7 +22,7 @@ def wait(app, until=None, timeout=60.0) -> None:
 def test_game_scene_fits_window(make_app, name, scale):
     app = make_app(Settings(ui_scale=scale, language="es" if scale == 200 else "en"))
     app.push(demo.scene_for_screenshot(app, name, None))
-    wait(app)
+    settle(app)
     screen = app.screen.get_rect()
     scenes = [app.top]
     if app.top.name == "turn" and not app.top.layout.wide:
@@ -55,7 +42,7 @@ def test_game_scene_fits_window(make_app, name, scale):
 def test_event_scene_opens_dialog(make_app):
     app = make_app()
     app.push(demo.scene_for_screenshot(app, "event", None))
-    wait(app)
+    settle(app)
     assert app.top.name == "dialog" and len(app.top.choices) >= 2
     first = app.top.choices[0].key
     run_frames(app, [key(pygame.K_RETURN)])
@@ -83,7 +70,7 @@ def test_play_a_level_from_title_to_debrief_by_keyboard(make_app, tmp_path):
     assert app.top.name == "briefing"
     level = app.top.level
     run_frames(app, [key(pygame.K_RETURN)])  # Begin
-    wait(app, lambda: app.top.name in ("turn", "dialog"))
+    settle(app, lambda: app.top.name in ("turn", "dialog"))
     turns = 0
     while app.top.name != "debrief":
         if app.top.name == "dialog":
@@ -96,7 +83,7 @@ def test_play_a_level_from_title_to_debrief_by_keyboard(make_app, tmp_path):
         focus_key(app, "end")
         run_frames(app, [key(pygame.K_RETURN)])
         turns += 1
-        wait(
+        settle(
             app,
             lambda: (
                 app.top.name == "debrief"
@@ -128,7 +115,7 @@ def test_continue_loads_autosave(make_app, tmp_path):
     cont = next(w for w in app.top.widgets if w.key == "continue")
     assert cont.enabled
     cont.activate()
-    wait(app, lambda: app.top.name in ("turn", "dialog"))
+    settle(app, lambda: app.top.name in ("turn", "dialog"))
     turn = next(s for s in app.scenes if s.name == "turn")
     assert turn.session.turn == 4 and turn.session.scores() == session.scores()
 
@@ -136,7 +123,7 @@ def test_continue_loads_autosave(make_app, tmp_path):
 def test_planning_view_steps_and_plays(make_app):
     app = make_app()
     app.push(demo.scene_for_screenshot(app, "planning", None))
-    wait(app)
+    settle(app)
     scene = app.top
     assert scene.rounds >= 2
     scene.playing = False
@@ -158,13 +145,13 @@ def test_turn_card_toggle_and_forecast(make_app):
 
     scene = make_scene(app, "turn", session=session)
     app.push(scene)
-    wait(app)
+    settle(app)
     if app.top.name == "dialog":
         run_frames(app, [key(pygame.K_RETURN)])
     playable = [a for a, why in session.playable([]).items() if why is None]
     scene.toggle(playable[0])
     assert scene.draft.chosen == [playable[0]]
-    wait(app, lambda: scene.draft.forecast is not None)
+    settle(app, lambda: scene.draft.forecast is not None)
     assert set(scene.draft.forecast) == {"equity", "participation", "resilience", "support"}
     assert scene.draft.card_forecasts  # every card shows its own forecast
     scene.toggle(playable[0])
@@ -249,7 +236,7 @@ def test_monkey_20000_inputs(make_app, tmp_path):
             visited.add(app.top.name)
     # let background work finish cleanly
     if app.running:
-        wait(app)
+        settle(app)
     print("monkey visited:", sorted(visited), "restarts:", restarts)
     assert {"title", "settings", "pathways", "briefing"} <= visited, visited
 
@@ -259,7 +246,7 @@ def test_dyslexia_font_at_200_percent_fits(make_app, name):
     """OpenDyslexic is the widest font: every screen still keeps its controls in the window."""
     app = make_app(Settings(ui_scale=200, font="dyslexic", language="es"))
     app.push(demo.scene_for_screenshot(app, name, None))
-    wait(app)
+    settle(app)
     screen = app.screen.get_rect()
     tabs = ("scores", "economy", "actions", "charts", "news") if app.top.name == "turn" else (None,)
     for tab in tabs:

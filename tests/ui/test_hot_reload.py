@@ -3,10 +3,11 @@ with file:line:col and the old level keeps running."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pygame
+
+from tests.ui.conftest import settle
 
 SMOKE = (Path(__file__).resolve().parents[1] / "levels" / "good" / "smoke.yaml").read_text(encoding="utf-8")
 GLOSSARY = "glossary:\n  - term: Parecon\n    text: Participatory economics.\n"
@@ -23,14 +24,6 @@ def _mod(tmp_path: Path) -> Path:
 
 def _f5(app) -> None:
     app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_F5, mod=0, unicode="", scancode=0)], 1 / 60)
-
-
-def _settle(app, until, timeout: float = 60.0) -> None:
-    end = time.monotonic() + timeout
-    while not until() and time.monotonic() < end:
-        app.step([], 1 / 60)
-        time.sleep(0.01)
-    assert until()
 
 
 def test_f5_reloads_the_level_and_its_glossary_on_the_briefing(make_app, tmp_path: Path) -> None:
@@ -75,7 +68,7 @@ def test_f5_on_the_turn_screen_replays_the_game_on_the_new_level(make_app, tmp_p
     app.step([], 1 / 60)
     level_file.write_text(level_file.read_text(encoding="utf-8").replace("text: Teach.", "text: Teach more."))
     _f5(app)
-    _settle(app, lambda: getattr(app.top, "session", session) is not session)
+    settle(app, lambda: getattr(app.top, "session", session) is not session)
     fresh = app.top.session
     assert fresh.loaded.level.actions[0].text == "Teach more."
     assert fresh.decisions == session.decisions and fresh.turn == session.turn

@@ -11,7 +11,14 @@ function fmt(x, digits) {
   var d = digits === undefined ? (Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 10 ? 1 : 2) : digits;
   return Number(x).toLocaleString(document.documentElement.lang || "en", { minimumFractionDigits: d, maximumFractionDigits: d });
 }
-function pct(x) { return (x >= 0 ? "+" : "") + fmt(100 * x, 1) + "%"; }
+// a share as a percentage in the page's language: "15.4%", and "15,4 %" with a no-break space
+// in Spanish (CLDR's pattern, the RAE's rule: see game/i18n.py PERCENT_SIGN)
+function share(x, digits) {
+  if (x === null || x === undefined || !isFinite(x)) { return "\u2014"; }
+  return Number(x).toLocaleString(document.documentElement.lang || "en",
+    { style: "percent", minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+function pct(x) { return (x >= 0 ? "+" : "") + share(x, 1); }
 function el(tag, attrs, text) {
   var e = document.createElement(tag);
   if (attrs) { Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); }); }
@@ -43,7 +50,7 @@ function outcomeTable(o) {
   box.appendChild(tb);
   box.appendChild(el("h2", null, t("moved_most")));
   var ol = el("ol");
-  o.groups.forEach(function (g) { ol.appendChild(el("li", null, g.group + ": " + fmt(100 * g.share, 0) + "%")); });
+  o.groups.forEach(function (g) { ol.appendChild(el("li", null, g.group + ": " + share(g.share, 0))); });
   box.appendChild(ol);
   return box;
 }

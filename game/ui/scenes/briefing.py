@@ -1,5 +1,11 @@
 """The briefing: where the pathway starts, what winning and losing mean, what you have to
-work with; highlighted terms open the glossary. Begin starts the first turn."""
+work with; highlighted terms open the glossary. Begin starts the first turn.
+
+Its text comes in sections behind tabs, the overview first: on a projector at 200% a page holds
+a few lines, and a teacher needs the aim, how to win, how to lose and who will oppose the class
+before the story (which keeps every word of the level's briefing and its goals), the history
+notes and, when the window has no room for the facts panel, the resources. Each section is
+paged; Page Down reads on into the next section, the tabs (and the keys 1 to 4) jump."""
 
 from __future__ import annotations
 
@@ -7,12 +13,20 @@ import re
 
 import pygame
 
+from game.explain import describe, tactic_text
 from game.i18n import N_
 from game.ui import glossary as gloss
 from game.ui.scenes.common import MenuScene
 from game.ui.session import Session, new_seed
 from game.ui.widgets.button import Button, label_width
 from game.ui.widgets.textblock import Paragraph
+
+SECTIONS = {
+    "overview": N_("Overview"),
+    "story": N_("Background"),
+    "history": N_("History"),
+    "start": N_("Resources"),
+}
 
 
 class BriefingScene(MenuScene):
@@ -30,7 +44,11 @@ class BriefingScene(MenuScene):
             loaded = levels[0]
         self.loaded = loaded
         self.seed = seed if seed is not None else new_seed()
-        self.page = 0
+        self.page = 0  # the page within the open section (`tab`)
+        self.tab = "overview"
+        self.pages: list[str] = []
+        self.side: pygame.Rect | None = None
+        self.page_label: tuple[str, pygame.Rect] | None = None
         self.starting = False
 
     @property
@@ -61,16 +79,43 @@ class BriefingScene(MenuScene):
             lines.append(_("You lose if: {text}").format(text=tr.pick(loss.warning)))
         return "\n".join(lines)
 
+    def _turns_words(self) -> str:
+        L, _ = self.level, self._
+        return (
+            _("{n} seasons").format(n=L.turns)
+            if L.turn_length == "season"
+            else _("{n} years").format(n=L.turns)
+        )
+
+    def overview_text(self) -> str:
+        """What a teacher needs first, from the level's structured goals and elite: its aim,
+        each condition to win, each way to lose, and what the old powers will do."""
+        _, tr, L = self._, self.ctx.tr, self.level
+        win = L.goals.win
+        if L.goals.win_early:
+            head = _("To win, at any time within {turns}:").format(turns=self._turns_words())
+        else:
+            head = _("To win, after {turns}:").format(turns=self._turns_words())
+        lines = [tr.pick(L.summary), "", head]
+        lines += ["• " + describe(c, tr, L) for c in (win.all if win.all is not None else [win])]
+        if L.goals.lose:
+            in_a_row = (
+                _("{condition}, {n} seasons in a row")
+                if L.turn_length == "season"
+                else _("{condition}, {n} years in a row")
+            )
+            lines += ["", _("You lose if:")]
+            for loss in L.goals.lose:
+                lines.append("• " + in_a_row.format(condition=describe(loss.when, tr, L), n=loss.for_turns))
+        lines += ["", _("Who will oppose you:")] + ["• " + tactic_text(t, tr, L) for t in L.elite.tactics]
+        return "\n".join(lines)
+
     def facts(self) -> list[tuple[str, str, str | None]]:
         """The sidebar's facts as (kind, text, icon): headings and lines, in order."""
         _ = self._
         L = self.level
         icon_for = {"influence": "political_capital", "funds": "money"}
-        turns = (
-            _("{n} seasons").format(n=L.turns)
-            if L.turn_length == "season"
-            else _("{n} years").format(n=L.turns)
-        )
+        turns = self._turns_words()
         out: list[tuple[str, str, str | None]] = [("head", _("What you start with"), None)]
         for res in L.resources:
             icon = res.id if self.ctx.icons.exists(res.id) else icon_for.get(res.id, "info")
@@ -109,7 +154,7 @@ class BriefingScene(MenuScene):
         return h
 
     def notes_text(self) -> str:
-        """The level's historical notes, each with its source, after the goals ('' if none)."""
+        """The level's historical notes, each with its source ('' if none)."""
         if not self.level.notes:
             return ""
         tr = self.ctx.tr
@@ -117,42 +162,68 @@ class BriefingScene(MenuScene):
             "• " + self._("{fact} (Source: {source})").format(fact=tr.pick(n.text), source=n.source)
             for n in self.level.notes
         )
-        return "\n\n" + self._("From history:") + "\n" + notes
+        return self._("From history:") + "\n" + notes
+
+    def quoted_texts(self) -> list[str]:
+        return [n.source for n in self.level.notes if n.source]
+
+    def sections(self, sidebar: bool) -> list[tuple[str, str]]:
+        """(key, text) of each section, in reading order; the resources only without the
+        sidebar that shows them."""
+        glossary = self.glossary()
+        story = "\n\n".join(self.ctx.tr.pick(p) for p in self.level.briefing)
+        out = [
+            ("overview", gloss.auto_link(self.overview_text(), glossary)),
+            ("story", gloss.auto_link(story, glossary) + "\n\n" + self.goals_text()),
+        ]
+        if self.level.notes:
+            out.append(("history", self.notes_text()))
+        if not sidebar:
+            out.append(("start", "\n".join(t for _kind, t, _icon in self.facts())))
+        return out
 
     def build(self) -> None:
         ctx = self.ctx
         _ = self._
         w, h = self.size
-        top = self.header_height() + ctx.space.briefing.top_gap
-        btn_h = ctx.space.screen.button_h
+        # a compact window (200% at 720 lines) gets the menus' lower buttons and half the gap
+        # under the header: a line more of text on each page
+        top = self.header_height() + ctx.space.briefing.top_gap // (2 if self.compact else 1)
+        btn_h = self.button_height(ctx.space.screen.button_h)
         side_w = min(ctx.space.briefing.side_max_w, w // 3)
+        # the tabs' height does not depend on the sidebar: lay them out once, then decide
+        tabs = [(key, _(SECTIONS[key])) for key, _text in self.sections(sidebar=False)]
+        probe = self.add_tabs(tabs, top) - top
+        self.clear()
         body = pygame.Rect(
             ctx.space.briefing.text_x,
-            top,
+            top + probe,
             w - side_w - ctx.space.briefing.text_less_w,
-            h - top - btn_h - ctx.space.briefing.text_less_h,
+            h - top - probe - btn_h - ctx.space.briefing.text_less_h,
         )
         inner_w = side_w - ctx.space.briefing.side_pad_x
         if (
             body.width < ctx.space.briefing.text_min_w
-            or self._facts_height(inner_w) > body.height - ctx.space.briefing.side_pad_y
+            or self._facts_height(inner_w) > body.bottom - top - ctx.space.briefing.side_pad_y
         ):
-            # no room for the sidebar: its facts become the last page of the text
+            # no room for the sidebar: its facts become a section of the text
             body.width = w - ctx.space.briefing.text_alone_less_w
             side_w = 0
-        glossary = self.glossary()
-        text = "\n\n".join(ctx.tr.pick(p) for p in self.level.briefing)
-        text = gloss.auto_link(text, glossary) + "\n\n" + self.goals_text() + self.notes_text()
+        sections = dict(self.sections(sidebar=bool(side_w)))
+        if self.tab not in sections:
+            self.tab = "overview"
+        self.add_tabs([(key, _(SECTIONS[key])) for key in sections], top)
+        text = sections[self.tab]
         para = Paragraph(ctx, body, text, on_link=self.open_term, define=self.define, key="briefing-text")
         # split into pages that fit, so nothing is cut off at any scale
         self.pages = self._paginate(text, body)
-        if not side_w:
-            self.pages.append("\n".join(t for _kind, t, _icon in self.facts()))
-        self.page = min(self.page, len(self.pages) - 1)
+        self.page = max(0, min(self.page, len(self.pages) - 1))
         para.set_text(self.pages[self.page])
         self.add(para)
         self.side = (
-            pygame.Rect(w - side_w - ctx.space.screen_margin, top, side_w, body.height) if side_w else None
+            pygame.Rect(w - side_w - ctx.space.screen_margin, top, side_w, body.bottom - top)
+            if side_w
+            else None
         )
         y = h - btn_h - ctx.space.briefing.buttons_bottom
         x = ctx.space.briefing.text_x
@@ -163,10 +234,15 @@ class BriefingScene(MenuScene):
         )
         begin = pygame.Rect(w - bw - ctx.space.screen_margin, y, bw, btn_h)
         self.page_label = None
-        if len(self.pages) > 1:
+        keys = list(sections)
+        first, last = (
+            self.tab == keys[0] and self.page == 0,
+            self.tab == keys[-1] and self.page == len(self.pages) - 1,
+        )
+        if not (first and last):
             pager = [
-                (_("Previous page"), "<", "prev", lambda: self.turn_page(-1), self.page > 0),
-                (_("Next page"), ">", "next", lambda: self.turn_page(1), self.page < len(self.pages) - 1),
+                (_("Previous page"), "<", "prev", lambda: self.turn_page(-1), not first),
+                (_("Next page"), ">", "next", lambda: self.turn_page(1), not last),
             ]
             words = sum(label_width(ctx, p[0]) + ctx.space.briefing.pager_words_pad for p in pager)
             short = x + words > begin.x  # no room for the words: arrows, named by tooltips
@@ -187,7 +263,10 @@ class BriefingScene(MenuScene):
                 )
                 x += bw + ctx.space.briefing.pager_gap
             page = _("Page {n} of {total}").format(n=self.page + 1, total=len(self.pages))
-            if x + ctx.text.size(page, "small")[0] + ctx.space.briefing.pager_gap <= begin.x:
+            if (
+                len(self.pages) > 1
+                and x + ctx.text.size(page, "small")[0] + ctx.space.briefing.pager_gap <= begin.x
+            ):
                 self.page_label = (page, pygame.Rect(x, y, begin.x - x, btn_h))
         self.add(
             Button(
@@ -202,34 +281,69 @@ class BriefingScene(MenuScene):
         )
 
     def _paginate(self, text: str, rect: pygame.Rect) -> list[str]:
-        """Pages that fit `rect`: whole paragraphs where they fit, and a paragraph too long
-        for one page split between words (never inside a [[term]])."""
+        """Pages that fit `rect`: whole paragraphs where they fit, else whole lines of one (a
+        list's items: at 200% a page holds a few lines, and an item read whole reads better),
+        else a line split between words (never inside a [[term]])."""
 
         def fits(t: str) -> bool:
             return Paragraph(self.ctx, pygame.Rect(0, 0, rect.width, 0), t).height <= rect.height
 
         pages: list[str] = []
         cur = ""
-        for p in text.split("\n\n"):
-            trial = f"{cur}\n\n{p}" if cur else p
-            if fits(trial):
+
+        def put(piece: str, sep: str, force: bool = False) -> bool:
+            """Add `piece` to the page if it fits (or `force`: a page must hold something)."""
+            nonlocal cur
+            trial = f"{cur}{sep}{piece}" if cur else piece
+            if fits(trial) or (force and not cur):
                 cur = trial
-                continue
+                return True
+            return False
+
+        def turn() -> None:
+            nonlocal cur
             if cur:
                 pages.append(cur)
-                cur = ""
-            for word in re.split(r" (?![^\[]*\]\])", p):
-                trial = f"{cur} {word}" if cur else word
-                if cur and not fits(trial):
-                    pages.append(cur)
-                    trial = word
-                cur = trial
-        pages.append(cur)
-        return pages
+            cur = ""
+
+        for para in text.split("\n\n"):
+            if put(para, "\n\n"):
+                continue
+            turn()
+            for i, line in enumerate(para.split("\n")):
+                sep = "\n" if i else "\n\n"
+                if put(line, sep):
+                    continue
+                turn()
+                if put(line, sep):
+                    continue
+                for j, word in enumerate(re.split(r" (?![^\[]*\]\])", line)):
+                    if not put(word, " " if j else sep):
+                        turn()
+                        put(word, sep, force=True)
+        turn()
+        return pages or [""]
 
     def turn_page(self, delta: int) -> None:
-        self.page = max(0, min(len(self.pages) - 1, self.page + delta))
+        """The next or previous page, on into the next or back into the previous section."""
+        keys = [k for k, _t in self.sections(sidebar=self.side is not None)]
+        at = keys.index(self.tab) if self.tab in keys else 0
+        page = self.page + delta
+        if 0 <= page < len(self.pages):
+            self.page = page
+        elif delta > 0 and at + 1 < len(keys):
+            self.tab, self.page = keys[at + 1], 0
+        elif delta < 0 and at > 0:
+            self.tab, self.page = keys[at - 1], 10_000  # its last page
         self.rebuild()
+
+    def _open_tab(self, key: str):
+        def open_tab() -> None:
+            if self.tab != key:
+                self.tab, self.page = key, 0
+                self.rebuild()
+
+        return open_tab
 
     def on_key(self, event: pygame.event.Event) -> bool:
         if event.key == pygame.K_PAGEDOWN:
@@ -237,6 +351,11 @@ class BriefingScene(MenuScene):
             return True
         if event.key == pygame.K_PAGEUP:
             self.turn_page(-1)
+            return True
+        keys = [k for k, _t in self.sections(sidebar=self.side is not None)]
+        number = event.key - pygame.K_1
+        if 0 <= number < len(keys):  # 1 to 4: a section by its place among the tabs
+            self._open_tab(keys[number])()
             return True
         return False
 

@@ -165,8 +165,8 @@ class ClassPlayScene(ClassScene):
         play = self.play
         last = play.history[-1].max_excess if play.history else None
         if play.status == "converged":
-            return _("The plan is agreed: every good is within {t}%.").format(
-                t=self.ctx.tr.num(play.threshold * 100, "g")
+            return self.ctx.tr.say(
+                "The plan is agreed: every good is within {t}%.", t=self.ctx.tr.num(play.threshold * 100, "g")
             )
         if play.status == "stopped":
             return _("The teacher ended the planning.")
@@ -174,7 +174,7 @@ class ClassPlayScene(ClassScene):
             return _("The planning reached its last round without agreement.")
         if last is None:
             return _("First round: every council proposes freely.")
-        return _("Largest excess: {v}%").format(v=self.ctx.tr.num(last * 100, ".1f"))
+        return self.ctx.tr.say("Largest excess: {v}%", v=self.ctx.tr.num(last * 100, ".1f"))
 
     def draw(self, surface: pygame.Surface) -> None:
         self.draw_background(surface)
@@ -335,8 +335,8 @@ class ClassPlayScene(ClassScene):
         for e in p.get("effect", [])[:3]:
             text = _("{good}: excess {before} becomes {after}").format(
                 good=self.good(e["good_id"]),
-                before=ctx.tr.num(e["before"] * 100, "+.1f") + "%",
-                after=ctx.tr.num(e["after"] * 100, "+.1f") + "%",
+                before=ctx.tr.percent(e["before"] * 100, "+.1f"),
+                after=ctx.tr.percent(e["after"] * 100, "+.1f"),
             )
             y = self.line(surface, text, x, y, "body", width=rect.width)
         if self.message:

@@ -49,7 +49,7 @@ class SettingsScene(MenuScene):
             (
                 "ui_scale",
                 _("Text and control size"),
-                [(v, f"{v}%") for v in SCALE_STEPS],
+                [(v, self.ctx.tr.percent(v)) for v in SCALE_STEPS],
                 s.ui_scale,
                 True,
                 _("Bigger text for projectors and for reading at a distance (Ctrl + and Ctrl − also work)"),
@@ -88,7 +88,7 @@ class SettingsScene(MenuScene):
             (
                 "volume",
                 _("Sound volume"),
-                [(v, f"{v}%") for v in range(0, 101, 10)],
+                [(v, self.ctx.tr.percent(v)) for v in range(0, 101, 10)],
                 s.volume,
                 True,
                 None,
@@ -110,6 +110,8 @@ class SettingsScene(MenuScene):
         self.area = pygame.Rect((w - width) // 2, top, width, h - top - foot)
         self.row_h, self.row_gap = ctx.space.settings.row_h, ctx.space.settings.row_gap
         self.rows: list[OptionRow] = []
+        common = max(OptionRow.value_width(ctx, self.row_h, r[2]) for r in rows)
+        common = min(common, ctx.space.option.value_max_w, width // 2)
         for field, label, choices, value, meter, tip in rows:
             row = OptionRow(
                 ctx,
@@ -121,6 +123,7 @@ class SettingsScene(MenuScene):
                 key=field,
                 tooltip=tip,
                 meter=meter,
+                value_w=self._value_w(label, choices, common, width),
             )
             self.rows.append(row)
             self.add(row)
@@ -151,6 +154,15 @@ class SettingsScene(MenuScene):
             row.rect.y = self.area.y + i * (self.row_h + self.row_gap) - self.scroll
             # only whole rows are drawn: a row cut through is unreadable (the list scrolls)
             row.clipped = not (row.rect.top >= self.area.y and row.rect.bottom <= self.area.bottom)
+
+    def _value_w(self, label: str, choices: list[tuple[Any, str]], common: int, width: int) -> int:
+        """The rows share one value column, but a label it would cut gets the room its own
+        values leave ("Tamaño de texto y controles" was cut at 200% beside "200 %")."""
+        ctx, opt = self.ctx, self.ctx.space.option
+        room = width - common - opt.value_right - opt.label_gap - ctx.space.margin
+        if ctx.text.size(label, "body")[0] <= room:
+            return common
+        return min(common, OptionRow.value_width(ctx, self.row_h, choices))
 
     def _footer_lines(self) -> list[str]:
         ctx = self.ctx

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 import pygame
 
-from game.i18n import N_
+from game.i18n import N_, PERCENT_SIGN
 from game.ui.context import UIContext
 from game.ui.widgets.base import Widget
 from game.ui.widgets.chart_data import axis_ticks, finite
@@ -21,8 +21,8 @@ BAND_MEANINGS = (N_("settled"), N_("close"), N_("moving"), N_("far"), N_("very f
 def band_range_text(ctx: UIContext, i: int) -> str:
     bands = ctx.colours.excess_bands
     if i == len(bands) - 1:
-        return ctx.tr.num(bands[i - 1][0] * 100, "g") + "%+"
-    return "< " + ctx.tr.num(bands[i][0] * 100, "g") + "%"
+        return ctx.tr.percent(bands[i - 1][0] * 100, "g") + "+"
+    return "< " + ctx.tr.percent(bands[i][0] * 100, "g")
 
 
 class BarChart(Widget):
@@ -123,7 +123,7 @@ class BarChart(Widget):
         icon_w = ctx.space.bar_chart.icon_col if any(self.icons) else 0
         axis_h = ascent + ctx.space.bar_chart.axis_gap
         plot = pygame.Rect(pad + icon_w + name_w + ctx.space.bar_chart.name_gap, y, 0, h - y - pad - axis_h)
-        edge = ctx.text.size("+100%", "small")[0] // 2
+        edge = ctx.text.size("+" + ctx.tr.percent(100), "small")[0] // 2
         plot.width = w - plot.x - pad - edge
         self.squeezed = plot.height < row_min * n or plot.width < ctx.space.bar_chart.min_plot_w
         if self.squeezed:
@@ -141,7 +141,7 @@ class BarChart(Widget):
         for t in axis_ticks(-vmax, vmax, step):
             xx = round(xmap(t))
             pygame.draw.line(surf, ctx.colours.grid, (xx, plot.y), (xx, plot.bottom), 1)
-            txt = ("+" if t > 1e-9 else "") + _fmt(t * 100) + "%"
+            txt = ("+" if t > 1e-9 else "") + _fmt(t * 100, ctx.tr.lang) + PERCENT_SIGN.get(ctx.tr.lang, "%")
             ctx.text.draw(
                 surf,
                 txt,

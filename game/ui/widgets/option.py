@@ -15,6 +15,13 @@ from game.ui.widgets.panel import triangle
 class OptionRow(Widget):
     focusable = True
 
+    @staticmethod
+    def value_width(ctx: UIContext, height: int, choices: Sequence[tuple[Any, str]]) -> int:
+        """The value column a row `height` high needs for the widest of `choices`: its words
+        between the two arrows (square, as high as the row)."""
+        widest = max((ctx.text.size(text, "body", True)[0] for _v, text in choices), default=0)
+        return widest + ctx.space.option.value_pad + 2 * height
+
     def __init__(
         self,
         ctx: UIContext,
@@ -28,8 +35,10 @@ class OptionRow(Widget):
         tooltip: str | None = None,
         meter: bool = False,
         wrap: bool = False,
+        value_w: int | None = None,
     ) -> None:
         super().__init__(ctx, rect, key=key or label, tooltip=tooltip)
+        self.value_w = value_w  # the value column's width, shared by a screen's rows
         self.label = label
         self.choices = list(choices)
         values = [c[0] for c in self.choices]
@@ -54,6 +63,8 @@ class OptionRow(Widget):
 
     def _value_rect(self) -> pygame.Rect:
         w = min(self.ctx.space.option.value_max_w, self.rect.width // 2)
+        if self.value_w is not None:
+            w = min(w, self.value_w)
         return pygame.Rect(
             self.rect.right - w - self.ctx.space.option.value_right, self.rect.y, w, self.rect.height
         )

@@ -4,6 +4,7 @@ cards, the chart of scores or of the economy, and the event and pause dialogs.""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import pygame
@@ -320,73 +321,114 @@ def turn_line(ctx: UIContext, s: Session) -> str:
     return ctx._("{unit} {n} of {total}").format(unit=unit, n=min(s.turn, s.level.turns), total=s.level.turns)
 
 
-def plan_header(ctx: UIContext, s: Session, d: TurnDraft, lay: lay_mod.TurnLayout) -> header.HeaderPlan:
+@dataclass(frozen=True)
+class TurnFacts:
+    """What the turn screen draws from the game, read on the main thread while no turn is being
+    played. A turn plays in a worker thread and the screen keeps drawing; frames drawn then use
+    the facts read before, never the simulation, which the worker is changing (asking it for the
+    turn's budget drew the next turn's random numbers early: the game then differed from its
+    save's replay)."""
+
+    title: str
+    turn_line: str
+    resources: list[panels.ResourceLine]
+    metrics: dict[str, float]
+    dangers: list[tuple[int, str]]
+
+
+def turn_facts(ctx: UIContext, s: Session, d: TurnDraft) -> TurnFacts:
+    losses = s.reports[-1].warnings if s.reports else ()
+    return TurnFacts(
+        s.title(),
+        turn_line(ctx, s),
+        resource_lines(ctx, s, d),
+        s.metrics(),
+        [(w.turns_left, loss_warning_text(w, s.level, ctx.tr)) for w in losses],
+    )
+
+
+class FactsCache:
+    """The screen's TurnFacts, read again when the draft, the turn or the language changed,
+    but never while a worker plays the turn (`TurnDraft.busy`)."""
+
+    def __init__(self) -> None:
+        self.facts: TurnFacts | None = None
+        self.key: tuple = ()
+
+    def get(self, ctx: UIContext, s: Session, d: TurnDraft) -> TurnFacts:
+        if self.facts is not None and d.busy:
+            return self.facts
+        key = (s.turn, tuple(d.chosen), tuple(sorted(d.choices.items())), ctx.tr)
+        if self.facts is None or key != self.key:
+            self.facts, self.key = turn_facts(ctx, s, d), key
+        return self.facts
+
+
+def plan_header(ctx: UIContext, facts: TurnFacts, lay: lay_mod.TurnLayout) -> header.HeaderPlan:
     """The header's parts left of its buttons (Menu, and End in the narrow layout)."""
     assert lay.menu is not None and lay.end is not None
     buttons = [r.x for r in (lay.menu, lay.end) if r.y < lay.header_h]
     limit = min(buttons) - ctx.space.turn_header.buttons_gap
-    return header.plan_header(
-        ctx, lay.header_h, s.title(), turn_line(ctx, s), limit, resource_lines(ctx, s, d)
-    )
+    return header.plan_header(ctx, lay.header_h, facts.title, facts.turn_line, limit, facts.resources)
 
 
-def tip_areas(ctx: UIContext, s: Session, d: TurnDraft, setup: Any, lay: lay_mod.TurnLayout) -> list[TipArea]:
+def tip_areas(
+    ctx: UIContext, s: Session, facts: TurnFacts, setup: Any, lay: lay_mod.TurnLayout
+) -> list[TipArea]:
     """Tooltips (mouse and Tab) with the whole text of what the screen draws shortened: the
     header's title and resources, the Actions tab's resource strip, the economy and elite."""
     out = [
         TipArea(ctx, rect, whole, key=f"header-tip:{i}")
-        for i, (rect, whole) in enumerate(plan_header(ctx, s, d, lay).tips)
+        for i, (rect, whole) in enumerate(plan_header(ctx, facts, lay).tips)
     ]
     if lay.resource_strip is not None:
-        whole = header.strip_words(ctx, resource_lines(ctx, s, d), lay.resource_strip.width)
+        whole = header.strip_words(ctx, facts.resources, lay.resource_strip.width)
         if whole:
             out.append(TipArea(ctx, lay.resource_strip, whole, key="resources-tip"))
     for name, panel in lay.panels.items():
-        whole = panel_words(ctx, s, setup, name)
+        whole = panel_words(ctx, s, facts, setup, name)
         if whole:
             out.append(TipArea(ctx, panel, whole, key=f"panel-tip:{name}"))
     return out
 
 
-def panel_words(ctx: UIContext, s: Session, setup: Any, name: str) -> str:
+def panel_words(ctx: UIContext, s: Session, facts: TurnFacts, setup: Any, name: str) -> str:
     """A panel's text whole, for its tooltip (the panel shortens it to its room)."""
     if name == "economy":
         return "\n".join(
-            f"{label}: {value}" for _i, _c, label, value in panels.economy_rows(ctx, s.metrics(), s.level)
+            f"{label}: {value}" for _i, _c, label, value in panels.economy_rows(ctx, facts.metrics, s.level)
         )
     if name == "elite":
-        losses = s.reports[-1].warnings if s.reports else ()
-        dangers = [(w.turns_left, loss_warning_text(w, s.level, ctx.tr)) for w in losses]
         odds = odds_text(setup.warning, s.level, ctx.tr, best_only=True) if setup.warning is not None else ""
-        return panels.elite_words(ctx, setup.warning, dangers, s.level, odds)
+        return panels.elite_words(ctx, setup.warning, facts.dangers, s.level, odds)
     return ""
 
 
 def draw_turn(
     surface: pygame.Surface,
     ctx: UIContext,
-    s: Session,
+    facts: TurnFacts,
+    level: Any,
     d: TurnDraft,
     lay: lay_mod.TurnLayout,
     setup: Any,
-    plan: header.HeaderPlan,
     time: float,
 ) -> None:
-    """Draw the header and the panels the layout shows (the widgets draw themselves)."""
-    resources = resource_lines(ctx, s, d)
-    header.draw_header(surface, ctx, lay.header_h, plan, turn_line(ctx, s), resources)
+    """Draw the header and the panels the layout shows (the widgets draw themselves), from
+    `facts`: nothing here asks the simulation, which a worker may be changing."""
+    resources = facts.resources
+    plan = plan_header(ctx, facts, lay)
+    header.draw_header(surface, ctx, lay.header_h, plan, facts.turn_line, resources)
     if "economy" in lay.panels:
-        panels.draw_economy(surface, ctx, lay.panels["economy"], s.metrics(), s.level)
+        panels.draw_economy(surface, ctx, lay.panels["economy"], facts.metrics, level)
     if "elite" in lay.panels:
-        losses = s.reports[-1].warnings if s.reports else ()
-        dangers = [(w.turns_left, loss_warning_text(w, s.level, ctx.tr)) for w in losses]
-        odds = odds_text(setup.warning, s.level, ctx.tr, best_only=True) if setup.warning is not None else ""
-        panels.draw_elite(surface, ctx, lay.panels["elite"], setup.warning, dangers, s.level, odds)
+        odds = odds_text(setup.warning, level, ctx.tr, best_only=True) if setup.warning is not None else ""
+        panels.draw_elite(surface, ctx, lay.panels["elite"], setup.warning, facts.dangers, level, odds)
     if "forecast" in lay.panels:
         ev = setup.event
         answer = None
         if ev is not None and ev.id in d.choices:
-            answer = choice_label(ev.id, d.choices[ev.id], s.level, ctx.tr)
+            answer = choice_label(ev.id, d.choices[ev.id], level, ctx.tr)
         panels.draw_forecast(surface, ctx, lay.panels["forecast"], answer, len(d.chosen), d.forecast)
     if lay.resource_strip is not None:
         r = lay.resource_strip
@@ -394,7 +436,7 @@ def draw_turn(
     if lay.forecast_strip is not None:
         panels.draw_forecast_strip(surface, ctx, lay.forecast_strip, bool(d.chosen), d.forecast)
     if d.busy:
-        text = T.seasonal(s.level, N_("The season passes…"), N_("The year passes…"), ctx.tr)
+        text = T.seasonal(level, N_("The season passes…"), N_("The year passes…"), ctx.tr)
         panels.draw_busy(surface, ctx, text, time)
 
 

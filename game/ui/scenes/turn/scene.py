@@ -42,6 +42,7 @@ class TurnScene(Scene):
         self.layout: lay_mod.TurnLayout | None = None
         self.news: list[NewsItem] = []
         self._news_upto = 0
+        self.facts = parts.FactsCache()
         self.new_turn()
 
     # --- turn flow -------------------------------------------------------------------
@@ -200,7 +201,8 @@ class TurnScene(Scene):
         )
         tip = _("Save, glossary, settings (Esc)")
         self._button(lay.menu, _("Menu"), self.open_menu, "quiet", "menu", tooltip=tip)
-        for area in parts.tip_areas(ctx, self.session, self.draft, self.setup, lay):
+        facts = self.facts.get(ctx, self.session, self.draft)
+        for area in parts.tip_areas(ctx, self.session, facts, self.setup, lay):
             self.add(area)
 
     def _button(
@@ -260,8 +262,7 @@ class TurnScene(Scene):
             self.hand_index = self.hand.index
             self.refresh()
 
-    def refresh(self) -> None:
-        """Rebuild now if this screen is on top; otherwise `resume` will."""
+    def refresh(self) -> None:  # rebuild now if this screen is on top; otherwise `resume` will
         if self.app.top is self:
             self.rebuild()
 
@@ -295,5 +296,5 @@ class TurnScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
         assert self.layout is not None
-        plan = parts.plan_header(self.ctx, self.session, self.draft, self.layout)
-        parts.draw_turn(surface, self.ctx, self.session, self.draft, self.layout, self.setup, plan, self.time)
+        facts, lay = self.facts.get(self.ctx, self.session, self.draft), self.layout
+        parts.draw_turn(surface, self.ctx, facts, self.session.level, self.draft, lay, self.setup, self.time)

@@ -51,7 +51,7 @@ def fund_rate(params: dict[str, float]) -> float:
 
 def first_refusal_buyout(state: State, jobs: float, dt: float) -> float:
     """Plants worked by `jobs` (a share of the workforce) are moving abroad this turn and
-    their capital is already counted as gone (to `foreign_capital`: the owners are paid or
+    their capital is already counted as gone (to `owners_outside_capital`: the owners are paid or
     move it). The share `first_refusal` of them is offered to the workers, who buy what their
     own means and the fund's money for this turn (`dt` years) can pay; those jobs stay, as
     co-ops. Returns the share of the workforce whose jobs the buyouts kept."""

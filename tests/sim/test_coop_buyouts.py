@@ -102,7 +102,7 @@ def test_the_right_moves_no_less_capital() -> None:
         move = elite.execute(s, Warning_("capital_flight", 1.0, s.turn + 1), 0.5, 400_000)
         runs[share] = (s, move)
     (none, m0), (law, m1) = runs[0.0], runs[0.9]
-    assert law.foreign_capital == pytest.approx(none.foreign_capital, rel=1e-12)
+    assert law.owners_outside_capital == pytest.approx(none.owners_outside_capital, rel=1e-12)
     assert law.firm_capital == pytest.approx(none.firm_capital, rel=1e-12)
     assert law.firm_share == pytest.approx(none.firm_share, rel=1e-12)
     assert m0.bought == 0.0 and m1.bought > 0.5 * m0.jobs

@@ -75,7 +75,7 @@ def test_a_merger_names_the_land_the_trust_bought_first() -> None:
     en = elite_move_text(move, lv, load_translator("en"))
     es = elite_move_text(move, lv, load_translator("es"))
     assert "the land trust had bought 40% of the farms" in en and "could merge only the rest" in en
-    assert "el fideicomiso de tierras había comprado el 40%" in es
+    assert "el fideicomiso de tierras había comprado el 40\xa0%" in es  # Spanish: a space before %
     alone = EliteMove("consolidation", 1.0, "merger", amount=0.001, jobs=100.0)
     assert "land trust" not in elite_move_text(alone, lv, load_translator("en"))
     assert "trust" not in alone.to_dict()

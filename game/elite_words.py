@@ -40,8 +40,8 @@ FLIGHT_BOUGHT = N_(
     "them as co-ops (the owners were paid and placed the price elsewhere)"
 )
 
-# a merger's rival (game.sim.land): the land trust buys first, the funds merge what is left
+# a merger's rival (game.sim.land): the trust buys what it can get and pay for, the funds the rest
 MERGER_TRUST = N_(
-    " (the land trust had bought first {trust} of the farms that change hands, so the funds "
+    " (the land trust had bought {trust} of the farms that changed hands, so the funds "
     "could merge only the rest)"
 )

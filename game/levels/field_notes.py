@@ -124,7 +124,9 @@ FIELD_NOTES = {
     "Effect.land": "For `found_coops`: `trust` settles the new co-ops on a land trust's land. In a "
     "level with a land market (it sets `land_turnover` in its economy) they take only the trust's "
     "idle land: the places on the farms it bought (1/0.6 family-farm crews for each worker of the "
-    "merged farm it bought) that no member farms, and beyond them no one is settled.",
+    "merged farm it bought) that no member farms, and beyond them no one is settled; the farms "
+    "share their output with the settlers, each of whom adds a fifth of a member's output, so pay "
+    "per member falls.",
     "Condition.op": "How `metric` or `param` is compared with `value`.",
     "Condition.value": "The number compared with.",
     "Condition.all": "Holds when every condition in the list holds.",

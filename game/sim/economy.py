@@ -107,7 +107,9 @@ class Measures:
     produced: float  # what was produced and earned abroad, less co-op reinvestment
     labour_demand: float = 0.0
     real_income: np.ndarray | None = None  # income / cost of basic needs, per group
-    foreign_income: float = 0.0
+    # what the owners' capital placed outside the region's firms earns (`owners_outside_capital`:
+    # capital moved abroad and the price of farms and firms sold, placed at the world rate)
+    owners_outside_income: float = 0.0
     coop_output: float = 0.0  # total co-op output (members × output per member)
     coop_rate: float = 0.0  # r*, the clearing rate of the co-op capital market
     coop_in_use: np.ndarray | None = None
@@ -244,7 +246,7 @@ def measure(
     wage = firms.wage
     profits = firms.profits
     pollution_charge = firms.pollution_charge
-    foreign_income = cal.world_rate * (state.owners_outside_capital + state.firm_capital - K)
+    owners_outside_income = cal.world_rate * (state.owners_outside_capital + state.firm_capital - K)
     # deposit interest firms could not pay is a loss of the banks that took the deposits
     bank_interest = coop.bank_interest - (p["interest_rate"] * deposits - firms.deposit_interest)
     # buyers pay less where big firms undercut co-ops: both price cuts go to households
@@ -271,7 +273,7 @@ def measure(
     u = max(0.0, 1.0 - f - state.coop_share - state.council_share)
     owners = state.params.get("_owner_share", 0.02)
     parts: list[Part] = [
-        (0, owners, max(0.0, profits + bank_interest + foreign_income) / owners, 10.0, 1.0),
+        (0, owners, max(0.0, profits + bank_interest + owners_outside_income) / owners, 10.0, 1.0),
         (1, f / len(WAGE_LADDER), wage * WAGE_LADDER / WAGE_LADDER.mean(), 40.0, 1.0),
     ]
     if len(c.members):
@@ -348,13 +350,13 @@ def measure(
         total_output=float(np.dot(w_a, inc_a)),
         produced=float(
             Y_f
-            + foreign_income
+            + owners_outside_income
             + np.dot(c.members, coop.gross - REINVEST * coop.net)
             + state.council_share * council_income
         ),
         labour_demand=firms.labour_demand,
         real_income=real,
-        foreign_income=foreign_income,
+        owners_outside_income=owners_outside_income,
         coop_output=float(np.dot(c.members, coop.gross)),
         coop_rate=coop.capital.rate,
         coop_in_use=coop.capital.in_use,
@@ -410,7 +412,7 @@ def segment_real_income(
     K = state.firm_capital * (1.0 - shock.capital_loss * (1.0 - p["capital_controls"]))
     deposits = float(np.dot(coop.capital.deposits, c.members))
     lost = float(np.dot(coop.lost, c.members))
-    foreign_income = cal.world_rate * (state.owners_outside_capital + state.firm_capital - K)
+    owners_outside_income = cal.world_rate * (state.owners_outside_capital + state.firm_capital - K)
     bank_interest = coop.bank_interest - (p["interest_rate"] * deposits - firms.deposit_interest)
     att = attendance(state)
     prod = council_productivity(state, att, job_balance(state))
@@ -423,7 +425,7 @@ def segment_real_income(
     weight = np.array([owners, f, state.coop_share, state.council_share, u])
     total = np.array(
         [
-            max(0.0, firms.profits + bank_interest + foreign_income),
+            max(0.0, firms.profits + bank_interest + owners_outside_income),
             firms.wage * f,
             float(np.dot(c.members, coop.pay)),
             council_income * state.council_share,

@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from game.sim.land import MERGER_SAVING, land_market, members_left, trust_bought, trust_room
+from game.sim.land import MERGER_SAVING, land_market, members_left, settled, trust_bought, trust_room, weight
 from game.sim.pace import lose_skills
 from game.sim.state import State
 
@@ -49,9 +49,10 @@ def apply_effect(
         if on_trust:  # settlers only on the trust's idle land (land.py)
             share = min(share, trust_room(state))
         taken = take_workers(state, source, share)
+        before = weight(state)
         new_coops(state, int(effect.count), taken, quality=0.95)
-        if on_trust:
-            state.trust_farmers += taken
+        if on_trust:  # the farms share their output with the settlers (land.py)
+            settled(state, before, taken)
     elif op == "resource":
         state.resources[effect.resource] = state.resources.get(effect.resource, 0.0) + float(effect.value)
     elif op == "counter":

@@ -8,12 +8,13 @@ capital keeps earning the world rate for its owners abroad, and the jobs it empl
 lost at home. Consolidation is the labour-saving merger where capital cannot leave (farmland):
 investors buy farms when they are sold and merge them; the capital stays in the sector and
 earns there, and the merged farms need fewer workers for the same output (firms.py). A
-merger can only cut jobs on land that changed hands and that no one else bought first: a
-share s·min(1, I)·min(T·(1 − pre-emption), T − B) of firm jobs a year is cut, T the land that
+merger can only cut jobs on land that changed hands and that a land trust did not buy: a
+share s·min(1, I)·(T − B) of firm jobs a year is cut (without a land market, the old
+s·min(1, I)·min(T·(1 − pre-emption), T − B)), T the land that
 changes hands a year (`land_turnover`, USDA ERS 2016: about 2% of US farmland a year in all
 transfers, counted as if heirs sold all they inherit), B the share of it a land trust buys
-first (at most T; land.py), s the labour a merged farm saves (MERGER_SAVING, 0.4 [D], in a
-range 0.3-0.5), and the labour demand per unit of
+(bounded by its money and its access, at most T; land.py), s the labour a merged farm
+saves (MERGER_SAVING, 0.4 [D], in a range 0.3-0.5), and the labour demand per unit of
 capital (`firm_labour_need`) falls by as much, so the firms do not hire the jobs back at the
 old wage (a lower wage and the higher profits invested bring some back).
 Media attacks enter the diffusion of awareness as −μ·M·F; a credit strike
@@ -218,7 +219,7 @@ def execute(state: State, warning: Warning_, draw: float, population: int, dt: f
         jobs = merge_firms(state, cut)  # the capital and the output stay
         outcome = "merger" if state.firm_capital > 0 else "merger_none"
         amount, jobs_lost = cut, jobs * population
-        # the land trust bought first: its share of the land that changed hands (land.py)
+        # the land trust bought its share of the land that changed hands (land.py)
         trust = min(1.0, trust_buys(p, state.firm_share) / max(p["land_turnover"], 1e-9))
     elif tactic == "credit_strike":
         state.credit_cut = min(0.95, CREDIT_KAPPA * i * (1 - p["public_credit"]))

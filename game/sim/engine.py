@@ -387,7 +387,7 @@ class Simulation:
         state.warning = warning
         elite_mod.update_wealth(
             state,
-            ev.measures.profits + ev.measures.foreign_income,
+            ev.measures.profits + ev.measures.owners_outside_income,
             self.cal.start_profit,
             state.params["_elite_strength"],
             self.dt,

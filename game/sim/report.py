@@ -141,7 +141,7 @@ class EliteMove:
     (share of capital moved, share of firm jobs a merger cut, credit or revenue cut, media
     strength, or the coup's chance); `jobs` the jobs lost to capital flight or cut by a
     merger; `law` the action id of the law in court; `trust` a merger's rival: the share of
-    the land that changed hands that a land trust bought first (land.py); `bought` the jobs
+    the land that changed hands that a land trust bought (land.py); `bought` the jobs
     of moving plants that their workers bought under a right of first refusal
     (buyouts.py), not counted in `jobs`."""
 

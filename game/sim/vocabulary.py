@@ -238,7 +238,11 @@ PARAMS: dict[str, Param] = {
             0.0,
             1.0,
             "share",
-            "Share of the farms or firms a merger would buy that go first to their workers or a trust.",
+            (
+                "Share of the farms or firms sold that must be offered first to a trust at the notified "
+                "price (a first-offer right). With a land market the trust takes what its money pays "
+                "for and the rest is sold to the funds; without one it is the share of mergers stopped."
+            ),
         ),
         _p(
             "public_credit",

@@ -72,8 +72,8 @@ def test_capital_flight_hurts_the_country_not_its_owners() -> None:
     assert flight.state.owners_outside_capital > none.state.owners_outside_capital + 0.05
     assert flight.state.firm_share < none.state.firm_share
     m_f, m_n = flight.last.measures, none.last.measures
-    owners_f = m_f.profits + m_f.foreign_income
-    owners_n = m_n.profits + m_n.foreign_income
+    owners_f = m_f.profits + m_f.owners_outside_income
+    owners_n = m_n.profits + m_n.owners_outside_income
     assert owners_f > 0.9 * owners_n
     assert flight.state.support <= none.state.support + 1e-6
 

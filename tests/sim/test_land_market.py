@@ -1,8 +1,8 @@
 """The land trust buys no more than the land that changes hands (game/sim/land.py).
 
-land_commons sets `land_turnover` (2% of the farmland a year): with the first-purchase law the
-trust's flow, 2% of the workforce a year, would be 2.4-2.9% of the agribusiness farms' land
-as they shrink; it now buys exactly the 2% that changes hands. coop_network sets no land
+land_commons sets `land_turnover` (2% of the farmland a year): the trust buys what its money
+pays for, at most the 2% that changes hands with the first-purchase law and 40% of it without
+(bidding against the funds). coop_network sets no land
 turnover: its buy-out fund buys firms that close or move, and its flow is what it was.
 """
 
@@ -23,16 +23,20 @@ def test_the_trust_buys_at_most_the_land_that_changes_hands() -> None:
     sim = Simulation(level("land_commons", tactics=[]), 1)
     p, f = dict(sim.state.params), sim.state.firm_share
     assert p["_land_market"] == 1.0 and p["land_turnover"] == 0.02
-    p["coop_fund"] = 0.01  # the trust alone: 1%/f of the land, under the 2% that changes hands
-    assert land.trust_buys(p, f) == pytest.approx(0.01 / f) and 0.01 / f < 0.02
-    assert land.open_land(p, f) == pytest.approx(0.02 - 0.01 / f)  # the funds merge the rest
-    p["coop_fund"], p["pre_emption"] = 0.02, 1.0  # and the law: it wants 2.4%, 2% is offered
+    p["coop_fund"] = 0.01  # the trust alone: money for 1%/f of the land, wins 0.4 of the 2%
+    assert 0.01 / f > 0.008 and land.trust_buys(p, f) == pytest.approx(0.008)
+    assert land.open_land(p, f) == pytest.approx(0.012)  # the funds merge the rest
+    p["pre_emption"] = 1.0  # and the law: all it pays for
+    assert land.trust_buys(p, f) == pytest.approx(0.01 / f) and land.open_land(p, f) == pytest.approx(
+        0.02 - 0.01 / f
+    )
+    p["coop_fund"] = 0.02  # it would pay for 2.4%, 2% is sold
     assert 0.02 / f > 0.024
     assert land.trust_buys(p, f) == 0.02 and land.open_land(p, f) == 0.0
     # as the agribusiness farms shrink the bound stays 2% of their land (2.9% wanted at f 0.69)
     assert land.trust_buys(p, 0.69) == 0.02
     # over a season of the dynamics: the price paid is the capital that left, at book value
-    for fund, pre, share in ((0.01, 0.0, 0.01 / f), (0.02, 1.0, 0.02)):
+    for fund, pre, share in ((0.01, 0.0, 0.008), (0.02, 1.0, 0.02)):
         s = sim.state.copy()
         s.params["coop_fund"], s.params["pre_emption"] = fund, pre
         k, paid = s.firm_capital, s.owners_outside_capital
@@ -51,24 +55,27 @@ def test_without_a_land_market_the_fund_buys_as_before() -> None:
     assert land.trust_flow(p, f, 0.25) == pytest.approx(0.02 * 0.25 * 1.5)
     assert land.trust_flow(p, f, 0.25) > p["land_turnover"] * f * 0.25
     p["_land_market"] = 1.0  # the same fund in a land market would be bounded
+    assert land.trust_flow(p, f, 0.25) == pytest.approx(0.4 * 0.02 * f * 0.25)
+    p["pre_emption"] = 1.0
     assert land.trust_flow(p, f, 0.25) == pytest.approx(0.02 * f * 0.25)
 
 
 def test_a_merger_names_the_land_the_trust_bought_first() -> None:
     """The elite and the trust compete for the farms that change hands: a merger's cause says
-    what share the trust took first; the trust's land is the funds' loss (land.py)."""
+    what share the trust took (bidding, 40%: land.OPEN_SHARE); the trust's land is the funds'
+    loss (land.py)."""
     sim = Simulation(level("land_commons", tactics=["consolidation"]), 1)
     s = sim.state
     s.params["coop_fund"] = 0.01
     move = elite.execute(s, elite.Warning_("consolidation", 1.0, 1), 0.5, 200_000, 0.25)
     assert move.outcome == "merger"
-    assert move.trust == pytest.approx(0.01 / sim.state.firm_share / 0.02, rel=0.01)
+    assert move.trust == pytest.approx(land.OPEN_SHARE)
     assert move.to_dict()["trust"] == pytest.approx(move.trust, abs=1e-4)
     lv = level("land_commons")
     en = elite_move_text(move, lv, load_translator("en"))
     es = elite_move_text(move, lv, load_translator("es"))
-    assert "the land trust had bought first 6" in en and "could merge only the rest" in en
-    assert "el fideicomiso de tierras había comprado primero el 6" in es
+    assert "the land trust had bought 40% of the farms" in en and "could merge only the rest" in en
+    assert "el fideicomiso de tierras había comprado el 40\xa0%" in es  # Spanish: a space before %
     alone = EliteMove("consolidation", 1.0, "merger", amount=0.001, jobs=100.0)
     assert "land trust" not in elite_move_text(alone, lv, load_translator("en"))
     assert "trust" not in alone.to_dict()

@@ -41,7 +41,8 @@ def test_the_trust_buys_farms_without_taking_the_owners_income(level_id: str) ->
     and their resources follow it."""
     lv = level(level_id, tactics=[])
     none = run(lv, 8, params={"coop_fund": 0.0})
-    trust = run(lv, 8, params={"coop_fund": 0.02})
+    # land_commons: with the first-purchase law, so the trust gets all it pays for (land.py)
+    trust = run(lv, 8, params={"coop_fund": 0.02, "pre_emption": float(level_id == "land_commons")})
     assert trust.state.coop_share > none.state.coop_share + 0.03
     assert trust.state.firm_capital < none.state.firm_capital - 0.03
     assert trust.state.owners_outside_capital > none.state.owners_outside_capital + 0.03  # the price, placed

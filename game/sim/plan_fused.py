@@ -38,9 +38,8 @@ from game.sim.plan_economy import (
     PlanError,
     Scan,
     WCFacts,
-    dense_cc_goods,
 )
-from game.sim.plan_spending import _spending_by_good, consumer_spending
+from game.sim.plan_spending import kernel_spending
 
 
 def _loops() -> ModuleType:
@@ -152,12 +151,7 @@ class FusedKernel:
         self.perm, self.indptr, self.col, self.b = lay.perm, lay.indptr, lay.col, lay.b
         self.inv = lay.inv[lay.perm]
         self.K, self.out = lay.K, lay.out
-        scan = found if isinstance(found, Scan) else None
-        if scan is not None and scan.spending is not None and scan.dense is not None:
-            self.W = _spending_by_good(G, scan.dense, scan.spending)  # the checks' pass
-        else:
-            dense = found.dense if isinstance(found, Scan) else found
-            self.W = consumer_spending(eco, dense_cc_goods(eco) if dense is True else dense)
+        self.W = kernel_spending(eco, found)
         self.endow = np.ascontiguousarray(eco.endowment, dtype=np.float64)
         self.has_endow = bool(np.any(self.endow > 0))
         # buffers

@@ -19,7 +19,6 @@ from game.sim.plan_economy import (
     Scan,
     ScanJob,
     as_prices,
-    dense_cc_goods,
     scan_economy,
 )
 from game.sim.plan_layout import Blocks, WCLayout, _block_constants, wc_layout
@@ -29,7 +28,7 @@ from game.sim.plan_rounds import (
     _wc_constants,
     step_size,
 )
-from game.sim.plan_spending import _spending_by_good, consumer_spending
+from game.sim.plan_spending import kernel_spending
 
 if TYPE_CHECKING:
     from game.sim.plan_fused import FusedKernel
@@ -84,7 +83,6 @@ class RoundKernel:
         checks read (or `check_economy`'s CC goods row, or None); True (the default) looks.
         `layout`: `wc_layout(eco)` if the caller built it (`plan_setup` does, meanwhile)."""
         scan = found if isinstance(found, Scan) else None
-        dense = found.dense if isinstance(found, Scan) else found
         G = eco.n_goods
         self.G = G
         lay = wc_layout(eco, None if scan is None else scan.gamma) if layout is None else layout
@@ -104,10 +102,7 @@ class RoundKernel:
         else:
             self.rows_g = self.b_g = np.zeros(0)
             self.used = self.seg = np.zeros(0, dtype=np.intp)
-        if scan is not None and scan.spending is not None and scan.dense is not None:
-            self.W = _spending_by_good(G, scan.dense, scan.spending)  # the checks' pass
-        else:
-            self.W = consumer_spending(eco, dense_cc_goods(eco) if dense is True else dense)
+        self.W = kernel_spending(eco, found)
         self.endow = eco.endowment.astype(np.float64)
         self.has_endow = bool(np.any(self.endow > 0))
         nnz = len(self.col)

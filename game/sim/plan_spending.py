@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.sim.plan_economy import SMALL_ECONOMY, PlanEconomy, _cc_pass, dense_cc_goods
+from game.sim.plan_economy import SMALL_ECONOMY, PlanEconomy, Scan, _cc_pass, dense_cc_goods
 
 
 def consumer_spending(eco: PlanEconomy, goods: np.ndarray | None | bool = True) -> np.ndarray:
@@ -33,6 +33,17 @@ def consumer_spending(eco: PlanEconomy, goods: np.ndarray | None | bool = True) 
     spend = np.repeat(f, lens)
     np.multiply(spend, eco.cc_weight, out=spend)
     return np.bincount(eco.cc_good, spend, minlength=G).astype(np.float64)
+
+
+def kernel_spending(eco: PlanEconomy, found: Scan | np.ndarray | None | bool) -> np.ndarray:
+    """Consumer spending for a round kernel, from what the checks found (`found`, as the
+    kernels take it): the checks' own pass over the CC list when it computed the spending,
+    so the kernel reads nothing the checks read; else `consumer_spending`."""
+    if isinstance(found, Scan):
+        if found.spending is not None and found.dense is not None:
+            return _spending_by_good(eco.n_goods, found.dense, found.spending)
+        found = found.dense
+    return consumer_spending(eco, found)
 
 
 def _spending_by_good(G: int, row: np.ndarray, spend: np.ndarray) -> np.ndarray:

@@ -67,7 +67,6 @@ from game.sim.plan_kernel import (
     WCLayout,
     _iterate,
     _update,
-    consumer_spending,
     plan_setup,
     plan_with_kernel,
     run_plan,
@@ -93,6 +92,7 @@ from game.sim.plan_rounds import (
     step_size,
     wc_optimum,
 )
+from game.sim.plan_spending import consumer_spending
 
 __all__ = [
     "FINAL",

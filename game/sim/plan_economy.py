@@ -141,9 +141,9 @@ class Scan(NamedTuple):
 
 
 class WCFacts(NamedTuple):
-    """What the compiled passes over the council arrays found (`plan_fused.fused_layout`,
-    `plan_check_jit`), for `ScanJob.finish` in place of its numpy reductions over them:
-    the same questions, the same errors in the same order."""
+    """What `ScanJob.finish` asks of the council arrays, found in one pass: by the compiled
+    loops (`plan_fused.fused_layout`, `plan_check_jit`) or by numpy (`_numpy_facts`); the
+    checks then raise their errors in the same order either way."""
 
     bits: int  # bit j: the j-th of FACT_ARRAYS has an entry not a finite number > 0
     output_ok: bool  # every WC produces a good that exists
@@ -364,61 +364,40 @@ class ScanJob:
 
     def finish(self, gamma: np.ndarray | None = None, facts: WCFacts | None = None) -> Scan:
         """The rest of the checks; `gamma`: `eco.wc_gamma()` if the caller computed it;
-        `facts`: what the compiled passes found (`WCFacts`), else numpy's reductions."""
+        `facts`: what the compiled passes found (`WCFacts`), else `_numpy_facts` asks."""
         eco = self.eco
-        G, n_wc, n_cc = eco.n_goods, eco.n_wc, eco.n_cc
+        G, n_cc = eco.n_goods, eco.n_cc
         cc = None if self.blocks is None else self.blocks.result()
         dense = dense_cc_goods(eco) if cc is None else cc.dense
         idx = eco.cc_good if dense is None else dense  # the same goods, read once
         if len(idx) and (idx.min() < 0 or idx.max() >= G):
             raise PlanError("cc entries refer to goods that do not exist")
-        positive = {
-            "wc_A": eco.wc_A,
-            "wc_c": eco.wc_c,
-            "wc_s": eco.wc_s,
-            "wc_k": eco.wc_k,
-            "wc_count": eco.wc_count,
-            "wc_b": eco.wc_b,
-            "cc_income": eco.cc_income,
-            "cc_count": eco.cc_count,
-            "cc_weight": eco.cc_weight,
-        }
-        for name, arr in positive.items():
-            if name == "cc_weight":  # finiteness: from the sums per council below
-                if len(arr) and not (arr.min() > 0 if cc is None else cc.positive):
-                    raise PlanError(f"every {name} must be a finite positive number")
-            elif facts is not None:
-                if facts.bits >> FACT_ARRAYS.index(name) & 1:
-                    raise PlanError(f"every {name} must be a finite positive number")
-            elif len(arr) and not (np.isfinite(arr.max()) and arr.min() > 0):
+        compiled = facts is not None
+        facts = _numpy_facts(eco) if facts is None else facts
+        for name in ("wc_A", "wc_c", "wc_s", "wc_k", "wc_count", "wc_b", "cc_income", "cc_count"):
+            if facts.bits >> FACT_ARRAYS.index(name) & 1:
                 raise PlanError(f"every {name} must be a finite positive number")
+        # cc_weight's finiteness: from the sums per council below
+        if len(eco.cc_weight) and not (eco.cc_weight.min() > 0 if cc is None else cc.positive):
+            raise PlanError("every cc_weight must be a finite positive number")
         if n_cc and np.any(eco.cc_indptr[1:] == eco.cc_indptr[:-1]):
             raise PlanError("every consumer council needs at least one weight")
         if n_cc:
             sums = np.add.reduceat(eco.cc_weight, eco.cc_indptr[:-1]) if cc is None else cc.sums
-            fault = _sums_fault(sums) if facts is None else _check_loops().sums_fault(sums, WEIGHT_SUM_ATOL)
+            fault = _check_loops().sums_fault(sums, WEIGHT_SUM_ATOL) if compiled else _sums_fault(sums)
             if fault == 1:  # positive weights: a sum is finite iff its terms are
                 raise PlanError("every cc_weight must be a finite positive number")
             if fault == 2:
                 raise PlanError("each consumer council's weights must sum to 1 (use normalise_weights)")
-        if n_wc and not (
-            eco.wc_output.min() >= 0 and eco.wc_output.max() < G if facts is None else facts.output_ok
-        ):
+        if not facts.output_ok:
             raise PlanError("a worker council produces a good that does not exist")
-        first_primary = facts.first_primary if facts is not None else -1
-        if facts is None and n_wc and np.any(eco.kinds[eco.wc_output] == PRIMARY):
-            first_primary = int(np.flatnonzero(eco.kinds[eco.wc_output] == PRIMARY)[0])
-        if first_primary >= 0:
-            i = first_primary
+        if facts.first_primary >= 0:
+            i = facts.first_primary
             raise PlanError(
                 f"worker council {i} produces primary good "
                 f"{eco.good_ids[eco.wc_output[i]]}; primary goods are endowments"
             )
-        if facts is None:
-            wc_uses = np.zeros(G, dtype=bool)
-            wc_uses[eco.wc_input] = True  # a scatter into G flags, not a gather of a kind per entry
-        else:
-            wc_uses = facts.wc_uses
+        wc_uses = facts.wc_uses
         if np.any(wc_uses & (eco.kinds == PUBLIC)):
             raise PlanError("public goods cannot be production inputs")
         cc_uses = np.zeros(G, dtype=bool)
@@ -438,12 +417,7 @@ class ScanJob:
         primary = eco.kinds == PRIMARY
         if np.any(eco.endowment[primary] <= 0) or np.any(eco.endowment[~primary] != 0):
             raise PlanError("primary goods need a positive endowment; other goods none")
-        if facts is None:
-            produced = np.zeros(G, dtype=bool)
-            produced[eco.wc_output] = True
-        else:
-            produced = facts.produced
-        missing = np.flatnonzero(~primary & ~produced)
+        missing = np.flatnonzero(~primary & ~facts.produced)
         if len(missing):
             raise PlanError(f"no worker council produces {eco.good_ids[missing[0]]}")
         unwanted = np.flatnonzero(~(cc_uses | wc_uses))
@@ -453,6 +427,26 @@ class ScanJob:
                 "fall forever and the plan could never converge"
             )
         return Scan(dense, None if cc is None else cc.spending, gamma)
+
+
+def _numpy_facts(eco: PlanEconomy) -> WCFacts:
+    """`WCFacts` by numpy's reductions (the compiled loops' answers come from
+    `plan_fused.fused_layout`): the same questions, asked of the same arrays."""
+    G, out = eco.n_goods, eco.wc_output
+    bits = 0
+    for j, name in enumerate(FACT_ARRAYS):
+        arr = getattr(eco, name)
+        if len(arr) and not (np.isfinite(arr.max()) and arr.min() > 0):
+            bits |= 1 << j
+    output_ok = not len(out) or bool(out.min() >= 0 and out.max() < G)
+    wc_uses, produced = np.zeros(G, dtype=bool), np.zeros(G, dtype=bool)
+    wc_uses[eco.wc_input] = True  # a scatter into G flags, not a gather of a kind per entry
+    first_primary = -1
+    if output_ok:
+        produced[out] = True
+        primary = np.flatnonzero(eco.kinds[out] == PRIMARY)
+        first_primary = int(primary[0]) if len(primary) else -1
+    return WCFacts(bits, output_ok, first_primary, wc_uses, produced)
 
 
 def _sums_fault(sums: np.ndarray) -> int:

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, StrictStr
 from pydantic_core import PydanticCustomError
 
-from game.i18n import percent_prose
+from game.i18n import pick
 from game.levels.fields import MAX_TITLE, Plain
 
 Id = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=48)]
@@ -60,8 +60,5 @@ Text = Annotated[
 
 def text_of(value: str | dict[str, str], lang: str = "en") -> str:
     """The text in `lang`, falling back to English; its percentages written as its language
-    writes them ("15 %" in Spanish: `game.i18n.percent_prose`)."""
-    if isinstance(value, str):
-        return value
-    own = value.get(lang)
-    return percent_prose(own, lang) if own else value["en"]
+    writes them (`game.i18n.pick`)."""
+    return pick(value, lang)

@@ -28,6 +28,7 @@ flow is not bounded this way: a land trust's is bounded by its land market inste
 from __future__ import annotations
 
 from game.sim.effects import new_coops
+from game.sim.land import fund_rate
 from game.sim.state import State
 
 # [D] the share of the plants offered under a right of first refusal that workers can buy
@@ -42,11 +43,6 @@ OWN_MARCORA = 0.1
 FUND_RESERVE = 1.0
 # the quality of a bought-out firm's co-op (as the fund's buyouts, dynamics.py)
 BUYOUT_QUALITY = 0.9
-
-
-def fund_rate(params: dict[str, float]) -> float:
-    """The share of the workforce a year whose workplaces the fund's money can buy."""
-    return params["coop_fund"] * (1.0 + 0.5 * params["marcora"])
 
 
 def first_refusal_buyout(state: State, jobs: float, dt: float) -> float:

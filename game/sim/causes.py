@@ -8,7 +8,7 @@ co-op share of the workforce and what the hardest-hit fifth keep through each sh
 stress test follows the households of each group, so a move that adds co-op members can
 lower resilience (more people in the group price cuts and credit strikes hit first) and one
 that throws members out can raise it; the parts let the sentence say so
-(`game.explain.resilience_text`). The end of last turn's campaign is a move of its own
+(`game.cause_words.resilience_text`). The end of last turn's campaign is a move of its own
 (kind "end", `engine.Simulation._ended`): its quote is the cut that stopped.
 """
 
@@ -44,15 +44,15 @@ def turn_causes(
     run: RunValue,
     before: dict[str, float],
     quotes: dict[str, tuple[Quote, ...]],
-    shocks: Sequence[str],
     rng: np.random.Generator,
     ended_cut: float,
 ) -> list[Cause]:
     """Every score's causes: `moves[0]` the trends, `run(subset)` the turn played with the
     trends and the other moves in `subset` (indices into `moves[1:]`), `before` last turn's
     scores, `quotes` the trends' figures, `ended_cut` the cut a campaign that stops had made
-    (quoted by the "end" move)."""
+    (quoted by the "end" move). The shocks are the stress test's, in its order."""
     trend, others = moves[0], list(moves[1:])
+    shocks = tuple(run(frozenset())[1].stress)
 
     def value(subset: frozenset[int]) -> np.ndarray:
         return drivers(*run(subset), shocks)

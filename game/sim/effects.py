@@ -45,11 +45,11 @@ def apply_effect(
     elif op == "found_coops":
         source = effect.from_ or "unemployed"
         share = float(effect.share)
-        on_trust = getattr(effect, "land", None) == "trust" and land_market(state.params)
+        on_trust = effect.land == "trust" and land_market(state.params)
         if on_trust:  # settlers only on the trust's idle land (land.py)
             share = min(share, trust_room(state))
         taken = take_workers(state, source, share)
-        before = weight(state)
+        before = weight(state) if on_trust else 0.0
         new_coops(state, int(effect.count), taken, quality=0.95)
         if on_trust:  # the farms share their output with the settlers (land.py)
             settled(state, before, taken)

@@ -215,12 +215,13 @@ def execute(state: State, warning: Warning_, draw: float, population: int, dt: f
         amount, jobs_lost = loss, (jobs - bought) * population
         kept = bought * population
     elif tactic == "consolidation":
-        cut = 1.0 - (1.0 - merger_cut(p, state.firm_share, min(1.0, i))) ** dt
+        f = state.firm_share  # before the merger: the cut and the trust's share read the same land
+        cut = 1.0 - (1.0 - merger_cut(p, f, min(1.0, i))) ** dt
         jobs = merge_firms(state, cut)  # the capital and the output stay
         outcome = "merger" if state.firm_capital > 0 else "merger_none"
         amount, jobs_lost = cut, jobs * population
         # the land trust bought its share of the land that changed hands (land.py)
-        trust = min(1.0, trust_buys(p, state.firm_share) / max(p["land_turnover"], 1e-9))
+        trust = min(1.0, trust_buys(p, f) / max(p["land_turnover"], 1e-9))
     elif tactic == "credit_strike":
         state.credit_cut = min(0.95, CREDIT_KAPPA * i * (1 - p["public_credit"]))
         outcome, amount = "credit", state.credit_cut

@@ -42,7 +42,6 @@ from game.sim.report import (
 from game.sim.scores import SCORES, Evaluation, approval, evaluate
 from game.sim.start import initial_state
 from game.sim.state import State
-from game.sim.stress import shocks as stress_shocks
 
 N_DRAWS = 16
 
@@ -278,7 +277,8 @@ class Simulation:
         what its end does is the end's cause, never the trends'."""
         carried = s.undercut
         s.clear_turn_effects()
-        if self._ended(setup) is not None and Move("end", "price_undercutting") not in moves:
+        ended = self._ended(setup)
+        if ended is not None and Move("end", ended) not in moves:
             s.undercut = carried
         elite_moves: list[EliteMove] = []
         population = self.level.economy.population
@@ -372,8 +372,8 @@ class Simulation:
         if causes:
             quotes = turn_quotes(self.last, self.state, result[0], result[1])
             rng = np.random.default_rng([self.seed, self.turn, 17])
-            shocks, cut = stress_shocks(self.cal), self.state.undercut
-            found = turn_causes(moves, lambda sub: run(sub)[:2], before, quotes, shocks, rng, cut)
+            cut = self.state.undercut
+            found = turn_causes(moves, lambda sub: run(sub)[:2], before, quotes, rng, cut)
         state, ev, elite_moves = result
         state.approval = approval(state, ev)
         state.participation_raw = ev.participation_raw

@@ -84,11 +84,17 @@ def members_left(state: Any, before: float) -> None:
         state.trust_farmers *= after / before
 
 
+def fund_rate(params: dict[str, float]) -> float:
+    """The share of the workforce a year whose workplaces the fund's (or trust's) money
+    can buy."""
+    return params["coop_fund"] * (1.0 + 0.5 * params["marcora"])
+
+
 def trust_wants(params: dict[str, float], firm_share: float) -> float:
     """W: the share of the agribusiness land a year the trust's flow would buy unbounded."""
     if firm_share <= 0:
         return 0.0
-    return params["coop_fund"] * (1.0 + 0.5 * params["marcora"]) / firm_share
+    return fund_rate(params) / firm_share
 
 
 def trust_reach(params: dict[str, float]) -> float:
@@ -125,13 +131,9 @@ def merger_cut(params: dict[str, float], firm_share: float, force: float) -> flo
 
 def trust_flow(params: dict[str, float], firm_share: float, h: float) -> float:
     """The share of the workforce the trust's purchases bring from the agribusiness farms
-    into the federation over `h` years (at most half the firms' workers in one step)."""
-    if params["coop_fund"] <= 0:
-        return 0.0
-    if land_market(params):
-        return min(0.5 * firm_share, trust_buys(params, firm_share) * firm_share * h)
-    # no land market: the fund's flow as it always was (bit for bit)
-    return min(0.5 * firm_share, params["coop_fund"] * h * (1.0 + 0.5 * params["marcora"]))
+    into the federation over `h` years in a level with a land market (at most half the
+    firms' workers in one step); elsewhere a buy-out fund's flow is `buyouts.fund_flow`."""
+    return min(0.5 * firm_share, trust_buys(params, firm_share) * firm_share * h)
 
 
 def weight(state: Any) -> float:

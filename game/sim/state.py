@@ -144,8 +144,8 @@ class State:
     top_ref: float | None = None  # the top grade's reference log pay, adapting (pace.py)
     top_low: float | None = None  # the lowest log relative pay the top grade has had (pace.py)
     council_seen: float = -1.0  # the council share at the last step (-1: not yet seen)
-    # the co-op fund's money this turn already spent on buyouts under a right of first
-    # refusal (a share of the workforce; buyouts.py), taken from its flow in the turn's steps
+    # the co-op fund's money spent ahead on buyouts under a right of first refusal (a share
+    # of the workforce; buyouts.py): a debt carried from turn to turn, repaid from its flow
     fund_spent: float = 0.0
     # this turn only
     counters: dict[str, float] = field(default_factory=dict)

@@ -13,6 +13,7 @@ import pytest
 from game.explain import elite_move_text
 from game.i18n import load_translator
 from game.sim import elite, land
+from game.sim.buyouts import fund_flow
 from game.sim.dynamics import economic_step
 from game.sim.engine import Simulation
 from game.sim.report import EliteMove
@@ -46,14 +47,18 @@ def test_the_trust_buys_at_most_the_land_that_changes_hands() -> None:
 
 
 def test_without_a_land_market_the_fund_buys_as_before() -> None:
-    """coop_network: no `land_turnover` in its economy, so no cap: its fund with the Marcora
-    law buys 3% of the workforce a year, above the default turnover's 2%."""
+    """coop_network: no `land_turnover` in its economy, so no land cap: its fund with the
+    Marcora law buys what its money pays for, up to the firms that close (`business_exit`,
+    buyouts.fund_flow), above the default turnover's 2%."""
     sim = Simulation(level("coop_network", tactics=[]), 1)
     p, f = dict(sim.state.params), sim.state.firm_share
     assert "_land_market" not in p
     p["coop_fund"], p["marcora"] = 0.02, 1.0
-    assert land.trust_flow(p, f, 0.25) == pytest.approx(0.02 * 0.25 * 1.5)
-    assert land.trust_flow(p, f, 0.25) > p["land_turnover"] * f * 0.25
+    s = sim.state.copy()
+    s.params.update(p)
+    flow = fund_flow(s, 0.25)
+    assert flow == pytest.approx(min(0.02 * 0.25 * 1.5, p["business_exit"] * f * 0.25))
+    assert flow > p["land_turnover"] * f * 0.25
     p["_land_market"] = 1.0  # the same fund in a land market would be bounded
     assert land.trust_flow(p, f, 0.25) == pytest.approx(0.4 * 0.02 * f * 0.25)
     p["pre_emption"] = 1.0

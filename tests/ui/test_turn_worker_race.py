@@ -8,7 +8,8 @@ than its save replays with: under load, where that window is wide, the keyboard 
 test failed on its replay.
 
 Here the worker is held at exactly that point by an event, not by a clock, while the main
-thread draws frames; then the turn finishes and the game must equal its replay."""
+thread draws frames and rebuilds the screen (a rebuild read which actions are playable from
+the simulation, and waited for the whole turn); then the turn finishes and the game must equal its replay."""
 
 from __future__ import annotations
 
@@ -56,6 +57,9 @@ def test_frames_drawn_mid_turn_leave_the_game_as_its_replay(make_app, monkeypatc
             run_frames(app)
     assert session.sim.turn == turn + 1  # the worker has moved the state on
     run_frames(app, frames=5)  # the screen keeps drawing: it must not block nor draw numbers
+    for tab in ("actions", "scores"):  # a rebuild (a tab, a resize) reads no simulation either
+        scene.tab = tab
+        scene.refresh()
     release.set()
     settle(app, lambda: not scene.draft.busy)
     assert timed_out == [False], "a frame waited for the simulation"

@@ -12,6 +12,7 @@ import pygame
 from game.explain import choice_label, loss_warning_text, odds_text, refusal_text
 from game.i18n import N_
 from game.os_words import os_reason_text
+from game.sim.report import Refusal
 from game.sim.thresholds import ACTIVE_SHARE, COMMITTED_SHARE
 from game.ui.context import UIContext
 from game.ui.host import SceneHost
@@ -31,11 +32,18 @@ from game.ui.widgets.gauge import ScoreGauge
 
 
 def action_cards(
-    ctx: UIContext, session: Session, draft: TurnDraft, rect: pygame.Rect, on_toggle: Callable[[str], None]
+    ctx: UIContext,
+    session: Session,
+    draft: TurnDraft,
+    facts: TurnFacts,
+    rect: pygame.Rect,
+    on_toggle: Callable[[str], None],
 ) -> list[ActionCard]:
-    """One card per action: cost, forecast alone, chosen or not, and why it cannot be played."""
+    """One card per action: cost, forecast alone, chosen or not, and why it cannot be played
+    (`facts.refusals`: read before any turn began, so a rebuild while one plays waits for
+    nothing)."""
     tr, level = ctx.tr, session.level
-    playable = session.playable(draft.chosen, draft.choices)
+    playable = facts.refusals
     icons = {r.id: resource_icon(r.id, i, r.icon) for i, r in enumerate(level.resources)}
     names = {r.id: tr.pick(r.name) for r in level.resources}
     cards = []
@@ -334,6 +342,8 @@ class TurnFacts:
     resources: list[panels.ResourceLine]
     metrics: dict[str, float]
     dangers: list[tuple[int, str]]
+    refusals: dict[str, Refusal | None]  # why each action cannot be played (None: it can)
+    start_resources: list[panels.ResourceLine]  # before the draft spends: the widest
 
 
 def turn_facts(ctx: UIContext, s: Session, d: TurnDraft) -> TurnFacts:
@@ -344,6 +354,8 @@ def turn_facts(ctx: UIContext, s: Session, d: TurnDraft) -> TurnFacts:
         resource_lines(ctx, s, d),
         s.metrics(),
         [(w.turns_left, loss_warning_text(w, s.level, ctx.tr)) for w in losses],
+        s.playable(d.chosen, d.choices),
+        resource_lines(ctx, s),
     )
 
 

@@ -171,8 +171,10 @@ class TurnScene(Scene):
     def build(self) -> None:
         ctx, _, level = self.ctx, self._, self.session.level
         labels = [(k, _(label)) for k, label in T.TABS]
-        resources = parts.resource_lines(ctx, self.session)  # before the draft spends: the widest
-        lay = parts.layout_for(ctx, self.size, self.tab, labels, T.end_label(level, ctx.tr), resources)
+        facts = self.facts.get(ctx, self.session, self.draft)  # never the simulation mid-turn
+        lay = parts.layout_for(
+            ctx, self.size, self.tab, labels, T.end_label(level, ctx.tr), facts.start_resources
+        )
         self.layout = lay
         names = dict(labels)
         for key, rect in lay.tabs:
@@ -201,7 +203,6 @@ class TurnScene(Scene):
         )
         tip = _("Save, glossary, settings (Esc)")
         self._button(lay.menu, _("Menu"), self.open_menu, "quiet", "menu", tooltip=tip)
-        facts = self.facts.get(ctx, self.session, self.draft)
         for area in parts.tip_areas(ctx, self.session, facts, self.setup, lay):
             self.add(area)
 
@@ -251,7 +252,8 @@ class TurnScene(Scene):
         self.refresh()
 
     def _cards(self, rect: pygame.Rect) -> list[ActionCard]:
-        return parts.action_cards(self.ctx, self.session, self.draft, rect, self.toggle)
+        facts = self.facts.get(self.ctx, self.session, self.draft)
+        return parts.action_cards(self.ctx, self.session, self.draft, facts, rect, self.toggle)
 
     def _cards_done(self, gen: int, result: Any) -> None:
         if self.draft.cards_done(gen, result):

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from game.i18n import FALLBACK, format_text
+from game.i18n import format_text, lang_of
 
 # A message as translatable parts: each a template (marked with N_ where it is written) and
 # its arguments; a command run with --lang shows the parts in that language (game.cli).
@@ -31,7 +31,7 @@ class Nested:
 def render(parts: tuple[Part, ...], gettext: Callable[[str], str] = str) -> str:
     """The parts in one language (English with the identity `gettext`); numbers written as
     that language writes them when `gettext` is a Translator's (its `lang`)."""
-    lang = getattr(getattr(gettext, "__self__", None), "lang", FALLBACK)
+    lang = lang_of(gettext)
     return "".join(
         format_text(
             gettext(t), lang, **{k: render(v.parts, gettext) if isinstance(v, Nested) else v for k, v in a}

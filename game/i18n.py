@@ -11,7 +11,7 @@ from __future__ import annotations
 import gettext
 import re
 import string
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -185,6 +185,11 @@ class _NumberFormatter(string.Formatter):
 def _plain(value: Any) -> Any:
     """numpy scalars as the Python numbers they hold, so `number` formats every kind alike."""
     return value.item() if hasattr(value, "item") else value
+
+
+def lang_of(tr: Callable[[str], str]) -> str:
+    """The language of a Translator's bound gettext (English for any other callable)."""
+    return str(getattr(getattr(tr, "__self__", None), "lang", FALLBACK))
 
 
 def format_text(template: str, lang: str, /, **args: Any) -> str:

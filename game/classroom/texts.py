@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from game.i18n import N_, number, percent_template
+from game.i18n import N_, format_text, lang_of, number, percent_template
 from game.level_words import GOODS
 
 Gettext = Callable[[str], str]
@@ -132,15 +132,10 @@ def council_name(_: Gettext, kind: str, good: str, number: int, names: dict[str,
     return _("Consumer council {n}").format(n=number)
 
 
-def _lang(tr: Gettext) -> str:
-    """The language of a Translator's gettext (English for any other callable)."""
-    return str(getattr(getattr(tr, "__self__", None), "lang", "en"))
-
-
 def page_texts(tr: Gettext, names: dict[str, str] | None = None) -> dict[str, Any]:
     """The page's strings and the goods' names (the level's own) in the class's language (a
     "{t}%" written with the language's percent sign: `game.i18n.percent_template`)."""
-    lang = _lang(tr)
+    lang = lang_of(tr)
     return {
         "page": {k: percent_template(tr(v), lang) for k, v in PAGE.items()},
         "errors": {k: percent_template(tr(v), lang) for k, v in ERRORS.items()},
@@ -158,11 +153,11 @@ def error_text(
     p = dict(params or {})
     if "good" in p:
         p["good"] = good_name(tr, str(p["good"]), names)
-    lang = _lang(tr)
+    lang = lang_of(tr)
     for k in ("value", "lo", "hi"):
         if isinstance(p.get(k), float):
             p[k] = number(p[k], ".2f", lang)  # as the page writes them (toLocaleString)
     try:
-        return percent_template(tr(template), lang).format(**p)
+        return format_text(tr(template), lang, **p)
     except (KeyError, IndexError):
         return tr(template)

@@ -8,6 +8,7 @@ pool, no pickling. Callbacks run on the main thread inside `Workers.poll()`, nev
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -78,7 +79,11 @@ class Workers:
         """Wait until every pending task has finished (their callbacks still wait for `poll`);
         False if `timeout` seconds passed first. A caller that steps frames after this steps
         the same frames on a fast machine and a loaded one (the interface tests do)."""
-        return all(task.wait(timeout) for task, _done, _error in list(self._pending))
+        end = None if timeout is None else time.monotonic() + timeout
+        for task, _done, _error in list(self._pending):
+            if not task.wait(None if end is None else max(0.0, end - time.monotonic())):
+                return False
+        return True
 
     def poll(self) -> int:
         """Run callbacks of finished tasks on this (the main) thread; returns how many."""

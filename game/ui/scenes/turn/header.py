@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pygame
 
 from game.ui.context import UIContext
-from game.ui.scenes.turn.panels import ResourceLine, draw_resources
+from game.ui.scenes.turn.panels import ResourceLine, amount_w, draw_resources
 from game.ui.scenes.turn.strip import strip_cut
 
 TITLE_SIZES = ("large", "body", "small")  # the title's sizes, largest first
@@ -28,13 +28,6 @@ class HeaderPlan:
     names: bool  # each resource's name above its amount (else the icon alone)
     tips: tuple[tuple[pygame.Rect, str], ...]  # parts shown shortened, with the whole text
     name_w: int = 0  # a resource's name is cut with "…" beyond this
-
-
-def _amount_w(ctx: UIContext, r: ResourceLine) -> int:
-    return (
-        ctx.text.size(f"{ctx.tr.num(r.value, 'g')} +{ctx.tr.num(r.income, 'g')}", "body", True)[0]
-        + ctx.space.resources.amount_extra
-    )
 
 
 def resource_words(ctx: UIContext, resources: Sequence[ResourceLine]) -> str:
@@ -72,7 +65,7 @@ def plan_header(
         tips.append((pygame.Rect(x, 0, title_w, header_h), f"{title}\n{turn_line}"))
     gap = rs.after
     rx = x + title_w + hd.resources_gap
-    bare = [_amount_w(ctx, r) for r in resources]
+    bare = [amount_w(ctx, r) for r in resources]
     full = [max(ctx.text.size(r.name, "small")[0], a) for r, a in zip(resources, bare, strict=True)]
     # whole names where the header has room for them, else each cut at the theme's resources.name_max_w
     whole_fit = rx + sum(full) + gap * (len(full) - 1) <= limit

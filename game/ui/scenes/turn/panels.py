@@ -32,6 +32,17 @@ class ResourceLine:
     income: float
 
 
+def amount_words(ctx: UIContext, r: ResourceLine) -> tuple[str, str]:
+    """A resource's amount and its income per turn, as the header and the strip write them."""
+    return ctx.tr.num(r.value, "g"), "+" + ctx.tr.num(r.income, "g")
+
+
+def amount_w(ctx: UIContext, r: ResourceLine) -> int:
+    """The width the header and the strip give a resource's amount and income."""
+    value, inc = amount_words(ctx, r)
+    return ctx.text.size(value + " " + inc, "body", True)[0] + ctx.space.resources.amount_extra
+
+
 def draw_resources(
     surface: pygame.Surface,
     ctx: UIContext,
@@ -47,11 +58,9 @@ def draw_resources(
     rs = ctx.space.resources
     for r in lines:
         icon = r.icon
-        value = ctx.tr.num(r.value, "g")
-        inc = "+" + ctx.tr.num(r.income, "g")
+        value, inc = amount_words(ctx, r)
         name = ctx.text.fit(r.name, "small", rs.name_max_w if name_w is None else name_w)
-        amount_w = ctx.text.size(value + " " + inc, "body", True)[0] + rs.amount_extra
-        wd = max(ctx.text.size(name, "small")[0], amount_w)
+        wd = max(ctx.text.size(name, "small")[0], amount_w(ctx, r))
         if x + wd > limit:
             break
         ctx.icons.draw(surface, icon, (x + rs.icon_x, y + rs.icon_y), ctx.space.icon, ctx.colours.accent)

@@ -10,17 +10,10 @@ from collections.abc import Sequence
 import pygame
 
 from game.ui.context import UIContext
-from game.ui.scenes.turn.panels import ResourceLine
+from game.ui.scenes.turn.panels import ResourceLine, amount_w, amount_words
 
 # a strip's rows: each a list of (resource's index, the width its name is cut at or None)
 Rows = list[list[tuple[int, int | None]]]
-
-
-def _amount_w(ctx: UIContext, r: ResourceLine) -> int:
-    return (
-        ctx.text.size(f"{ctx.tr.num(r.value, 'g')} +{ctx.tr.num(r.income, 'g')}", "body", True)[0]
-        + ctx.space.resources.amount_extra
-    )
 
 
 def strip_rows(ctx: UIContext, lines: Sequence[ResourceLine], width: int) -> Rows:
@@ -29,7 +22,7 @@ def strip_rows(ctx: UIContext, lines: Sequence[ResourceLine], width: int) -> Row
     rows: Rows = [[]]
     used = 0
     for i, r in enumerate(lines):
-        amount = _amount_w(ctx, r)
+        amount = amount_w(ctx, r)
         wd = amount + ctx.text.size(r.name, "small")[0] + rs.name_gap
         cap = None
         if wd > width:  # alone on its row, the name cut to the room left
@@ -68,9 +61,10 @@ def draw_strip(
             icon_at = (x + rs.icon_x, y + sl // 2 + rs.compact_icon_y)
             ctx.icons.draw(surface, r.icon, icon_at, ctx.space.icon, ctx.colours.accent)
             at = (x + rs.value_x, y + ctx.space.nudge)
-            drawn = ctx.text.draw(surface, ctx.tr.num(r.value, "g"), at, "small", ctx.colours.text, True)
+            value, inc = amount_words(ctx, r)
+            drawn = ctx.text.draw(surface, value, at, "small", ctx.colours.text, True)
             at = (drawn.right + ctx.space.nudge, y + ctx.space.nudge)
-            drawn = ctx.text.draw(surface, "+" + ctx.tr.num(r.income, "g"), at, "small", ctx.colours.good)
+            drawn = ctx.text.draw(surface, inc, at, "small", ctx.colours.good)
             at = (drawn.right + ctx.space.gap, y + ctx.space.nudge)
             ctx.text.draw(surface, name, at, "small", ctx.colours.text_dim)
-            x += _amount_w(ctx, r) + ctx.text.size(name, "small")[0] + rs.name_gap + rs.after
+            x += amount_w(ctx, r) + ctx.text.size(name, "small")[0] + rs.name_gap + rs.after

@@ -48,6 +48,7 @@ class BriefingScene(MenuScene):
         self.tab = "overview"
         self.pages: list[str] = []
         self.side: pygame.Rect | None = None
+        self.section_keys: list[str] = []  # the tabs of the last build, in reading order
         self.page_label: tuple[str, pygame.Rect] | None = None
         self.starting = False
 
@@ -167,9 +168,9 @@ class BriefingScene(MenuScene):
     def quoted_texts(self) -> list[str]:
         return [n.source for n in self.level.notes if n.source]
 
-    def sections(self, sidebar: bool) -> list[tuple[str, str]]:
-        """(key, text) of each section, in reading order; the resources only without the
-        sidebar that shows them."""
+    def sections(self) -> list[tuple[str, str]]:
+        """(key, text) of each section, in reading order, the resources last ("start": `build`
+        leaves it out where the sidebar shows them)."""
         glossary = self.glossary()
         story = "\n\n".join(self.ctx.tr.pick(p) for p in self.level.briefing)
         out = [
@@ -178,8 +179,7 @@ class BriefingScene(MenuScene):
         ]
         if self.level.notes:
             out.append(("history", self.notes_text()))
-        if not sidebar:
-            out.append(("start", "\n".join(t for _kind, t, _icon in self.facts())))
+        out.append(("start", "\n".join(t for _kind, t, _icon in self.facts())))
         return out
 
     def build(self) -> None:
@@ -192,7 +192,8 @@ class BriefingScene(MenuScene):
         btn_h = self.button_height(ctx.space.screen.button_h)
         side_w = min(ctx.space.briefing.side_max_w, w // 3)
         # the tabs' height does not depend on the sidebar: lay them out once, then decide
-        tabs = [(key, _(SECTIONS[key])) for key, _text in self.sections(sidebar=False)]
+        every = self.sections()  # built once a build: glossary links, overview
+        tabs = [(key, _(SECTIONS[key])) for key, _text in every]
         probe = self.add_tabs(tabs, top) - top
         self.clear()
         body = pygame.Rect(
@@ -209,7 +210,8 @@ class BriefingScene(MenuScene):
             # no room for the sidebar: its facts become a section of the text
             body.width = w - ctx.space.briefing.text_alone_less_w
             side_w = 0
-        sections = dict(self.sections(sidebar=bool(side_w)))
+        sections = {k: t for k, t in every if not (side_w and k == "start")}  # the sidebar shows it
+        self.section_keys = list(sections)
         if self.tab not in sections:
             self.tab = "overview"
         self.add_tabs([(key, _(SECTIONS[key])) for key in sections], top)
@@ -326,7 +328,7 @@ class BriefingScene(MenuScene):
 
     def turn_page(self, delta: int) -> None:
         """The next or previous page, on into the next or back into the previous section."""
-        keys = [k for k, _t in self.sections(sidebar=self.side is not None)]
+        keys = self.section_keys
         at = keys.index(self.tab) if self.tab in keys else 0
         page = self.page + delta
         if 0 <= page < len(self.pages):
@@ -352,7 +354,7 @@ class BriefingScene(MenuScene):
         if event.key == pygame.K_PAGEUP:
             self.turn_page(-1)
             return True
-        keys = [k for k, _t in self.sections(sidebar=self.side is not None)]
+        keys = self.section_keys
         number = event.key - pygame.K_1
         if 0 <= number < len(keys):  # 1 to 4: a section by its place among the tabs
             self._open_tab(keys[number])()

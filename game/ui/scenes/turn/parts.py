@@ -35,15 +35,15 @@ def action_cards(
     ctx: UIContext,
     session: Session,
     draft: TurnDraft,
-    facts: TurnFacts,
+    facts: FactsCache,
     rect: pygame.Rect,
     on_toggle: Callable[[str], None],
 ) -> list[ActionCard]:
     """One card per action: cost, forecast alone, chosen or not, and why it cannot be played
-    (`facts.refusals`: read before any turn began, so a rebuild while one plays waits for
-    nothing)."""
+    (`TurnFacts.refusals`: read before any turn began, so a rebuild while one plays waits
+    for nothing)."""
     tr, level = ctx.tr, session.level
-    playable = facts.refusals
+    playable = facts.get(ctx, session, draft).refusals
     icons = {r.id: resource_icon(r.id, i, r.icon) for i, r in enumerate(level.resources)}
     names = {r.id: tr.pick(r.name) for r in level.resources}
     cards = []

@@ -172,9 +172,8 @@ class TurnScene(Scene):
         ctx, _, level = self.ctx, self._, self.session.level
         labels = [(k, _(label)) for k, label in T.TABS]
         facts = self.facts.get(ctx, self.session, self.draft)  # never the simulation mid-turn
-        lay = parts.layout_for(
-            ctx, self.size, self.tab, labels, T.end_label(level, ctx.tr), facts.start_resources
-        )
+        end_label = T.end_label(level, ctx.tr)
+        lay = parts.layout_for(ctx, self.size, self.tab, labels, end_label, facts.start_resources)
         self.layout = lay
         names = dict(labels)
         for key, rect in lay.tabs:
@@ -198,9 +197,7 @@ class TurnScene(Scene):
         if lay.planning is not None:
             self._add_planning(lay.planning)
         assert lay.end is not None and lay.menu is not None
-        self._button(
-            lay.end, T.end_label(level, ctx.tr), self.end_turn, "primary", "end", enabled=not self.draft.busy
-        )
+        self._button(lay.end, end_label, self.end_turn, "primary", "end", enabled=not self.draft.busy)
         tip = _("Save, glossary, settings (Esc)")
         self._button(lay.menu, _("Menu"), self.open_menu, "quiet", "menu", tooltip=tip)
         for area in parts.tip_areas(ctx, self.session, facts, self.setup, lay):
@@ -252,8 +249,7 @@ class TurnScene(Scene):
         self.refresh()
 
     def _cards(self, rect: pygame.Rect) -> list[ActionCard]:
-        facts = self.facts.get(self.ctx, self.session, self.draft)
-        return parts.action_cards(self.ctx, self.session, self.draft, facts, rect, self.toggle)
+        return parts.action_cards(self.ctx, self.session, self.draft, self.facts, rect, self.toggle)
 
     def _cards_done(self, gen: int, result: Any) -> None:
         if self.draft.cards_done(gen, result):
